@@ -1,0 +1,44 @@
+/**
+ * confbot's command line: `npm run --silent cli -- <group> <command> [args]`.
+ * Each group lives in its own module; this file only dispatches and turns errors into exit codes.
+ */
+import { ProgrammeError } from "../programme/errors.js";
+
+type Command = (args: string[]) => Promise<number> | number;
+
+const groups: Record<string, () => Promise<Command>> = {
+  programme: async () => (await import("./programme.js")).programmeCommand,
+  import: async () => (await import("./import.js")).importCommand,
+  search: async () => (await import("./search.js")).searchCommand,
+};
+
+const usage = `usage: npm run --silent cli -- <command>
+  programme check [FILE]           validate a programme file (exit 1 listing every error)
+  programme load [FILE]            load it into the database at DATABASE_PATH, print the diff
+  programme export --json [FILE]   print the programme as JSON
+  import seed-markdown FILE        turn a programme page of the seed's format into the canonical YAML
+  search QUERY                     search the programme
+  search --jsonl                   one query per line on stdin, one JSON line per query on stdout
+FILE defaults to PROGRAMME_PATH (default: data/pycon-ru-2013.yaml).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, ...rest] = argv;
+  const load = group ? groups[group] : undefined;
+  if (!load) {
+    console.error(usage);
+    return group === "help" || group === "--help" ? 0 : 2;
+  }
+  const command = await load();
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof ProgrammeError) console.error(e.message);
+    else console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 1;
+  },
+);

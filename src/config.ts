@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const positiveInt = (name: string, def: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .positive(`${name} must be greater than 0`)
+    .default(def);
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, "BOT_TOKEN must look like 123456:ABC-DEF… (from @BotFather)")
+    .optional(),
+  BOT_API_ROOT: z.url("BOT_API_ROOT must be a URL such as http://localhost:8081").default("https://api.telegram.org"),
+  DATABASE_PATH: z.string().min(1).default("var/confbot.sqlite"),
+  PROGRAMME_PATH: z.string().min(1).default("data/pycon-ru-2013.yaml"),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const ids = s.split(/[\s,]+/).filter(Boolean);
+      const bad = ids.filter((id) => !/^-?\d+$/.test(id));
+      if (bad.length) ctx.addIssue({ code: "custom", message: `ADMIN_IDS must be numeric Telegram user ids, got ${bad.join(", ")}` });
+      return ids.map(Number);
+    }),
+  WEBHOOK_URL: z.url("WEBHOOK_URL must be an https URL").optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)")
+    .optional(),
+  PORT: positiveInt("PORT", 8080),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  REMINDER_TICK: z.string().default("*/30 * * * * *"),
+  DEFAULT_REMINDER_MINUTES: positiveInt("DEFAULT_REMINDER_MINUTES", 10),
+  SEND_RATE: positiveInt("SEND_RATE", 25),
+});
+
+/** Validated configuration, read once at start-up. */
+export type Config = z.output<typeof schema>;
+
+/** Thrown when the environment holds a bad value; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates configuration from an environment; empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${String(i.path[0] ?? "")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
