@@ -1,0 +1,36 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { i18n, TFunction } from "i18next";
+import type { Logger } from "pino";
+import type { Catalog } from "../catalog.js";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Lang } from "../programme/model.js";
+import type { Db } from "../store/db.js";
+import type { User } from "../store/users.js";
+
+/** Everything the bot needs from the outside world; tests pass their own. */
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  catalog: Catalog;
+  i18n: i18n;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What our middleware adds to every context: dependencies, the user, and their language. */
+export interface AppFlavor {
+  deps: BotDeps;
+  /** The stored user, when the update comes from one. */
+  user: User | undefined;
+  lang: Lang;
+  /** i18next fixed to `lang` for this update. */
+  t: TFunction;
+}
+
+/** The context type of the bot's middleware tree. */
+export type BotContext = ConversationFlavor<Context & AppFlavor>;
+
+/** The context type inside conversations (rebuilt on every replay by the plugins listed in create-bot). */
+export type ConversationContext = Context & AppFlavor;

@@ -1,0 +1,27 @@
+import type { Context, MiddlewareFn } from "grammy";
+import { getUser, languageOf, touchUser } from "../../store/users.js";
+import type { AppFlavor, BotDeps } from "../context.js";
+import { fixedT } from "../i18n.js";
+
+/**
+ * Puts the dependencies, the user and their language on the context. In private chats the user is recorded
+ * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing.
+ */
+export function attach<C extends Context & AppFlavor>(deps: BotDeps, { touch }: { touch: boolean }): MiddlewareFn<C> {
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    const from = ctx.from;
+    let user = from ? getUser(deps.db, from.id) : undefined;
+    if (touch && from && !from.is_bot && ctx.chat?.type === "private") {
+      user = touchUser(
+        deps.db,
+        { id: from.id, chatId: ctx.chat.id, firstName: from.first_name, languageCode: from.language_code },
+        deps.clock(),
+      );
+    }
+    ctx.user = user;
+    ctx.lang = user ? languageOf(user) : languageOf({ language: null, languageCode: from?.language_code ?? null });
+    ctx.t = fixedT(deps.i18n, ctx.lang);
+    await next();
+  };
+}

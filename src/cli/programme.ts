@@ -1,0 +1,43 @@
+import { loadConfig } from "../config.js";
+import { canonicalProgramme } from "../programme/canonical.js";
+import { describeDiff } from "../programme/describe-diff.js";
+import { isContentKind } from "../programme/model.js";
+import { readProgrammeFile } from "../programme/read.js";
+import { openDatabase } from "../store/db.js";
+import { loadProgramme } from "../store/programme-store.js";
+
+const usage = "usage: programme check [FILE] | programme load [FILE] | programme export --json [FILE]";
+
+/** `programme check|load|export`: validate a programme file, load it into the database, or print it as JSON. */
+export function programmeCommand(args: string[]): number {
+  const [sub, ...rest] = args;
+  const positional = rest.filter((a) => !a.startsWith("--"));
+  const config = loadConfig();
+  const file = positional[0] ?? config.PROGRAMME_PATH;
+  switch (sub) {
+    case "check": {
+      const p = readProgrammeFile(file);
+      const content = p.sessions.filter((s) => isContentKind(s.kind)).length;
+      console.log(`${file}: ok — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers`);
+      return 0;
+    }
+    case "load": {
+      const p = readProgrammeFile(file);
+      const db = openDatabase(config.DATABASE_PATH);
+      try {
+        console.log(`${file} → ${config.DATABASE_PATH}`);
+        console.log(describeDiff(loadProgramme(db, p)));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case "export": {
+      if (!rest.includes("--json")) break;
+      process.stdout.write(`${JSON.stringify(canonicalProgramme(readProgrammeFile(file)), null, 2)}\n`);
+      return 0;
+    }
+  }
+  console.error(usage);
+  return 2;
+}

@@ -1,0 +1,78 @@
+import type { Lang } from "../programme/model.js";
+import type { Db } from "./db.js";
+
+/** An attendee as the bot knows them. `language` is their explicit choice; null means "follow Telegram". */
+export interface User {
+  id: number;
+  chatId: number;
+  firstName: string | null;
+  languageCode: string | null;
+  language: Lang | null;
+  reminderMinutes: number | null;
+  blockedAt: number | null;
+}
+
+interface UserRow {
+  id: number;
+  chat_id: number;
+  first_name: string | null;
+  language_code: string | null;
+  language: string | null;
+  reminder_minutes: number | null;
+  blocked_at: number | null;
+}
+
+const fromRow = (r: UserRow): User => ({
+  id: r.id,
+  chatId: r.chat_id,
+  firstName: r.first_name,
+  languageCode: r.language_code,
+  language: r.language === "ru" || r.language === "en" ? r.language : null,
+  reminderMinutes: r.reminder_minutes,
+  blockedAt: r.blocked_at,
+});
+
+/** The language to talk to a user in: their choice, else Telegram's language (`ru*` → Russian), else English. */
+export function languageOf(user: Pick<User, "language" | "languageCode">): Lang {
+  if (user.language) return user.language;
+  return user.languageCode?.toLowerCase().startsWith("ru") ? "ru" : "en";
+}
+
+/** Records that a user wrote to the bot (they are reachable again if they had blocked it) and returns them. */
+export function touchUser(
+  db: Db,
+  u: { id: number; chatId: number; firstName?: string; languageCode?: string },
+  now: number,
+): User {
+  const row = db
+    .prepare(
+      `INSERT INTO users (id, chat_id, first_name, language_code, created_at, updated_at)
+       VALUES (@id, @chatId, @firstName, @languageCode, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, first_name = excluded.first_name,
+         language_code = excluded.language_code, blocked_at = NULL, updated_at = excluded.updated_at
+       RETURNING *`,
+    )
+    .get({ id: u.id, chatId: u.chatId, firstName: u.firstName ?? null, languageCode: u.languageCode ?? null, now }) as UserRow;
+  return fromRow(row);
+}
+
+/** Looks a user up by Telegram id. */
+export function getUser(db: Db, id: number): User | undefined {
+  const row = db.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
+  return row && fromRow(row);
+}
+
+/** Stores a user's explicit language choice. */
+export function setUserLanguage(db: Db, id: number, language: Lang, now: number): void {
+  db.prepare("UPDATE users SET language = ?, updated_at = ? WHERE id = ?").run(language, now, id);
+}
+
+/** Stores how many minutes before a session a user wants to be reminded. */
+export function setReminderMinutes(db: Db, id: number, minutes: number, now: number): void {
+  db.prepare("UPDATE users SET reminder_minutes = ?, updated_at = ? WHERE id = ?").run(minutes, now, id);
+}
+
+/** Marks a user unreachable (they blocked the bot): nothing more is sent to them until they write again. */
+export function markUserBlocked(db: Db, id: number, now: number): void {
+  db.prepare("UPDATE users SET blocked_at = COALESCE(blocked_at, ?), updated_at = ? WHERE id = ?").run(now, now, id);
+}
