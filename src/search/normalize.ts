@@ -1,0 +1,72 @@
+/**
+ * Text normalization shared by indexing and querying: Unicode folding, case, ё→е, spelling variants,
+ * tokenization, and the stop and filler words that a query may carry without meaning anything.
+ */
+
+/** Russian spellings that differ only by convention; each maps to the one the index keeps. */
+const SPELLING_VARIANTS: [RegExp, string][] = [
+  [/кеш/g, "кэш"],
+  [/мейл/g, "мэйл"],
+];
+
+/**
+ * NFKC, lowercase, ё→е, apostrophes inside words dropped ("hacker's" → "hackers"), Russian spelling variants
+ * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
+ */
+export function normalizeText(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase().replace(/ё/g, "е");
+  s = s.replace(/(\p{L})['’ʼ`](\p{L})/gu, "$1$2");
+  for (const [re, to] of SPELLING_VARIANTS) s = s.replace(re, to);
+  return s;
+}
+
+const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
+
+/** Splits text into normalized word tokens: runs of letters and digits, dotted numbers ("1.6") kept whole. */
+export function tokenize(text: string): string[] {
+  return normalizeText(text).match(TOKEN) ?? [];
+}
+
+/** Function words of English and Russian: not indexed, dropped from queries. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the and or of to in on at by for with from into onto as is are was were be been being it its this that " +
+    "these those there here what which who whom whose how why when where i we you he she they me us my our your " +
+    "his her their them do does did done can could should would will shall may might must not no so if then than " +
+    "also just very more most some any all each every other such only own same too up out over under about after " +
+    "before between through during without within via vs e g etc " +
+    "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от " +
+    "меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж " +
+    "вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без " +
+    "будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один " +
+    "почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после " +
+    "над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед " +
+    "иногда лучше чуть том нельзя такой им более всегда конечно всю между это как также"
+  ).split(/\s+/),
+);
+
+/**
+ * Words people wrap around what they look for ("доклад про …", "talk about …", "кто рассказывает …").
+ * Dropped from queries only: programme texts keep them, so a query made of nothing else finds nothing.
+ */
+export const FILLERS: ReadonlySet<string> = new Set(
+  (
+    "talk talks lecture lectures presentation session sessions speech report keynote speaker speakers " +
+    "search find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
+    "please anything something somebody someone whoever topic topics " +
+    "доклад доклада докладе докладу докладом доклады докладов докладах лекция лекции лекцию выступление " +
+    "выступления выступает выступал рассказывает рассказывал расскажет рассказ рассказать говорит говорил " +
+    "докладчик докладчика докладчики спикер спикера спикеры тема темы тему найди найти покажи поиск ищу " +
+    "нужен нужна нужно хочу пожалуйста какой какая какие"
+  ).split(/\s+/),
+);
+
+/** Whether a token carries no meaning in a query (a stop word or a filler). */
+export function isNoise(token: string): boolean {
+  return STOPWORDS.has(token) || FILLERS.has(token);
+}
+
+/** Whether a token is written in Cyrillic letters (its first letter decides). */
+export function isCyrillic(token: string): boolean {
+  return /^[^\p{L}]*[\u0400-\u04ff]/u.test(token);
+}

@@ -1,0 +1,52 @@
+import type { Programme } from "../../src/programme/model.js";
+
+/** A small valid programme for tests: one day, two rooms, three talks, two speakers. */
+export function smallProgramme(): Programme {
+  return {
+    conference: {
+      name: { en: "TestConf", ru: "ТестКонф" },
+      timezone: "Asia/Yekaterinburg",
+      days: ["2030-03-01"],
+      rooms: [
+        { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },
+        { id: "hall-b", name: { en: "Hall B", ru: "Зал B" } },
+      ],
+    },
+    sessions: [
+      {
+        id: "async-io",
+        kind: "talk",
+        title: { en: "Asynchronous IO", ru: "Асинхронный ввод-вывод" },
+        abstract: { en: "Event loops.", ru: "Циклы событий." },
+        start: "2030-03-01T10:00:00+05:00",
+        end: "2030-03-01T11:00:00+05:00",
+        room: "hall-a",
+        speakers: ["ann-lee"],
+      },
+      {
+        id: "caching",
+        kind: "talk",
+        title: { en: "Distributed caching", ru: "Распределённое кэширование" },
+        abstract: { en: "Caches.", ru: "Кэши." },
+        start: "2030-03-01T10:00:00+05:00",
+        end: "2030-03-01T10:40:00+05:00",
+        room: "hall-b",
+        speakers: ["bob-ray"],
+      },
+      {
+        id: "testing-workshop",
+        kind: "workshop",
+        title: { en: "Testing workshop", ru: "Мастер-класс по тестированию" },
+        abstract: { en: "Hands on.", ru: "Практика." },
+        start: "2030-03-01T18:00:00+05:00",
+        end: "2030-03-01T20:00:00+05:00",
+        room: "hall-a",
+        speakers: ["ann-lee", "bob-ray"],
+      },
+    ],
+    speakers: [
+      { id: "ann-lee", name: { en: "Ann Lee", ru: "Энн Ли" }, affiliation: { en: "Yandex", ru: "Яндекс" } },
+      { id: "bob-ray", name: { en: "Bob Ray", ru: "Боб Рэй" } },
+    ],
+  };
+}
