@@ -46,7 +46,9 @@ export class Catalog {
 
   /** A speaker's sessions in time order. */
   sessionsOf(speakerId: string): Session[] {
-    return [...(this.bySpeaker.get(speakerId) ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    return [...(this.bySpeaker.get(speakerId) ?? [])].sort(
+      (a, b) => Date.parse(a.start) - Date.parse(b.start),
+    );
   }
 
   /** The speakers of a session, in billing order. */

@@ -14,7 +14,9 @@ const schema = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, "BOT_TOKEN must look like 123456:ABC-DEF… (from @BotFather)")
     .optional(),
-  BOT_API_ROOT: z.url("BOT_API_ROOT must be a URL such as http://localhost:8081").default("https://api.telegram.org"),
+  BOT_API_ROOT: z
+    .url("BOT_API_ROOT must be a URL such as http://localhost:8081")
+    .default("https://api.telegram.org"),
   DATABASE_PATH: z.string().min(1).default("var/confbot.sqlite"),
   PROGRAMME_PATH: z.string().min(1).default("data/pycon-ru-2013.yaml"),
   ADMIN_IDS: z
@@ -23,7 +25,11 @@ const schema = z.object({
     .transform((s, ctx) => {
       const ids = s.split(/[\s,]+/).filter(Boolean);
       const bad = ids.filter((id) => !/^-?\d+$/.test(id));
-      if (bad.length) ctx.addIssue({ code: "custom", message: `ADMIN_IDS must be numeric Telegram user ids, got ${bad.join(", ")}` });
+      if (bad.length)
+        ctx.addIssue({
+          code: "custom",
+          message: `ADMIN_IDS must be numeric Telegram user ids, got ${bad.join(", ")}`,
+        });
       return ids.map(Number);
     }),
   WEBHOOK_URL: z.url("WEBHOOK_URL must be an https URL").optional(),
@@ -32,7 +38,9 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)")
     .optional(),
   PORT: positiveInt("PORT", 8080),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+    .default("info"),
   REMINDER_TICK: z.string().default("*/30 * * * * *"),
   DEFAULT_REMINDER_MINUTES: positiveInt("DEFAULT_REMINDER_MINUTES", 10),
   SEND_RATE: positiveInt("SEND_RATE", 25),

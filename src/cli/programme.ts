@@ -18,7 +18,9 @@ export function programmeCommand(args: string[]): number {
     case "check": {
       const p = readProgrammeFile(file);
       const content = p.sessions.filter((s) => isContentKind(s.kind)).length;
-      console.log(`${file}: ok — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers`);
+      console.log(
+        `${file}: ok — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers`,
+      );
       return 0;
     }
     case "load": {

@@ -8,7 +8,8 @@ function compact<T extends object>(o: T): T {
 
 /** An instant written in the conference's timezone with its offset, to the second: `2013-02-25T10:00:00+06:00`. */
 export function toZonedIso(instant: string | number, timezone: string): string {
-  const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant, { setZone: true });
+  const dt =
+    typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant, { setZone: true });
   return dt.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? String(instant);
 }
 

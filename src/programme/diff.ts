@@ -1,7 +1,17 @@
 import type { Programme, Session } from "./model.js";
 
 /** Session fields whose change the diff reports. */
-export const DIFF_FIELDS = ["kind", "title", "abstract", "audience", "start", "end", "room", "speakers", "cancelled"] as const;
+export const DIFF_FIELDS = [
+  "kind",
+  "title",
+  "abstract",
+  "audience",
+  "start",
+  "end",
+  "room",
+  "speakers",
+  "cancelled",
+] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 /** One session present in both versions whose fields differ. */

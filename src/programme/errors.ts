@@ -11,7 +11,9 @@ export class ProgrammeError extends Error {
     readonly file: string,
     readonly issues: ProgrammeIssue[],
   ) {
-    super(`${file}: ${issues.length} problem(s)\n${issues.map((i) => `  ${file}: ${i.path || "(root)"}: ${i.message}`).join("\n")}`);
+    super(
+      `${file}: ${issues.length} problem(s)\n${issues.map((i) => `  ${file}: ${i.path || "(root)"}: ${i.message}`).join("\n")}`,
+    );
     this.name = "ProgrammeError";
   }
 }

@@ -25,7 +25,10 @@ export function validateProgramme(doc: unknown, file: string): Programme {
   if (result.success) return result.data as Programme;
   const issues: ProgrammeIssue[] = result.error.issues.map((i) => {
     if (i.code === "unrecognized_keys")
-      return { path: formatPath(i.path), message: `no fields other than the known ones, got ${i.keys.join(", ")}` };
+      return {
+        path: formatPath(i.path),
+        message: `no fields other than the known ones, got ${i.keys.join(", ")}`,
+      };
     const message = i.message.replace(/^Invalid input: /, "").replace(/^(?!expected )/, "expected ");
     const got = i.code === "custom" ? "" : `, got ${describe(valueAt(doc, i.path))}`;
     return { path: formatPath(i.path), message: `${message}${got}` };
@@ -39,7 +42,10 @@ export function parseProgramme(text: string, file: string): Programme {
   if (doc.errors.length) {
     throw new ProgrammeError(
       file,
-      doc.errors.map((e) => ({ path: `line ${e.linePos?.[0]?.line ?? "?"}`, message: e.message.split("\n")[0] ?? "" })),
+      doc.errors.map((e) => ({
+        path: `line ${e.linePos?.[0]?.line ?? "?"}`,
+        message: e.message.split("\n")[0] ?? "",
+      })),
     );
   }
   return validateProgramme(doc.toJS(), file);

@@ -59,7 +59,8 @@ function checkConsistency(p: Programme, issue: (i: Issue) => void): void {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
-      if (first !== undefined) issue({ path: [where, i, "id"], message: `a unique id ("${item.id}" is also ${where}[${first}])` });
+      if (first !== undefined)
+        issue({ path: [where, i, "id"], message: `a unique id ("${item.id}" is also ${where}[${first}])` });
       else seen.set(item.id, i);
     });
   };
@@ -75,14 +76,22 @@ function checkConsistency(p: Programme, issue: (i: Issue) => void): void {
   p.sessions.forEach((s, i) => {
     const span = spans[i];
     if (!span) return;
-    if (span.end <= span.start) issue({ path: ["sessions", i, "end"], message: `a time after start (${s.start})` });
+    if (span.end <= span.start)
+      issue({ path: ["sessions", i, "end"], message: `a time after start (${s.start})` });
     const day = DateTime.fromISO(s.start).setZone(tz).toISODate();
     if (day && days.size && !days.has(day))
-      issue({ path: ["sessions", i, "start"], message: `a time on a conference day (${[...days].join(", ")}), not ${day}` });
+      issue({
+        path: ["sessions", i, "start"],
+        message: `a time on a conference day (${[...days].join(", ")}), not ${day}`,
+      });
     if (s.room !== undefined && !rooms.has(s.room))
-      issue({ path: ["sessions", i, "room"], message: `one of the rooms (${[...rooms].join(", ")}), not "${s.room}"` });
+      issue({
+        path: ["sessions", i, "room"],
+        message: `one of the rooms (${[...rooms].join(", ")}), not "${s.room}"`,
+      });
     s.speakers.forEach((id, j) => {
-      if (!speakers.has(id)) issue({ path: ["sessions", i, "speakers", j], message: `a speaker id, not "${id}"` });
+      if (!speakers.has(id))
+        issue({ path: ["sessions", i, "speakers", j], message: `a speaker id, not "${id}"` });
     });
   });
 
@@ -96,10 +105,16 @@ function checkConsistency(p: Programme, issue: (i: Issue) => void): void {
       if (!a || !b || !sa || !sb || a.cancelled || b.cancelled) continue;
       if (!(sa.start < sb.end && sb.start < sa.end)) continue;
       if (a.room && a.room === b.room)
-        issue({ path: ["sessions", j, "room"], message: `a free room ("${a.room}" has sessions[${i}] "${a.id}" then)` });
+        issue({
+          path: ["sessions", j, "room"],
+          message: `a free room ("${a.room}" has sessions[${i}] "${a.id}" then)`,
+        });
       const shared = a.speakers.filter((id) => b.speakers.includes(id));
       if (shared.length)
-        issue({ path: ["sessions", j, "start"], message: `a time when ${shared.join(", ")} is free (also in sessions[${i}] "${a.id}")` });
+        issue({
+          path: ["sessions", j, "start"],
+          message: `a time when ${shared.join(", ")} is free (also in sessions[${i}] "${a.id}")`,
+        });
     }
   }
 }

@@ -27,6 +27,12 @@ export function tokenize(text: string): string[] {
   return normalizeText(text).match(TOKEN) ?? [];
 }
 
+/** The letter and digit runs inside a token that mixes them ("jinja2" → "jinja", "2"); none otherwise. */
+export function subTokens(token: string): string[] {
+  const parts = token.match(/\p{L}+|\p{N}+/gu) ?? [];
+  return parts.length > 1 && /\p{L}/u.test(token) ? parts : [];
+}
+
 /** Function words of English and Russian: not indexed, dropped from queries. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -52,11 +58,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const FILLERS: ReadonlySet<string> = new Set(
   (
     "talk talks lecture lectures presentation session sessions speech report keynote speaker speakers " +
-    "search find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
+    "find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
     "please anything something somebody someone whoever topic topics " +
     "доклад доклада докладе докладу докладом доклады докладов докладах лекция лекции лекцию выступление " +
     "выступления выступает выступал рассказывает рассказывал расскажет рассказ рассказать говорит говорил " +
-    "докладчик докладчика докладчики спикер спикера спикеры тема темы тему найди найти покажи поиск ищу " +
+    "докладчик докладчика докладчики спикер спикера спикеры тема темы тему найди найти покажи ищу " +
     "нужен нужна нужно хочу пожалуйста какой какая какие"
   ).split(/\s+/),
 );

@@ -144,7 +144,7 @@ function squeeze(raw: string): string {
   return out;
 }
 
-/** How many consonant letters a key has; keys with fewer than three say too little to match on. */
+/** How many consonant letters a key has; keys with fewer than two say too little to match on. */
 function consonants(key: string): number {
   let n = 0;
   for (const ch of key) if (ch !== "a") n++;
@@ -153,13 +153,14 @@ function consonants(key: string): number {
 
 /**
  * Phonetic keys of one normalized word, in either script ("пайтон" and "python" → "patan"; "джанго" and
- * "django" → "jank…"). Latin words may have several (soft/hard g, ch as ч or х, silent final e). Words whose
- * key has fewer than three consonants, and words with digits or other scripts, have none.
+ * "django" → "janka"). Latin words may have several (soft/hard g, ch as ч or х, silent final e). Keys shorter
+ * than four letters or with fewer than two consonants say too little and are dropped; words with digits or
+ * other scripts have none.
  */
 export function phoneticKeys(word: string): string[] {
   let keys: string[];
   if (/^[а-яё]+$/.test(word)) keys = [cyrillicKey(word)];
   else if (/^[a-z]+$/.test(word)) keys = latinKeys(word);
   else return [];
-  return keys.filter((k) => k && consonants(k) >= 3);
+  return keys.filter((k) => k.length >= 4 && consonants(k) >= 2);
 }

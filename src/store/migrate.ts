@@ -8,14 +8,19 @@ export interface Migration {
 }
 
 /** Applies every migration newer than the file's `user_version`, each in its own transaction. */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+): { from: number; to: number } {
   const from = db.pragma("user_version", { simple: true }) as number;
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   const latest = sorted.length;
-  if (from > latest) throw new Error(`database schema version ${from} is newer than this confbot (${latest})`);
+  if (from > latest)
+    throw new Error(`database schema version ${from} is newer than this confbot (${latest})`);
   for (const m of sorted.slice(from)) {
     db.transaction(() => {
       m.up(db);

@@ -7,8 +7,12 @@ import type { Db } from "./db.js";
 export function readProgramme(db: Db): Programme | undefined {
   const conf = db.prepare("SELECT data FROM conference WHERE id = 1").get() as { data: string } | undefined;
   if (!conf) return undefined;
-  const sessions = db.prepare("SELECT data FROM sessions WHERE removed = 0 ORDER BY position").all() as { data: string }[];
-  const speakers = db.prepare("SELECT data FROM speakers WHERE removed = 0 ORDER BY position").all() as { data: string }[];
+  const sessions = db.prepare("SELECT data FROM sessions WHERE removed = 0 ORDER BY position").all() as {
+    data: string;
+  }[];
+  const speakers = db.prepare("SELECT data FROM speakers WHERE removed = 0 ORDER BY position").all() as {
+    data: string;
+  }[];
   return {
     conference: JSON.parse(conf.data) as Conference,
     sessions: sessions.map((r) => JSON.parse(r.data) as Session),
@@ -35,7 +39,7 @@ export function loadProgramme(db: Db, programme: Programme, now: number = Date.n
       VALUES (@id, @position, @kind, @start, @end, @room, @cancelled, 0, @data)
       ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
         end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
-    next.sessions.forEach((s, position) =>
+    for (const [position, s] of next.sessions.entries()) {
       upsertSession.run({
         id: s.id,
         position,
@@ -45,12 +49,12 @@ export function loadProgramme(db: Db, programme: Programme, now: number = Date.n
         room: s.room ?? null,
         cancelled: s.cancelled ? 1 : 0,
         data: JSON.stringify(s),
-      }),
-    );
+      });
+    }
     const upsertSpeaker = db.prepare(`
       INSERT INTO speakers (id, position, data, removed) VALUES (?, ?, ?, 0)
       ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
-    next.speakers.forEach((s, position) => upsertSpeaker.run(s.id, position, JSON.stringify(s)));
+    for (const [position, s] of next.speakers.entries()) upsertSpeaker.run(s.id, position, JSON.stringify(s));
     return diff;
   })();
 }

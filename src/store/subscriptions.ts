@@ -4,26 +4,36 @@ import type { Db } from "./db.js";
 export function subscribe(db: Db, userId: number, sessionId: string, now: number): boolean {
   return (
     db
-      .prepare("INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+      .prepare(
+        "INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      )
       .run(userId, sessionId, now).changes > 0
   );
 }
 
 /** Removes a subscription; returns false when there was none. */
 export function unsubscribe(db: Db, userId: number, sessionId: string): boolean {
-  return db.prepare("DELETE FROM subscriptions WHERE user_id = ? AND session_id = ?").run(userId, sessionId).changes > 0;
+  return (
+    db.prepare("DELETE FROM subscriptions WHERE user_id = ? AND session_id = ?").run(userId, sessionId)
+      .changes > 0
+  );
 }
 
 /** Whether a user follows a session. */
 export function isSubscribed(db: Db, userId: number, sessionId: string): boolean {
-  return db.prepare("SELECT 1 FROM subscriptions WHERE user_id = ? AND session_id = ?").get(userId, sessionId) !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM subscriptions WHERE user_id = ? AND session_id = ?").get(userId, sessionId) !==
+    undefined
+  );
 }
 
 /** The ids of the sessions a user follows. */
 export function subscriptionsOf(db: Db, userId: number): string[] {
-  return (db.prepare("SELECT session_id FROM subscriptions WHERE user_id = ?").all(userId) as { session_id: string }[]).map(
-    (r) => r.session_id,
-  );
+  return (
+    db.prepare("SELECT session_id FROM subscriptions WHERE user_id = ?").all(userId) as {
+      session_id: string;
+    }[]
+  ).map((r) => r.session_id);
 }
 
 /** The users (reachable ones only) who follow a session. */

@@ -52,7 +52,13 @@ export function touchUser(
          language_code = excluded.language_code, blocked_at = NULL, updated_at = excluded.updated_at
        RETURNING *`,
     )
-    .get({ id: u.id, chatId: u.chatId, firstName: u.firstName ?? null, languageCode: u.languageCode ?? null, now }) as UserRow;
+    .get({
+      id: u.id,
+      chatId: u.chatId,
+      firstName: u.firstName ?? null,
+      languageCode: u.languageCode ?? null,
+      now,
+    }) as UserRow;
   return fromRow(row);
 }
 
@@ -74,5 +80,9 @@ export function setReminderMinutes(db: Db, id: number, minutes: number, now: num
 
 /** Marks a user unreachable (they blocked the bot): nothing more is sent to them until they write again. */
 export function markUserBlocked(db: Db, id: number, now: number): void {
-  db.prepare("UPDATE users SET blocked_at = COALESCE(blocked_at, ?), updated_at = ? WHERE id = ?").run(now, now, id);
+  db.prepare("UPDATE users SET blocked_at = COALESCE(blocked_at, ?), updated_at = ? WHERE id = ?").run(
+    now,
+    now,
+    id,
+  );
 }

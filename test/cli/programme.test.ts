@@ -47,7 +47,9 @@ describe("cli programme", () => {
 
     const check = runCli(["programme", "check", broken]);
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain(`${broken}: sessions[3].start: expected an ISO 8601 date-time with UTC offset, got "next tuesday"`);
+    expect(check.stderr).toContain(
+      `${broken}: sessions[3].start: expected an ISO 8601 date-time with UTC offset, got "next tuesday"`,
+    );
     expect(check.stderr).toContain(`${broken}: speakers[0].url:`);
 
     const db = openDatabase(env.DATABASE_PATH);

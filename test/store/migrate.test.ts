@@ -16,8 +16,12 @@ describe("migrations", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["sessions", "speakers", "users", "subscriptions"]));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["sessions", "speakers", "users", "subscriptions"]),
+    );
     db.close();
   });
 
@@ -34,8 +38,14 @@ describe("migrations", () => {
 
       const db = openDatabase(file);
       expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-      expect(readProgramme(db)?.sessions.map((s) => s.id)).toEqual(["async-io", "caching", "testing-workshop"]);
-      expect(db.prepare("SELECT session_id FROM subscriptions WHERE user_id = 7").all()).toEqual([{ session_id: "caching" }]);
+      expect(readProgramme(db)?.sessions.map((s) => s.id)).toEqual([
+        "async-io",
+        "caching",
+        "testing-workshop",
+      ]);
+      expect(db.prepare("SELECT session_id FROM subscriptions WHERE user_id = 7").all()).toEqual([
+        { session_id: "caching" },
+      ]);
       db.close();
     }
   });

@@ -54,7 +54,10 @@ describe("loadProgramme", () => {
     touchUser(db, { id: 1, chatId: 1 }, 0);
     subscribe(db, 1, "testing-workshop", 0);
     subscribe(db, 1, "async-io", 0);
-    loadProgramme(db, edited((p) => p.sessions.pop()));
+    loadProgramme(
+      db,
+      edited((p) => p.sessions.pop()),
+    );
     expect(subscriptionsOf(db, 1).sort()).toEqual(["async-io", "testing-workshop"]);
     const back = loadProgramme(db, smallProgramme());
     expect(back.added.map((s) => s.id)).toEqual(["testing-workshop"]);

@@ -8,7 +8,10 @@ export interface CliRun {
 }
 
 /** Runs `src/cli/main.ts` with arguments, optional stdin and extra environment, as a user would. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): CliRun {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     input: options.input,
     encoding: "utf8",

@@ -1,0 +1,162 @@
+/**
+ * The one codec for the callback_data of the attendee features' buttons. Every button's data is short
+ * (Telegram allows 64 bytes) and starts with a prefix naming the action:
+ *
+ *   s:<session>[:<origin>]    session card            sm:<session>[:<origin>]  the card with the whole abstract
+ *   sp:<speaker>[:<origin>]   speaker card            sr:<page>:<key>          a page of search results
+ *   ds                        the day picker          d:<day>[:<page>]         a day of the schedule
+ *   sub:<session>             remind me               unsub:<session>          don't remind me
+ *   l:<lang>                  switch language         x                        does nothing (a label)
+ *
+ * An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
+ * session's n-th speaker, `s<n>` the speaker's n-th session. Decoding is strict: anything else is `undefined`,
+ * which the bot answers with "this button is outdated".
+ */
+import type { Composer, Context, Filter } from "grammy";
+import { LANGS, type Lang } from "../programme/model.js";
+
+/** Where a card's "Back" button leads. */
+export type Origin =
+  | { to: "day" }
+  | { to: "results"; page: number; key: string }
+  | { to: "speaker"; index: number }
+  | { to: "session"; index: number };
+
+/** What a button asks the bot to do. */
+export type Action =
+  | { type: "session"; id: string; full: boolean; origin?: Origin }
+  | { type: "speaker"; id: string; origin?: Origin }
+  | { type: "results"; page: number; key: string }
+  | { type: "days" }
+  | { type: "day"; day: number; page: number }
+  | { type: "subscribe"; id: string }
+  | { type: "unsubscribe"; id: string }
+  | { type: "language"; lang: Lang }
+  | { type: "noop" };
+
+/** Telegram's limit for callback_data, in bytes. */
+export const MAX_CALLBACK_BYTES = 64;
+
+const ID = "[a-z0-9][a-z0-9-]{0,47}";
+const KEY = "[A-Za-z0-9_-]{4,12}";
+const NUM = "(?:0|[1-9][0-9]{0,2})";
+const ORIGIN = `d|r${NUM}\\.${KEY}|p${NUM}|s${NUM}`;
+
+const patterns = {
+  session: new RegExp(`^(s|sm):(${ID})(?::(${ORIGIN}))?$`),
+  speaker: new RegExp(`^sp:(${ID})(?::(${ORIGIN}))?$`),
+  results: new RegExp(`^sr:(${NUM}):(${KEY})$`),
+  day: new RegExp(`^d:(${NUM})(?::(${NUM}))?$`),
+  subscription: new RegExp(`^(sub|unsub):(${ID})$`),
+  language: /^l:([a-z]{2})$/,
+};
+
+function encodeOrigin(o: Origin): string {
+  switch (o.to) {
+    case "day":
+      return "d";
+    case "results":
+      return `r${o.page}.${o.key}`;
+    case "speaker":
+      return `p${o.index}`;
+    case "session":
+      return `s${o.index}`;
+  }
+}
+
+function decodeOrigin(s: string | undefined): Origin | undefined {
+  if (!s) return undefined;
+  const head = s[0];
+  if (head === "d") return { to: "day" };
+  if (head === "r") {
+    const dot = s.indexOf(".");
+    return { to: "results", page: Number(s.slice(1, dot)), key: s.slice(dot + 1) };
+  }
+  const index = Number(s.slice(1));
+  return head === "p" ? { to: "speaker", index } : { to: "session", index };
+}
+
+const withOrigin = (base: string, origin: Origin | undefined) => (origin ? `${base}:${encodeOrigin(origin)}` : base);
+
+/** Encodes an action as callback_data; throws when the result would not fit Telegram's 64 bytes. */
+export function encodeAction(a: Action): string {
+  let data: string;
+  switch (a.type) {
+    case "session":
+      data = withOrigin(`${a.full ? "sm" : "s"}:${a.id}`, a.origin);
+      break;
+    case "speaker":
+      data = withOrigin(`sp:${a.id}`, a.origin);
+      break;
+    case "results":
+      data = `sr:${a.page}:${a.key}`;
+      break;
+    case "days":
+      data = "ds";
+      break;
+    case "day":
+      data = a.page ? `d:${a.day}:${a.page}` : `d:${a.day}`;
+      break;
+    case "subscribe":
+      data = `sub:${a.id}`;
+      break;
+    case "unsubscribe":
+      data = `unsub:${a.id}`;
+      break;
+    case "language":
+      data = `l:${a.lang}`;
+      break;
+    case "noop":
+      data = "x";
+      break;
+  }
+  if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback_data too long: ${data}`);
+  return data;
+}
+
+/** Decodes callback_data; undefined for anything that is not exactly what {@link encodeAction} makes. */
+export function decodeAction(data: string | undefined): Action | undefined {
+  if (!data || data.length > MAX_CALLBACK_BYTES) return undefined;
+  if (data === "ds") return { type: "days" };
+  if (data === "x") return { type: "noop" };
+  let m = patterns.session.exec(data);
+  if (m) return { type: "session", id: m[2] as string, full: m[1] === "sm", origin: decodeOrigin(m[3]) };
+  m = patterns.speaker.exec(data);
+  if (m) return { type: "speaker", id: m[1] as string, origin: decodeOrigin(m[2]) };
+  m = patterns.results.exec(data);
+  if (m) return { type: "results", page: Number(m[1]), key: m[2] as string };
+  m = patterns.day.exec(data);
+  if (m) return { type: "day", day: Number(m[1]), page: Number(m[2] ?? 0) };
+  m = patterns.subscription.exec(data);
+  if (m) return { type: m[1] === "sub" ? "subscribe" : "unsubscribe", id: m[2] as string };
+  m = patterns.language.exec(data);
+  if (m && (LANGS as readonly string[]).includes(m[1] as string)) return { type: "language", lang: m[1] as Lang };
+  return undefined;
+}
+
+/** The action of a given type, narrowed. */
+export type ActionOf<T extends Action["type"]> = Extract<Action, { type: T }>;
+
+/** What a button handler may answer: a short notice shown to the user, or nothing. */
+export type Toast = { text: string; show_alert?: boolean } | undefined;
+
+/**
+ * Routes callback queries whose data decodes to an action of `type` to `handler`; everything else goes on.
+ * The query is always answered, with the handler's toast if it returned one, even when the handler throws.
+ */
+export function onAction<C extends Context, T extends Action["type"]>(
+  composer: Composer<C>,
+  type: T,
+  handler: (ctx: Filter<C, "callback_query:data">, action: ActionOf<T>) => Promise<Toast> | Toast,
+): void {
+  composer.on("callback_query:data", async (ctx, next) => {
+    const action = decodeAction(ctx.callbackQuery.data);
+    if (action?.type !== type) return next();
+    let toast: Toast;
+    try {
+      toast = await handler(ctx, action as ActionOf<T>);
+    } finally {
+      await ctx.answerCallbackQuery(toast ?? {}).catch(() => undefined);
+    }
+  });
+}

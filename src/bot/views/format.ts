@@ -1,0 +1,87 @@
+/**
+ * Pure text helpers for the bot's HTML messages: escaping, shortening, and dates and times in the
+ * conference's timezone and the reader's language.
+ */
+import { DateTime } from "luxon";
+import type { Lang } from "../../programme/model.js";
+
+/** Telegram's limit for the text of a message (after entities are parsed; we count the HTML, which is longer). */
+export const MAX_MESSAGE_CHARS = 4096;
+/** A button label longer than this is shortened (Telegram truncates long labels anyway). */
+export const MAX_BUTTON_CHARS = 48;
+
+/** Escapes text for Telegram's HTML parse mode. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Shortens plain text to at most `max` characters (code points), cutting at a word boundary when one is
+ * near and ending with "…". Text that fits comes back unchanged.
+ */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max <= 1) return "…".slice(0, max);
+  let cut = chars.slice(0, max - 1).join("");
+  const space = cut.search(/\s\S*$/);
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s.,;:–—-]+$/u, "")}…`;
+}
+
+/** A button label: one line, at most {@link MAX_BUTTON_CHARS} characters. */
+export function buttonLabel(text: string): string {
+  return truncate(text.replace(/\s+/g, " ").trim(), MAX_BUTTON_CHARS);
+}
+
+function zoned(instant: string | number, timezone: string, lang: Lang): DateTime {
+  const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
+  return dt.setZone(timezone).setLocale(lang);
+}
+
+/** A day as "Mon 25 Feb" / "пн 25 февр." from an ISO date or an instant. */
+export function formatDay(dayOrInstant: string | number, timezone: string, lang: Lang): string {
+  const dt =
+    typeof dayOrInstant === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant)
+      ? DateTime.fromISO(dayOrInstant, { zone: timezone }).setLocale(lang)
+      : zoned(dayOrInstant, timezone, lang);
+  return dt.toFormat("EEE d MMM");
+}
+
+/** A time of day as "11:00" in the conference's timezone. */
+export function formatTime(instant: string | number, timezone: string, lang: Lang): string {
+  return zoned(instant, timezone, lang).toFormat("HH:mm");
+}
+
+/** "11:00–12:00". */
+export function formatTimes(start: string, end: string, timezone: string, lang: Lang): string {
+  return `${formatTime(start, timezone, lang)}–${formatTime(end, timezone, lang)}`;
+}
+
+/** "Mon 25 Feb, 11:00–12:00" / "пн 25 февр., 11:00–12:00" (the end's day is added when it differs). */
+export function formatTimeRange(start: string, end: string, timezone: string, lang: Lang): string {
+  const a = zoned(start, timezone, lang);
+  const b = zoned(end, timezone, lang);
+  const endText = a.hasSame(b, "day") ? b.toFormat("HH:mm") : b.toFormat("EEE d MMM, HH:mm");
+  return `${a.toFormat("EEE d MMM, HH:mm")}–${endText}`;
+}
+
+/** The conference day (ISO date) an instant falls on, in the conference's timezone. */
+export function dayOf(instant: string | number, timezone: string): string {
+  const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
+  return dt.setZone(timezone).toISODate() ?? "";
+}
+
+/**
+ * Joins complete HTML lines with newlines, dropping whole lines from the end (and adding "…") once the
+ * text would exceed `max` characters, so a message never breaks Telegram's limit or an HTML tag.
+ */
+export function fitLines(lines: readonly string[], max: number = MAX_MESSAGE_CHARS): string {
+  let out = "";
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max - 2) return out ? `${out}\n…` : "…";
+    out = next;
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import type { i18n } from "i18next";
+import type { ReplyKeyboardMarkup } from "grammy/types";
+import { LANGS } from "../../programme/model.js";
+import { plain, type ViewCtx } from "./view.js";
+
+/** The main menu's buttons, row by row; each stands for the command of the same name. */
+export const MENU_LAYOUT = [
+  ["schedule", "now", "next"],
+  ["my", "language", "help"],
+] as const;
+
+/** The main menu: a persistent reply keyboard in the user's language. */
+export function mainMenu(ctx: Pick<ViewCtx, "t">): ReplyKeyboardMarkup {
+  return {
+    keyboard: MENU_LAYOUT.map((row) => row.map((command) => ({ text: plain(ctx, `menu.${command}`) }))),
+    is_persistent: true,
+    resize_keyboard: true,
+  };
+}
+
+/** Every menu label in every language → the command it stands for (a menu in an old language still works). */
+export function menuLabels(i18n: i18n): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const lang of LANGS) {
+    const t = i18n.getFixedT(lang);
+    for (const command of MENU_LAYOUT.flat()) labels.set(t(`menu.${command}`), command);
+  }
+  return labels;
+}

@@ -1,0 +1,140 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Catalog } from "../../catalog.js";
+import { isContentKind, type Session } from "../../programme/model.js";
+import { dayOf, escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+
+/** At most this many sessions on one page of a day (so text and keyboard stay well inside Telegram's limits). */
+export const DAY_PAGE_SIZE = 16;
+
+const byTime = (a: Session, b: Session) =>
+  Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end);
+
+/** A conference day's sessions in time order, then in the order of the rooms. */
+export function sessionsOfDay(catalog: Catalog, day: number): Session[] {
+  const iso = catalog.programme.conference.days[day];
+  if (!iso) return [];
+  const rooms = catalog.programme.conference.rooms.map((r) => r.id);
+  const roomOrder = (s: Session) => (s.room ? rooms.indexOf(s.room) : -1);
+  return catalog.programme.sessions
+    .filter((s) => dayOf(s.start, catalog.timezone) === iso)
+    .sort((a, b) => byTime(a, b) || roomOrder(a) - roomOrder(b));
+}
+
+/** A day's sessions cut into pages of at most {@link DAY_PAGE_SIZE}, preferring cuts between time slots. */
+export function dayPages(catalog: Catalog, day: number): Session[][] {
+  const pages: Session[][] = [];
+  let page: Session[] = [];
+  for (const s of sessionsOfDay(catalog, day)) {
+    const last = page[page.length - 1];
+    const newSlot = !last || last.start !== s.start;
+    if (page.length >= DAY_PAGE_SIZE || (newSlot && page.length >= DAY_PAGE_SIZE - 3)) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(s);
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+/** Which day (index into the conference's days) and page of it a session is on. */
+export function dayLocation(catalog: Catalog, session: Session): { day: number; page: number } | undefined {
+  const day = catalog.programme.conference.days.indexOf(dayOf(session.start, catalog.timezone));
+  if (day < 0) return undefined;
+  const page = dayPages(catalog, day).findIndex((p) => p.some((s) => s.id === session.id));
+  return { day, page: Math.max(0, page) };
+}
+
+/** One line of a schedule: room, title (struck through when cancelled) and speakers. */
+export function sessionLine(ctx: ViewCtx, s: Session): string {
+  const catalog = ctx.deps.catalog;
+  const title = escapeHtml(truncate(s.title[ctx.lang], 90));
+  const names = catalog.speakersOf(s).map((sp) => sp.name[ctx.lang]);
+  const room = catalog.roomName(s.room, ctx.lang);
+  return ctx.t(s.cancelled ? "schedule.line_cancelled" : "schedule.line", {
+    title,
+    room: room ? `${escapeHtml(room)} · ` : "",
+    speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
+    icon: isContentKind(s.kind) ? "•" : "☕",
+    interpolation: { escapeValue: false },
+  });
+}
+
+/** Lines for sessions grouped by time slot ("<b>11:30–12:30</b>" then one line per session). */
+export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] {
+  const lines: string[] = [];
+  let slot = "";
+  for (const s of sessions) {
+    const times = formatTimes(s.start, s.end, ctx.deps.catalog.timezone, ctx.lang);
+    if (times !== slot) {
+      if (lines.length) lines.push("");
+      lines.push(`<b>${times}</b>`);
+      slot = times;
+    }
+    lines.push(sessionLine(ctx, s));
+  }
+  return lines;
+}
+
+/** A button per talk, keynote and workshop, opening its card with "Back" to its day. */
+export function sessionButtons(ctx: ViewCtx, sessions: readonly Session[]): InlineKeyboardButton[][] {
+  const tz = ctx.deps.catalog.timezone;
+  return sessions
+    .filter((s) => isContentKind(s.kind))
+    .map((s) => [
+      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${s.title[ctx.lang]}`, {
+        type: "session",
+        id: s.id,
+        full: false,
+        origin: { to: "day" },
+      }),
+    ]);
+}
+
+/** A row of buttons, one per conference day, the current one marked. */
+function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
+  const catalog = ctx.deps.catalog;
+  const buttons = catalog.programme.conference.days.map((iso, day) => {
+    const label = formatDay(iso, catalog.timezone, ctx.lang);
+    return actionButton(day === current ? `· ${label} ·` : label, { type: "day", day, page: 0 });
+  });
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
+  return rows;
+}
+
+/** The day picker of /schedule. */
+export function daysView(ctx: ViewCtx): View {
+  const conference = ctx.deps.catalog.programme.conference;
+  const lines = [ctx.t("schedule.pick_day", { conference: conference.name[ctx.lang] })];
+  if (conference.note) lines.push("", ctx.t("schedule.note", { note: conference.note[ctx.lang] }));
+  return { text: lines.join("\n"), keyboard: daysRow(ctx) };
+}
+
+/**
+ * One page of a day of the schedule: sessions by time and room, a button per session, the days, and paging.
+ * `intro` (trusted HTML) goes above it, e.g. "the conference is over". Undefined when there is no such day.
+ */
+export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): View | undefined {
+  const catalog = ctx.deps.catalog;
+  const iso = catalog.programme.conference.days[day];
+  if (!iso) return undefined;
+  const pages = dayPages(catalog, day);
+  const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
+  const sessions = pages[p] ?? [];
+  const head = ctx.t("schedule.day_title", { day: formatDay(iso, catalog.timezone, ctx.lang) });
+  const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
+  const lines = [...(intro ? [intro, ""] : []), head + pageNote, ""];
+  if (sessions.length) lines.push(...slotLines(ctx, sessions));
+  else lines.push(ctx.t("schedule.empty_day"));
+  const keyboard = sessionButtons(ctx, sessions);
+  if (pages.length > 1) {
+    const nav: InlineKeyboardButton[] = [];
+    if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), { type: "day", day, page: p - 1 }));
+    if (p < pages.length - 1) nav.push(actionButton(plain(ctx, "nav.next"), { type: "day", day, page: p + 1 }));
+    keyboard.push(nav);
+  }
+  keyboard.push(...daysRow(ctx, day));
+  return { text: fitLines(lines), keyboard };
+}

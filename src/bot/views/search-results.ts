@@ -1,0 +1,95 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Session, Speaker } from "../../programme/model.js";
+import type { SearchResult } from "../../search/index.js";
+import { escapeHtml, fitLines, formatDay, formatTime, truncate } from "./format.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+
+/** Results shown per page. */
+export const RESULTS_PAGE_SIZE = 6;
+/** At most this many results are kept for paging. */
+export const MAX_RESULTS = 60;
+
+/** A search hit resolved against the catalog. */
+export type Hit = { kind: "session"; session: Session } | { kind: "speaker"; speaker: Speaker };
+
+/** Resolves search results to the sessions and speakers they name, dropping any the catalog no longer has. */
+export function resolveHits(ctx: ViewCtx, results: readonly SearchResult[]): Hit[] {
+  const catalog = ctx.deps.catalog;
+  return results.flatMap((r): Hit[] => {
+    if (r.kind === "speaker") {
+      const speaker = catalog.speaker(r.id);
+      return speaker ? [{ kind: "speaker", speaker }] : [];
+    }
+    const session = catalog.session(r.id);
+    return session ? [{ kind: "session", session }] : [];
+  });
+}
+
+/** How a query is echoed back: one line, shortened, escaped. */
+export function echoQuery(query: string): string {
+  return escapeHtml(truncate(query.replace(/\s+/g, " ").trim(), 40));
+}
+
+function hitLines(ctx: ViewCtx, n: number, hit: Hit): string[] {
+  const { lang } = ctx;
+  const catalog = ctx.deps.catalog;
+  if (hit.kind === "speaker") {
+    const aff = hit.speaker.affiliation?.[lang];
+    const head = `${n}. 👤 <b>${escapeHtml(truncate(hit.speaker.name[lang], 100))}</b>`;
+    return aff ? [head, `    <i>${escapeHtml(truncate(aff, 100))}</i>`] : [head];
+  }
+  const s = hit.session;
+  const title = escapeHtml(truncate(s.title[lang], 120));
+  const head = s.cancelled ? `${n}. <s>${title}</s> ${ctx.t("card.cancelled_short")}` : `${n}. <b>${title}</b>`;
+  const names = catalog.speakersOf(s).map((sp) => sp.name[lang]);
+  const when = `${formatDay(s.start, catalog.timezone, lang)}, ${formatTime(s.start, catalog.timezone, lang)}`;
+  const room = catalog.roomName(s.room, lang);
+  const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(Boolean) as string[];
+  return [head, `    ${escapeHtml(details.join(" · "))}`];
+}
+
+/** "Nothing found" with a hint. */
+export function nothingFoundView(ctx: ViewCtx, query: string): View {
+  return { text: ctx.t("search.nothing", { query: echoQuery(query), interpolation: { escapeValue: false } }), keyboard: [] };
+}
+
+/**
+ * One page of search results: a numbered list with a button per session or speaker (whose cards lead back
+ * here), and paging. `key` names the query in callback_data.
+ */
+export function resultsView(ctx: ViewCtx, query: string, hits: readonly Hit[], page: number, key: string): View {
+  const pages = Math.max(1, Math.ceil(hits.length / RESULTS_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const first = p * RESULTS_PAGE_SIZE;
+  const shown = hits.slice(first, first + RESULTS_PAGE_SIZE);
+  const header = ctx.t("search.found", {
+    count: hits.length,
+    query: echoQuery(query),
+    interpolation: { escapeValue: false },
+  });
+  const lines = [pages > 1 ? `${header} ${ctx.t("nav.page", { page: p + 1, pages })}` : header, ""];
+  const keyboard: InlineKeyboardButton[][] = [];
+  const origin = { to: "results", page: p, key } as const;
+  shown.forEach((hit, i) => {
+    const n = first + i + 1;
+    lines.push(...hitLines(ctx, n, hit));
+    keyboard.push([
+      hit.kind === "speaker"
+        ? actionButton(`${n}. 👤 ${hit.speaker.name[ctx.lang]}`, { type: "speaker", id: hit.speaker.id, origin })
+        : actionButton(`${n}. ${hit.session.title[ctx.lang]}`, {
+            type: "session",
+            id: hit.session.id,
+            full: false,
+            origin,
+          }),
+    ]);
+  });
+  if (pages > 1) {
+    const nav: InlineKeyboardButton[] = [];
+    if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), { type: "results", page: p - 1, key }));
+    nav.push(actionButton(`${p + 1}/${pages}`, { type: "noop" }));
+    if (p < pages - 1) nav.push(actionButton(plain(ctx, "nav.next"), { type: "results", page: p + 1, key }));
+    keyboard.push(nav);
+  }
+  return { text: fitLines(lines), keyboard };
+}

@@ -1,0 +1,21 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import { isContentKind, type Session } from "../../programme/model.js";
+import { isSubscribed } from "../../store/subscriptions.js";
+import { actionButton, plain, type ViewCtx } from "./view.js";
+
+/** Whether attendees can ask to be reminded of a session: talks, keynotes and workshops that still take place. */
+export function canSubscribe(session: Session): boolean {
+  return isContentKind(session.kind) && !session.cancelled;
+}
+
+/**
+ * The "🔔 Remind me" / "🔕 Don't remind me" row of a session card (`sub:<id>` / `unsub:<id>`), or an empty row
+ * when the session cannot be followed. The subscribe feature swaps this row in place when it is pressed.
+ */
+export function subscribeRow(ctx: ViewCtx, session: Session): InlineKeyboardButton[] {
+  if (!canSubscribe(session)) return [];
+  const following = ctx.user ? isSubscribed(ctx.deps.db, ctx.user.id, session.id) : false;
+  return following
+    ? [actionButton(plain(ctx, "subscribe.off_button"), { type: "unsubscribe", id: session.id })]
+    : [actionButton(plain(ctx, "subscribe.on_button"), { type: "subscribe", id: session.id })];
+}

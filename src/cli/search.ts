@@ -1,0 +1,71 @@
+import { loadConfig } from "../config.js";
+import type { Programme } from "../programme/model.js";
+import { readProgrammeFile } from "../programme/read.js";
+import { buildSearchIndex, type SearchIndex, type SearchResult } from "../search/index.js";
+
+const usage = "usage: search [--limit N] QUERY... | search --jsonl [--limit N]  (programme from PROGRAMME_PATH)";
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function describe(r: SearchResult, programme: Programme): string {
+  if (r.kind === "speaker") {
+    const p = programme.speakers.find((s) => s.id === r.id);
+    const where = p?.affiliation ? ` (${p.affiliation.en})` : "";
+    return `${r.name}${where}`;
+  }
+  const s = programme.sessions.find((x) => x.id === r.id);
+  const names = (s?.speakers ?? []).map((id) => programme.speakers.find((p) => p.id === id)?.name.en ?? id);
+  return `${r.title}${names.length ? ` — ${names.join(", ")}` : ""}`;
+}
+
+function jsonLine(query: string, index: SearchIndex, limit: number): string {
+  const results = index.search(query, { limit }).map((r) =>
+    r.kind === "speaker"
+      ? { kind: r.kind, id: r.id, name: r.name, score: r.score }
+      : { kind: r.kind, id: r.id, title: r.title, score: r.score },
+  );
+  return JSON.stringify({ query, results });
+}
+
+/**
+ * `search QUERY` prints readable results; `search --jsonl` answers one JSON line per stdin line, in order:
+ * `{"query": …, "results": [{kind, id, title | name, score}, …]}`, best first, empty when nothing is found.
+ */
+export async function searchCommand(args: string[]): Promise<number> {
+  let limit = 10;
+  let jsonl = false;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--jsonl") jsonl = true;
+    else if (a === "--limit") limit = Number(args[++i]);
+    else words.push(a);
+  }
+  if (!Number.isInteger(limit) || limit < 1 || (!jsonl && !words.join("").trim())) {
+    console.error(usage);
+    return 2;
+  }
+  const programme = readProgrammeFile(loadConfig().PROGRAMME_PATH);
+  const index = buildSearchIndex(programme);
+
+  if (jsonl) {
+    const lines = (await readStdin()).split(/\r?\n/);
+    if (lines[lines.length - 1] === "") lines.pop();
+    process.stdout.write(lines.map((q) => `${jsonLine(q, index, limit)}\n`).join(""));
+    return 0;
+  }
+
+  const query = words.join(" ");
+  const results = index.search(query, { limit });
+  if (!results.length) {
+    console.log(`Nothing found for “${query}”.`);
+    return 0;
+  }
+  for (const [i, r] of results.entries())
+    console.log(`${String(i + 1).padStart(2)}. ${r.score.toFixed(2)}  ${r.kind.padEnd(8)}  ${describe(r, programme)}`);
+  return 0;
+}

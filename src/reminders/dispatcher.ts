@@ -1,0 +1,317 @@
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import type { Db } from "../store/db.js";
+import { markUserBlocked } from "../store/users.js";
+import {
+  dropPendingForUser,
+  dueRows,
+  getOutboxRow,
+  hasPendingBefore,
+  markDropped,
+  markFailed,
+  markRetry,
+  markSent,
+  nextDueAt,
+  type OutboxRow,
+  type OutgoingMessage,
+} from "./outbox.js";
+import { checkReminder } from "./planner.js";
+import { RateLimiter } from "./rate-limiter.js";
+
+/** What became of one send, as the transport reports it. */
+export type SendResult =
+  | { ok: true }
+  /**
+   * Try again later: after `afterMs` when Telegram said how long (429 retry_after), else with backoff.
+   * `flood` marks a 429: every send pauses, not just this row.
+   */
+  | { ok: false; kind: "retry"; afterMs?: number; flood?: boolean; error?: string }
+  /** The user blocked the bot (403): final for this user. */
+  | { ok: false; kind: "blocked"; error?: string }
+  /** Telegram refused this message for good (e.g. 400). */
+  | { ok: false; kind: "failed"; error: string };
+
+/** Delivers one message; implemented with bot.api in src/bot/transport.ts. Must not throw. */
+export interface Transport {
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** Turns an outbox row into a message in the user's language at send time; undefined drops the row. */
+export type Renderer = (row: OutboxRow, now: number) => OutgoingMessage | undefined;
+
+/** The dispatcher's logger (pino's). */
+export type DispatchLogger = Pick<Logger, "info" | "warn" | "error" | "debug">;
+
+/** How the dispatcher is put together. */
+export interface DispatcherOptions {
+  db: Db;
+  transport: Transport;
+  render: Renderer;
+  clock: Clock;
+  logger: DispatchLogger;
+  /** Messages per second overall (config SEND_RATE). */
+  rate: number;
+  /** Minimum spacing of messages to one chat (Telegram: about one per second). */
+  perChatMs?: number;
+  /**
+   * Sends awaited at once. This is also the bound on duplicates after a crash: only rows in flight when the
+   * process died can have been accepted by Telegram without being marked sent.
+   */
+  maxInFlight?: number;
+  /** Tries for a row failing with 5xx or network errors before it is marked failed (429s do not count). */
+  maxAttempts?: number;
+  /** Longest wait when idle before looking at the outbox again (new rows also wake it through nudge()). */
+  pollMs?: number;
+  /** Waits `ms`; tests with a fake clock pass one that advances it. Defaults to a timer that nudge() cuts short. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Running totals, for logs, tests and the benchmark. */
+export interface DispatchStats {
+  sent: number;
+  flood: number;
+  retried: number;
+  failed: number;
+  blocked: number;
+  dropped: number;
+}
+
+/** Backoff before retry number `attempt` (1-based) after a 5xx or network error: 1 s, 2 s, 4 s … at most 5 min. */
+export function backoffMs(attempt: number): number {
+  return Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Drains the outbox within Telegram's limits: a global rate and one message per second per chat (see
+ * RateLimiter). Each send is awaited and the row is marked sent only after Telegram accepted it; 429 is
+ * retried after retry_after (pausing all sends), 5xx and network errors with backoff, 403 marks the user
+ * blocked and drops everything pending for them. Rows past `expires_at` (reminders whose session started)
+ * and reminders that lost their point (see checkReminder) are dropped and logged instead of sent.
+ */
+export class Dispatcher {
+  readonly stats: DispatchStats = { sent: 0, flood: 0, retried: 0, failed: 0, blocked: 0, dropped: 0 };
+  private readonly limiter: RateLimiter;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly wakers = new Set<() => void>();
+  private readonly perChatMs: number;
+  private readonly maxInFlight: number;
+  private readonly maxAttempts: number;
+  private readonly pollMs: number;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.perChatMs = o.perChatMs ?? 1000;
+    this.maxInFlight = o.maxInFlight ?? 10;
+    this.maxAttempts = o.maxAttempts ?? 8;
+    this.pollMs = o.pollMs ?? 1000;
+    this.limiter = new RateLimiter(o.rate, o.clock(), this.perChatMs);
+  }
+
+  /** Starts draining in the background until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop().catch((err: unknown) => {
+      this.o.logger.error({ err }, "outbox dispatcher stopped on an error");
+    });
+  }
+
+  /** Stops taking rows and waits for the sends in flight to finish (and be recorded). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.running;
+    await Promise.allSettled(this.inFlight.values());
+    this.running = undefined;
+  }
+
+  /** Looks at the outbox now instead of at the next poll (call after enqueueing). */
+  nudge(): void {
+    this.wake();
+  }
+
+  /**
+   * Sends until nothing that may already go out is left (retries waiting for their time included), then
+   * returns. For tests, the benchmark and one-shot runs; do not mix with start().
+   */
+  async drain(): Promise<DispatchStats> {
+    this.stopping = false;
+    for (;;) {
+      const wait = await this.pump();
+      if (wait === 0) continue;
+      if (!this.inFlight.size && !hasPendingBefore(this.o.db, this.o.clock())) break;
+      await this.waitFor(wait);
+    }
+    await Promise.allSettled(this.inFlight.values());
+    return { ...this.stats };
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      const wait = await this.pump();
+      if (wait > 0 && !this.stopping) await this.waitFor(wait);
+    }
+  }
+
+  /** Waits `ms`, or less when an in-flight send finishes or someone nudges. */
+  private waitFor(ms: number): Promise<void> {
+    const bounded = Math.min(ms, this.pollMs);
+    if (this.o.sleep) {
+      const completions = [...this.inFlight.values()];
+      return completions.length ? Promise.race(completions) : this.o.sleep(bounded);
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, bounded);
+      this.wakers.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const w of [...this.wakers]) w();
+  }
+
+  /**
+   * Starts as many sends as the limits allow from the rows due now. Returns 0 when it should be called again
+   * at once, else how long to wait before there may be something to do.
+   */
+  private async pump(): Promise<number> {
+    const { db, clock } = this.o;
+    let now = clock();
+    if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
+    const rows = dueRows(db, now, 200 + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
+    if (!rows.length) {
+      const next = nextDueAt(db);
+      return next === undefined ? this.pollMs : Math.max(1, next - now);
+    }
+    let started = 0;
+    let wait = this.pollMs;
+    for (const row of rows) {
+      if (this.stopping) return 0;
+      while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight.values());
+      now = clock();
+      if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
+      const chatWait = this.limiter.chatWait(row.chatId, now);
+      if (chatWait > 0) {
+        wait = Math.min(wait, Number.isFinite(chatWait) ? chatWait : 20);
+        continue;
+      }
+      const message = this.prepare(row, now);
+      if (!message) continue;
+      let globalWait = this.limiter.globalWait(now);
+      while (globalWait > 0) {
+        await (this.o.sleep ?? sleepMs)(globalWait);
+        if (this.stopping) return 0;
+        now = clock();
+        globalWait = this.limiter.globalWait(now);
+      }
+      // A 429 may have arrived while we waited; chats may have become busy meanwhile.
+      if (this.limiter.chatWait(row.chatId, now) > 0) continue;
+      this.limiter.acquire(row.chatId, now);
+      const sending = this.deliver(row, message).finally(() => {
+        this.inFlight.delete(row.id);
+        this.limiter.release(row.chatId);
+        this.wake();
+      });
+      this.inFlight.set(row.id, sending);
+      started++;
+    }
+    return started ? 0 : wait;
+  }
+
+  /** Re-reads the row and renders it, or drops it (and returns undefined) when it must not be sent. */
+  private prepare(candidate: OutboxRow, now: number): OutgoingMessage | undefined {
+    const { db, logger } = this.o;
+    const row = getOutboxRow(db, candidate.id);
+    if (!row || row.status !== "pending") return undefined;
+    let reason: string | undefined;
+    if (row.expiresAt !== null && now >= row.expiresAt)
+      reason = row.kind === "reminder" ? "session-started" : "expired";
+    else if (row.kind === "reminder") reason = checkReminder(db, row.id, now);
+    let message: OutgoingMessage | undefined;
+    if (!reason) {
+      try {
+        message = this.o.render(row, now);
+      } catch (err) {
+        logger.error({ err, outbox: row.id }, "could not render an outbox row");
+      }
+      if (!message) reason = "unrenderable";
+    }
+    if (reason || !message) {
+      if (markDropped(db, row.id, reason ?? "unrenderable")) this.stats.dropped++;
+      const log = reason === "session-started" || reason === "expired" ? logger.warn : logger.info;
+      log.call(
+        logger,
+        { outbox: row.id, kind: row.kind, user: row.userId, session: row.sessionId, reason },
+        "outbox row dropped",
+      );
+      return undefined;
+    }
+    return message;
+  }
+
+  private async deliver(row: OutboxRow, message: OutgoingMessage): Promise<void> {
+    const { db, clock, logger, transport } = this.o;
+    let result: SendResult;
+    try {
+      result = await transport.send(message);
+    } catch (err) {
+      result = { ok: false, kind: "retry", error: err instanceof Error ? err.message : String(err) };
+    }
+    const now = clock();
+    if (result.ok) {
+      markSent(db, row.id, now);
+      this.stats.sent++;
+      return;
+    }
+    switch (result.kind) {
+      case "retry": {
+        if (result.flood) {
+          const after = result.afterMs ?? 1000;
+          this.stats.flood++;
+          this.limiter.pause(now + after);
+          markRetry(db, row.id, now + after, result.error ?? "429", false);
+          logger.warn({ outbox: row.id, chat: row.chatId, retryAfterMs: after }, "flood limit: pausing sends");
+          return;
+        }
+        const attempt = row.attempts + 1;
+        if (attempt >= this.maxAttempts) {
+          markFailed(db, row.id, result.error ?? "gave up after retries");
+          this.stats.failed++;
+          logger.error({ outbox: row.id, chat: row.chatId, attempts: attempt, error: result.error }, "send failed");
+          return;
+        }
+        const after = result.afterMs ?? backoffMs(attempt);
+        this.stats.retried++;
+        markRetry(db, row.id, now + after, result.error ?? "retry", true);
+        logger.warn({ outbox: row.id, chat: row.chatId, attempt, retryInMs: after, error: result.error }, "send retry");
+        return;
+      }
+      case "blocked": {
+        db.transaction(() => {
+          markFailed(db, row.id, "blocked");
+          markUserBlocked(db, row.userId, now);
+          dropPendingForUser(db, row.userId, "user-blocked");
+        })();
+        this.stats.blocked++;
+        logger.info({ user: row.userId }, "user blocked the bot; nothing more is sent to them");
+        return;
+      }
+      case "failed": {
+        markFailed(db, row.id, result.error);
+        this.stats.failed++;
+        logger.error({ outbox: row.id, chat: row.chatId, error: result.error }, "send refused");
+        return;
+      }
+    }
+  }
+}
+
+function sleepMs(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
