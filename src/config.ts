@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -16,7 +17,8 @@ const schema = z.object({
     .optional(),
   BOT_API_ROOT: z
     .url("BOT_API_ROOT must be a URL such as http://localhost:8081")
-    .default("https://api.telegram.org"),
+    .default("https://api.telegram.org")
+    .transform((url) => url.replace(/\/+$/, "")), // grammY wants no trailing slash
   DATABASE_PATH: z.string().min(1).default("var/confbot.sqlite"),
   PROGRAMME_PATH: z.string().min(1).default("data/pycon-ru-2013.yaml"),
   ADMIN_IDS: z
@@ -32,7 +34,7 @@ const schema = z.object({
         });
       return ids.map(Number);
     }),
-  WEBHOOK_URL: z.url("WEBHOOK_URL must be an https URL").optional(),
+  WEBHOOK_URL: z.url({ protocol: /^https$/, message: "WEBHOOK_URL must be an https URL" }).optional(),
   WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)")
@@ -41,7 +43,13 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
-  REMINDER_TICK: z.string().default("*/30 * * * * *"),
+  REMINDER_TICK: z
+    .string()
+    .refine(
+      (expr) => isCronExpression(expr),
+      'REMINDER_TICK must be a cron expression such as "*/30 * * * * *"',
+    )
+    .default("*/30 * * * * *"),
   DEFAULT_REMINDER_MINUTES: positiveInt("DEFAULT_REMINDER_MINUTES", 10),
   SEND_RATE: positiveInt("SEND_RATE", 25),
 });

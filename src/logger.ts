@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { Config } from "./config.js";
 
 /** Where log lines go: stdout for the server modes, stderr in console mode where stdout is the chat. */

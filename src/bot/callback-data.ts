@@ -7,6 +7,9 @@
  *   ds                        the day picker          d:<day>[:<page>]         a day of the schedule
  *   sub:<session>             remind me               unsub:<session>          don't remind me
  *   l:<lang>                  switch language         x                        does nothing (a label)
+ *   ro:<session>              stop a reminder         my[:p]                   /my list (`:p` with past ones)
+ *   ics                       /my as a calendar file  st                       /settings
+ *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *
  * An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
  * session's n-th speaker, `s<n>` the speaker's n-th session. Decoding is strict: anything else is `undefined`,
@@ -32,6 +35,12 @@ export type Action =
   | { type: "subscribe"; id: string }
   | { type: "unsubscribe"; id: string }
   | { type: "language"; lang: Lang }
+  | { type: "reminderOff"; id: string }
+  | { type: "my"; past: boolean }
+  | { type: "calendar" }
+  | { type: "settings" }
+  | { type: "reminderMinutes"; minutes: number }
+  | { type: "settingsLanguage"; lang: Lang }
   | { type: "noop" };
 
 /** Telegram's limit for callback_data, in bytes. */
@@ -49,6 +58,9 @@ const patterns = {
   day: new RegExp(`^d:(${NUM})(?::(${NUM}))?$`),
   subscription: new RegExp(`^(sub|unsub):(${ID})$`),
   language: /^l:([a-z]{2})$/,
+  reminderOff: new RegExp(`^ro:(${ID})$`),
+  reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
+  settingsLanguage: /^sl:([a-z]{2})$/,
 };
 
 function encodeOrigin(o: Origin): string {
@@ -76,7 +88,8 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
   return head === "p" ? { to: "speaker", index } : { to: "session", index };
 }
 
-const withOrigin = (base: string, origin: Origin | undefined) => (origin ? `${base}:${encodeOrigin(origin)}` : base);
+const withOrigin = (base: string, origin: Origin | undefined) =>
+  origin ? `${base}:${encodeOrigin(origin)}` : base;
 
 /** Encodes an action as callback_data; throws when the result would not fit Telegram's 64 bytes. */
 export function encodeAction(a: Action): string {
@@ -106,6 +119,24 @@ export function encodeAction(a: Action): string {
     case "language":
       data = `l:${a.lang}`;
       break;
+    case "reminderOff":
+      data = `ro:${a.id}`;
+      break;
+    case "my":
+      data = a.past ? "my:p" : "my";
+      break;
+    case "calendar":
+      data = "ics";
+      break;
+    case "settings":
+      data = "st";
+      break;
+    case "reminderMinutes":
+      data = `rm:${a.minutes}`;
+      break;
+    case "settingsLanguage":
+      data = `sl:${a.lang}`;
+      break;
     case "noop":
       data = "x";
       break;
@@ -119,6 +150,9 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (!data || data.length > MAX_CALLBACK_BYTES) return undefined;
   if (data === "ds") return { type: "days" };
   if (data === "x") return { type: "noop" };
+  if (data === "my" || data === "my:p") return { type: "my", past: data === "my:p" };
+  if (data === "ics") return { type: "calendar" };
+  if (data === "st") return { type: "settings" };
   let m = patterns.session.exec(data);
   if (m) return { type: "session", id: m[2] as string, full: m[1] === "sm", origin: decodeOrigin(m[3]) };
   m = patterns.speaker.exec(data);
@@ -129,8 +163,16 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (m) return { type: "day", day: Number(m[1]), page: Number(m[2] ?? 0) };
   m = patterns.subscription.exec(data);
   if (m) return { type: m[1] === "sub" ? "subscribe" : "unsubscribe", id: m[2] as string };
+  m = patterns.reminderOff.exec(data);
+  if (m) return { type: "reminderOff", id: m[1] as string };
+  m = patterns.reminderMinutes.exec(data);
+  if (m) return { type: "reminderMinutes", minutes: Number(m[1]) };
+  m = patterns.settingsLanguage.exec(data);
+  if (m && (LANGS as readonly string[]).includes(m[1] as string))
+    return { type: "settingsLanguage", lang: m[1] as Lang };
   m = patterns.language.exec(data);
-  if (m && (LANGS as readonly string[]).includes(m[1] as string)) return { type: "language", lang: m[1] as Lang };
+  if (m && (LANGS as readonly string[]).includes(m[1] as string))
+    return { type: "language", lang: m[1] as Lang };
   return undefined;
 }
 

@@ -1,9 +1,28 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
+import { adminFeature } from "./features/admin/index.js";
+import { chatMemberFeature } from "./features/chat-member.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { helpFeature } from "./features/help.js";
+import { inlineFeature } from "./features/inline.js";
+import { languageFeature } from "./features/language.js";
+import { menuFeature } from "./features/menu.js";
+import { myFeature } from "./features/my.js";
+import { nowNextFeature } from "./features/now-next.js";
+import { reminderButtonsFeature } from "./features/reminders.js";
+import { scheduleFeature } from "./features/schedule.js";
+import { searchFeature } from "./features/search.js";
+import { sessionCardFeature } from "./features/session-card.js";
+import { settingsFeature } from "./features/settings.js";
+import { speakerCardFeature } from "./features/speaker-card.js";
+import { startFeature } from "./features/start.js";
+import { subscribeFeature } from "./features/subscribe.js";
 import { attach } from "./middleware/attach.js";
+import { inheritApiTransformers } from "./middleware/conversation-api.js";
 
 /** Options that tests and alternative transports set. */
 export interface CreateBotOptions {
@@ -21,19 +40,47 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Telegram asks us to wait on 429 and has passing 5xx; retry those, but never for longer than a minute.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
+  // The runner handles updates concurrently; those of one chat (and one user) still go one at a time, in order.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(attach(deps, { touch: true }));
   bot.use(
     conversations<BotContext, ConversationContext>({
-      plugins: [attach<ConversationContext>(deps, { touch: false })],
+      // Conversation contexts get bot.api's transformers (auto-retry, the local Telegram) under their own.
+      plugins: [
+        inheritApiTransformers<ConversationContext>(bot.api),
+        attach<ConversationContext>(deps, { touch: false }),
+      ],
     }),
   );
 
   // Features are installed here, one Composer each, in the order they should see updates.
+  // Attendee features. The menu turns its button labels into commands, so it goes first.
+  bot.use(menuFeature(), startFeature(), helpFeature(), languageFeature());
+  bot.use(
+    scheduleFeature(),
+    nowNextFeature(),
+    sessionCardFeature(),
+    speakerCardFeature(),
+    subscribeFeature(),
+  );
+  bot.use(inlineFeature());
+  // Reminders: /my (with the calendar file), /settings, the reminder's buttons, blocked-bot tracking.
+  bot.use(myFeature(), settingsFeature(), reminderButtonsFeature(), chatMemberFeature());
+
+  // Organizers (ADMIN_IDS): the guard refuses everyone else; the /broadcast dialogue needs texts before search.
+  bot.use(adminFeature());
+
+  // Last: any text is a search, and whatever nobody handled gets the fallback. Install other features above.
+  bot.use(searchFeature(), fallbackFeature());
 
   bot.catch((err) => {
     const e = err.error;
     const what =
-      e instanceof GrammyError ? `Bot API: ${e.description}` : e instanceof HttpError ? `network: ${e.message}` : e;
+      e instanceof GrammyError
+        ? `Bot API: ${e.description}`
+        : e instanceof HttpError
+          ? `network: ${e.message}`
+          : e;
     deps.logger.error({ update_id: err.ctx.update.update_id, err: what }, "update failed");
   });
   return bot;

@@ -17,7 +17,10 @@ export function createI18n(): i18n {
     fallbackLng: "en",
     supportedLngs: [...LANGS],
     resources: Object.fromEntries(
-      LANGS.map((lang) => [lang, { translation: JSON.parse(readFileSync(`${localesDir}${lang}.json`, "utf8")) }]),
+      LANGS.map((lang) => [
+        lang,
+        { translation: JSON.parse(readFileSync(`${localesDir}${lang}.json`, "utf8")) },
+      ]),
     ),
     interpolation: { escapeValue: true },
     returnNull: false,

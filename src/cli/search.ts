@@ -3,7 +3,8 @@ import type { Programme } from "../programme/model.js";
 import { readProgrammeFile } from "../programme/read.js";
 import { buildSearchIndex, type SearchIndex, type SearchResult } from "../search/index.js";
 
-const usage = "usage: search [--limit N] QUERY... | search --jsonl [--limit N]  (programme from PROGRAMME_PATH)";
+const usage =
+  "usage: search [--limit N] QUERY... | search --jsonl [--limit N]  (programme from PROGRAMME_PATH)";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -23,11 +24,13 @@ function describe(r: SearchResult, programme: Programme): string {
 }
 
 function jsonLine(query: string, index: SearchIndex, limit: number): string {
-  const results = index.search(query, { limit }).map((r) =>
-    r.kind === "speaker"
-      ? { kind: r.kind, id: r.id, name: r.name, score: r.score }
-      : { kind: r.kind, id: r.id, title: r.title, score: r.score },
-  );
+  const results = index
+    .search(query, { limit })
+    .map((r) =>
+      r.kind === "speaker"
+        ? { kind: r.kind, id: r.id, name: r.name, score: r.score }
+        : { kind: r.kind, id: r.id, title: r.title, score: r.score },
+    );
   return JSON.stringify({ query, results });
 }
 
@@ -66,6 +69,8 @@ export async function searchCommand(args: string[]): Promise<number> {
     return 0;
   }
   for (const [i, r] of results.entries())
-    console.log(`${String(i + 1).padStart(2)}. ${r.score.toFixed(2)}  ${r.kind.padEnd(8)}  ${describe(r, programme)}`);
+    console.log(
+      `${String(i + 1).padStart(2)}. ${r.score.toFixed(2)}  ${r.kind.padEnd(8)}  ${describe(r, programme)}`,
+    );
   return 0;
 }

@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, type YAMLMap } from "yaml";
@@ -48,7 +57,9 @@ export interface EditResult {
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 
 /** Splits `/move` arguments `<session…> <day> <time> [room…]` around the HH:MM token; undefined if there is none. */
-export function splitMoveArgs(args: string): { session: string; day: string; time: string; room?: string } | undefined {
+export function splitMoveArgs(
+  args: string,
+): { session: string; day: string; time: string; room?: string } | undefined {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const at = words.findIndex((w, i) => i >= 2 && TIME.test(w));
   if (at < 2) return undefined;
@@ -91,18 +102,28 @@ export function parseDay(input: string, conference: Conference): string | undefi
 export function parseRoom(input: string, conference: Conference): string | undefined {
   const s = input.trim().toLowerCase();
   return conference.rooms.find(
-    (r) => r.id === s || Object.values(r.name).some((n) => n.toLowerCase() === s) || r.id === s.replace(/\s+/g, "-"),
+    (r) =>
+      r.id === s ||
+      Object.values(r.name).some((n) => n.toLowerCase() === s) ||
+      r.id === s.replace(/\s+/g, "-"),
   )?.id;
 }
 
 /** How a `<session>` argument resolved: to one session, to none, or to several candidates (best first). */
-export type SessionMatch = { kind: "one"; session: Session } | { kind: "none" } | { kind: "many"; candidates: Session[] };
+export type SessionMatch =
+  | { kind: "one"; session: Session }
+  | { kind: "none" }
+  | { kind: "many"; candidates: Session[] };
 
 /**
  * Finds the session an organizer means: an exact id, else the search results (`search` returns session ids,
  * best first). Several results resolve to one when exactly one title equals the query.
  */
-export function resolveSession(programme: Programme, query: string, search?: (q: string) => string[]): SessionMatch {
+export function resolveSession(
+  programme: Programme,
+  query: string,
+  search?: (q: string) => string[],
+): SessionMatch {
   const q = query.trim();
   const byId = programme.sessions.find((s) => s.id === q.toLowerCase());
   if (byId) return { kind: "one", session: byId };
@@ -139,11 +160,13 @@ function changesFor(edit: ScheduleEdit, programme: Programme): { session: Sessio
       if (!session.cancelled) throw new EditError("not-cancelled", { id: session.id });
       return { session, changes: { cancelled: undefined } };
     case "move": {
-      if (!conf.days.includes(edit.day)) throw new EditError("bad-day", { day: edit.day, days: conf.days.join(", ") });
+      if (!conf.days.includes(edit.day))
+        throw new EditError("bad-day", { day: edit.day, days: conf.days.join(", ") });
       const time = parseTime(edit.time);
       if (!time) throw new EditError("bad-time", { time: edit.time });
       const start = DateTime.fromISO(`${edit.day}T${time}`, { zone: conf.timezone });
-      if (!start.isValid || start.toFormat("HH:mm") !== time) throw new EditError("bad-time", { time: edit.time });
+      if (!start.isValid || start.toFormat("HH:mm") !== time)
+        throw new EditError("bad-time", { time: edit.time });
       if (edit.room !== undefined && !conf.rooms.some((r) => r.id === edit.room))
         throw new EditError("bad-room", { room: edit.room, rooms: conf.rooms.map((r) => r.id).join(", ") });
       const duration = Date.parse(session.end) - Date.parse(session.start);
@@ -192,7 +215,8 @@ interface Splice {
  */
 function spliceYaml(text: string, map: YAMLMap, changes: FieldChanges): string | undefined {
   if (map.flow) return undefined;
-  const pair = (key: string) => map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Scalar, unknown> | undefined;
+  const pair = (key: string) =>
+    map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Scalar, unknown> | undefined;
   const lineStart = (pos: number) => text.lastIndexOf("\n", pos - 1) + 1;
   const lineEnd = (pos: number) => {
     const nl = text.indexOf("\n", pos);
@@ -246,7 +270,8 @@ function applyToYaml(text: string, index: number, changes: FieldChanges): string
   }
   const spliced = spliceYaml(text, map, changes);
   // The text splice must mean exactly what the Document API edit means; otherwise re-serialize the document.
-  if (spliced !== undefined && stable(parseDocument(spliced).toJS()) === stable(expected.toJS())) return spliced;
+  if (spliced !== undefined && stable(parseDocument(spliced).toJS()) === stable(expected.toJS()))
+    return spliced;
   return expected.toString({ flowCollectionPadding: false });
 }
 
@@ -264,7 +289,9 @@ function applyToJson(text: string, index: number, changes: FieldChanges): string
 
 /** Whether a programme file is JSON (by name, or by content for unnamed text). */
 function isJsonFile(file: string, text: string): boolean {
-  return file.toLowerCase().endsWith(".json") || (!/\.ya?ml$/i.test(file) && text.trimStart().startsWith("{"));
+  return (
+    file.toLowerCase().endsWith(".json") || (!/\.ya?ml$/i.test(file) && text.trimStart().startsWith("{"))
+  );
 }
 
 /**
@@ -278,7 +305,8 @@ export function applyEdit(text: string, file: string, edit: ScheduleEdit): EditR
   const next = isJsonFile(file, text) ? applyToJson(text, index, changes) : applyToYaml(text, index, changes);
   const programme = parseProgramme(next, file);
   const after = programme.sessions[index];
-  if (!after || after.id !== session.id) throw new ProgrammeError(file, [{ path: "sessions", message: "the same sessions" }]);
+  if (!after || after.id !== session.id)
+    throw new ProgrammeError(file, [{ path: "sessions", message: "the same sessions" }]);
   return { text: next, programme, before: session, after };
 }
 

@@ -93,6 +93,8 @@ export class Dispatcher {
   private readonly limiter: RateLimiter;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly wakers = new Set<() => void>();
+  /** A nudge that came while nobody was waiting: the next wait returns at once. */
+  private woken = false;
   private readonly perChatMs: number;
   private readonly maxInFlight: number;
   private readonly maxAttempts: number;
@@ -149,7 +151,14 @@ export class Dispatcher {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      const wait = await this.pump();
+      let wait: number;
+      try {
+        wait = await this.pump();
+      } catch (err) {
+        // E.g. the database is busy for longer than its timeout: keep the dispatcher alive and try again.
+        this.o.logger.error({ err }, "outbox dispatch failed; trying again");
+        wait = this.pollMs;
+      }
       if (wait > 0 && !this.stopping) await this.waitFor(wait);
     }
   }
@@ -157,6 +166,10 @@ export class Dispatcher {
   /** Waits `ms`, or less when an in-flight send finishes or someone nudges. */
   private waitFor(ms: number): Promise<void> {
     const bounded = Math.min(ms, this.pollMs);
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     if (this.o.sleep) {
       const completions = [...this.inFlight.values()];
       return completions.length ? Promise.race(completions) : this.o.sleep(bounded);
@@ -173,6 +186,7 @@ export class Dispatcher {
   }
 
   private wake(): void {
+    if (!this.wakers.size) this.woken = true;
     for (const w of [...this.wakers]) w();
   }
 
@@ -184,12 +198,16 @@ export class Dispatcher {
     const { db, clock } = this.o;
     let now = clock();
     if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
-    const rows = dueRows(db, now, 200 + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
+    const due = dueRows(db, now, 200 + this.inFlight.size);
+    const rows = due.filter((r) => !this.inFlight.has(r.id));
     if (!rows.length) {
+      // Everything due is in flight: a finishing send wakes us.
+      if (due.length) return this.pollMs;
       const next = nextDueAt(db);
       return next === undefined ? this.pollMs : Math.max(1, next - now);
     }
     let started = 0;
+    const droppedBefore = this.stats.dropped;
     let wait = this.pollMs;
     for (const row of rows) {
       if (this.stopping) return 0;
@@ -203,32 +221,36 @@ export class Dispatcher {
       }
       const message = this.prepare(row, now);
       if (!message) continue;
-      let globalWait = this.limiter.globalWait(now);
-      while (globalWait > 0) {
-        await (this.o.sleep ?? sleepMs)(globalWait);
+      for (let w = this.limiter.globalWait(now); w > 0; w = this.limiter.globalWait(now)) {
+        // A 429 that arrives meanwhile pauses everything: leave the row pending and wait out the pause.
+        if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
+        await (this.o.sleep ?? sleepMs)(w);
         if (this.stopping) return 0;
         now = clock();
-        globalWait = this.limiter.globalWait(now);
       }
-      // A 429 may have arrived while we waited; chats may have become busy meanwhile.
-      if (this.limiter.chatWait(row.chatId, now) > 0) continue;
       this.limiter.acquire(row.chatId, now);
-      const sending = this.deliver(row, message).finally(() => {
-        this.inFlight.delete(row.id);
-        this.limiter.release(row.chatId);
-        this.wake();
-      });
+      const sending = this.deliver(row, message)
+        .catch((err: unknown) => {
+          // Recording the outcome failed; the row stays pending and is tried again (a possible duplicate).
+          this.o.logger.error({ err, outbox: row.id }, "could not record a send");
+        })
+        .finally(() => {
+          this.inFlight.delete(row.id);
+          this.limiter.release(row.chatId);
+          this.wake();
+        });
       this.inFlight.set(row.id, sending);
       started++;
     }
-    return started ? 0 : wait;
+    // Rows dropped count as progress too: more may be due behind them.
+    return started || this.stats.dropped > droppedBefore ? 0 : wait;
   }
 
   /** Re-reads the row and renders it, or drops it (and returns undefined) when it must not be sent. */
   private prepare(candidate: OutboxRow, now: number): OutgoingMessage | undefined {
     const { db, logger } = this.o;
     const row = getOutboxRow(db, candidate.id);
-    if (!row || row.status !== "pending") return undefined;
+    if (row?.status !== "pending" || row.nextAttemptAt > now) return undefined;
     let reason: string | undefined;
     if (row.expiresAt !== null && now >= row.expiresAt)
       reason = row.kind === "reminder" ? "session-started" : "expired";
@@ -266,6 +288,7 @@ export class Dispatcher {
     const now = clock();
     if (result.ok) {
       markSent(db, row.id, now);
+      this.limiter.succeeded();
       this.stats.sent++;
       return;
     }
@@ -274,22 +297,31 @@ export class Dispatcher {
         if (result.flood) {
           const after = result.afterMs ?? 1000;
           this.stats.flood++;
-          this.limiter.pause(now + after);
+          this.limiter.flood(now + after);
           markRetry(db, row.id, now + after, result.error ?? "429", false);
-          logger.warn({ outbox: row.id, chat: row.chatId, retryAfterMs: after }, "flood limit: pausing sends");
+          logger.warn(
+            { outbox: row.id, chat: row.chatId, retryAfterMs: after },
+            "flood limit: pausing sends",
+          );
           return;
         }
         const attempt = row.attempts + 1;
         if (attempt >= this.maxAttempts) {
           markFailed(db, row.id, result.error ?? "gave up after retries");
           this.stats.failed++;
-          logger.error({ outbox: row.id, chat: row.chatId, attempts: attempt, error: result.error }, "send failed");
+          logger.error(
+            { outbox: row.id, chat: row.chatId, attempts: attempt, error: result.error },
+            "send failed",
+          );
           return;
         }
         const after = result.afterMs ?? backoffMs(attempt);
         this.stats.retried++;
         markRetry(db, row.id, now + after, result.error ?? "retry", true);
-        logger.warn({ outbox: row.id, chat: row.chatId, attempt, retryInMs: after, error: result.error }, "send retry");
+        logger.warn(
+          { outbox: row.id, chat: row.chatId, attempt, retryInMs: after, error: result.error },
+          "send retry",
+        );
         return;
       }
       case "blocked": {

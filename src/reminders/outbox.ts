@@ -18,6 +18,8 @@ export interface OutgoingMessage {
   chatId: number;
   text: string;
   parseMode?: "HTML";
+  /** Telegram MessageEntity objects (instead of parseMode), e.g. a broadcast exactly as the organizer wrote it. */
+  entities?: readonly Record<string, unknown>[];
   buttons?: OutgoingButton[][];
 }
 
@@ -34,6 +36,7 @@ export interface MessagePayload {
   type: "message";
   text: string;
   parseMode?: "HTML";
+  entities?: readonly Record<string, unknown>[];
   buttons?: OutgoingButton[][];
 }
 
@@ -177,7 +180,8 @@ export function nextDueAt(db: Db): number | undefined {
 /** Whether any pending row may already be sent (its `not_before` has passed), retries waiting included. */
 export function hasPendingBefore(db: Db, now: number): boolean {
   return (
-    db.prepare("SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1").get(now) !== undefined
+    db.prepare("SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1").get(now) !==
+    undefined
   );
 }
 
@@ -197,7 +201,9 @@ export function findByKey(db: Db, dedupeKey: string): OutboxRow | undefined {
 export function markSent(db: Db, id: number, now: number): boolean {
   return (
     db
-      .prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'")
+      .prepare(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'",
+      )
       .run(now, id).changes > 0
   );
 }
@@ -206,7 +212,13 @@ export function markSent(db: Db, id: number, now: number): boolean {
  * Puts a pending row back for another try at `nextAttemptAt`. `countAttempt` is false for flood waits
  * (429), which say nothing about the message itself and so do not bring it closer to giving up.
  */
-export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string, countAttempt: boolean): void {
+export function markRetry(
+  db: Db,
+  id: number,
+  nextAttemptAt: number,
+  error: string,
+  countAttempt: boolean,
+): void {
   db.prepare(
     `UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ? AND status = 'pending'`,
   ).run(nextAttemptAt, error, countAttempt ? 1 : 0, id);
@@ -214,14 +226,18 @@ export function markRetry(db: Db, id: number, nextAttemptAt: number, error: stri
 
 /** Gives up on a pending row for good (e.g. Telegram refused it, or the user blocked the bot). */
 export function markFailed(db: Db, id: number, error: string): void {
-  db.prepare("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'").run(error, id);
+  db.prepare("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'").run(
+    error,
+    id,
+  );
 }
 
 /** Drops a pending row that lost its point (session started, cancelled, moved; user unsubscribed…). */
 export function markDropped(db: Db, id: number, reason: string): boolean {
   return (
-    db.prepare("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ? AND status = 'pending'").run(reason, id)
-      .changes > 0
+    db
+      .prepare("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ? AND status = 'pending'")
+      .run(reason, id).changes > 0
   );
 }
 

@@ -75,7 +75,9 @@ const STATE_SQL = `
 const toState = (r: StateRow): ReminderState => ({
   plannedStart: r.planned ?? 0,
   session:
-    r.start_at === null ? null : { startAt: r.start_at, cancelled: r.cancelled === 1, removed: r.removed === 1 },
+    r.start_at === null
+      ? null
+      : { startAt: r.start_at, cancelled: r.cancelled === 1, removed: r.removed === 1 },
   subscribed: r.subscribed === 1,
   blocked: r.blocked_at !== null,
 });
@@ -128,8 +130,17 @@ export interface PlanOptions {
  * reminder is planned again under its new key), the user unsubscribed or blocked the bot.
  */
 export function dropStaleReminders(db: Db, now: number): DroppedReminder[] {
-  const rows = db.prepare(`${STATE_SQL} WHERE o.status = 'pending' AND o.kind = 'reminder'`).all() as StateRow[];
-  const drop = db.prepare("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ? AND status = 'pending'");
+  // SQL picks the candidates (cheap even with 10,000 pending); reminderDropReason names the reason.
+  const rows = db
+    .prepare(
+      `${STATE_SQL} WHERE o.status = 'pending' AND o.kind = 'reminder' AND (s.id IS NULL OR s.removed = 1
+        OR s.cancelled = 1 OR s.start_at IS NOT o.expires_at OR u.blocked_at IS NOT NULL
+        OR NOT EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.user_id = o.user_id AND sub.session_id = o.session_id))`,
+    )
+    .all() as StateRow[];
+  const drop = db.prepare(
+    "UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ? AND status = 'pending'",
+  );
   const dropped: DroppedReminder[] = [];
   for (const r of rows) {
     const reason = reminderDropReason(toState(r), now);

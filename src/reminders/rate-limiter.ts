@@ -2,7 +2,9 @@
  * Telegram's flood limits as the dispatcher keeps them: a global token bucket of `rate` messages per second
  * (capacity `burst`, 1 by default, so sends are evenly spaced and no one-second window holds more than
  * `rate` + 1), at most one message per `perChatMs` to any one chat and none while one is in flight to it,
- * and a global pause after a 429. Time comes in as arguments, so the limiter is a pure state machine.
+ * and after a 429 a global pause plus a slower pace that creeps back to `rate` as sends succeed (so a rate
+ * set above Telegram's limit settles just under it instead of pausing again and again). Time comes in as
+ * arguments, so the limiter is a pure state machine.
  */
 export class RateLimiter {
   private tokens: number;
@@ -11,6 +13,8 @@ export class RateLimiter {
   private readonly busyChats = new Set<number>();
   /** No send starts before this instant (set by a 429's retry_after). */
   pausedUntil = 0;
+  /** The pace now, messages per second: `rate`, or less for a while after a 429. */
+  current: number;
 
   /** `rate`: messages per second overall; `perChatMs`: minimum spacing of messages to one chat. */
   constructor(
@@ -20,13 +24,14 @@ export class RateLimiter {
     readonly burst = 1,
   ) {
     if (!(rate > 0)) throw new Error("rate must be positive");
+    this.current = rate;
     this.tokens = burst;
     this.refilledAt = now;
   }
 
   private refill(now: number): void {
     if (now <= this.refilledAt) return;
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.rate) / 1000);
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.current) / 1000);
     this.refilledAt = now;
   }
 
@@ -35,7 +40,7 @@ export class RateLimiter {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     this.refill(now);
     if (this.tokens >= 1) return 0;
-    return Math.ceil(((1 - this.tokens) * 1000) / this.rate);
+    return Math.ceil(((1 - this.tokens) * 1000) / this.current);
   }
 
   /** Milliseconds until a message may go to `chatId` (0: now; Infinity while one is in flight to it). */
@@ -62,6 +67,17 @@ export class RateLimiter {
   /** Stops every send until `until` (a 429 asks us to wait `retry_after`). */
   pause(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+
+  /** A 429: pauses until `until` and slows the pace by a fifth (never below 1 message a second). */
+  flood(until: number): void {
+    this.pause(until);
+    this.current = Math.max(1, this.current * 0.8);
+  }
+
+  /** A send went through: the pace creeps back towards `rate` (a thousandth of it per success). */
+  succeeded(): void {
+    this.current = Math.min(this.rate, this.current + this.rate / 1000);
   }
 
   private forgetOld(now: number): void {

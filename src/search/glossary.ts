@@ -264,8 +264,18 @@ export interface Translation {
   alternatives: string[][];
 }
 
-/** Glossary phrases by the stem of their first word, for both directions. */
+/** Glossary phrases by the first four letters of their first word's stem, for both directions. */
 const byFirstStem = new Map<string, Phrase[]>();
+
+/**
+ * Whether two stems are the same word. Snowball stems loanwords inconsistently ("деплой" → "депл",
+ * "деплоя" → "депло"), so a stem one letter longer than another of at least four letters counts too.
+ */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length === short.length + 1 && long.startsWith(short);
+}
 
 function addSide(from: string[], to: string[]): void {
   const translations = to.map((t) => tokenize(t)).filter((t) => t.length);
@@ -273,9 +283,9 @@ function addSide(from: string[], to: string[]): void {
     const stems = tokenize(f).map(stem);
     const first = stems[0];
     if (first === undefined) continue;
-    const list = byFirstStem.get(first) ?? [];
+    const list = byFirstStem.get(first.slice(0, 4)) ?? [];
     list.push({ stems, translations });
-    byFirstStem.set(first, list);
+    byFirstStem.set(first.slice(0, 4), list);
   }
 }
 
@@ -303,8 +313,8 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
   const stems = tokens.map(stem);
   const found = new Map<string, Translation>();
   for (let i = 0; i < stems.length; i++) {
-    for (const p of byFirstStem.get(stems[i] as string) ?? []) {
-      if (!p.stems.every((s, j) => stems[i + j] === s)) continue;
+    for (const p of byFirstStem.get((stems[i] as string).slice(0, 4)) ?? []) {
+      if (!p.stems.every((s, j) => sameStem(stems[i + j] ?? "", s))) continue;
       const key = `${i}:${p.stems.length}`;
       const t = found.get(key) ?? { start: i, length: p.stems.length, alternatives: [] };
       t.alternatives.push(...p.translations);

@@ -16,7 +16,7 @@ import { isContentKind, type Programme, type Session, type Speaker } from "../pr
 import { editDistance } from "./distance.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
-import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
+import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
 import { stem } from "./stem.js";
 import { phoneticKeys } from "./translit.js";
 
@@ -67,8 +67,11 @@ const SIM = {
   phonetic: 0.85,
   /** Upper bound of a prefix match; scaled down by how much of the word the prefix covers. */
   prefix: 0.9,
-  /** Upper bound of a typo match; scaled down by edits per letter. */
-  typo: 0.9,
+  /**
+   * Upper bound of a typo match, scaled down by edits per letter: one slip in a long word still counts in an
+   * abstract (0.95 × 7/8 × 0.55 ≥ MIN_SCORE), in a short one ("spring" for "sprint") only in a title or name.
+   */
+  typo: 0.95,
 } as const;
 
 /** Results below this score are not confident enough to show. */
@@ -106,20 +109,50 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   } else map.set(key, [value]);
 }
 
+/** Strings kept in order, each with an id, for prefix look-ups by binary search. */
+class SortedStrings {
+  private readonly strings: string[];
+  private readonly ids: number[];
+
+  constructor(entries: [string, number][]) {
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.strings = entries.map((e) => e[0]);
+    this.ids = entries.map((e) => e[1]);
+  }
+
+  /** Calls back with each string starting with prefix (itself included) and its id, at most limit of them. */
+  withPrefix(prefix: string, limit: number, each: (s: string, id: number) => void): void {
+    let lo = 0;
+    let hi = this.strings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.strings[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.strings.length && i < lo + limit; i++) {
+      const s = this.strings[i] as string;
+      if (!s.startsWith(prefix)) break;
+      each(s, this.ids[i] as number);
+    }
+  }
+}
+
 class Index implements SearchIndex {
   private readonly docs: Doc[] = [];
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  private readonly building: Map<number, number>[] = [];
+  /** Postings while documents are added (in id order, so a term's current document is its last entry). */
+  private readonly buildDocs: number[][] = [];
+  private readonly buildWeights: number[][] = [];
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
   private readonly byStem = new Map<string, number[]>();
-  /** Phonetic keys of Latin words, reached from Cyrillic query words, and the other way round. */
-  private readonly latinKeys = new Map<string, number[]>();
-  private readonly cyrillicKeys = new Map<string, number[]>();
+  /** Phonetic keys of the words seen as proper names, with the word's id. */
+  private readonly keys: [string, number][] = [];
+  private readonly proper = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
-  private sorted: string[] = [];
-  private sortedIds: number[] = [];
+  private sortedTerms = new SortedStrings([]);
+  private sortedKeys = new SortedStrings([]);
   private best = new Float32Array(0);
   private total = new Float64Array(0);
 
@@ -127,48 +160,58 @@ class Index implements SearchIndex {
     return { documents: this.docs.length, terms: this.terms.length };
   }
 
-  addDoc(doc: Doc, fields: [string | undefined, number][]): void {
+  /** Adds a document with its fields. */
+  addDoc(doc: Doc, fields: Field[]): void {
     const docId = this.docs.length;
     this.docs.push(doc);
-    for (const [text, weight] of fields) {
+    for (const [text, weight, lang] of fields) {
       if (!text) continue;
-      for (const token of tokenize(text)) {
+      for (const { token, proper } of tokenizeText(text)) {
         if (STOPWORDS.has(token)) continue;
-        for (const t of [token, ...subTokens(token)]) {
-          const postings = this.building[this.intern(t)] as Map<number, number>;
-          if ((postings.get(docId) ?? 0) < weight) postings.set(docId, weight);
-        }
+        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words.
+        const name = lang === "names" || proper || isCyrillic(token) !== (lang === "ru");
+        this.post(this.intern(token, name), docId, weight);
+        for (const t of subTokens(token)) this.post(this.intern(t, name), docId, weight);
       }
     }
   }
 
-  private intern(token: string): number {
+  private post(term: number, doc: number, weight: number): void {
+    const docs = this.buildDocs[term] as number[];
+    const weights = this.buildWeights[term] as number[];
+    const last = docs.length - 1;
+    if (docs[last] !== doc) {
+      docs.push(doc);
+      weights.push(weight);
+    } else if ((weights[last] as number) < weight) weights[last] = weight;
+  }
+
+  private intern(token: string, proper: boolean): number {
     let id = this.termIds.get(token);
     if (id === undefined) {
       id = this.terms.length;
       this.terms.push(token);
       this.termIds.set(token, id);
-      this.building.push(new Map());
+      this.buildDocs.push([]);
+      this.buildWeights.push([]);
       const s = stem(token);
       push(this.byStem, s, id);
-      const keys = isCyrillic(token) ? this.cyrillicKeys : this.latinKeys;
-      for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(s)])) push(keys, key, id);
       if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
+    }
+    // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
+    if (proper && !this.proper.has(id)) {
+      this.proper.add(id);
+      for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
+        this.keys.push([key, id]);
     }
     return id;
   }
 
   finish(): void {
-    this.postingDocs = this.building.map((m) => Int32Array.from(m.keys()));
-    this.postingWeights = this.building.map((m) => Float32Array.from(m.values()));
-    this.building.length = 0;
-    const order = this.terms.map((_, i) => i).sort((a, b) => {
-      const x = this.terms[a] as string;
-      const y = this.terms[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    this.sortedIds = order;
-    this.sorted = order.map((i) => this.terms[i] as string);
+    this.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
+    this.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
+    this.sortedTerms = new SortedStrings(this.terms.map((t, i) => [t, i]));
+    this.sortedKeys = new SortedStrings(this.keys.splice(0));
     this.best = new Float32Array(this.docs.length);
     this.total = new Float64Array(this.docs.length);
   }
@@ -180,15 +223,29 @@ class Index implements SearchIndex {
       if ((found.get(term) ?? 0) < sim) found.set(term, sim);
     };
     const exact = this.termIds.get(word);
+    const wordStem = stem(word);
     if (exact !== undefined) add(exact, SIM.exact);
-    for (const t of this.byStem.get(stem(word)) ?? []) add(t, SIM.stem);
-    if (word.length >= 4 && !/\d/.test(word)) this.matchPrefix(word, add);
-    if (exact !== undefined || this.byStem.has(stem(word)) || translated) return found;
+    for (const t of this.byStem.get(wordStem) ?? []) add(t, SIM.stem);
+    if (/\d/.test(word)) return found;
+    // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
+    for (const prefix of new Set([word, wordStem])) {
+      if (prefix.length < 4) continue;
+      this.sortedTerms.withPrefix(prefix, MAX_PREFIX_TERMS, (term, id) => {
+        if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
+      });
+    }
+    if (exact !== undefined || this.byStem.has(wordStem) || translated) return found;
 
-    // An unknown word: a spelling in the other script, or a typo.
-    const keys = isCyrillic(word) ? this.latinKeys : this.cyrillicKeys;
-    for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(stem(word))]))
-      for (const t of keys.get(key) ?? []) add(t, SIM.phonetic);
+    // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
+    if (word.length >= 5)
+      for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
+        this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+          if (k === key) add(id, SIM.phonetic);
+          // A name typed in part: most of its sound, not a short word that happens to begin a long name.
+          else if (key.length >= 5 && key.length >= 0.7 * k.length)
+            add(id, SIM.phonetic * Math.sqrt(key.length / k.length));
+        });
+      }
     this.matchTypos(word, add);
     return found;
   }
@@ -218,27 +275,13 @@ class Index implements SearchIndex {
     return result ?? new Map();
   }
 
-  private matchPrefix(word: string, add: (term: number, sim: number) => void): void {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.sorted[mid] as string) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo, n = 0; i < this.sorted.length && n < MAX_PREFIX_TERMS; i++, n++) {
-      const term = this.sorted[i] as string;
-      if (!term.startsWith(word)) break;
-      if (term.length > word.length) add(this.sortedIds[i] as number, SIM.prefix * Math.sqrt(word.length / term.length));
-    }
-  }
-
   private matchTypos(word: string, add: (term: number, sim: number) => void): void {
     const max = maxEdits(word.length);
     if (max === 0 || /\d/.test(word)) return;
     const grams = trigrams(word);
     const shared = new Map<number, number>();
-    for (const g of new Set(grams)) for (const t of this.byGram.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
+    for (const g of new Set(grams))
+      for (const t of this.byGram.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
     const need = Math.max(1, grams.length - 4 * max);
     for (const [t, n] of shared) {
       if (n < need) continue;
@@ -251,7 +294,13 @@ class Index implements SearchIndex {
 
   /** Scores every document one interpretation of the query reaches; keeps each document's best in `into`. */
   private scoreText(text: string, factor: number, into: Map<number, number>): void {
-    const words = tokenize(text).filter((t) => !isNoise(t));
+    // "python3" asks for "python" and "3"; the index holds both the whole tokens and their parts.
+    const words = tokenize(text)
+      .flatMap((t) => {
+        const parts = subTokens(t);
+        return parts.length ? parts : [t];
+      })
+      .filter((t) => !isNoise(t));
     if (!words.length) return;
     // Glossary phrases: documents holding a whole translation count for every query word of the phrase.
     const phraseDocs: Map<number, number>[][] = words.map(() => []);
@@ -314,38 +363,43 @@ class Index implements SearchIndex {
     if (top < MIN_SCORE) return [];
     const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
     const ranked = [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return ranked.slice(0, limit).map(([d, score]) => ({ ...(this.docs[d] as Doc), score: Math.round(score * 1000) / 1000 }));
+    return ranked
+      .slice(0, limit)
+      .map(([d, score]) => ({ ...(this.docs[d] as Doc), score: Math.round(score * 1000) / 1000 }));
   }
 }
 
-function sessionFields(s: Session, speakers: Map<string, Speaker>): [string | undefined, number][] {
+/** A field of a document: text, weight, and its language, or "names" for people's and companies' names. */
+type Field = [string | undefined, number, "en" | "ru" | "names"];
+
+function sessionFields(s: Session, speakers: Map<string, Speaker>): Field[] {
   const people = s.speakers.map((id) => speakers.get(id)).filter((p): p is Speaker => p !== undefined);
   const W = FIELD_WEIGHTS;
   return [
-    [s.title.en, W.title],
-    [s.title.ru, W.title],
-    [s.abstract.en, W.abstract],
-    [s.abstract.ru, W.abstract],
-    [s.audience?.en, W.audience],
-    [s.audience?.ru, W.audience],
-    ...people.flatMap((p): [string | undefined, number][] => [
-      [p.name.en, W.speakerName],
-      [p.name.ru, W.speakerName],
-      [p.affiliation?.en, W.speakerAffiliation],
-      [p.affiliation?.ru, W.speakerAffiliation],
+    [s.title.en, W.title, "en"],
+    [s.title.ru, W.title, "ru"],
+    [s.abstract.en, W.abstract, "en"],
+    [s.abstract.ru, W.abstract, "ru"],
+    [s.audience?.en, W.audience, "en"],
+    [s.audience?.ru, W.audience, "ru"],
+    ...people.flatMap((p): Field[] => [
+      [p.name.en, W.speakerName, "names"],
+      [p.name.ru, W.speakerName, "names"],
+      [p.affiliation?.en, W.speakerAffiliation, "names"],
+      [p.affiliation?.ru, W.speakerAffiliation, "names"],
     ]),
   ];
 }
 
-function speakerFields(p: Speaker): [string | undefined, number][] {
+function speakerFields(p: Speaker): Field[] {
   const W = FIELD_WEIGHTS;
   return [
-    [p.name.en, W.name],
-    [p.name.ru, W.name],
-    [p.affiliation?.en, W.affiliation],
-    [p.affiliation?.ru, W.affiliation],
-    [p.bio?.en, W.bio],
-    [p.bio?.ru, W.bio],
+    [p.name.en, W.name, "names"],
+    [p.name.ru, W.name, "names"],
+    [p.affiliation?.en, W.affiliation, "names"],
+    [p.affiliation?.ru, W.affiliation, "names"],
+    [p.bio?.en, W.bio, "en"],
+    [p.bio?.ru, W.bio, "ru"],
   ];
 }
 
@@ -357,7 +411,8 @@ export function buildSearchIndex(programme: Programme): SearchIndex {
     if (!isContentKind(s.kind)) continue;
     index.addDoc({ kind: s.kind as ResultKind, id: s.id, title: s.title.en }, sessionFields(s, speakers));
   }
-  for (const p of programme.speakers) index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p));
+  for (const p of programme.speakers)
+    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p));
   index.finish();
   return index;
 }

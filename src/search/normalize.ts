@@ -9,26 +9,82 @@ const SPELLING_VARIANTS: [RegExp, string][] = [
   [/мейл/g, "мэйл"],
 ];
 
+const INNER_APOSTROPHE = /(\p{L})['’ʼ`](\p{L})/gu;
+
+/** Lowercase, ё→е and spelling variants of text that is already NFKC. */
+function fold(s: string): string {
+  let out = s.toLowerCase();
+  if (out.includes("ё")) out = out.replace(/ё/g, "е");
+  if (out.includes("кеш") || out.includes("мейл"))
+    for (const [re, to] of SPELLING_VARIANTS) out = out.replace(re, to);
+  return out;
+}
+
 /**
  * NFKC, lowercase, ё→е, apostrophes inside words dropped ("hacker's" → "hackers"), Russian spelling variants
  * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
  */
 export function normalizeText(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase().replace(/ё/g, "е");
-  s = s.replace(/(\p{L})['’ʼ`](\p{L})/gu, "$1$2");
-  for (const [re, to] of SPELLING_VARIANTS) s = s.replace(re, to);
-  return s;
+  return fold(text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2"));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
 
-/** Splits text into normalized word tokens: runs of letters and digits, dotted numbers ("1.6") kept whole. */
+/** Splits text into normalized word tokens: runs of letters and digits, decimal numbers ("1.6", "1,6") kept whole. */
 export function tokenize(text: string): string[] {
-  return normalizeText(text).match(TOKEN) ?? [];
+  return (normalizeText(text).match(TOKEN) ?? []).map(decimalPoint);
 }
+
+/** "1,6" and "1.6" are the same number. */
+function decimalPoint(token: string): string {
+  return token.includes(",") ? token.replace(/,/g, ".") : token;
+}
+
+/** A word of a text with a hint whether it is a proper name (a person, a company, a product). */
+export interface TextWord {
+  token: string;
+  /**
+   * Capitalized where a sentence does not begin ("using Redis", "в Яндексе"), or with capitals inside
+   * ("PyPy", "SOA"). Names and brands are what people respell by ear in the other script.
+   */
+  proper: boolean;
+}
+
+const SENTENCE_START = new Set([...'.!?:;«"“–—•*']);
+const SPACE = /\s/;
+
+/** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
+export function tokenizeText(text: string): TextWord[] {
+  const s = text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2");
+  const out: TextWord[] = [];
+  for (const m of s.matchAll(TOKEN)) {
+    const raw = m[0];
+    const lower = raw.toLowerCase();
+    let proper = false;
+    if (raw !== lower) {
+      if (raw.slice(1) !== lower.slice(1)) proper = true;
+      else {
+        // Capitalized: a name unless a sentence (or a text, or a list item) begins here.
+        let i = m.index - 1;
+        while (i >= 0 && SPACE.test(s[i] as string)) i--;
+        const before = s[i];
+        proper = !(
+          before === undefined ||
+          SENTENCE_START.has(before) ||
+          (before === "-" && (i === 0 || SPACE.test(s[i - 1] as string)))
+        );
+      }
+    }
+    out.push({ token: decimalPoint(fold(raw)), proper });
+  }
+  return out;
+}
+
+const HAS_DIGIT = /\d/;
 
 /** The letter and digit runs inside a token that mixes them ("jinja2" → "jinja", "2"); none otherwise. */
 export function subTokens(token: string): string[] {
+  if (!HAS_DIGIT.test(token)) return [];
   const parts = token.match(/\p{L}+|\p{N}+/gu) ?? [];
   return parts.length > 1 && /\p{L}/u.test(token) ? parts : [];
 }
@@ -61,7 +117,7 @@ export const FILLERS: ReadonlySet<string> = new Set(
     "find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
     "please anything something somebody someone whoever topic topics " +
     "доклад доклада докладе докладу докладом доклады докладов докладах лекция лекции лекцию выступление " +
-    "выступления выступает выступал рассказывает рассказывал расскажет рассказ рассказать говорит говорил " +
+    "выступления выступает выступал рассказывает рассказывал расскажет делает делал читает читал ведет вел проводит проводил рассказ рассказать говорит говорил " +
     "докладчик докладчика докладчики спикер спикера спикеры тема темы тему найди найти покажи ищу " +
     "нужен нужна нужно хочу пожалуйста какой какая какие"
   ).split(/\s+/),

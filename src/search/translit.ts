@@ -6,9 +6,39 @@
  */
 
 const CYR_TO_LAT: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l",
-  м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch",
-  ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
 };
 
 /** Romanizes Cyrillic text in the common passport style ("Светлов" → "svetlov", "Сухарев" → "sukharev"). */
@@ -24,9 +54,39 @@ export function transliterate(text: string): string {
 // ж ш щ sh zh, "c" for ч ch, "j" for дж j soft-g, "h" for х h kh; m n l r stay. Repeated letters collapse.
 
 const CYR_KEY: Record<string, string> = {
-  а: "a", е: "a", ё: "a", и: "a", о: "a", у: "a", ы: "a", э: "a", ю: "a", я: "a", й: "a",
-  ь: "", ъ: "", б: "p", п: "p", в: "f", ф: "f", г: "k", к: "k", д: "t", т: "t", ж: "x", ш: "x", щ: "x",
-  з: "s", с: "s", л: "l", м: "m", н: "n", р: "r", х: "h", ц: "ts", ч: "c",
+  а: "a",
+  е: "a",
+  ё: "a",
+  и: "a",
+  о: "a",
+  у: "a",
+  ы: "a",
+  э: "a",
+  ю: "a",
+  я: "a",
+  й: "a",
+  ь: "",
+  ъ: "",
+  б: "p",
+  п: "p",
+  в: "f",
+  ф: "f",
+  г: "k",
+  к: "k",
+  д: "t",
+  т: "t",
+  ж: "x",
+  ш: "x",
+  щ: "x",
+  з: "s",
+  с: "s",
+  л: "l",
+  м: "m",
+  н: "n",
+  р: "r",
+  х: "h",
+  ц: "ts",
+  ч: "c",
 };
 
 const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
@@ -61,7 +121,7 @@ function latinAlternatives(word: string, i: number): [string[], number] {
     case "zh":
       return [["x"], 2];
     case "ch":
-      return [["c", "h"], 2];
+      return [["c", "h", "k"], 2];
     case "kh":
       return [["h"], 2];
     case "ph":
@@ -83,7 +143,8 @@ function latinAlternatives(word: string, i: number): [string[], number] {
   const ch = word[i] as string;
   if (VOWELS.has(ch)) {
     // A silent final e after a consonant ("engine", "style").
-    if (ch === "e" && i === word.length - 1 && i >= 3 && !VOWELS.has(word[i - 1] as string)) return [["a", ""], 1];
+    if (ch === "e" && i === word.length - 1 && i >= 3 && !VOWELS.has(word[i - 1] as string))
+      return [["a", ""], 1];
     return [["a"], 1];
   }
   switch (ch) {
@@ -144,7 +205,7 @@ function squeeze(raw: string): string {
   return out;
 }
 
-/** How many consonant letters a key has; keys with fewer than two say too little to match on. */
+/** How many consonant letters a key has; keys with fewer than three say too little to match on. */
 function consonants(key: string): number {
   let n = 0;
   for (const ch of key) if (ch !== "a") n++;
@@ -153,14 +214,13 @@ function consonants(key: string): number {
 
 /**
  * Phonetic keys of one normalized word, in either script ("пайтон" and "python" → "patan"; "джанго" and
- * "django" → "janka"). Latin words may have several (soft/hard g, ch as ч or х, silent final e). Keys shorter
- * than four letters or with fewer than two consonants say too little and are dropped; words with digits or
- * other scripts have none.
+ * "django" → "janka"). Latin words may have several (soft/hard g, ch as ч or х, silent final e). Keys with
+ * fewer than three consonants say too little and are dropped; words with digits or other scripts have none.
  */
 export function phoneticKeys(word: string): string[] {
   let keys: string[];
   if (/^[а-яё]+$/.test(word)) keys = [cyrillicKey(word)];
   else if (/^[a-z]+$/.test(word)) keys = latinKeys(word);
   else return [];
-  return keys.filter((k) => k.length >= 4 && consonants(k) >= 2);
+  return keys.filter((k) => consonants(k) >= 3);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from "../programme/model.js";
-import type { Db } from "./db.js";
+import { type Db, statement } from "./db.js";
 
 /** An attendee as the bot knows them. `language` is their explicit choice; null means "follow Telegram". */
 export interface User {
@@ -44,43 +44,42 @@ export function touchUser(
   u: { id: number; chatId: number; firstName?: string; languageCode?: string },
   now: number,
 ): User {
-  const row = db
-    .prepare(
-      `INSERT INTO users (id, chat_id, first_name, language_code, created_at, updated_at)
+  const row = statement(
+    db,
+    `INSERT INTO users (id, chat_id, first_name, language_code, created_at, updated_at)
        VALUES (@id, @chatId, @firstName, @languageCode, @now, @now)
        ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, first_name = excluded.first_name,
          language_code = excluded.language_code, blocked_at = NULL, updated_at = excluded.updated_at
        RETURNING *`,
-    )
-    .get({
-      id: u.id,
-      chatId: u.chatId,
-      firstName: u.firstName ?? null,
-      languageCode: u.languageCode ?? null,
-      now,
-    }) as UserRow;
+  ).get({
+    id: u.id,
+    chatId: u.chatId,
+    firstName: u.firstName ?? null,
+    languageCode: u.languageCode ?? null,
+    now,
+  }) as UserRow;
   return fromRow(row);
 }
 
 /** Looks a user up by Telegram id. */
 export function getUser(db: Db, id: number): User | undefined {
-  const row = db.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
+  const row = statement(db, "SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
   return row && fromRow(row);
 }
 
 /** Stores a user's explicit language choice. */
 export function setUserLanguage(db: Db, id: number, language: Lang, now: number): void {
-  db.prepare("UPDATE users SET language = ?, updated_at = ? WHERE id = ?").run(language, now, id);
+  statement(db, "UPDATE users SET language = ?, updated_at = ? WHERE id = ?").run(language, now, id);
 }
 
 /** Stores how many minutes before a session a user wants to be reminded. */
 export function setReminderMinutes(db: Db, id: number, minutes: number, now: number): void {
-  db.prepare("UPDATE users SET reminder_minutes = ?, updated_at = ? WHERE id = ?").run(minutes, now, id);
+  statement(db, "UPDATE users SET reminder_minutes = ?, updated_at = ? WHERE id = ?").run(minutes, now, id);
 }
 
 /** Marks a user unreachable (they blocked the bot): nothing more is sent to them until they write again. */
 export function markUserBlocked(db: Db, id: number, now: number): void {
-  db.prepare("UPDATE users SET blocked_at = COALESCE(blocked_at, ?), updated_at = ? WHERE id = ?").run(
+  statement(db, "UPDATE users SET blocked_at = COALESCE(blocked_at, ?), updated_at = ? WHERE id = ?").run(
     now,
     now,
     id,

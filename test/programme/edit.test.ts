@@ -28,7 +28,11 @@ function changedLines(a: string, b: string): { removed: string[]; added: string[
 
 describe("arguments", () => {
   it("splits /move arguments around the time, with multi-word sessions and rooms", () => {
-    expect(splitMoveArgs("flask-patterns 2 14:00")).toEqual({ session: "flask-patterns", day: "2", time: "14:00" });
+    expect(splitMoveArgs("flask-patterns 2 14:00")).toEqual({
+      session: "flask-patterns",
+      day: "2",
+      time: "14:00",
+    });
     expect(splitMoveArgs("advanced flask patterns пн 9:30 Hall B")).toEqual({
       session: "advanced flask patterns",
       day: "пн",
@@ -69,7 +73,10 @@ describe("arguments", () => {
       kind: "one",
       session: { id: "flask-patterns" },
     });
-    expect(resolveSession(programme, "scaling for success", all)).toMatchObject({ kind: "one", session: { id: "scaling" } });
+    expect(resolveSession(programme, "scaling for success", all)).toMatchObject({
+      kind: "one",
+      session: { id: "scaling" },
+    });
     const many = resolveSession(programme, "python", all);
     expect(many.kind).toBe("many");
     expect(resolveSession(programme, "nothing", () => [])).toEqual({ kind: "none" });
@@ -78,7 +85,12 @@ describe("arguments", () => {
 
 describe("applyEdit on YAML", () => {
   it("moves a session keeping its duration, and touches only the start and end lines", () => {
-    const r = applyEdit(yaml, "p.yaml", { action: "move", sessionId: "flask-patterns", day: "2013-02-26", time: "14:00" });
+    const r = applyEdit(yaml, "p.yaml", {
+      action: "move",
+      sessionId: "flask-patterns",
+      day: "2013-02-26",
+      time: "14:00",
+    });
     expect(r.after.start).toBe("2013-02-26T14:00:00+06:00");
     expect(r.after.end).toBe("2013-02-26T15:00:00+06:00");
     expect(r.after.room).toBe("hall-a");
@@ -99,9 +111,17 @@ describe("applyEdit on YAML", () => {
     });
     expect(r.after.room).toBe("hall-a");
     expect(changedLines(yaml, r.text).added).toEqual([]);
-    const lunch = applyEdit(yaml, "p.yaml", { action: "move", sessionId: "lunch", day: "2013-02-25", time: "13:00", room: "hall-b" });
+    const lunch = applyEdit(yaml, "p.yaml", {
+      action: "move",
+      sessionId: "lunch",
+      day: "2013-02-25",
+      time: "13:00",
+      room: "hall-b",
+    });
     expect(lunch.after.room).toBe("hall-b");
-    expect(lunch.text).toContain("    end: 2013-02-25T14:00:00+06:00\n    room: hall-b\n\n  - id: asyncio-inside");
+    expect(lunch.text).toContain(
+      "    end: 2013-02-25T14:00:00+06:00\n    room: hall-b\n\n  - id: asyncio-inside",
+    );
     expect(lunch.text.split("\n").length).toBe(yaml.split("\n").length + 1);
   });
 
@@ -125,20 +145,41 @@ describe("applyEdit on YAML", () => {
       }
       return "none";
     };
-    expect(code(() => applyEdit(yaml, "p.yaml", { action: "cancel", sessionId: "packaging" }))).toBe("already-cancelled");
-    expect(code(() => applyEdit(yaml, "p.yaml", { action: "restore", sessionId: "scaling" }))).toBe("not-cancelled");
-    expect(code(() => applyEdit(yaml, "p.yaml", { action: "cancel", sessionId: "nope" }))).toBe("session-not-found");
+    expect(code(() => applyEdit(yaml, "p.yaml", { action: "cancel", sessionId: "packaging" }))).toBe(
+      "already-cancelled",
+    );
+    expect(code(() => applyEdit(yaml, "p.yaml", { action: "restore", sessionId: "scaling" }))).toBe(
+      "not-cancelled",
+    );
+    expect(code(() => applyEdit(yaml, "p.yaml", { action: "cancel", sessionId: "nope" }))).toBe(
+      "session-not-found",
+    );
     expect(
-      code(() => applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "11:00" })),
+      code(() =>
+        applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "11:00" }),
+      ),
     ).toBe("no-change");
     expect(
-      code(() => applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "11:00", room: "x" })),
+      code(() =>
+        applyEdit(yaml, "p.yaml", {
+          action: "move",
+          sessionId: "scaling",
+          day: "2013-02-26",
+          time: "11:00",
+          room: "x",
+        }),
+      ),
     ).toBe("bad-room");
   });
 
   it("reports a clash as a programme error", () => {
     const move = () =>
-      applyEdit(yaml, "p.yaml", { action: "move", sessionId: "flask-patterns", day: "2013-02-26", time: "11:30" });
+      applyEdit(yaml, "p.yaml", {
+        action: "move",
+        sessionId: "flask-patterns",
+        day: "2013-02-26",
+        time: "11:30",
+      });
     expect(move).toThrow(ProgrammeError);
     try {
       move();
@@ -148,7 +189,12 @@ describe("applyEdit on YAML", () => {
   });
 
   it("moving onto a cancelled session's slot is allowed", () => {
-    const r = applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "10:00" });
+    const r = applyEdit(yaml, "p.yaml", {
+      action: "move",
+      sessionId: "scaling",
+      day: "2013-02-26",
+      time: "10:00",
+    });
     expect(r.after.start).toBe("2013-02-26T10:00:00+06:00");
   });
 });

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { planReminders } from "../../src/reminders/planner.js";
 import { openDatabase } from "../../src/store/db.js";
 import { migrate } from "../../src/store/migrate.js";
 import { MIGRATIONS } from "../../src/store/migrations/index.js";
@@ -48,6 +49,34 @@ describe("migrations", () => {
       ]);
       db.close();
     }
+  });
+
+  it("adds the outbox (version 2) to a version 1 file with users and subscriptions, ready for reminders", () => {
+    const file = join(tempDir(), "v1-outbox.sqlite");
+    const old = new Database(file);
+    old.pragma("foreign_keys = ON");
+    migrate(old, MIGRATIONS.slice(0, 1));
+    loadProgramme(old, smallProgramme(), 1);
+    touchUser(old, { id: 7, chatId: 70, firstName: "Ann" }, 1);
+    touchUser(old, { id: 8, chatId: 80, firstName: "Bob" }, 1);
+    subscribe(old, 7, "caching", 1);
+    subscribe(old, 8, "caching", 1);
+    old.close();
+
+    const db = openDatabase(file);
+    const indexes = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining(["outbox_due", "subscriptions_by_session_user", "sessions_live_by_start"]),
+    );
+    const start = Date.parse("2030-03-01T10:00:00+05:00");
+    expect(planReminders(db, { now: start - 10 * 60_000, defaultMinutes: 10 }).enqueued).toBe(2);
+    expect(db.prepare("SELECT user_id, chat_id, status FROM outbox ORDER BY user_id").all()).toEqual([
+      { user_id: 7, chat_id: 70, status: "pending" },
+      { user_id: 8, chat_id: 80, status: "pending" },
+    ]);
+    db.close();
   });
 
   it("is a no-op when the schema is current, and refuses a file from a newer confbot", () => {

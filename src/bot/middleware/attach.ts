@@ -7,7 +7,10 @@ import { fixedT } from "../i18n.js";
  * Puts the dependencies, the user and their language on the context. In private chats the user is recorded
  * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing.
  */
-export function attach<C extends Context & AppFlavor>(deps: BotDeps, { touch }: { touch: boolean }): MiddlewareFn<C> {
+export function attach<C extends Context & AppFlavor>(
+  deps: BotDeps,
+  { touch }: { touch: boolean },
+): MiddlewareFn<C> {
   return async (ctx, next) => {
     ctx.deps = deps;
     const from = ctx.from;
@@ -20,7 +23,9 @@ export function attach<C extends Context & AppFlavor>(deps: BotDeps, { touch }: 
       );
     }
     ctx.user = user;
-    ctx.lang = user ? languageOf(user) : languageOf({ language: null, languageCode: from?.language_code ?? null });
+    ctx.lang = user
+      ? languageOf(user)
+      : languageOf({ language: null, languageCode: from?.language_code ?? null });
     ctx.t = fixedT(deps.i18n, ctx.lang);
     await next();
   };

@@ -34,6 +34,22 @@ export function buttonLabel(text: string): string {
   return truncate(text.replace(/\s+/g, " ").trim(), MAX_BUTTON_CHARS);
 }
 
+const memo = new Map<string, string>();
+
+/**
+ * Formatting with luxon in a named timezone is slow (tens of microseconds), and a programme has few distinct
+ * instants: results are remembered (the memo is simply emptied when it grows large).
+ */
+function remembered(key: string, make: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= 20_000) memo.clear();
+    value = make();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 function zoned(instant: string | number, timezone: string, lang: Lang): DateTime {
   const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
   return dt.setZone(timezone).setLocale(lang);
@@ -41,16 +57,20 @@ function zoned(instant: string | number, timezone: string, lang: Lang): DateTime
 
 /** A day as "Mon 25 Feb" / "пн 25 февр." from an ISO date or an instant. */
 export function formatDay(dayOrInstant: string | number, timezone: string, lang: Lang): string {
-  const dt =
-    typeof dayOrInstant === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant)
-      ? DateTime.fromISO(dayOrInstant, { zone: timezone }).setLocale(lang)
-      : zoned(dayOrInstant, timezone, lang);
-  return dt.toFormat("EEE d MMM");
+  return remembered(`day|${dayOrInstant}|${timezone}|${lang}`, () => {
+    const dt =
+      typeof dayOrInstant === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant)
+        ? DateTime.fromISO(dayOrInstant, { zone: timezone }).setLocale(lang)
+        : zoned(dayOrInstant, timezone, lang);
+    return dt.toFormat("EEE d MMM");
+  });
 }
 
 /** A time of day as "11:00" in the conference's timezone. */
 export function formatTime(instant: string | number, timezone: string, lang: Lang): string {
-  return zoned(instant, timezone, lang).toFormat("HH:mm");
+  return remembered(`time|${instant}|${timezone}|${lang}`, () =>
+    zoned(instant, timezone, lang).toFormat("HH:mm"),
+  );
 }
 
 /** "11:00–12:00". */
@@ -60,16 +80,20 @@ export function formatTimes(start: string, end: string, timezone: string, lang: 
 
 /** "Mon 25 Feb, 11:00–12:00" / "пн 25 февр., 11:00–12:00" (the end's day is added when it differs). */
 export function formatTimeRange(start: string, end: string, timezone: string, lang: Lang): string {
-  const a = zoned(start, timezone, lang);
-  const b = zoned(end, timezone, lang);
-  const endText = a.hasSame(b, "day") ? b.toFormat("HH:mm") : b.toFormat("EEE d MMM, HH:mm");
-  return `${a.toFormat("EEE d MMM, HH:mm")}–${endText}`;
+  return remembered(`range|${start}|${end}|${timezone}|${lang}`, () => {
+    const a = zoned(start, timezone, lang);
+    const b = zoned(end, timezone, lang);
+    const endText = a.hasSame(b, "day") ? b.toFormat("HH:mm") : b.toFormat("EEE d MMM, HH:mm");
+    return `${a.toFormat("EEE d MMM, HH:mm")}–${endText}`;
+  });
 }
 
 /** The conference day (ISO date) an instant falls on, in the conference's timezone. */
 export function dayOf(instant: string | number, timezone: string): string {
-  const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
-  return dt.setZone(timezone).toISODate() ?? "";
+  return remembered(`date|${instant}|${timezone}`, () => {
+    const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
+    return dt.setZone(timezone).toISODate() ?? "";
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { i18n } from "i18next";
 import type { ReplyKeyboardMarkup } from "grammy/types";
+import type { i18n } from "i18next";
 import { LANGS } from "../../programme/model.js";
 import { plain, type ViewCtx } from "./view.js";
 
@@ -10,7 +10,7 @@ export const MENU_LAYOUT = [
 ] as const;
 
 /** The main menu: a persistent reply keyboard in the user's language. */
-export function mainMenu(ctx: Pick<ViewCtx, "t">): ReplyKeyboardMarkup {
+export function mainMenu(ctx: Pick<ViewCtx, "deps" | "lang">): ReplyKeyboardMarkup {
   return {
     keyboard: MENU_LAYOUT.map((row) => row.map((command) => ({ text: plain(ctx, `menu.${command}`) }))),
     is_persistent: true,

@@ -5,9 +5,7 @@ import { dayView, sessionButtons, sessionsOfDay, slotLines } from "./schedule.js
 import type { View, ViewCtx } from "./view.js";
 
 /** Where an instant falls relative to the conference, and what is on then and next. */
-export type Moment =
-  | { state: "before" | "after" }
-  | { state: "during"; now: Session[]; next: Session[] };
+export type Moment = { state: "before" | "after" } | { state: "during"; now: Session[]; next: Session[] };
 
 /** What is on at `at` (epoch ms) and what starts next; before the first session or after the last, says so. */
 export function momentAt(catalog: Catalog, at: number): Moment {

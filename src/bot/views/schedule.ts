@@ -1,28 +1,62 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
-import { isContentKind, type Session } from "../../programme/model.js";
-import { dayOf, escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import { isContentKind, type Programme, type Session } from "../../programme/model.js";
+import {
+  dayOf,
+  escapeHtml,
+  fitLines,
+  formatDay,
+  formatTime,
+  formatTimes,
+  MAX_MESSAGE_CHARS,
+  truncate,
+} from "./format.js";
+import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
 
 /** At most this many sessions on one page of a day (so text and keyboard stay well inside Telegram's limits). */
 export const DAY_PAGE_SIZE = 16;
 
-const byTime = (a: Session, b: Session) =>
-  Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end);
+/** Per programme version: each day's sessions and pages (a new programme object after a reload starts afresh). */
+const byProgramme = new WeakMap<
+  Programme,
+  { sessions: Map<number, Session[]>; pages: Map<number, Session[][]> }
+>();
+
+function cacheFor(catalog: Catalog) {
+  let cache = byProgramme.get(catalog.programme);
+  if (!cache) {
+    cache = { sessions: new Map(), pages: new Map() };
+    byProgramme.set(catalog.programme, cache);
+  }
+  return cache;
+}
 
 /** A conference day's sessions in time order, then in the order of the rooms. */
 export function sessionsOfDay(catalog: Catalog, day: number): Session[] {
+  const cache = cacheFor(catalog);
+  const known = cache.sessions.get(day);
+  if (known) return known;
   const iso = catalog.programme.conference.days[day];
   if (!iso) return [];
   const rooms = catalog.programme.conference.rooms.map((r) => r.id);
   const roomOrder = (s: Session) => (s.room ? rooms.indexOf(s.room) : -1);
-  return catalog.programme.sessions
+  const sessions = catalog.programme.sessions
     .filter((s) => dayOf(s.start, catalog.timezone) === iso)
-    .sort((a, b) => byTime(a, b) || roomOrder(a) - roomOrder(b));
+    .sort(
+      (a, b) =>
+        Date.parse(a.start) - Date.parse(b.start) ||
+        roomOrder(a) - roomOrder(b) ||
+        Date.parse(a.end) - Date.parse(b.end),
+    );
+  cache.sessions.set(day, sessions);
+  return sessions;
 }
 
 /** A day's sessions cut into pages of at most {@link DAY_PAGE_SIZE}, preferring cuts between time slots. */
 export function dayPages(catalog: Catalog, day: number): Session[][] {
+  const cache = cacheFor(catalog);
+  const known = cache.pages.get(day);
+  if (known) return known;
   const pages: Session[][] = [];
   let page: Session[] = [];
   for (const s of sessionsOfDay(catalog, day)) {
@@ -35,6 +69,7 @@ export function dayPages(catalog: Catalog, day: number): Session[][] {
     page.push(s);
   }
   if (page.length) pages.push(page);
+  cache.pages.set(day, pages);
   return pages;
 }
 
@@ -57,22 +92,33 @@ export function sessionLine(ctx: ViewCtx, s: Session): string {
     room: room ? `${escapeHtml(room)} · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
     icon: isContentKind(s.kind) ? "•" : "☕",
-    interpolation: { escapeValue: false },
   });
 }
 
-/** Lines for sessions grouped by time slot ("<b>11:30–12:30</b>" then one line per session). */
+/**
+ * Lines for sessions grouped by start time: "<b>11:30–12:30</b>" then one line per session (when the sessions
+ * of a group end at different times, the header shows the start and each line its end).
+ */
 export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] {
-  const lines: string[] = [];
-  let slot = "";
+  const tz = ctx.deps.catalog.timezone;
+  const groups: Session[][] = [];
   for (const s of sessions) {
-    const times = formatTimes(s.start, s.end, ctx.deps.catalog.timezone, ctx.lang);
-    if (times !== slot) {
-      if (lines.length) lines.push("");
-      lines.push(`<b>${times}</b>`);
-      slot = times;
-    }
-    lines.push(sessionLine(ctx, s));
+    const last = groups[groups.length - 1];
+    if (last?.[0] && Date.parse(last[0].start) === Date.parse(s.start)) last.push(s);
+    else groups.push([s]);
+  }
+  const lines: string[] = [];
+  for (const group of groups) {
+    const first = group[0] as Session;
+    const sameEnd = group.every((s) => Date.parse(s.end) === Date.parse(first.end));
+    if (lines.length) lines.push("");
+    lines.push(
+      `<b>${sameEnd ? formatTimes(first.start, first.end, tz, ctx.lang) : formatTime(first.start, tz, ctx.lang)}</b>`,
+    );
+    for (const s of group)
+      lines.push(
+        sameEnd ? sessionLine(ctx, s) : `${sessionLine(ctx, s)} <i>(–${formatTime(s.end, tz, ctx.lang)})</i>`,
+      );
   }
   return lines;
 }
@@ -123,16 +169,21 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   const pages = dayPages(catalog, day);
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const sessions = pages[p] ?? [];
-  const head = ctx.t("schedule.day_title", { day: formatDay(iso, catalog.timezone, ctx.lang) });
-  const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
-  const lines = [...(intro ? [intro, ""] : []), head + pageNote, ""];
-  if (sessions.length) lines.push(...slotLines(ctx, sessions));
-  else lines.push(ctx.t("schedule.empty_day"));
+  const body = memoText(ctx, `day|${day}|${p}`, () => {
+    const head = ctx.t("schedule.day_title", { day: formatDay(iso, catalog.timezone, ctx.lang) });
+    const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
+    const lines = [head + pageNote, ""];
+    if (sessions.length) lines.push(...slotLines(ctx, sessions));
+    else lines.push(ctx.t("schedule.empty_day"));
+    return fitLines(lines, MAX_MESSAGE_CHARS - 600); // room for an intro above
+  });
+  const lines = [...(intro ? [intro, ""] : []), body];
   const keyboard = sessionButtons(ctx, sessions);
   if (pages.length > 1) {
     const nav: InlineKeyboardButton[] = [];
     if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), { type: "day", day, page: p - 1 }));
-    if (p < pages.length - 1) nav.push(actionButton(plain(ctx, "nav.next"), { type: "day", day, page: p + 1 }));
+    if (p < pages.length - 1)
+      nav.push(actionButton(plain(ctx, "nav.next"), { type: "day", day, page: p + 1 }));
     keyboard.push(nav);
   }
   keyboard.push(...daysRow(ctx, day));

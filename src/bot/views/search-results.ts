@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
 import { escapeHtml, fitLines, formatDay, formatTime, truncate } from "./format.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
 
 /** Results shown per page. */
 export const RESULTS_PAGE_SIZE = 6;
@@ -30,34 +30,48 @@ export function echoQuery(query: string): string {
   return escapeHtml(truncate(query.replace(/\s+/g, " ").trim(), 40));
 }
 
-function hitLines(ctx: ViewCtx, n: number, hit: Hit): string[] {
+function hitLines(ctx: ViewCtx, n: number, hit: Hit): string {
+  const id = hit.kind === "speaker" ? hit.speaker.id : hit.session.id;
+  return `${n}. ${memoText(ctx, `hit|${hit.kind}|${id}`, () => hitText(ctx, hit))}`;
+}
+
+/** A result's lines without its number: what it is, and who, when and where (or the affiliation). */
+function hitText(ctx: ViewCtx, hit: Hit): string {
   const { lang } = ctx;
   const catalog = ctx.deps.catalog;
   if (hit.kind === "speaker") {
     const aff = hit.speaker.affiliation?.[lang];
-    const head = `${n}. 👤 <b>${escapeHtml(truncate(hit.speaker.name[lang], 100))}</b>`;
-    return aff ? [head, `    <i>${escapeHtml(truncate(aff, 100))}</i>`] : [head];
+    const head = `👤 <b>${escapeHtml(truncate(hit.speaker.name[lang], 100))}</b>`;
+    return aff ? `${head}\n    <i>${escapeHtml(truncate(aff, 100))}</i>` : head;
   }
   const s = hit.session;
   const title = escapeHtml(truncate(s.title[lang], 120));
-  const head = s.cancelled ? `${n}. <s>${title}</s> ${ctx.t("card.cancelled_short")}` : `${n}. <b>${title}</b>`;
+  const head = s.cancelled ? `<s>${title}</s> ${ctx.t("card.cancelled_short")}` : `<b>${title}</b>`;
   const names = catalog.speakersOf(s).map((sp) => sp.name[lang]);
   const when = `${formatDay(s.start, catalog.timezone, lang)}, ${formatTime(s.start, catalog.timezone, lang)}`;
   const room = catalog.roomName(s.room, lang);
-  const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(Boolean) as string[];
-  return [head, `    ${escapeHtml(details.join(" · "))}`];
+  const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(
+    Boolean,
+  ) as string[];
+  return `${head}\n    ${escapeHtml(details.join(" · "))}`;
 }
 
 /** "Nothing found" with a hint. */
 export function nothingFoundView(ctx: ViewCtx, query: string): View {
-  return { text: ctx.t("search.nothing", { query: echoQuery(query), interpolation: { escapeValue: false } }), keyboard: [] };
+  return { text: ctx.t("search.nothing", { query: echoQuery(query) }), keyboard: [] };
 }
 
 /**
  * One page of search results: a numbered list with a button per session or speaker (whose cards lead back
  * here), and paging. `key` names the query in callback_data.
  */
-export function resultsView(ctx: ViewCtx, query: string, hits: readonly Hit[], page: number, key: string): View {
+export function resultsView(
+  ctx: ViewCtx,
+  query: string,
+  hits: readonly Hit[],
+  page: number,
+  key: string,
+): View {
   const pages = Math.max(1, Math.ceil(hits.length / RESULTS_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
   const first = p * RESULTS_PAGE_SIZE;
@@ -65,17 +79,20 @@ export function resultsView(ctx: ViewCtx, query: string, hits: readonly Hit[], p
   const header = ctx.t("search.found", {
     count: hits.length,
     query: echoQuery(query),
-    interpolation: { escapeValue: false },
   });
   const lines = [pages > 1 ? `${header} ${ctx.t("nav.page", { page: p + 1, pages })}` : header, ""];
   const keyboard: InlineKeyboardButton[][] = [];
   const origin = { to: "results", page: p, key } as const;
   shown.forEach((hit, i) => {
     const n = first + i + 1;
-    lines.push(...hitLines(ctx, n, hit));
+    lines.push(hitLines(ctx, n, hit));
     keyboard.push([
       hit.kind === "speaker"
-        ? actionButton(`${n}. 👤 ${hit.speaker.name[ctx.lang]}`, { type: "speaker", id: hit.speaker.id, origin })
+        ? actionButton(`${n}. 👤 ${hit.speaker.name[ctx.lang]}`, {
+            type: "speaker",
+            id: hit.speaker.id,
+            origin,
+          })
         : actionButton(`${n}. ${hit.session.title[ctx.lang]}`, {
             type: "session",
             id: hit.session.id,

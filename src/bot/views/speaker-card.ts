@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Speaker } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, fitLines, formatTimeRange, truncate } from "./format.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
 
 /** Bios longer than this are shortened on the card. */
 export const MAX_BIO_CHARS = 1500;
@@ -20,36 +20,20 @@ function safeUrl(url: string | undefined): string | undefined {
 
 /** A speaker card: name, affiliation, link, bio and their sessions, a button per session and "Back". */
 export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): View {
-  const { t, lang } = ctx;
-  const catalog = ctx.deps.catalog;
-  const lines = [t("speaker.name", { name: truncate(speaker.name[lang], 200) })];
-  const affiliation = speaker.affiliation?.[lang];
-  if (affiliation) lines.push(t("speaker.affiliation", { affiliation: truncate(affiliation, 300) }));
-  const url = safeUrl(speaker.url);
-  if (url && url.length <= 500) lines.push(`🔗 <a href="${escapeHtml(url)}">${escapeHtml(truncate(url, 80))}</a>`);
-  const bio = speaker.bio?.[lang].trim();
-  if (bio) lines.push("", escapeHtml(truncate(bio, MAX_BIO_CHARS)));
-  const sessions = catalog.sessionsOf(speaker.id);
-  const keyboard: InlineKeyboardButton[][] = [];
-  if (sessions.length) {
-    lines.push("", t("speaker.sessions"));
-    for (const s of sessions) {
-      const when = formatTimeRange(s.start, s.end, catalog.timezone, lang);
-      lines.push(
-        t(s.cancelled ? "speaker.session_cancelled" : "speaker.session", { when, title: truncate(s.title[lang], 120) }),
-      );
-      keyboard.push([
-        actionButton(s.title[lang], {
-          type: "session",
-          id: s.id,
-          full: false,
-          origin: { to: "speaker", index: Math.max(0, s.speakers.indexOf(speaker.id)) },
-        }),
-      ]);
-    }
-  }
+  const { lang } = ctx;
+  const sessions = ctx.deps.catalog.sessionsOf(speaker.id);
+  const keyboard: InlineKeyboardButton[][] = sessions.map((s) => [
+    actionButton(s.title[lang], {
+      type: "session",
+      id: s.id,
+      full: false,
+      origin: { to: "speaker", index: Math.max(0, s.speakers.indexOf(speaker.id)) },
+    }),
+  ]);
   if (origin?.to === "results") {
-    keyboard.push([actionButton(plain(ctx, "nav.back_results"), { type: "results", page: origin.page, key: origin.key })]);
+    keyboard.push([
+      actionButton(plain(ctx, "nav.back_results"), { type: "results", page: origin.page, key: origin.key }),
+    ]);
   } else if (origin?.to === "session") {
     const s = sessions[origin.index];
     if (s)
@@ -62,5 +46,33 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
         }),
       ]);
   }
-  return { text: fitLines(lines), keyboard };
+  return { text: memoText(ctx, `speaker|${speaker.id}`, () => speakerText(ctx, speaker)), keyboard };
+}
+
+/** The HTML text of a speaker card. */
+function speakerText(ctx: ViewCtx, speaker: Speaker): string {
+  const { t, lang } = ctx;
+  const catalog = ctx.deps.catalog;
+  const lines = [t("speaker.name", { name: truncate(speaker.name[lang], 200) })];
+  const affiliation = speaker.affiliation?.[lang];
+  if (affiliation) lines.push(t("speaker.affiliation", { affiliation: truncate(affiliation, 300) }));
+  const url = safeUrl(speaker.url);
+  if (url && url.length <= 500)
+    lines.push(`🔗 <a href="${escapeHtml(url)}">${escapeHtml(truncate(url, 80))}</a>`);
+  const bio = speaker.bio?.[lang].trim();
+  if (bio) lines.push("", escapeHtml(truncate(bio, MAX_BIO_CHARS)));
+  const sessions = catalog.sessionsOf(speaker.id);
+  if (sessions.length) {
+    lines.push("", t("speaker.sessions"));
+    for (const s of sessions) {
+      const when = formatTimeRange(s.start, s.end, catalog.timezone, lang);
+      lines.push(
+        t(s.cancelled ? "speaker.session_cancelled" : "speaker.session", {
+          when,
+          title: truncate(s.title[lang], 120),
+        }),
+      );
+    }
+  }
+  return fitLines(lines);
 }

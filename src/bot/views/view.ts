@@ -1,4 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
+import type { i18n } from "i18next";
+import type { Programme } from "../../programme/model.js";
 import { type Action, encodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { buttonLabel } from "./format.js";
@@ -22,7 +24,45 @@ export function markupOf(view: View): { inline_keyboard: InlineKeyboardButton[][
   return view.keyboard.length ? { inline_keyboard: view.keyboard } : undefined;
 }
 
-/** A translation for plain-text places (button labels, notices, inline results): nothing is HTML-escaped. */
-export function plain(ctx: Pick<ViewCtx, "t">, key: string, vars: Record<string, unknown> = {}): string {
-  return ctx.t(key, { ...vars, interpolation: { escapeValue: false } });
+const unescaped = new WeakMap<i18n, i18n>();
+
+/**
+ * A translation for plain-text places (button labels, notices, inline results): nothing is HTML-escaped.
+ * It reads through a clone of the i18n instance made once with escaping off, which is much cheaper than
+ * passing interpolation options on every call.
+ */
+export function plain(
+  ctx: Pick<ViewCtx, "deps" | "lang">,
+  key: string,
+  vars: Record<string, unknown> = {},
+): string {
+  let clone = unescaped.get(ctx.deps.i18n);
+  if (!clone) {
+    clone = ctx.deps.i18n.cloneInstance({ interpolation: { escapeValue: false } });
+    unescaped.set(ctx.deps.i18n, clone);
+  }
+  return clone.t(key, { ...vars, lng: ctx.lang });
+}
+
+const texts = new WeakMap<Programme, Map<string, string>>();
+
+/**
+ * Text that depends only on the programme and the language (a card's body, a day of the schedule) is made
+ * once per programme version and language, then reused: a reload installs a new programme object, which
+ * starts a fresh memo. `key` must name everything else the text depends on.
+ */
+export function memoText(ctx: Pick<ViewCtx, "deps" | "lang">, key: string, make: () => string): string {
+  const programme = ctx.deps.catalog.programme;
+  let memo = texts.get(programme);
+  if (!memo) {
+    memo = new Map();
+    texts.set(programme, memo);
+  }
+  const full = `${ctx.lang}|${key}`;
+  let text = memo.get(full);
+  if (text === undefined) {
+    text = make();
+    memo.set(full, text);
+  }
+  return text;
 }

@@ -1,0 +1,36 @@
+# confbot — `docker build -t confbot .`, then for example:
+#   docker run -d -v confbot-data:/data -e BOT_TOKEN=… confbot                       (long polling)
+#   docker run -d -v confbot-data:/data -p 8080:8080 -e BOT_TOKEN=… \
+#     -e WEBHOOK_URL=https://bot.example.org/telegram -e WEBHOOK_SECRET=… confbot     (webhook)
+
+# ── Dependencies: better-sqlite3 is native; the build tools are there for when no prebuilt binary fits.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+# ── Runtime: the same slim base (same glibc as the build), no build tools, an unprivileged user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/confbot.sqlite \
+    PROGRAMME_PATH=/app/data/pycon-ru-2013.yaml \
+    PORT=8080
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
+COPY src ./src
+COPY locales ./locales
+COPY data ./data
+# The database lives on a volume owned by the base image's "node" user (uid 1000).
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+USER node
+EXPOSE 8080
+# Webhook mode serves /healthz on PORT. Long polling (no WEBHOOK_URL) has no server: nothing to check there.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "if (!process.env.WEBHOOK_URL) process.exit(0); fetch(`http://127.0.0.1:${process.env.PORT || 8080}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node directly, not `npm start`: as PID 1 it gets docker stop's SIGTERM itself and the bot stops gracefully.
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -1,0 +1,200 @@
+/**
+ * Updates per second through the whole bot — every middleware, the SQLite file, i18n, search, rendering —
+ * with the in-memory Telegram in place of the network, next to a bare grammY bot that only echoes, fed the
+ * same mix of searches and button presses in the same run. Target: ≥ 2,000 mixed updates/s.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Bot } from "grammy";
+import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
+import { pino } from "pino";
+import { LocalTelegram } from "../src/bot/console/local-telegram.js";
+import type { BotDeps } from "../src/bot/context.js";
+import { createBot } from "../src/bot/create-bot.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { Catalog } from "../src/catalog.js";
+import { loadConfig } from "../src/config.js";
+import { readProgrammeFile } from "../src/programme/read.js";
+import { openDatabase } from "../src/store/db.js";
+import { loadProgramme, readProgramme } from "../src/store/programme-store.js";
+
+const UPDATES = 20_000;
+const WARM_UP = 2_000;
+const USERS = 200;
+const TARGET = 2_000;
+const QUERIES = [
+  "flask",
+  "django",
+  "python",
+  "redis",
+  "тестирование",
+  "async",
+  "armin",
+  "celery",
+  "шардинг",
+  "pypy",
+  "асинхронность",
+  "postgres",
+  "рфтвщт", // "django" on the wrong layout… almost
+  "nothing like this at all",
+];
+
+const BOT_INFO: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: "bench",
+  username: "bench_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** A small deterministic PRNG (mulberry32), so every run feeds the same mix. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Runner {
+  name: string;
+  handle: (update: Update) => Promise<void>;
+  telegram: LocalTelegram;
+}
+
+/** Buttons pressed when the user's latest message has none (the echo bot's never do). */
+const FALLBACK_DATA = [
+  "s:advanced-flask-patterns",
+  "sp:armin-ronacher",
+  "ds",
+  "d:0",
+  "d:1",
+  "s:redis-hackers-database:d",
+];
+
+/**
+ * Feeds `count` updates: 40% searches, 60% presses of a button on the user's latest bot message (one of
+ * {@link FALLBACK_DATA} when it has none). The random draws do not depend on the bot, so both bots get the
+ * same sequence of users and kinds of update. Returns how many of each and the elapsed milliseconds.
+ */
+async function drive(runner: Runner, count: number, seed: number, firstUpdateId: number) {
+  const rnd = random(seed);
+  let searches = 0;
+  let presses = 0;
+  let updateId = firstUpdateId;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const userId = 10_000 + Math.floor(rnd() * USERS);
+    const language_code = rnd() < 0.5 ? "ru" : "en";
+    const wantsPress = rnd() < 0.6;
+    const pick = rnd();
+    const from = { id: userId, is_bot: false as const, first_name: "U", language_code };
+    const chat = { id: userId, type: "private" as const, first_name: "U" };
+    const last = runner.telegram.messages(userId).findLast((m) => m.fromBot);
+    let update: Update;
+    if (wantsPress && last) {
+      presses++;
+      const buttons = (
+        (last.replyMarkup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ??
+        []
+      )
+        .flat()
+        .flatMap((b) => ("callback_data" in b ? [b.callback_data] : []));
+      const choices = buttons.length ? buttons : FALLBACK_DATA;
+      update = {
+        update_id: ++updateId,
+        callback_query: {
+          id: String(updateId),
+          from,
+          chat_instance: "bench",
+          message: runner.telegram.toTelegram(last),
+          data: choices[Math.floor(pick * choices.length)] as string,
+        },
+      };
+    } else {
+      searches++;
+      const m = runner.telegram.userMessage(userId, "q");
+      update = {
+        update_id: ++updateId,
+        message: {
+          message_id: m.messageId,
+          date: 0,
+          chat,
+          from,
+          text: QUERIES[Math.floor(pick * QUERIES.length)] as string,
+        },
+      };
+    }
+    await runner.handle(update);
+  }
+  return { searches, presses, ms: performance.now() - started };
+}
+
+function confbot(dir: string): Runner {
+  const db = openDatabase(join(dir, "bench.sqlite"));
+  loadProgramme(db, readProgrammeFile("data/pycon-ru-2013.yaml"), Date.now());
+  const programme = readProgramme(db);
+  if (!programme) throw new Error("no programme");
+  const deps: BotDeps = {
+    config: loadConfig({}),
+    db,
+    catalog: new Catalog(programme),
+    i18n: createI18n(),
+    clock: () => Date.parse("2013-02-25T11:40:00+06:00"),
+    logger: pino({ level: "warn" }),
+  };
+  const bot = createBot("1:bench", deps, { botInfo: BOT_INFO });
+  const telegram = new LocalTelegram(BOT_INFO, deps.clock, 0);
+  bot.api.config.use(telegram.transformer());
+  return { name: "confbot", handle: (u) => bot.handleUpdate(u), telegram };
+}
+
+function bareEcho(): Runner {
+  const bot = new Bot("1:bench", { botInfo: BOT_INFO });
+  const telegram = new LocalTelegram(BOT_INFO, Date.now, 0);
+  bot.api.config.use(telegram.transformer());
+  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
+  bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+  return { name: "bare echo", handle: (u) => bot.handleUpdate(u), telegram };
+}
+
+/** Runs the benchmark and prints the figures. */
+export default async function botBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "confbot-bench-"));
+  try {
+    const ours = confbot(dir);
+    const bare = bareEcho();
+    await drive(ours, WARM_UP, 1, 0);
+    await drive(bare, WARM_UP, 1, 0);
+    const a = await drive(ours, UPDATES, 2, WARM_UP);
+    const b = await drive(bare, UPDATES, 2, WARM_UP);
+    const rate = (r: { ms: number }) => UPDATES / (r.ms / 1000);
+    const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+    const line = (name: string, r: { ms: number }) =>
+      `  ${name.padEnd(10)} ${fmt(rate(r)).padStart(8)} updates/s   ${((r.ms * 1000) / UPDATES).toFixed(0).padStart(5)} µs/update`;
+    console.log(
+      `\nbot: ${fmt(UPDATES)} mixed updates per bot (${a.searches} searches, ${a.presses} button presses; ${USERS} users)`,
+    );
+    console.log(line("confbot", a));
+    console.log(line("bare echo", b));
+    const ratio = rate(b) / rate(a);
+    console.log(
+      `  ratio      a bare echo bot is ${ratio.toFixed(1)}× faster; confbot does ${((100 * rate(a)) / rate(b)).toFixed(0)}% of its rate`,
+    );
+    console.log(`  target     ≥ ${fmt(TARGET)} updates/s: ${rate(a) >= TARGET ? "met" : "NOT MET"}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

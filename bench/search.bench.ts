@@ -1,0 +1,225 @@
+/**
+ * Programme search benchmark: this search against plain fuse.js (every text field, ignoreLocation) on the PyCon
+ * Russia 2013 programme and on synthetic programmes of 1,000 and 10,000 sessions, with 1,200 mixed queries
+ * each (fuse.js gets a sample: it takes half a second a query at 10,000). Reports index build time, heap
+ * growth and per-query median and p99, then checks that the shared development set's hit@1 does not change
+ * when the PyCon programme is mixed into the synthetic ones.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
+import Fuse from "fuse.js";
+import { loadConfig } from "../src/config.js";
+import { isContentKind, type Programme } from "../src/programme/model.js";
+import { readProgrammeFile } from "../src/programme/read.js";
+import { buildSearchIndex, type SearchIndex } from "../src/search/index.js";
+import { type EvalCase, hitAt1, readEvalSet } from "./devset.js";
+import { benchQueries, mergeProgrammes, syntheticProgramme } from "./synthetic.js";
+
+const QUERIES = 1200;
+const FUSE_SAMPLE: Record<string, number> = { pycon: 1200, "1k": 150, "10k": 25 };
+const DEV_SET = join(dirname(fileURLToPath(import.meta.url)), "../../shared/eval/search-dev.tsv");
+
+/** A full garbage collection, for heap measurements (the flag is set here, not on the command line). */
+function gc(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+}
+
+function fuseOver(p: Programme): Fuse<Record<string, string>> {
+  const names = new Map(p.speakers.map((s) => [s.id, s]));
+  const records: Record<string, string>[] = [
+    ...p.sessions
+      .filter((s) => isContentKind(s.kind))
+      .map((s) => ({
+        titleEn: s.title.en,
+        titleRu: s.title.ru,
+        abstractEn: s.abstract.en,
+        abstractRu: s.abstract.ru,
+        speakers: s.speakers.map((id) => `${names.get(id)?.name.en} ${names.get(id)?.name.ru}`).join(", "),
+      })),
+    ...p.speakers.map((s) => ({
+      nameEn: s.name.en,
+      nameRu: s.name.ru,
+      affiliation: `${s.affiliation?.en ?? ""} ${s.affiliation?.ru ?? ""}`,
+      bio: `${s.bio?.en ?? ""} ${s.bio?.ru ?? ""}`,
+    })),
+  ];
+  const keys = [
+    "titleEn",
+    "titleRu",
+    "abstractEn",
+    "abstractRu",
+    "speakers",
+    "nameEn",
+    "nameRu",
+    "affiliation",
+    "bio",
+  ];
+  return new Fuse(records, { keys, ignoreLocation: true, includeScore: true });
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+/**
+ * Per-query time, the best of `passes` runs of the whole list (after a warm-up): the machine is shared, and a
+ * query that was preempted once would otherwise count another process's time.
+ */
+function time(
+  queries: string[],
+  run: (q: string) => unknown,
+  passes: number,
+): { median: number; p99: number } {
+  for (const q of queries.slice(0, Math.min(20, Math.ceil(queries.length / 10)))) run(q);
+  const best = queries.map(() => Number.POSITIVE_INFINITY);
+  for (let pass = 0; pass < passes; pass++)
+    queries.forEach((q, i) => {
+      const t = performance.now();
+      run(q);
+      best[i] = Math.min(best[i] as number, performance.now() - t);
+    });
+  best.sort((a, b) => a - b);
+  return { median: percentile(best, 0.5), p99: percentile(best, 0.99) };
+}
+
+type Build = { index: SearchIndex; ms: number; heapMb: number };
+
+/** Builds an index, timing it and measuring how much the heap grows (call before other work litters it). */
+function measureBuild(p: Programme): Build {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  const index = buildSearchIndex(p);
+  const ms = performance.now() - t;
+  gc();
+  gc();
+  return { index, ms, heapMb: (process.memoryUsage().heapUsed - before) / 2 ** 20 };
+}
+
+interface Row {
+  name: string;
+  docs: number;
+  terms: number;
+  buildMs: number;
+  heapMb: number;
+  median: number;
+  p99: number;
+  fuseN: number;
+  fuseBuildMs: number;
+  fuseMedian: number;
+  fuseP99: number;
+}
+
+function benchOne(name: string, key: string, p: Programme, { index, ms, heapMb }: Build): Row {
+  const queries = benchQueries(p, QUERIES);
+  const ours = time(queries, (q) => index.search(q), 3);
+  const t = performance.now();
+  const fuse = fuseOver(p);
+  const fuseBuildMs = performance.now() - t;
+  const sample = queries.slice(0, FUSE_SAMPLE[key] ?? 100);
+  const theirs = time(sample, (q) => fuse.search(q, { limit: 10 }), 1);
+  return {
+    name,
+    docs: index.stats.documents,
+    terms: index.stats.terms,
+    buildMs: ms,
+    heapMb,
+    median: ours.median,
+    p99: ours.p99,
+    fuseN: sample.length,
+    fuseBuildMs,
+    fuseMedian: theirs.median,
+    fuseP99: theirs.p99,
+  };
+}
+
+function table(rows: Row[]): string {
+  const f = (n: number, d = 2) => n.toFixed(d);
+  const head = [
+    "programme",
+    "docs",
+    "terms",
+    "build ms",
+    "heap MB",
+    "queries",
+    "median ms",
+    "p99 ms",
+    "fuse build ms",
+    "fuse queries",
+    "fuse median ms",
+    "fuse p99 ms",
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.docs),
+    String(r.terms),
+    f(r.buildMs, 0),
+    f(r.heapMb, 1),
+    String(QUERIES),
+    f(r.median, 3),
+    f(r.p99, 3),
+    f(r.fuseBuildMs, 0),
+    String(r.fuseN),
+    f(r.fuseMedian, 1),
+    f(r.fuseP99, 1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+function devCheck(cases: EvalCase[], pycon: Programme, synthetic: Map<string, Programme>): string[] {
+  const out: string[] = [];
+  const alone = buildSearchIndex(pycon);
+  const base = hitAt1(cases, (q) => alone.search(q));
+  out.push(
+    `dev set hit@1, PyCon alone: ${base.ok}/${cases.length}${base.failed.length ? ` (fails: ${base.failed.join(", ")})` : ""}`,
+  );
+  for (const [name, synth] of synthetic) {
+    const mixed = buildSearchIndex(mergeProgrammes(synth, pycon));
+    const r = hitAt1(cases, (q) => mixed.search(q));
+    const changed = [...new Set([...r.failed, ...base.failed])].filter(
+      (q) => r.failed.includes(q) !== base.failed.includes(q),
+    );
+    out.push(
+      `dev set hit@1, PyCon + synthetic ${name}: ${r.ok}/${cases.length} — ${changed.length ? `CHANGED: ${changed.join(", ")}` : "same"}`,
+    );
+  }
+  return out;
+}
+
+/** Runs the search benchmark and prints its table and checks (the module's default export, for bench/main.ts). */
+export default async function runSearchBench(): Promise<void> {
+  console.log("## search");
+  const pycon = readProgrammeFile(loadConfig().PROGRAMME_PATH);
+  const synthetic = new Map([
+    ["1,000", syntheticProgramme(1000, 1)],
+    ["10,000", syntheticProgramme(10000, 2)],
+  ]);
+  const programmes = [
+    ["PyCon Russia 2013", "pycon", pycon],
+    ["synthetic 1,000", "1k", synthetic.get("1,000") as Programme],
+    ["synthetic 10,000", "10k", synthetic.get("10,000") as Programme],
+  ] as const;
+  const builds = programmes.map(([, , p]) => measureBuild(p));
+  const rows = programmes.map(([name, key, p], i) => benchOne(name, key, p, builds[i] as Build));
+  console.log(table(rows));
+  const targets = [
+    ["synthetic 1,000", 2],
+    ["synthetic 10,000", 10],
+  ] as const;
+  for (const [name, limit] of targets) {
+    const r = rows.find((x) => x.name === name) as Row;
+    console.log(
+      `p99 at ${name}: ${r.p99.toFixed(3)} ms (target ≤ ${limit} ms) ${r.p99 <= limit ? "ok" : "OVER"}`,
+    );
+  }
+  const cases = readEvalSet(DEV_SET);
+  if (!cases.length) console.log(`dev set not found at ${DEV_SET}; skipping the hit@1 check`);
+  else for (const line of devCheck(cases, pycon, synthetic)) console.log(line);
+}

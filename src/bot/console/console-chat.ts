@@ -1,0 +1,204 @@
+/**
+ * The local console: the same bot (handlers, database, programme) chatting in a terminal. Each line typed
+ * is an update from a local user fed through `bot.handleUpdate`; the bot's outgoing calls never leave the
+ * process (a {@link LocalTelegram} answers them) and its messages print as plain text with numbered buttons.
+ */
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Bot } from "grammy";
+import type { InlineQueryResult, MessageEntity, Update } from "grammy/types";
+import type { BotContext } from "../context.js";
+import type { LocalCall, LocalMessage, LocalTelegram } from "./local-telegram.js";
+import { type ConsoleButton, renderMessage } from "./render.js";
+
+/** The local user the console speaks as. */
+export interface ConsoleUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+}
+
+/** What the console needs: the bot (its API already routed to `telegram`), the streams, and who types. */
+export interface ConsoleOptions {
+  bot: Bot<BotContext>;
+  telegram: LocalTelegram;
+  input: Readable;
+  output: Writable;
+  user: ConsoleUser;
+  /** Shows a prompt (a terminal); otherwise each input line is echoed so the transcript reads as a chat. */
+  interactive: boolean;
+}
+
+/** The console's first lines: what this is and how to run the bot on Telegram instead. */
+export function consoleBanner(botUsername: string): string[] {
+  return [
+    "confbot — local console. This is the bot itself, with its database and programme, chatting in your terminal;",
+    "nothing is sent to Telegram.",
+    `Type a message (anything is a search; /start, /help, /schedule, /now …), #N to press button N, "@${botUsername} flask"`,
+    "for inline mode, Ctrl-D to quit.",
+    "To run it on Telegram: get a token from @BotFather, then BOT_TOKEN=<token> npm start",
+    "",
+  ];
+}
+
+type Choice = ConsoleButton | { kind: "inline"; label: string; result: InlineQueryResult };
+
+/** Runs the console until the input ends; resolves once the last line's update is handled. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { bot, telegram, output, user } = options;
+  const print = (lines: string[]) => output.write(`${lines.join("\n")}\n`);
+  const username = bot.botInfo.username;
+  let updateId = 0;
+  let queryId = 0;
+  let choices: Choice[] = [];
+
+  const show = (m: LocalMessage, edited: boolean) => {
+    const rendered = renderMessage(m, { edited });
+    print(rendered.lines);
+    if (rendered.buttons.length) choices = rendered.buttons;
+  };
+
+  telegram.onCall((call: LocalCall) => {
+    if (call.error) {
+      if (!/message is not modified/.test(call.error))
+        print([`(Telegram would refuse ${call.method}: ${call.error})`]);
+      return;
+    }
+    switch (call.method) {
+      case "sendMessage":
+      case "sendDocument":
+        if (call.message) show(call.message, false);
+        break;
+      case "editMessageText":
+      case "editMessageReplyMarkup":
+        if (call.message) show(call.message, true);
+        break;
+      case "deleteMessage":
+        print(["(the bot deleted a message)"]);
+        break;
+      case "answerCallbackQuery":
+        if (typeof call.payload.text === "string" && call.payload.text) print([`  ⓘ ${call.payload.text}`]);
+        break;
+      case "answerInlineQuery": {
+        const results = (call.payload.results ?? []) as InlineQueryResult[];
+        if (!results.length) {
+          print(["── inline results ──", "(none)"]);
+          break;
+        }
+        choices = results.map((result) => ({
+          kind: "inline",
+          label: "title" in result ? String(result.title) : result.id,
+          result,
+        }));
+        print([
+          "── inline results (#N posts one to the chat) ──",
+          ...choices.map((c, i) => {
+            const r = (c as { result: InlineQueryResult }).result;
+            const description = "description" in r && r.description ? ` — ${r.description}` : "";
+            return `  [#${i + 1}] ${c.label}${description}`;
+          }),
+        ]);
+        break;
+      }
+    }
+  });
+
+  const from = {
+    id: user.id,
+    is_bot: false as const,
+    first_name: user.first_name,
+    language_code: user.language_code,
+  };
+  const chat = { id: user.id, type: "private" as const, first_name: user.first_name };
+  const handle = (update: Omit<Update, "update_id">) =>
+    bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+
+  const sendText = (text: string) => {
+    const m = telegram.userMessage(chat.id, text);
+    const command = /^\/[A-Za-z0-9_]+(?:@\w+)?/.exec(text);
+    const entities: MessageEntity[] | undefined = command
+      ? [{ type: "bot_command", offset: 0, length: command[0].length }]
+      : undefined;
+    return handle({
+      message: {
+        message_id: m.messageId,
+        date: Math.floor(m.date / 1000),
+        chat,
+        from,
+        text,
+        ...(entities ? { entities } : {}),
+      },
+    });
+  };
+
+  const press = async (n: number) => {
+    const choice = choices[n - 1];
+    if (!choice) return print([`(there is no button #${n})`]);
+    switch (choice.kind) {
+      case "callback": {
+        const m = telegram.message(choice.chatId, choice.messageId);
+        if (!m) return print(["(that message is gone)"]);
+        return handle({
+          callback_query: {
+            id: String(++queryId),
+            from,
+            chat_instance: "console",
+            message: telegram.toTelegram(m, user),
+            data: choice.data,
+          },
+        });
+      }
+      case "url": {
+        const deepLink = new RegExp(`^https://t\\.me/${username}\\?start=([A-Za-z0-9_-]{1,64})$`).exec(
+          choice.url,
+        );
+        if (deepLink) return sendText(`/start ${deepLink[1]}`);
+        return print([`(this button opens ${choice.url})`]);
+      }
+      case "text":
+        return sendText(choice.label);
+      case "inline": {
+        const r = choice.result;
+        const content = "input_message_content" in r ? r.input_message_content : undefined;
+        const text = content && "message_text" in content ? content.message_text : choice.label;
+        const m = telegram.userMessage(chat.id, text);
+        Object.assign(m, {
+          parseMode: content && "parse_mode" in content ? content.parse_mode : undefined,
+          replyMarkup: r.reply_markup,
+        });
+        const rendered = renderMessage(m);
+        rendered.lines[0] = `── you, via @${username} ──`;
+        print(rendered.lines);
+        if (rendered.buttons.length) choices = rendered.buttons;
+        return;
+      }
+      case "other":
+        return print(["(that kind of button does nothing in the console)"]);
+    }
+  };
+
+  print(consoleBanner(username));
+  const rl = createInterface({ input: options.input, terminal: false });
+  const prompt = () => options.interactive && output.write("you › ");
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!options.interactive && line) print([`you › ${line}`]);
+    const button = /^#(\d{1,3})$/.exec(line);
+    const inline = new RegExp(`^@${username}(?:\\s+(.*))?$`, "i").exec(line);
+    if (button) await press(Number(button[1]));
+    else if (inline)
+      await handle({
+        inline_query: {
+          id: String(++queryId),
+          from,
+          query: (inline[1] ?? "").trim(),
+          offset: "",
+          chat_type: "private",
+        },
+      });
+    else if (line) await sendText(line);
+    prompt();
+  }
+  if (options.interactive) output.write("\n");
+}

@@ -1,0 +1,21 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../context.js";
+import { broadcastFeature } from "./broadcast.js";
+import { adminGuard, isAdmin } from "./guard.js";
+import { reportsFeature } from "./reports.js";
+import { scheduleAdminFeature } from "./schedule.js";
+
+/**
+ * Everything organizers (ADMIN_IDS) can do: /broadcast, /move, /cancel, /restore, /reload, /stats, /audit.
+ * The guard refuses everyone else first; the features only ever see organizers in their private chat.
+ * Install it before the attendee search, which takes every text (the broadcast dialogue needs texts).
+ */
+export function adminFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(adminGuard());
+  composer
+    .chatType("private")
+    .filter((ctx) => isAdmin(ctx))
+    .use(broadcastFeature(), scheduleAdminFeature(), reportsFeature());
+  return composer;
+}

@@ -1,0 +1,71 @@
+import type { Api } from "grammy";
+import type { BotCommand } from "grammy/types";
+import { NOTICE_VIEW } from "../../../reminders/notices.js";
+import { getUser, languageOf } from "../../../store/users.js";
+import { commandList } from "../../commands.js";
+import type { BotDeps } from "../../context.js";
+import { noticeView } from "../../views/notice.js";
+import type { OutboxView } from "../../views/outbox.js";
+import { BroadcastProgress } from "./broadcast.js";
+import { ADMIN_COMMANDS } from "./guard.js";
+import { reloadOnSignal } from "./sighup.js";
+
+/** The outbox views organizers' features add (pass to startReminders): the change notice. */
+export const ORGANIZER_VIEWS: Record<string, OutboxView> = { [NOTICE_VIEW]: noticeView };
+
+/** The organizers' background work while the bot runs. */
+export interface OrganizerJobs {
+  progress: BroadcastProgress;
+  /** Stops the progress updater and the SIGHUP handler. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what organizers need besides their commands: the broadcast progress updater (which also resumes
+ * broadcasts interrupted by a restart) and the SIGHUP handler that reloads PROGRAMME_PATH like /reload.
+ */
+export function startOrganizerJobs(api: Api, deps: BotDeps, { progressMs = 3000 } = {}): OrganizerJobs {
+  const progress = new BroadcastProgress(api, deps);
+  progress.start(progressMs);
+  let reloading: Promise<unknown> = Promise.resolve();
+  const onHup = () => {
+    deps.logger.info("SIGHUP: reloading the programme file");
+    reloading = reloading
+      .then(() => reloadOnSignal(api, deps))
+      .catch((err: unknown) => deps.logger.error({ err }, "SIGHUP reload failed"));
+  };
+  process.on("SIGHUP", onHup);
+  return {
+    progress,
+    stop: async () => {
+      process.off("SIGHUP", onHup);
+      await reloading;
+      await progress.stop();
+    },
+  };
+}
+
+/**
+ * Shows organizers their commands in Telegram's menu: for each admin's private chat, the attendee commands
+ * plus the organizer ones, in the admin's language. Admins who never wrote to the bot are skipped.
+ */
+export async function registerAdminCommands(api: Api, deps: BotDeps): Promise<void> {
+  for (const adminId of deps.config.ADMIN_IDS) {
+    const admin = getUser(deps.db, adminId);
+    if (!admin) continue;
+    const lang = languageOf(admin);
+    const t = deps.i18n.getFixedT(lang);
+    const commands: BotCommand[] = [
+      ...commandList(deps.i18n, lang),
+      ...ADMIN_COMMANDS.map((command) => ({
+        command,
+        description: t(`admin.commands.${command}`, { interpolation: { escapeValue: false } }),
+      })),
+    ];
+    await api
+      .setMyCommands(commands, { scope: { type: "chat", chat_id: admin.chatId } })
+      .catch((err: unknown) =>
+        deps.logger.warn({ admin: adminId, err: String(err) }, "could not set an organizer's commands"),
+      );
+  }
+}

@@ -1,0 +1,41 @@
+import { Composer } from "grammy";
+import { DateTime } from "luxon";
+import { recentAudit, recordAudit } from "../../../store/audit.js";
+import { collectStats } from "../../../store/stats.js";
+import { getUser } from "../../../store/users.js";
+import type { BotContext } from "../../context.js";
+import { HTML } from "../../respond.js";
+import { auditText, statsText } from "../../views/admin.js";
+import { adminView } from "./schedule.js";
+
+/** How many audit entries /audit shows. */
+export const AUDIT_PAGE = 20;
+
+/** /stats (users, subscriptions, the most followed sessions, messages sent today) and /audit (organizer actions). */
+export function reportsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("stats", async (ctx) => {
+    const { db, clock, catalog } = ctx.deps;
+    const now = clock();
+    // "Today" is the conference's day, wherever the server runs.
+    const since = DateTime.fromMillis(now).setZone(catalog.timezone).startOf("day").toMillis();
+    const stats = collectStats(db, { since, top: 5 });
+    recordAudit(db, { at: now, adminId: ctx.from?.id ?? 0, action: "stats" });
+    await ctx.reply(statsText(adminView(ctx), stats), HTML);
+  });
+
+  composer.command("audit", async (ctx) => {
+    const { db } = ctx.deps;
+    const entries = recentAudit(db, AUDIT_PAGE);
+    const names = new Map<number, string>([[0, ctx.t("admin.audit.system")]]);
+    for (const e of entries) {
+      if (names.has(e.adminId)) continue;
+      const name = getUser(db, e.adminId)?.firstName;
+      if (name) names.set(e.adminId, name);
+    }
+    await ctx.reply(auditText(adminView(ctx), entries, names), HTML);
+  });
+
+  return composer;
+}

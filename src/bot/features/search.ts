@@ -1,0 +1,57 @@
+import { Composer } from "grammy";
+import { onAction } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { QueryMemory } from "../query-memory.js";
+import { HTML, replyView, showView } from "../respond.js";
+import {
+  type Hit,
+  MAX_RESULTS,
+  nothingFoundView,
+  resolveHits,
+  resultsView,
+} from "../views/search-results.js";
+import { plain } from "../views/view.js";
+
+/** Queries are cut to this many characters before searching (a message may hold 4,096). */
+export const MAX_QUERY_CHARS = 200;
+
+function runSearch(ctx: BotContext, query: string): Hit[] {
+  return resolveHits(ctx, ctx.deps.catalog.index.search(query, { limit: MAX_RESULTS }));
+}
+
+/**
+ * Anything typed in a private chat is a search: a page of results with a button per session or speaker, or
+ * "nothing found" with a hint. Unknown commands get a pointer to /help. Install last: it takes every text.
+ */
+export function searchFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const memory = new QueryMemory();
+
+  composer.chatType("private").on("message:text", async (ctx) => {
+    const text = ctx.message.text;
+    if (text.startsWith("/")) {
+      await ctx.reply(ctx.t("search.unknown_command"), HTML);
+      return;
+    }
+    const query = Array.from(text.trim()).slice(0, MAX_QUERY_CHARS).join("");
+    if (!query) return;
+    const hits = runSearch(ctx, query);
+    if (!hits.length) return replyView(ctx, nothingFoundView(ctx, query));
+    const key = memory.remember(ctx.from.id, query);
+    await replyView(ctx, resultsView(ctx, query, hits, 0, key));
+  });
+
+  onAction(composer, "results", async (ctx, action) => {
+    const query = memory.recall(ctx.from.id, action.key);
+    if (query === undefined) return { text: plain(ctx, "errors.outdated") };
+    const hits = runSearch(ctx, query);
+    await showView(
+      ctx,
+      hits.length ? resultsView(ctx, query, hits, action.page, action.key) : nothingFoundView(ctx, query),
+    );
+    return undefined;
+  });
+
+  onAction(composer, "noop", () => undefined);
+  return composer;
+}

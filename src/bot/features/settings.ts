@@ -1,0 +1,52 @@
+import { Composer } from "grammy";
+import { REMINDER_CHOICES } from "../../reminders/planner.js";
+import { setReminderMinutes, setUserLanguage } from "../../store/users.js";
+import { onAction } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { fixedT } from "../i18n.js";
+import { HTML, replyView, showView } from "../respond.js";
+import { mainMenu } from "../views/menu.js";
+import { settingsView } from "../views/settings.js";
+import { plain } from "../views/view.js";
+
+/**
+ * /settings: one message with the reminder lead (5, 10, 15, 30 or 60 minutes; `rm:<n>`) and the language
+ * (`sl:<lang>`) as buttons; a press stores the choice and redraws the message in place. Changing the language
+ * also sends the main menu again, since its labels are in the old one.
+ */
+export function settingsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("settings", async (ctx) => {
+    if (ctx.chat.type !== "private" || !ctx.user)
+      return void (await ctx.reply(ctx.t("settings.private_only"), HTML));
+    await replyView(ctx, settingsView(ctx));
+  });
+  onAction(composer, "settings", async (ctx) => {
+    if (ctx.chat?.type !== "private" || !ctx.user) return { text: plain(ctx, "settings.private_only") };
+    await showView(ctx, settingsView(ctx));
+    return undefined;
+  });
+  onAction(composer, "reminderMinutes", async (ctx, { minutes }) => {
+    const user = ctx.user;
+    if (ctx.chat?.type !== "private" || !user) return { text: plain(ctx, "settings.private_only") };
+    if (!(REMINDER_CHOICES as readonly number[]).includes(minutes))
+      return { text: plain(ctx, "errors.outdated") };
+    setReminderMinutes(ctx.deps.db, user.id, minutes, ctx.deps.clock());
+    ctx.user = { ...user, reminderMinutes: minutes };
+    await showView(ctx, settingsView(ctx));
+    return { text: plain(ctx, "settings.lead_saved", { count: minutes }) };
+  });
+  onAction(composer, "settingsLanguage", async (ctx, { lang }) => {
+    const user = ctx.user;
+    if (ctx.chat?.type !== "private" || !user) return { text: plain(ctx, "settings.private_only") };
+    const changed = lang !== ctx.lang;
+    setUserLanguage(ctx.deps.db, user.id, lang, ctx.deps.clock());
+    ctx.user = { ...user, language: lang };
+    ctx.lang = lang;
+    ctx.t = fixedT(ctx.deps.i18n, lang);
+    await showView(ctx, settingsView(ctx));
+    if (changed) await ctx.reply(ctx.t("language.done"), { ...HTML, reply_markup: mainMenu(ctx) });
+    return undefined;
+  });
+  return composer;
+}

@@ -1,0 +1,48 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { parseStartPayload } from "../deep-link.js";
+import { HTML, replyView } from "../respond.js";
+import { formatDay } from "../views/format.js";
+import { mainMenu } from "../views/menu.js";
+import { sessionCard } from "../views/session-card.js";
+import { speakerCard } from "../views/speaker-card.js";
+
+/** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
+export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<void> {
+  const catalog = ctx.deps.catalog;
+  const { name, days, city } = catalog.programme.conference;
+  const first = formatDay(days[0] ?? "", catalog.timezone, ctx.lang);
+  const last = formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang);
+  const lines = [
+    ...(prefix ? [prefix, ""] : []),
+    ctx.t("start.hello", { name: ctx.from?.first_name ?? "" }),
+    ctx.t("start.about", {
+      conference: name[ctx.lang],
+      when: [first === last ? first : `${first} – ${last}`, city?.[ctx.lang]].filter(Boolean).join(", "),
+    }),
+    "",
+    ctx.t("start.abilities", { bot: ctx.me.username }),
+  ];
+  const markup = ctx.chat?.type === "private" ? mainMenu(ctx) : undefined;
+  await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: markup });
+}
+
+/** /start: the welcome, or — with a deep-link payload — the card of a session or speaker. */
+export function startFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("start", async (ctx) => {
+    const payload = ctx.match.trim();
+    const target = parseStartPayload(payload);
+    const catalog = ctx.deps.catalog;
+    if (target?.kind === "session") {
+      const session = catalog.session(target.id);
+      if (session) return replyView(ctx, sessionCard(ctx, session));
+    } else if (target?.kind === "speaker") {
+      const speaker = catalog.speaker(target.id);
+      if (speaker) return replyView(ctx, speakerCard(ctx, speaker));
+    }
+    const known = payload === "" || payload === "welcome";
+    await sendWelcome(ctx, known ? undefined : ctx.t("start.bad_link"));
+  });
+  return composer;
+}

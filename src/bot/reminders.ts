@@ -1,0 +1,65 @@
+import type { Api } from "grammy";
+import { Dispatcher } from "../reminders/dispatcher.js";
+import { NOTICE_VIEW } from "../reminders/notices.js";
+import { type ReminderScheduler, startReminderScheduler } from "../reminders/scheduler.js";
+import type { BotDeps } from "./context.js";
+import { createApiTransport } from "./transport.js";
+import { noticeView } from "./views/notice.js";
+import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
+
+/** The running reminder machinery: the tick that plans reminders and the dispatcher that drains the outbox. */
+export interface RemindersRuntime {
+  dispatcher: Dispatcher;
+  scheduler: ReminderScheduler;
+  /** Stops the tick, then the dispatcher, waiting for sends in flight to be recorded. */
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startReminders}. */
+export interface StartRemindersOptions {
+  /** Renderers of `{type: "view"}` outbox payloads by name, besides the change notice (NOTICE_VIEW). */
+  views?: Record<string, OutboxView>;
+  /** Sends awaited at once (and so the most messages a crash can duplicate); 10 by default. */
+  maxInFlight?: number;
+}
+
+/**
+ * Starts reminders: a node-cron tick (config REMINDER_TICK) queues due reminders in the outbox, and a
+ * dispatcher sends everything queued (reminders, notices, broadcasts) at config SEND_RATE through `api`.
+ * Pass a raw Api without auto-retry (createDispatchApi) so the dispatcher sees 429s itself; in console mode
+ * the bot's own api, which a local transformer answers, so reminders print to the console.
+ */
+export function startReminders(
+  deps: BotDeps,
+  api: Api,
+  options: StartRemindersOptions = {},
+): RemindersRuntime {
+  const { db, clock, logger, config } = deps;
+  const dispatcher = new Dispatcher({
+    db,
+    clock,
+    logger,
+    transport: createApiTransport(api),
+    render: createOutboxRenderer(deps, { [NOTICE_VIEW]: noticeView, ...options.views }),
+    rate: config.SEND_RATE,
+    ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
+  });
+  dispatcher.start();
+  const scheduler = startReminderScheduler({
+    db,
+    clock,
+    logger,
+    tick: config.REMINDER_TICK,
+    defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+    onEnqueued: () => dispatcher.nudge(),
+  });
+  logger.info({ tick: config.REMINDER_TICK, rate: config.SEND_RATE }, "reminders started");
+  return {
+    dispatcher,
+    scheduler,
+    stop: async () => {
+      await scheduler.stop();
+      await dispatcher.stop();
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import type { TFunction } from "i18next";
+import { DateTime } from "luxon";
+import type { Catalog } from "../../catalog.js";
+import { NOTICE_FIELDS } from "../../programme/diff.js";
+import type { EditError } from "../../programme/edit.js";
+import type { ProgrammeError } from "../../programme/errors.js";
+import type { Lang, Session } from "../../programme/model.js";
+import type { BroadcastState } from "../../reminders/broadcasts.js";
+import { type NoticeParams, snapshot } from "../../reminders/notices.js";
+import type { AuditEntry } from "../../store/audit.js";
+import type { Stats } from "../../store/stats.js";
+import type { PreparedChange } from "../features/admin/programme-ops.js";
+import { MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import { noticeKind, placeOf } from "./notice.js";
+
+/** What the organizer views need: a translation fixed to the organizer's language, and the programme. */
+export interface AdminViewCtx {
+  t: TFunction;
+  lang: Lang;
+  catalog: Catalog;
+}
+
+/** A number with the language's digit grouping: 5,000 / 5 000. */
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "ru" ? "ru-RU" : "en-US").format(n);
+}
+
+/** Keeps a message within Telegram's limit by cutting whole lines and saying how many were left out. */
+function fitLines(lines: string[], more: (count: number) => string, reserve = 0): string[] {
+  const limit = MAX_MESSAGE_CHARS - 200 - reserve;
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) {
+    size += (lines[i]?.length ?? 0) + 1;
+    if (size > limit) return [...lines.slice(0, i), more(lines.length - i)];
+  }
+  return lines;
+}
+
+/** One line per change attendees will be told of (HTML). */
+export function changeLines(v: AdminViewCtx, changes: readonly NoticeParams[]): string[] {
+  return changes.map((c) => {
+    const title = (c.after ?? c.before).title[v.lang];
+    const was = placeOf(c.before, v.catalog, v.lang);
+    const now = c.after ? placeOf(c.after, v.catalog, v.lang) : was;
+    const line = v.t(`admin.preview.${noticeKind(c)}`, { title, was, now });
+    const old = c.before.title[v.lang];
+    return old !== title ? `${line}\n   ${v.t("admin.preview.renamed", { title: old })}` : line;
+  });
+}
+
+/**
+ * The confirmation screen of a schedule change: every change attendees will hear of, the sessions added and
+ * the edits nobody is told about, and how many people will get a notice (HTML).
+ */
+export function changePreviewText(v: AdminViewCtx, header: string, change: PreparedChange): string {
+  const { diff } = change;
+  const lines = [...changeLines(v, change.changes)];
+  for (const s of diff.added)
+    lines.push(
+      v.t("admin.preview.added", { title: s.title[v.lang], now: placeOf(snapshot(s), v.catalog, v.lang) }),
+    );
+  const quiet = diff.changed.filter((c) => !c.fields.some((f) => NOTICE_FIELDS.includes(f))).length;
+  const body = fitLines(lines, (count) => v.t("admin.preview.more", { count }));
+  const out = [header, "", ...body];
+  if (quiet) out.push(v.t("admin.preview.quiet", { count: quiet }));
+  out.push("");
+  out.push(
+    change.changes.length
+      ? v.t("admin.preview.recipients", {
+          count: change.recipients,
+          n: formatCount(change.recipients, v.lang),
+        })
+      : v.t("admin.preview.nobody_told"),
+  );
+  out.push(v.t("admin.preview.confirm"));
+  return out.join("\n");
+}
+
+/** The header line of a change preview, by what the organizer asked for. */
+export function changeHeader(
+  v: AdminViewCtx,
+  action: "move" | "cancel" | "restore" | "reload",
+  session?: Session,
+): string {
+  return v.t(`admin.preview.header_${action}`, { title: session?.title[v.lang] ?? "" });
+}
+
+/** A programme file's problems, each on its own line, after a header saying that nothing changed (HTML). */
+export function programmeErrorText(v: AdminViewCtx, e: ProgrammeError, header?: string): string {
+  const lines = e.issues.map((i) => v.t("admin.problem", { path: i.path || "(root)", message: i.message }));
+  const body = fitLines(lines, (count) => v.t("admin.preview.more", { count }));
+  return [
+    ...(header ? [header] : []),
+    v.t("admin.broken", { count: e.issues.length, file: e.file }),
+    ...body,
+  ].join("\n");
+}
+
+/** Why a schedule edit cannot be made, in the organizer's language (HTML). */
+export function editErrorText(v: AdminViewCtx, e: EditError): string {
+  const id = e.detail.id;
+  const title = (id && v.catalog.session(id)?.title[v.lang]) || id || "";
+  const days = v.catalog.programme.conference.days;
+  return v.t(`admin.edit.${e.code}`, { ...e.detail, title, n: days.length, days: days.join(", ") });
+}
+
+/** Several sessions match what the organizer typed: their ids and titles to choose from (HTML). */
+export function ambiguousText(v: AdminViewCtx, query: string, candidates: readonly Session[]): string {
+  return [
+    v.t("admin.edit.many", { query }),
+    ...candidates.map((s) => v.t("admin.edit.candidate", { id: s.id, title: s.title[v.lang] })),
+  ].join("\n");
+}
+
+const BAR_CELLS = 8;
+
+/** "▓▓▓▓░░░░": how much of a broadcast has been dealt with. */
+export function progressBar(done: number, total: number): string {
+  const filled = total > 0 ? Math.min(BAR_CELLS, Math.floor((done / total) * BAR_CELLS)) : BAR_CELLS;
+  return "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled);
+}
+
+function outcomeTail(t: TFunction, lang: Lang, b: BroadcastState): string {
+  let tail = "";
+  if (b.blocked) tail += t("admin.broadcast.blocked", { count: b.blocked, n: formatCount(b.blocked, lang) });
+  if (b.failed) tail += t("admin.broadcast.failed", { count: b.failed, n: formatCount(b.failed, lang) });
+  return tail;
+}
+
+/** The organizer's progress message: "Sent 1,240 / 5,000 ▓▓▓▓░░░░ · 3 blocked" (HTML). */
+export function broadcastProgressText(t: TFunction, lang: Lang, b: BroadcastState): string {
+  const done = b.sent + b.blocked + b.failed + b.dropped;
+  return (
+    t("admin.broadcast.progress", {
+      id: b.id,
+      sent: formatCount(b.sent, lang),
+      total: formatCount(b.total, lang),
+      bar: progressBar(done, b.total),
+    }) + outcomeTail(t, lang, b)
+  );
+}
+
+/** The summary an organizer gets when a broadcast has been dealt with entirely (HTML). */
+export function broadcastSummaryText(t: TFunction, lang: Lang, b: BroadcastState): string {
+  return (
+    t("admin.broadcast.done", {
+      id: b.id,
+      sent: formatCount(b.sent, lang),
+      total: formatCount(b.total, lang),
+    }) + outcomeTail(t, lang, b)
+  );
+}
+
+/** /stats: users, subscriptions, the most followed sessions and today's messages (HTML). */
+export function statsText(v: AdminViewCtx, s: Stats): string {
+  const n = (x: number) => formatCount(x, v.lang);
+  const lines = [
+    v.t("admin.stats.title"),
+    v.t("admin.stats.users", {
+      total: n(s.users.total),
+      active: n(s.users.active),
+      blocked: n(s.users.blocked),
+    }),
+    v.t("admin.stats.subscriptions", { count: n(s.subscriptions), users: n(s.subscribers) }),
+    "",
+    v.t("admin.stats.top"),
+  ];
+  if (!s.topSessions.length) lines.push(v.t("admin.stats.none"));
+  s.topSessions.forEach((top, i) => {
+    const title = v.catalog.session(top.sessionId)?.title[v.lang] ?? top.sessionId;
+    lines.push(v.t("admin.stats.top_line", { n: i + 1, title: truncate(title, 60), count: n(top.count) }));
+  });
+  lines.push("", v.t("admin.stats.sent", { sent: n(s.sentSince), pending: n(s.pending) }));
+  return lines.join("\n");
+}
+
+/** /audit: the latest organizer actions, newest first (HTML). */
+export function auditText(
+  v: AdminViewCtx,
+  entries: readonly AuditEntry[],
+  names: ReadonlyMap<number, string>,
+): string {
+  if (!entries.length) return v.t("admin.audit.empty");
+  const tz = v.catalog.timezone;
+  const lines = entries.map((e) => {
+    const when = DateTime.fromMillis(e.at).setZone(tz).setLocale(v.lang).toFormat("d MMM HH:mm");
+    const who = names.get(e.adminId) ?? String(e.adminId);
+    const summary = typeof e.details.summary === "string" ? e.details.summary : "";
+    return v.t("admin.audit.line", {
+      when,
+      who: `${who} (${e.adminId})`,
+      action: v.t(`admin.audit.actions.${e.action}`, { defaultValue: e.action }),
+      summary: summary ? ` — ${summary}` : "",
+    });
+  });
+  return [v.t("admin.audit.title", { count: entries.length }), "", ...fitLines(lines, () => "…")].join("\n");
+}

@@ -1,0 +1,103 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Catalog } from "../../catalog.js";
+import type { Session } from "../../programme/model.js";
+import { subscriptionsOf } from "../../store/subscriptions.js";
+import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
+import { sessionLine } from "./schedule.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+
+/** At most this many "open" buttons under /my (the text lists every session regardless). */
+export const MY_BUTTONS = 12;
+
+const byTime = (a: Session, b: Session) =>
+  Date.parse(a.start) - Date.parse(b.start) ||
+  Date.parse(a.end) - Date.parse(b.end) ||
+  a.id.localeCompare(b.id);
+
+/** The sessions a user follows that are still in the programme, in time order. */
+export function followedSessions(catalog: Catalog, ids: readonly string[]): Session[] {
+  return ids.flatMap((id) => catalog.session(id) ?? []).sort(byTime);
+}
+
+/** Whether a session is over at `now` (it has ended). */
+export function isPast(session: Session, now: number): boolean {
+  return Date.parse(session.end) <= now;
+}
+
+/**
+ * For each session, the other sessions of the list it overlaps in time (cancelled ones overlap nothing).
+ * Sessions that merely touch (one ends as the next starts) do not overlap.
+ */
+export function overlaps(sessions: readonly Session[]): Map<string, Session[]> {
+  const live = sessions.filter((s) => !s.cancelled).sort(byTime);
+  const out = new Map<string, Session[]>();
+  for (let i = 0; i < live.length; i++) {
+    const a = live[i] as Session;
+    const aEnd = Date.parse(a.end);
+    for (let j = i + 1; j < live.length; j++) {
+      const b = live[j] as Session;
+      if (Date.parse(b.start) >= aEnd) break; // sorted by start: nothing later can overlap a
+      out.set(a.id, [...(out.get(a.id) ?? []), b]);
+      out.set(b.id, [...(out.get(b.id) ?? []), a]);
+    }
+  }
+  return out;
+}
+
+/**
+ * /my: the user's sessions in time order, grouped by day, each overlap marked ("overlaps with …"); past
+ * sessions are hidden unless `showPast`, behind a button that says how many there are. Buttons open the cards,
+ * show or hide the past ones, and send the list as a calendar file.
+ */
+export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
+  const { catalog, db, config } = ctx.deps;
+  const all = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
+  if (!all.length) return { text: ctx.t("my.empty"), keyboard: [] };
+  const past = all.filter((s) => isPast(s, now));
+  const shown = showPast ? all : all.filter((s) => !isPast(s, now));
+  const marks = overlaps(all);
+  const tz = catalog.timezone;
+  const minutes = ctx.user?.reminderMinutes ?? config.DEFAULT_REMINDER_MINUTES;
+
+  const lines = [ctx.t("my.title", { count: all.length }), ctx.t("my.lead", { count: minutes })];
+  if (!shown.length) lines.push("", ctx.t("my.all_past", { count: past.length }));
+  let day = "";
+  for (const s of shown) {
+    const d = formatDay(s.start, tz, ctx.lang);
+    if (d !== day) {
+      lines.push("", `<b>${escapeHtml(d)}</b>`);
+      day = d;
+    }
+    const time = formatTimes(s.start, s.end, tz, ctx.lang);
+    lines.push(`${isPast(s, now) ? "✓ " : ""}<code>${time}</code> ${sessionLine(ctx, s)}`);
+    const other = s.cancelled ? [] : (marks.get(s.id) ?? []);
+    if (other.length)
+      lines.push(
+        ctx.t("my.overlaps", {
+          titles: other.map((o) => `“${truncate(o.title[ctx.lang], 60)}”`).join(", "),
+        }),
+      );
+  }
+  if (!showPast && past.length && shown.length)
+    lines.push("", ctx.t("my.past_hidden", { count: past.length }));
+
+  const keyboard: InlineKeyboardButton[][] = shown
+    .filter((s) => !isPast(s, now))
+    .slice(0, MY_BUTTONS)
+    .map((s) => [
+      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${s.title[ctx.lang]}`, {
+        type: "session",
+        id: s.id,
+        full: false,
+      }),
+    ]);
+  const controls: InlineKeyboardButton[] = [actionButton(plain(ctx, "my.calendar"), { type: "calendar" })];
+  if (past.length)
+    controls.push(
+      showPast
+        ? actionButton(plain(ctx, "my.hide_past"), { type: "my", past: false })
+        : actionButton(plain(ctx, "my.show_past", { count: past.length }), { type: "my", past: true }),
+    );
+  keyboard.push(controls);
+  return { text: fitLines(lines), keyboard };
+}

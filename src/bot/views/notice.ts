@@ -1,0 +1,60 @@
+import type { TFunction } from "i18next";
+import type { Catalog } from "../../catalog.js";
+import type { Lang } from "../../programme/model.js";
+import type { NoticeParams, SessionSnapshot } from "../../reminders/notices.js";
+import { formatDay, formatTime } from "./format.js";
+import type { OutboxView } from "./outbox.js";
+import { actionButton, plain } from "./view.js";
+
+/** When and where a session is, as attendees read it: "Mon 25 Feb 11:00, Hall A" (plain text). */
+export function placeOf(s: Pick<SessionSnapshot, "start" | "room">, catalog: Catalog, lang: Lang): string {
+  const tz = catalog.timezone;
+  const when = `${formatDay(s.start, tz, lang)} ${formatTime(s.start, tz, lang)}`;
+  const room = catalog.roomName(s.room, lang);
+  return room ? `${when}, ${room}` : when;
+}
+
+/** What happened to a session, from the attendee's point of view. */
+export type NoticeKind = "changed" | "cancelled" | "restored" | "removed";
+
+/** Classifies a change notice. */
+export function noticeKind(p: NoticeParams): NoticeKind {
+  if (!p.after) return "removed";
+  if (p.after.cancelled && !p.before.cancelled) return "cancelled";
+  if (!p.after.cancelled && p.before.cancelled) return "restored";
+  return "changed";
+}
+
+/**
+ * The change notice in a user's language (HTML; programme strings are escaped by i18next):
+ * "Changed: <title> — was Mon 25 Feb 11:00, Hall A; now Mon 25 Feb 14:00, Hall B", or cancelled, restored,
+ * removed. A renamed session also gets its former title.
+ */
+export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams): string {
+  const title = (p.after ?? p.before).title[lang];
+  const was = placeOf(p.before, catalog, lang);
+  const now = p.after ? placeOf(p.after, catalog, lang) : was;
+  const kind = noticeKind(p);
+  const lines = [t(`notice.${kind}`, { title, was, now })];
+  const oldTitle = p.before.title[lang];
+  if (p.after && oldTitle !== title) lines.push(t("notice.renamed", { title: oldTitle }));
+  return lines.join("\n");
+}
+
+/**
+ * The outbox view of a change notice (register it with createOutboxRenderer under NOTICE_VIEW): the text in
+ * the recipient's language at send time, with a button to the session's card unless it left the programme.
+ */
+export const noticeView: OutboxView = (ctx, params) => {
+  const p = params as unknown as NoticeParams;
+  if (!p?.before || !p.sessionId) return undefined;
+  const catalog = ctx.deps.catalog;
+  const text = noticeText(ctx.t, ctx.lang, catalog, p);
+  const open = p.after && catalog.session(p.sessionId);
+  return {
+    text,
+    keyboard: open
+      ? [[actionButton(plain(ctx, "notice.open"), { type: "session", id: p.sessionId, full: false })]]
+      : [],
+  };
+};

@@ -1,0 +1,38 @@
+import type { Session } from "../../programme/model.js";
+import { formatTimes, truncate } from "./format.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+
+/** Whole minutes from `now` until `startMs`, at least 1 (a reminder is only sent before the start). */
+export function minutesLeft(startMs: number, now: number): number {
+  return Math.max(1, Math.ceil((startMs - now) / 60_000));
+}
+
+/**
+ * The reminder of a session, as the session is now: "In 10 minutes: <title> — <speakers>, <room>, <time>" in
+ * the reader's language, with buttons to open the card and to stop reminders for the session.
+ */
+export function reminderView(ctx: ViewCtx, session: Session, minutes: number): View {
+  const { catalog } = ctx.deps;
+  const details = [
+    catalog
+      .speakersOf(session)
+      .map((s) => s.name[ctx.lang])
+      .join(", "),
+    catalog.roomName(session.room, ctx.lang) ?? "",
+    formatTimes(session.start, session.end, catalog.timezone, ctx.lang),
+  ].filter(Boolean);
+  const text = ctx.t("reminder.text", {
+    count: minutes,
+    title: truncate(session.title[ctx.lang], 200),
+    details: truncate(details.join(", "), 300),
+  });
+  return {
+    text,
+    keyboard: [
+      [
+        actionButton(plain(ctx, "reminder.open"), { type: "session", id: session.id, full: false }),
+        actionButton(plain(ctx, "reminder.stop"), { type: "reminderOff", id: session.id }),
+      ],
+    ],
+  };
+}

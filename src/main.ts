@@ -1,0 +1,181 @@
+/**
+ * confbot's start-up (`npm start`): configuration → logger → database → programme → catalog → bot → mode.
+ *
+ * - BOT_TOKEN set: Telegram. Long polling with @grammyjs/runner, or a webhook server when WEBHOOK_URL is set.
+ * - BOT_TOKEN unset: the local console — the same bot chatting in this terminal, logs on stderr.
+ *
+ * SIGINT and SIGTERM stop gracefully: no new updates, the ones in hand finish, the server and the database close.
+ */
+import { userInfo } from "node:os";
+import type { UserFromGetMe } from "grammy/types";
+import { registerCommands } from "./bot/commands.js";
+import { runConsole } from "./bot/console/console-chat.js";
+import { LocalTelegram } from "./bot/console/local-telegram.js";
+import type { BotDeps } from "./bot/context.js";
+import { createBot } from "./bot/create-bot.js";
+import { ORGANIZER_VIEWS, registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
+import { createI18n } from "./bot/i18n.js";
+import { startReminders } from "./bot/reminders.js";
+import { startPolling } from "./bot/run-polling.js";
+import { startWebhook } from "./bot/run-webhook.js";
+import { createDispatchApi } from "./bot/transport.js";
+import { Catalog } from "./catalog.js";
+import { systemClock } from "./clock.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { loadStartupProgramme } from "./startup.js";
+import { openDatabase } from "./store/db.js";
+
+/** The identity the bot has in console mode, where nothing asks Telegram. */
+const CONSOLE_BOT: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: "confbot",
+  username: "confbot_local_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+const SEVERITY = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+
+/** The more severe of two log levels (console mode logs at warn unless told to be quieter). */
+function atLeast(level: Config["LOG_LEVEL"], floor: Config["LOG_LEVEL"]): Config["LOG_LEVEL"] {
+  return SEVERITY.indexOf(level) >= SEVERITY.indexOf(floor) ? level : floor;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function shutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+}
+
+/** The console user: the local account's name, and Russian when the terminal's locale is. */
+function consoleUser() {
+  let name = "friend";
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // Some containers have no passwd entry; keep the default.
+  }
+  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return {
+    id: 1_000_001,
+    first_name: name,
+    language_code: locale.toLowerCase().startsWith("ru") ? "ru" : "en",
+  };
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    return 1;
+  }
+  const consoleMode = !config.BOT_TOKEN;
+  // In console mode stdout is the chat: logs go to stderr, and only warnings and errors.
+  const logger = consoleMode
+    ? createLogger(atLeast(config.LOG_LEVEL, "warn"), "stderr")
+    : createLogger(config.LOG_LEVEL, "stdout");
+
+  const db = openDatabase(config.DATABASE_PATH);
+  const clock = systemClock;
+  const loaded = loadStartupProgramme(db, config.PROGRAMME_PATH, logger, clock());
+  if (!loaded) {
+    console.error(
+      `confbot: no usable programme (${config.PROGRAMME_PATH} is broken and the database has none)`,
+    );
+    db.close();
+    return 1;
+  }
+  const deps: BotDeps = {
+    config,
+    db,
+    catalog: new Catalog(loaded.programme),
+    i18n: createI18n(),
+    clock,
+    logger,
+  };
+
+  if (!config.BOT_TOKEN) {
+    const bot = createBot("0:local-console", deps, { botInfo: CONSOLE_BOT });
+    const telegram = new LocalTelegram(CONSOLE_BOT, clock, 0);
+    bot.api.config.use(telegram.transformer());
+    // Reminders run in the console too: they arrive through the same local Telegram and print in the chat.
+    const reminders = startReminders(deps, bot.api, { views: ORGANIZER_VIEWS });
+    // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
+    const organizer = startOrganizerJobs(bot.api, deps);
+    try {
+      await runConsole({
+        bot,
+        telegram,
+        input: process.stdin,
+        output: process.stdout,
+        user: consoleUser(),
+        interactive: Boolean(process.stdin.isTTY),
+      });
+    } finally {
+      await organizer.stop();
+      await reminders.stop();
+      db.close();
+    }
+    return 0;
+  }
+
+  const bot = createBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
+  await bot.init();
+  await registerCommands(bot.api, deps.i18n);
+  await registerAdminCommands(bot.api, deps);
+  // Background jobs (reminders, notices) start here, next to the bot, and stop below.
+  // ── Reminders and the outbox (src/reminders): a cron tick queues due reminders; the dispatcher sends every
+  // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
+  const reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
+    views: ORGANIZER_VIEWS,
+  });
+  // ── Organizers: the broadcast progress message (resumed after a restart) and SIGHUP → reload PROGRAMME_PATH.
+  const organizer = startOrganizerJobs(bot.api, deps);
+
+  const signal = shutdownSignal();
+  if (config.WEBHOOK_URL) {
+    const server = await startWebhook(
+      bot,
+      { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET },
+      logger,
+    );
+    logger.info({ signal: await signal }, "shutting down");
+    await server.close();
+  } else {
+    const polling = await startPolling(bot, logger);
+    const ended = polling.task() ?? Promise.resolve();
+    const reason = await Promise.race([signal, ended.then(() => "polling ended" as const)]);
+    logger.info({ reason }, "shutting down");
+    await polling.stop();
+  }
+  // Sends in flight finish and are recorded before the database closes.
+  await organizer.stop();
+  await reminders.stop();
+  db.close();
+  logger.info("stopped");
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 1;
+  },
+);

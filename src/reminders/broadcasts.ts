@@ -1,0 +1,235 @@
+import type { Lang } from "../programme/model.js";
+import type { Db } from "../store/db.js";
+import { languageOf } from "../store/users.js";
+import { enqueue, type NewOutboxRow, type OutboxPayload } from "./outbox.js";
+
+/** Who a broadcast goes to: everyone, the subscribers of one session, or the users of one language. */
+export type Audience =
+  | { kind: "all" }
+  | { kind: "session"; sessionId: string }
+  | { kind: "lang"; lang: Lang };
+
+/** A broadcast message exactly as the organizer wrote it: its text and Telegram MessageEntity objects. */
+export interface BroadcastMessage {
+  text: string;
+  entities: Record<string, unknown>[];
+}
+
+/** A reachable user a message can go to. */
+export interface Recipient {
+  userId: number;
+  chatId: number;
+}
+
+/** Every reachable user in an audience, by user id. */
+export function audienceRecipients(db: Db, audience: Audience): Recipient[] {
+  if (audience.kind === "session") {
+    return (
+      db
+        .prepare(
+          `SELECT u.id AS userId, u.chat_id AS chatId FROM subscriptions s JOIN users u ON u.id = s.user_id
+           WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY u.id`,
+        )
+        .all(audience.sessionId) as Recipient[]
+    ).map((r) => ({ userId: r.userId, chatId: r.chatId }));
+  }
+  const rows = db
+    .prepare("SELECT id, chat_id, language, language_code FROM users WHERE blocked_at IS NULL ORDER BY id")
+    .all() as { id: number; chat_id: number; language: string | null; language_code: string | null }[];
+  return rows
+    .filter(
+      (r) =>
+        audience.kind === "all" ||
+        languageOf({
+          language: r.language === "en" || r.language === "ru" ? r.language : null,
+          languageCode: r.language_code,
+        }) === audience.lang,
+    )
+    .map((r) => ({ userId: r.id, chatId: r.chat_id }));
+}
+
+/** The outbox key of one broadcast message: at most one per broadcast and user, whatever happens. */
+export function broadcastKey(broadcastId: number, userId: number): string {
+  return `broadcast:${broadcastId}:${userId}`;
+}
+
+/** The outbox key of the summary sent to the organizer when a broadcast finishes. */
+export function broadcastSummaryKey(broadcastId: number): string {
+  return `broadcast-summary:${broadcastId}`;
+}
+
+/**
+ * Records a broadcast and queues one outbox row per recipient, in one transaction: after a crash either
+ * nothing was queued or everything was, and the dispatcher then sends each row at most once.
+ */
+export function createBroadcast(
+  db: Db,
+  b: {
+    adminId: number;
+    audience: Audience;
+    message: BroadcastMessage;
+    progress?: { chatId: number; messageId: number };
+    now: number;
+  },
+): { id: number; total: number } {
+  return db.transaction(() => {
+    const recipients = audienceRecipients(db, b.audience);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO broadcasts (admin_id, audience, message, total, progress_chat_id, progress_message_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          b.adminId,
+          JSON.stringify(b.audience),
+          JSON.stringify(b.message),
+          recipients.length,
+          b.progress?.chatId ?? null,
+          b.progress?.messageId ?? null,
+          b.now,
+        ).lastInsertRowid,
+    );
+    const payload: OutboxPayload = {
+      type: "message",
+      text: b.message.text,
+      ...(b.message.entities.length ? { entities: b.message.entities } : {}),
+    };
+    const rows: NewOutboxRow[] = recipients.map((r) => ({
+      kind: "broadcast",
+      dedupeKey: broadcastKey(id, r.userId),
+      userId: r.userId,
+      chatId: r.chatId,
+      payload,
+      notBefore: b.now,
+      broadcastId: id,
+    }));
+    enqueue(db, rows, b.now);
+    return { id, total: recipients.length };
+  })();
+}
+
+/** Where a broadcast stands: its rows by outcome, and the organizer's progress message. */
+export interface BroadcastState {
+  id: number;
+  adminId: number;
+  audience: Audience;
+  total: number;
+  sent: number;
+  /** Users who had blocked the bot by the time their message was due. */
+  blocked: number;
+  /** Messages Telegram refused or that failed after every retry. */
+  failed: number;
+  dropped: number;
+  pending: number;
+  progressChatId: number | null;
+  progressMessageId: number | null;
+  progressText: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+interface BroadcastRow {
+  id: number;
+  admin_id: number;
+  audience: string;
+  total: number;
+  progress_chat_id: number | null;
+  progress_message_id: number | null;
+  progress_text: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+function stateOf(db: Db, r: BroadcastRow): BroadcastState {
+  const counts = db
+    .prepare(
+      `SELECT
+         SUM(status = 'sent') AS sent,
+         SUM(status = 'pending') AS pending,
+         SUM(status = 'failed' AND last_error = 'blocked') + SUM(status = 'dropped' AND last_error = 'user-blocked') AS blocked,
+         SUM(status = 'failed' AND (last_error IS NULL OR last_error <> 'blocked')) AS failed,
+         SUM(status = 'dropped' AND (last_error IS NULL OR last_error <> 'user-blocked')) AS dropped
+       FROM outbox WHERE broadcast_id = ?`,
+    )
+    .get(r.id) as Record<"sent" | "pending" | "blocked" | "failed" | "dropped", number | null>;
+  return {
+    id: r.id,
+    adminId: r.admin_id,
+    audience: JSON.parse(r.audience) as Audience,
+    total: r.total,
+    sent: counts.sent ?? 0,
+    blocked: counts.blocked ?? 0,
+    failed: counts.failed ?? 0,
+    dropped: counts.dropped ?? 0,
+    pending: counts.pending ?? 0,
+    progressChatId: r.progress_chat_id,
+    progressMessageId: r.progress_message_id,
+    progressText: r.progress_text,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+/** One broadcast's state, or undefined when there is no such broadcast. */
+export function getBroadcast(db: Db, id: number): BroadcastState | undefined {
+  const r = db.prepare("SELECT * FROM broadcasts WHERE id = ?").get(id) as BroadcastRow | undefined;
+  return r && stateOf(db, r);
+}
+
+/** Broadcasts still going (after a restart: the ones whose progress message must be picked up again). */
+export function unfinishedBroadcasts(db: Db): BroadcastState[] {
+  return (
+    db.prepare("SELECT * FROM broadcasts WHERE finished_at IS NULL ORDER BY id").all() as BroadcastRow[]
+  ).map((r) => stateOf(db, r));
+}
+
+/** Remembers the progress text last shown, so an unchanged one is not edited in again. */
+export function setProgressShown(db: Db, id: number, text: string): void {
+  db.prepare("UPDATE broadcasts SET progress_text = ? WHERE id = ?").run(text, id);
+}
+
+/** Records the organizer's progress message (when it was sent after the broadcast was created). */
+export function setProgressMessage(db: Db, id: number, chatId: number, messageId: number): void {
+  db.prepare("UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?").run(
+    chatId,
+    messageId,
+    id,
+  );
+}
+
+/**
+ * Marks a broadcast finished and, in the same transaction, queues the organizer's summary (rendered by the
+ * caller) through the outbox, so it is sent exactly once. Returns false when it was already finished.
+ */
+export function finishBroadcast(
+  db: Db,
+  id: number,
+  summary: { chatId: number; userId: number; html: string },
+  now: number,
+): boolean {
+  return db.transaction(() => {
+    const changed = db
+      .prepare("UPDATE broadcasts SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
+      .run(now, id);
+    if (!changed.changes) return false;
+    // The organizer may never have written to the bot in private; the outbox needs a users row to refer to.
+    const known = db.prepare("SELECT 1 FROM users WHERE id = ?").get(summary.userId) !== undefined;
+    if (known)
+      enqueue(
+        db,
+        [
+          {
+            kind: "broadcast",
+            dedupeKey: broadcastSummaryKey(id),
+            userId: summary.userId,
+            chatId: summary.chatId,
+            payload: { type: "message", text: summary.html, parseMode: "HTML" },
+            notBefore: now,
+          },
+        ],
+        now,
+      );
+    return true;
+  })();
+}

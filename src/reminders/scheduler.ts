@@ -1,0 +1,79 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Clock } from "../clock.js";
+import type { Db } from "../store/db.js";
+import type { DispatchLogger } from "./dispatcher.js";
+import { type PlanResult, planReminders } from "./planner.js";
+
+/** How far back the first tick after a start looks for reminders missed while the bot was down. */
+export const MISSED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+/** What the reminder tick needs. */
+export interface SchedulerOptions {
+  db: Db;
+  clock: Clock;
+  logger: DispatchLogger;
+  /** A node-cron expression with seconds (config REMINDER_TICK, every 30 s by default). */
+  tick: string;
+  /** Lead time for users who never chose one (config DEFAULT_REMINDER_MINUTES). */
+  defaultMinutes: number;
+  /** Called when a tick queued something (the dispatcher's nudge). */
+  onEnqueued?: () => void;
+}
+
+/** A running reminder tick. */
+export interface ReminderScheduler {
+  /** Runs one planning pass now (also what every cron tick does). */
+  tickNow(): PlanResult;
+  /** Stops the cron task; a tick in progress is synchronous and so already finished. */
+  stop(): Promise<void>;
+}
+
+/** Throws a readable error when `expr` is not a cron expression node-cron accepts. */
+export function assertCronExpression(expr: string): void {
+  if (!cron.validate(expr))
+    throw new Error(`REMINDER_TICK must be a cron expression such as "*/30 * * * * *", got "${expr}"`);
+}
+
+/**
+ * Starts the reminder tick with node-cron: every tick queues the reminders that are due (planReminders) and
+ * records those that fell due while the bot was down and can no longer be sent (logged). One pass runs at
+ * once on start, so reminders that fell due during downtime go out without waiting for the first tick.
+ */
+export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
+  assertCronExpression(o.tick);
+  let lastTick: number | undefined;
+  const tickNow = (): PlanResult => {
+    const now = o.clock();
+    const result = planReminders(o.db, {
+      now,
+      defaultMinutes: o.defaultMinutes,
+      missedSince: lastTick ?? now - MISSED_LOOKBACK_MS,
+    });
+    lastTick = now;
+    if (result.enqueued) o.logger.info({ enqueued: result.enqueued }, "reminders queued");
+    for (const d of result.dropped) o.logger.info(d, "pending reminder dropped");
+    for (const m of result.missed)
+      o.logger.warn(
+        { session: m.sessionId, start: new Date(m.startMs).toISOString(), users: m.users },
+        "reminders missed: the session started while the bot was down",
+      );
+    if (result.enqueued) o.onEnqueued?.();
+    return result;
+  };
+  const safeTick = () => {
+    try {
+      tickNow();
+    } catch (err) {
+      o.logger.error({ err }, "reminder tick failed");
+    }
+  };
+  safeTick();
+  const task: ScheduledTask = cron.schedule(o.tick, safeTick, { name: "reminder-tick", noOverlap: true });
+  return {
+    tickNow,
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+    },
+  };
+}

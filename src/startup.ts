@@ -1,0 +1,45 @@
+import type { Logger } from "pino";
+import type { ProgrammeDiff } from "./programme/diff.js";
+import { ProgrammeError } from "./programme/errors.js";
+import type { Programme } from "./programme/model.js";
+import { readProgrammeFile } from "./programme/read.js";
+import type { Db } from "./store/db.js";
+import { loadProgramme, readProgramme } from "./store/programme-store.js";
+
+/** The programme to serve, and what loading the file changed (absent when the file could not be used). */
+export interface StartupProgramme {
+  programme: Programme;
+  diff?: ProgrammeDiff;
+}
+
+/**
+ * The programme to serve at start-up: the file at `file` is read and loaded into the database, and the
+ * stored programme is returned. When the file is broken its problems are logged and the programme already
+ * in the database is served; undefined (after logging why) when there is none.
+ */
+export function loadStartupProgramme(
+  db: Db,
+  file: string,
+  logger: Logger,
+  now: number,
+): StartupProgramme | undefined {
+  let diff: ProgrammeDiff | undefined;
+  try {
+    diff = loadProgramme(db, readProgrammeFile(file), now);
+    const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+    logger.info({ file, ...counts }, "programme loaded");
+  } catch (e) {
+    if (!(e instanceof ProgrammeError)) throw e;
+    const problems = e.issues.map((i) => `${i.path || "(root)"}: ${i.message}`);
+    const fallback = readProgramme(db) !== undefined;
+    logger.error(
+      { file, problems },
+      fallback
+        ? "programme file is broken; serving the programme already in the database"
+        : "programme file is broken",
+    );
+    if (!fallback) return undefined;
+  }
+  const programme = readProgramme(db);
+  return programme && { programme, diff };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { getUser } from "../../../src/store/users.js";
+import { callsOf, createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+
+describe("/language", () => {
+  it("switches the language with a button and remembers it", async () => {
+    const h = createHarness();
+    const user = testUser("en");
+    await h.send(user, "/language");
+    const picker = h.last(user);
+    expect(textOf(picker)).toContain("Choose your language");
+    const calls = await h.press(user, picker, "Русский");
+    expect(callsOf(calls, "editMessageText")[0]?.message?.messageId).toBe(picker.messageId);
+    expect(callsOf(calls, "answerCallbackQuery")).toHaveLength(1);
+    const confirmation = h.last(user);
+    expect(textOf(confirmation)).toContain("по-русски");
+    expect(labelsOf(confirmation)).toContain("📅 Расписание");
+    expect(getUser(h.deps.db, user.id)?.language).toBe("ru");
+
+    // Telegram still says "en", but the choice wins from now on.
+    await h.send(user, "/help");
+    expect(textOf(h.last(user))).toContain("Как мной пользоваться");
+  });
+
+  it("switches at once with an argument", async () => {
+    const h = createHarness();
+    const user = testUser("ru");
+    await h.send(user, "/language en");
+    expect(textOf(h.last(user))).toContain("I'll speak English");
+    expect(getUser(h.deps.db, user.id)?.language).toBe("en");
+    await h.send(user, "/start");
+    expect(textOf(h.last(user))).toContain("Hi,");
+  });
+
+  it("shows the picker for an unknown argument", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "/language klingon");
+    expect(textOf(h.last(user))).toContain("Choose your language");
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  callbackDataOf,
+  callsOf,
+  createHarness,
+  labelsOf,
+  testUser,
+  textOf,
+} from "../../support/bot-harness.js";
+
+describe("search", () => {
+  it("answers any text with a list and a button per session or speaker", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "flask");
+    const list = h.last(user);
+    expect(textOf(list)).toContain("for «flask»");
+    expect(textOf(list)).toContain("1. Advanced Flask patterns");
+    expect(textOf(list)).toContain("Armin Ronacher · Fri 1 Mar, 10:00 · Hall A");
+    expect(labelsOf(list)[0]).toBe("1. Advanced Flask patterns");
+    expect(labelsOf(list).some((l) => l.includes("👤 Armin Ronacher"))).toBe(true);
+    for (const data of callbackDataOf(list)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+  });
+
+  it("opens a result in place, and Back returns to the list", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "flask");
+    const list = h.last(user);
+    const listText = list.text;
+    const calls = await h.press(user, list, "Advanced Flask patterns");
+    expect(callsOf(calls, "editMessageText")).toHaveLength(1);
+    expect(callsOf(calls, "sendMessage")).toHaveLength(0);
+    expect(textOf(h.last(user))).toContain("Patterns for large Flask applications.");
+    await h.press(user, h.last(user), "Back to results");
+    expect(h.last(user).messageId).toBe(list.messageId);
+    expect(h.last(user).text).toBe(listText);
+  });
+
+  it("pages through many results", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "python tricks");
+    const first = h.last(user);
+    expect(textOf(first)).toContain("(1/2)");
+    expect(textOf(first)).toContain("6.");
+    expect(textOf(first)).not.toContain("7.");
+    expect(labelsOf(first)).toContain("1/2");
+    await h.press(user, first, "Next ▶");
+    const second = h.last(user);
+    expect(second.messageId).toBe(first.messageId);
+    expect(textOf(second)).toContain("(2/2)");
+    expect(textOf(second)).toContain("7.");
+    await h.press(user, second, "2/2"); // the page counter does nothing
+    expect(h.last(user).text).toBe(second.text);
+    await h.press(user, second, "◀ Previous");
+    expect(textOf(h.last(user))).toContain("(1/2)");
+    expect(h.logs).toEqual([]);
+  });
+
+  it("says nothing was found, with a hint", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "qwzxqwzx");
+    const text = textOf(h.last(user));
+    expect(text).toContain("Nothing found for «qwzxqwzx»");
+    expect(text).toContain("/schedule");
+  });
+
+  it("survives garbage: huge text, HTML, emoji", async () => {
+    const h = createHarness();
+    const user = testUser();
+    for (const garbage of ["x".repeat(5000), "<b>&amp; </i>", "🎉🎉🎉", "\u0000\u200b", "a".repeat(4096)]) {
+      const calls = await h.send(user, garbage);
+      expect(callsOf(calls, "sendMessage")).toHaveLength(1);
+      expect(calls.every((c) => c.error === undefined)).toBe(true);
+    }
+    expect(textOf(h.last(user)).length).toBeLessThan(300);
+    await h.send(user, "<b>&");
+    expect(textOf(h.last(user))).toContain("«<b>&»");
+    await h.send(user, "flask");
+    expect(textOf(h.last(user))).toContain("Advanced Flask patterns");
+    expect(h.logs).toEqual([]);
+  });
+
+  it("answers an unknown command with a pointer to /help", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "/nonsense");
+    expect(textOf(h.last(user))).toContain("/help");
+  });
+
+  it("treats paging buttons of unknown or someone else's queries as outdated", async () => {
+    const h = createHarness();
+    const alice = testUser();
+    const bob = testUser();
+    await h.send(alice, "python tricks");
+    const next = callbackDataOf(h.last(alice)).find((d) => d.startsWith("sr:1:")) as string;
+    const forged = await h.pressData(bob, next);
+    expect(callsOf(forged, "answerCallbackQuery")[0]?.payload.text).toContain("outdated");
+    expect(callsOf(forged, "editMessageText")).toHaveLength(0);
+    const unknown = await h.pressData(alice, "sr:0:AAAAAAAA", h.last(alice));
+    expect(callsOf(unknown, "answerCallbackQuery")[0]?.payload.text).toContain("outdated");
+  });
+
+  it("searches in the user's language", async () => {
+    const h = createHarness();
+    const user = testUser("ru");
+    await h.send(user, "фласк");
+    expect(textOf(h.last(user))).toContain("Продвинутые паттерны Flask");
+  });
+});

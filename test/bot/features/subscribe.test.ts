@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { isSubscribed } from "../../../src/store/subscriptions.js";
+import { callsOf, createHarness, labelsOf, testUser } from "../../support/bot-harness.js";
+
+describe("subscribe toggle", () => {
+  it("subscribes and unsubscribes, swapping the toggle row in place", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "flask");
+    await h.press(user, h.last(user), "Advanced Flask patterns");
+    const card = h.last(user);
+    expect(labelsOf(card)).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+
+    const on = await h.press(user, card, "🔔 Remind me");
+    expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(true);
+    expect(callsOf(on, "editMessageReplyMarkup")).toHaveLength(1);
+    expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
+      "🔔 I'll remind you 10 minutes before “Advanced Flask patterns”.",
+    );
+    const after = h.last(user);
+    expect(after.messageId).toBe(card.messageId);
+    expect(after.text).toBe(card.text);
+    expect(labelsOf(after)).toEqual(["🔕 Don't remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+
+    await h.press(user, after, "🔕 Don't remind me");
+    expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(false);
+    expect(labelsOf(h.last(user))).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+  });
+
+  it("shows the current state when a card is opened again", async () => {
+    const h = createHarness();
+    const user = testUser("ru");
+    await h.send(user, "/start flask-patterns");
+    const on = await h.press(user, h.last(user), "Напомнить");
+    expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
+      "🔔 Напомню за 10 минут до «Продвинутые паттерны Flask».",
+    );
+    await h.send(user, "/start flask-patterns");
+    expect(labelsOf(h.last(user))[0]).toBe("🔕 Не напоминать");
+  });
+
+  it("refuses forged toggles for cancelled, break, unknown and malformed sessions", async () => {
+    const h = createHarness();
+    const user = testUser();
+    await h.send(user, "/start");
+    for (const data of [
+      "sub:legacy-code",
+      "sub:registration",
+      "sub:no-such-talk",
+      "sub:../x",
+      `sub:${"a".repeat(60)}`,
+    ]) {
+      const calls = await h.pressData(user, data, h.last(user));
+      expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+      expect(calls[0]?.payload.text).toContain("outdated");
+    }
+    expect(isSubscribed(h.deps.db, user.id, "legacy-code")).toBe(false);
+    expect(h.logs).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * End to end: the bot runs as its own process (`npx tsx src/main.ts`), long polling a local Bot API server;
+ * the test plays attendees through that server and reads what comes back.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { InlineQueryResultArticle } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { attendeeProgramme } from "../support/attendee-programme.js";
+import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
+import { type BotProcess, spawnBot } from "../support/spawn-bot.js";
+
+const WAIT = 15_000;
+const emma: ApiUser = { id: 5001, first_name: "Emma", language_code: "en" };
+const ivan: ApiUser = { id: 5002, first_name: "Иван", language_code: "ru" };
+const mallory: ApiUser = { id: 5003, first_name: "Mallory", language_code: "en" };
+
+let server: BotApiServer;
+let bot: BotProcess;
+let dir: string;
+
+/** The user writes; resolves with the bot's next new or changed message in their chat. */
+async function say(user: ApiUser, text: string): Promise<ServerMessage> {
+  const mark = server.sendText(user, text);
+  return server.waitFor((m) => m.chatId === user.id && m.seq > mark, WAIT);
+}
+
+/** The user presses a button; resolves with the answer to the press and the message after it. */
+async function press(user: ApiUser, message: ServerMessage, button: string | number) {
+  const mark = server.mark();
+  const id = server.pressButton(user, message, button);
+  const answer = await server.waitForAnswer(id, WAIT);
+  const after = await server.waitFor((m) => m.chatId === user.id && m.seq > mark, WAIT);
+  return { answer, after };
+}
+
+beforeAll(async () => {
+  server = await BotApiServer.start();
+  dir = mkdtempSync(join(tmpdir(), "confbot-e2e-"));
+  const programme = join(dir, "programme.yaml");
+  writeFileSync(programme, stringify(attendeeProgramme()));
+  bot = spawnBot({
+    BOT_TOKEN: server.token,
+    BOT_API_ROOT: server.apiRoot,
+    DATABASE_PATH: join(dir, "confbot.sqlite"),
+    PROGRAMME_PATH: programme,
+    LOG_LEVEL: "warn",
+  });
+  // Ready once it polls.
+  await server
+    .waitForRequest((r) => r.method === "getUpdates", 30_000)
+    .catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}\nstdout:\n${bot.stdout()}\nstderr:\n${bot.stderr()}`);
+    });
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop("SIGKILL");
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("an attendee's bot, end to end", () => {
+  it("registers its commands in both languages and drops any webhook at start-up", () => {
+    expect(server.requests.some((r) => r.method === "deleteWebhook")).toBe(true);
+    const names = (lang: string) => server.commands.get(lang)?.map((c) => c.command);
+    const all = ["start", "schedule", "now", "next", "my", "settings", "language", "help"];
+    expect(names("")).toEqual(all);
+    expect(names("ru")).toEqual(all);
+    expect(server.commands.get("ru")?.[0]?.description).toBe("Приветствие и главное меню");
+  });
+
+  it("welcomes in the user's language", async () => {
+    const en = await say(emma, "/start");
+    expect(en.text).toContain("Hi, Emma!");
+    expect(en.text).toContain("TestConf & Co");
+    expect(en.buttons).toContain("📅 Schedule");
+    const ru = await say(ivan, "/start");
+    expect(ru.text).toContain("Привет, Иван!");
+    expect(ru.buttons).toContain("📅 Расписание");
+  });
+
+  it("searches, opens a card in place, subscribes, and goes back", async () => {
+    const list = await say(emma, "flask");
+    expect(list.text).toContain("1. Advanced Flask patterns");
+    const { after: card } = await press(emma, list, "Advanced Flask patterns");
+    expect(card.messageId).toBe(list.messageId);
+    expect(card.text).toContain("🕒 Fri 1 Mar, 10:00–11:00");
+    expect(card.text).toContain("📍 Hall A");
+    const { answer, after: subscribed } = await press(emma, card, "🔔 Remind me");
+    expect(answer.text).toContain("I'll remind you 10 minutes before");
+    expect(subscribed.buttons[0]).toBe("🔕 Don't remind me");
+    const { after: back } = await press(emma, subscribed, "Back to results");
+    expect(back.text).toBe(list.text);
+  });
+
+  it("pages through results and searches in Russian", async () => {
+    const list = await say(ivan, "python tricks");
+    expect(list.text).toContain("(1/2)");
+    const { after } = await press(ivan, list, "Дальше ▶");
+    expect(after.text).toContain("(2/2)");
+    const nothing = await say(ivan, "абырвалг");
+    expect(nothing.text).toContain("ничего не нашлось");
+  });
+
+  it("opens session and speaker cards from deep links", async () => {
+    const session = await say(emma, "/start testing-workshop");
+    expect(session.text).toContain("Testing workshop");
+    expect(session.text).toContain("🏷 Workshop");
+    const speaker = await say(emma, "/start sp_armin-ronacher");
+    expect(speaker.text).toContain("Author of Flask and Jinja2.");
+    expect(speaker.buttons).toEqual(["Advanced Flask patterns", "The future of web frameworks"]);
+  });
+
+  it("answers inline queries with cards that link back into the bot", async () => {
+    const results = (await server.inlineQuery(emma, "flask", WAIT)) as InlineQueryResultArticle[];
+    const flask = results.find((r) => r.id === "flask-patterns");
+    expect(flask?.title).toBe("Advanced Flask patterns");
+    expect(flask?.reply_markup?.inline_keyboard[0]?.[0]).toEqual({
+      text: "📱 Open in the bot",
+      url: `https://t.me/${server.botInfo.username}?start=flask-patterns`,
+    });
+  });
+
+  it("knows the conference has not started yet and shows its first day", async () => {
+    const now = await say(emma, "/now");
+    expect(now.text).toContain("TestConf & Co has not started yet");
+    expect(now.text).toContain("Fri 1 Mar");
+    const days = await say(emma, "/schedule");
+    const { after: day } = await press(emma, days, "Sat 2 Mar");
+    expect(day.text).toContain("Testing workshop");
+  });
+
+  it("keeps answering through garbage and forged buttons", async () => {
+    const card = await say(mallory, "/start flask-patterns");
+    const garbage = [
+      "x".repeat(5000),
+      "🐍🎉👩‍💻",
+      "<b>&",
+      "</i><script>alert(1)</script>",
+      "&amp;&#0;",
+      "\u202e\u200b",
+    ];
+    for (const text of garbage) {
+      const reply = await say(mallory, text);
+      expect(reply.text.length).toBeGreaterThan(0);
+      expect(reply.text.length).toBeLessThanOrEqual(4096);
+    }
+    expect((await say(mallory, "<b>&")).text).toContain("«<b>&»");
+
+    const mark = server.sendSticker(mallory);
+    expect((await server.waitFor((m) => m.chatId === mallory.id && m.seq > mark, WAIT)).text).toContain(
+      "text",
+    );
+
+    for (const data of [
+      "s:../../etc",
+      "x".repeat(64),
+      "s:no-such-session",
+      "sub:no-such-session",
+      "sp:ghost",
+      "sr:0:ZZZZZZZZ",
+      "d:99",
+    ]) {
+      const id = server.pressData(mallory, data, card);
+      expect((await server.waitForAnswer(id, WAIT)).text).toContain("outdated");
+    }
+    const after = await say(mallory, "flask");
+    expect(after.text).toContain("Advanced Flask patterns");
+    // Nothing the bot sent was refused by the server, and nothing went to a chat it should not reach.
+    expect(server.requests.filter((r) => r.status >= 400 && r.method !== "getUpdates")).toEqual([]);
+    const chats = new Set(server.messages().map((m) => m.chatId));
+    expect([...chats].sort()).toEqual([emma.id, ivan.id, mallory.id].sort());
+  });
+
+  it("rides out a 429 and a 500 from Telegram (auto-retry)", async () => {
+    server.failNext({ method: "sendMessage", chatId: emma.id, code: 429, retryAfter: 1 });
+    server.failNext({ method: "sendMessage", chatId: emma.id, code: 500 });
+    const reply = await say(emma, "redis");
+    expect(reply.text).toContain("Nothing found");
+    expect(server.stats().injected).toMatchObject({ 429: 1, 500: 1 });
+  });
+
+  it("stops gracefully on SIGTERM", async () => {
+    expect(await bot.stop("SIGTERM")).toBe(0);
+    expect(bot.stderr()).not.toMatch(/"level":50/);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Crash safety of the outbox, end to end: the bot runs as its own process against a local Bot API server,
+ * 1,000 attendees follow a session a few minutes ahead, and the bot is killed with SIGKILL in the middle of
+ * sending their reminders, then started again. No reminder may be lost, and duplicates stay within the bound
+ * the README promises (the sends in flight at the moment of the kill, at most 10).
+ *
+ * The bot is started as `node --import tsx src/main.ts` — one process, so SIGKILL hits the bot itself (the tsx
+ * CLI would run it in a child that a SIGKILL of the parent leaves alive). The programme is placed a few
+ * minutes in the future and REMINDER_TICK runs every second: no test hook in the bot is needed.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
+import { afterEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import type { Programme } from "../../src/programme/model.js";
+import { outboxCounts } from "../../src/reminders/outbox.js";
+import { openDatabase } from "../../src/store/db.js";
+import { loadProgramme } from "../../src/store/programme-store.js";
+import { touchUser } from "../../src/store/users.js";
+import { BotApiServer } from "../support/bot-api-server.js";
+import { smallProgramme } from "../support/programme-fixture.js";
+import { tempDir } from "../support/tmp.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const USERS = 1000;
+/** The dispatcher's default number of sends in flight: the duplicate bound after a crash. */
+const MAX_IN_FLIGHT = 10;
+
+/** The small test programme with its first session `minutes` from now (and the rest dropped). */
+function programmeStartingIn(minutes: number): Programme {
+  const p = smallProgramme();
+  const tz = p.conference.timezone;
+  const start = DateTime.now().setZone(tz).plus({ minutes }).startOf("minute");
+  const end = start.plus({ minutes: 40 });
+  const session = p.sessions.find((s) => s.id === "async-io");
+  if (!session) throw new Error("fixture");
+  session.start = start.toISO({ suppressMilliseconds: true }) ?? "";
+  session.end = end.toISO({ suppressMilliseconds: true }) ?? "";
+  p.sessions = [session];
+  p.conference.days = [...new Set([start.toISODate(), end.toISODate()])].filter((d): d is string =>
+    Boolean(d),
+  );
+  return p;
+}
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | string>;
+}
+
+const runs: Run[] = [];
+afterEach(() => {
+  for (const r of runs.splice(0))
+    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
+});
+
+function startBot(env: Record<string, string>): Run {
+  const base = { ...process.env };
+  for (const key of Object.keys(base))
+    if (/^(BOT_|WEBHOOK_|DATABASE_|PROGRAMME_|ADMIN_|SEND_|REMINDER_)/.test(key)) delete base[key];
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { ...base, LANG: "C.UTF-8", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString("utf8");
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    out += d.toString("utf8");
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  const run = { child, output: () => out, exited };
+  runs.push(run);
+  return run;
+}
+
+/** Resolves once `condition` holds, checking every 20 ms; fails with the bot's output after `timeoutMs`. */
+async function eventually(
+  condition: () => boolean,
+  run: Run,
+  what: string,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${run.output().slice(-4000)}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`the bot exited while waiting for ${what}\n${run.output().slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("reminders survive a crash", () => {
+  it("SIGKILL in the middle of 1,000 reminders: none lost, duplicates within the in-flight bound", async () => {
+    const server = await BotApiServer.start();
+    // Answers arrive 40 ms after a message is sent, so several accepted sends are always in flight.
+    server.setLatency(40);
+    try {
+      const dir = tempDir();
+      const programmeFile = join(dir, "programme.yaml");
+      const databaseFile = join(dir, "confbot.sqlite");
+      const programme = programmeStartingIn(8);
+      writeFileSync(programmeFile, stringify(programme));
+      const db = openDatabase(databaseFile);
+      loadProgramme(db, programme);
+      const add = db.prepare(
+        "INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, 'async-io', 0)",
+      );
+      db.transaction(() => {
+        for (let id = 1; id <= USERS; id++) {
+          touchUser(db, { id, chatId: id, firstName: `U${id}`, languageCode: id % 3 ? "en" : "ru" }, 0);
+          add.run(id);
+        }
+      })();
+      db.close();
+
+      const env = {
+        BOT_TOKEN: server.token,
+        BOT_API_ROOT: server.apiRoot,
+        DATABASE_PATH: databaseFile,
+        PROGRAMME_PATH: programmeFile,
+        REMINDER_TICK: "* * * * * *",
+        SEND_RATE: "150",
+        LOG_LEVEL: "info",
+      };
+      const delivered = () => Object.keys(server.stats().sentPerChat).length;
+      const total = () => Object.values(server.stats().sentPerChat).reduce((a, b) => a + b, 0);
+
+      const first = startBot(env);
+      await eventually(() => total() >= 300, first, "300 reminders before the kill");
+      first.child.kill("SIGKILL");
+      expect(await first.exited).toBe("SIGKILL");
+      const atKill = total();
+      expect(atKill).toBeLessThan(USERS);
+
+      const second = startBot(env);
+      await eventually(() => delivered() === USERS, second, "every reminder after the restart");
+      // Let it record the last sends, then stop it gracefully.
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+
+      const perChat = server.stats().sentPerChat;
+      const duplicates = total() - USERS;
+      for (let id = 1; id <= USERS; id++) expect(perChat[id], `chat ${id}`).toBeGreaterThanOrEqual(1);
+      expect(Math.max(...Object.values(perChat))).toBeLessThanOrEqual(2);
+      expect(duplicates).toBeLessThanOrEqual(MAX_IN_FLIGHT);
+      const after = openDatabase(databaseFile);
+      expect(outboxCounts(after)).toMatchObject({ sent: USERS, pending: 0, failed: 0, dropped: 0 });
+      after.close();
+      console.info(
+        `crash test: killed after ${atKill} sends; ${duplicates} duplicate(s) (bound ${MAX_IN_FLIGHT})`,
+      );
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,657 @@
+/**
+ * A local Bot API server for end-to-end tests: node:http on 127.0.0.1 (port 0) serving /bot<token>/<method>
+ * like api.telegram.org, with the user's side scripted by the test.
+ *
+ * Bot side: getMe, getUpdates (real long polling: offset, limit, timeout), deleteWebhook, setWebhook,
+ * setMyCommands, sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery,
+ * sendDocument (multipart, recorded), deleteMessage, setChatMenuButton, getChat, and a harmless `true` for other
+ * methods. Messages are checked like Telegram checks them (HTML, 4,096 characters, 64-byte callback_data,
+ * "message is not modified") by the same in-memory Telegram the console uses, and kept per chat with ids.
+ *
+ * User side: sendText, sendSticker, sendUpdate, pressButton, pressData, inlineQuery, waitFor.
+ *
+ * Faults, for testing delivery: `failNext({ method?, chatId?, code, retryAfter?, times })` answers the next
+ * matching calls with that error; `setRateLimit({ perSecond, perChatPerSecond })` answers sends beyond the
+ * limits with 429 and retry_after; `stats()` counts sends per chat, 429s returned and calls per method.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { InlineKeyboardButton, InlineQueryResult, Update, UserFromGetMe } from "grammy/types";
+import { parseTelegramHtml } from "../../src/bot/console/html.js";
+import { type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
+
+/** A Telegram user played by the test. */
+export interface ApiUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+  username?: string;
+}
+
+/** A message the bot sent, as it stands now. */
+export interface ServerMessage {
+  /** Grows with every change on the server (send, edit, delete): compare with {@link BotApiServer.mark}. */
+  seq: number;
+  chatId: number;
+  messageId: number;
+  /** What the user reads: tags removed, entities decoded. */
+  text: string;
+  /** The text as the bot sent it (HTML in HTML mode). */
+  html: string;
+  parseMode?: string;
+  replyMarkup?: Record<string, unknown>;
+  /** Labels of the inline or reply keyboard, in reading order. */
+  buttons: string[];
+  document?: { filename: string };
+  edited: boolean;
+  deleted: boolean;
+}
+
+/** An error to answer instead of handling a call. */
+export interface Fault {
+  /** Only calls of this method (any when absent). */
+  method?: string;
+  /** Only calls for this chat (any when absent). */
+  chatId?: number;
+  /** An HTTP error code, or "network": the connection is dropped before the call is handled (nothing is sent). */
+  code: 400 | 403 | 429 | 500 | "network";
+  /** For 429: seconds in `parameters.retry_after` (default 1). */
+  retryAfter?: number;
+  /** How many matching calls fail (default 1). */
+  times?: number;
+  description?: string;
+}
+
+/** Telegram-like sending limits: over them, sends get 429 with retry_after. */
+export interface RateLimit {
+  perSecond: number;
+  perChatPerSecond: number;
+}
+
+/** What the server has counted. */
+export interface ServerStats {
+  /** Messages successfully sent (sendMessage, sendDocument, …) per chat id. */
+  sentPerChat: Record<number, number>;
+  /** 429 answers returned (injected and rate-limited). */
+  tooManyRequests: number;
+  /** Errors returned by injected faults, by code. */
+  injected: Record<number, number>;
+  /** Calls received per method. */
+  calls: Record<string, number>;
+}
+
+/** One recorded request of the bot. */
+export interface ServerRequest {
+  method: string;
+  payload: Record<string, unknown>;
+  status: number;
+  at: number;
+}
+
+const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"]);
+
+const DEFAULT_BOT: UserFromGetMe = {
+  id: 777001,
+  is_bot: true,
+  first_name: "Conf bot",
+  username: "conf_e2e_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+type Poller = { resolve: (updates: Update[]) => void; offset: number; limit: number; timer: NodeJS.Timeout };
+type Waiter = { check: () => boolean };
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function maybeJson(value: string): unknown {
+  if (/^[[{]/.test(value) || value === "true" || value === "false" || /^-?\d+$/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** Parses multipart/form-data: text fields (JSON-decoded where they are JSON) and files (name and size). */
+function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const files: Record<string, { filename: string; size: number }> = {};
+  const raw = body.toString("latin1");
+  for (const part of raw.split(`--${boundary}`)) {
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd < 0) continue;
+    const headers = part.slice(0, headerEnd);
+    const content = part.slice(headerEnd + 4).replace(/\r\n$/, "");
+    const name = /[;:\s]name="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    if (!name) continue;
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    if (filename !== undefined) files[name] = { filename, size: Buffer.byteLength(content, "latin1") };
+    else fields[name] = maybeJson(Buffer.from(content, "latin1").toString("utf8"));
+  }
+  for (const [key, value] of Object.entries(fields))
+    if (typeof value === "string" && value.startsWith("attach://"))
+      fields[key] = files[value.slice(9)] ?? value;
+  for (const [key, file] of Object.entries(files)) if (!(key in fields)) fields[key] = file;
+  return fields;
+}
+
+/** The local Bot API server. Start with {@link BotApiServer.start}; stop with `close`. */
+export class BotApiServer {
+  readonly botInfo: UserFromGetMe;
+  /** Every request of the bot, oldest first. */
+  readonly requests: ServerRequest[] = [];
+  /** setMyCommands by language_code ("" for the default list). */
+  readonly commands = new Map<string, { command: string; description: string }[]>();
+  /** answerCallbackQuery payloads by callback query id. */
+  readonly callbackAnswers = new Map<string, { text?: string; show_alert?: boolean }>();
+  /** answerInlineQuery results by inline query id. */
+  readonly inlineAnswers = new Map<string, InlineQueryResult[]>();
+
+  private readonly telegram: LocalTelegram;
+  private readonly server: Server;
+  private readonly updates: Update[] = [];
+  private nextUpdateId = 1;
+  private pollers: Poller[] = [];
+  private waiters: Waiter[] = [];
+  private readonly seqs = new Map<string, number>();
+  private seq = 0;
+  private queryId = 0;
+  private faults: (Fault & { times: number })[] = [];
+  private rateLimit: RateLimit | undefined;
+  private latencyMs = 0;
+  private readonly sentTimes: number[] = [];
+  private readonly sentTimesPerChat = new Map<number, number[]>();
+  private readonly counters: ServerStats = { sentPerChat: {}, tooManyRequests: 0, injected: {}, calls: {} };
+  private closed = false;
+
+  private constructor(
+    readonly token: string,
+    botInfo: Partial<UserFromGetMe>,
+    private readonly now: () => number,
+  ) {
+    this.botInfo = { ...DEFAULT_BOT, ...botInfo };
+    this.telegram = new LocalTelegram(this.botInfo, now);
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((e: unknown) => {
+        if (!res.headersSent) this.reply(res, 500, { ok: false, error_code: 500, description: String(e) });
+      });
+    });
+  }
+
+  /** Starts a server on 127.0.0.1 with a free port. */
+  static async start(
+    options: {
+      token?: string;
+      botInfo?: Partial<UserFromGetMe>;
+      rateLimit?: RateLimit;
+      now?: () => number;
+    } = {},
+  ): Promise<BotApiServer> {
+    const s = new BotApiServer(
+      options.token ?? "777001:e2e-test-token-abcdefghijklmnop",
+      options.botInfo ?? {},
+      options.now ?? Date.now,
+    );
+    s.rateLimit = options.rateLimit;
+    await new Promise<void>((resolve) => s.server.listen(0, "127.0.0.1", resolve));
+    return s;
+  }
+
+  /** The value for BOT_API_ROOT / grammY's apiRoot. */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Answers the next matching calls with an error instead of handling them. */
+  failNext(fault: Fault): void {
+    this.faults.push({ ...fault, times: fault.times ?? 1 });
+  }
+
+  /** Enforces (or with undefined, lifts) Telegram-like sending limits. */
+  setRateLimit(limit: RateLimit | undefined): void {
+    this.rateLimit = limit;
+  }
+
+  /**
+   * Delays every answer by `ms` after the call was handled (a message is already sent when its answer is still
+   * on the way): makes sends pile up in flight, as over a slow network.
+   */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /** A copy of the counters. */
+  stats(): ServerStats {
+    return structuredClone(this.counters);
+  }
+
+  /** The current change sequence: messages changed after this have a greater `seq`. */
+  mark(): number {
+    return this.seq;
+  }
+
+  /** The bot's messages (all chats, or one), oldest first, deleted ones included and marked. */
+  messages(chatId?: number): ServerMessage[] {
+    const chats = chatId === undefined ? [...this.chatIds()] : [chatId];
+    return chats
+      .flatMap((id) => this.telegram.messages(id))
+      .filter((m) => m.fromBot)
+      .map((m) => this.snapshot(m))
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Queues an update (update_id is assigned) for the bot's next getUpdates; returns the mark before it. */
+  sendUpdate(update: Omit<Update, "update_id">): number {
+    const mark = this.seq;
+    this.updates.push({ update_id: this.nextUpdateId++, ...update } as Update);
+    this.flushPollers();
+    return mark;
+  }
+
+  /** The user writes text in their private chat with the bot (commands get their entity). */
+  sendText(user: ApiUser, text: string): number {
+    const m = this.telegram.userMessage(user.id, text);
+    const command = /^\/\w+(?:@\w+)?/.exec(text);
+    return this.sendUpdate({
+      message: {
+        message_id: m.messageId,
+        date: Math.floor(this.now() / 1000),
+        chat: { id: user.id, type: "private", first_name: user.first_name },
+        from: { is_bot: false, ...user },
+        text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      },
+    });
+  }
+
+  /** The user sends a sticker. */
+  sendSticker(user: ApiUser): number {
+    const m = this.telegram.userMessage(user.id, "");
+    return this.sendUpdate({
+      message: {
+        message_id: m.messageId,
+        date: Math.floor(this.now() / 1000),
+        chat: { id: user.id, type: "private", first_name: user.first_name },
+        from: { is_bot: false, ...user },
+        sticker: {
+          file_id: "sticker",
+          file_unique_id: "sticker",
+          type: "regular",
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+          emoji: "🐍",
+        },
+      },
+    });
+  }
+
+  /**
+   * The user presses a button of a bot message: by index in reading order or the first label containing the
+   * text. Callback buttons send a callback query (its id is returned, see {@link waitForAnswer}); reply-keyboard
+   * buttons send their label as text (the mark is returned as a string).
+   */
+  pressButton(user: ApiUser, message: ServerMessage, button: number | string): string {
+    const current = this.telegram.message(message.chatId, message.messageId);
+    if (!current) throw new Error(`no message ${message.messageId} in chat ${message.chatId}`);
+    const markup = current.replyMarkup as
+      | { inline_keyboard?: InlineKeyboardButton[][]; keyboard?: { text: string }[][] }
+      | undefined;
+    if (markup?.keyboard) {
+      const labels = markup.keyboard.flat().map((b) => b.text);
+      const label = typeof button === "number" ? labels[button] : labels.find((l) => l.includes(button));
+      if (label === undefined)
+        throw new Error(`no button ${JSON.stringify(button)} among ${JSON.stringify(labels)}`);
+      return String(this.sendText(user, label));
+    }
+    const buttons = markup?.inline_keyboard?.flat() ?? [];
+    const b = typeof button === "number" ? buttons[button] : buttons.find((x) => x.text.includes(button));
+    if (!b || !("callback_data" in b))
+      throw new Error(
+        `no callback button ${JSON.stringify(button)} among ${JSON.stringify(buttons.map((x) => x.text))}`,
+      );
+    return this.pressData(user, b.callback_data, message);
+  }
+
+  /** A callback query with arbitrary data (a forged or outdated button); returns its id. */
+  pressData(user: ApiUser, data: string, message?: ServerMessage): string {
+    const id = `cq${++this.queryId}`;
+    const m = message && this.telegram.message(message.chatId, message.messageId);
+    this.sendUpdate({
+      callback_query: {
+        id,
+        from: { is_bot: false, ...user },
+        chat_instance: `ci${user.id}`,
+        ...(m ? { message: this.telegram.toTelegram(m, user) } : {}),
+        data,
+      },
+    });
+    return id;
+  }
+
+  /** The user types "@bot query"; resolves with the bot's answer. */
+  async inlineQuery(user: ApiUser, query: string, timeoutMs = 10_000): Promise<InlineQueryResult[]> {
+    const id = `iq${++this.queryId}`;
+    this.sendUpdate({
+      inline_query: { id, from: { is_bot: false, ...user }, query, offset: "", chat_type: "sender" },
+    });
+    await this.until(() => this.inlineAnswers.has(id), timeoutMs, `an answer to inline query "${query}"`);
+    return this.inlineAnswers.get(id) ?? [];
+  }
+
+  /** Resolves with the bot's answer to a callback query. */
+  async waitForAnswer(
+    callbackQueryId: string,
+    timeoutMs = 10_000,
+  ): Promise<{ text?: string; show_alert?: boolean }> {
+    await this.until(
+      () => this.callbackAnswers.has(callbackQueryId),
+      timeoutMs,
+      `an answer to ${callbackQueryId}`,
+    );
+    return this.callbackAnswers.get(callbackQueryId) ?? {};
+  }
+
+  /** Resolves with the first message (sent, edited or deleted) that satisfies the predicate, now or later. */
+  async waitFor(predicate: (m: ServerMessage) => boolean, timeoutMs = 10_000): Promise<ServerMessage> {
+    let found: ServerMessage | undefined;
+    await this.until(
+      () => {
+        found = this.messages().find(predicate);
+        return found !== undefined;
+      },
+      timeoutMs,
+      "a matching message",
+    );
+    return found as ServerMessage;
+  }
+
+  /** Resolves with the first request of the bot that satisfies the predicate, now or later. */
+  async waitForRequest(predicate: (r: ServerRequest) => boolean, timeoutMs = 10_000): Promise<ServerRequest> {
+    let found: ServerRequest | undefined;
+    await this.until(
+      () => {
+        found = this.requests.find(predicate);
+        return found !== undefined;
+      },
+      timeoutMs,
+      "a matching request",
+    );
+    return found as ServerRequest;
+  }
+
+  /** Stops the server; pending long polls are answered with no updates. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.pollers) {
+      clearTimeout(p.timer);
+      p.resolve([]);
+    }
+    this.pollers = [];
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────────
+
+  private *chatIds(): Iterable<number> {
+    const seen = new Set<number>();
+    for (const key of this.seqs.keys()) {
+      const id = Number(key.split(":")[0]);
+      if (!seen.has(id)) {
+        seen.add(id);
+        yield id;
+      }
+    }
+  }
+
+  private snapshot(m: LocalMessage): ServerMessage {
+    const parsed = m.parseMode === "HTML" ? parseTelegramHtml(m.text) : undefined;
+    const markup = m.replyMarkup as
+      | { inline_keyboard?: { text: string }[][]; keyboard?: { text: string }[][] }
+      | undefined;
+    return {
+      seq: this.seqs.get(`${m.chatId}:${m.messageId}`) ?? 0,
+      chatId: m.chatId,
+      messageId: m.messageId,
+      text: parsed?.ok ? parsed.text : m.text,
+      html: m.text,
+      parseMode: m.parseMode,
+      replyMarkup: m.replyMarkup ? structuredClone(m.replyMarkup) : undefined,
+      buttons: (markup?.inline_keyboard ?? markup?.keyboard ?? []).flat().map((b) => b.text),
+      document: m.document,
+      edited: m.edited,
+      deleted: m.deleted,
+    };
+  }
+
+  private until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        check: () => {
+          if (!condition()) return false;
+          clearTimeout(timer);
+          resolve();
+          return true;
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  private notify(): void {
+    this.waiters = this.waiters.filter((w) => !w.check());
+  }
+
+  private flushPollers(): void {
+    for (const p of [...this.pollers]) {
+      const batch = this.pending(p.offset, p.limit);
+      if (!batch.length) continue;
+      clearTimeout(p.timer);
+      this.pollers = this.pollers.filter((x) => x !== p);
+      p.resolve(batch);
+    }
+  }
+
+  private pending(offset: number, limit: number): Update[] {
+    while (this.updates.length && (this.updates[0] as Update).update_id < offset) this.updates.shift();
+    return this.updates.slice(0, limit);
+  }
+
+  private reply(res: ServerResponse, status: number, body: unknown): void {
+    const send = () => {
+      if (!res.destroyed)
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    };
+    if (this.latencyMs > 0) setTimeout(send, this.latencyMs);
+    else send();
+  }
+
+  private fault(method: string, payload: Record<string, unknown>) {
+    const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+    const i = this.faults.findIndex(
+      (f) =>
+        (f.method === undefined || f.method === method) && (f.chatId === undefined || f.chatId === chatId),
+    );
+    if (i < 0) return undefined;
+    const f = this.faults[i] as Fault & { times: number };
+    if (--f.times <= 0) this.faults.splice(i, 1);
+    return f;
+  }
+
+  private limited(method: string, payload: Record<string, unknown>): number | undefined {
+    if (!this.rateLimit || !SEND_METHODS.has(method)) return undefined;
+    const now = this.now();
+    const chatId = Number(payload.chat_id);
+    const prune = (times: number[]) => {
+      while (times.length && (times[0] as number) <= now - 1000) times.shift();
+    };
+    prune(this.sentTimes);
+    let perChat = this.sentTimesPerChat.get(chatId);
+    if (!perChat) {
+      perChat = [];
+      this.sentTimesPerChat.set(chatId, perChat);
+    }
+    prune(perChat);
+    const wait = (times: number[]) => Math.max(1, Math.ceil(((times[0] as number) + 1000 - now) / 1000));
+    if (perChat.length >= this.rateLimit.perChatPerSecond) return wait(perChat);
+    if (this.sentTimes.length >= this.rateLimit.perSecond) return wait(this.sentTimes);
+    this.sentTimes.push(now);
+    perChat.push(now);
+    return undefined;
+  }
+
+  private async payloadOf(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+    const payload: Record<string, unknown> = {};
+    for (const [k, v] of url.searchParams) payload[k] = maybeJson(v);
+    const body = await readBody(req);
+    const type = req.headers["content-type"] ?? "";
+    if (!body.length) return payload;
+    if (type.startsWith("application/json"))
+      return { ...payload, ...(JSON.parse(body.toString("utf8")) as object) };
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+    if (type.startsWith("multipart/form-data") && boundary)
+      return { ...payload, ...parseMultipart(body, (boundary[1] ?? boundary[2]) as string) };
+    for (const [k, v] of new URLSearchParams(body.toString("utf8"))) payload[k] = maybeJson(v);
+    return payload;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!m) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token, method = ""] = m;
+    const payload = await this.payloadOf(req, url);
+    const record = (status: number) => {
+      this.requests.push({ method, payload, status, at: this.now() });
+      this.notify();
+    };
+    this.counters.calls[method] = (this.counters.calls[method] ?? 0) + 1;
+    if (token !== this.token) {
+      record(401);
+      return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    }
+
+    const fault = this.fault(method, payload);
+    if (fault?.code === "network") {
+      record(0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault) {
+      record(fault.code);
+      this.counters.injected[fault.code] = (this.counters.injected[fault.code] ?? 0) + 1;
+      if (fault.code === 429) {
+        this.counters.tooManyRequests++;
+        const retryAfter = fault.retryAfter ?? 1;
+        return this.reply(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: fault.description ?? `Too Many Requests: retry after ${retryAfter}`,
+          parameters: { retry_after: retryAfter },
+        });
+      }
+      const description =
+        fault.description ??
+        {
+          400: "Bad Request: injected",
+          403: "Forbidden: bot was blocked by the user",
+          500: "Internal Server Error",
+        }[fault.code];
+      return this.reply(res, fault.code, { ok: false, error_code: fault.code, description });
+    }
+    const retryAfter = this.limited(method, payload);
+    if (retryAfter !== undefined) {
+      record(429);
+      this.counters.tooManyRequests++;
+      return this.reply(res, 429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      });
+    }
+
+    if (method === "getUpdates") {
+      record(200);
+      return this.reply(res, 200, { ok: true, result: await this.longPoll(res, payload) });
+    }
+    if (method === "setMyCommands")
+      this.commands.set(
+        String(payload.language_code ?? ""),
+        payload.commands as { command: string; description: string }[],
+      );
+
+    const call = this.telegram.call(method, payload);
+    if (call.error !== undefined) {
+      const code = Number(/^\d+/.exec(call.error)?.[0] ?? 400);
+      record(code);
+      return this.reply(res, code, {
+        ok: false,
+        error_code: code,
+        description: call.error.replace(/^\d+ /, ""),
+      });
+    }
+    record(200);
+    if (SEND_METHODS.has(method)) {
+      const chatId = Number(payload.chat_id);
+      this.counters.sentPerChat[chatId] = (this.counters.sentPerChat[chatId] ?? 0) + 1;
+    }
+    if (call.message) this.seqs.set(`${call.message.chatId}:${call.message.messageId}`, ++this.seq);
+    if (method === "answerCallbackQuery")
+      this.callbackAnswers.set(String(payload.callback_query_id), {
+        text: payload.text as string | undefined,
+        show_alert: payload.show_alert as boolean | undefined,
+      });
+    if (method === "answerInlineQuery")
+      this.inlineAnswers.set(String(payload.inline_query_id), (payload.results ?? []) as InlineQueryResult[]);
+    this.reply(res, 200, { ok: true, result: call.result });
+    this.notify();
+  }
+
+  private longPoll(res: ServerResponse, payload: Record<string, unknown>): Promise<Update[]> {
+    const offset = Number(payload.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(payload.limit ?? 100)));
+    const timeout = Math.min(50, Math.max(0, Number(payload.timeout ?? 0)));
+    const ready = this.pending(offset, limit);
+    if (ready.length || timeout === 0 || this.closed) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      const poller: Poller = {
+        resolve,
+        offset,
+        limit,
+        timer: setTimeout(() => {
+          this.pollers = this.pollers.filter((p) => p !== poller);
+          resolve([]);
+        }, timeout * 1000),
+      };
+      this.pollers.push(poller);
+      res.once("close", () => {
+        clearTimeout(poller.timer);
+        this.pollers = this.pollers.filter((p) => p !== poller);
+      });
+    });
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * A bot for feature tests: the real createBot with real dependencies (SQLite in a temp dir, the i18n, a
+ * Catalog of a test programme, a settable clock), whose Bot API calls go to an in-memory Telegram that
+ * records them and answers like Telegram (message ids, limits, HTML checks). Updates go in through
+ * bot.handleUpdate, built the way Telegram builds them.
+ */
+import { join } from "node:path";
+import type { Bot } from "grammy";
+import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
+import { pino } from "pino";
+import { parseTelegramHtml } from "../../src/bot/console/html.js";
+import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
+import type { BotContext, BotDeps } from "../../src/bot/context.js";
+import { createBot } from "../../src/bot/create-bot.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { Catalog } from "../../src/catalog.js";
+import { loadConfig } from "../../src/config.js";
+import type { Programme } from "../../src/programme/model.js";
+import { validateProgramme } from "../../src/programme/read.js";
+import { openDatabase } from "../../src/store/db.js";
+import { loadProgramme, readProgramme } from "../../src/store/programme-store.js";
+import { attendeeProgramme } from "./attendee-programme.js";
+import { tempDir } from "./tmp.js";
+
+/** The bot's identity in tests. */
+export const TEST_BOT: UserFromGetMe = {
+  id: 42,
+  is_bot: true,
+  first_name: "TestConf bot",
+  username: "testconf_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** A Telegram user the test plays. */
+export interface TestUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+}
+
+/** A test bot and the means to talk to it. */
+export interface Harness {
+  bot: Bot<BotContext>;
+  deps: BotDeps;
+  telegram: LocalTelegram;
+  /** Log lines at warn level or above (handler errors end up here). */
+  logs: { level: number; msg: string; err?: unknown }[];
+  /** Sets the clock. */
+  setNow(iso: string): void;
+  /** Feeds one raw update; resolves with the API calls the bot made while handling it. */
+  update(update: Omit<Update, "update_id">): Promise<LocalCall[]>;
+  /** The user writes a text (a /command gets its bot_command entity, as Telegram adds it). */
+  send(user: TestUser, text: string): Promise<LocalCall[]>;
+  /** The user presses a button of a message: by index in reading order, or the first whose label contains the text. */
+  press(user: TestUser, message: LocalMessage, button: number | string): Promise<LocalCall[]>;
+  /** A callback query with any data, as a forged or outdated button would send it. */
+  pressData(user: TestUser, data: string, message?: LocalMessage): Promise<LocalCall[]>;
+  /** The user types "@bot query" in some chat. */
+  inline(user: TestUser, query: string): Promise<LocalCall[]>;
+  /** The messages the bot has in a user's chat, oldest first. */
+  chat(user: TestUser): LocalMessage[];
+  /** The bot's latest message in a user's chat. */
+  last(user: TestUser): LocalMessage;
+}
+
+let nextUserId = 1000;
+
+/** A new user (unique id), English unless `language_code` says otherwise. */
+export function testUser(language_code = "en", first_name = "Alice"): TestUser {
+  return { id: ++nextUserId, first_name, language_code };
+}
+
+/** The inline buttons of a message, in reading order. */
+export function buttonsOf(m: LocalMessage): InlineKeyboardButton[] {
+  const markup = m.replyMarkup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
+  return markup?.inline_keyboard?.flat() ?? [];
+}
+
+/** The labels of a message's buttons (inline or reply keyboard). */
+export function labelsOf(m: LocalMessage): string[] {
+  const markup = m.replyMarkup as { keyboard?: { text: string }[][] } | undefined;
+  return markup?.keyboard ? markup.keyboard.flat().map((b) => b.text) : buttonsOf(m).map((b) => b.text);
+}
+
+/** The callback_data of every callback button of a message. */
+export function callbackDataOf(m: LocalMessage): string[] {
+  return buttonsOf(m).flatMap((b) => ("callback_data" in b ? [b.callback_data] : []));
+}
+
+/** Creates the harness; call inside a test (the database lives in a temp dir removed after it). */
+export function createHarness(
+  options: { programme?: Programme; now?: string; env?: NodeJS.ProcessEnv } = {},
+): Harness {
+  const programme = validateProgramme(options.programme ?? attendeeProgramme(), "test programme");
+  const db = openDatabase(join(tempDir(), "confbot.sqlite"));
+  let now = Date.parse(options.now ?? "2030-03-01T10:30:00+05:00");
+  const clock = () => now;
+  loadProgramme(db, programme, now);
+  const logs: Harness["logs"] = [];
+  const logger = pino({ level: "warn" }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const deps: BotDeps = {
+    config: loadConfig(options.env ?? {}),
+    db,
+    catalog: new Catalog(readProgramme(db) as Programme),
+    i18n: createI18n(),
+    clock,
+    logger,
+  };
+  const bot = createBot("42:test-token", deps, { botInfo: TEST_BOT });
+  const telegram = new LocalTelegram(TEST_BOT, clock);
+  bot.api.config.use(telegram.transformer());
+  let updateId = 0;
+  let queryId = 0;
+
+  const from = (u: TestUser) => ({
+    id: u.id,
+    is_bot: false as const,
+    first_name: u.first_name,
+    language_code: u.language_code,
+  });
+  const privateChat = (u: TestUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name });
+
+  const update: Harness["update"] = async (u) => {
+    const before = telegram.calls.length;
+    await bot.handleUpdate({ update_id: ++updateId, ...u } as Update);
+    return telegram.calls.slice(before);
+  };
+
+  const pressData: Harness["pressData"] = (user, data, message) =>
+    update({
+      callback_query: {
+        id: `q${++queryId}`,
+        from: from(user),
+        chat_instance: `ci${user.id}`,
+        ...(message ? { message: telegram.toTelegram(message, user) } : {}),
+        data,
+      },
+    });
+
+  const chat = (user: TestUser) => telegram.messages(user.id).filter((m) => m.fromBot && !m.deleted);
+
+  return {
+    bot,
+    deps,
+    telegram,
+    logs,
+    setNow: (iso) => {
+      now = Date.parse(iso);
+    },
+    update,
+    send: (user, text) => {
+      const m = telegram.userMessage(user.id, text);
+      const command = /^\/\w+(?:@\w+)?/.exec(text);
+      return update({
+        message: {
+          message_id: m.messageId,
+          date: Math.floor(now / 1000),
+          chat: privateChat(user),
+          from: from(user),
+          text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        },
+      });
+    },
+    press: (user, message, button) => {
+      const buttons = buttonsOf(message);
+      const b =
+        typeof button === "number" ? buttons[button] : buttons.find((x) => x.text.includes(button as string));
+      if (!b || !("callback_data" in b))
+        throw new Error(
+          `no callback button ${JSON.stringify(button)} among ${JSON.stringify(buttons.map((x) => x.text))}`,
+        );
+      return pressData(user, b.callback_data, message);
+    },
+    pressData,
+    inline: (user, query) =>
+      update({
+        inline_query: { id: `iq${++queryId}`, from: from(user), query, offset: "", chat_type: "sender" },
+      }),
+    chat,
+    last: (user) => {
+      const messages = chat(user);
+      const m = messages[messages.length - 1];
+      if (!m) throw new Error(`the bot has not written to user ${user.id}`);
+      return m;
+    },
+  };
+}
+
+/** The calls of a given method among `calls`. */
+export function callsOf(calls: LocalCall[], method: string): LocalCall[] {
+  return calls.filter((c) => c.method === method);
+}
+
+/** The text a message shows (tags removed, entities decoded), as the user reads it. */
+export function textOf(m: LocalMessage): string {
+  return telegramText(m.text, m.parseMode);
+}
+
+function telegramText(text: string, parseMode?: string): string {
+  if (parseMode !== "HTML") return text;
+  const parsed = parseTelegramHtml(text);
+  if (!parsed.ok) throw new Error(`${parsed.error}: ${text}`);
+  return parsed.text;
+}
