@@ -3,8 +3,9 @@ import type { ProgrammeDiff } from "./programme/diff.js";
 import { ProgrammeError } from "./programme/errors.js";
 import type { Programme } from "./programme/model.js";
 import { readProgrammeFile } from "./programme/read.js";
+import { applyProgrammeChange } from "./reminders/notices.js";
 import type { Db } from "./store/db.js";
-import { loadProgramme, readProgramme } from "./store/programme-store.js";
+import { readProgramme } from "./store/programme-store.js";
 
 /** The programme to serve, and what loading the file changed (absent when the file could not be used). */
 export interface StartupProgramme {
@@ -14,7 +15,8 @@ export interface StartupProgramme {
 
 /**
  * The programme to serve at start-up: the file at `file` is read and loaded into the database, and the
- * stored programme is returned. When the file is broken its problems are logged and the programme already
+ * stored programme is returned. Edits made to the file while the bot was down are applied like a reload:
+ * the subscribers of changed sessions are told and their reminders follow. When the file is broken its problems are logged and the programme already
  * in the database is served; undefined (after logging why) when there is none.
  */
 export function loadStartupProgramme(
@@ -22,10 +24,11 @@ export function loadStartupProgramme(
   file: string,
   logger: Logger,
   now: number,
+  defaultMinutes: number,
 ): StartupProgramme | undefined {
   let diff: ProgrammeDiff | undefined;
   try {
-    diff = loadProgramme(db, readProgrammeFile(file), now);
+    ({ diff } = applyProgrammeChange(db, readProgrammeFile(file), { now, defaultMinutes }));
     const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
     logger.info({ file, ...counts }, "programme loaded");
   } catch (e) {

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadStartupProgramme } from "../src/startup.js";
 import { openDatabase } from "../src/store/db.js";
+import { subscribe } from "../src/store/subscriptions.js";
+import { touchUser } from "../src/store/users.js";
 import { attendeeProgramme } from "./support/attendee-programme.js";
 import { tempDir } from "./support/tmp.js";
 
@@ -21,18 +23,40 @@ describe("loading the programme at start-up", () => {
   it("loads the file into the database and serves it", () => {
     const { db, file, logger, logs } = setup();
     writeFileSync(file, stringify(attendeeProgramme()));
-    const loaded = loadStartupProgramme(db, file, logger, 0);
+    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
     expect(loaded?.programme.sessions.map((s) => s.id)).toContain("flask-patterns");
     expect(loaded?.diff?.added.length).toBe(loaded?.programme.sessions.length);
     expect(logs.map((l) => l.msg)).toEqual(["programme loaded"]);
   });
 
+  it("tells subscribers about edits made to the file while the bot was down", () => {
+    const { db, file, logger } = setup();
+    const programme = attendeeProgramme();
+    writeFileSync(file, stringify(programme));
+    loadStartupProgramme(db, file, logger, 0, 10);
+    for (const id of [1, 2]) touchUser(db, { id, chatId: id }, 0);
+    subscribe(db, 1, "flask-patterns", 0);
+    subscribe(db, 2, "async-io", 0);
+
+    const flask = programme.sessions.find((s) => s.id === "flask-patterns");
+    if (!flask) throw new Error("fixture");
+    flask.room = "hall-b";
+    flask.start = "2030-03-01T16:40:00+05:00";
+    flask.end = "2030-03-01T17:40:00+05:00";
+    writeFileSync(file, stringify(programme));
+    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
+
+    expect(loaded?.diff?.changed.map((c) => c.id)).toEqual(["flask-patterns"]);
+    const notices = db.prepare("SELECT user_id FROM outbox WHERE kind = 'notice'").all();
+    expect(notices).toEqual([{ user_id: 1 }]);
+  });
+
   it("falls back to the stored programme when the file is broken, logging the problems", () => {
     const { db, file, logger, logs } = setup();
     writeFileSync(file, stringify(attendeeProgramme()));
-    loadStartupProgramme(db, file, logger, 0);
+    loadStartupProgramme(db, file, logger, 0, 10);
     writeFileSync(file, "conference: [not, a, conference]\nsessions: 3\n");
-    const loaded = loadStartupProgramme(db, file, logger, 0);
+    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
     expect(loaded?.programme.sessions.map((s) => s.id)).toContain("flask-patterns");
     expect(loaded?.diff).toBeUndefined();
     const error = logs.find((l) => l.level === 50);
@@ -42,7 +66,7 @@ describe("loading the programme at start-up", () => {
 
   it("gives up when the file is broken and the database has nothing", () => {
     const { db, file, logger, logs } = setup();
-    expect(loadStartupProgramme(db, file, logger, 0)).toBeUndefined();
+    expect(loadStartupProgramme(db, file, logger, 0, 10)).toBeUndefined();
     expect(logs.find((l) => l.level === 50)?.msg).toBe("programme file is broken");
   });
 });

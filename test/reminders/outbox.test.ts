@@ -108,4 +108,15 @@ describe("rate limiter", () => {
     expect(limiter.globalWait(1000)).toBe(4000);
     expect(limiter.globalWait(5000)).toBe(0);
   });
+
+  it("slows down after a 429 and creeps back to the configured rate as sends succeed", () => {
+    const limiter = new RateLimiter(30, 0);
+    limiter.flood(1000);
+    expect(limiter.globalWait(0)).toBe(1000);
+    expect(limiter.current).toBe(24);
+    limiter.flood(1000);
+    expect(limiter.current).toBeCloseTo(19.2);
+    for (let i = 0; i < 1000; i++) limiter.succeeded();
+    expect(limiter.current).toBe(30);
+  });
 });

@@ -47,6 +47,9 @@ export function subscribeFeature(): Composer<BotContext> {
       }
       const title = truncate(session.title[ctx.lang], 80);
       const minutes = ctx.user.reminderMinutes ?? config.DEFAULT_REMINDER_MINUTES;
+      // Following a session that has already started is allowed (it shows in /my), but promises no reminder.
+      if (type === "subscribe" && Date.parse(session.start) <= clock())
+        return { text: plain(ctx, "subscribe.started_toast", { title }) };
       return {
         text: plain(ctx, type === "subscribe" ? "subscribe.on_toast" : "subscribe.off_toast", {
           title,

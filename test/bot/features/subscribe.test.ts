@@ -3,8 +3,10 @@ import { isSubscribed } from "../../../src/store/subscriptions.js";
 import { callsOf, createHarness, labelsOf, testUser } from "../../support/bot-harness.js";
 
 describe("subscribe toggle", () => {
+  const beforeTheConference = { now: "2030-03-01T08:00:00+05:00" };
+
   it("subscribes and unsubscribes, swapping the toggle row in place", async () => {
-    const h = createHarness();
+    const h = createHarness(beforeTheConference);
     const user = testUser();
     await h.send(user, "flask");
     await h.press(user, h.last(user), "Advanced Flask patterns");
@@ -28,7 +30,7 @@ describe("subscribe toggle", () => {
   });
 
   it("shows the current state when a card is opened again", async () => {
-    const h = createHarness();
+    const h = createHarness(beforeTheConference);
     const user = testUser("ru");
     await h.send(user, "/start flask-patterns");
     const on = await h.press(user, h.last(user), "Напомнить");
@@ -37,6 +39,17 @@ describe("subscribe toggle", () => {
     );
     await h.send(user, "/start flask-patterns");
     expect(labelsOf(h.last(user))[0]).toBe("🔕 Не напоминать");
+  });
+
+  it("follows a session that has already started without promising a reminder", async () => {
+    const h = createHarness({ now: "2030-03-01T10:30:00+05:00" });
+    const user = testUser();
+    await h.send(user, "/start flask-patterns");
+    const on = await h.press(user, h.last(user), "🔔 Remind me");
+    expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(true);
+    expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
+      "⭐ “Advanced Flask patterns” is in /my. It has already started, so there will be no reminder.",
+    );
   });
 
   it("refuses forged toggles for cancelled, break, unknown and malformed sessions", async () => {
