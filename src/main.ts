@@ -91,7 +91,13 @@ async function main(): Promise<number> {
 
   const db = openDatabase(config.DATABASE_PATH);
   const clock = systemClock;
-  const loaded = loadStartupProgramme(db, config.PROGRAMME_PATH, logger, clock(), config.DEFAULT_REMINDER_MINUTES);
+  const loaded = loadStartupProgramme(
+    db,
+    config.PROGRAMME_PATH,
+    logger,
+    clock(),
+    config.DEFAULT_REMINDER_MINUTES,
+  );
   if (!loaded) {
     console.error(
       `confbot: no usable programme (${config.PROGRAMME_PATH} is broken and the database has none)`,

@@ -158,15 +158,24 @@ export function enqueue(db: Db, rows: readonly NewOutboxRow[], now: number): num
   })();
 }
 
-/** Pending rows whose next attempt is due at `now`, oldest due first (uses the `outbox_due` index). */
+/**
+ * Pending rows whose next attempt is due at `now`, at most `limit`: reminders and change notices first (they
+ * lose their point when the session starts), then broadcasts; each oldest due first (the `outbox_due` index).
+ */
 export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
-  return (
-    db
-      .prepare(
-        "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-      )
-      .all(now, limit) as Row[]
-  ).map(fromRow);
+  const select = (kinds: string) =>
+    (
+      db
+        .prepare(
+          `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND ${kinds}
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now, limit) as Row[]
+    ).map(fromRow);
+  const urgent = select("kind <> 'broadcast'");
+  return urgent.length >= limit
+    ? urgent
+    : [...urgent, ...select("kind = 'broadcast'").slice(0, limit - urgent.length)];
 }
 
 /** When the earliest pending row falls due (ms), or undefined when nothing is pending. */

@@ -52,6 +52,27 @@ describe("outbox", () => {
     db.close();
   });
 
+  it("hands out reminders and notices before broadcasts queued earlier", () => {
+    const db = setup();
+    enqueue(db, [row(1, "broadcast:1:1"), row(2, "broadcast:1:2")], T0);
+    enqueue(
+      db,
+      [
+        row(3, "reminder:3:s:1", { kind: "reminder", notBefore: T0 + 10 }),
+        row(2, "notice:s:2:x", { kind: "notice", notBefore: T0 + 20 }),
+      ],
+      T0,
+    );
+    expect(dueRows(db, T0 + 20, 10).map((r) => r.dedupeKey)).toEqual([
+      "reminder:3:s:1",
+      "notice:s:2:x",
+      "broadcast:1:1",
+      "broadcast:1:2",
+    ]);
+    expect(dueRows(db, T0 + 20, 3).map((r) => r.kind)).toEqual(["reminder", "notice", "broadcast"]);
+    db.close();
+  });
+
   it("retries later, fails, drops, and counts a broadcast's progress", () => {
     const db = setup();
     enqueue(
