@@ -7,18 +7,31 @@
  * ways a query word can reach a vocabulary word: exact, same stem, prefix, typo (trigram candidates, then a
  * bounded edit distance), phonetic key (Cyrillic ↔ Latin spelling), and glossary translation (ru ↔ en).
  *
- * Query: the text as typed and the text retyped on the other keyboard layout compete; for each, the
- * words that carry meaning are matched, each document scores the IDF-weighted mean over query words of
- * (similarity of the match × weight of the field), and the better interpretation wins. Scores lie in
- * [0, 1]; below a confidence cut-off nothing is returned.
+ * Query: each word of the query is read as typed or retyped on the other keyboard layout, whichever reaches the
+ * vocabulary better (the retyped reading loses ties and is worth a little less), so a query typed wholly or
+ * partly in the wrong layout ("ещктфвщ", "ещктфвщ кэш") reads as meant. Of the words that carry meaning, each
+ * document scores the IDF-weighted mean over query words of (similarity of the match × weight of the field).
+ * Scores lie in [0, 1]; below a confidence cut-off nothing is returned.
+ *
+ * Re-ranking: the index scores words one by one, so documents that hold the same words in the same fields tie,
+ * however the words stand in their titles. The best {@link RERANK_CANDIDATES} documents above the cut-offs are
+ * then scored by fuse.js for how closely their normalized titles (speakers: names) hold the query as a whole
+ * phrase, and a close phrase adds at most {@link PHRASE_BONUS} of the document's own score. fuse.js runs over
+ * these few candidates only, never over the whole programme: its Bitap scan is linear in the text it searches
+ * (plain fuse.js over every field takes seconds a query at 10,000 sessions, see bench/search.bench.ts), and on
+ * its own it knows no stems, translations, transliteration or layouts, so as a retrieval step it would both
+ * cost more and find less. As a tie-breaker over a handful of titles it costs microseconds. The cut-offs are
+ * decided on the index score before re-ranking, so what is found, and that nonsense finds nothing, stays the
+ * index's call; fuse.js only orders it.
  */
+import Fuse from "fuse.js";
 import { isContentKind, type Programme, type Session, type Speaker } from "../programme/model.js";
 import { editDistance } from "./distance.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
 import { stem } from "./stem.js";
-import { phoneticKeys } from "./translit.js";
+import { phoneticKeys, transliterate } from "./translit.js";
 
 /** What a result is: a session of one of the searchable kinds, or a speaker. */
 export type ResultKind = "talk" | "workshop" | "keynote" | "speaker";
@@ -78,9 +91,55 @@ const SIM = {
 export const MIN_SCORE = 0.45;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
 const RELATIVE_CUTOFF = 0.5;
-/** The retyped-layout interpretation loses ties against the text as typed. */
+/** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
 const MAX_PREFIX_TERMS = 40;
+/** How many of the best documents (above the cut-offs) fuse.js re-ranks by closeness to the query phrase. */
+export const RERANK_CANDIDATES = 40;
+/** A title that holds the query phrase verbatim scores this share more than the index gave it; less for a looser one. */
+export const PHRASE_BONUS = 0.05;
+/** fuse.js score (about errors per letter of the phrase) from which a title counts as not close at all. */
+const PHRASE_THRESHOLD = 0.4;
+const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: PHRASE_THRESHOLD,
+  shouldSort: false,
+} as const;
+
+/** A word of the query as it will be matched, and what a match of it is worth (less when read on the other layout). */
+interface QueryWord {
+  word: string;
+  factor: number;
+}
+
+/** Vocabulary matches of query words, computed once per search: key "+word" (glossary phrase) or "-word". */
+type Memo = Map<string, Map<number, number>>;
+
+/**
+ * The words of a query text that carry meaning, as the index holds them ("python3" → "python", "3"), and
+ * whether the text had words that all turned out to be noise (stop words, fillers).
+ */
+function meaningful(text: string): { words: string[]; noise: boolean } {
+  const tokens = tokenize(text).flatMap((t) => {
+    const parts = subTokens(t);
+    return parts.length ? parts : [t];
+  });
+  const words = tokens.filter((t) => !isNoise(t));
+  return { words, noise: tokens.length > 0 && words.length === 0 };
+}
+
+/** A text as fuse.js compares phrases: normalized words (stop words left out) separated by single spaces. */
+function phraseText(text: string): string {
+  return tokenize(text)
+    .flatMap((t) => {
+      const parts = subTokens(t);
+      return parts.length ? parts : [t];
+    })
+    .filter((t) => !STOPWORDS.has(t))
+    .join(" ");
+}
 
 interface Doc {
   kind: ResultKind;
@@ -139,6 +198,8 @@ class SortedStrings {
 
 class Index implements SearchIndex {
   private readonly docs: Doc[] = [];
+  /** Per document, its titles or names in both languages as {@link phraseText}, for the fuse.js re-ranking. */
+  private readonly phrases: string[][] = [];
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** Postings while documents are added (in id order, so a term's current document is its last entry). */
@@ -160,10 +221,11 @@ class Index implements SearchIndex {
     return { documents: this.docs.length, terms: this.terms.length };
   }
 
-  /** Adds a document with its fields. */
-  addDoc(doc: Doc, fields: Field[]): void {
+  /** Adds a document with its fields, and the titles or names that the re-ranking compares with the query. */
+  addDoc(doc: Doc, fields: Field[], headings: (string | undefined)[]): void {
     const docId = this.docs.length;
     this.docs.push(doc);
+    this.phrases.push([...new Set(headings.filter((h): h is string => !!h).map(phraseText))]);
     for (const [text, weight, lang] of fields) {
       if (!text) continue;
       for (const { token, proper } of tokenizeText(text)) {
@@ -292,15 +354,73 @@ class Index implements SearchIndex {
     }
   }
 
-  /** Scores every document one interpretation of the query reaches; keeps each document's best in `into`. */
-  private scoreText(text: string, factor: number, into: Map<number, number>): void {
-    // "python3" asks for "python" and "3"; the index holds both the whole tokens and their parts.
-    const words = tokenize(text)
-      .flatMap((t) => {
-        const parts = subTokens(t);
-        return parts.length ? parts : [t];
-      })
-      .filter((t) => !isNoise(t));
+  /** {@link matchWord}, remembered for the rest of one search. */
+  private matchMemo(word: string, translated: boolean, memo: Memo): Map<number, number> {
+    const key = `${translated ? "+" : "-"}${word}`;
+    let found = memo.get(key);
+    if (!found) {
+      found = this.matchWord(word, translated);
+      memo.set(key, found);
+    }
+    return found;
+  }
+
+  /** Whether the vocabulary holds a word, exactly or by stem. */
+  private knows(word: string): boolean {
+    return this.termIds.has(word) || this.byStem.has(stem(word));
+  }
+
+  /**
+   * How well a reading of a query word reaches the vocabulary: the mean over its parts of the best similarity
+   * of any vocabulary word it reaches (a glossary translation whose words the programme holds counts too).
+   */
+  private reach(words: readonly string[], memo: Memo): number {
+    const glossed = new Set<number>();
+    for (const t of translateTokens(words))
+      if (t.alternatives.some((alt) => alt.every((w) => this.knows(w))))
+        for (let i = t.start; i < t.start + t.length; i++) glossed.add(i);
+    let sum = 0;
+    for (let i = 0; i < words.length; i++) {
+      let best = glossed.has(i) ? SIM.translation : 0;
+      for (const sim of this.matchMemo(words[i] as string, glossed.has(i), memo).values())
+        if (sim > best) best = sim;
+      sum += best;
+    }
+    return sum / words.length;
+  }
+
+  /**
+   * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
+   * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
+   * taken when it reaches the vocabulary clearly better (by more than the layout penalty). A word that retypes
+   * to a stop word or filler and means nothing as typed ("ghj" → "про") is dropped like one.
+   */
+  private interpret(query: string, memo: Memo): QueryWord[] {
+    const out: QueryWord[] = [];
+    for (const chunk of query.split(/\s+/)) {
+      const typed = meaningful(chunk);
+      if (!typed.words.length) continue;
+      const asTyped = () => {
+        for (const word of typed.words) out.push({ word, factor: 1 });
+      };
+      if (!hasLayoutKeys(chunk)) {
+        asTyped();
+        continue;
+      }
+      const swapped = meaningful(swapLayout(chunk));
+      const typedReach = this.reach(typed.words, memo);
+      if (swapped.noise) {
+        if (typedReach > 0) asTyped();
+      } else if (swapped.words.length && this.reach(swapped.words, memo) * LAYOUT_PENALTY > typedReach) {
+        for (const word of swapped.words) out.push({ word, factor: LAYOUT_PENALTY });
+      } else asTyped();
+    }
+    return out;
+  }
+
+  /** Scores every document the query words reach, into `into`. */
+  private scoreWords(query: readonly QueryWord[], memo: Memo, into: Map<number, number>): void {
+    const words = query.map((q) => q.word);
     if (!words.length) return;
     // Glossary phrases: documents holding a whole translation count for every query word of the phrase.
     const phraseDocs: Map<number, number>[][] = words.map(() => []);
@@ -319,17 +439,19 @@ class Index implements SearchIndex {
     let unknownWords = 0;
     for (let w = 0; w < words.length; w++) {
       const translated = phraseDocs[w] as Map<number, number>[];
+      const factor = (query[w] as QueryWord).factor;
       const docs: number[] = [];
       const credit = (d: number, v: number) => {
         if (best[d] === 0) docs.push(d);
         if (v > (best[d] as number)) best[d] = v;
       };
-      for (const [term, sim] of this.matchWord(words[w] as string, translated.length > 0)) {
+      for (const [term, sim] of this.matchMemo(words[w] as string, translated.length > 0, memo)) {
         const ids = this.postingDocs[term] as Int32Array;
         const fw = this.postingWeights[term] as Float32Array;
-        for (let i = 0; i < ids.length; i++) credit(ids[i] as number, sim * (fw[i] as number));
+        const s = sim * factor;
+        for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
       }
-      for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * fw);
+      for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
       if (!docs.length) {
         unknownWords++;
         continue;
@@ -347,25 +469,64 @@ class Index implements SearchIndex {
     // A word that matches nothing weighs as much as an average word that does.
     const sum = known + unknownWords * (known / knownWords);
     for (const d of touched) {
-      const s = ((total[d] as number) / sum) * factor;
-      if (s > (into.get(d) ?? 0)) into.set(d, s);
+      into.set(d, (total[d] as number) / sum);
       total[d] = 0;
     }
   }
 
+  /**
+   * Re-orders the first {@link RERANK_CANDIDATES} of `ranked` (best first, above the cut-offs) by their score
+   * raised by up to {@link PHRASE_BONUS} for how closely fuse.js finds the query phrase in their titles or names.
+   * Scores only go up, so the candidates stay ahead of the documents after them.
+   */
+  private rerank(ranked: [number, number][], query: readonly QueryWord[]): void {
+    const k = Math.min(RERANK_CANDIDATES, ranked.length);
+    if (k < 2) return;
+    const phrase = query.map((q) => q.word).join(" ");
+    const patterns = [phrase];
+    // Titles keep Latin names that a Cyrillic query spells by ear ("джанго"): compare its romanization too.
+    if (/[а-я]/.test(phrase)) patterns.push(transliterate(phrase));
+    const texts: string[] = [];
+    const owners: number[] = [];
+    for (let i = 0; i < k; i++)
+      for (const text of this.phrases[(ranked[i] as [number, number])[0]] ?? []) {
+        texts.push(text);
+        owners.push(i);
+      }
+    const closeness = new Float64Array(k);
+    const fuse = new Fuse(texts, FUSE_OPTIONS);
+    for (const pattern of patterns)
+      for (const r of fuse.search(pattern)) {
+        const c = 1 - (r.score ?? 1) / PHRASE_THRESHOLD;
+        const i = owners[r.refIndex] as number;
+        if (c > (closeness[i] as number)) closeness[i] = c;
+      }
+    const head = ranked
+      .slice(0, k)
+      .map(([d, s], i): [number, number] => [d, s * (1 + PHRASE_BONUS * (closeness[i] as number))]);
+    head.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    ranked.splice(0, k, ...head);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 10;
+    const memo: Memo = new Map();
+    const words = this.interpret(query, memo);
     const scores = new Map<number, number>();
-    this.scoreText(query, 1, scores);
-    if (hasLayoutKeys(query)) this.scoreText(swapLayout(query), LAYOUT_PENALTY, scores);
+    this.scoreWords(words, memo, scores);
     let top = 0;
     for (const s of scores.values()) if (s > top) top = s;
     if (top < MIN_SCORE) return [];
     const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
     const ranked = [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return ranked
-      .slice(0, limit)
-      .map(([d, score]) => ({ ...(this.docs[d] as Doc), score: Math.round(score * 1000) / 1000 }));
+    this.rerank(ranked, words);
+    return ranked.slice(0, limit).map(([d, score]) => {
+      const { kind, id, title, name } = this.docs[d] as Doc;
+      const result: SearchResult = { kind, id, score: Math.round(Math.min(1, score) * 1000) / 1000 };
+      if (title !== undefined) result.title = title;
+      if (name !== undefined) result.name = name;
+      return result;
+    });
   }
 }
 
@@ -409,10 +570,13 @@ export function buildSearchIndex(programme: Programme): SearchIndex {
   const speakers = new Map(programme.speakers.map((p) => [p.id, p]));
   for (const s of programme.sessions) {
     if (!isContentKind(s.kind)) continue;
-    index.addDoc({ kind: s.kind as ResultKind, id: s.id, title: s.title.en }, sessionFields(s, speakers));
+    index.addDoc({ kind: s.kind as ResultKind, id: s.id, title: s.title.en }, sessionFields(s, speakers), [
+      s.title.en,
+      s.title.ru,
+    ]);
   }
   for (const p of programme.speakers)
-    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p));
+    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p), [p.name.en, p.name.ru]);
   index.finish();
   return index;
 }
