@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { Bot } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
+import { localBotInfo } from "../src/bot/bot-info.js";
 import { LocalTelegram } from "../src/bot/console/local-telegram.js";
 import type { BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
@@ -41,21 +42,7 @@ const QUERIES = [
   "nothing like this at all",
 ];
 
-const BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "bench",
-  username: "bench_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO: UserFromGetMe = localBotInfo({ id: 1, first_name: "bench", username: "bench_bot" });
 
 /** A small deterministic PRNG (mulberry32), so every run feeds the same mix. */
 function random(seed: number): () => number {

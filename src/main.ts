@@ -8,6 +8,7 @@
  */
 import { userInfo } from "node:os";
 import type { UserFromGetMe } from "grammy/types";
+import { localBotInfo } from "./bot/bot-info.js";
 import { registerCommands } from "./bot/commands.js";
 import { runConsole } from "./bot/console/console-chat.js";
 import { LocalTelegram } from "./bot/console/local-telegram.js";
@@ -27,21 +28,11 @@ import { loadStartupProgramme } from "./startup.js";
 import { openDatabase } from "./store/db.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
-const CONSOLE_BOT: UserFromGetMe = {
+const CONSOLE_BOT: UserFromGetMe = localBotInfo({
   id: 1,
-  is_bot: true,
   first_name: "confbot",
   username: "confbot_local_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+});
 
 const SEVERITY = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 

@@ -17,6 +17,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, InlineQueryResult, Update, UserFromGetMe } from "grammy/types";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 
@@ -90,21 +91,12 @@ export interface ServerRequest {
 
 const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"]);
 
-const DEFAULT_BOT: UserFromGetMe = {
+const DEFAULT_BOT: UserFromGetMe = localBotInfo({
   id: 777001,
-  is_bot: true,
   first_name: "Conf bot",
   username: "conf_e2e_bot",
   can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+});
 
 type Poller = { resolve: (updates: Update[]) => void; offset: number; limit: number; timer: NodeJS.Timeout };
 type Waiter = { check: () => boolean };

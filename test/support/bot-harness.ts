@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Bot } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
@@ -23,21 +24,12 @@ import { attendeeProgramme } from "./attendee-programme.js";
 import { tempDir } from "./tmp.js";
 
 /** The bot's identity in tests. */
-export const TEST_BOT: UserFromGetMe = {
+export const TEST_BOT: UserFromGetMe = localBotInfo({
   id: 42,
-  is_bot: true,
   first_name: "TestConf bot",
   username: "testconf_bot",
   can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+});
 
 /** A Telegram user the test plays. */
 export interface TestUser {
