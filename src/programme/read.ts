@@ -29,8 +29,12 @@ export function validateProgramme(doc: unknown, file: string): Programme {
         path: formatPath(i.path),
         message: `no fields other than the known ones, got ${i.keys.join(", ")}`,
       };
-    const message = i.message.replace(/^Invalid input: /, "").replace(/^(?!expected )/, "expected ");
-    const got = i.code === "custom" ? "" : `, got ${describe(valueAt(doc, i.path))}`;
+    const message =
+      i.code === "invalid_type"
+        ? `expected ${i.expected}`
+        : i.message.replace(/^Invalid [a-z ]+: /, "").replace(/^(?!expected )/, "expected ");
+    const crossCheck = i.code === "custom" && i.params?.consistency === true;
+    const got = crossCheck ? "" : `, got ${describe(valueAt(doc, i.path))}`;
     return { path: formatPath(i.path), message: `${message}${got}` };
   });
   throw new ProgrammeError(file, issues);

@@ -127,4 +127,9 @@ export const programmeSchema = z
     speakers: z.array(speaker),
   })
   .strict()
-  .superRefine((p, ctx) => checkConsistency(p as Programme, (i) => ctx.addIssue({ code: "custom", ...i })));
+  .superRefine((p, ctx) =>
+    // Marked so that error reports do not append the offending value: these messages already name it.
+    checkConsistency(p as Programme, (i) =>
+      ctx.addIssue({ code: "custom", params: { consistency: true }, ...i }),
+    ),
+  );
