@@ -1,6 +1,6 @@
 /**
- * End to end: the bot runs as its own process (`npx tsx src/main.ts`), long polling a local Bot API server;
- * the test plays attendees through that server and reads what comes back.
+ * End to end: the bot runs as its own process (`tsx src/main.ts`, as `npm start` runs it), long polling a local
+ * Bot API server; the test plays attendees through that server and reads what comes back.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { attendeeProgramme } from "../support/attendee-programme.js";
 import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
-import { type BotProcess, spawnBot } from "../support/spawn-bot.js";
+import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
 
 const WAIT = 15_000;
 const emma: ApiUser = { id: 5001, first_name: "Emma", language_code: "en" };
@@ -22,19 +22,11 @@ let bot: BotProcess;
 let dir: string;
 
 /** The user writes; resolves with the bot's next new or changed message in their chat. */
-async function say(user: ApiUser, text: string): Promise<ServerMessage> {
-  const mark = server.sendText(user, text);
-  return server.waitFor((m) => m.chatId === user.id && m.seq > mark, WAIT);
-}
+const say = (user: ApiUser, text: string) => server.say(user, text, { timeoutMs: WAIT });
 
 /** The user presses a button; resolves with the answer to the press and the message after it. */
-async function press(user: ApiUser, message: ServerMessage, button: string | number) {
-  const mark = server.mark();
-  const id = server.pressButton(user, message, button);
-  const answer = await server.waitForAnswer(id, WAIT);
-  const after = await server.waitFor((m) => m.chatId === user.id && m.seq > mark, WAIT);
-  return { answer, after };
-}
+const press = (user: ApiUser, message: ServerMessage, button: string | number) =>
+  server.press(user, message, button, { timeoutMs: WAIT });
 
 beforeAll(async () => {
   server = await BotApiServer.start();
@@ -48,16 +40,11 @@ beforeAll(async () => {
     PROGRAMME_PATH: programme,
     LOG_LEVEL: "warn",
   });
-  // Ready once it polls.
-  await server
-    .waitForRequest((r) => r.method === "getUpdates", 30_000)
-    .catch((e: unknown) => {
-      throw new Error(`${(e as Error).message}\nstdout:\n${bot.stdout()}\nstderr:\n${bot.stderr()}`);
-    });
+  await waitForPolling(bot, server);
 }, 60_000);
 
 afterAll(async () => {
-  await bot?.stop("SIGKILL");
+  await killBots();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -1,11 +1,13 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { spawnBot } from "../support/spawn-bot.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { killBots, spawnBot } from "../support/spawn-bot.js";
 import { tempDir } from "../support/tmp.js";
+
+afterEach(killBots);
 
 describe("console mode (npm start without BOT_TOKEN)", () => {
   it("chats in the terminal: a search, then a button press, and exits at the end of input", async () => {
-    const bot = spawnBot({ DATABASE_PATH: join(tempDir(), "confbot.sqlite") }, "flask\n#1\n");
+    const bot = spawnBot({ DATABASE_PATH: join(tempDir(), "confbot.sqlite") }, { input: "flask\n#1\n" });
     expect(await bot.exited).toBe(0);
     const out = bot.stdout();
     const lines = out.split("\n");
@@ -26,14 +28,14 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
 
   it("reuses the database: a language choice survives a restart", async () => {
     const db = join(tempDir(), "confbot.sqlite");
-    expect(await spawnBot({ DATABASE_PATH: db }, "/language ru\n").exited).toBe(0);
-    const again = spawnBot({ DATABASE_PATH: db }, "/help\n");
+    expect(await spawnBot({ DATABASE_PATH: db }, { input: "/language ru\n" }).exited).toBe(0);
+    const again = spawnBot({ DATABASE_PATH: db }, { input: "/help\n" });
     expect(await again.exited).toBe(0);
     expect(again.stdout()).toContain("Как мной пользоваться");
   });
 
   it("refuses bad configuration with a clear message and exit code 1", async () => {
-    const bot = spawnBot({ BOT_TOKEN: "nonsense", PORT: "eighty" }, "");
+    const bot = spawnBot({ BOT_TOKEN: "nonsense", PORT: "eighty" }, { input: "" });
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toContain("BOT_TOKEN must look like");
     expect(bot.stderr()).toContain("PORT must be a number");
@@ -43,7 +45,7 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     const dir = tempDir();
     const bot = spawnBot(
       { DATABASE_PATH: join(dir, "db.sqlite"), PROGRAMME_PATH: join(dir, "missing.yaml") },
-      "",
+      { input: "" },
     );
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toContain("programme file is broken");

@@ -3,19 +3,17 @@
  * it directly), long polling a local Bot API server; the test plays an organizer and attendees through that
  * server and edits the programme file as organizers do. Times are real: the programme is built around now.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument, stringify } from "yaml";
 import type { Programme, Session } from "../../src/programme/model.js";
 import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
+import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
 
 const WAIT = 20_000;
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TZ = "Asia/Yekaterinburg";
 
 const admin: ApiUser = { id: 7001, first_name: "Olga", language_code: "en" };
@@ -60,87 +58,21 @@ const programme: Programme = {
   speakers: [],
 };
 
-/** The bot as its own process. */
-interface Bot {
-  child: ChildProcess;
-  output(): string;
-  stop(signal?: NodeJS.Signals): Promise<number | string>;
-}
-
-function startBot(env: Record<string, string>): Bot {
-  const clean = { ...process.env };
-  for (const key of [
-    "BOT_TOKEN",
-    "BOT_API_ROOT",
-    "WEBHOOK_URL",
-    "DATABASE_PATH",
-    "PROGRAMME_PATH",
-    "ADMIN_IDS",
-    "LOG_LEVEL",
-  ])
-    delete clean[key];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...clean, LANG: "C.UTF-8", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString("utf8");
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString("utf8");
-  });
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
-  return {
-    child,
-    output: () => out,
-    stop: async (signal = "SIGTERM") => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
-  };
-}
-
 let server: BotApiServer;
-let bot: Bot;
+let bot: BotProcess;
 let dir: string;
 let file: string;
 let env: Record<string, string>;
-
-async function ready(b: Bot, after = 0): Promise<void> {
-  await server
-    .waitForRequest((r) => r.method === "getUpdates" && r.at >= after, 30_000)
-    .catch((e: unknown) => {
-      throw new Error(`${(e as Error).message}\n${b.output()}`);
-    });
-}
 
 /**
  * The user writes; resolves with the bot's next new or changed message in their chat — the first one
  * containing `part` when given (the broadcast preview, for one, is two messages).
  */
-async function say(user: ApiUser, text: string, part = ""): Promise<ServerMessage> {
-  const mark = server.sendText(user, text);
-  return server.waitFor((m) => m.chatId === user.id && m.seq > mark && m.text.includes(part), WAIT);
-}
+const say = (user: ApiUser, text: string, part = "") => server.say(user, text, { part, timeoutMs: WAIT });
 
 /** The user presses a button; resolves with the answer and the next new or changed message (containing `part`). */
-async function press(user: ApiUser, message: ServerMessage, button: string, part = "") {
-  const mark = server.mark();
-  const id = server.pressButton(user, message, button);
-  const answer = await server.waitForAnswer(id, WAIT);
-  const after = await server.waitFor(
-    (m) => m.chatId === user.id && m.seq > mark && m.text.includes(part),
-    WAIT,
-  );
-  return { answer, after };
-}
+const press = (user: ApiUser, message: ServerMessage, button: string, part = "") =>
+  server.press(user, message, button, { part, timeoutMs: WAIT });
 
 /** Messages in a user's chat whose text contains `part`. */
 function received(user: ApiUser, part: string): ServerMessage[] {
@@ -172,8 +104,8 @@ beforeAll(async () => {
     ADMIN_IDS: String(admin.id),
     LOG_LEVEL: "warn",
   };
-  bot = startBot(env);
-  await ready(bot);
+  bot = spawnBot(env, { singleProcess: true });
+  await waitForPolling(bot, server);
   for (const u of [admin, ...attendees]) await say(u, "/start");
   await follow(ann, "talk-move");
   await follow(boris, "talk-move");
@@ -181,7 +113,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await bot?.stop("SIGKILL");
+  await killBots();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -360,8 +292,8 @@ describe("organizers, end to end", () => {
     expect(sentBefore).toBeLessThan(everyone.length);
 
     const restartedAt = Date.now();
-    bot = startBot(env);
-    await ready(bot, restartedAt);
+    bot = spawnBot(env, { singleProcess: true });
+    await waitForPolling(bot, server, restartedAt);
     for (const u of everyone) await arrives(u, "Lunch is served");
     await server.waitFor(
       (m) => m.chatId === admin.id && m.text === "Lunch is served" && m.messageId > progress.messageId,

@@ -4,14 +4,13 @@
  * sending their reminders, then started again. No reminder may be lost, and duplicates stay within the bound
  * the README promises (the sends in flight at the moment of the kill, at most 10).
  *
- * The bot is started as `node --import tsx src/main.ts` — one process, so SIGKILL hits the bot itself (the tsx
- * CLI would run it in a child that a SIGKILL of the parent leaves alive). The programme is placed a few
- * minutes in the future and REMINDER_TICK runs every second: no test hook in the bot is needed.
+ * The bot is started as `node --import tsx src/main.ts` (spawnBot's `singleProcess`) — one process, so SIGKILL
+ * hits the bot itself (the tsx CLI would run it in a child that a SIGKILL of the parent leaves alive). The
+ * programme is placed a few minutes in the future and REMINDER_TICK runs every second: no test hook in the bot
+ * is needed.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -22,9 +21,10 @@ import { loadProgramme } from "../../src/store/programme-store.js";
 import { touchUser } from "../../src/store/users.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { smallProgramme } from "../support/programme-fixture.js";
+import { type BotProcess, killBots, spawnBot } from "../support/spawn-bot.js";
 import { tempDir } from "../support/tmp.js";
+import { waitUntil } from "../support/wait.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const USERS = 1000;
 /** The dispatcher's default number of sends in flight: the duplicate bound after a crash. */
 const MAX_IN_FLIGHT = 10;
@@ -46,56 +46,16 @@ function programmeStartingIn(minutes: number): Programme {
   return p;
 }
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | string>;
-}
+afterEach(killBots);
 
-const runs: Run[] = [];
-afterEach(() => {
-  for (const r of runs.splice(0))
-    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
-});
-
-function startBot(env: Record<string, string>): Run {
-  const base = { ...process.env };
-  for (const key of Object.keys(base))
-    if (/^(BOT_|WEBHOOK_|DATABASE_|PROGRAMME_|ADMIN_|SEND_|REMINDER_)/.test(key)) delete base[key];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...base, LANG: "C.UTF-8", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+/** Waits up to 90 s for `condition`; fails at once, with the end of the bot's output, if the bot exits. */
+function eventually(condition: () => boolean, bot: BotProcess, what: string): Promise<void> {
+  return waitUntil(condition, what, {
+    timeoutMs: 90_000,
+    intervalMs: 20,
+    abortIf: () => (bot.child.exitCode !== null ? "the bot exited" : undefined),
+    details: () => bot.output().slice(-4000),
   });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString("utf8");
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString("utf8");
-  });
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
-  const run = { child, output: () => out, exited };
-  runs.push(run);
-  return run;
-}
-
-/** Resolves once `condition` holds, checking every 20 ms; fails with the bot's output after `timeoutMs`. */
-async function eventually(
-  condition: () => boolean,
-  run: Run,
-  what: string,
-  timeoutMs = 90_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${run.output().slice(-4000)}`);
-    if (run.child.exitCode !== null)
-      throw new Error(`the bot exited while waiting for ${what}\n${run.output().slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe("reminders survive a crash", () => {
@@ -134,14 +94,14 @@ describe("reminders survive a crash", () => {
       const delivered = () => Object.keys(server.stats().sentPerChat).length;
       const total = () => Object.values(server.stats().sentPerChat).reduce((a, b) => a + b, 0);
 
-      const first = startBot(env);
+      const first = spawnBot(env, { singleProcess: true });
       await eventually(() => total() >= 300, first, "300 reminders before the kill");
       first.child.kill("SIGKILL");
       expect(await first.exited).toBe("SIGKILL");
       const atKill = total();
       expect(atKill).toBeLessThan(USERS);
 
-      const second = startBot(env);
+      const second = spawnBot(env, { singleProcess: true });
       await eventually(() => delivered() === USERS, second, "every reminder after the restart");
       // Let it record the last sends, then stop it gracefully.
       second.child.kill("SIGTERM");

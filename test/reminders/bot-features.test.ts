@@ -10,12 +10,12 @@ import { getUser } from "../../src/store/users.js";
 import {
   callbackDataOf,
   callsOf,
-  createHarness,
   type Harness,
   labelsOf,
-  testUser,
+  newUserSends,
   textOf,
 } from "../support/bot-harness.js";
+import { waitUntil } from "../support/wait.js";
 
 /** A dispatcher over the harness's bot.api (answered by its in-memory Telegram), on the harness's clock. */
 function dispatcherOf(h: Harness): Dispatcher {
@@ -33,9 +33,7 @@ function dispatcherOf(h: Harness): Dispatcher {
 
 describe("reminders in the bot", () => {
   it("/my lists followed sessions with overlaps, hides past ones, and sends an .ics", async () => {
-    const h = createHarness({ now: "2030-03-01T10:50:00+05:00" });
-    const user = testUser("en");
-    await h.send(user, "/start");
+    const { h, user } = await newUserSends("/start", { now: "2030-03-01T10:50:00+05:00", lang: "en" });
     for (const id of ["flask-patterns", "async-io", "legacy-code"]) subscribe(h.deps.db, user.id, id, 0);
     await h.send(user, "/my");
     const my = h.last(user);
@@ -59,10 +57,7 @@ describe("reminders in the bot", () => {
   });
 
   it("/settings stores the lead time and the language, redrawing itself", async () => {
-    const h = createHarness();
-    const user = testUser("en");
-    await h.send(user, "/settings");
-    const settings = h.last(user);
+    const { h, user, reply: settings } = await newUserSends("/settings", { lang: "en" });
     expect(labelsOf(settings)).toEqual([
       "5 min",
       "✓ 10 min",
@@ -89,9 +84,7 @@ describe("reminders in the bot", () => {
   });
 
   it("sends the reminder in the user's language; its buttons open the card and stop the reminder", async () => {
-    const h = createHarness({ now: "2030-03-02T10:45:00+05:00" });
-    const user = testUser("ru");
-    await h.send(user, "/start");
+    const { h, user } = await newUserSends("/start", { now: "2030-03-02T10:45:00+05:00", lang: "ru" });
     subscribe(h.deps.db, user.id, "testing-workshop", 0);
     h.setNow("2030-03-02T10:50:00+05:00");
     expect(planReminders(h.deps.db, { now: h.deps.clock(), defaultMinutes: 10 }).enqueued).toBe(1);
@@ -111,9 +104,7 @@ describe("reminders in the bot", () => {
   });
 
   it("a user who blocks the bot is marked at once and what was queued for them is dropped", async () => {
-    const h = createHarness();
-    const user = testUser("en");
-    await h.send(user, "/start");
+    const { h, user } = await newUserSends("/start", { lang: "en" });
     enqueue(
       h.deps.db,
       [
@@ -149,15 +140,13 @@ describe("reminders in the bot", () => {
   });
 
   it("starts and stops with the bot (console wiring): a due reminder prints through the same api", async () => {
-    const h = createHarness({ now: "2030-03-02T10:52:00+05:00" });
-    const user = testUser("en");
-    await h.send(user, "/start");
+    const { h, user } = await newUserSends("/start", { now: "2030-03-02T10:52:00+05:00", lang: "en" });
     subscribe(h.deps.db, user.id, "testing-workshop", 0);
     const reminders = startReminders(h.deps, h.bot.api);
     // The first tick runs on start; the dispatcher sends on its own.
-    await new Promise<void>((resolve) => {
-      const check = () => (outboxCounts(h.deps.db).sent === 1 ? resolve() : setTimeout(check, 10));
-      check();
+    await waitUntil(() => outboxCounts(h.deps.db).sent === 1, "the reminder to be sent", {
+      intervalMs: 10,
+      timeoutMs: 20_000,
     });
     await reminders.stop();
     expect(textOf(h.last(user))).toMatch(/^⏰ In 8 minutes: /);

@@ -4,6 +4,7 @@ import { type EvalCase, passes, readEvalSet } from "../../bench/devset.js";
 import type { Programme } from "../../src/programme/model.js";
 import { readProgrammeFile } from "../../src/programme/read.js";
 import { buildSearchIndex, MIN_SCORE } from "../../src/search/index.js";
+import { swapLayout } from "../../src/search/layout.js";
 import { smallProgramme } from "../support/programme-fixture.js";
 
 function withBreak(): Programme {
@@ -101,6 +102,27 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
     );
     for (const q of ["lunch", "обед", "registration", "coffee break", "кофе-брейк", "открытие"])
       for (const r of index.search(q)) if (r.kind !== "speaker") expect(searchable).toContain(r.id);
+  });
+
+  it("reads a Russian topic typed on the Latin layout, wholly or one word of it, as typed right", () => {
+    // "сетевые приложения" with the Latin layout on, as a user sends it.
+    expect(index.search("ctntdst ghbkj;tybz")[0]?.id).toBe("network-apps-from-scratch-workshop");
+    expect(index.search("ctntdst приложения")[0]?.id).toBe("network-apps-from-scratch-workshop");
+    for (const q of [
+      "низкие задержки",
+      "статический анализ",
+      "доклад про шардинг",
+      "тестирование джанго",
+      "flask patterns",
+      "tornado web",
+    ]) {
+      const want = index.search(q)[0]?.id;
+      expect(want).toBeDefined();
+      const words = q.split(" ");
+      const oneSwapped = words.map((_, i) => words.map((w, j) => (i === j ? swapLayout(w) : w)).join(" "));
+      for (const typed of [swapLayout(q), ...oneSwapped])
+        expect(index.search(typed)[0]?.id, typed).toBe(want);
+    }
   });
 
   it("ranks the speaker first for a full name and their session among the results", () => {

@@ -8,7 +8,8 @@
  * methods. Messages are checked like Telegram checks them (HTML, 4,096 characters, 64-byte callback_data,
  * "message is not modified") by the same in-memory Telegram the console uses, and kept per chat with ids.
  *
- * User side: sendText, sendSticker, sendUpdate, pressButton, pressData, inlineQuery, waitFor.
+ * User side: sendText, sendSticker, sendUpdate, pressButton, pressData, inlineQuery, waitFor; say and press
+ * (the user acts and the test waits for the bot's answer).
  *
  * Faults, for testing delivery: `failNext({ method?, chatId?, code, retryAfter?, times })` answers the next
  * matching calls with that error; `setRateLimit({ perSecond, perChatPerSecond })` answers sends beyond the
@@ -16,7 +17,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { InlineKeyboardButton, InlineQueryResult, Update, UserFromGetMe } from "grammy/types";
+import type { InlineKeyboardButton, InlineQueryResult, Message, Update, UserFromGetMe } from "grammy/types";
 import { localBotInfo } from "../../src/bot/bot-info.js";
 import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
@@ -256,39 +257,43 @@ export class BotApiServer {
 
   /** The user writes text in their private chat with the bot (commands get their entity). */
   sendText(user: ApiUser, text: string): number {
-    const m = this.telegram.userMessage(user.id, text);
     const command = /^\/\w+(?:@\w+)?/.exec(text);
-    return this.sendUpdate({
-      message: {
-        message_id: m.messageId,
-        date: Math.floor(this.now() / 1000),
-        chat: { id: user.id, type: "private", first_name: user.first_name },
-        from: { is_bot: false, ...user },
-        text,
-        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-      },
+    return this.sendUserMessage(user, text, {
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
     });
   }
 
   /** The user sends a sticker. */
   sendSticker(user: ApiUser): number {
-    const m = this.telegram.userMessage(user.id, "");
+    return this.sendUserMessage(user, "", {
+      sticker: {
+        file_id: "sticker",
+        file_unique_id: "sticker",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+        emoji: "🐍",
+      },
+    });
+  }
+
+  /** Queues a message of the user in their private chat with the bot; returns the mark before it. */
+  private sendUserMessage(
+    user: ApiUser,
+    text: string,
+    content: Pick<Message.TextMessage, "text" | "entities"> | Pick<Message.StickerMessage, "sticker">,
+  ): number {
+    const m = this.telegram.userMessage(user.id, text);
     return this.sendUpdate({
       message: {
         message_id: m.messageId,
         date: Math.floor(this.now() / 1000),
         chat: { id: user.id, type: "private", first_name: user.first_name },
         from: { is_bot: false, ...user },
-        sticker: {
-          file_id: "sticker",
-          file_unique_id: "sticker",
-          type: "regular",
-          width: 512,
-          height: 512,
-          is_animated: false,
-          is_video: false,
-          emoji: "🐍",
-        },
+        ...content,
       },
     });
   }
@@ -371,6 +376,39 @@ export class BotApiServer {
       "a matching message",
     );
     return found as ServerMessage;
+  }
+
+  /**
+   * The user writes; resolves with the bot's next new or changed message in their chat — the first one
+   * containing `part` when given.
+   */
+  async say(
+    user: ApiUser,
+    text: string,
+    { part = "", timeoutMs = 10_000 }: { part?: string; timeoutMs?: number } = {},
+  ): Promise<ServerMessage> {
+    const mark = this.sendText(user, text);
+    return this.waitFor((m) => m.chatId === user.id && m.seq > mark && m.text.includes(part), timeoutMs);
+  }
+
+  /**
+   * The user presses a callback button (see {@link pressButton}); resolves with the answer to the press and the
+   * next new or changed message in their chat — the first one containing `part` when given.
+   */
+  async press(
+    user: ApiUser,
+    message: ServerMessage,
+    button: number | string,
+    { part = "", timeoutMs = 10_000 }: { part?: string; timeoutMs?: number } = {},
+  ): Promise<{ answer: { text?: string; show_alert?: boolean }; after: ServerMessage }> {
+    const mark = this.mark();
+    const id = this.pressButton(user, message, button);
+    const answer = await this.waitForAnswer(id, timeoutMs);
+    const after = await this.waitFor(
+      (m) => m.chatId === user.id && m.seq > mark && m.text.includes(part),
+      timeoutMs,
+    );
+    return { answer, after };
   }
 
   /** Resolves with the first request of the bot that satisfies the predicate, now or later. */

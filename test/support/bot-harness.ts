@@ -187,6 +187,30 @@ export function createHarness(
   };
 }
 
+/** A new user's first exchange with a fresh bot: see {@link newUserSends}. */
+export interface FirstExchange {
+  h: Harness;
+  user: TestUser;
+  /** The API calls the bot made for the user's text. */
+  calls: LocalCall[];
+  /** The bot's latest message in the user's chat right after it. */
+  reply: LocalMessage;
+}
+
+/**
+ * The opening of most feature tests: a fresh harness (its clock at `now`) in which a new user (speaking `lang`,
+ * English by default) has just sent `text` — a command, a /start deep link, a search — and the bot replied.
+ */
+export async function newUserSends(
+  text: string,
+  options: { lang?: string; name?: string; now?: string } = {},
+): Promise<FirstExchange> {
+  const h = createHarness({ now: options.now });
+  const user = testUser(options.lang, options.name);
+  const calls = await h.send(user, text);
+  return { h, user, calls, reply: h.last(user) };
+}
+
 /** The calls of a given method among `calls`. */
 export function callsOf(calls: LocalCall[], method: string): LocalCall[] {
   return calls.filter((c) => c.method === method);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getUser } from "../../../src/store/users.js";
-import { callsOf, createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+import { callsOf, labelsOf, newUserSends, textOf } from "../../support/bot-harness.js";
 
 describe("/language", () => {
   it("switches the language with a button and remembers it", async () => {
-    const h = createHarness();
-    const user = testUser("en");
-    await h.send(user, "/language");
-    const picker = h.last(user);
+    const { h, user, reply: picker } = await newUserSends("/language", { lang: "en" });
     expect(textOf(picker)).toContain("Choose your language");
     const calls = await h.press(user, picker, "Русский");
     expect(callsOf(calls, "editMessageText")[0]?.message?.messageId).toBe(picker.messageId);
@@ -23,19 +20,15 @@ describe("/language", () => {
   });
 
   it("switches at once with an argument", async () => {
-    const h = createHarness();
-    const user = testUser("ru");
-    await h.send(user, "/language en");
-    expect(textOf(h.last(user))).toContain("I'll speak English");
+    const { h, user, reply } = await newUserSends("/language en", { lang: "ru" });
+    expect(textOf(reply)).toContain("I'll speak English");
     expect(getUser(h.deps.db, user.id)?.language).toBe("en");
     await h.send(user, "/start");
     expect(textOf(h.last(user))).toContain("Hi,");
   });
 
   it("shows the picker for an unknown argument", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/language klingon");
-    expect(textOf(h.last(user))).toContain("Choose your language");
+    const { reply } = await newUserSends("/language klingon");
+    expect(textOf(reply)).toContain("Choose your language");
   });
 });

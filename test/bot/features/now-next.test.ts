@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+import { createHarness, labelsOf, newUserSends, testUser, textOf } from "../../support/bot-harness.js";
 
 describe("/now and /next", () => {
   it("show what is on and what starts next by the clock", async () => {
-    const h = createHarness({ now: "2030-03-01T10:30:00+05:00" });
-    const user = testUser();
-    await h.send(user, "/now");
-    const now = textOf(h.last(user));
+    const { h, user, reply } = await newUserSends("/now", { now: "2030-03-01T10:30:00+05:00" });
+    const now = textOf(reply);
     expect(now).toContain("On now");
     expect(now).toContain("Fri 1 Mar, 10:30");
     expect(now).toContain("Advanced Flask patterns");
@@ -23,10 +21,8 @@ describe("/now and /next", () => {
   });
 
   it("between sessions, /now says nothing is on and shows what comes next", async () => {
-    const h = createHarness({ now: "2030-03-01T15:00:00+05:00" });
-    const user = testUser();
-    await h.send(user, "/now");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("/now", { now: "2030-03-01T15:00:00+05:00" });
+    const text = textOf(reply);
     expect(text).toContain("Nothing is on right now.");
     expect(text).toContain("Legacy code rescue");
   });
@@ -43,19 +39,15 @@ describe("/now and /next", () => {
   });
 
   it("after the conference, say so and show its first day", async () => {
-    const h = createHarness({ now: "2030-03-03T09:00:00+05:00" });
-    const user = testUser("ru");
-    await h.send(user, "/now");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("/now", { now: "2030-03-03T09:00:00+05:00", lang: "ru" });
+    const text = textOf(reply);
     expect(text).toContain("ТестКонф & Ко закончилась (она шла пт 1 мар. – сб 2 мар.)");
     expect(text).toContain("Продвинутые паттерны Flask");
   });
 
   it("during the last session, /next says nothing starts after it", async () => {
-    const h = createHarness({ now: "2030-03-02T12:00:00+05:00" });
-    const user = testUser();
-    await h.send(user, "/next");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("/next", { now: "2030-03-02T12:00:00+05:00" });
+    const text = textOf(reply);
     expect(text).toContain("Nothing starts after these");
     expect(text).toContain("Testing workshop");
   });

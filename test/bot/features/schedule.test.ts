@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+import { createHarness, labelsOf, newUserSends, testUser, textOf } from "../../support/bot-harness.js";
 
 describe("/schedule", () => {
   it("offers the days, then a day's sessions by time and room", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/schedule");
-    const picker = h.last(user);
+    const { h, user, reply: picker } = await newUserSends("/schedule");
     expect(textOf(picker)).toContain("Pick a day");
     expect(labelsOf(picker)).toEqual(["Fri 1 Mar", "Sat 2 Mar"]);
     await h.press(user, picker, "Fri 1 Mar");
@@ -28,10 +25,8 @@ describe("/schedule", () => {
   });
 
   it("opens a session from the day, and Back returns to that day", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/schedule");
-    await h.press(user, h.last(user), "Sat 2 Mar");
+    const { h, user, reply } = await newUserSends("/schedule");
+    await h.press(user, reply, "Sat 2 Mar");
     const day = h.last(user);
     await h.press(user, day, "Testing workshop");
     expect(textOf(h.last(user))).toContain("Workshop");

@@ -4,16 +4,14 @@ import {
   callsOf,
   createHarness,
   labelsOf,
+  newUserSends,
   testUser,
   textOf,
 } from "../../support/bot-harness.js";
 
 describe("search", () => {
   it("answers any text with a list and a button per session or speaker", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "flask");
-    const list = h.last(user);
+    const { reply: list } = await newUserSends("flask");
     expect(textOf(list)).toContain("for «flask»");
     expect(textOf(list)).toContain("1. Advanced Flask patterns");
     expect(textOf(list)).toContain("Armin Ronacher · Fri 1 Mar, 10:00 · Hall A");
@@ -23,10 +21,7 @@ describe("search", () => {
   });
 
   it("opens a result in place, and Back returns to the list", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "flask");
-    const list = h.last(user);
+    const { h, user, reply: list } = await newUserSends("flask");
     const listText = list.text;
     const calls = await h.press(user, list, "Advanced Flask patterns");
     expect(callsOf(calls, "editMessageText")).toHaveLength(1);
@@ -38,10 +33,7 @@ describe("search", () => {
   });
 
   it("pages through many results", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "python tricks");
-    const first = h.last(user);
+    const { h, user, reply: first } = await newUserSends("python tricks");
     expect(textOf(first)).toContain("(1/2)");
     expect(textOf(first)).toContain("6.");
     expect(textOf(first)).not.toContain("7.");
@@ -59,10 +51,8 @@ describe("search", () => {
   });
 
   it("says nothing was found, with a hint", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "qwzxqwzx");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("qwzxqwzx");
+    const text = textOf(reply);
     expect(text).toContain("Nothing found for «qwzxqwzx»");
     expect(text).toContain("/schedule");
   });
@@ -84,10 +74,8 @@ describe("search", () => {
   });
 
   it("answers an unknown command with a pointer to /help", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/nonsense");
-    expect(textOf(h.last(user))).toContain("/help");
+    const { reply } = await newUserSends("/nonsense");
+    expect(textOf(reply)).toContain("/help");
   });
 
   it("treats paging buttons of unknown or someone else's queries as outdated", async () => {
@@ -104,9 +92,7 @@ describe("search", () => {
   });
 
   it("searches in the user's language", async () => {
-    const h = createHarness();
-    const user = testUser("ru");
-    await h.send(user, "фласк");
-    expect(textOf(h.last(user))).toContain("Продвинутые паттерны Flask");
+    const { reply } = await newUserSends("фласк", { lang: "ru" });
+    expect(textOf(reply)).toContain("Продвинутые паттерны Flask");
   });
 });

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SHORT_ABSTRACT_CHARS } from "../../../src/bot/views/session-card.js";
-import {
-  callbackDataOf,
-  callsOf,
-  createHarness,
-  labelsOf,
-  testUser,
-  textOf,
-} from "../../support/bot-harness.js";
+import { callbackDataOf, callsOf, labelsOf, newUserSends, textOf } from "../../support/bot-harness.js";
 
 describe("session card", () => {
   it("shows title, speakers, time in the conference's timezone, room, kind and audience", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start flask-patterns");
-    const card = h.last(user);
+    const { reply: card } = await newUserSends("/start flask-patterns");
     const text = textOf(card);
     expect(text).toContain("Advanced Flask patterns");
     expect(text).toContain("🎤 Armin Ronacher (Pocoo)");
@@ -26,10 +16,8 @@ describe("session card", () => {
   });
 
   it("is in Russian with Russian dates", async () => {
-    const h = createHarness();
-    const user = testUser("ru");
-    await h.send(user, "/start flask-patterns");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("/start flask-patterns", { lang: "ru" });
+    const text = textOf(reply);
     expect(text).toContain("Продвинутые паттерны Flask");
     expect(text).toContain("пт 1 мар., 10:00–11:00");
     expect(text).toContain("📍 Зал A");
@@ -37,10 +25,7 @@ describe("session card", () => {
   });
 
   it("shortens a long abstract, with a button for the whole text and back", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start async-io");
-    const card = h.last(user);
+    const { h, user, reply: card } = await newUserSends("/start async-io");
     const short = textOf(card);
     expect(short).toContain("…");
     expect(short).toContain("<futures> & coroutines");
@@ -59,30 +44,21 @@ describe("session card", () => {
   });
 
   it("marks a cancelled session and offers no reminder for it", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start legacy-code");
-    const card = h.last(user);
+    const { reply: card } = await newUserSends("/start legacy-code");
     expect(textOf(card)).toContain("Cancelled");
     expect(card.text).toContain("<s>Legacy code rescue</s>");
     expect(labelsOf(card).some((l) => l.includes("Remind"))).toBe(false);
   });
 
   it("shows breaks without a reminder button", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start registration");
-    const card = h.last(user);
+    const { reply: card } = await newUserSends("/start registration");
     expect(textOf(card)).toContain("Registration");
     expect(textOf(card)).toContain("🏷 Break");
     expect(callbackDataOf(card).some((d) => d.startsWith("sub:"))).toBe(false);
   });
 
   it("answers forged and outdated buttons politely and does nothing else", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start flask-patterns");
-    const card = h.last(user);
+    const { h, user, reply: card } = await newUserSends("/start flask-patterns");
     for (const data of [
       "s:../../etc",
       "x".repeat(64),
@@ -101,10 +77,8 @@ describe("session card", () => {
   });
 
   it("keeps every button's data within 64 bytes, even for the longest ids", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "python tricks");
-    await h.press(user, h.last(user), "Python tricks 1");
+    const { h, user, reply } = await newUserSends("python tricks");
+    await h.press(user, reply, "Python tricks 1");
     const data = callbackDataOf(h.last(user));
     expect(data.length).toBeGreaterThan(2);
     for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);

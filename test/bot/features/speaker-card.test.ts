@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+import { createHarness, labelsOf, newUserSends, testUser, textOf } from "../../support/bot-harness.js";
 
 describe("speaker card", () => {
   it("shows name, affiliation, link, bio and sessions as buttons", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "armin");
-    await h.press(user, h.last(user), "👤 Armin Ronacher");
+    const { h, user, reply } = await newUserSends("armin");
+    await h.press(user, reply, "👤 Armin Ronacher");
     const card = h.last(user);
     const text = textOf(card);
     expect(text).toContain("Armin Ronacher");
@@ -23,10 +21,8 @@ describe("speaker card", () => {
   });
 
   it("leads to a session whose Back returns to the speaker", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start sp_armin-ronacher");
-    await h.press(user, h.last(user), "The future of web frameworks");
+    const { h, user, reply } = await newUserSends("/start sp_armin-ronacher");
+    await h.press(user, reply, "The future of web frameworks");
     const session = h.last(user);
     expect(textOf(session)).toContain("Keynote");
     expect(labelsOf(session)).toContain("◀ Armin Ronacher");
@@ -36,10 +32,8 @@ describe("speaker card", () => {
   });
 
   it("escapes names and bios", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start sp_bob-ray");
-    expect(textOf(h.last(user))).toContain("Likes <tags> & ampersands.");
+    const { h, user, reply } = await newUserSends("/start sp_bob-ray");
+    expect(textOf(reply)).toContain("Likes <tags> & ampersands.");
     await h.send(user, "/start sp_pat-obrien");
     expect(textOf(h.last(user))).toContain("Pat O'Brien <dev> & Co");
     expect(h.logs).toEqual([]);

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { callsOf, createHarness, labelsOf, testUser, textOf } from "../../support/bot-harness.js";
+import {
+  callsOf,
+  createHarness,
+  labelsOf,
+  newUserSends,
+  testUser,
+  textOf,
+} from "../../support/bot-harness.js";
 
 describe("/start", () => {
   it("welcomes in English with what the bot does and the main menu", async () => {
-    const h = createHarness();
-    const user = testUser("en", "Alice");
-    await h.send(user, "/start");
-    const m = h.last(user);
+    const { h, reply: m } = await newUserSends("/start", { lang: "en", name: "Alice" });
     expect(textOf(m)).toContain("Hi, Alice!");
     expect(textOf(m)).toContain("TestConf & Co");
     expect(textOf(m)).toContain("/schedule");
@@ -35,9 +39,7 @@ describe("/start", () => {
   });
 
   it("opens a session's card from a deep link", async () => {
-    const h = createHarness();
-    const user = testUser();
-    const calls = await h.send(user, "/start flask-patterns");
+    const { h, user, calls } = await newUserSends("/start flask-patterns");
     expect(callsOf(calls, "sendMessage")).toHaveLength(1);
     const text = textOf(h.last(user));
     expect(text).toContain("Advanced Flask patterns");
@@ -45,10 +47,8 @@ describe("/start", () => {
   });
 
   it("opens a speaker's card from an sp_ deep link", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start sp_armin-ronacher");
-    const text = textOf(h.last(user));
+    const { reply } = await newUserSends("/start sp_armin-ronacher");
+    const text = textOf(reply);
     expect(text).toContain("Armin Ronacher");
     expect(text).toContain("Author of Flask and Jinja2.");
   });

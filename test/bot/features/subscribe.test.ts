@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isSubscribed } from "../../../src/store/subscriptions.js";
-import { callsOf, createHarness, labelsOf, testUser } from "../../support/bot-harness.js";
+import { callsOf, labelsOf, newUserSends } from "../../support/bot-harness.js";
 
 describe("subscribe toggle", () => {
   const beforeTheConference = { now: "2030-03-01T08:00:00+05:00" };
 
   it("subscribes and unsubscribes, swapping the toggle row in place", async () => {
-    const h = createHarness(beforeTheConference);
-    const user = testUser();
-    await h.send(user, "flask");
-    await h.press(user, h.last(user), "Advanced Flask patterns");
+    const { h, user, reply } = await newUserSends("flask", beforeTheConference);
+    await h.press(user, reply, "Advanced Flask patterns");
     const card = h.last(user);
     expect(labelsOf(card)).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Back to results"]);
 
@@ -30,10 +28,11 @@ describe("subscribe toggle", () => {
   });
 
   it("shows the current state when a card is opened again", async () => {
-    const h = createHarness(beforeTheConference);
-    const user = testUser("ru");
-    await h.send(user, "/start flask-patterns");
-    const on = await h.press(user, h.last(user), "Напомнить");
+    const { h, user, reply } = await newUserSends("/start flask-patterns", {
+      ...beforeTheConference,
+      lang: "ru",
+    });
+    const on = await h.press(user, reply, "Напомнить");
     expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
       "🔔 Напомню за 10 минут до «Продвинутые паттерны Flask».",
     );
@@ -42,10 +41,10 @@ describe("subscribe toggle", () => {
   });
 
   it("follows a session that has already started without promising a reminder", async () => {
-    const h = createHarness({ now: "2030-03-01T10:30:00+05:00" });
-    const user = testUser();
-    await h.send(user, "/start flask-patterns");
-    const on = await h.press(user, h.last(user), "🔔 Remind me");
+    const { h, user, reply } = await newUserSends("/start flask-patterns", {
+      now: "2030-03-01T10:30:00+05:00",
+    });
+    const on = await h.press(user, reply, "🔔 Remind me");
     expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(true);
     expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
       "⭐ “Advanced Flask patterns” is in /my. It has already started, so there will be no reminder.",
@@ -53,9 +52,7 @@ describe("subscribe toggle", () => {
   });
 
   it("refuses forged toggles for cancelled, break, unknown and malformed sessions", async () => {
-    const h = createHarness();
-    const user = testUser();
-    await h.send(user, "/start");
+    const { h, user } = await newUserSends("/start");
     for (const data of [
       "sub:legacy-code",
       "sub:registration",
