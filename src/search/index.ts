@@ -14,18 +14,29 @@
  * Scores lie in [0, 1]; below a confidence cut-off nothing is returned.
  *
  * Re-ranking: the index scores words one by one, so documents that hold the same words in the same fields tie,
- * however the words stand in their titles. The best {@link RERANK_CANDIDATES} documents above the cut-offs are
- * then scored by fuse.js for how closely their normalized titles (speakers: names) hold the query as a whole
- * phrase, and a close phrase adds at most {@link PHRASE_BONUS} of the document's own score. fuse.js runs over
- * these few candidates only, never over the whole programme: its Bitap scan is linear in the text it searches
- * (plain fuse.js over every field takes seconds a query at 10,000 sessions, see bench/search.bench.ts), and on
- * its own it knows no stems, translations, transliteration or layouts, so as a retrieval step it would both
- * cost more and find less. As a tie-breaker over a handful of titles it costs microseconds. The cut-offs are
- * decided on the index score before re-ranking, so what is found, and that nonsense finds nothing, stays the
- * index's call; fuse.js only orders it.
+ * however the words stand in their titles, and ties used to go to programme order. So once the cut-offs have
+ * been applied, fuse.js scores how closely the normalized titles (speakers: names) of the best documents hold
+ * a query of two or more words as a whole phrase, and a close phrase adds at most {@link PHRASE_BONUS} of a
+ * document's own score: enough to order near-ties, never enough to overturn a clear index verdict. Only the
+ * documents whose place among the results the bonus can change are compared, at most
+ * {@link RERANK_CANDIDATES} of them.
+ *
+ * Why fuse.js there and not over the whole programme: its Bitap scan costs time linear in every text it
+ * searches for every query (plain fuse.js over all fields takes seconds a query at 10,000 sessions, see
+ * bench/search.bench.ts), and on its own it knows no stems, translations, phonetic spellings or layouts, so as
+ * the retrieval step it would cost more and find less. Over a few dozen short titles it costs tens of
+ * microseconds, and it measures what the index cannot: letter-level closeness of the phrase, word order
+ * included. The cut-offs are decided on the index score before re-ranking, so what is found (and that
+ * nonsense finds nothing) stays the index's call; fuse.js only orders it.
  */
 import Fuse from "fuse.js";
-import { isContentKind, type Programme, type Session, type Speaker } from "../programme/model.js";
+import {
+  isContentKind,
+  type Localized,
+  type Programme,
+  type Session,
+  type Speaker,
+} from "../programme/model.js";
 import { editDistance } from "./distance.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
@@ -117,26 +128,24 @@ interface QueryWord {
 /** Vocabulary matches of query words, computed once per search: key "+word" (glossary phrase) or "-word". */
 type Memo = Map<string, Map<number, number>>;
 
-/**
- * The words of a query text that carry meaning, as the index holds them ("python3" → "python", "3"), and
- * whether the text had words that all turned out to be noise (stop words, fillers).
- */
-function meaningful(text: string): { words: string[]; noise: boolean } {
-  const tokens = tokenize(text).flatMap((t) => {
+/** A text's normalized tokens, mixed letter-digit ones split ("python3" → "python", "3"), as the index holds them. */
+function words(text: string): string[] {
+  return tokenize(text).flatMap((t) => {
     const parts = subTokens(t);
     return parts.length ? parts : [t];
   });
-  const words = tokens.filter((t) => !isNoise(t));
-  return { words, noise: tokens.length > 0 && words.length === 0 };
+}
+
+/** The words of a query text that carry meaning, and whether it had words that all were noise (stop words, fillers). */
+function meaningful(text: string): { words: string[]; noise: boolean } {
+  const all = words(text);
+  const kept = all.filter((t) => !isNoise(t));
+  return { words: kept, noise: all.length > 0 && kept.length === 0 };
 }
 
 /** A text as fuse.js compares phrases: normalized words (stop words left out) separated by single spaces. */
 function phraseText(text: string): string {
-  return tokenize(text)
-    .flatMap((t) => {
-      const parts = subTokens(t);
-      return parts.length ? parts : [t];
-    })
+  return words(text)
     .filter((t) => !STOPWORDS.has(t))
     .join(" ");
 }
@@ -198,8 +207,8 @@ class SortedStrings {
 
 class Index implements SearchIndex {
   private readonly docs: Doc[] = [];
-  /** Per document, its titles or names in both languages as {@link phraseText}, for the fuse.js re-ranking. */
-  private readonly phrases: string[][] = [];
+  /** Per document, its English and Russian title (speakers: name) as {@link phraseText}, for the re-ranking. */
+  private readonly headings: [en: string, ru: string][] = [];
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** Postings while documents are added (in id order, so a term's current document is its last entry). */
@@ -221,11 +230,11 @@ class Index implements SearchIndex {
     return { documents: this.docs.length, terms: this.terms.length };
   }
 
-  /** Adds a document with its fields, and the titles or names that the re-ranking compares with the query. */
-  addDoc(doc: Doc, fields: Field[], headings: (string | undefined)[]): void {
+  /** Adds a document with its fields, and the title or name (en, ru) that the re-ranking compares with a query. */
+  addDoc(doc: Doc, fields: Field[], heading: Localized): void {
     const docId = this.docs.length;
     this.docs.push(doc);
-    this.phrases.push([...new Set(headings.filter((h): h is string => !!h).map(phraseText))]);
+    this.headings.push([phraseText(heading.en), phraseText(heading.ru)]);
     for (const [text, weight, lang] of fields) {
       if (!text) continue;
       for (const { token, proper } of tokenizeText(text)) {
@@ -393,27 +402,48 @@ class Index implements SearchIndex {
    * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
    * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
    * taken when it reaches the vocabulary clearly better (by more than the layout penalty). A word that retypes
-   * to a stop word or filler and means nothing as typed ("ghj" → "про") is dropped like one.
+   * to a stop word or filler and means nothing as typed ("ghj" → "про") is dropped like one. A word unknown
+   * either way follows the layout the other words were read in (it may still complete a glossary phrase), or,
+   * with no such hint, counts as the one word it is rather than as the pieces that the keys for б ю ж э х cut
+   * it into as typed ("vj,bkmyfz").
    */
   private interpret(query: string, memo: Memo): QueryWord[] {
-    const out: QueryWord[] = [];
+    type Reading = { typed: string[]; swapped: string[]; choice: "typed" | "swapped" | "unknown" };
+    const readings: Reading[] = [];
+    // Words read in Cyrillic minus words read in Latin letters, over the words with a clear reading.
+    let cyrillic = 0;
+    const vote = (words: string[]) => {
+      if (words.some(isCyrillic)) cyrillic++;
+      else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
+    };
     for (const chunk of query.split(/\s+/)) {
-      const typed = meaningful(chunk);
-      if (!typed.words.length) continue;
-      const asTyped = () => {
-        for (const word of typed.words) out.push({ word, factor: 1 });
-      };
+      const typed = meaningful(chunk).words;
+      if (!typed.length) continue;
       if (!hasLayoutKeys(chunk)) {
-        asTyped();
+        readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
       const swapped = meaningful(swapLayout(chunk));
-      const typedReach = this.reach(typed.words, memo);
+      const typedReach = this.reach(typed, memo);
       if (swapped.noise) {
-        if (typedReach > 0) asTyped();
-      } else if (swapped.words.length && this.reach(swapped.words, memo) * LAYOUT_PENALTY > typedReach) {
-        for (const word of swapped.words) out.push({ word, factor: LAYOUT_PENALTY });
-      } else asTyped();
+        if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
+        continue;
+      }
+      const swappedReach = swapped.words.length ? this.reach(swapped.words, memo) : 0;
+      let choice: Reading["choice"] = "unknown";
+      if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
+      else if (typedReach > 0) choice = "typed";
+      if (choice !== "unknown") vote(choice === "swapped" ? swapped.words : typed);
+      readings.push({ typed, swapped: swapped.words, choice });
+    }
+    const out: QueryWord[] = [];
+    for (const { typed, swapped, choice } of readings) {
+      let retype = choice === "swapped";
+      // Unknown either way: the reading in the script most other words were read in, else the fewer pieces.
+      if (choice === "unknown" && swapped.length)
+        retype = cyrillic ? swapped.some(isCyrillic) === cyrillic > 0 : swapped.length < typed.length;
+      if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
+      else for (const word of typed) out.push({ word, factor: 1 });
     }
     return out;
   }
@@ -475,36 +505,52 @@ class Index implements SearchIndex {
   }
 
   /**
-   * Re-orders the first {@link RERANK_CANDIDATES} of `ranked` (best first, above the cut-offs) by their score
-   * raised by up to {@link PHRASE_BONUS} for how closely fuse.js finds the query phrase in their titles or names.
-   * Scores only go up, so the candidates stay ahead of the documents after them.
+   * Re-orders the best documents of `ranked` (sorted, above the cut-offs) by their score raised by up to
+   * {@link PHRASE_BONUS} for how closely fuse.js finds the query phrase in their titles or names. Only documents
+   * whose place among the first `limit` the bonus can change are compared: those that could still reach the
+   * first `limit` (at most {@link RERANK_CANDIDATES}) and lie within the bonus of a neighbour. Scores only go
+   * up and by less than the gap to any document left alone, so the order stays sorted by score.
    */
-  private rerank(ranked: [number, number][], query: readonly QueryWord[]): void {
-    const k = Math.min(RERANK_CANDIDATES, ranked.length);
-    if (k < 2) return;
-    const phrase = query.map((q) => q.word).join(" ");
-    const patterns = [phrase];
-    // Titles keep Latin names that a Cyrillic query spells by ear ("джанго"): compare its romanization too.
-    if (/[а-я]/.test(phrase)) patterns.push(transliterate(phrase));
-    const texts: string[] = [];
-    const owners: number[] = [];
+  private rerank(ranked: [number, number][], query: readonly QueryWord[], limit: number): void {
+    // One word is not a phrase: the index has already judged how closely it matched.
+    if (query.length < 2 || !ranked.length) return;
+    const raise = 1 + PHRASE_BONUS;
+    const score = (i: number) => (ranked[i] as [number, number])[1];
+    const last = score(Math.min(limit, ranked.length) - 1);
+    let k = 0;
+    while (k < ranked.length && k < RERANK_CANDIDATES && score(k) * raise >= last) k++;
+    const contested: number[] = [];
     for (let i = 0; i < k; i++)
-      for (const text of this.phrases[(ranked[i] as [number, number])[0]] ?? []) {
-        texts.push(text);
-        owners.push(i);
-      }
-    const closeness = new Float64Array(k);
-    const fuse = new Fuse(texts, FUSE_OPTIONS);
-    for (const pattern of patterns)
-      for (const r of fuse.search(pattern)) {
+      if ((i > 0 && score(i - 1) <= score(i) * raise) || (i + 1 < k && score(i + 1) * raise >= score(i)))
+        contested.push(i);
+    if (contested.length < 2) return;
+
+    // A Latin phrase is compared with the English titles, a Cyrillic one with the Russian titles; romanized also
+    // with the English ones when it holds a word the programme does not, likely a name spelled by ear
+    // ("фласк паттерны" ~ "flask patterns"), as Russian titles keep such names in Latin letters.
+    const phrase = query.map((q) => q.word).join(" ");
+    const headings = contested.map(
+      (i) => this.headings[(ranked[i] as [number, number])[0]] as [string, string],
+    );
+    const closeness = new Float64Array(contested.length);
+    const compare = (lang: 0 | 1, pattern: string) => {
+      for (const r of new Fuse(
+        headings.map((h) => h[lang]),
+        FUSE_OPTIONS,
+      ).search(pattern)) {
         const c = 1 - (r.score ?? 1) / PHRASE_THRESHOLD;
-        const i = owners[r.refIndex] as number;
-        if (c > (closeness[i] as number)) closeness[i] = c;
+        if (c > (closeness[r.refIndex] as number)) closeness[r.refIndex] = c;
       }
-    const head = ranked
-      .slice(0, k)
-      .map(([d, s], i): [number, number] => [d, s * (1 + PHRASE_BONUS * (closeness[i] as number))]);
-    head.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    };
+    if (/[а-я]/.test(phrase)) {
+      compare(1, phrase);
+      if (query.some((q) => isCyrillic(q.word) && !this.knows(q.word))) compare(0, transliterate(phrase));
+    } else compare(0, phrase);
+    contested.forEach((i, j) => {
+      const entry = ranked[i] as [number, number];
+      entry[1] *= 1 + PHRASE_BONUS * (closeness[j] as number);
+    });
+    const head = ranked.slice(0, k).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     ranked.splice(0, k, ...head);
   }
 
@@ -519,14 +565,11 @@ class Index implements SearchIndex {
     if (top < MIN_SCORE) return [];
     const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
     const ranked = [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    this.rerank(ranked, words);
-    return ranked.slice(0, limit).map(([d, score]) => {
-      const { kind, id, title, name } = this.docs[d] as Doc;
-      const result: SearchResult = { kind, id, score: Math.round(Math.min(1, score) * 1000) / 1000 };
-      if (title !== undefined) result.title = title;
-      if (name !== undefined) result.name = name;
-      return result;
-    });
+    this.rerank(ranked, words, limit);
+    return ranked.slice(0, limit).map(([d, score]) => ({
+      ...(this.docs[d] as Doc),
+      score: Math.round(Math.min(1, score) * 1000) / 1000,
+    }));
   }
 }
 
@@ -570,13 +613,14 @@ export function buildSearchIndex(programme: Programme): SearchIndex {
   const speakers = new Map(programme.speakers.map((p) => [p.id, p]));
   for (const s of programme.sessions) {
     if (!isContentKind(s.kind)) continue;
-    index.addDoc({ kind: s.kind as ResultKind, id: s.id, title: s.title.en }, sessionFields(s, speakers), [
-      s.title.en,
-      s.title.ru,
-    ]);
+    index.addDoc(
+      { kind: s.kind as ResultKind, id: s.id, title: s.title.en },
+      sessionFields(s, speakers),
+      s.title,
+    );
   }
   for (const p of programme.speakers)
-    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p), [p.name.en, p.name.ru]);
+    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p), p.name);
   index.finish();
   return index;
 }
