@@ -7,7 +7,7 @@
  */
 import { isContentKind, type Programme, type Session, type Speaker } from "../src/programme/model.js";
 import { swapLayout } from "../src/search/layout.js";
-import { transliterate } from "../src/search/translit.js";
+import { transliterate } from "../src/text/romanize.js";
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
 export function rng(seed: number): () => number {

@@ -7,6 +7,8 @@
  * Such a page has no times, rooms or Russian text, so the result is only the skeleton of a programme
  * that a person completes into the canonical YAML.
  */
+
+import { transliterate } from "../text/romanize.js";
 import type { SessionKind } from "./model.js";
 
 /** A session as the page describes it: no time, room or translation yet. */
@@ -68,45 +70,9 @@ interface Person {
   images: Set<string>;
 }
 
-const CYRILLIC: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
 /** Turns a title or a name into an id slug (`[a-z0-9-]`, at most 48 chars), transliterating Cyrillic. */
 export function slugify(text: string): string {
-  const latin = [...text.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join("");
+  const latin = transliterate(text);
   const slug = latin
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -37,12 +37,13 @@ import {
   type Session,
   type Speaker,
 } from "../programme/model.js";
+import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
 import { stem } from "./stem.js";
-import { phoneticKeys, transliterate } from "./translit.js";
+import { phoneticKeys } from "./translit.js";
 
 /** What a result is: a session of one of the searchable kinds, or a speaker. */
 export type ResultKind = "talk" | "workshop" | "keynote" | "speaker";

@@ -5,49 +5,6 @@
  * sound alike in the way Russians read English (or English speakers transcribe Russian) share a key.
  */
 
-const CYR_TO_LAT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
-/** Romanizes Cyrillic text in the common passport style ("Светлов" → "svetlov", "Сухарев" → "sukharev"). */
-export function transliterate(text: string): string {
-  let out = "";
-  for (const ch of text.toLowerCase()) out += CYR_TO_LAT[ch] ?? ch;
-  return out;
-}
-
 // ── Phonetic keys ─────────────────────────────────────────────────────────────────────────────────────
 // The key alphabet: "a" for any vowel sound (runs collapse), consonants merged by place of articulation with
 // voiced and voiceless merged (p b → p, t d → t, k g q → k, f v w → f, s z → s), "x" for the hushing

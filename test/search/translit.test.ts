@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { phoneticKeys, transliterate } from "../../src/search/translit.js";
+import { phoneticKeys } from "../../src/search/translit.js";
 
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
-
-describe("transliterate", () => {
-  it("romanizes Cyrillic in the passport style", () => {
-    expect(transliterate("Светлов")).toBe("svetlov");
-    expect(transliterate("Сухарев")).toBe("sukharev");
-    expect(transliterate("Щукин")).toBe("shchukin");
-    expect(transliterate("Прокофьев")).toBe("prokofev");
-  });
-
-  it("leaves Latin and digits as they are", () => {
-    expect(transliterate("python 3")).toBe("python 3");
-  });
-});
 
 describe("phoneticKeys", () => {
   it("gives Latin brands and their Cyrillic spellings by ear a common key", () => {
