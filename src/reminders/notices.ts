@@ -76,10 +76,22 @@ function recipientsOf(db: Db, sessionId: string): Recipient[] {
     .all(sessionId) as Recipient[];
 }
 
-/** How many distinct reachable users follow at least one of the sessions (who a change would tell). */
-export function countNoticeRecipients(db: Db, sessionIds: readonly string[]): number {
+/** Until when a change is worth telling: the later of the session's old and new end. */
+function noticeExpiry(change: NoticeParams): number {
+  const ends = [change.before.end, change.after?.end].flatMap((e) => (e ? [Date.parse(e)] : []));
+  return Math.max(...ends);
+}
+
+/**
+ * How many distinct reachable users a set of changes would tell at `now`: the followers of every changed
+ * session that has not ended both before and after the change (nobody is told about the past).
+ */
+export function countNoticeRecipients(db: Db, changes: readonly NoticeParams[], now: number): number {
   const users = new Set<number>();
-  for (const id of sessionIds) for (const r of recipientsOf(db, id)) users.add(r.user_id);
+  for (const change of changes) {
+    if (noticeExpiry(change) <= now) continue;
+    for (const r of recipientsOf(db, change.sessionId)) users.add(r.user_id);
+  }
   return users.size;
 }
 
@@ -117,8 +129,7 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
         if (markDropped(db, p.id, "superseded"))
           waiting.set(p.userId, p.payload.params as unknown as NoticeParams);
       }
-      const ends = [change.before.end, change.after?.end].flatMap((e) => (e ? [Date.parse(e)] : []));
-      const expiresAt = Math.max(...ends);
+      const expiresAt = noticeExpiry(change);
       if (expiresAt <= now) continue;
       for (const r of recipientsOf(db, change.sessionId)) {
         const told = waiting.get(r.user_id);

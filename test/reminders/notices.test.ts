@@ -62,10 +62,21 @@ function notices(db: ReturnType<typeof setup>) {
 }
 
 describe("change notices", () => {
+  it("tells nobody about a session that is over before and after the change, and counts it so", () => {
+    const db = setup();
+    const afterBoth = Date.parse("2030-03-02T00:00:00+05:00");
+    const r = applyProgrammeChange(db, edited(moveAsyncIo), { now: afterBoth, defaultMinutes: 10 });
+    expect(r.changes.map((c) => c.sessionId)).toEqual(["async-io"]);
+    expect(r.notices).toBe(0);
+    expect(countNoticeRecipients(db, r.changes, afterBoth)).toBe(0);
+    expect(countNoticeRecipients(db, r.changes, T0)).toBe(2);
+    expect(notices(db)).toEqual([]);
+  });
+
   it("tells exactly the reachable subscribers of a moved session, once each, in the load's transaction", () => {
     const db = setup();
-    expect(countNoticeRecipients(db, ["async-io"])).toBe(2);
     const r = applyProgrammeChange(db, edited(moveAsyncIo), { now: T0 + 1, defaultMinutes: 10 });
+    expect(countNoticeRecipients(db, r.changes, T0 + 1)).toBe(2);
     expect(r.changes.map((c) => c.sessionId)).toEqual(["async-io"]);
     expect(r.notices).toBe(2);
     const rows = notices(db);

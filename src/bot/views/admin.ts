@@ -65,12 +65,14 @@ export function changePreviewText(v: AdminViewCtx, header: string, change: Prepa
   if (quiet) out.push(v.t("admin.preview.quiet", { count: quiet }));
   out.push("");
   out.push(
-    change.changes.length
-      ? v.t("admin.preview.recipients", {
-          count: change.recipients,
-          n: formatCount(change.recipients, v.lang),
-        })
-      : v.t("admin.preview.nobody_told"),
+    !change.changes.length
+      ? v.t("admin.preview.nobody_told")
+      : !change.recipients
+        ? v.t("admin.preview.nobody_follows")
+        : v.t("admin.preview.recipients", {
+            count: change.recipients,
+            n: formatCount(change.recipients, v.lang),
+          }),
   );
   out.push(v.t("admin.preview.confirm"));
   return out.join("\n");

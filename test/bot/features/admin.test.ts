@@ -153,6 +153,18 @@ describe("/move, /cancel, /restore", () => {
     expect(outboxRows(h, "notice")).toHaveLength(2);
   });
 
+  it("says nobody is told when a move only touches the past, and tells nobody", async () => {
+    const { h, admin } = organizerHarness();
+    await attendees(h);
+    h.setNow("2013-02-27T12:00:00+06:00");
+    await h.send(admin, "/move flask 2 14:00 Hall B");
+    const preview = h.last(admin);
+    expect(textOf(preview)).toContain("👥 Nobody is told: nobody follows these sessions, or they are over.");
+    await h.press(admin, preview, "Apply");
+    expect(textOf(h.last(admin))).toContain("✅ Applied. Nobody needed to be told.");
+    expect(outboxRows(h, "notice")).toEqual([]);
+  });
+
   it("cancels and restores a session by search, telling its subscribers each time", async () => {
     const { h, admin } = organizerHarness();
     const [, , carl] = await attendees(h);

@@ -59,10 +59,7 @@ function prepared(
     programme: next,
     diff,
     changes,
-    recipients: countNoticeRecipients(
-      deps.db,
-      changes.map((c) => c.sessionId),
-    ),
+    recipients: countNoticeRecipients(deps.db, changes, deps.clock()),
     ...(edit ? { edit } : {}),
   };
 }
