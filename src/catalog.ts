@@ -36,10 +36,12 @@ export class Catalog {
     return this.programme.conference.timezone;
   }
 
+  /** A session by id (cancelled ones included), or undefined. */
   session(id: string): Session | undefined {
     return this.sessions.get(id);
   }
 
+  /** A speaker by id, or undefined. */
   speaker(id: string): Speaker | undefined {
     return this.speakers.get(id);
   }

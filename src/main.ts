@@ -14,9 +14,9 @@ import { runConsole } from "./bot/console/console-chat.js";
 import { LocalTelegram } from "./bot/console/local-telegram.js";
 import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
-import { ORGANIZER_VIEWS, registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
+import { registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
 import { createI18n } from "./bot/i18n.js";
-import { startReminders } from "./bot/reminders.js";
+import { type RemindersRuntime, startReminders } from "./bot/reminders.js";
 import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     const telegram = new LocalTelegram(CONSOLE_BOT, clock, 0);
     bot.api.config.use(telegram.transformer());
     // Reminders run in the console too: they arrive through the same local Telegram and print in the chat.
-    const reminders = startReminders(deps, bot.api, { views: ORGANIZER_VIEWS });
+    const reminders = startReminders(deps, bot.api);
     // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
     const organizer = startOrganizerJobs(bot.api, deps);
     try {
@@ -123,46 +123,51 @@ async function main(): Promise<number> {
         interactive: Boolean(process.stdin.isTTY),
       });
     } finally {
-      await organizer.stop();
       await reminders.stop();
+      await organizer.stop();
       db.close();
     }
     return 0;
   }
 
   const bot = createBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
-  await bot.init();
-  await registerCommands(bot.api, deps.i18n);
-  await registerAdminCommands(bot.api, deps);
-  // Background jobs (reminders, notices) start here, next to the bot, and stop below.
-  // ── Reminders and the outbox (src/reminders): a cron tick queues due reminders; the dispatcher sends every
-  // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
-  const reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
-    views: ORGANIZER_VIEWS,
-  });
   // ── Organizers: the broadcast progress message (resumed after a restart) and SIGHUP → reload PROGRAMME_PATH.
+  // Started first and stopped last, so that a SIGHUP never falls back to its default (ending the process).
   const organizer = startOrganizerJobs(bot.api, deps);
-
+  let reminders: RemindersRuntime | undefined;
   const signal = shutdownSignal();
-  if (config.WEBHOOK_URL) {
-    const server = await startWebhook(
-      bot,
-      { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET },
-      logger,
-    );
-    logger.info({ signal: await signal }, "shutting down");
-    await server.close();
-  } else {
-    const polling = await startPolling(bot, logger);
-    const ended = polling.task() ?? Promise.resolve();
-    const reason = await Promise.race([signal, ended.then(() => "polling ended" as const)]);
-    logger.info({ reason }, "shutting down");
-    await polling.stop();
+  try {
+    await bot.init();
+    await registerCommands(bot.api, deps.i18n);
+    await registerAdminCommands(bot.api, deps);
+    // ── Reminders and the outbox (src/reminders): a cron tick queues due reminders; the dispatcher sends every
+    // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
+    reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT));
+    if (config.WEBHOOK_URL) {
+      const server = await startWebhook(
+        bot,
+        { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET },
+        logger,
+      );
+      logger.info({ signal: await signal }, "shutting down");
+      await server.close();
+    } else {
+      const polling = await startPolling(bot, logger);
+      try {
+        const ended = polling.task() ?? Promise.resolve();
+        const reason = await Promise.race([signal, ended.then(() => "polling ended" as const)]);
+        logger.info({ reason }, "shutting down");
+      } finally {
+        await polling.stop();
+      }
+    }
+  } finally {
+    // Also after a failure (Telegram refused polling, the port is taken): nothing may keep running. Sends in
+    // flight finish and are recorded before the database closes.
+    await reminders?.stop();
+    await organizer.stop();
+    db.close();
   }
-  // Sends in flight finish and are recorded before the database closes.
-  await organizer.stop();
-  await reminders.stop();
-  db.close();
   logger.info("stopped");
   return 0;
 }

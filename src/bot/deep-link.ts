@@ -14,11 +14,6 @@ export function sessionPayload(id: string): string {
   return id;
 }
 
-/** The payload that opens a speaker's card. */
-export function speakerPayload(id: string): string {
-  return `sp_${id}`;
-}
-
 /** A t.me link that opens the bot with a payload. */
 export function startLink(botUsername: string, payload: string): string {
   return `https://t.me/${botUsername}?start=${payload}`;

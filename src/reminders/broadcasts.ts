@@ -189,15 +189,6 @@ export function setProgressShown(db: Db, id: number, text: string): void {
   db.prepare("UPDATE broadcasts SET progress_text = ? WHERE id = ?").run(text, id);
 }
 
-/** Records the organizer's progress message (when it was sent after the broadcast was created). */
-export function setProgressMessage(db: Db, id: number, chatId: number, messageId: number): void {
-  db.prepare("UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?").run(
-    chatId,
-    messageId,
-    id,
-  );
-}
-
 /**
  * Marks a broadcast finished and, in the same transaction, queues the organizer's summary (rendered by the
  * caller) through the outbox, so it is sent exactly once. Returns false when it was already finished.

@@ -206,12 +206,17 @@ export function findByKey(db: Db, dedupeKey: string): OutboxRow | undefined {
   return r && fromRow(r);
 }
 
-/** Records that Telegram accepted the message. Only a pending row changes; returns whether it did. */
+/**
+ * Records that Telegram accepted the message; returns whether the row changed. A row dropped while its send
+ * was in flight (the user unsubscribed, the session moved) is marked sent too: it was delivered, and a
+ * reminder left `dropped` could be planned again and sent a second time.
+ */
 export function markSent(db: Db, id: number, now: number): boolean {
   return (
     db
       .prepare(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'",
+        `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL
+         WHERE id = ? AND status IN ('pending', 'dropped')`,
       )
       .run(now, id).changes > 0
   );

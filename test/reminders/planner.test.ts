@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { Programme } from "../../src/programme/model.js";
+import { Dispatcher } from "../../src/reminders/dispatcher.js";
 import { findByKey, outboxCounts } from "../../src/reminders/outbox.js";
 import { MISSED, planReminders, reminderKey, replanReminders } from "../../src/reminders/planner.js";
 import { type Db, openDatabase } from "../../src/store/db.js";
@@ -210,6 +212,51 @@ describe("reminder planner", () => {
     expect(plan(db, START - 8 * MIN).enqueued).toBe(1);
     expect(status(db, 1, "async-io", START)).toBe("pending");
     expect(outboxCounts(db).total).toBe(1);
+    db.close();
+  });
+
+  it("a reminder dropped while its send is in flight is recorded as sent, and never planned again", async () => {
+    const { db } = setup();
+    const now = START - 10 * MIN;
+    plan(db, now);
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sends = 0;
+    const dispatcher = new Dispatcher({
+      db,
+      clock: () => now,
+      logger: pino({ level: "silent" }),
+      transport: {
+        send: async () => {
+          sends++;
+          started();
+          await gate;
+          return { ok: true };
+        },
+      },
+      render: (row) => ({ chatId: row.chatId, text: "⏰" }),
+      rate: 1000,
+      sleep: async () => undefined,
+    });
+    const drained = dispatcher.drain();
+    await inFlight;
+    // While Telegram delivers it, the user unsubscribes and the tick drops the row.
+    unsubscribe(db, 1, "async-io");
+    expect(plan(db, now).dropped).toEqual([{ userId: 1, sessionId: "async-io", reason: "unsubscribed" }]);
+    release();
+    await drained;
+    expect(status(db, 1, "async-io", START)).toBe("sent");
+    // Following it again must not bring back a reminder that was delivered.
+    subscribe(db, 1, "async-io", now + MIN);
+    expect(plan(db, now + MIN).enqueued).toBe(0);
+    await dispatcher.drain();
+    expect(sends).toBe(1);
     db.close();
   });
 

@@ -5,6 +5,7 @@ import type { BotDeps } from "../../src/bot/context.js";
 import { createI18n, fixedT } from "../../src/bot/i18n.js";
 import { buildIcs, foldLine } from "../../src/bot/views/calendar.js";
 import { myView, overlaps } from "../../src/bot/views/my.js";
+import { noticeView } from "../../src/bot/views/notice.js";
 import { createOutboxRenderer } from "../../src/bot/views/outbox.js";
 import { reminderView } from "../../src/bot/views/reminder.js";
 import { settingsView } from "../../src/bot/views/settings.js";
@@ -12,6 +13,7 @@ import type { ViewCtx } from "../../src/bot/views/view.js";
 import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
 import type { Lang } from "../../src/programme/model.js";
+import { NOTICE_VIEW, snapshot } from "../../src/reminders/notices.js";
 import type { OutboxRow } from "../../src/reminders/outbox.js";
 import { openDatabase } from "../../src/store/db.js";
 import { loadProgramme } from "../../src/store/programme-store.js";
@@ -101,6 +103,30 @@ describe("reminder message", () => {
     expect(
       render({ ...row, payload: { type: "message", text: "<b>hi</b>", parseMode: "HTML" } }, START),
     ).toEqual({ chatId: 11, text: "<b>hi</b>", parseMode: "HTML" });
+    d.db.close();
+  });
+});
+
+describe("change notice", () => {
+  it("fits one message however long the titles are", () => {
+    const d = deps();
+    touchUser(d.db, { id: 1, chatId: 11, languageCode: "en" }, 0);
+    const s = session(d, "caching");
+    const long = (c: string) => ({ en: `${c} & <x> `.repeat(700), ru: `${c} & <x> `.repeat(700) });
+    const before = { ...snapshot(s), title: long("Old") };
+    const after = { ...snapshot(s), title: long("New"), start: "2030-03-01T11:00:00+05:00" };
+    const row = {
+      id: 1,
+      kind: "notice",
+      userId: 1,
+      chatId: 11,
+      payload: { type: "view", view: NOTICE_VIEW, params: { sessionId: "caching", before, after } },
+    } as unknown as OutboxRow;
+    const render = createOutboxRenderer(d, { [NOTICE_VIEW]: noticeView });
+    const text = render(row, START - 60 * MIN)?.text ?? "";
+    expect(text).toMatch(/^🔄 <b>Changed:<\/b> New &amp; &lt;x&gt; New/);
+    expect(text).toContain("Formerly “Old &amp; &lt;x&gt; Old");
+    expect(text.length).toBeLessThanOrEqual(4096);
     d.db.close();
   });
 });

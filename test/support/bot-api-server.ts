@@ -56,7 +56,7 @@ export interface Fault {
   /** Only calls for this chat (any when absent). */
   chatId?: number;
   /** An HTTP error code, or "network": the connection is dropped before the call is handled (nothing is sent). */
-  code: 400 | 403 | 429 | 500 | "network";
+  code: 400 | 403 | 409 | 429 | 500 | "network";
   /** For 429: seconds in `parameters.retry_after` (default 1). */
   retryAfter?: number;
   /** How many matching calls fail (default 1). */
@@ -608,6 +608,7 @@ export class BotApiServer {
         {
           400: "Bad Request: injected",
           403: "Forbidden: bot was blocked by the user",
+          409: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
           500: "Internal Server Error",
         }[fault.code];
       return this.reply(res, fault.code, { ok: false, error_code: fault.code, description });

@@ -6,16 +6,15 @@ import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
 import { HTML, showView } from "../respond.js";
 import { mainMenu } from "../views/menu.js";
+import { LANGUAGE_NAMES } from "../views/settings.js";
 import { actionButton, markupOf, plain, type View } from "../views/view.js";
-
-const NAMES: Record<Lang, string> = { en: "English", ru: "Русский" };
 
 function pickerView(ctx: BotContext): View {
   return {
     text: ctx.t("language.pick"),
     keyboard: [
       LANGS.map((lang) =>
-        actionButton(`${lang === ctx.lang ? "✓ " : ""}${NAMES[lang]}`, { type: "language", lang }),
+        actionButton(`${lang === ctx.lang ? "✓ " : ""}${LANGUAGE_NAMES[lang]}`, { type: "language", lang }),
       ),
     ],
   };
@@ -34,7 +33,7 @@ function applyLanguage(ctx: BotContext, lang: Lang): boolean {
 
 /** Confirms the switch, sending the main menu in the new language. */
 async function confirm(ctx: BotContext, lang: Lang): Promise<void> {
-  await ctx.reply(ctx.t("language.done", { language: NAMES[lang] }), {
+  await ctx.reply(ctx.t("language.done", { language: LANGUAGE_NAMES[lang] }), {
     ...HTML,
     reply_markup: mainMenu(ctx),
   });
@@ -52,7 +51,10 @@ export function languageFeature(): Composer<BotContext> {
   });
   onAction(composer, "language", async (ctx, action) => {
     if (!applyLanguage(ctx, action.lang)) return { text: plain(ctx, "language.private_only") };
-    await showView(ctx, { text: ctx.t("language.chosen", { language: NAMES[action.lang] }), keyboard: [] });
+    await showView(ctx, {
+      text: ctx.t("language.chosen", { language: LANGUAGE_NAMES[action.lang] }),
+      keyboard: [],
+    });
     await confirm(ctx, action.lang);
     return undefined;
   });

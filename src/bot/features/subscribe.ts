@@ -5,6 +5,7 @@ import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { isNotModified } from "../respond.js";
 import { truncate } from "../views/format.js";
+import { leadMinutes } from "../views/settings.js";
 import { canSubscribe, subscribeRow } from "../views/subscribe-row.js";
 import { plain } from "../views/view.js";
 
@@ -19,7 +20,7 @@ export function subscribeFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   for (const type of ["subscribe", "unsubscribe"] as const) {
     onAction(composer, type, async (ctx, action) => {
-      const { catalog, db, clock, config } = ctx.deps;
+      const { catalog, db, clock } = ctx.deps;
       const session = catalog.session(action.id);
       if (!session || !canSubscribe(session)) return { text: plain(ctx, "errors.outdated") };
       if (!ctx.user || ctx.chat?.type !== "private") return { text: plain(ctx, "subscribe.private_only") };
@@ -46,7 +47,7 @@ export function subscribeFeature(): Composer<BotContext> {
         }
       }
       const title = truncate(session.title[ctx.lang], 80);
-      const minutes = ctx.user.reminderMinutes ?? config.DEFAULT_REMINDER_MINUTES;
+      const minutes = leadMinutes(ctx);
       // Following a session that has already started is allowed (it shows in /my), but promises no reminder.
       if (type === "subscribe" && Date.parse(session.start) <= clock())
         return { text: plain(ctx, "subscribe.started_toast", { title }) };

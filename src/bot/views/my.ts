@@ -4,6 +4,7 @@ import type { Session } from "../../programme/model.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
 import { sessionLine } from "./schedule.js";
+import { leadMinutes } from "./settings.js";
 import { actionButton, plain, type View, type ViewCtx } from "./view.js";
 
 /** At most this many "open" buttons under /my (the text lists every session regardless). */
@@ -50,14 +51,14 @@ export function overlaps(sessions: readonly Session[]): Map<string, Session[]> {
  * show or hide the past ones, and send the list as a calendar file.
  */
 export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
-  const { catalog, db, config } = ctx.deps;
+  const { catalog, db } = ctx.deps;
   const all = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
   if (!all.length) return { text: ctx.t("my.empty"), keyboard: [] };
   const past = all.filter((s) => isPast(s, now));
   const shown = showPast ? all : all.filter((s) => !isPast(s, now));
   const marks = overlaps(all);
   const tz = catalog.timezone;
-  const minutes = ctx.user?.reminderMinutes ?? config.DEFAULT_REMINDER_MINUTES;
+  const minutes = leadMinutes(ctx);
 
   const lines = [ctx.t("my.title", { count: all.length }), ctx.t("my.lead", { count: minutes })];
   if (!shown.length) lines.push("", ctx.t("my.all_past", { count: past.length }));

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { Catalog } from "../../catalog.js";
 import type { Lang } from "../../programme/model.js";
 import type { NoticeParams, SessionSnapshot } from "../../reminders/notices.js";
-import { formatDay, formatTime } from "./format.js";
+import { formatDay, formatTime, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain } from "./view.js";
 
@@ -25,6 +25,9 @@ export function noticeKind(p: NoticeParams): NoticeKind {
   return "changed";
 }
 
+/** Titles in a notice are shortened like the reminder's, so two of them always fit one message. */
+const NOTICE_TITLE_CHARS = 200;
+
 /**
  * The change notice in a user's language (HTML; programme strings are escaped by i18next):
  * "Changed: <title> — was Mon 25 Feb 11:00, Hall A; now Mon 25 Feb 14:00, Hall B", or cancelled, restored,
@@ -35,9 +38,10 @@ export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: Notice
   const was = placeOf(p.before, catalog, lang);
   const now = p.after ? placeOf(p.after, catalog, lang) : was;
   const kind = noticeKind(p);
-  const lines = [t(`notice.${kind}`, { title, was, now })];
+  const lines = [t(`notice.${kind}`, { title: truncate(title, NOTICE_TITLE_CHARS), was, now })];
   const oldTitle = p.before.title[lang];
-  if (p.after && oldTitle !== title) lines.push(t("notice.renamed", { title: oldTitle }));
+  if (p.after && oldTitle !== title)
+    lines.push(t("notice.renamed", { title: truncate(oldTitle, NOTICE_TITLE_CHARS) }));
   return lines.join("\n");
 }
 

@@ -420,6 +420,25 @@ describe("/broadcast", () => {
     });
   });
 
+  it("names the session of the audience exactly as titled, escaped once", async () => {
+    const file = join(tempDir(), "programme.yaml");
+    writeFileSync(
+      file,
+      readFileSync(FIXTURE, "utf8").replace('"Scaling for Success"', '"Scaling & <Success>"'),
+    );
+    const admin = testUser("en", "Olga");
+    const h = createHarness({
+      programme: parseProgramme(readFileSync(file, "utf8"), file),
+      now: "2013-02-24T12:00:00+06:00",
+      env: { ADMIN_IDS: `${admin.id}`, PROGRAMME_PATH: file },
+    });
+    await attendees(h);
+    await h.send(admin, "/broadcast Hello");
+    await h.press(admin, h.last(admin), "Subscribers of a session");
+    await h.send(admin, "scaling");
+    expect(textOf(h.last(admin))).toContain("1 recipient: the subscribers of «Scaling & <Success>».");
+  });
+
   it("another command ends the dialogue and runs; the dialogue's buttons then say they are outdated", async () => {
     const { h, admin } = organizerHarness();
     await h.send(admin, "/start");

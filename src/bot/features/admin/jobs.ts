@@ -1,17 +1,11 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import { NOTICE_VIEW } from "../../../reminders/notices.js";
 import { getUser, languageOf } from "../../../store/users.js";
 import { commandList } from "../../commands.js";
 import type { BotDeps } from "../../context.js";
-import { noticeView } from "../../views/notice.js";
-import type { OutboxView } from "../../views/outbox.js";
 import { BroadcastProgress } from "./broadcast.js";
 import { ADMIN_COMMANDS } from "./guard.js";
 import { reloadOnSignal } from "./sighup.js";
-
-/** The outbox views organizers' features add (pass to startReminders): the change notice. */
-export const ORGANIZER_VIEWS: Record<string, OutboxView> = { [NOTICE_VIEW]: noticeView };
 
 /** The organizers' background work while the bot runs. */
 export interface OrganizerJobs {

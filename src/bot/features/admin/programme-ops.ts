@@ -92,6 +92,11 @@ export function prepareEdit(deps: BotDeps, edit: ScheduleEdit): PreparedChange |
   }
 }
 
+/** The audit log's summary of a reload: "2 changed, 1 added, 0 removed". */
+export function reloadSummary(diff: ProgrammeDiff): string {
+  return `${diff.changed.length} changed, ${diff.added.length} added, ${diff.removed.length} removed`;
+}
+
 /** Whether a preparation failed. */
 export function isFailure(p: PreparedChange | PrepareFailure): p is PrepareFailure {
   return "error" in p;

@@ -34,6 +34,7 @@ import {
   type PrepareFailure,
   prepareEdit,
   prepareReload,
+  reloadSummary,
 } from "./programme-ops.js";
 
 /** How long an organizer has to confirm a previewed change. */
@@ -133,11 +134,6 @@ function editSummary(edit: ScheduleEdit): string {
   return `${edit.sessionId} → ${edit.day} ${edit.time}${edit.room ? ` ${edit.room}` : ""}`;
 }
 
-function reloadSummary(change: PreparedChange): string {
-  const d = change.diff;
-  return `${d.changed.length} changed, ${d.added.length} added, ${d.removed.length} removed`;
-}
-
 /** The line saying a change was applied and how many notices went to the outbox (HTML). */
 export function appliedText(ctx: Pick<BotContext, "t">, r: ApplyResult): string {
   return r.notices ? ctx.t("admin.applied", { count: r.notices }) : ctx.t("admin.applied_quiet");
@@ -210,7 +206,7 @@ export function scheduleAdminFeature(): Composer<BotContext> {
         });
       return replyFailure(ctx, change);
     }
-    await preview(ctx, "reload", change, reloadSummary(change));
+    await preview(ctx, "reload", change, reloadSummary(change.diff));
   });
 
   composer.callbackQuery(CONFIRM, async (ctx) => {

@@ -7,7 +7,7 @@ import type { BotDeps } from "../../context.js";
 import { fixedT } from "../../i18n.js";
 import { HTML } from "../../respond.js";
 import { changeLines, editErrorText, programmeErrorText } from "../../views/admin.js";
-import { applyPrepared, isFailure, prepareReload } from "./programme-ops.js";
+import { applyPrepared, isFailure, prepareReload, reloadSummary } from "./programme-ops.js";
 
 /** The audit log's admin id for actions nobody typed (a SIGHUP). */
 export const SYSTEM_ADMIN_ID = 0;
@@ -56,7 +56,7 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
       action: "reload",
       details: {
         trigger: "SIGHUP",
-        summary: `${d.changed.length} changed, ${d.added.length} added, ${d.removed.length} removed`,
+        summary: reloadSummary(d),
       },
     });
     logger.info(
