@@ -5,22 +5,46 @@ import { type Programme, SESSION_KINDS } from "./model.js";
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, "a slug of lowercase latin letters, digits and dashes (at most 48)");
-const text = z.string().trim().min(1, "a non-empty text");
-const localized = z.object({ en: text, ru: text }).strict();
-const optionalText = z.object({ en: z.string(), ru: z.string() }).strict();
+/**
+ * Longest texts, in characters. They keep every message the bot builds from the programme (a card with all its
+ * speakers, a page of the schedule) within Telegram's 4,096 characters; the PyCon Russia 2013 file uses at most
+ * about half of each.
+ */
+export const TEXT_LIMITS = {
+  name: 120,
+  title: 200,
+  room: 40,
+  affiliation: 120,
+  audience: 300,
+  note: 600,
+  bio: 800,
+  abstract: 2000,
+  speakersPerSession: 6,
+} as const;
+
+const text = (max: number) =>
+  z.string().trim().min(1, "a non-empty text").max(max, `a text of at most ${max} characters`);
+const localized = (max: number) => z.object({ en: text(max), ru: text(max) }).strict();
+const optionalText = (max: number) =>
+  z
+    .object({
+      en: z.string().max(max, `a text of at most ${max} characters`),
+      ru: z.string().max(max, `a text of at most ${max} characters`),
+    })
+    .strict();
 const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time with UTC offset" });
 const isoDate = z.iso.date({ message: "an ISO date (YYYY-MM-DD)" });
 
-const room = z.object({ id: slug, name: localized }).strict();
+const room = z.object({ id: slug, name: localized(TEXT_LIMITS.room) }).strict();
 
 const conference = z
   .object({
-    name: localized,
+    name: localized(TEXT_LIMITS.name),
     timezone: z.string().refine((tz) => DateTime.local().setZone(tz).isValid, "an IANA timezone"),
-    venue: localized.optional(),
-    city: localized.optional(),
+    venue: localized(TEXT_LIMITS.affiliation).optional(),
+    city: localized(TEXT_LIMITS.name).optional(),
     url: z.url().optional(),
-    note: localized.optional(),
+    note: localized(TEXT_LIMITS.note).optional(),
     days: z.array(isoDate).min(1, "at least one day"),
     rooms: z.array(room).min(1, "at least one room"),
   })
@@ -30,13 +54,16 @@ const session = z
   .object({
     id: slug,
     kind: z.enum(SESSION_KINDS),
-    title: localized,
-    abstract: optionalText,
-    audience: localized.optional(),
+    title: localized(TEXT_LIMITS.title),
+    abstract: optionalText(TEXT_LIMITS.abstract),
+    audience: localized(TEXT_LIMITS.audience).optional(),
     start: instant,
     end: instant,
     room: slug.optional(),
-    speakers: z.array(slug).default([]),
+    speakers: z
+      .array(slug)
+      .max(TEXT_LIMITS.speakersPerSession, `at most ${TEXT_LIMITS.speakersPerSession} speakers`)
+      .default([]),
     cancelled: z.boolean().optional(),
   })
   .strict();
@@ -44,9 +71,9 @@ const session = z
 const speaker = z
   .object({
     id: slug,
-    name: localized,
-    affiliation: localized.optional(),
-    bio: localized.optional(),
+    name: localized(TEXT_LIMITS.name),
+    affiliation: localized(TEXT_LIMITS.affiliation).optional(),
+    bio: localized(TEXT_LIMITS.bio).optional(),
     url: z.url().optional(),
   })
   .strict();
