@@ -12,7 +12,8 @@
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *
  * An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
- * session's n-th speaker, `s<n>` the speaker's n-th session. Decoding is strict: anything else is `undefined`,
+ * session's n-th speaker, `s<n>` the speaker's n-th session; `n` opens the card as a new message, leaving
+ * the pressed one (a reminder, a change notice) as it was. Decoding is strict: anything else is `undefined`,
  * which the bot answers with "this button is outdated".
  */
 import type { Composer, Context, Filter } from "grammy";
@@ -23,7 +24,8 @@ export type Origin =
   | { to: "day" }
   | { to: "results"; page: number; key: string }
   | { to: "speaker"; index: number }
-  | { to: "session"; index: number };
+  | { to: "session"; index: number }
+  | { to: "message" };
 
 /** What a button asks the bot to do. */
 export type Action =
@@ -49,7 +51,7 @@ export const MAX_CALLBACK_BYTES = 64;
 const ID = "[a-z0-9][a-z0-9-]{0,47}";
 const KEY = "[A-Za-z0-9_-]{4,12}";
 const NUM = "(?:0|[1-9][0-9]{0,2})";
-const ORIGIN = `d|r${NUM}\\.${KEY}|p${NUM}|s${NUM}`;
+const ORIGIN = `d|n|r${NUM}\\.${KEY}|p${NUM}|s${NUM}`;
 
 const patterns = {
   session: new RegExp(`^(s|sm):(${ID})(?::(${ORIGIN}))?$`),
@@ -73,6 +75,8 @@ function encodeOrigin(o: Origin): string {
       return `p${o.index}`;
     case "session":
       return `s${o.index}`;
+    case "message":
+      return "n";
   }
 }
 
@@ -80,6 +84,7 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
   if (!s) return undefined;
   const head = s[0];
   if (head === "d") return { to: "day" };
+  if (head === "n") return { to: "message" };
   if (head === "r") {
     const dot = s.indexOf(".");
     return { to: "results", page: Number(s.slice(1, dot)), key: s.slice(dot + 1) };

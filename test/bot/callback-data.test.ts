@@ -9,6 +9,7 @@ describe("callback data codec", () => {
       { type: "session", id: "flask-patterns", full: false, origin: undefined },
       { type: "session", id: LONGEST_ID, full: true, origin: { to: "results", page: 9, key: "AbC-_123" } },
       { type: "session", id: LONGEST_ID, full: false, origin: { to: "day" } },
+      { type: "session", id: LONGEST_ID, full: false, origin: { to: "message" } },
       { type: "session", id: "x", full: false, origin: { to: "speaker", index: 2 } },
       { type: "speaker", id: LONGEST_ID, origin: { to: "results", page: 0, key: "AbC-_123" } },
       { type: "speaker", id: "ann", origin: { to: "session", index: 12 } },

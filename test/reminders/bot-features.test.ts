@@ -91,16 +91,21 @@ describe("reminders in the bot", () => {
     await dispatcherOf(h).drain();
     const reminder = h.last(user);
     expect(textOf(reminder)).toMatch(/^⏰ Через 10 минут: /);
-    expect(callbackDataOf(reminder)).toEqual(["s:testing-workshop", "ro:testing-workshop"]);
+    expect(callbackDataOf(reminder)).toEqual(["s:testing-workshop:n", "ro:testing-workshop"]);
     expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 1, pending: 0 });
 
     await h.press(user, reminder, "Не напоминать");
     expect(isSubscribed(h.deps.db, user.id, "testing-workshop")).toBe(false);
     const stopped = h.telegram.message(user.id, reminder.messageId) ?? reminder;
-    expect(callbackDataOf(stopped)).toEqual(["s:testing-workshop"]);
-    // "Open card" shows the session's card (in place), whose toggle can follow the session again.
+    expect(callbackDataOf(stopped)).toEqual(["s:testing-workshop:n"]);
+    // "Open card" sends the session's card as a new message (the reminder stays, as it was), and its toggle
+    // can follow the session again.
     await h.press(user, stopped, 0);
-    expect(callbackDataOf(h.last(user))).toContain("sub:testing-workshop");
+    const card = h.last(user);
+    expect(card.messageId).not.toBe(reminder.messageId);
+    expect(textOf(h.telegram.message(user.id, reminder.messageId) ?? reminder)).toMatch(/^⏰ Через 10 минут: /);
+    expect(callbackDataOf(card)).toContain("sub:testing-workshop");
+    expect(callbackDataOf(card).some((d) => d.endsWith(":n"))).toBe(false);
   });
 
   it("a user who blocks the bot is marked at once and what was queued for them is dropped", async () => {

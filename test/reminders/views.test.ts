@@ -56,7 +56,7 @@ describe("reminder message", () => {
     const en = reminderView(ctxFor(d, 1, "en"), session(d, "async-io"), 10);
     expect(en.text).toBe("⏰ In 10 minutes: <b>Asynchronous IO</b> — Ann Lee, Hall A, 10:00–11:00");
     expect(en.keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual([
-      "s:async-io",
+      "s:async-io:n",
       "ro:async-io",
     ]);
     expect(reminderView(ctxFor(d, 1, "en"), session(d, "async-io"), 1).text).toMatch(/^⏰ In 1 minute:/);
@@ -88,7 +88,7 @@ describe("reminder message", () => {
       text: "⏰ In 5 minutes: <b>Distributed caching</b> — Bob Ray, Hall B, 10:00–10:40",
       buttons: [
         [
-          { text: "📄 Open card", callbackData: "s:caching" },
+          { text: "📄 Open card", callbackData: "s:caching:n" },
           { text: "🔕 Stop reminders", callbackData: "ro:caching" },
         ],
       ],

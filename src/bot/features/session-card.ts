@@ -1,17 +1,22 @@
 import { Composer } from "grammy";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { showView } from "../respond.js";
+import { replyView, showView } from "../respond.js";
 import { sessionCard } from "../views/session-card.js";
 import { plain } from "../views/view.js";
 
-/** Session cards opened by buttons (`s:` and, with the whole abstract, `sm:`), shown in place. */
+/**
+ * Session cards opened by buttons (`s:` and, with the whole abstract, `sm:`), shown in place — or, from a
+ * reminder or a change notice, as a new message, so the reminder stays in the chat.
+ */
 export function sessionCardFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onAction(composer, "session", async (ctx, action) => {
     const session = ctx.deps.catalog.session(action.id);
     if (!session) return { text: plain(ctx, "errors.outdated") };
-    await showView(ctx, sessionCard(ctx, session, { full: action.full, origin: action.origin }));
+    if (action.origin?.to === "message")
+      await replyView(ctx, sessionCard(ctx, session, { full: action.full }));
+    else await showView(ctx, sessionCard(ctx, session, { full: action.full, origin: action.origin }));
     return undefined;
   });
   return composer;

@@ -58,7 +58,16 @@ export const noticeView: OutboxView = (ctx, params) => {
   return {
     text,
     keyboard: open
-      ? [[actionButton(plain(ctx, "notice.open"), { type: "session", id: p.sessionId, full: false })]]
+      ? [
+          [
+            actionButton(plain(ctx, "notice.open"), {
+              type: "session",
+              id: p.sessionId,
+              full: false,
+              origin: { to: "message" },
+            }),
+          ],
+        ]
       : [],
   };
 };

@@ -30,7 +30,12 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
     text,
     keyboard: [
       [
-        actionButton(plain(ctx, "reminder.open"), { type: "session", id: session.id, full: false }),
+        actionButton(plain(ctx, "reminder.open"), {
+          type: "session",
+          id: session.id,
+          full: false,
+          origin: { to: "message" },
+        }),
         actionButton(plain(ctx, "reminder.stop"), { type: "reminderOff", id: session.id }),
       ],
     ],
