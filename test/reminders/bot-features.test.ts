@@ -103,7 +103,9 @@ describe("reminders in the bot", () => {
     await h.press(user, stopped, 0);
     const card = h.last(user);
     expect(card.messageId).not.toBe(reminder.messageId);
-    expect(textOf(h.telegram.message(user.id, reminder.messageId) ?? reminder)).toMatch(/^⏰ Через 10 минут: /);
+    expect(textOf(h.telegram.message(user.id, reminder.messageId) ?? reminder)).toMatch(
+      /^⏰ Через 10 минут: /,
+    );
     expect(callbackDataOf(card)).toContain("sub:testing-workshop");
     expect(callbackDataOf(card).some((d) => d.endsWith(":n"))).toBe(false);
   });
