@@ -4,6 +4,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
+import { sqliteConversationStorage } from "./conversation-storage.js";
+import { CONVERSATIONS_VERSION } from "./features/admin/broadcast.js";
 import { adminFeature } from "./features/admin/index.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -45,6 +47,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(attach(deps, { touch: true }));
   bot.use(
     conversations<BotContext, ConversationContext>({
+      // Dialogue state lives in SQLite, so a dialogue carries on after a restart.
+      storage: sqliteConversationStorage(deps, CONVERSATIONS_VERSION),
       // Conversation contexts get bot.api's transformers (auto-retry, the local Telegram) under their own.
       plugins: [
         inheritApiTransformers<ConversationContext>(bot.api),

@@ -21,7 +21,17 @@ describe("migrations", () => {
       name: string;
     }[];
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(["sessions", "speakers", "users", "subscriptions"]),
+      expect.arrayContaining([
+        "sessions",
+        "speakers",
+        "users",
+        "subscriptions",
+        "outbox",
+        "broadcasts",
+        "audit_log",
+        "conversations",
+        "search_pages",
+      ]),
     );
     db.close();
   });
@@ -47,6 +57,9 @@ describe("migrations", () => {
       expect(db.prepare("SELECT session_id FROM subscriptions WHERE user_id = 7").all()).toEqual([
         { session_id: "caching" },
       ]);
+      // The newest tables are there, empty, whichever version the file came from.
+      for (const table of ["conversations", "search_pages"])
+        expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
       db.close();
     }
   });

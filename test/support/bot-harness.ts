@@ -61,6 +61,20 @@ export interface Harness {
   chat(user: TestUser): LocalMessage[];
   /** The bot's latest message in a user's chat. */
   last(user: TestUser): LocalMessage;
+  /**
+   * A restart: closes this bot's database and builds a new bot, with the same options, on the same database
+   * file, talking to the same Telegram (its chats and messages stay) with the clock where it was.
+   */
+  restart(): Harness;
+}
+
+/** What outlives a restart of the bot: the database file, Telegram, the clock and the update/query ids. */
+interface World {
+  databasePath: string;
+  telegram: LocalTelegram;
+  now: number;
+  updateId: number;
+  queryId: number;
 }
 
 let nextUserId = 1000;
@@ -87,15 +101,31 @@ export function callbackDataOf(m: LocalMessage): string[] {
   return buttonsOf(m).flatMap((b) => ("callback_data" in b ? [b.callback_data] : []));
 }
 
+/** What a harness is built from. */
+export interface HarnessOptions {
+  programme?: Programme;
+  now?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Creates the harness; call inside a test (the database lives in a temp dir removed after it). */
-export function createHarness(
-  options: { programme?: Programme; now?: string; env?: NodeJS.ProcessEnv } = {},
-): Harness {
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const world: World = {
+    databasePath: join(tempDir(), "confbot.sqlite"),
+    // Telegram's clock is the harness's, through every restart.
+    telegram: new LocalTelegram(TEST_BOT, () => world.now),
+    now: Date.parse(options.now ?? "2030-03-01T10:30:00+05:00"),
+    updateId: 0,
+    queryId: 0,
+  };
+  return buildHarness(options, world);
+}
+
+function buildHarness(options: HarnessOptions, world: World): Harness {
   const programme = validateProgramme(options.programme ?? attendeeProgramme(), "test programme");
-  const db = openDatabase(join(tempDir(), "confbot.sqlite"));
-  let now = Date.parse(options.now ?? "2030-03-01T10:30:00+05:00");
-  const clock = () => now;
-  loadProgramme(db, programme, now);
+  const db = openDatabase(world.databasePath);
+  const clock = () => world.now;
+  loadProgramme(db, programme, world.now);
   const logs: Harness["logs"] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const deps: BotDeps = {
@@ -107,10 +137,8 @@ export function createHarness(
     logger,
   };
   const bot = createBot("42:test-token", deps, { botInfo: TEST_BOT });
-  const telegram = new LocalTelegram(TEST_BOT, clock);
+  const telegram = world.telegram;
   bot.api.config.use(telegram.transformer());
-  let updateId = 0;
-  let queryId = 0;
 
   const from = (u: TestUser) => ({
     id: u.id,
@@ -122,14 +150,14 @@ export function createHarness(
 
   const update: Harness["update"] = async (u) => {
     const before = telegram.calls.length;
-    await bot.handleUpdate({ update_id: ++updateId, ...u } as Update);
+    await bot.handleUpdate({ update_id: ++world.updateId, ...u } as Update);
     return telegram.calls.slice(before);
   };
 
   const pressData: Harness["pressData"] = (user, data, message) =>
     update({
       callback_query: {
-        id: `q${++queryId}`,
+        id: `q${++world.queryId}`,
         from: from(user),
         chat_instance: `ci${user.id}`,
         ...(message ? { message: telegram.toTelegram(message, user) } : {}),
@@ -145,7 +173,7 @@ export function createHarness(
     telegram,
     logs,
     setNow: (iso) => {
-      now = Date.parse(iso);
+      world.now = Date.parse(iso);
     },
     update,
     send: (user, text) => {
@@ -154,7 +182,7 @@ export function createHarness(
       return update({
         message: {
           message_id: m.messageId,
-          date: Math.floor(now / 1000),
+          date: Math.floor(world.now / 1000),
           chat: privateChat(user),
           from: from(user),
           text,
@@ -175,7 +203,13 @@ export function createHarness(
     pressData,
     inline: (user, query) =>
       update({
-        inline_query: { id: `iq${++queryId}`, from: from(user), query, offset: "", chat_type: "sender" },
+        inline_query: {
+          id: `iq${++world.queryId}`,
+          from: from(user),
+          query,
+          offset: "",
+          chat_type: "sender",
+        },
       }),
     chat,
     last: (user) => {
@@ -183,6 +217,10 @@ export function createHarness(
       const m = messages[messages.length - 1];
       if (!m) throw new Error(`the bot has not written to user ${user.id}`);
       return m;
+    },
+    restart: () => {
+      db.close();
+      return buildHarness(options, world);
     },
   };
 }

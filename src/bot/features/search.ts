@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
+import { recallSearch, rememberSearch } from "../../store/search-pages.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { QueryMemory } from "../query-memory.js";
 import { HTML, replyView, showView } from "../respond.js";
 import {
   type Hit,
@@ -22,11 +22,11 @@ function runSearch(ctx: BotContext, query: string): Hit[] {
 /**
  * Anything typed in a private chat is a search: a page of results with a button per session or speaker, or
  * "nothing found" with a hint. Unknown commands get a pointer to /help. Install last: it takes every text.
+ * Paging buttons carry a short key of the query, kept in SQLite (src/store/search-pages.ts), so they still
+ * work after a restart.
  */
 export function searchFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const memory = new QueryMemory();
-
   composer.chatType("private").on("message:text", async (ctx) => {
     const text = ctx.message.text;
     if (text.startsWith("/")) {
@@ -37,12 +37,12 @@ export function searchFeature(): Composer<BotContext> {
     if (!query) return;
     const hits = runSearch(ctx, query);
     if (!hits.length) return replyView(ctx, nothingFoundView(ctx, query));
-    const key = memory.remember(ctx.from.id, query);
+    const key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
     await replyView(ctx, resultsView(ctx, query, hits, 0, key));
   });
 
   onAction(composer, "results", async (ctx, action) => {
-    const query = memory.recall(ctx.from.id, action.key);
+    const query = recallSearch(ctx.deps.db, ctx.from.id, action.key);
     if (query === undefined) return { text: plain(ctx, "errors.outdated") };
     const hits = runSearch(ctx, query);
     await showView(

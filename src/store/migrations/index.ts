@@ -2,6 +2,7 @@ import type { Migration } from "../migrate.js";
 import { programmeAndUsers } from "./001-programme-and-users.js";
 import { outbox } from "./002-outbox.js";
 import { organizers } from "./003-organizers.js";
+import { dialogueState } from "./004-dialogue-state.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [programmeAndUsers, outbox, organizers];
+export const MIGRATIONS: readonly Migration[] = [programmeAndUsers, outbox, organizers, dialogueState];

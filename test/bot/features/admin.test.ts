@@ -11,6 +11,7 @@ import { Dispatcher } from "../../../src/reminders/dispatcher.js";
 import { NOTICE_VIEW } from "../../../src/reminders/notices.js";
 import { getOutboxRow, outboxCounts } from "../../../src/reminders/outbox.js";
 import { recentAudit } from "../../../src/store/audit.js";
+import { countConversations } from "../../../src/store/conversation-storage.js";
 import { readProgramme } from "../../../src/store/programme-store.js";
 import { subscribe } from "../../../src/store/subscriptions.js";
 import {
@@ -453,6 +454,75 @@ describe("/broadcast", () => {
       text: "This confirmation has expired — run the command again.",
     });
     expect(outboxCounts(h.deps.db).total).toBe(0);
+  });
+});
+
+describe("/broadcast across restarts", () => {
+  it("carries on where it was after the bot restarts mid-dialogue, and queues the broadcast once", async () => {
+    const { h, admin } = organizerHarness();
+    const users = await attendees(h);
+    await h.send(admin, "/start");
+    await h.send(admin, "/broadcast");
+    await sendFormatted(h, admin, "Doors open at 9", [{ type: "bold", offset: 0, length: 10 }]);
+    const audience = h.last(admin);
+    expect(textOf(audience)).toBe("👥 Who gets it?");
+    expect(countConversations(h.deps.db)).toBe(1);
+
+    // A new process on the same database: the audience buttons sent by the old one still work.
+    const h2 = h.restart();
+    const calls = await h2.press(admin, audience, "Everyone (4)");
+    // The dialogue is replayed from the stored log: nothing the first process sent is sent again.
+    const sent = callsOf(calls, "sendMessage");
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.payload).toMatchObject({
+      text: "Doors open at 9",
+      entities: [{ type: "bold", offset: 0, length: 10 }],
+    });
+    const confirm = h2.last(admin);
+    expect(textOf(confirm)).toContain("4 recipients: everyone.");
+
+    // And once more before ✅.
+    const h3 = h2.restart();
+    await h3.press(admin, confirm, "Send (4)");
+    expect(textOf(h3.last(admin))).toBe("📣 Sending to 4…");
+    const rows = outboxRows(h3, "broadcast");
+    expect(rows.map((r) => r.userId).sort()).toEqual([admin.id, ...users.map((u) => u.id)].sort());
+    expect(new Set(rows.map((r) => r.broadcastId)).size).toBe(1);
+    expect(recentAudit(h3.deps.db, 10).filter((e) => e.action === "broadcast")).toHaveLength(1);
+    expect(countConversations(h3.deps.db)).toBe(0);
+
+    // ✅ pressed again (its keyboard is gone, but a slow client may still send it) queues nothing more.
+    const again = await h3.pressData(admin, "adm:bc:go", confirm);
+    expect(callsOf(again, "answerCallbackQuery")[0]?.payload).toMatchObject({
+      text: "This confirmation has expired — run the command again.",
+    });
+    expect(outboxCounts(h3.deps.db).total).toBe(4);
+    expect(h.chat(admin).filter((m) => m.text === "Doors open at 9")).toHaveLength(1);
+    for (const x of [h, h2, h3]) expect(x.logs).toEqual([]);
+  });
+
+  it("drops a dialogue stored by another version of the dialogue code: its buttons say expired", async () => {
+    const { h, admin } = organizerHarness();
+    await attendees(h);
+    await h.send(admin, "/start");
+    await h.send(admin, "/broadcast Hello");
+    const audience = h.last(admin);
+    expect(countConversations(h.deps.db)).toBe(1);
+    h.deps.db.prepare("UPDATE conversations SET data = json_replace(data, '$.version[1]', 'older')").run();
+
+    const h2 = h.restart();
+    const calls = await h2.press(admin, audience, "Everyone");
+    expect(callsOf(calls, "answerCallbackQuery")[0]?.payload).toMatchObject({
+      text: "This confirmation has expired — run the command again.",
+    });
+    expect(callsOf(calls, "sendMessage")).toHaveLength(0);
+    // A new dialogue starts afresh and replaces the stale state.
+    await h2.send(admin, "/broadcast Hello again");
+    await h2.press(admin, h2.last(admin), "Everyone");
+    await h2.press(admin, h2.last(admin), "Send");
+    expect(outboxCounts(h2.deps.db).total).toBe(4);
+    expect(countConversations(h2.deps.db)).toBe(0);
+    expect(h2.logs).toEqual([]);
   });
 });
 

@@ -50,6 +50,30 @@ describe("search", () => {
     expect(h.logs).toEqual([]);
   });
 
+  it("pages results of a search made before a restart", async () => {
+    const h = createHarness();
+    const user = testUser();
+    const other = testUser();
+    await h.send(user, "python tricks");
+    const first = h.last(user);
+    expect(textOf(first)).toContain("(1/2)");
+
+    // A new bot on the same database: the old message's paging buttons still work.
+    const h2 = h.restart();
+    await h2.press(user, first, "Next ▶");
+    const second = h2.last(user);
+    expect(second.messageId).toBe(first.messageId);
+    expect(textOf(second)).toContain("(2/2)");
+    expect(textOf(second)).toContain("7.");
+    await h2.press(user, second, "◀ Previous");
+    expect(textOf(h2.last(user))).toContain("(1/2)");
+    // Still the searcher's own: someone else pressing the same data gets "outdated".
+    const next = callbackDataOf(first).find((d) => d.startsWith("sr:1:")) as string;
+    const forged = await h2.pressData(other, next);
+    expect(callsOf(forged, "answerCallbackQuery")[0]?.payload.text).toContain("outdated");
+    expect(h2.logs).toEqual([]);
+  });
+
   it("says nothing was found, with a hint", async () => {
     const { reply } = await newUserSends("qwzxqwzx");
     const text = textOf(reply);

@@ -27,6 +27,14 @@ import { searchSessionIds } from "./schedule.js";
 /** The conversation's id (ctx.conversation.enter). */
 export const BROADCAST_CONVERSATION = "broadcast";
 
+/**
+ * The version of the stored dialogue state (src/bot/conversation-storage.ts). A dialogue is replayed from its
+ * stored log on every update, across restarts too: bump this whenever the steps of {@link broadcastConversation}
+ * (its waits, Bot API calls and `external` calls, in order) change, so that dialogues begun by an older build
+ * are dropped instead of replayed wrongly.
+ */
+export const CONVERSATIONS_VERSION = 1;
+
 const BC = `${ADMIN_PREFIX}bc:`;
 const CB = {
   cancel: `${BC}no`,
