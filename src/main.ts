@@ -113,6 +113,7 @@ async function main(): Promise<number> {
     const reminders = startReminders(deps, bot.api);
     // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
     const organizer = startOrganizerJobs(bot.api, deps);
+    const interactive = Boolean(process.stdin.isTTY);
     try {
       await runConsole({
         bot,
@@ -120,8 +121,10 @@ async function main(): Promise<number> {
         input: process.stdin,
         output: process.stdout,
         user: consoleUser(),
-        interactive: Boolean(process.stdin.isTTY),
+        interactive,
       });
+      // Fed from a pipe, the chat ends with its input: first deliver what it queued (a broadcast, say).
+      if (!interactive) await reminders.dispatcher.settle(10_000);
     } finally {
       await reminders.stop();
       await organizer.stop();

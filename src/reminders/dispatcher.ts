@@ -128,6 +128,17 @@ export class Dispatcher {
     this.running = undefined;
   }
 
+  /**
+   * Resolves once nothing that may already go out is waiting or in flight, or after `timeoutMs`: lets a
+   * one-shot run (the console fed from a pipe) deliver what it has just queued before it stops.
+   */
+  async settle(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    this.wake();
+    while (Date.now() < deadline && (this.inFlight.size || hasPendingBefore(this.o.db, this.o.clock())))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   /** Looks at the outbox now instead of at the next poll (call after enqueueing). */
   nudge(): void {
     this.wake();

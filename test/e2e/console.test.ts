@@ -26,6 +26,18 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     expect(bot.stderr()).toBe("");
   });
 
+  it("delivers what piped input queued before it exits: an organizer's broadcast reaches the console user", async () => {
+    const bot = spawnBot(
+      { DATABASE_PATH: join(tempDir(), "confbot.sqlite"), ADMIN_IDS: "1000001" },
+      { input: "/start\n/broadcast Hello from the organizers\n#1\n#1\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const out = bot.stdout();
+    const sent = out.slice(out.indexOf("📣 Sending to 1"));
+    expect(sent).toContain("Hello from the organizers");
+    expect(bot.stderr()).toBe("");
+  });
+
   it("reuses the database: a language choice survives a restart", async () => {
     const db = join(tempDir(), "confbot.sqlite");
     expect(await spawnBot({ DATABASE_PATH: db }, { input: "/language ru\n" }).exited).toBe(0);
