@@ -435,7 +435,13 @@ class Index implements SearchIndex {
       if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
       else if (typedReach > 0) choice = "typed";
       if (choice !== "unknown") vote(choice === "swapped" ? swapped.words : typed);
-      readings.push({ typed, swapped: swapped.words, choice });
+      // Read as typed, a chunk may hold several words ("островок.ру"): each that means nothing and retypes to
+      // a stop word is dropped, as it would be standing alone.
+      const kept =
+        choice === "typed" && typed.length > 1
+          ? typed.filter((w) => this.reach([w], memo) > 0 || !meaningful(swapLayout(w)).noise)
+          : typed;
+      readings.push({ typed: kept, swapped: swapped.words, choice });
     }
     const out: QueryWord[] = [];
     for (const { typed, swapped, choice } of readings) {

@@ -104,6 +104,18 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
       for (const r of index.search(q)) if (r.kind !== "speaker") expect(searchable).toContain(r.id);
   });
 
+  it("reads a company written as a domain in Cyrillic like the bare name", () => {
+    for (const [domain, bare] of [
+      ["островок.ру", "островок"],
+      ["яндекс.ру", "яндекс"],
+      ["джетстайл.ру", "джетстайл"],
+    ]) {
+      const ids = (q: string) => index.search(q).map((r) => r.id);
+      expect(ids(bare).length, bare).toBeGreaterThan(0);
+      expect(ids(domain), domain).toEqual(ids(bare));
+    }
+  });
+
   it("reads a Russian topic typed on the Latin layout, wholly or one word of it, as typed right", () => {
     // "сетевые приложения" with the Latin layout on, as a user sends it.
     expect(index.search("ctntdst ghbkj;tybz")[0]?.id).toBe("network-apps-from-scratch-workshop");
