@@ -105,11 +105,12 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
   });
 
   it("reads a company written as a domain in Cyrillic like the bare name", () => {
-    for (const [domain, bare] of [
+    const pairs: [string, string][] = [
       ["островок.ру", "островок"],
       ["яндекс.ру", "яндекс"],
       ["джетстайл.ру", "джетстайл"],
-    ]) {
+    ];
+    for (const [domain, bare] of pairs) {
       const ids = (q: string) => index.search(q).map((r) => r.id);
       expect(ids(bare).length, bare).toBeGreaterThan(0);
       expect(ids(domain), domain).toEqual(ids(bare));
