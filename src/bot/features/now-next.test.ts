@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import {
+  createHarness,
+  labelsOf,
+  newUserSends,
+  testUser,
+  textOf,
+} from "../../../test/support/bot-harness.js";
+
+describe("/now and /next", () => {
+  it("show what is on and what starts next by the clock", async () => {
+    const { h, user, reply } = await newUserSends("/now", { now: "2030-03-01T10:30:00+05:00" });
+    const now = textOf(reply);
+    expect(now).toContain("On now");
+    expect(now).toContain("Fri 1 Mar, 10:30");
+    expect(now).toContain("Advanced Flask patterns");
+    expect(now).toContain("Inside asynchronous code");
+    expect(labelsOf(h.last(user))).toEqual([
+      "10:00 Advanced Flask patterns",
+      "10:00 Inside asynchronous code",
+    ]);
+
+    await h.send(user, "/next");
+    const next = textOf(h.last(user));
+    expect(next).toContain("Up next");
+    expect(next).toContain("11:00–11:20\n☕ Coffee break");
+  });
+
+  it("between sessions, /now says nothing is on and shows what comes next", async () => {
+    const { reply } = await newUserSends("/now", { now: "2030-03-01T15:00:00+05:00" });
+    const text = textOf(reply);
+    expect(text).toContain("Nothing is on right now.");
+    expect(text).toContain("Legacy code rescue");
+  });
+
+  it("before the conference, say so and show its first day", async () => {
+    const h = createHarness({ now: "2030-02-01T12:00:00+05:00" });
+    const user = testUser();
+    for (const command of ["/now", "/next"]) {
+      await h.send(user, command);
+      const text = textOf(h.last(user));
+      expect(text).toContain("TestConf & Co has not started yet: it opens on Fri 1 Mar at 09:00.");
+      expect(text).toContain("Advanced Flask patterns");
+    }
+  });
+
+  it("after the conference, say so and show its first day", async () => {
+    const { reply } = await newUserSends("/now", { now: "2030-03-03T09:00:00+05:00", lang: "ru" });
+    const text = textOf(reply);
+    expect(text).toContain("ТестКонф & Ко закончилась (она шла пт 1 мар. – сб 2 мар.)");
+    expect(text).toContain("Продвинутые паттерны Flask");
+  });
+
+  it("during the last session, /next says nothing starts after it", async () => {
+    const { reply } = await newUserSends("/next", { now: "2030-03-02T12:00:00+05:00" });
+    const text = textOf(reply);
+    expect(text).toContain("Nothing starts after these");
+    expect(text).toContain("Testing workshop");
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import {
+  callbackDataOf,
+  callsOf,
+  labelsOf,
+  newUserSends,
+  textOf,
+} from "../../../test/support/bot-harness.js";
+import { SHORT_ABSTRACT_CHARS } from "../views/session-card.js";
+
+describe("session card", () => {
+  it("shows title, speakers, time in the conference's timezone, room, kind and audience", async () => {
+    const { reply: card } = await newUserSends("/start flask-patterns");
+    const text = textOf(card);
+    expect(text).toContain("Advanced Flask patterns");
+    expect(text).toContain("🎤 Armin Ronacher (Pocoo)");
+    expect(text).toContain("🕒 Fri 1 Mar, 10:00–11:00");
+    expect(text).toContain("📍 Hall A");
+    expect(text).toContain("🏷 Talk · 👥 Flask users");
+    expect(text).toContain("Patterns for large Flask applications.");
+    expect(labelsOf(card)).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Fri 1 Mar"]);
+  });
+
+  it("is in Russian with Russian dates", async () => {
+    const { reply } = await newUserSends("/start flask-patterns", { lang: "ru" });
+    const text = textOf(reply);
+    expect(text).toContain("Продвинутые паттерны Flask");
+    expect(text).toContain("пт 1 мар., 10:00–11:00");
+    expect(text).toContain("📍 Зал A");
+    expect(text).toContain("🏷 Доклад");
+  });
+
+  it("shortens a long abstract, with a button for the whole text and back", async () => {
+    const { h, user, reply: card } = await newUserSends("/start async-io");
+    const short = textOf(card);
+    expect(short).toContain("…");
+    expect(short).toContain("<futures> & coroutines");
+    const abstract = h.deps.catalog.session("async-io")?.abstract.en ?? "";
+    expect(short.length).toBeLessThan(abstract.length);
+    expect(labelsOf(card)).toContain("📖 Read more");
+    expect(labelsOf(card).filter((l) => l.startsWith("👤"))).toEqual(["👤 Ann Lee", "👤 Bob Ray"]);
+
+    await h.press(user, card, "Read more");
+    const full = textOf(h.last(user));
+    expect(full).toContain(abstract);
+    expect(labelsOf(h.last(user))).toContain("📕 Shorter");
+    await h.press(user, h.last(user), "Shorter");
+    expect(textOf(h.last(user))).toBe(short);
+    expect(abstract.length).toBeGreaterThan(SHORT_ABSTRACT_CHARS);
+  });
+
+  it("marks a cancelled session and offers no reminder for it", async () => {
+    const { reply: card } = await newUserSends("/start legacy-code");
+    expect(textOf(card)).toContain("Cancelled");
+    expect(card.text).toContain("<s>Legacy code rescue</s>");
+    expect(labelsOf(card).some((l) => l.includes("Remind"))).toBe(false);
+  });
+
+  it("shows breaks without a reminder button", async () => {
+    const { reply: card } = await newUserSends("/start registration");
+    expect(textOf(card)).toContain("Registration");
+    expect(textOf(card)).toContain("🏷 Break");
+    expect(callbackDataOf(card).some((d) => d.startsWith("sub:"))).toBe(false);
+  });
+
+  it("answers forged and outdated buttons politely and does nothing else", async () => {
+    const { h, user, reply: card } = await newUserSends("/start flask-patterns");
+    for (const data of [
+      "s:../../etc",
+      "x".repeat(64),
+      "s:no-such-session",
+      "sm:NOPE",
+      "s:flask-patterns:zz",
+      "",
+      "sp:",
+    ]) {
+      const calls = await h.pressData(user, data, card);
+      expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+      expect(calls[0]?.payload.text).toBe("This button is outdated — please open the card again.");
+    }
+    expect(h.last(user).text).toBe(card.text);
+    expect(h.logs).toEqual([]);
+  });
+
+  it("keeps every button's data within 64 bytes, even for the longest ids", async () => {
+    const { h, user, reply } = await newUserSends("python tricks");
+    await h.press(user, reply, "Python tricks 1");
+    const data = callbackDataOf(h.last(user));
+    expect(data.length).toBeGreaterThan(2);
+    for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);
+    expect(callsOf(h.telegram.calls, "editMessageText").every((c) => c.error === undefined)).toBe(true);
+  });
+});

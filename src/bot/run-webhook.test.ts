@@ -1,0 +1,71 @@
+import { pino } from "pino";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createHarness, testUser, textOf } from "../../test/support/bot-harness.js";
+import { startWebhook } from "./run-webhook.js";
+
+describe("webhook mode", () => {
+  it("registers the webhook, serves updates on the URL's path with the secret, and /healthz", async () => {
+    const h = createHarness();
+    const server = await startWebhook(
+      h.bot,
+      { url: "https://bot.example.org/telegram/hook", port: 0, host: "127.0.0.1", secret: "s3cret_token" },
+      pino({ level: "silent" }),
+    );
+    onTestFinished(() => server.close());
+    const base = `http://127.0.0.1:${server.port}`;
+
+    const setWebhook = h.telegram.calls.find((c) => c.method === "setWebhook");
+    expect(setWebhook?.payload).toMatchObject({
+      url: "https://bot.example.org/telegram/hook",
+      secret_token: "s3cret_token",
+    });
+    expect(setWebhook?.payload.allowed_updates).toEqual(
+      expect.arrayContaining(["message", "callback_query", "inline_query"]),
+    );
+
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true });
+
+    const user = testUser();
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: user.id, type: "private", first_name: user.first_name },
+        from: { id: user.id, is_bot: false, first_name: user.first_name, language_code: "en" },
+        text: "flask",
+      },
+    };
+    const post = (path: string, secret?: string) =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+        },
+        body: JSON.stringify(update),
+      });
+
+    expect((await post("/telegram/hook", "wrong")).status).toBe(401);
+    expect((await post("/telegram/hook")).status).toBe(401);
+    expect((await post("/elsewhere", "s3cret_token")).status).toBe(404);
+    expect(h.telegram.calls.some((c) => c.method === "sendMessage")).toBe(false);
+
+    expect((await post("/telegram/hook", "s3cret_token")).status).toBe(200);
+    expect(textOf(h.last(user))).toContain("Advanced Flask patterns");
+  });
+
+  it("makes up a secret when none is configured", async () => {
+    const h = createHarness();
+    const server = await startWebhook(
+      h.bot,
+      { url: "https://bot.example.org/", port: 0, host: "127.0.0.1" },
+      pino({ level: "silent" }),
+    );
+    onTestFinished(() => server.close());
+    const secret = h.telegram.calls.find((c) => c.method === "setWebhook")?.payload.secret_token;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+});

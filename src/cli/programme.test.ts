@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { runCli } from "../../test/support/cli.js";
+import { tempDir } from "../../test/support/tmp.js";
+import { openDatabase } from "../store/db.js";
+import { readProgramme } from "../store/programme-store.js";
+
+const SHIPPED = "data/pycon-ru-2013.yaml";
+
+describe("cli programme", () => {
+  it("exports the shipped programme; export → load → export is an identity", () => {
+    const dir = tempDir();
+    const first = runCli(["programme", "export", "--json"]);
+    expect(first.status, first.stderr).toBe(0);
+    const json = JSON.parse(first.stdout);
+    expect(Object.keys(json)).toEqual(["conference", "sessions", "speakers"]);
+    const file = join(dir, "exported.json");
+    writeFileSync(file, first.stdout);
+
+    const env = { DATABASE_PATH: join(dir, "db.sqlite") };
+    const load = runCli(["programme", "load", file], { env });
+    expect(load.status, load.stderr).toBe(0);
+    expect(load.stdout).toMatch(/added/);
+    const again = runCli(["programme", "load", file], { env });
+    expect(again.stdout).toMatch(/no changes/);
+
+    const db = openDatabase(env.DATABASE_PATH);
+    const stored = readProgramme(db);
+    db.close();
+    writeFileSync(join(dir, "stored.json"), JSON.stringify(stored, null, 2));
+    const second = runCli(["programme", "export", "--json", join(dir, "stored.json")]);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("refuses a broken field naming file and path, and leaves the database as it was", () => {
+    const dir = tempDir();
+    const env = { DATABASE_PATH: join(dir, "db.sqlite") };
+    expect(runCli(["programme", "load", SHIPPED], { env }).status).toBe(0);
+
+    const doc = parseDocument(readFileSync(SHIPPED, "utf8"));
+    doc.setIn(["sessions", 3, "start"], "next tuesday");
+    doc.setIn(["speakers", 0, "url"], 42);
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, doc.toString());
+
+    const check = runCli(["programme", "check", broken]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(
+      `${broken}: sessions[3].start: expected an ISO 8601 date-time with UTC offset, got "next tuesday"`,
+    );
+    expect(check.stderr).toContain(`${broken}: speakers[0].url:`);
+
+    const db = openDatabase(env.DATABASE_PATH);
+    const before = JSON.stringify(readProgramme(db));
+    const load = runCli(["programme", "load", broken], { env });
+    expect(load.status).toBe(1);
+    expect(load.stderr).toContain("sessions[3].start");
+    expect(JSON.stringify(readProgramme(db))).toBe(before);
+    db.close();
+  });
+
+  it("checks the shipped file and explains usage errors", () => {
+    const ok = runCli(["programme", "check"]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/25 talks and workshops/);
+    expect(runCli(["programme", "frobnicate"]).status).toBe(2);
+    const missing = runCli(["programme", "check", "no/such/file.yaml"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("no/such/file.yaml");
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("gives every variable its documented default, treating empty values as unset", () => {
+    const config = loadConfig({ BOT_TOKEN: "", PORT: "" });
+    expect(config).toEqual({
+      BOT_TOKEN: undefined,
+      BOT_API_ROOT: "https://api.telegram.org",
+      DATABASE_PATH: "var/confbot.sqlite",
+      PROGRAMME_PATH: "data/pycon-ru-2013.yaml",
+      ADMIN_IDS: [],
+      WEBHOOK_URL: undefined,
+      WEBHOOK_SECRET: undefined,
+      PORT: 8080,
+      LOG_LEVEL: "info",
+      REMINDER_TICK: "*/30 * * * * *",
+      DEFAULT_REMINDER_MINUTES: 10,
+      SEND_RATE: 25,
+    });
+  });
+
+  it("parses what it is given", () => {
+    const config = loadConfig({
+      BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      BOT_API_ROOT: "http://127.0.0.1:8081/",
+      ADMIN_IDS: "11, 22 33",
+      PORT: "3000",
+      SEND_RATE: "10",
+    });
+    expect(config.ADMIN_IDS).toEqual([11, 22, 33]);
+    expect(config.BOT_API_ROOT).toBe("http://127.0.0.1:8081");
+    expect(config.PORT).toBe(3000);
+    expect(config.SEND_RATE).toBe(10);
+  });
+
+  it("names every bad variable at once, saying what was expected", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        BOT_TOKEN: "not-a-token",
+        ADMIN_IDS: "12,alice",
+        PORT: "eighty",
+        WEBHOOK_URL: "http://example.org/hook",
+        LOG_LEVEL: "loud",
+        REMINDER_TICK: "every minute",
+        SEND_RATE: "-3",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const expected of [
+      "BOT_TOKEN: BOT_TOKEN must look like",
+      "ADMIN_IDS: ADMIN_IDS must be numeric Telegram user ids, got alice",
+      "PORT: PORT must be a number",
+      "WEBHOOK_URL: WEBHOOK_URL must be an https URL",
+      "LOG_LEVEL: LOG_LEVEL must be one of",
+      "REMINDER_TICK: REMINDER_TICK must be a cron expression",
+      "SEND_RATE: SEND_RATE must be greater than 0",
+    ])
+      expect(message).toContain(expected);
+  });
+});

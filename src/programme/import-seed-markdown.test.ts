@@ -1,0 +1,268 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type ImportedProgramme, importSeedMarkdown, slugify } from "./import-seed-markdown.js";
+import { isContentKind } from "./model.js";
+import { readProgrammeFile } from "./read.js";
+
+const SEED = "data/pycon-ru-2013.seed.md";
+const CURATED = "data/pycon-ru-2013.yaml";
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim().replace(/\.$/, "");
+const normName = (s: string) => norm(s).replace(/[^\p{L}\p{N} ]/gu, "");
+// Deliberate edits in the curated file: its English title does not keep the page's Russian "на".
+const CURATED_TITLE: Record<string, string> = {
+  "low-latency and soft-realtime на python": "low-latency and soft-realtime in python",
+};
+
+describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
+  const imported = importSeedMarkdown(readFileSync(SEED, "utf8"));
+  const curated = readProgrammeFile(CURATED);
+  const content = curated.sessions.filter((s) => isContentKind(s.kind));
+  const curatedByTitle = new Map(content.map((s) => [norm(s.title.en), s]));
+  const match = (title: string) => {
+    const key = norm(title);
+    return curatedByTitle.get(CURATED_TITLE[key] ?? key);
+  };
+
+  it("reads every session and speaker without warnings", () => {
+    expect(imported.warnings).toEqual([]);
+    expect(imported.sessions).toHaveLength(content.length);
+    expect(imported.sessions).toHaveLength(25);
+    expect(imported.sessions.filter((s) => s.kind === "workshop")).toHaveLength(3);
+    expect(imported.speakers).toHaveLength(curated.speakers.length);
+    expect(imported.speakers).toHaveLength(23);
+  });
+
+  it("matches every title to exactly one curated session, with its duration", () => {
+    const seen = new Set<string>();
+    for (const s of imported.sessions) {
+      const c = match(s.title.en);
+      expect(c, s.title.en).toBeDefined();
+      if (!c) continue;
+      expect(seen.has(c.id), `${c.id} matched twice`).toBe(false);
+      seen.add(c.id);
+      expect(c.kind).toBe(s.kind);
+      expect(s.durationMinutes, s.title.en).toBe((Date.parse(c.end) - Date.parse(c.start)) / 60_000);
+    }
+  });
+
+  it("gives each speaker, matched by name, the same sessions as the curated file", () => {
+    for (const sp of imported.speakers) {
+      const c = curated.speakers.find((x) => normName(x.name.en) === normName(sp.name.en));
+      expect(c, sp.name.en).toBeDefined();
+      if (!c) continue;
+      const mine = imported.sessions
+        .filter((s) => s.speakers.includes(sp.id))
+        .map((s) => match(s.title.en)?.id);
+      const theirs = curated.sessions.filter((s) => s.speakers.includes(c.id)).map((s) => s.id);
+      expect(mine.sort(), sp.name.en).toEqual(theirs.sort());
+      if (c.url) expect(sp.url).toBe(c.url);
+    }
+  });
+
+  it("merges Lopukhin/Lopuhin into one speaker with a talk and a workshop", () => {
+    const lopukhin = imported.speakers.filter((s) => /lopu/i.test(s.name.en));
+    expect(lopukhin).toHaveLength(1);
+    const id = lopukhin[0]?.id ?? "";
+    expect(lopukhin[0]?.name.en).toBe("Konstantin Lopukhin");
+    expect(imported.sessions.filter((s) => s.speakers.includes(id)).map((s) => s.kind)).toEqual([
+      "talk",
+      "workshop",
+    ]);
+  });
+
+  it("keeps the page's details: durations, audience, links, lists, and clean text", () => {
+    const byTitle = (t: string) => imported.sessions.find((s) => s.title.en.startsWith(t));
+    expect(byTitle("Django 1.6")?.durationMinutes).toBe(60);
+    expect(byTitle("Django 1.6")?.audience?.en).toMatch(/^Existing Django users/);
+    expect(byTitle("Re-inventing")?.durationMinutes).toBe(50);
+    expect(byTitle("PEP 3156")?.durationMinutes).toBe(40);
+    expect(byTitle("PEP 3156")?.title.en).not.toMatch(/\.$/);
+    expect(byTitle("Redis")?.abstract.en.split("\n")).toHaveLength(5);
+    expect(
+      byTitle("Redis")
+        ?.abstract.en.split("\n")
+        .every((l) => l.startsWith("- ")),
+    ).toBe(true);
+    expect(byTitle("Workshop: We will write")?.abstract.en).toContain("\n- and how JIT");
+    const ronacher = imported.speakers.find((s) => s.id === "armin-ronacher");
+    expect(ronacher?.url).toBe("http://lucumr.pocoo.org");
+    expect(ronacher?.affiliation?.en).toContain("of the Pocoo Team");
+    const texts = [
+      ...imported.sessions.flatMap((s) => [s.title.en, s.abstract.en, s.audience?.en ?? ""]),
+      ...imported.speakers.flatMap((s) => [s.name.en, s.affiliation?.en ?? ""]),
+    ];
+    for (const t of texts) {
+      expect(t).not.toMatch(/\*\*|<\/?div|<br|\]\(| \n|[ \t]$| {2}/);
+    }
+    for (const s of [...imported.sessions, ...imported.speakers])
+      expect(s.id).toMatch(/^[a-z0-9][a-z0-9-]{0,47}$/);
+  });
+});
+
+describe("importSeedMarkdown on other pages", () => {
+  const page = (body: string) => `##Talks##\n\n${body}`;
+
+  it("gives both speakers of a shared block the session, and defaults a missing Time to 40", () => {
+    const p = importSeedMarkdown(
+      page(`![duo](http://example.org/duo.png)
+
+<div markdown="1">
+**[Jane Roe](https://jane.example), John Doe** , Acme Corp  
+**Pairing in practice**
+
+We pair every day.
+</div>
+`),
+    );
+    expect(p.speakers).toEqual([
+      {
+        id: "jane-roe",
+        name: { en: "Jane Roe" },
+        affiliation: { en: "Acme Corp" },
+        url: "https://jane.example",
+      },
+      { id: "john-doe", name: { en: "John Doe" }, affiliation: { en: "Acme Corp" } },
+    ]);
+    expect(p.sessions).toEqual([
+      {
+        id: "pairing-in-practice",
+        kind: "talk",
+        title: { en: "Pairing in practice" },
+        abstract: { en: "We pair every day." },
+        durationMinutes: 40,
+        speakers: ["jane-roe", "john-doe"],
+      },
+    ]);
+  });
+
+  it("reads a different conference: sections, several sessions per block, respelled names, Cyrillic ids", () => {
+    const p: ImportedProgramme = importSeedMarkdown(`## Keynotes ##
+
+![ada](http://img.example/ada)
+
+<div markdown="1">
+**[Prof. Ada Lovelace](http://ada.example)**, Analytical Engines Ltd.<br>
+**Notes on the Engine**
+
+First paragraph
+continues here.
+
+Second paragraph.  
+**Time:** 1 hour 30 min
+
+**Poetical science**
+Audience: everyone
+**Time:** 50 min
+</div>
+
+##Workshops##
+
+![ada](http://img.example/ada)
+
+<div markdown="1">
+**Ada Lovelace**, Analytical Engines
+**Programming the Engine**
+* punch cards
+* loops
+**Time:** 2 hours
+</div>
+
+##Доклады##
+
+<div markdown="1">
+**Иван Петров**, Яндекс
+**Асинхронность на практике**
+
+Текст.
+</div>
+`);
+    expect(p.warnings).toEqual([]);
+    expect(p.speakers.map((s) => s.id)).toEqual(["ada-lovelace", "ivan-petrov"]);
+    expect(p.speakers[0]?.affiliation?.en).toBe("Analytical Engines Ltd.");
+    expect(p.sessions.map((s) => [s.id, s.kind, s.durationMinutes, s.speakers])).toEqual([
+      ["notes-on-the-engine", "keynote", 90, ["ada-lovelace"]],
+      ["poetical-science", "keynote", 50, ["ada-lovelace"]],
+      ["programming-the-engine", "workshop", 120, ["ada-lovelace"]],
+      ["asinkhronnost-na-praktike", "talk", 40, ["ivan-petrov"]],
+    ]);
+    expect(p.sessions[0]?.abstract.en).toBe("First paragraph continues here.\n\nSecond paragraph.");
+    expect(p.sessions[1]?.audience?.en).toBe("everyone");
+    expect(p.sessions[1]?.abstract.en).toBe("");
+    expect(p.sessions[2]?.abstract.en).toBe("- punch cards\n- loops");
+  });
+
+  it("merges near-identical spellings but keeps different people apart", () => {
+    const block = (name: string, title: string, image: string) =>
+      `![x](${image})\n\n<div markdown="1">\n**${name}**, X\n**${title}**\n\nText.\n</div>\n`;
+    const p = importSeedMarkdown(
+      page(
+        [
+          block("Konstantin Lopukhin", "One", "http://i/a"),
+          block("konstantin lopuhin", "Two", "http://i/b"),
+          block("Ann Li", "Three", "http://i/c"),
+          block("Ann Lu", "Four", "http://i/d"),
+          block("Grisha Kostjuk", "Five", "http://i/e"),
+          block("Grigory Kostjuk", "Six", "http://i/e"),
+          block("Bob Smith", "Seven", "http://i/placeholder"),
+          block("Carol Jones", "Eight", "http://i/placeholder"),
+        ].join("\n"),
+      ),
+    );
+    expect(p.speakers.map((s) => s.name.en)).toEqual([
+      "Konstantin Lopukhin",
+      "Ann Li",
+      "Ann Lu",
+      "Grisha Kostjuk",
+      "Bob Smith",
+      "Carol Jones",
+    ]);
+    expect(p.sessions.filter((s) => s.speakers.includes("konstantin-lopukhin"))).toHaveLength(2);
+    expect(p.sessions.filter((s) => s.speakers.includes("grisha-kostjuk"))).toHaveLength(2);
+  });
+
+  it("warns about what it cannot read instead of failing", () => {
+    const p = importSeedMarkdown('Some intro text\n\n<div markdown="1">\nno bold name here\n</div>\n');
+    expect(p.sessions).toEqual([]);
+    expect(p.warnings.length).toBeGreaterThan(0);
+  });
+
+  it("slugifies titles into ids of at most 48 characters", () => {
+    expect(slugify("Redis, the hacker's database")).toBe("redis-the-hacker-s-database");
+    expect(slugify("Низкие задержки")).toBe("nizkie-zaderzhki");
+    const long = slugify("A very long title that goes on and on about many different things at once");
+    expect(long.length).toBeLessThanOrEqual(48);
+    expect(long).not.toMatch(/-$/);
+  });
+});
+
+describe("import seed-markdown through the CLI", () => {
+  const cli = (...args: string[]) =>
+    spawnSync("npx", ["tsx", "src/cli/main.ts", "import", ...args], { encoding: "utf8", timeout: 60_000 });
+
+  it("prints the page as YAML with a header saying what is missing", () => {
+    const r = cli("seed-markdown", SEED);
+    expect(r.stderr).not.toMatch(/warning|error/i);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Imported from data\/pycon-ru-2013\.seed\.md/);
+    expect(r.stdout).toMatch(/start\/end times/);
+    expect(r.stdout).toMatch(/Russian/);
+    const doc = parse(r.stdout) as ImportedProgramme;
+    expect(doc.sessions).toHaveLength(25);
+    expect(doc.speakers).toHaveLength(23);
+    expect(doc.sessions[0]?.durationMinutes).toBe(60);
+    expect(doc).not.toHaveProperty("warnings");
+  });
+
+  it("rejects an unknown format with usage (exit 2) and an unreadable file by name (exit 1)", () => {
+    const unknown = cli("html", SEED);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/usage:/);
+    const missing = cli("seed-markdown", "data/no-such-page.md");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("data/no-such-page.md");
+    expect(missing.stdout).toBe("");
+  });
+});

@@ -1,0 +1,127 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { smallProgramme } from "../../test/support/programme-fixture.js";
+import { tempDir } from "../../test/support/tmp.js";
+import { ProgrammeError } from "./errors.js";
+import type { Programme } from "./model.js";
+import { parseProgramme, readProgrammeFile, validateProgramme } from "./read.js";
+
+/** The problems a document has, as `path: message` lines. */
+function problems(doc: unknown): string[] {
+  try {
+    validateProgramme(doc, "p.yaml");
+  } catch (e) {
+    if (e instanceof ProgrammeError) return e.issues.map((i) => `${i.path}: ${i.message}`);
+    throw e;
+  }
+  return [];
+}
+
+function edited(edit: (p: Programme) => void): Programme {
+  const p = smallProgramme();
+  edit(p);
+  return p;
+}
+
+describe("programme validation", () => {
+  it("accepts a valid programme, YAML or JSON", () => {
+    expect(problems(smallProgramme())).toEqual([]);
+    expect(parseProgramme(stringify(smallProgramme()), "p.yaml")).toEqual(smallProgramme());
+    expect(parseProgramme(JSON.stringify(smallProgramme()), "p.json")).toEqual(smallProgramme());
+  });
+
+  it("reports every field problem at once, with its path, what was expected and what was found", () => {
+    const found = problems(
+      edited((p) => {
+        const [a, b] = p.sessions as [Programme["sessions"][0], Programme["sessions"][0]];
+        a.start = "next tuesday";
+        (b as { kind: string }).kind = "party";
+        (p.speakers[0] as { name: unknown }).name = { en: "Ann Lee" };
+        p.conference.timezone = "Mars/Olympus";
+        (p.conference as unknown as Record<string, unknown>).colour = "blue";
+      }),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'sessions[0].start: expected an ISO 8601 date-time with UTC offset, got "next tuesday"',
+        'sessions[1].kind: expected one of "talk"|"keynote"|"workshop"|"break"|"other", got "party"',
+        "speakers[0].name.ru: expected string, got nothing",
+        'conference.timezone: expected an IANA timezone, got "Mars/Olympus"',
+        "conference: no fields other than the known ones, got colour",
+      ]),
+    );
+    expect(found).toHaveLength(5);
+  });
+
+  it("checks references, ids, order and days across the whole programme", () => {
+    const found = problems(
+      edited((p) => {
+        const [a, b, c] = p.sessions as [
+          Programme["sessions"][0],
+          Programme["sessions"][0],
+          Programme["sessions"][0],
+        ];
+        a.room = "hall-z";
+        b.speakers = ["nobody"];
+        c.id = "async-io";
+        c.end = c.start;
+        const speaker = p.speakers[0];
+        if (speaker) speaker.id = "Ann Lee";
+      }),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'sessions[0].room: expected one of the rooms (hall-a, hall-b), not "hall-z"',
+        'sessions[1].speakers[0]: expected a speaker id, not "nobody"',
+        'sessions[2].id: expected a unique id ("async-io" is also sessions[0])',
+        "sessions[2].end: expected a time after start (2030-03-01T18:00:00+05:00)",
+        expect.stringMatching(/^speakers\[0\]\.id: expected a slug/),
+      ]),
+    );
+  });
+
+  it("refuses a room or a speaker in two places at once, but not a cancelled session", () => {
+    const clash = edited((p) => {
+      const b = p.sessions[1];
+      if (b) {
+        b.room = "hall-a";
+        b.speakers = ["ann-lee"];
+      }
+    });
+    expect(problems(clash)).toEqual([
+      'sessions[1].room: expected a free room ("hall-a" has sessions[0] "async-io" then)',
+      'sessions[1].start: expected a time when ann-lee is free (also in sessions[0] "async-io")',
+    ]);
+    const cancelled = clash.sessions[1];
+    if (cancelled) cancelled.cancelled = true;
+    expect(problems(clash)).toEqual([]);
+  });
+
+  it("refuses a session outside the conference's days, judged in its timezone", () => {
+    const found = problems(
+      edited((p) => {
+        const a = p.sessions[0];
+        // 23:30 UTC on 28 Feb is already 1 March in Yekaterinburg: on a conference day.
+        if (a) [a.start, a.end] = ["2030-02-28T23:30:00Z", "2030-03-01T00:10:00Z"];
+        const b = p.sessions[1];
+        if (b) [b.start, b.end] = ["2030-03-02T10:00:00+05:00", "2030-03-02T10:40:00+05:00"];
+      }),
+    );
+    expect(found).toEqual([
+      "sessions[1].start: expected a time on a conference day (2030-03-01), not 2030-03-02",
+    ]);
+  });
+
+  it("names the file and the line of a YAML syntax error, and a file it cannot read", () => {
+    const dir = tempDir();
+    const file = join(dir, "broken.yaml");
+    writeFileSync(file, "conference:\n  name: { en: X\nsessions: []\n");
+    expect(() => readProgrammeFile(file)).toThrow(ProgrammeError);
+    expect(() => readProgrammeFile(file)).toThrow(new RegExp(`${file}: line \\d+:`));
+    expect(() => readProgrammeFile(join(dir, "missing.yaml"))).toThrow(
+      /missing\.yaml: \(root\): a readable file/,
+    );
+  });
+});

@@ -1,0 +1,316 @@
+import { join } from "node:path";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { smallProgramme } from "../../test/support/programme-fixture.js";
+import { tempDir } from "../../test/support/tmp.js";
+import type { Programme } from "../programme/model.js";
+import { type Db, openDatabase } from "../store/db.js";
+import { loadProgramme } from "../store/programme-store.js";
+import { subscribe, unsubscribe } from "../store/subscriptions.js";
+import { markUserBlocked, setReminderMinutes, touchUser } from "../store/users.js";
+import { Dispatcher } from "./dispatcher.js";
+import { findByKey, outboxCounts } from "./outbox.js";
+import { MISSED, planReminders, reminderKey, replanReminders } from "./planner.js";
+
+const MIN = 60_000;
+/** async-io and caching start at 10:00 (+05:00), the workshop at 18:00. */
+const START = Date.parse("2030-03-01T10:00:00+05:00");
+const WORKSHOP = Date.parse("2030-03-01T18:00:00+05:00");
+const T0 = START - 24 * 60 * MIN;
+
+function setup(file = join(tempDir(), "p.sqlite")): { db: Db; file: string } {
+  const db = openDatabase(file);
+  loadProgramme(db, smallProgramme(), T0);
+  touchUser(db, { id: 1, chatId: 1, firstName: "Ann" }, T0);
+  subscribe(db, 1, "async-io", T0);
+  return { db, file };
+}
+
+const plan = (db: Db, now: number, missedSince?: number) =>
+  planReminders(db, { now, defaultMinutes: 10, ...(missedSince === undefined ? {} : { missedSince }) });
+
+function status(db: Db, user: number, session: string, start: number) {
+  const row = findByKey(db, reminderKey(user, session, start));
+  return row ? `${row.status}${row.lastError ? `:${row.lastError}` : ""}` : "none";
+}
+
+function withAsyncIo(edit: (s: Programme["sessions"][number]) => void): Programme {
+  const p = smallProgramme();
+  const s = p.sessions.find((x) => x.id === "async-io");
+  if (!s) throw new Error("fixture");
+  edit(s);
+  return p;
+}
+
+const at = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+
+describe("reminder planner", () => {
+  it("queues a reminder exactly at the lead time, not a millisecond before", () => {
+    const { db } = setup();
+    expect(plan(db, START - 10 * MIN - 1).enqueued).toBe(0);
+    expect(status(db, 1, "async-io", START)).toBe("none");
+    expect(plan(db, START - 10 * MIN).enqueued).toBe(1);
+    const row = findByKey(db, reminderKey(1, "async-io", START));
+    expect(row).toMatchObject({
+      kind: "reminder",
+      status: "pending",
+      userId: 1,
+      chatId: 1,
+      sessionId: "async-io",
+      notBefore: START - 10 * MIN,
+      expiresAt: START,
+      payload: { type: "reminder", sessionId: "async-io", startMs: START },
+    });
+    db.close();
+  });
+
+  it("queues once however often the tick runs, and after the database is reopened", () => {
+    const { db, file } = setup();
+    expect(plan(db, START - 9 * MIN).enqueued).toBe(1);
+    for (let i = 0; i < 5; i++) expect(plan(db, START - 9 * MIN + i * 30_000).enqueued).toBe(0);
+    db.close();
+    const again = openDatabase(file);
+    expect(plan(again, START - 5 * MIN).enqueued).toBe(0);
+    expect(outboxCounts(again)).toMatchObject({ total: 1, pending: 1 });
+    again.close();
+  });
+
+  it("uses each user's lead, the default for those who never chose", () => {
+    const { db } = setup();
+    touchUser(db, { id: 2, chatId: 2 }, T0);
+    setReminderMinutes(db, 2, 60, T0);
+    subscribe(db, 2, "async-io", T0);
+    expect(plan(db, START - 60 * MIN).enqueued).toBe(1);
+    expect(status(db, 2, "async-io", START)).toBe("pending");
+    expect(status(db, 1, "async-io", START)).toBe("none");
+    expect(plan(db, START - 10 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", START)).toBe("pending");
+    db.close();
+  });
+
+  it("queues at once when the lead is longer than the time left, but never at or after the start", () => {
+    const { db } = setup();
+    setReminderMinutes(db, 1, 30, T0);
+    unsubscribe(db, 1, "async-io");
+    expect(plan(db, START - 40 * MIN).enqueued).toBe(0);
+    // Subscribed 5 minutes before the start with a 30-minute lead: due at once.
+    subscribe(db, 1, "async-io", START - 5 * MIN);
+    expect(plan(db, START - 5 * MIN).enqueued).toBe(1);
+    // caching starts at the same time; subscribing at the start is too late.
+    subscribe(db, 1, "caching", START);
+    expect(plan(db, START).enqueued).toBe(0);
+    expect(plan(db, START + MIN).enqueued).toBe(0);
+    expect(status(db, 1, "caching", START)).toBe("none");
+    db.close();
+  });
+
+  it("moved later: the pending reminder is dropped and the new time is planned when it falls due", () => {
+    const { db } = setup();
+    plan(db, START - 10 * MIN);
+    const later = START + 60 * MIN;
+    loadProgramme(
+      db,
+      withAsyncIo((s) => {
+        s.start = at(later);
+        s.end = at(later + 60 * MIN);
+      }),
+      START - 8 * MIN,
+    );
+    const r = replanReminders(db, START - 8 * MIN, 10);
+    expect(r.dropped).toEqual([{ userId: 1, sessionId: "async-io", reason: "session-moved" }]);
+    expect(r.enqueued).toBe(0);
+    expect(status(db, 1, "async-io", START)).toBe("dropped:session-moved");
+    expect(plan(db, later - 10 * MIN - 1).enqueued).toBe(0);
+    expect(plan(db, later - 10 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", later)).toBe("pending");
+    db.close();
+  });
+
+  it("moved earlier: planned at once when the new time is already within the lead", () => {
+    const { db } = setup();
+    const earlier = START - 60 * MIN;
+    loadProgramme(
+      db,
+      withAsyncIo((s) => {
+        s.start = at(earlier);
+      }),
+      earlier - 20 * MIN,
+    );
+    expect(plan(db, earlier - 20 * MIN).enqueued).toBe(0);
+    expect(plan(db, earlier - 7 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", earlier)).toBe("pending");
+    expect(status(db, 1, "async-io", START)).toBe("none");
+    db.close();
+  });
+
+  it("a session moved after its reminder went out gets a reminder for the new time", () => {
+    const { db } = setup();
+    plan(db, START - 10 * MIN);
+    db.prepare("UPDATE outbox SET status = 'sent', sent_at = ?").run(START - 10 * MIN);
+    const later = START + 30 * MIN;
+    loadProgramme(
+      db,
+      withAsyncIo((s) => {
+        s.start = at(later);
+      }),
+      START - 5 * MIN,
+    );
+    expect(replanReminders(db, START - 5 * MIN, 10).dropped).toEqual([]);
+    expect(plan(db, later - 10 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", START)).toBe("sent");
+    expect(status(db, 1, "async-io", later)).toBe("pending");
+    db.close();
+  });
+
+  it("a cancelled session gets no reminder, a pending one is dropped, and a restored one is planned again", () => {
+    const { db } = setup();
+    subscribe(db, 1, "testing-workshop", T0);
+    loadProgramme(
+      db,
+      withAsyncIo((s) => {
+        s.cancelled = true;
+      }),
+      START - 20 * MIN,
+    );
+    expect(plan(db, START - 5 * MIN).enqueued).toBe(0);
+    expect(status(db, 1, "async-io", START)).toBe("none");
+
+    const p = smallProgramme();
+    loadProgramme(db, p, START - 4 * MIN);
+    expect(plan(db, START - 4 * MIN).enqueued).toBe(1);
+    loadProgramme(
+      db,
+      withAsyncIo((s) => {
+        s.cancelled = true;
+      }),
+      START - 3 * MIN,
+    );
+    expect(replanReminders(db, START - 3 * MIN, 10).dropped.map((d) => d.reason)).toEqual([
+      "session-cancelled",
+    ]);
+    loadProgramme(db, p, START - 2 * MIN);
+    expect(plan(db, START - 2 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", START)).toBe("pending");
+    // A removed session is dropped the same way; the other subscription is untouched.
+    const without = smallProgramme();
+    without.sessions = without.sessions.filter((s) => s.id !== "async-io");
+    loadProgramme(db, without, START - MIN);
+    expect(replanReminders(db, START - MIN, 10).dropped.map((d) => d.reason)).toEqual(["session-removed"]);
+    expect(plan(db, WORKSHOP - 10 * MIN).enqueued).toBe(1);
+    db.close();
+  });
+
+  it("unsubscribed after the reminder was queued: dropped; subscribing again queues it again", () => {
+    const { db } = setup();
+    plan(db, START - 10 * MIN);
+    unsubscribe(db, 1, "async-io");
+    expect(plan(db, START - 9 * MIN).dropped).toEqual([
+      { userId: 1, sessionId: "async-io", reason: "unsubscribed" },
+    ]);
+    expect(status(db, 1, "async-io", START)).toBe("dropped:unsubscribed");
+    subscribe(db, 1, "async-io", START - 8 * MIN);
+    expect(plan(db, START - 8 * MIN).enqueued).toBe(1);
+    expect(status(db, 1, "async-io", START)).toBe("pending");
+    expect(outboxCounts(db).total).toBe(1);
+    db.close();
+  });
+
+  it("a reminder dropped while its send is in flight is recorded as sent, and never planned again", async () => {
+    const { db } = setup();
+    const now = START - 10 * MIN;
+    plan(db, now);
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sends = 0;
+    const dispatcher = new Dispatcher({
+      db,
+      clock: () => now,
+      logger: pino({ level: "silent" }),
+      transport: {
+        send: async () => {
+          sends++;
+          started();
+          await gate;
+          return { ok: true };
+        },
+      },
+      render: (row) => ({ chatId: row.chatId, text: "⏰" }),
+      rate: 1000,
+      sleep: async () => undefined,
+    });
+    const drained = dispatcher.drain();
+    await inFlight;
+    // While Telegram delivers it, the user unsubscribes and the tick drops the row.
+    unsubscribe(db, 1, "async-io");
+    expect(plan(db, now).dropped).toEqual([{ userId: 1, sessionId: "async-io", reason: "unsubscribed" }]);
+    release();
+    await drained;
+    expect(status(db, 1, "async-io", START)).toBe("sent");
+    // Following it again must not bring back a reminder that was delivered.
+    subscribe(db, 1, "async-io", now + MIN);
+    expect(plan(db, now + MIN).enqueued).toBe(0);
+    await dispatcher.drain();
+    expect(sends).toBe(1);
+    db.close();
+  });
+
+  it("a user who blocked the bot gets nothing queued; a pending reminder of theirs is dropped", () => {
+    const { db } = setup();
+    touchUser(db, { id: 2, chatId: 2 }, T0);
+    subscribe(db, 2, "async-io", T0);
+    markUserBlocked(db, 2, T0);
+    expect(plan(db, START - 10 * MIN).enqueued).toBe(1);
+    expect(status(db, 2, "async-io", START)).toBe("none");
+    markUserBlocked(db, 1, START - 9 * MIN);
+    expect(plan(db, START - 9 * MIN).dropped).toEqual([
+      { userId: 1, sessionId: "async-io", reason: "user-blocked" },
+    ]);
+    // Writing to the bot again makes them reachable: the reminder is queued again while there is time.
+    touchUser(db, { id: 1, chatId: 1 }, START - 8 * MIN);
+    expect(plan(db, START - 8 * MIN).enqueued).toBe(1);
+    db.close();
+  });
+
+  it("after downtime: a reminder still ahead of its session is queued, a missed one is recorded once", () => {
+    const { db } = setup();
+    subscribe(db, 1, "testing-workshop", T0);
+    // The bot was down from START - 30 min until WORKSHOP - 5 min: async-io started meanwhile.
+    const back = WORKSHOP - 5 * MIN;
+    const r = plan(db, back, START - 30 * MIN);
+    expect(r.enqueued).toBe(1);
+    expect(status(db, 1, "testing-workshop", WORKSHOP)).toBe("pending");
+    expect(r.missed).toEqual([{ sessionId: "async-io", startMs: START, users: 1 }]);
+    expect(status(db, 1, "async-io", START)).toBe(`dropped:${MISSED}`);
+    expect(plan(db, back + 30_000, START - 30 * MIN).missed).toEqual([]);
+    db.close();
+  });
+
+  it("finds due reminders through indexes, not table scans", () => {
+    const { db } = setup();
+    const sql = `SELECT sub.user_id FROM sessions s JOIN subscriptions sub ON sub.session_id = s.id
+      JOIN users u ON u.id = sub.user_id
+      WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > 1 AND s.start_at <= 2
+        AND s.start_at - COALESCE(u.reminder_minutes, 10) * 60000 <= 1 AND u.blocked_at IS NULL`;
+    const details = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+    expect(details.join("\n")).not.toMatch(/\bSCAN\b/);
+    expect(details.join("\n")).toMatch(/sessions_live_by_start/);
+    const due = (
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 10",
+        )
+        .all() as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(due.join("\n")).toMatch(/USING INDEX outbox_due/);
+    expect(due.join("\n")).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../../test/support/tmp.js";
+import { openDatabase } from "./db.js";
+import {
+  getUser,
+  languageOf,
+  markUserBlocked,
+  setReminderMinutes,
+  setUserLanguage,
+  touchUser,
+} from "./users.js";
+
+describe("users", () => {
+  it("follows Telegram's language until the user picks one, and remembers the pick across reopening", () => {
+    const file = join(tempDir(), "db.sqlite");
+    let db = openDatabase(file);
+    expect(languageOf(touchUser(db, { id: 5, chatId: 5, languageCode: "ru-RU" }, 1))).toBe("ru");
+    expect(languageOf(touchUser(db, { id: 6, chatId: 6, languageCode: "uk" }, 1))).toBe("en");
+    expect(languageOf(touchUser(db, { id: 7, chatId: 7 }, 1))).toBe("en");
+    setUserLanguage(db, 5, "en", 2);
+    db.close();
+
+    db = openDatabase(file);
+    // Telegram still says Russian, but the explicit choice wins.
+    const user = touchUser(db, { id: 5, chatId: 5, languageCode: "ru" }, 3);
+    expect(user.language).toBe("en");
+    expect(languageOf(user)).toBe("en");
+    db.close();
+  });
+
+  it("stores the reminder lead, and makes a blocked user reachable again when they write", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    touchUser(db, { id: 9, chatId: 9, firstName: "Ann" }, 1);
+    expect(getUser(db, 9)?.reminderMinutes).toBeNull();
+    setReminderMinutes(db, 9, 30, 2);
+    markUserBlocked(db, 9, 3);
+    markUserBlocked(db, 9, 4);
+    expect(getUser(db, 9)).toMatchObject({ reminderMinutes: 30, blockedAt: 3, firstName: "Ann" });
+    expect(touchUser(db, { id: 9, chatId: 9, firstName: "Ann" }, 5).blockedAt).toBeNull();
+    expect(getUser(db, 10)).toBeUndefined();
+  });
+});
