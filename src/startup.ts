@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
+import { applyProgrammeChange } from "./delivery/notices.js";
 import type { ProgrammeDiff } from "./programme/diff.js";
 import { ProgrammeError } from "./programme/errors.js";
 import type { Programme } from "./programme/model.js";
 import { readProgrammeFile } from "./programme/read.js";
-import { applyProgrammeChange } from "./reminders/notices.js";
 import type { Db } from "./store/db.js";
 import { readProgramme } from "./store/programme-store.js";
 

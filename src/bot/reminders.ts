@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
-import { Dispatcher } from "../reminders/dispatcher.js";
-import { NOTICE_VIEW } from "../reminders/notices.js";
-import { type ReminderScheduler, startReminderScheduler } from "../reminders/scheduler.js";
+import { Dispatcher } from "../delivery/dispatcher.js";
+import { NOTICE_VIEW } from "../delivery/notices.js";
+import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import type { BotDeps } from "./context.js";
 import { createApiTransport } from "./transport.js";
 import { noticeView } from "./views/notice.js";

@@ -1,7 +1,7 @@
 import { Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { SendResult, Transport } from "../reminders/dispatcher.js";
-import type { OutgoingButton, OutgoingMessage } from "../reminders/outbox.js";
+import type { SendResult, Transport } from "../delivery/dispatcher.js";
+import type { OutgoingButton, OutgoingMessage } from "../delivery/outbox.js";
 
 /**
  * A raw Bot API client for the outbox dispatcher: no auto-retry (the bot's own `bot.api` has one), so the

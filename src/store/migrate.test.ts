@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
-import { planReminders } from "../reminders/planner.js";
+import { planReminders } from "../delivery/planner.js";
 import { openDatabase } from "./db.js";
 import { migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";

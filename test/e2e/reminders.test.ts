@@ -12,9 +12,9 @@ import { createApiTransport, createDispatchApi } from "../../src/bot/transport.j
 import { createOutboxRenderer } from "../../src/bot/views/outbox.js";
 import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
-import { Dispatcher, type SendResult, type Transport } from "../../src/reminders/dispatcher.js";
-import { enqueue, outboxCounts } from "../../src/reminders/outbox.js";
-import { planReminders, reminderKey } from "../../src/reminders/planner.js";
+import { Dispatcher, type SendResult, type Transport } from "../../src/delivery/dispatcher.js";
+import { enqueue, outboxCounts } from "../../src/delivery/outbox.js";
+import { planReminders, reminderKey } from "../../src/delivery/planner.js";
 import { openDatabase } from "../../src/store/db.js";
 import { loadProgramme } from "../../src/store/programme-store.js";
 import { subscribe, unsubscribe } from "../../src/store/subscriptions.js";

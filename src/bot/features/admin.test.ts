@@ -11,10 +11,10 @@ import {
   textOf,
 } from "../../../test/support/bot-harness.js";
 import { tempDir } from "../../../test/support/tmp.js";
+import { Dispatcher } from "../../delivery/dispatcher.js";
+import { NOTICE_VIEW } from "../../delivery/notices.js";
+import { getOutboxRow, outboxCounts } from "../../delivery/outbox.js";
 import { parseProgramme } from "../../programme/read.js";
-import { Dispatcher } from "../../reminders/dispatcher.js";
-import { NOTICE_VIEW } from "../../reminders/notices.js";
-import { getOutboxRow, outboxCounts } from "../../reminders/outbox.js";
 import { recentAudit } from "../../store/audit.js";
 import { countConversations } from "../../store/conversation-storage.js";
 import { readProgramme } from "../../store/programme-store.js";

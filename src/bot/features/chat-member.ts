@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { dropPendingForUser } from "../../reminders/outbox.js";
+import { dropPendingForUser } from "../../delivery/outbox.js";
 import { markUserBlocked } from "../../store/users.js";
 import type { BotContext } from "../context.js";
 

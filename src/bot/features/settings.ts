@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { REMINDER_CHOICES } from "../../reminders/planner.js";
+import { REMINDER_CHOICES } from "../../delivery/planner.js";
 import { setReminderMinutes, setUserLanguage } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";

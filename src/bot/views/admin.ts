@@ -1,12 +1,12 @@
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import type { Catalog } from "../../catalog.js";
+import type { BroadcastState } from "../../delivery/broadcasts.js";
+import { type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { NOTICE_FIELDS } from "../../programme/diff.js";
 import type { EditError } from "../../programme/edit.js";
 import type { ProgrammeError } from "../../programme/errors.js";
 import type { Lang, Session } from "../../programme/model.js";
-import type { BroadcastState } from "../../reminders/broadcasts.js";
-import { type NoticeParams, snapshot } from "../../reminders/notices.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { PreparedChange } from "../features/admin/programme-ops.js";

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Catalog } from "../../catalog.js";
+import type { NoticeParams, SessionSnapshot } from "../../delivery/notices.js";
 import type { Lang } from "../../programme/model.js";
-import type { NoticeParams, SessionSnapshot } from "../../reminders/notices.js";
 import { formatDay, formatTime, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain } from "./view.js";

@@ -1,5 +1,5 @@
-import type { Renderer } from "../../reminders/dispatcher.js";
-import type { OutboxRow, OutgoingMessage } from "../../reminders/outbox.js";
+import type { Renderer } from "../../delivery/dispatcher.js";
+import type { OutboxRow, OutgoingMessage } from "../../delivery/outbox.js";
 import { getUser, languageOf } from "../../store/users.js";
 import type { BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";

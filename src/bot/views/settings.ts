@@ -1,5 +1,5 @@
+import { REMINDER_CHOICES } from "../../delivery/planner.js";
 import { LANGS, type Lang } from "../../programme/model.js";
-import { REMINDER_CHOICES } from "../../reminders/planner.js";
 import { actionButton, plain, type View, type ViewCtx } from "./view.js";
 
 /** Each language's name in itself. */

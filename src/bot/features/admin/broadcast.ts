@@ -1,8 +1,6 @@
 import { type Conversation, createConversation } from "@grammyjs/conversations";
 import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
-import { resolveSession } from "../../../programme/edit.js";
-import { LANGS, type Lang } from "../../../programme/model.js";
 import {
   type Audience,
   audienceRecipients,
@@ -11,7 +9,9 @@ import {
   finishBroadcast,
   setProgressShown,
   unfinishedBroadcasts,
-} from "../../../reminders/broadcasts.js";
+} from "../../../delivery/broadcasts.js";
+import { resolveSession } from "../../../programme/edit.js";
+import { LANGS, type Lang } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
 import { getUser, languageOf } from "../../../store/users.js";
 import { textAfterCommand } from "../../command-text.js";

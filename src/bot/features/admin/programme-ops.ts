@@ -1,4 +1,11 @@
 import { createHash } from "node:crypto";
+import {
+  type ApplyResult,
+  applyProgrammeChange,
+  countNoticeRecipients,
+  type NoticeParams,
+  noticeChanges,
+} from "../../../delivery/notices.js";
 import { canonicalProgramme } from "../../../programme/canonical.js";
 import { diffProgrammes, type ProgrammeDiff } from "../../../programme/diff.js";
 import {
@@ -11,13 +18,6 @@ import {
 import { ProgrammeError } from "../../../programme/errors.js";
 import type { Programme } from "../../../programme/model.js";
 import { parseProgramme } from "../../../programme/read.js";
-import {
-  type ApplyResult,
-  applyProgrammeChange,
-  countNoticeRecipients,
-  type NoticeParams,
-  noticeChanges,
-} from "../../../reminders/notices.js";
 import { type AuditAction, recordAudit } from "../../../store/audit.js";
 import { readProgramme } from "../../../store/programme-store.js";
 import type { BotDeps } from "../../context.js";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Catalog } from "../../../catalog.js";
+import type { ApplyResult } from "../../../delivery/notices.js";
 import { isEmptyDiff } from "../../../programme/diff.js";
 import {
   EditError,
@@ -13,7 +14,6 @@ import {
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
 import type { Session } from "../../../programme/model.js";
-import type { ApplyResult } from "../../../reminders/notices.js";
 import { recordAudit } from "../../../store/audit.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";

@@ -8,14 +8,14 @@ import {
   textOf,
 } from "../../test/support/bot-harness.js";
 import { waitUntil } from "../../test/support/wait.js";
-import { startReminders } from "../bot/reminders.js";
-import { createApiTransport } from "../bot/transport.js";
-import { createOutboxRenderer } from "../bot/views/outbox.js";
+import { Dispatcher } from "../delivery/dispatcher.js";
+import { enqueue, outboxCounts } from "../delivery/outbox.js";
+import { planReminders } from "../delivery/planner.js";
 import { isSubscribed, subscribe } from "../store/subscriptions.js";
 import { getUser } from "../store/users.js";
-import { Dispatcher } from "./dispatcher.js";
-import { enqueue, outboxCounts } from "./outbox.js";
-import { planReminders } from "./planner.js";
+import { startReminders } from "./reminders.js";
+import { createApiTransport } from "./transport.js";
+import { createOutboxRenderer } from "./views/outbox.js";
 
 /** A dispatcher over the harness's bot.api (answered by its in-memory Telegram), on the harness's clock. */
 function dispatcherOf(h: Harness): Dispatcher {
