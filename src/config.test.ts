@@ -53,7 +53,7 @@ describe("loadConfig", () => {
     const message = (error as Error).message;
     for (const expected of [
       "BOT_TOKEN: BOT_TOKEN must look like",
-      "ADMIN_IDS: ADMIN_IDS must be numeric Telegram user ids, got alice",
+      "ADMIN_IDS: ADMIN_IDS must be Telegram user ids (whole numbers from 1 to 9007199254740991), got alice",
       "PORT: PORT must be a number",
       "WEBHOOK_URL: WEBHOOK_URL must be an https URL",
       "LOG_LEVEL: LOG_LEVEL must be one of",
@@ -61,5 +61,14 @@ describe("loadConfig", () => {
       "SEND_RATE: SEND_RATE must be greater than 0",
     ])
       expect(message).toContain(expected);
+  });
+
+  it("refuses organizer ids that are not exact positive user ids, naming ADMIN_IDS", () => {
+    for (const bad of ["9007199254740993", "-100123", "0", "1e5", "12.5"]) {
+      expect(() => loadConfig({ ADMIN_IDS: `11,${bad}` }), bad).toThrow(
+        new RegExp(`ADMIN_IDS: ADMIN_IDS must be Telegram user ids .*got ${bad.replace(".", "\\.")}$`, "m"),
+      );
+    }
+    expect(loadConfig({ ADMIN_IDS: "9007199254740991" }).ADMIN_IDS).toEqual([Number.MAX_SAFE_INTEGER]);
   });
 });

@@ -10,6 +10,14 @@ const positiveInt = (name: string, def: number) =>
     .positive(`${name} must be greater than 0`)
     .default(def);
 
+/**
+ * Whether `id` is a Telegram user id: positive and exactly representable (ids beyond 2^53 would be rounded to
+ * someone else's; negative ids are chats, never users).
+ */
+function isTelegramUserId(id: string): boolean {
+  return /^\d+$/.test(id) && Number(id) > 0 && Number.isSafeInteger(Number(id));
+}
+
 const schema = z.object({
   BOT_TOKEN: z
     .string()
@@ -26,11 +34,11 @@ const schema = z.object({
     .default("")
     .transform((s, ctx) => {
       const ids = s.split(/[\s,]+/).filter(Boolean);
-      const bad = ids.filter((id) => !/^-?\d+$/.test(id));
+      const bad = ids.filter((id) => !isTelegramUserId(id));
       if (bad.length)
         ctx.addIssue({
           code: "custom",
-          message: `ADMIN_IDS must be numeric Telegram user ids, got ${bad.join(", ")}`,
+          message: `ADMIN_IDS must be Telegram user ids (whole numbers from 1 to ${Number.MAX_SAFE_INTEGER}), got ${bad.join(", ")}`,
         });
       return ids.map(Number);
     }),

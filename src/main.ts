@@ -25,7 +25,7 @@ import { systemClock } from "./clock.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { loadStartupProgramme } from "./startup.js";
-import { openDatabase } from "./store/db.js";
+import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
 const CONSOLE_BOT: UserFromGetMe = localBotInfo({
@@ -80,7 +80,14 @@ async function main(): Promise<number> {
     ? createLogger(atLeast(config.LOG_LEVEL, "warn"), "stderr")
     : createLogger(config.LOG_LEVEL, "stdout");
 
-  const db = openDatabase(config.DATABASE_PATH);
+  let db: Db;
+  try {
+    db = openDatabase(config.DATABASE_PATH);
+  } catch (e) {
+    if (!(e instanceof DatabaseOpenError)) throw e;
+    console.error(`confbot: ${e.message}`);
+    return 1;
+  }
   const clock = systemClock;
   const loaded = loadStartupProgramme(
     db,

@@ -23,14 +23,42 @@ export function statement(db: Db, sql: string): Database.Statement {
   return prepared;
 }
 
-/** Opens (creating if needed) the SQLite file with WAL and foreign keys on, and brings its schema up to date. */
+/** The database file cannot be opened or written: the message names DATABASE_PATH and what went wrong. */
+export class DatabaseOpenError extends Error {
+  override name = "DatabaseOpenError";
+}
+
+/** How long a statement waits for another connection's write lock (a second process, the CLI) before failing. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if needed) the SQLite file with WAL and foreign keys on, and brings its schema up to date.
+ * A file that cannot be created, opened or written (a read-only file or volume, a directory, no permission)
+ * throws a DatabaseOpenError naming the path, instead of SQLite's bare message.
+ */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  db.pragma("synchronous = NORMAL");
-  migrate(db, MIGRATIONS);
-  return db;
+  let db: Db | undefined;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    // First, so that even switching to WAL waits for another process instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = NORMAL");
+    migrate(db, MIGRATIONS);
+    return db;
+  } catch (e) {
+    db?.close();
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new DatabaseOpenError(
+      `DATABASE_PATH=${path}: cannot use the database (${reason}); it must be a writable SQLite file in a writable directory`,
+      { cause: e },
+    );
+  }
+}
+
+/** Runs `fn` in a transaction that takes the write lock first (BEGIN IMMEDIATE), waiting up to the busy timeout. */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
 }

@@ -22,10 +22,12 @@ export function migrate(
   if (from > latest)
     throw new Error(`database schema version ${from} is newer than this confbot (${latest})`);
   for (const m of sorted.slice(from)) {
+    // The write lock first, then look again: a second process starting on the same file may have applied it.
     db.transaction(() => {
+      if ((db.pragma("user_version", { simple: true }) as number) >= m.version) return;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
   return { from, to: latest };
 }

@@ -23,38 +23,42 @@ export function readProgramme(db: Db): Programme | undefined {
 /**
  * Replaces the stored programme with `programme` in one transaction and returns what changed.
  * Rows of sessions and speakers that disappear are kept, marked removed, so references to them survive.
- * Called inside a caller's transaction it joins it (a savepoint), so notices can be queued atomically.
+ * Called inside a caller's transaction it joins it (a savepoint), so notices can be queued atomically. It takes
+ * the write lock first (BEGIN IMMEDIATE): a second loader (the CLI beside the bot) waits instead of failing.
  */
 export function loadProgramme(db: Db, programme: Programme, now: number = Date.now()): ProgrammeDiff {
   const next = canonicalProgramme(programme);
-  return db.transaction(() => {
-    const diff = diffProgrammes(readProgramme(db), next);
-    db.prepare(
-      "INSERT INTO conference (id, data, loaded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, loaded_at = excluded.loaded_at",
-    ).run(JSON.stringify(next.conference), now);
-    db.prepare("UPDATE sessions SET removed = 1").run();
-    db.prepare("UPDATE speakers SET removed = 1").run();
-    const upsertSession = db.prepare(`
+  return db
+    .transaction(() => {
+      const diff = diffProgrammes(readProgramme(db), next);
+      db.prepare(
+        "INSERT INTO conference (id, data, loaded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, loaded_at = excluded.loaded_at",
+      ).run(JSON.stringify(next.conference), now);
+      db.prepare("UPDATE sessions SET removed = 1").run();
+      db.prepare("UPDATE speakers SET removed = 1").run();
+      const upsertSession = db.prepare(`
       INSERT INTO sessions (id, position, kind, start_at, end_at, room, cancelled, removed, data)
       VALUES (@id, @position, @kind, @start, @end, @room, @cancelled, 0, @data)
       ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
         end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
-    for (const [position, s] of next.sessions.entries()) {
-      upsertSession.run({
-        id: s.id,
-        position,
-        kind: s.kind,
-        start: Date.parse(s.start),
-        end: Date.parse(s.end),
-        room: s.room ?? null,
-        cancelled: s.cancelled ? 1 : 0,
-        data: JSON.stringify(s),
-      });
-    }
-    const upsertSpeaker = db.prepare(`
+      for (const [position, s] of next.sessions.entries()) {
+        upsertSession.run({
+          id: s.id,
+          position,
+          kind: s.kind,
+          start: Date.parse(s.start),
+          end: Date.parse(s.end),
+          room: s.room ?? null,
+          cancelled: s.cancelled ? 1 : 0,
+          data: JSON.stringify(s),
+        });
+      }
+      const upsertSpeaker = db.prepare(`
       INSERT INTO speakers (id, position, data, removed) VALUES (?, ?, ?, 0)
       ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
-    for (const [position, s] of next.speakers.entries()) upsertSpeaker.run(s.id, position, JSON.stringify(s));
-    return diff;
-  })();
+      for (const [position, s] of next.speakers.entries())
+        upsertSpeaker.run(s.id, position, JSON.stringify(s));
+      return diff;
+    })
+    .immediate();
 }

@@ -40,4 +40,13 @@ describe("users", () => {
     expect(touchUser(db, { id: 9, chatId: 9, firstName: "Ann" }, 5).blockedAt).toBeNull();
     expect(getUser(db, 10)).toBeUndefined();
   });
+
+  it("takes a language_code that is not text (a malformed update) as English, and stores no number as text", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    expect(languageOf({ language: null, languageCode: 7 })).toBe("en");
+    expect(languageOf({ language: null, languageCode: { ru: true } })).toBe("en");
+    const user = touchUser(db, { id: 3, chatId: 3, languageCode: 42, firstName: 5 }, 1);
+    expect(user).toMatchObject({ languageCode: null, firstName: null });
+    expect(languageOf(user)).toBe("en");
+  });
 });

@@ -32,16 +32,20 @@ const fromRow = (r: UserRow): User => ({
   blockedAt: r.blocked_at,
 });
 
-/** The language to talk to a user in: their choice, else Telegram's language (`ru*` → Russian), else English. */
-export function languageOf(user: Pick<User, "language" | "languageCode">): Lang {
+/**
+ * The language to talk to a user in: their choice, else Telegram's language (`ru*` → Russian), else English.
+ * `languageCode` comes from an update as sent, so anything that is not a string (a forged number) is English.
+ */
+export function languageOf(user: { language: Lang | null; languageCode?: unknown }): Lang {
   if (user.language) return user.language;
-  return user.languageCode?.toLowerCase().startsWith("ru") ? "ru" : "en";
+  const code = user.languageCode;
+  return typeof code === "string" && code.toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 
 /** Records that a user wrote to the bot (they are reachable again if they had blocked it) and returns them. */
 export function touchUser(
   db: Db,
-  u: { id: number; chatId: number; firstName?: string; languageCode?: string },
+  u: { id: number; chatId: number; firstName?: unknown; languageCode?: unknown },
   now: number,
 ): User {
   const row = statement(
@@ -54,8 +58,9 @@ export function touchUser(
   ).get({
     id: u.id,
     chatId: u.chatId,
-    firstName: u.firstName ?? null,
-    languageCode: u.languageCode ?? null,
+    // Stored as sent only when it is text: a malformed update must not put a number where text belongs.
+    firstName: typeof u.firstName === "string" ? u.firstName : null,
+    languageCode: typeof u.languageCode === "string" ? u.languageCode : null,
     now,
   }) as UserRow;
   return fromRow(row);

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { isContentKind, type Session } from "../../programme/model.js";
+import { cutText } from "../../text/cut.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
 import { formatTimeRange, truncate } from "../views/format.js";
@@ -69,7 +70,7 @@ function article(ctx: BotContext, s: Session): InlineQueryResultArticle {
 export function inlineFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("inline_query", async (ctx) => {
-    const query = Array.from(ctx.inlineQuery.query.trim()).slice(0, MAX_QUERY_CHARS).join("");
+    const query = cutText(ctx.inlineQuery.query, MAX_QUERY_CHARS);
     const sessions = matchingSessions(ctx, query).slice(0, MAX_INLINE_RESULTS);
     await ctx.answerInlineQuery(
       sessions.map((s) => article(ctx, s)),

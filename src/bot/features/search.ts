@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
-import { recallSearch, rememberSearch } from "../../store/search-pages.js";
+import { recallSearch, rememberSearch, searchPageKey } from "../../store/search-pages.js";
+import { cutText } from "../../text/cut.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
@@ -33,11 +34,18 @@ export function searchFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("search.unknown_command"), HTML);
       return;
     }
-    const query = Array.from(text.trim()).slice(0, MAX_QUERY_CHARS).join("");
+    const query = cutText(text, MAX_QUERY_CHARS);
     if (!query) return;
     const hits = runSearch(ctx, query);
     if (!hits.length) return replyView(ctx, nothingFoundView(ctx, query));
-    const key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
+    let key: string;
+    try {
+      key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
+    } catch (err) {
+      // The database cannot be written (a full disk): answer anyway; only the paging buttons will be outdated.
+      ctx.deps.logger.error({ err, user: ctx.from.id }, "could not remember a search; answering without it");
+      key = searchPageKey(ctx.from.id, query);
+    }
     await replyView(ctx, resultsView(ctx, query, hits, 0, key));
   });
 

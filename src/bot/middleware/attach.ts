@@ -5,7 +5,8 @@ import { fixedT } from "../i18n.js";
 
 /**
  * Puts the dependencies, the user and their language on the context. In private chats the user is recorded
- * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing.
+ * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing. When the
+ * record cannot be written the update is still handled, with the user as last stored.
  */
 export function attach<C extends Context & AppFlavor>(
   deps: BotDeps,
@@ -16,11 +17,16 @@ export function attach<C extends Context & AppFlavor>(
     const from = ctx.from;
     let user = from ? getUser(deps.db, from.id) : undefined;
     if (touch && from && !from.is_bot && ctx.chat?.type === "private") {
-      user = touchUser(
-        deps.db,
-        { id: from.id, chatId: ctx.chat.id, firstName: from.first_name, languageCode: from.language_code },
-        deps.clock(),
-      );
+      try {
+        user = touchUser(
+          deps.db,
+          { id: from.id, chatId: ctx.chat.id, firstName: from.first_name, languageCode: from.language_code },
+          deps.clock(),
+        );
+      } catch (err) {
+        // The database cannot be written (a full disk, a read-only volume): still answer the user.
+        deps.logger.error({ err, user: from.id }, "could not record the user; answering anyway");
+      }
     }
     ctx.user = user;
     ctx.lang = user
