@@ -3,6 +3,7 @@ import type { ProgrammeDiff } from "../programme/diff.js";
 import { NOTICE_FIELDS } from "../programme/diff.js";
 import type { Localized, Programme, Session } from "../programme/model.js";
 import type { Db } from "../store/db.js";
+import { writeTransaction } from "../store/db.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { enqueue, markDropped, type NewOutboxRow, type OutboxRow } from "./outbox.js";
 import { type PlanResult, replanReminders } from "./planner.js";
@@ -164,18 +165,19 @@ export interface ApplyResult {
 
 /**
  * Loads a programme and, in the same transaction, queues the change notices and re-plans reminders, so the
- * new programme and what attendees are told about it are committed together or not at all.
+ * new programme and what attendees are told about it are committed together or not at all. The write lock is
+ * taken first (BEGIN IMMEDIATE), so a second loader waits for this one instead of failing.
  */
 export function applyProgrammeChange(
   db: Db,
   programme: Programme,
   { now, defaultMinutes }: { now: number; defaultMinutes: number },
 ): ApplyResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const diff = loadProgramme(db, programme, now);
     const changes = noticeChanges(diff);
     const notices = enqueueChangeNotices(db, changes, now);
     const plan = replanReminders(db, now, defaultMinutes);
     return { diff, changes, notices, plan };
-  })();
+  });
 }

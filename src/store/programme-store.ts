@@ -2,6 +2,7 @@ import { canonicalProgramme } from "../programme/canonical.js";
 import { diffProgrammes, type ProgrammeDiff } from "../programme/diff.js";
 import type { Conference, Programme, Session, Speaker } from "../programme/model.js";
 import type { Db } from "./db.js";
+import { writeTransaction } from "./db.js";
 
 /** Reads the programme currently stored, in file order; undefined when none was ever loaded. */
 export function readProgramme(db: Db): Programme | undefined {
@@ -28,37 +29,34 @@ export function readProgramme(db: Db): Programme | undefined {
  */
 export function loadProgramme(db: Db, programme: Programme, now: number = Date.now()): ProgrammeDiff {
   const next = canonicalProgramme(programme);
-  return db
-    .transaction(() => {
-      const diff = diffProgrammes(readProgramme(db), next);
-      db.prepare(
-        "INSERT INTO conference (id, data, loaded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, loaded_at = excluded.loaded_at",
-      ).run(JSON.stringify(next.conference), now);
-      db.prepare("UPDATE sessions SET removed = 1").run();
-      db.prepare("UPDATE speakers SET removed = 1").run();
-      const upsertSession = db.prepare(`
-      INSERT INTO sessions (id, position, kind, start_at, end_at, room, cancelled, removed, data)
-      VALUES (@id, @position, @kind, @start, @end, @room, @cancelled, 0, @data)
-      ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
-        end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
-      for (const [position, s] of next.sessions.entries()) {
-        upsertSession.run({
-          id: s.id,
-          position,
-          kind: s.kind,
-          start: Date.parse(s.start),
-          end: Date.parse(s.end),
-          room: s.room ?? null,
-          cancelled: s.cancelled ? 1 : 0,
-          data: JSON.stringify(s),
-        });
-      }
-      const upsertSpeaker = db.prepare(`
-      INSERT INTO speakers (id, position, data, removed) VALUES (?, ?, ?, 0)
-      ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
-      for (const [position, s] of next.speakers.entries())
-        upsertSpeaker.run(s.id, position, JSON.stringify(s));
-      return diff;
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const diff = diffProgrammes(readProgramme(db), next);
+    db.prepare(
+      "INSERT INTO conference (id, data, loaded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, loaded_at = excluded.loaded_at",
+    ).run(JSON.stringify(next.conference), now);
+    db.prepare("UPDATE sessions SET removed = 1").run();
+    db.prepare("UPDATE speakers SET removed = 1").run();
+    const upsertSession = db.prepare(`
+    INSERT INTO sessions (id, position, kind, start_at, end_at, room, cancelled, removed, data)
+    VALUES (@id, @position, @kind, @start, @end, @room, @cancelled, 0, @data)
+    ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
+      end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
+    for (const [position, s] of next.sessions.entries()) {
+      upsertSession.run({
+        id: s.id,
+        position,
+        kind: s.kind,
+        start: Date.parse(s.start),
+        end: Date.parse(s.end),
+        room: s.room ?? null,
+        cancelled: s.cancelled ? 1 : 0,
+        data: JSON.stringify(s),
+      });
+    }
+    const upsertSpeaker = db.prepare(`
+    INSERT INTO speakers (id, position, data, removed) VALUES (?, ?, ?, 0)
+    ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
+    for (const [position, s] of next.speakers.entries()) upsertSpeaker.run(s.id, position, JSON.stringify(s));
+    return diff;
+  });
 }

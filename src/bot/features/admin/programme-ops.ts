@@ -19,6 +19,7 @@ import { ProgrammeError } from "../../../programme/errors.js";
 import type { Programme } from "../../../programme/model.js";
 import { parseProgramme } from "../../../programme/read.js";
 import { type AuditAction, recordAudit } from "../../../store/audit.js";
+import { writeTransaction } from "../../../store/db.js";
 import { readProgramme } from "../../../store/programme-store.js";
 import type { BotDeps } from "../../context.js";
 
@@ -142,27 +143,25 @@ export function applyPrepared(
   audit: { adminId: number; action: AuditAction; details: Record<string, unknown> },
 ): ApplyResult {
   const now = deps.clock();
-  const result = deps.db
-    .transaction(() => {
-      const r = applyProgrammeChange(deps.db, change.programme, {
-        now,
-        defaultMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
-      });
-      recordAudit(deps.db, {
-        at: now,
-        adminId: audit.adminId,
-        action: audit.action,
-        details: {
-          ...audit.details,
-          changed: r.diff.changed.map((c) => c.id),
-          added: r.diff.added.map((s) => s.id),
-          removed: r.diff.removed.map((s) => s.id),
-          notices: r.notices,
-        },
-      });
-      return r;
-    })
-    .immediate();
+  const result = writeTransaction(deps.db, () => {
+    const r = applyProgrammeChange(deps.db, change.programme, {
+      now,
+      defaultMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
+    });
+    recordAudit(deps.db, {
+      at: now,
+      adminId: audit.adminId,
+      action: audit.action,
+      details: {
+        ...audit.details,
+        changed: r.diff.changed.map((c) => c.id),
+        added: r.diff.added.map((s) => s.id),
+        removed: r.diff.removed.map((s) => s.id),
+        notices: r.notices,
+      },
+    });
+    return r;
+  });
   const stored = readProgramme(deps.db);
   if (stored) deps.catalog.replace(stored);
   return result;
