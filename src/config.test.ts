@@ -14,9 +14,13 @@ describe("loadConfig", () => {
       WEBHOOK_SECRET: undefined,
       PORT: 8080,
       LOG_LEVEL: "info",
+      LOG_LEVEL_SET: false,
+      LOG_FILE: undefined,
       REMINDER_TICK: "*/30 * * * * *",
       DEFAULT_REMINDER_MINUTES: 10,
       SEND_RATE: 25,
+      DEMO_NOW: undefined,
+      CONSOLE_ORGANIZER: false,
     });
   });
 
@@ -32,6 +36,28 @@ describe("loadConfig", () => {
     expect(config.BOT_API_ROOT).toBe("http://127.0.0.1:8081");
     expect(config.PORT).toBe(3000);
     expect(config.SEND_RATE).toBe(10);
+  });
+
+  it("reads DEMO_NOW as an instant, CONSOLE_ORGANIZER as a switch, and notes an explicit LOG_LEVEL", () => {
+    const config = loadConfig({
+      DEMO_NOW: "2013-02-25T11:17:00+06:00",
+      CONSOLE_ORGANIZER: "1",
+      LOG_LEVEL: "debug",
+    });
+    expect(config.DEMO_NOW).toBe(Date.parse("2013-02-25T05:17:00Z"));
+    expect(config.CONSOLE_ORGANIZER).toBe(true);
+    expect(config.LOG_LEVEL_SET).toBe(true);
+  });
+
+  it("accepts only a lead time /settings offers, and only an instant with an offset as DEMO_NOW", () => {
+    expect(loadConfig({ DEFAULT_REMINDER_MINUTES: "15" }).DEFAULT_REMINDER_MINUTES).toBe(15);
+    expect(() => loadConfig({ DEFAULT_REMINDER_MINUTES: "7" })).toThrow(
+      "DEFAULT_REMINDER_MINUTES must be one of 5, 10, 15, 30, 60",
+    );
+    expect(() => loadConfig({ DEMO_NOW: "2013-02-25T11:17:00" })).toThrow(
+      "DEMO_NOW must be an ISO 8601 instant",
+    );
+    expect(() => loadConfig({ DEMO_NOW: "yesterday" })).toThrow('got "yesterday"');
   });
 
   it("names every bad variable at once, saying what was expected", () => {

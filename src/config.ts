@@ -1,5 +1,7 @@
+import { DateTime } from "luxon";
 import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
+import { REMINDER_CHOICES } from "./reminders/planner.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -48,9 +50,7 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)")
     .optional(),
   PORT: positiveInt("PORT", 8080),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
-    .default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   REMINDER_TICK: z
     .string()
     .refine(
@@ -58,12 +58,48 @@ const schema = z.object({
       'REMINDER_TICK must be a cron expression such as "*/30 * * * * *"',
     )
     .default("*/30 * * * * *"),
-  DEFAULT_REMINDER_MINUTES: positiveInt("DEFAULT_REMINDER_MINUTES", 10),
+  // One of the lead times /settings offers, or /settings would tick none of them.
+  DEFAULT_REMINDER_MINUTES: positiveInt("DEFAULT_REMINDER_MINUTES", 10).refine(
+    (m) => (REMINDER_CHOICES as readonly number[]).includes(m),
+    `DEFAULT_REMINDER_MINUTES must be one of ${REMINDER_CHOICES.join(", ")} (the lead times /settings offers)`,
+  ),
   SEND_RATE: positiveInt("SEND_RATE", 25),
+  // The demo clock: the bot's time starts at this instant and runs on in real time (try a past conference live).
+  DEMO_NOW: z
+    .string()
+    .transform((s, ctx) => {
+      const t = DateTime.fromISO(s, { setZone: true });
+      if (!t.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/i.test(s)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `DEMO_NOW must be an ISO 8601 instant with a UTC offset, such as 2013-02-25T11:17:00+06:00, got "${s}"`,
+        });
+        return z.NEVER;
+      }
+      return t.toMillis();
+    })
+    .optional(),
+  // Console mode only: the console user is an organizer (sees and may use the organizer commands).
+  CONSOLE_ORGANIZER: z
+    .enum(["0", "1", "false", "true", "no", "yes"], {
+      message: "CONSOLE_ORGANIZER must be 1 or 0 (true/false, yes/no)",
+    })
+    .transform((v) => ["1", "true", "yes"].includes(v))
+    .default(false),
+  // Where console mode writes its log lines (stdout is the chat; default: console.log beside the database).
+  // LOG_LEVEL set explicitly sends them to stderr instead.
+  LOG_FILE: z.string().min(1).optional(),
 });
 
+const withDerived = schema.transform(({ LOG_LEVEL, ...rest }) => ({
+  ...rest,
+  LOG_LEVEL: LOG_LEVEL ?? "info",
+  /** Whether LOG_LEVEL was given (in console mode that sends the log to stderr instead of LOG_FILE). */
+  LOG_LEVEL_SET: LOG_LEVEL !== undefined,
+}));
+
 /** Validated configuration, read once at start-up. */
-export type Config = z.output<typeof schema>;
+export type Config = z.output<typeof withDerived>;
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -73,7 +109,7 @@ export class ConfigError extends Error {
 /** Reads and validates configuration from an environment; empty strings count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const result = schema.safeParse(present);
+  const result = withDerived.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${String(i.path[0] ?? "")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -2,15 +2,18 @@
  * confbot's start-up (`npm start`): configuration → logger → database → programme → catalog → bot → mode.
  *
  * - BOT_TOKEN set: Telegram. Long polling with @grammyjs/runner, or a webhook server when WEBHOOK_URL is set.
- * - BOT_TOKEN unset: the local console — the same bot chatting in this terminal, logs on stderr.
+ * - BOT_TOKEN unset: the local console — the same bot chatting in this terminal; logs go to a file (LOG_FILE,
+ *   console.log beside the database), or to stderr when LOG_LEVEL is set.
  *
  * SIGINT and SIGTERM stop gracefully: no new updates, the ones in hand finish, the server and the database close.
  */
 import { userInfo } from "node:os";
+import { dirname, join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import { localBotInfo } from "./bot/bot-info.js";
 import { registerCommands } from "./bot/commands.js";
 import { runConsole } from "./bot/console/console-chat.js";
+import { consoleGreeting, deliverBeforeExit } from "./bot/console/console-extras.js";
 import { LocalTelegram } from "./bot/console/local-telegram.js";
 import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
@@ -21,7 +24,7 @@ import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
 import { Catalog } from "./catalog.js";
-import { systemClock } from "./clock.js";
+import { demoClock, systemClock } from "./clock.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { loadStartupProgramme } from "./startup.js";
@@ -34,13 +37,6 @@ const CONSOLE_BOT: UserFromGetMe = localBotInfo({
   username: "confbot_local_bot",
 });
 
-const SEVERITY = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
-
-/** The more severe of two log levels (console mode logs at warn unless told to be quieter). */
-function atLeast(level: Config["LOG_LEVEL"], floor: Config["LOG_LEVEL"]): Config["LOG_LEVEL"] {
-  return SEVERITY.indexOf(level) >= SEVERITY.indexOf(floor) ? level : floor;
-}
-
 /** Resolves on the first SIGINT or SIGTERM. */
 function shutdownSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -48,6 +44,9 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
 }
+
+/** The console user's Telegram id (CONSOLE_ORGANIZER=1 makes it an organizer; README names it). */
+const CONSOLE_USER_ID = 1_000_001;
 
 /** The console user: the local account's name, and Russian when the terminal's locale is. */
 function consoleUser() {
@@ -59,7 +58,7 @@ function consoleUser() {
   }
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
   return {
-    id: 1_000_001,
+    id: CONSOLE_USER_ID,
     first_name: name,
     language_code: locale.toLowerCase().startsWith("ru") ? "ru" : "en",
   };
@@ -75,10 +74,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const consoleMode = !config.BOT_TOKEN;
-  // In console mode stdout is the chat: logs go to stderr, and only warnings and errors.
-  const logger = consoleMode
-    ? createLogger(atLeast(config.LOG_LEVEL, "warn"), "stderr")
-    : createLogger(config.LOG_LEVEL, "stdout");
+  const dataDir = dirname(config.DATABASE_PATH);
+  const logFile = config.LOG_FILE ?? join(dataDir, "console.log");
+  // In console mode stdout is the chat: logs go to a file, or to stderr when LOG_LEVEL asks for them.
+  const logger = !consoleMode
+    ? createLogger(config.LOG_LEVEL, "stdout")
+    : config.LOG_LEVEL_SET
+      ? createLogger(config.LOG_LEVEL, "stderr")
+      : createLogger(config.LOG_LEVEL, { file: logFile });
+  if (consoleMode && config.CONSOLE_ORGANIZER) config.ADMIN_IDS = [...config.ADMIN_IDS, CONSOLE_USER_ID];
 
   let db: Db;
   try {
@@ -88,7 +92,8 @@ async function main(): Promise<number> {
     console.error(`confbot: ${e.message}`);
     return 1;
   }
-  const clock = systemClock;
+  // One clock for everything (now/next, reminders, notices, /my): DEMO_NOW starts it at a past moment.
+  const clock = config.DEMO_NOW === undefined ? systemClock : demoClock(config.DEMO_NOW);
   const loaded = loadStartupProgramme(
     db,
     config.PROGRAMME_PATH,
@@ -98,7 +103,8 @@ async function main(): Promise<number> {
   );
   if (!loaded) {
     console.error(
-      `confbot: no usable programme (${config.PROGRAMME_PATH} is broken and the database has none)`,
+      `confbot: no usable programme: the programme file ${config.PROGRAMME_PATH} is broken and the database has none` +
+        (consoleMode && !config.LOG_LEVEL_SET ? ` (its problems are in ${logFile})` : ""),
     );
     db.close();
     return 1;
@@ -114,7 +120,7 @@ async function main(): Promise<number> {
 
   if (!config.BOT_TOKEN) {
     const bot = createBot("0:local-console", deps, { botInfo: CONSOLE_BOT });
-    const telegram = new LocalTelegram(CONSOLE_BOT, clock, 0);
+    const telegram = new LocalTelegram(CONSOLE_BOT, clock, 0, join(dataDir, "sent"));
     bot.api.config.use(telegram.transformer());
     // Reminders run in the console too: they arrive through the same local Telegram and print in the chat.
     const reminders = startReminders(deps, bot.api);
@@ -129,9 +135,10 @@ async function main(): Promise<number> {
         output: process.stdout,
         user: consoleUser(),
         interactive,
+        greeting: consoleGreeting(deps, config, logFile),
       });
-      // Fed from a pipe, the chat ends with its input: first deliver what it queued (a broadcast, say).
-      if (!interactive) await reminders.dispatcher.settle(10_000);
+      // The chat ends with its input: first deliver what the bot still has to send (a broadcast and its summary).
+      await deliverBeforeExit(deps, reminders, organizer);
     } finally {
       await reminders.stop();
       await organizer.stop();

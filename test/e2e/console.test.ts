@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { killBots, spawnBot } from "../support/spawn-bot.js";
@@ -35,6 +36,8 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     const out = bot.stdout();
     const sent = out.slice(out.indexOf("📣 Sending to 1"));
     expect(sent).toContain("Hello from the organizers");
+    // …and the summary too, before the process ends.
+    expect(sent).toContain("Broadcast #1 finished");
     expect(bot.stderr()).toBe("");
   });
 
@@ -60,7 +63,54 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
       { input: "" },
     );
     expect(await bot.exited).toBe(1);
-    expect(bot.stderr()).toContain("programme file is broken");
+    expect(bot.stderr()).toContain("is broken and the database has none");
     expect(bot.stderr()).toContain("missing.yaml");
+    // The details are in the log file, beside the database.
+    expect(readFileSync(join(dir, "console.log"), "utf8")).toContain("programme file is broken");
+  });
+
+  it("DEMO_NOW: the greeting names the simulated time, and /now answers as at that moment", async () => {
+    const bot = spawnBot(
+      { DATABASE_PATH: join(tempDir(), "confbot.sqlite"), DEMO_NOW: "2013-02-25T11:17:00+06:00" },
+      { input: "/now\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const out = bot.stdout();
+    expect(out).toContain("Demo clock (DEMO_NOW): it is Mon 25 Feb 2013, 11:17 Asia/Yekaterinburg (UTC+6)");
+    expect(out).not.toContain("is over");
+  });
+
+  it("saves a sent file and prints its path; the menu still works under inline buttons", async () => {
+    const dir = tempDir();
+    const bot = spawnBot(
+      { DATABASE_PATH: join(dir, "confbot.sqlite"), DEMO_NOW: "2013-02-25T09:00:00+06:00" },
+      { input: "/start\nflask\n#1\n#1\n/my\n#2\n#m6\n#99\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const out = bot.stdout();
+    const saved = /📎 (\S+\.ics) — saved as (\S+)/.exec(out);
+    expect(saved?.[2]).toBe(join(dir, "sent", saved?.[1] ?? ""));
+    const ics = readFileSync(saved?.[2] ?? "", "utf8");
+    expect(ics).toContain("SUMMARY:Advanced Flask patterns — Armin Ronacher");
+    expect(ics).toContain("TRIGGER:-PT10M");
+    // #m6 is the menu's Help although inline buttons were shown since.
+    expect(out.slice(out.indexOf("you › #m6"))).toContain("How to use me");
+    expect(out).toContain("(there is no button #99 — the menu's buttons are #m1–#m6)");
+  });
+
+  it("CONSOLE_ORGANIZER=1 makes the console user an organizer; logs stay out of the chat", async () => {
+    const dir = tempDir();
+    const bot = spawnBot(
+      { DATABASE_PATH: join(dir, "confbot.sqlite"), CONSOLE_ORGANIZER: "1" },
+      { input: "/help\n/stats\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const out = bot.stdout();
+    expect(out).toContain("You are an organizer (CONSOLE_ORGANIZER=1)");
+    expect(out).toContain("For organizers");
+    expect(out).toContain("📊 Statistics");
+    expect(out).not.toContain('"level"');
+    expect(bot.stderr()).toBe("");
+    expect(readFileSync(join(dir, "console.log"), "utf8")).toContain("reminders started");
   });
 });

@@ -40,7 +40,15 @@ export interface SpawnOptions {
 /** Variables of the surrounding environment that would change how the bot runs: all of confbot's own. */
 const CONFBOT_VARIABLE = /^(BOT_|WEBHOOK_|DATABASE_|PROGRAMME_|ADMIN_|SEND_|REMINDER_|DEFAULT_REMINDER_)/;
 /** Single confbot variables, and the locale variables that would override the LANG set for the bot. */
-const SCRUBBED = new Set(["PORT", "LOG_LEVEL", "LC_ALL", "LC_MESSAGES"]);
+const SCRUBBED = new Set([
+  "PORT",
+  "LOG_LEVEL",
+  "LOG_FILE",
+  "DEMO_NOW",
+  "CONSOLE_ORGANIZER",
+  "LC_ALL",
+  "LC_MESSAGES",
+]);
 
 /** Every process started by {@link spawnBot} and not yet killed by {@link killBots}. */
 const running = new Set<BotProcess>();

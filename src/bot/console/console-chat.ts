@@ -27,6 +27,8 @@ export interface ConsoleOptions {
   user: ConsoleUser;
   /** Shows a prompt (a terminal); otherwise each input line is echoed so the transcript reads as a chat. */
   interactive: boolean;
+  /** Lines printed after the banner (the demo clock, organizer mode, where the log goes). */
+  greeting?: string[];
 }
 
 /** The console's first lines: what this is and how to run the bot on Telegram instead. */
@@ -34,8 +36,8 @@ export function consoleBanner(botUsername: string): string[] {
   return [
     "confbot — local console. This is the bot itself, with its database and programme, chatting in your terminal;",
     "nothing is sent to Telegram.",
-    `Type a message (anything is a search; /start, /help, /schedule, /now …), #N to press button N, "@${botUsername} flask"`,
-    "for inline mode, Ctrl-D to quit.",
+    `Type a message (anything is a search; /start, /help, /schedule, /now …), #N to press button N of the latest`,
+    `buttons, #mN for the menu's button N, "@${botUsername} flask" for inline mode, Ctrl-D to quit.`,
     "To run it on Telegram: get a token from @BotFather, then BOT_TOKEN=<token> npm start",
     "",
   ];
@@ -51,11 +53,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   let updateId = 0;
   let queryId = 0;
   let choices: Choice[] = [];
+  // The reply keyboard stays under the chat until another replaces it, as in Telegram.
+  let menu: ConsoleButton[] = [];
 
   const show = (m: LocalMessage, edited: boolean) => {
     const rendered = renderMessage(m, { edited });
     print(rendered.lines);
-    if (rendered.buttons.length) choices = rendered.buttons;
+    if (rendered.menu) menu = rendered.buttons;
+    else if (rendered.buttons.length) choices = rendered.buttons;
   };
 
   telegram.onCall((call: LocalCall) => {
@@ -131,9 +136,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     });
   };
 
-  const press = async (n: number) => {
-    const choice = choices[n - 1];
-    if (!choice) return print([`(there is no button #${n})`]);
+  const press = async (n: number, fromMenu: boolean) => {
+    const choice = fromMenu ? menu[n - 1] : choices[n - 1];
+    if (!choice) {
+      const hint = menu.length && !fromMenu ? ` — the menu's buttons are #m1–#m${menu.length}` : "";
+      return print([`(there is no button #${fromMenu ? "m" : ""}${n}${hint})`]);
+    }
     switch (choice.kind) {
       case "callback": {
         const m = telegram.message(choice.chatId, choice.messageId);
@@ -177,16 +185,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   };
 
-  print(consoleBanner(username));
+  print([...consoleBanner(username), ...(options.greeting?.length ? [...options.greeting, ""] : [])]);
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = () => options.interactive && output.write("you › ");
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (!options.interactive && line) print([`you › ${line}`]);
-    const button = /^#(\d{1,3})$/.exec(line);
+    const button = /^#(m?)(\d{1,3})$/i.exec(line);
     const inline = new RegExp(`^@${username}(?:\\s+(.*))?$`, "i").exec(line);
-    if (button) await press(Number(button[1]));
+    if (button) await press(Number(button[2]), button[1] !== "");
     else if (inline)
       await handle({
         inline_query: {

@@ -4,6 +4,8 @@
  * (4,096 characters, 64-byte callback_data, valid HTML, "message is not modified"), and tells listeners about
  * each call. The local console prints from it; tests and the benchmark record with it.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Transformer } from "grammy";
 import type { ApiResponse, InlineKeyboardButton, Message, UserFromGetMe } from "grammy/types";
 import { parseTelegramHtml } from "./html.js";
@@ -19,7 +21,8 @@ export interface LocalMessage {
   parseMode?: string;
   /** The reply markup as sent (inline keyboard, reply keyboard, …). */
   replyMarkup?: Record<string, unknown>;
-  document?: { filename: string };
+  /** A sent file: its name, and where it was saved when the Telegram saves files (the console). */
+  document?: { filename: string; path?: string };
   date: number;
   edited: boolean;
   deleted: boolean;
@@ -98,12 +101,16 @@ export class LocalTelegram {
     private readonly clock: () => number = Date.now,
     /** Keep at most this many calls in `calls` (0: none, for long benchmarks). */
     private readonly keepCalls = Number.POSITIVE_INFINITY,
+    /** Where sent files are saved, so that the console user can open them (not saved when unset). */
+    private readonly saveDir?: string,
   ) {}
 
   /** The API transformer that routes a bot's calls here instead of to Telegram. */
   transformer(): Transformer {
     return async (_prev, method, payload) => {
-      const call = this.call(method, (payload ?? {}) as Record<string, unknown>);
+      const p = (payload ?? {}) as Record<string, unknown>;
+      const saved = method === "sendDocument" ? await this.save(p.document) : undefined;
+      const call = this.call(method, p, saved);
       if (call.error !== undefined) {
         const code = Number(/^\d+/.exec(call.error)?.[0] ?? 400);
         return {
@@ -180,9 +187,28 @@ export class LocalTelegram {
     } as Message;
   }
 
+  /** Saves a sent file (an InputFile) under `saveDir`; returns its path, or undefined when nothing is saved. */
+  private async save(document: unknown): Promise<string | undefined> {
+    if (!this.saveDir || !document || typeof document !== "object" || !("toRaw" in document))
+      return undefined;
+    const file = document as { filename?: string; toRaw(): Promise<unknown> };
+    const raw = await file.toRaw();
+    const chunks: Uint8Array[] = [];
+    if (raw instanceof Uint8Array) chunks.push(raw);
+    else if (raw && typeof raw === "object" && Symbol.asyncIterator in raw)
+      for await (const c of raw as AsyncIterable<Uint8Array>) chunks.push(c);
+    else if (raw && typeof raw === "object" && Symbol.iterator in raw)
+      for (const c of raw as Iterable<Uint8Array>) chunks.push(c);
+    else return undefined;
+    mkdirSync(this.saveDir, { recursive: true });
+    const path = join(this.saveDir, basename(file.filename ?? "file").replace(/[^\w.-]+/g, "_"));
+    writeFileSync(path, Buffer.concat(chunks));
+    return path;
+  }
+
   /** Handles one Bot API call as Telegram would, records it and tells the listeners. */
-  call(method: string, payload: Record<string, unknown>): LocalCall {
-    const r = this.handle(method, payload);
+  call(method: string, payload: Record<string, unknown>, savedPath?: string): LocalCall {
+    const r = this.handle(method, payload, savedPath);
     const call: LocalCall = r.ok
       ? { method, payload, result: r.result, message: r.message }
       : { method, payload, error: `${r.code} ${r.description}` };
@@ -219,7 +245,7 @@ export class LocalTelegram {
     return m && !m.deleted ? m : bad("message to edit not found");
   }
 
-  private handle(method: string, p: Record<string, unknown>): Result {
+  private handle(method: string, p: Record<string, unknown>, savedPath?: string): Result {
     switch (method) {
       case "getMe":
         return { ok: true, result: this.botInfo };
@@ -254,7 +280,7 @@ export class LocalTelegram {
           text: typeof p.caption === "string" ? p.caption : "",
           parseMode: p.parse_mode as string | undefined,
           replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
-          document: { filename },
+          document: savedPath ? { filename, path: savedPath } : { filename },
           date: this.now(),
           edited: false,
           deleted: false,

@@ -17,6 +17,8 @@ export type ConsoleButton =
 export interface RenderedMessage {
   lines: string[];
   buttons: ConsoleButton[];
+  /** Whether the buttons are a reply keyboard (the menu, `#mN`) rather than inline buttons (`#N`). */
+  menu: boolean;
 }
 
 function toButton(b: InlineKeyboardButton | KeyboardButton | string, m: LocalMessage): ConsoleButton {
@@ -43,7 +45,10 @@ export function buttonRows(m: LocalMessage): ConsoleButton[][] {
   return rows.map((row) => row.map((b) => toButton(b, m)));
 }
 
-/** Renders a message: a header line, its text, then its buttons numbered from `firstNumber`. */
+/**
+ * Renders a message: a header line, its text, then its buttons numbered from `firstNumber` — `#1`, `#2`… for
+ * inline buttons, `#m1`, `#m2`… for a reply keyboard (the menu), which stays usable under later messages.
+ */
 export function renderMessage(
   m: LocalMessage,
   options: { edited?: boolean; firstNumber?: number } = {},
@@ -51,7 +56,8 @@ export function renderMessage(
   const header = options.edited ? "── bot (edited) ──" : "── bot ──";
   const body = m.parseMode === "HTML" ? htmlToReadable(m.text) : m.text;
   const lines = [header];
-  if (m.document) lines.push(`📎 ${m.document.filename}`);
+  if (m.document)
+    lines.push(`📎 ${m.document.filename}${m.document.path ? ` — saved as ${m.document.path}` : ""}`);
   if (body) lines.push(...body.split("\n"));
   const buttons: ConsoleButton[] = [];
   let n = options.firstNumber ?? 1;
@@ -62,9 +68,9 @@ export function renderMessage(
     const cells = row.map((b) => {
       buttons.push(b);
       const target = b.kind === "url" ? ` → ${b.url}` : "";
-      return `[#${n++}] ${b.label}${target}`;
+      return `[#${isReplyKeyboard ? "m" : ""}${n++}] ${b.label}${target}`;
     });
     lines.push(`  ${cells.join("   ")}`);
   }
-  return { lines, buttons };
+  return { lines, buttons, menu: isReplyKeyboard };
 }

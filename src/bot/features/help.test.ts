@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { labelsOf, newUserSends, textOf } from "../../../test/support/bot-harness.js";
+import {
+  createHarness,
+  labelsOf,
+  newUserSends,
+  testUser,
+  textOf,
+} from "../../../test/support/bot-harness.js";
 
 describe("/help", () => {
   it("explains search, the commands and inline mode, with the main menu", async () => {
@@ -9,8 +15,28 @@ describe("/help", () => {
     expect(labelsOf(m)).toContain("❓ Help");
   });
 
+  it("says which timezone the times are in, with its offset on the conference's days", async () => {
+    const { reply } = await newUserSends("/help");
+    expect(textOf(reply)).toContain("All times are Yekaterinburg Standard Time (UTC+5).");
+    const { reply: ru } = await newUserSends("/help", { lang: "ru" });
+    expect(textOf(ru)).toContain("Время везде местное: Екатеринбург (UTC+5).");
+  });
+
   it("is in Russian for Russian users", async () => {
     const { reply } = await newUserSends("/help", { lang: "ru" });
     expect(textOf(reply)).toContain("Как мной пользоваться");
+  });
+
+  it("lists the organizer commands to organizers only, in their language", async () => {
+    const organizer = testUser("ru");
+    const h = createHarness({ env: { ADMIN_IDS: String(organizer.id) } });
+    await h.send(organizer, "/help");
+    const text = textOf(h.last(organizer));
+    expect(text).toContain("Для организаторов");
+    for (const c of ["/broadcast", "/move", "/cancel", "/restore", "/reload", "/stats", "/audit"])
+      expect(text).toContain(c);
+    const attendee = testUser("en");
+    await h.send(attendee, "/help");
+    expect(textOf(h.last(attendee))).not.toContain("/broadcast");
   });
 });

@@ -2,13 +2,21 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { HTML } from "../respond.js";
 import { mainMenu } from "../views/menu.js";
+import { zoneLabel } from "../views/timezone.js";
+import { isAdmin } from "./admin/guard.js";
 
-/** /help: what the bot understands, with the main menu. */
+/** /help: what the bot understands (and, for organizers, their commands), with the main menu. */
 export function helpFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("help", async (ctx) => {
+    const { timezone, programme } = ctx.deps.catalog;
+    // The offset the conference had on its first day, which is not necessarily today's.
+    const firstDay = Date.parse(`${programme.conference.days[0] ?? ""}T12:00:00Z`);
+    const zone = zoneLabel(timezone, ctx.lang, Number.isNaN(firstDay) ? ctx.deps.clock() : firstDay);
+    const parts = [ctx.t("help.text", { bot: ctx.me.username, zone })];
+    if (isAdmin(ctx)) parts.push(ctx.t("help.organizer"));
     const markup = ctx.chat.type === "private" ? mainMenu(ctx) : undefined;
-    await ctx.reply(ctx.t("help.text", { bot: ctx.me.username }), { ...HTML, reply_markup: markup });
+    await ctx.reply(parts.join("\n\n"), { ...HTML, reply_markup: markup });
   });
   return composer;
 }

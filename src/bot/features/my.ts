@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import type { Session } from "../../programme/model.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -6,6 +7,7 @@ import { sessionPayload, startLink } from "../deep-link.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { buildIcs } from "../views/calendar.js";
 import { followedSessions, myView } from "../views/my.js";
+import { leadMinutes } from "../views/settings.js";
 import { plain } from "../views/view.js";
 
 /** Sends the user's sessions as an .ics file; false when they follow none. */
@@ -14,7 +16,8 @@ async function sendCalendar(ctx: BotContext): Promise<boolean> {
   const sessions = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
   if (!sessions.length) return false;
   const bot = ctx.me.username;
-  const ics = buildIcs(catalog, sessions, ctx.lang, clock(), (s) => startLink(bot, sessionPayload(s.id)));
+  const link = (s: Session) => startLink(bot, sessionPayload(s.id));
+  const ics = buildIcs(catalog, sessions, ctx.lang, clock(), link, leadMinutes(ctx));
   const name = `${catalog.programme.conference.name.en.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "sessions"}.ics`;
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), name), {
     caption: ctx.t("my.calendar_caption", { count: sessions.length }),

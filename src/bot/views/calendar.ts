@@ -43,6 +43,8 @@ function offsetText(minutes: number): string {
  * VTIMEZONE that holds its UTC offset, when that offset is the same for every session (the usual case); when
  * it changes (a DST switch during the conference) they are written in UTC instead, which is always exact.
  * UIDs are stable per session, so importing the file again updates the events rather than duplicating them.
+ * With `alarmMinutes`, every event that takes place carries a VALARM that many minutes before it starts: the
+ * calendar reminds the user as the bot would.
  */
 export function buildIcs(
   catalog: Catalog,
@@ -50,6 +52,7 @@ export function buildIcs(
   lang: Lang,
   now: number,
   link?: (session: Session) => string,
+  alarmMinutes?: number,
 ): string {
   const tz = catalog.timezone;
   const conference = catalog.programme.conference;
@@ -92,7 +95,10 @@ export function buildIcs(
       .map((sp) => sp.name[lang])
       .join(", ");
     const room = catalog.roomName(s.room, lang);
-    const venue = conference.venue?.[lang];
+    // Where to go, most precise first: "Hall A, Conference centre, Yekaterinburg" (repeats left out).
+    const place = [room, conference.venue?.[lang], conference.city?.[lang]].filter(
+      (p, i, all): p is string => Boolean(p) && all.indexOf(p) === i,
+    );
     const description = [speakers, s.abstract[lang].trim()].filter(Boolean).join("\n\n");
     lines.push(
       "BEGIN:VEVENT",
@@ -102,10 +108,19 @@ export function buildIcs(
       when(s.end, "DTEND"),
       `SUMMARY:${icsText(speakers ? `${s.title[lang]} — ${speakers}` : s.title[lang])}`,
     );
-    if (room || venue) lines.push(`LOCATION:${icsText([room, venue].filter(Boolean).join(", "))}`);
+    if (place.length) lines.push(`LOCATION:${icsText(place.join(", "))}`);
     if (description) lines.push(`DESCRIPTION:${icsText(description)}`);
     if (link) lines.push(`URL:${link(s)}`);
-    lines.push(`STATUS:${s.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT");
+    lines.push(`STATUS:${s.cancelled ? "CANCELLED" : "CONFIRMED"}`);
+    if (alarmMinutes && !s.cancelled)
+      lines.push(
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `DESCRIPTION:${icsText(s.title[lang])}`,
+        `TRIGGER:-PT${alarmMinutes}M`,
+        "END:VALARM",
+      );
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
