@@ -153,7 +153,7 @@ describe("organizers, end to end", () => {
     const confirm = await say(admin, "reload me", "recipients");
     expect(confirm.text).toContain("3 recipients: the subscribers of «Reload me».");
     const { after: progress } = await press(admin, confirm, "Send (3)", "Sending");
-    expect(progress.text).toBe("📣 Sending to 3…");
+    expect(progress.text).toBe("📣 Sending to 3 recipients…");
 
     for (const u of [ann, carl, dora]) await arrives(u, "Reload me moves to Hall C");
     const done = await server.waitFor(
@@ -260,7 +260,7 @@ describe("organizers, end to end", () => {
     const stats = await say(admin, "/stats");
     // Mallory wrote to the bot too, so the bot knows seven users.
     expect(stats.text).toContain("👤 Users: 7 — active 7, blocked the bot 0");
-    expect(stats.text).toContain("⭐ Subscriptions: 5, by 4 users");
+    expect(stats.text).toContain("⭐ Follows: 5, by 4 people");
     expect(stats.text).toContain("1. Reload me — 3");
     expect(stats.text).toContain("2. Moving target — 2");
     // Nothing went wrong on the way: no error was logged, no call was refused by the server.

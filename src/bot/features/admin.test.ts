@@ -355,7 +355,7 @@ describe("/broadcast", () => {
     expect(textOf(confirm)).toContain("4 recipients: everyone.");
     await h.press(admin, confirm, "Send (4)");
     const progress = h.last(admin);
-    expect(textOf(progress)).toBe("📣 Sending to 4…");
+    expect(textOf(progress)).toBe("📣 Sending to 4 recipients…");
 
     const rows = outboxRows(h, "broadcast");
     expect(rows.map((r) => r.userId).sort()).toEqual([admin.id, ...users.map((u) => u.id)].sort());
@@ -484,7 +484,7 @@ describe("/broadcast across restarts", () => {
     // And once more before ✅.
     const h3 = h2.restart();
     await h3.press(admin, confirm, "Send (4)");
-    expect(textOf(h3.last(admin))).toBe("📣 Sending to 4…");
+    expect(textOf(h3.last(admin))).toBe("📣 Sending to 4 recipients…");
     const rows = outboxRows(h3, "broadcast");
     expect(rows.map((r) => r.userId).sort()).toEqual([admin.id, ...users.map((u) => u.id)].sort());
     expect(new Set(rows.map((r) => r.broadcastId)).size).toBe(1);
@@ -534,7 +534,7 @@ describe("/stats and /audit", () => {
     await h.send(admin, "/stats");
     const text = textOf(h.last(admin));
     expect(text).toContain("👤 Users: 4 — active 4, blocked the bot 0");
-    expect(text).toContain("⭐ Subscriptions: 3, by 3 users");
+    expect(text).toContain("⭐ Follows: 3, by 3 people");
     expect(text).toContain("1. Advanced Flask patterns — 2");
     expect(text).toContain("2. Scaling for Success — 1");
     expect(text).toContain("📨 Messages sent today: 0 · waiting to be sent: 0");

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { callsOf, newUserSends } from "../../../test/support/bot-harness.js";
+import { callsOf, newUserSends, textOf } from "../../../test/support/bot-harness.js";
 import { subscribe } from "../../store/subscriptions.js";
 
 /** The text of the .ics the bot sent in `calls`. */
@@ -26,5 +26,28 @@ describe("/my → 📅 Add to calendar", () => {
     }
     const flask = events.find((e) => e.getFirstPropertyValue("uid") === "flask-patterns@confbot");
     expect(flask?.getFirstPropertyValue("location")).toBe("Hall A, Yekaterinburg");
+  });
+});
+
+describe("/my when everything is over", () => {
+  it("says one, both or all, in both languages", async () => {
+    const cases: [string[], string, string][] = [
+      [["flask-patterns"], "Your only session is over", "Единственный доклад из вашего списка уже прошёл"],
+      [
+        ["flask-patterns", "async-io"],
+        "Both of your sessions are over",
+        "Оба доклада из вашего списка уже прошли",
+      ],
+    ];
+    for (const [ids, en, ru] of cases)
+      for (const [lang, expected] of [
+        ["en", en],
+        ["ru", ru],
+      ] as const) {
+        const { h, user } = await newUserSends("/start", { lang, now: "2030-03-05T12:00:00+05:00" });
+        for (const id of ids) subscribe(h.deps.db, user.id, id, 0);
+        await h.send(user, "/my");
+        expect(textOf(h.last(user))).toContain(expected);
+      }
   });
 });

@@ -163,7 +163,11 @@ export function statsText(v: AdminViewCtx, s: Stats): string {
       active: n(s.users.active),
       blocked: n(s.users.blocked),
     }),
-    v.t("admin.stats.subscriptions", { count: n(s.subscriptions), users: n(s.subscribers) }),
+    v.t("admin.stats.subscriptions", {
+      count: s.subscribers,
+      n: n(s.subscribers),
+      follows: n(s.subscriptions),
+    }),
     "",
     v.t("admin.stats.top"),
   ];

@@ -20,6 +20,13 @@ export function followedSessions(catalog: Catalog, ids: readonly string[]): Sess
   return ids.flatMap((id) => catalog.session(id) ?? []).sort(byTime);
 }
 
+/** "Your only session is over", "Both…", "All 5…": languages say one and two of a whole list their own way. */
+export function allPastText(ctx: Pick<ViewCtx, "t">, count: number): string {
+  if (count === 1) return ctx.t("my.all_past_single");
+  if (count === 2) return ctx.t("my.all_past_both");
+  return ctx.t("my.all_past", { count });
+}
+
 /** Whether a session is over at `now` (it has ended). */
 export function isPast(session: Session, now: number): boolean {
   return Date.parse(session.end) <= now;
@@ -61,7 +68,7 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   const minutes = leadMinutes(ctx);
 
   const lines = [ctx.t("my.title", { count: all.length }), ctx.t("my.lead", { count: minutes })];
-  if (!shown.length) lines.push("", ctx.t("my.all_past", { count: past.length }));
+  if (!shown.length) lines.push("", allPastText(ctx, past.length));
   let day = "";
   for (const s of shown) {
     const d = formatDay(s.start, tz, ctx.lang);

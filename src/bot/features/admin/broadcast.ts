@@ -204,7 +204,7 @@ export async function broadcastConversation(
 
   // 4. Send: the progress message first, so the broadcast row can name it from the start.
   const progress = await ctx.reply(
-    ctx.t("admin.broadcast.starting", { n: formatCount(total, ctx.lang) }),
+    ctx.t("admin.broadcast.starting", { count: total, n: formatCount(total, ctx.lang) }),
     HTML,
   );
   const adminId = ctx.from?.id ?? 0;

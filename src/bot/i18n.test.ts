@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { LANGS } from "../programme/model.js";
+import { createI18n } from "./i18n.js";
+
+const COUNTS = [0, 1, 2, 5, 11, 21, 101];
+const RU_FORMS = ["one", "few", "many", "other"];
+/** Values for the other placeholders of counted strings. */
+const OTHER_VALUES = { query: "q", title: "T", details: "d", file: "f.yaml", follows: "3", audience: "all" };
+
+/** Every plural family of a locale (the key without its _one/_other suffix), flattened with dots. */
+function pluralFamilies(resources: Record<string, unknown>, prefix = ""): string[] {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(resources)) {
+    if (v && typeof v === "object") for (const f of pluralFamilies(v as never, `${prefix}${k}.`)) out.add(f);
+    const m = /^(.*)_(one|few|many|other)$/.exec(k);
+    if (m && typeof v === "string") out.add(`${prefix}${m[1]}`);
+  }
+  return [...out];
+}
+
+describe("counted strings", () => {
+  const i18n = createI18n();
+  for (const lang of LANGS) {
+    const resources = i18n.getResourceBundle(lang, "translation") as Record<string, unknown>;
+    const families = pluralFamilies(resources).filter((f) => f !== "now.last");
+    const t = i18n.getFixedT(lang);
+
+    it(`${lang}: every counted string has all its plural forms and shows the number at 0, 1, 2, 5, 11, 21, 101`, () => {
+      expect(families.length).toBeGreaterThan(15);
+      for (const family of families) {
+        const forms = lang === "ru" ? RU_FORMS : ["one", "other"];
+        for (const form of forms)
+          expect(i18n.exists(`${family}_${form}`, { lng: lang }), `${family}_${form}`).toBe(true);
+        for (const count of COUNTS) {
+          const text = t(family, { ...OTHER_VALUES, count, n: String(count) });
+          expect(text, `${family} at ${count}`).toContain(String(count));
+          expect(text, `${family} at ${count}`).not.toContain("{{");
+        }
+      }
+    });
+  }
+
+  it("reads as people write it, in both languages", () => {
+    const en = i18n.getFixedT("en");
+    const ru = i18n.getFixedT("ru");
+    const cases: [string, number, string, string][] = [
+      ["admin.broadcast.starting", 1, "Sending to 1 recipient…", "Отправляю 1 получателю…"],
+      ["admin.broadcast.starting", 21, "Sending to 21 recipients…", "Отправляю 21 получателю…"],
+      ["admin.broadcast.starting", 5, "Sending to 5 recipients…", "Отправляю 5 получателям…"],
+      ["my.past_hidden", 5, "5 past sessions are hidden", "5 прошедших докладов скрыто"],
+      ["my.past_hidden", 2, "2 past sessions are hidden", "2 прошедших доклада скрыты"],
+      ["my.calendar_caption", 21, "21 sessions as a calendar file", "21 доклад из вашего списка"],
+      ["my.all_past", 11, "All 11 of your sessions are over", "Все 11 докладов из вашего списка уже прошли"],
+      ["my.all_past", 101, "All 101 of your sessions are over", "Все 101 доклад из вашего списка уже прошли"],
+      ["admin.applied", 5, "5 notices are on their way", "5 уведомлений уже в пути"],
+      ["search.found", 21, "21 matches", "Нашёлся 21 результат"],
+      ["reminder.text", 1, "In 1 minute", "Через 1 минуту"],
+    ];
+    for (const [key, count, english, russian] of cases) {
+      const args = { count, n: String(count), title: "T", details: "", query: "q" };
+      expect(en(key, args)).toContain(english);
+      expect(ru(key, args)).toContain(russian);
+    }
+  });
+});
