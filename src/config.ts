@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
-import { REMINDER_CHOICES } from "./reminders/planner.js";
+import { REMINDER_CHOICES } from "./delivery/planner.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 

@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import type { Config } from "../../config.js";
-import { unfinishedBroadcasts } from "../../reminders/broadcasts.js";
+import { unfinishedBroadcasts } from "../../delivery/broadcasts.js";
 import type { BotDeps } from "../context.js";
 import type { OrganizerJobs } from "../features/admin/jobs.js";
 import type { RemindersRuntime } from "../reminders.js";
