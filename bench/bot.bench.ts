@@ -11,6 +11,7 @@ import { Bot } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import { localBotInfo } from "../src/bot/bot-info.js";
+import { UpdateFactory } from "../src/bot/console/fake-updates.js";
 import { LocalTelegram } from "../src/bot/console/local-telegram.js";
 import type { BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
@@ -59,6 +60,8 @@ interface Runner {
   name: string;
   handle: (update: Update) => Promise<void>;
   telegram: LocalTelegram;
+  /** Builds the updates, as the console and the tests do. */
+  updates: UpdateFactory;
 }
 
 /** Buttons pressed when the user's latest message has none (the echo bot's never do). */
@@ -76,19 +79,17 @@ const FALLBACK_DATA = [
  * {@link FALLBACK_DATA} when it has none). The random draws do not depend on the bot, so both bots get the
  * same sequence of users and kinds of update. Returns how many of each and the elapsed milliseconds.
  */
-async function drive(runner: Runner, count: number, seed: number, firstUpdateId: number) {
+async function drive(runner: Runner, count: number, seed: number) {
   const rnd = random(seed);
   let searches = 0;
   let presses = 0;
-  let updateId = firstUpdateId;
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const userId = 10_000 + Math.floor(rnd() * USERS);
     const language_code = rnd() < 0.5 ? "ru" : "en";
     const wantsPress = rnd() < 0.6;
     const pick = rnd();
-    const from = { id: userId, is_bot: false as const, first_name: "U", language_code };
-    const chat = { id: userId, type: "private" as const, first_name: "U" };
+    const user = { id: userId, first_name: "U", language_code };
     const last = runner.telegram.messages(userId).findLast((m) => m.fromBot);
     let update: Update;
     if (wantsPress && last) {
@@ -100,29 +101,10 @@ async function drive(runner: Runner, count: number, seed: number, firstUpdateId:
         .flat()
         .flatMap((b) => ("callback_data" in b ? [b.callback_data] : []));
       const choices = buttons.length ? buttons : FALLBACK_DATA;
-      update = {
-        update_id: ++updateId,
-        callback_query: {
-          id: String(updateId),
-          from,
-          chat_instance: "bench",
-          message: runner.telegram.toTelegram(last),
-          data: choices[Math.floor(pick * choices.length)] as string,
-        },
-      };
+      update = runner.updates.press(user, choices[Math.floor(pick * choices.length)] as string, last);
     } else {
       searches++;
-      const m = runner.telegram.userMessage(userId, "q");
-      update = {
-        update_id: ++updateId,
-        message: {
-          message_id: m.messageId,
-          date: 0,
-          chat,
-          from,
-          text: QUERIES[Math.floor(pick * QUERIES.length)] as string,
-        },
-      };
+      update = runner.updates.text(user, QUERIES[Math.floor(pick * QUERIES.length)] as string);
     }
     await runner.handle(update);
   }
@@ -145,7 +127,12 @@ function confbot(dir: string): Runner {
   const bot = createBot("1:bench", deps, { botInfo: BOT_INFO });
   const telegram = new LocalTelegram(BOT_INFO, deps.clock, 0);
   bot.api.config.use(telegram.transformer());
-  return { name: "confbot", handle: (u) => bot.handleUpdate(u), telegram };
+  return {
+    name: "confbot",
+    handle: (u) => bot.handleUpdate(u),
+    telegram,
+    updates: new UpdateFactory(telegram),
+  };
 }
 
 function bareEcho(): Runner {
@@ -154,7 +141,12 @@ function bareEcho(): Runner {
   bot.api.config.use(telegram.transformer());
   bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
-  return { name: "bare echo", handle: (u) => bot.handleUpdate(u), telegram };
+  return {
+    name: "bare echo",
+    handle: (u) => bot.handleUpdate(u),
+    telegram,
+    updates: new UpdateFactory(telegram),
+  };
 }
 
 /** Runs the benchmark and prints the figures. */
@@ -163,10 +155,10 @@ export default async function botBench(): Promise<void> {
   try {
     const ours = confbot(dir);
     const bare = bareEcho();
-    await drive(ours, WARM_UP, 1, 0);
-    await drive(bare, WARM_UP, 1, 0);
-    const a = await drive(ours, UPDATES, 2, WARM_UP);
-    const b = await drive(bare, UPDATES, 2, WARM_UP);
+    await drive(ours, WARM_UP, 1);
+    await drive(bare, WARM_UP, 1);
+    const a = await drive(ours, UPDATES, 2);
+    const b = await drive(bare, UPDATES, 2);
     const rate = (r: { ms: number }) => UPDATES / (r.ms / 1000);
     const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
     const line = (name: string, r: { ms: number }) =>

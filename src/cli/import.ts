@@ -17,7 +17,7 @@ function header(file: string): string {
     "#   - add the conference block (name, timezone, days, rooms);",
     "#   - give every session start/end times and a room (durationMinutes is the length the page gives;",
     "#     remove it afterwards) and add breaks;",
-    "#   - add the Russian text: title.ru, abstract.ru, audience.ru, name.ru, affiliation.ru.",
+    "#   - add the Russian text: title.ru, abstract.ru, audience.ru, name.ru, affiliation.ru, bio.ru.",
     "# Then check it: npm run --silent cli -- programme check FILE",
     "",
   ].join("\n");
@@ -42,11 +42,17 @@ export function importCommand(args: string[]): number {
     return 1;
   }
   const { sessions, speakers, warnings } = importSeedMarkdown(text);
-  for (const w of warnings) console.error(`${file}: warning: ${w}`);
   if (!sessions.length) {
-    console.error(`import: ${file}: no sessions found; is it a page of the seed's markdown format?`);
+    // Most likely not a programme page at all: say so first, not after a warning for every line of it.
+    const first = warnings[0]
+      ? ` (nothing was understood: ${warnings.length} warning(s), the first: ${warnings[0]})`
+      : "";
+    console.error(
+      `import: ${file}: no sessions found — is it a programme page in the seed's markdown format?${first}`,
+    );
     return 1;
   }
+  for (const w of warnings) console.error(`${file}: warning: ${w}`);
   // lineWidth 0: long abstracts stay on one line each, easier to translate in place.
   process.stdout.write(header(file) + stringify({ sessions, speakers }, { lineWidth: 0 }));
   return 0;

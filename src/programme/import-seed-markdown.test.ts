@@ -89,10 +89,15 @@ describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
     expect(byTitle("Workshop: We will write")?.abstract.en).toContain("\n- and how JIT");
     const ronacher = imported.speakers.find((s) => s.id === "armin-ronacher");
     expect(ronacher?.url).toBe("http://lucumr.pocoo.org");
-    expect(ronacher?.affiliation?.en).toContain("of the Pocoo Team");
+    // Sentences about a speaker are their bio, not an affiliation (which must stay short).
+    expect(ronacher?.bio?.en).toContain("of the Pocoo Team");
+    expect(ronacher?.affiliation).toBeUndefined();
+    const byId = (id: string) => imported.speakers.find((s) => s.id === id);
+    expect(byId("andrew-svetlov")?.affiliation?.en).toBe("Python Core Developer, Co-organizer UA PyCon.");
+    for (const s of imported.speakers) expect((s.affiliation?.en ?? "").length).toBeLessThanOrEqual(60);
     const texts = [
       ...imported.sessions.flatMap((s) => [s.title.en, s.abstract.en, s.audience?.en ?? ""]),
-      ...imported.speakers.flatMap((s) => [s.name.en, s.affiliation?.en ?? ""]),
+      ...imported.speakers.flatMap((s) => [s.name.en, s.affiliation?.en ?? "", s.bio?.en ?? ""]),
     ];
     for (const t of texts) {
       expect(t).not.toMatch(/\*\*|<\/?div|<br|\]\(| \n|[ \t]$| {2}/);
@@ -235,6 +240,13 @@ Audience: everyone
     const long = slugify("A very long title that goes on and on about many different things at once");
     expect(long.length).toBeLessThanOrEqual(48);
     expect(long).not.toMatch(/-$/);
+    // Cut where the phrase ends, or at least never after "and", "of"…
+    expect(slugify("Building a development community: Lessons and challenges")).toBe(
+      "building-a-development-community",
+    );
+    expect(slugify("Lessons learned from building and running and scaling of big Python apps")).toBe(
+      "lessons-learned-from-building-and-running",
+    );
   });
 });
 
@@ -254,6 +266,15 @@ describe("import seed-markdown through the CLI", () => {
     expect(doc.speakers).toHaveLength(23);
     expect(doc.sessions[0]?.durationMinutes).toBe(60);
     expect(doc).not.toHaveProperty("warnings");
+  });
+
+  it("says at once, and once, that a file which is no programme page has no sessions", () => {
+    const r = cli("seed-markdown", "README.md");
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^import: README\.md: no sessions found — is it a programme page/);
+    expect(r.stdout).toBe("");
   });
 
   it("rejects an unknown format with usage (exit 2) and an unreadable file by name (exit 1)", () => {

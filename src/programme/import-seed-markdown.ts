@@ -28,8 +28,10 @@ export interface ImportedSession {
 export interface ImportedSpeaker {
   id: string;
   name: { en: string };
-  /** The text after the name: affiliation, role, sometimes a short bio. */
+  /** A short "role, company" after the name. */
   affiliation?: { en: string };
+  /** Longer text after the name (sentences about the person), which is no affiliation. */
+  bio?: { en: string };
   url?: string;
 }
 
@@ -65,24 +67,59 @@ interface Person {
   name: string;
   tokens: string[];
   url?: string;
-  affiliation?: string;
+  about?: string;
   /** Photos from blocks of this person alone; a shared photo of two speakers identifies neither. */
   images: Set<string>;
 }
 
-/** Turns a title or a name into an id slug (`[a-z0-9-]`, at most 48 chars), transliterating Cyrillic. */
-export function slugify(text: string): string {
-  const latin = transliterate(text);
-  const slug = latin
+/** Words an id should not end on: a cut after them reads as a phrase broken off. */
+const DANGLING = new Set(
+  "a an and or the of in on at to for with from by about into vs via is are how what why и в на с по для от о об из к".split(
+    " ",
+  ),
+);
+
+function toSlug(text: string): string {
+  return transliterate(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/** Drops trailing words that leave a phrase hanging ("…-lessons-and" → "…-lessons"). */
+function trimDangling(slug: string): string {
+  const words = slug.split("-");
+  while (words.length > 1 && DANGLING.has(words[words.length - 1] ?? "")) words.pop();
+  return words.join("-");
+}
+
+/**
+ * Turns a title or a name into an id slug (`[a-z0-9-]`, at most 48 chars), transliterating Cyrillic. A title
+ * too long for that is cut where its phrase ends — before a colon, dash or question mark ("Building a
+ * development community: Lessons and challenges" → `building-a-development-community`) — else at a word
+ * boundary, never after "and", "of" and the like.
+ */
+export function slugify(text: string): string {
+  const slug = toSlug(text);
   if (slug.length <= MAX_ID) return slug;
-  // Cut at a word boundary so ids stay readable.
+  const phrase = /^(.+?)\s*(?:[:;?!(]|\s[—–-]\s)/.exec(text)?.[1];
+  const head = phrase ? trimDangling(toSlug(phrase)) : "";
+  if (head.length >= 12 && head.length <= MAX_ID) return head;
   const cut = slug.slice(0, MAX_ID + 1);
   const dash = cut.lastIndexOf("-");
-  return (dash > MAX_ID / 2 ? cut.slice(0, dash) : slug.slice(0, MAX_ID)).replace(/-+$/, "");
+  return trimDangling((dash > MAX_ID / 2 ? cut.slice(0, dash) : slug.slice(0, MAX_ID)).replace(/-+$/, ""));
+}
+
+/**
+ * What the text after a speaker's name is: a short "role, company" (one sentence, at most 60 characters,
+ * no comma-separated part longer than five words) is an affiliation; anything longer is a bio.
+ */
+export function splitAbout(text: string): { affiliation?: string; bio?: string } {
+  if (!text) return {};
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const short = text.split(",").every((part) => part.trim().split(/\s+/).length <= 5);
+  return sentences.length === 1 && text.length <= 60 && short ? { affiliation: text } : { bio: text };
 }
 
 function uniqueId(base: string, taken: Set<string>, fallback: string): string {
@@ -374,7 +411,7 @@ export function importSeedMarkdown(text: string): ImportedProgramme {
     const affiliation = plain(about.join(" "))
       .replace(/^[\s,;:–—-]+/, "")
       .replace(/,(?=[\p{L}\p{N}])/gu, ", ");
-    for (const p of blockPeople) if (affiliation) p.affiliation ??= affiliation;
+    for (const p of blockPeople) if (affiliation) p.about ??= affiliation;
 
     for (const d of drafts) {
       sessions.push({
@@ -394,7 +431,9 @@ export function importSeedMarkdown(text: string): ImportedProgramme {
     .filter((p) => used.has(p.id))
     .map((p): ImportedSpeaker => {
       const s: ImportedSpeaker = { id: p.id, name: { en: p.name } };
-      if (p.affiliation) s.affiliation = { en: p.affiliation };
+      const { affiliation, bio } = splitAbout(p.about ?? "");
+      if (affiliation) s.affiliation = { en: affiliation };
+      if (bio) s.bio = { en: bio };
       if (p.url) s.url = p.url;
       return s;
     });

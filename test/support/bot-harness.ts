@@ -9,6 +9,7 @@ import type { Bot } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import { localBotInfo } from "../../src/bot/bot-info.js";
+import { UpdateFactory } from "../../src/bot/console/fake-updates.js";
 import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
@@ -73,8 +74,7 @@ interface World {
   databasePath: string;
   telegram: LocalTelegram;
   now: number;
-  updateId: number;
-  queryId: number;
+  updates: UpdateFactory;
 }
 
 let nextUserId = 1000;
@@ -110,13 +110,13 @@ export interface HarnessOptions {
 
 /** Creates the harness; call inside a test (the database lives in a temp dir removed after it). */
 export function createHarness(options: HarnessOptions = {}): Harness {
+  // Telegram's clock is the harness's, through every restart.
+  const telegram = new LocalTelegram(TEST_BOT, () => world.now);
   const world: World = {
     databasePath: join(tempDir(), "confbot.sqlite"),
-    // Telegram's clock is the harness's, through every restart.
-    telegram: new LocalTelegram(TEST_BOT, () => world.now),
+    telegram,
     now: Date.parse(options.now ?? "2030-03-01T10:30:00+05:00"),
-    updateId: 0,
-    queryId: 0,
+    updates: new UpdateFactory(telegram),
   };
   return buildHarness(options, world);
 }
@@ -140,30 +140,14 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
   const telegram = world.telegram;
   bot.api.config.use(telegram.transformer());
 
-  const from = (u: TestUser) => ({
-    id: u.id,
-    is_bot: false as const,
-    first_name: u.first_name,
-    language_code: u.language_code,
-  });
-  const privateChat = (u: TestUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name });
-
-  const update: Harness["update"] = async (u) => {
+  const feed = async (u: Update) => {
     const before = telegram.calls.length;
-    await bot.handleUpdate({ update_id: ++world.updateId, ...u } as Update);
+    await bot.handleUpdate(u);
     return telegram.calls.slice(before);
   };
-
+  const update: Harness["update"] = (u) => feed(world.updates.raw(u));
   const pressData: Harness["pressData"] = (user, data, message) =>
-    update({
-      callback_query: {
-        id: `q${++world.queryId}`,
-        from: from(user),
-        chat_instance: `ci${user.id}`,
-        ...(message ? { message: telegram.toTelegram(message, user) } : {}),
-        data,
-      },
-    });
+    feed(world.updates.press(user, data, message));
 
   const chat = (user: TestUser) => telegram.messages(user.id).filter((m) => m.fromBot && !m.deleted);
 
@@ -176,20 +160,7 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
       world.now = Date.parse(iso);
     },
     update,
-    send: (user, text) => {
-      const m = telegram.userMessage(user.id, text);
-      const command = /^\/\w+(?:@\w+)?/.exec(text);
-      return update({
-        message: {
-          message_id: m.messageId,
-          date: Math.floor(world.now / 1000),
-          chat: privateChat(user),
-          from: from(user),
-          text,
-          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-        },
-      });
-    },
+    send: (user, text) => feed(world.updates.text(user, text)),
     press: (user, message, button) => {
       const buttons = buttonsOf(message);
       const b =
@@ -201,16 +172,7 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
       return pressData(user, b.callback_data, message);
     },
     pressData,
-    inline: (user, query) =>
-      update({
-        inline_query: {
-          id: `iq${++world.queryId}`,
-          from: from(user),
-          query,
-          offset: "",
-          chat_type: "sender",
-        },
-      }),
+    inline: (user, query) => feed(world.updates.inline(user, query)),
     chat,
     last: (user) => {
       const messages = chat(user);

@@ -6,17 +6,14 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Bot } from "grammy";
-import type { InlineQueryResult, MessageEntity, Update } from "grammy/types";
+import type { InlineQueryResult, Update } from "grammy/types";
 import type { BotContext } from "../context.js";
+import { type LocalUser, UpdateFactory } from "./fake-updates.js";
 import type { LocalCall, LocalMessage, LocalTelegram } from "./local-telegram.js";
 import { type ConsoleButton, renderMessage } from "./render.js";
 
 /** The local user the console speaks as. */
-export interface ConsoleUser {
-  id: number;
-  first_name: string;
-  language_code?: string;
-}
+export type ConsoleUser = LocalUser;
 
 /** What the console needs: the bot (its API already routed to `telegram`), the streams, and who types. */
 export interface ConsoleOptions {
@@ -50,8 +47,6 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { bot, telegram, output, user } = options;
   const print = (lines: string[]) => output.write(`${lines.join("\n")}\n`);
   const username = bot.botInfo.username;
-  let updateId = 0;
-  let queryId = 0;
   let choices: Choice[] = [];
   // The reply keyboard stays under the chat until another replaces it, as in Telegram.
   let menu: ConsoleButton[] = [];
@@ -108,33 +103,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   });
 
-  const from = {
-    id: user.id,
-    is_bot: false as const,
-    first_name: user.first_name,
-    language_code: user.language_code,
-  };
-  const chat = { id: user.id, type: "private" as const, first_name: user.first_name };
-  const handle = (update: Omit<Update, "update_id">) =>
-    bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
-
-  const sendText = (text: string) => {
-    const m = telegram.userMessage(chat.id, text);
-    const command = /^\/[A-Za-z0-9_]+(?:@\w+)?/.exec(text);
-    const entities: MessageEntity[] | undefined = command
-      ? [{ type: "bot_command", offset: 0, length: command[0].length }]
-      : undefined;
-    return handle({
-      message: {
-        message_id: m.messageId,
-        date: Math.floor(m.date / 1000),
-        chat,
-        from,
-        text,
-        ...(entities ? { entities } : {}),
-      },
-    });
-  };
+  const updates = new UpdateFactory(telegram);
+  const handle = (update: Update) => bot.handleUpdate(update);
+  const sendText = (text: string) => handle(updates.text(user, text));
 
   const press = async (n: number, fromMenu: boolean) => {
     const choice = fromMenu ? menu[n - 1] : choices[n - 1];
@@ -146,15 +117,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       case "callback": {
         const m = telegram.message(choice.chatId, choice.messageId);
         if (!m) return print(["(that message is gone)"]);
-        return handle({
-          callback_query: {
-            id: String(++queryId),
-            from,
-            chat_instance: "console",
-            message: telegram.toTelegram(m, user),
-            data: choice.data,
-          },
-        });
+        return handle(updates.press(user, choice.data, m));
       }
       case "url": {
         const deepLink = new RegExp(`^https://t\\.me/${username}\\?start=([A-Za-z0-9_-]{1,64})$`).exec(
@@ -169,7 +132,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         const r = choice.result;
         const content = "input_message_content" in r ? r.input_message_content : undefined;
         const text = content && "message_text" in content ? content.message_text : choice.label;
-        const m = telegram.userMessage(chat.id, text);
+        const m = telegram.userMessage(user.id, text);
         Object.assign(m, {
           parseMode: content && "parse_mode" in content ? content.parse_mode : undefined,
           replyMarkup: r.reply_markup,
@@ -195,16 +158,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const button = /^#(m?)(\d{1,3})$/i.exec(line);
     const inline = new RegExp(`^@${username}(?:\\s+(.*))?$`, "i").exec(line);
     if (button) await press(Number(button[2]), button[1] !== "");
-    else if (inline)
-      await handle({
-        inline_query: {
-          id: String(++queryId),
-          from,
-          query: (inline[1] ?? "").trim(),
-          offset: "",
-          chat_type: "private",
-        },
-      });
+    else if (inline) await handle(updates.inline(user, (inline[1] ?? "").trim(), "private"));
     else if (line) await sendText(line);
     prompt();
   }
