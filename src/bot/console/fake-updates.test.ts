@@ -4,7 +4,10 @@ import { UpdateFactory } from "./fake-updates.js";
 import { LocalTelegram } from "./local-telegram.js";
 
 describe("UpdateFactory", () => {
-  const telegram = new LocalTelegram(localBotInfo({ id: 1, first_name: "b", username: "b_bot" }), () => 5_000);
+  const telegram = new LocalTelegram(
+    localBotInfo({ id: 1, first_name: "b", username: "b_bot" }),
+    () => 5_000,
+  );
   const updates = new UpdateFactory(telegram);
   const user = { id: 7, first_name: "Ann", language_code: "ru" };
 
