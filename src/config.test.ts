@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       SEND_RATE: 25,
       DEMO_NOW: undefined,
       CONSOLE_ORGANIZER: false,
+      DISPATCH_LEASE_SECONDS: 15,
     });
   });
 

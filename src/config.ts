@@ -89,6 +89,7 @@ const schema = z.object({
   // Where console mode writes its log lines (stdout is the chat; default: console.log beside the database).
   // LOG_LEVEL set explicitly sends them to stderr instead.
   LOG_FILE: z.string().min(1).optional(),
+  DISPATCH_LEASE_SECONDS: positiveInt("DISPATCH_LEASE_SECONDS", 15),
 });
 
 const withDerived = schema.transform(({ LOG_LEVEL, ...rest }) => ({

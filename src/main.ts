@@ -125,7 +125,7 @@ async function main(): Promise<number> {
     // Reminders run in the console too: they arrive through the same local Telegram and print in the chat.
     const reminders = startReminders(deps, bot.api);
     // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
-    const organizer = startOrganizerJobs(bot.api, deps);
+    const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders.lease.held() });
     const interactive = Boolean(process.stdin.isTTY);
     try {
       await runConsole({
@@ -147,19 +147,22 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = createBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT });
+  // Each update once, whichever process or delivery it reaches (webhook re-deliveries, a second replica).
+  const bot = createBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT, oncePerUpdate: true });
   // ── Organizers: the broadcast progress message (resumed after a restart) and SIGHUP → reload PROGRAMME_PATH.
   // Started first and stopped last, so that a SIGHUP never falls back to its default (ending the process).
-  const organizer = startOrganizerJobs(bot.api, deps);
   let reminders: RemindersRuntime | undefined;
+  const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders?.lease.held() ?? false });
   const signal = shutdownSignal();
   try {
     await bot.init();
     await registerCommands(bot.api, deps.i18n);
     await registerAdminCommands(bot.api, deps);
-    // ── Reminders and the outbox (src/reminders): a cron tick queues due reminders; the dispatcher sends every
+    // ── Reminders and the outbox (src/delivery): a cron tick queues due reminders; the dispatcher sends every
     // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
-    reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT));
+    reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
+      organizerApi: bot.api,
+    });
     if (config.WEBHOOK_URL) {
       const server = await startWebhook(
         bot,

@@ -3,6 +3,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { boundedCalls } from "./bounded-calls.js";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
 import { sqliteConversationStorage } from "./conversation-storage.js";
 import { CONVERSATIONS_VERSION } from "./features/admin/broadcast.js";
@@ -25,6 +26,7 @@ import { startFeature } from "./features/start.js";
 import { subscribeFeature } from "./features/subscribe.js";
 import { attach } from "./middleware/attach.js";
 import { inheritApiTransformers } from "./middleware/conversation-api.js";
+import { oncePerUpdate } from "./middleware/once.js";
 
 /** Options that tests and alternative transports set. */
 export interface CreateBotOptions {
@@ -32,16 +34,27 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Bot API server root, e.g. a local server in tests. */
   apiRoot?: string;
+  /**
+   * Handle each update_id once, remembered in SQLite (webhook re-deliveries, a second process). For the
+   * Telegram modes; tests and the console, which number their own updates, leave it off.
+   */
+  oncePerUpdate?: boolean;
 }
 
 /** Builds the bot with every feature installed, without starting it. */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
-  const config: BotConfig<BotContext> = { botInfo: options.botInfo };
-  if (options.apiRoot) config.client = { apiRoot: options.apiRoot };
+  // The client's own limit covers getUpdates' 30 s long poll; every other call is bounded by boundedCalls.
+  const config: BotConfig<BotContext> = {
+    botInfo: options.botInfo,
+    client: { timeoutSeconds: 60, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  };
   const bot = new Bot<BotContext>(token, config);
-  // Telegram asks us to wait on 429 and has passing 5xx; retry those, but never for longer than a minute.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Telegram asks us to wait on 429 and has passing 5xx: retry those a little (an attendee waits for the
+  // answer); network errors are retried by boundedCalls, which also bounds the whole call in time.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));
+  bot.api.config.use(boundedCalls());
 
+  if (options.oncePerUpdate) bot.use(oncePerUpdate(deps));
   // The runner handles updates concurrently; those of one chat (and one user) still go one at a time, in order.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(attach(deps, { touch: true }));

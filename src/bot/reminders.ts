@@ -1,8 +1,10 @@
 import type { Api } from "grammy";
 import { Dispatcher } from "../delivery/dispatcher.js";
+import { Lease } from "../delivery/lease.js";
 import { NOTICE_VIEW } from "../delivery/notices.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import type { BotDeps } from "./context.js";
+import { tellOrganizers } from "./features/admin/tell.js";
 import { createApiTransport } from "./transport.js";
 import { noticeView } from "./views/notice.js";
 import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
@@ -11,6 +13,8 @@ import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
 export interface RemindersRuntime {
   dispatcher: Dispatcher;
   scheduler: ReminderScheduler;
+  /** The dispatch lease: only while this process holds it does it plan, send, and edit broadcast progress. */
+  lease: Lease;
   /** Stops the tick, then the dispatcher, waiting for sends in flight to be recorded. */
   stop(): Promise<void>;
 }
@@ -21,6 +25,8 @@ export interface StartRemindersOptions {
   views?: Record<string, OutboxView>;
   /** Sends awaited at once (and so the most messages a crash can duplicate); 10 by default. */
   maxInFlight?: number;
+  /** How organizers are told that sending stopped or resumed (default: `api`). */
+  organizerApi?: Api;
 }
 
 /**
@@ -35,6 +41,14 @@ export function startReminders(
   options: StartRemindersOptions = {},
 ): RemindersRuntime {
   const { db, clock, logger, config } = deps;
+  // Several processes may share the database (a rolling deploy, a second replica): one of them sends.
+  const lease = new Lease({
+    db,
+    logger,
+    ttlMs: config.DISPATCH_LEASE_SECONDS * 1000,
+    onChange: (held) => held && dispatcher.nudge(),
+  });
+  const organizers = options.organizerApi ?? api;
   const dispatcher = new Dispatcher({
     db,
     clock,
@@ -43,7 +57,20 @@ export function startReminders(
     render: createOutboxRenderer(deps, { [NOTICE_VIEW]: noticeView, ...options.views }),
     rate: config.SEND_RATE,
     ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
+    mayDispatch: () => lease.held(),
+    onHalt: (err) => {
+      const error = err instanceof Error ? err.message : String(err);
+      void tellOrganizers(
+        organizers,
+        deps,
+        (t) => t("admin.delivery.halted", { error }),
+        "that sending stopped",
+      );
+    },
+    onResume: () =>
+      void tellOrganizers(organizers, deps, (t) => t("admin.delivery.resumed"), "that sending resumed"),
   });
+  lease.start();
   dispatcher.start();
   const scheduler = startReminderScheduler({
     db,
@@ -52,14 +79,17 @@ export function startReminders(
     tick: config.REMINDER_TICK,
     defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
     onEnqueued: () => dispatcher.nudge(),
+    active: () => lease.held(),
   });
   logger.info({ tick: config.REMINDER_TICK, rate: config.SEND_RATE }, "reminders started");
   return {
     dispatcher,
     scheduler,
+    lease,
     stop: async () => {
       await scheduler.stop();
       await dispatcher.stop();
+      lease.stop();
     },
   };
 }

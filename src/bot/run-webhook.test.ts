@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createHarness, testUser, textOf } from "../../test/support/bot-harness.js";
-import { startWebhook } from "./run-webhook.js";
+import { MAX_WEBHOOK_BODY_BYTES, startWebhook } from "./run-webhook.js";
 
 describe("webhook mode", () => {
   it("registers the webhook, serves updates on the URL's path with the secret, and /healthz", async () => {
@@ -67,5 +67,73 @@ describe("webhook mode", () => {
     onTestFinished(() => server.close());
     const secret = h.telegram.calls.find((c) => c.method === "setWebhook")?.payload.secret_token;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it("answers 200 when a handler fails, logging the error; handles a re-delivered update_id once", async () => {
+    const h = createHarness({ oncePerUpdate: true });
+    // Telegram refuses the next answer with an error no handler expects: the handler throws.
+    let refuse = 1;
+    h.bot.api.config.use((prev, method, payload, signal) => {
+      if (method === "sendMessage" && refuse-- > 0) throw new Error("injected: Telegram refused the answer");
+      return prev(method, payload, signal);
+    });
+    const server = await startWebhook(
+      h.bot,
+      { url: "https://bot.example.org/hook", port: 0, host: "127.0.0.1", secret: "s" },
+      pino({ level: "silent" }),
+    );
+    onTestFinished(() => server.close());
+    const user = testUser();
+    const post = (update_id: number, text: string) =>
+      fetch(`http://127.0.0.1:${server.port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s" },
+        body: JSON.stringify({
+          update_id,
+          message: {
+            message_id: update_id,
+            date: 0,
+            chat: { id: user.id, type: "private", first_name: user.first_name },
+            from: { id: user.id, is_bot: false, first_name: user.first_name, language_code: "en" },
+            text,
+          },
+        }),
+      });
+    const sends = () => h.telegram.calls.filter((c) => c.method === "sendMessage").length;
+
+    // The handler throws; the webhook says 200 all the same, and the error is logged as in polling.
+    expect((await post(10, "flask")).status).toBe(200);
+    expect(
+      h.logs.some((l) => l.msg === "update failed" && (l as { update_id?: number }).update_id === 10),
+    ).toBe(true);
+
+    // Delivered again (Telegram retries on timeouts too): not handled a second time.
+    expect((await post(11, "flask")).status).toBe(200);
+    const after = sends();
+    expect((await post(11, "flask")).status).toBe(200);
+    expect((await post(11, "flask")).status).toBe(200);
+    expect(sends()).toBe(after);
+  });
+
+  it("refuses bodies over the limit with 413 and anything that is not an update with 400", async () => {
+    const h = createHarness();
+    const server = await startWebhook(
+      h.bot,
+      { url: "https://bot.example.org/hook", port: 0, host: "127.0.0.1", secret: "s" },
+      pino({ level: "silent" }),
+    );
+    onTestFinished(() => server.close());
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${server.port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s" },
+        body,
+      });
+    const huge = JSON.stringify({ update_id: 1, message: { text: "x".repeat(MAX_WEBHOOK_BODY_BYTES) } });
+    expect((await post(huge)).status).toBe(413);
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post('{"message":{}}')).status).toBe(400);
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    expect(h.telegram.calls.some((c) => c.method === "sendMessage")).toBe(false);
   });
 });

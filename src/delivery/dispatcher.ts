@@ -64,6 +64,27 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** Waits `ms`; tests with a fake clock pass one that advances it. Defaults to a timer that nudge() cuts short. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether this process may send now: it holds the dispatch lease (src/delivery/lease.ts). Checked before
+   * every send, so a process that lost the lease stops at once. Always true when absent.
+   */
+  mayDispatch?: () => boolean;
+  /**
+   * Sending stopped because an outcome could not be recorded (SQLITE_FULL, a read-only file…): called once
+   * per stop, with the error. Tell the organizers; nothing is sent until the outcomes are recorded again.
+   */
+  onHalt?: (err: unknown, unrecorded: number) => void;
+  /** The outcomes held in memory were recorded after all, and sending resumed. */
+  onResume?: () => void;
+  /** How often a halted dispatcher tries to record what it holds (default 5 s). */
+  storageRetryMs?: number;
+}
+
+/** A send whose outcome could not be written yet: kept in memory and written as soon as the database lets us. */
+interface Unrecorded {
+  row: OutboxRow;
+  result: SendResult;
+  at: number;
 }
 
 /** Running totals, for logs, tests and the benchmark. */
@@ -87,6 +108,10 @@ export function backoffMs(attempt: number): number {
  * retried after retry_after (pausing all sends), 5xx and network errors with backoff, 403 marks the user
  * blocked and drops everything pending for them. Rows past `expires_at` (reminders whose session started)
  * and reminders that lost their point (see checkReminder) are dropped and logged instead of sent.
+ *
+ * When an outcome cannot be recorded (a full disk) sending stops at once: the outcomes of the sends in flight
+ * are kept in memory and written as soon as the database takes writes again, and only then does sending go
+ * on. So a full disk re-sends nothing; only a crash while halted can, and then at most the sends held.
  */
 export class Dispatcher {
   readonly stats: DispatchStats = { sent: 0, flood: 0, retried: 0, failed: 0, blocked: 0, dropped: 0 };
@@ -101,12 +126,16 @@ export class Dispatcher {
   private readonly pollMs: number;
   private running: Promise<void> | undefined;
   private stopping = false;
+  /** Outcomes of sends that could not be written (see onHalt); while any is held, nothing new is sent. */
+  private readonly unrecorded = new Map<number, Unrecorded>();
+  private readonly storageRetryMs: number;
 
   constructor(private readonly o: DispatcherOptions) {
     this.perChatMs = o.perChatMs ?? 1000;
     this.maxInFlight = o.maxInFlight ?? 10;
     this.maxAttempts = o.maxAttempts ?? 8;
     this.pollMs = o.pollMs ?? 1000;
+    this.storageRetryMs = o.storageRetryMs ?? 5000;
     this.limiter = new RateLimiter(o.rate, o.clock(), this.perChatMs);
   }
 
@@ -126,6 +155,17 @@ export class Dispatcher {
     await this.running;
     await Promise.allSettled(this.inFlight.values());
     this.running = undefined;
+    this.flushUnrecorded();
+    if (this.unrecorded.size)
+      this.o.logger.error(
+        { outbox: [...this.unrecorded.keys()] },
+        "stopped with sends whose outcome could not be recorded: these may be sent again after a restart",
+      );
+  }
+
+  /** Whether sending is stopped because outcomes could not be recorded. */
+  get halted(): boolean {
+    return this.unrecorded.size > 0;
   }
 
   /**
@@ -153,6 +193,7 @@ export class Dispatcher {
     for (;;) {
       const wait = await this.pump();
       if (wait === 0) continue;
+      if (this.halted && !this.inFlight.size) break;
       if (!this.inFlight.size && !hasPendingBefore(this.o.db, this.o.clock())) break;
       await this.waitFor(wait);
     }
@@ -207,6 +248,8 @@ export class Dispatcher {
    */
   private async pump(): Promise<number> {
     const { db, clock } = this.o;
+    if (this.unrecorded.size && !this.flushUnrecorded()) return this.storageRetryMs;
+    if (!this.mayDispatch()) return this.pollMs;
     let now = clock();
     if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
     const due = dueRows(db, now, 200 + this.inFlight.size);
@@ -223,6 +266,9 @@ export class Dispatcher {
     for (const row of rows) {
       if (this.stopping) return 0;
       while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight.values());
+      // An outcome that could not be written, or the lease lost while we waited: not one send more.
+      if (this.halted) return this.storageRetryMs;
+      if (!this.mayDispatch()) return this.pollMs;
       now = clock();
       if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
       const chatWait = this.limiter.chatWait(row.chatId, now);
@@ -237,13 +283,14 @@ export class Dispatcher {
         if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
         await (this.o.sleep ?? sleepMs)(w);
         if (this.stopping) return 0;
+        if (this.halted) return this.storageRetryMs;
+        if (!this.mayDispatch()) return this.pollMs;
         now = clock();
       }
       this.limiter.acquire(row.chatId, now);
       const sending = this.deliver(row, message)
         .catch((err: unknown) => {
-          // Recording the outcome failed; the row stays pending and is tried again (a possible duplicate).
-          this.o.logger.error({ err, outbox: row.id }, "could not record a send");
+          this.o.logger.error({ err, outbox: row.id }, "outbox send failed unexpectedly");
         })
         .finally(() => {
           this.inFlight.delete(row.id);
@@ -288,15 +335,52 @@ export class Dispatcher {
     return message;
   }
 
+  private mayDispatch(): boolean {
+    return this.o.mayDispatch?.() ?? true;
+  }
+
   private async deliver(row: OutboxRow, message: OutgoingMessage): Promise<void> {
-    const { db, clock, logger, transport } = this.o;
     let result: SendResult;
     try {
-      result = await transport.send(message);
+      result = await this.o.transport.send(message);
     } catch (err) {
       result = { ok: false, kind: "retry", error: err instanceof Error ? err.message : String(err) };
     }
-    const now = clock();
+    const at = this.o.clock();
+    try {
+      this.record(row, result, at);
+    } catch (err) {
+      // Telegram may have taken the message, and we cannot write that down: stop sending before anything else
+      // goes out, and keep the outcome to write later (a pending row would be sent again).
+      const first = !this.halted;
+      this.unrecorded.set(row.id, { row, result, at });
+      this.o.logger.error(
+        { err, outbox: row.id, unrecorded: this.unrecorded.size },
+        "SENDING STOPPED: the outcome of a send cannot be recorded in the database (disk full? read-only?)",
+      );
+      if (first) this.o.onHalt?.(err, this.unrecorded.size);
+    }
+  }
+
+  /** Writes the outcomes held in memory; true when none is left (sending may go on). */
+  private flushUnrecorded(): boolean {
+    if (!this.unrecorded.size) return true;
+    for (const [id, u] of this.unrecorded) {
+      try {
+        this.record(u.row, u.result, u.at);
+      } catch {
+        return false;
+      }
+      this.unrecorded.delete(id);
+    }
+    this.o.logger.warn("the database takes writes again: outcomes recorded, sending resumes");
+    this.o.onResume?.();
+    return true;
+  }
+
+  /** Writes what became of one send (and counts it); throws when the database cannot be written. */
+  private record(row: OutboxRow, result: SendResult, now: number): void {
+    const { db, logger } = this.o;
     if (result.ok) {
       markSent(db, row.id, now);
       this.limiter.succeeded();
@@ -307,9 +391,9 @@ export class Dispatcher {
       case "retry": {
         if (result.flood) {
           const after = result.afterMs ?? 1000;
+          markRetry(db, row.id, now + after, result.error ?? "429", false);
           this.stats.flood++;
           this.limiter.flood(now + after);
-          markRetry(db, row.id, now + after, result.error ?? "429", false);
           logger.warn(
             { outbox: row.id, chat: row.chatId, retryAfterMs: after },
             "flood limit: pausing sends",

@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   defaultMinutes: number;
   /** Called when a tick queued something (the dispatcher's nudge). */
   onEnqueued?: () => void;
+  /** Whether ticks should plan now: only the process holding the dispatch lease does (always when absent). */
+  active?: () => boolean;
 }
 
 /** A running reminder tick. */
@@ -61,6 +63,7 @@ export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
     return result;
   };
   const safeTick = () => {
+    if (o.active && !o.active()) return;
     try {
       tickNow();
     } catch (err) {

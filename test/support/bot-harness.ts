@@ -106,6 +106,8 @@ export interface HarnessOptions {
   programme?: Programme;
   now?: string;
   env?: NodeJS.ProcessEnv;
+  /** Handle each update_id once, as the Telegram modes do (createBot's `oncePerUpdate`). */
+  oncePerUpdate?: boolean;
 }
 
 /** Creates the harness; call inside a test (the database lives in a temp dir removed after it). */
@@ -136,7 +138,10 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
     clock,
     logger,
   };
-  const bot = createBot("42:test-token", deps, { botInfo: TEST_BOT });
+  const bot = createBot("42:test-token", deps, {
+    botInfo: TEST_BOT,
+    ...(options.oncePerUpdate ? { oncePerUpdate: true } : {}),
+  });
   const telegram = world.telegram;
   bot.api.config.use(telegram.transformer());
 

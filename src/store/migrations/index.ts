@@ -3,6 +3,13 @@ import { programmeAndUsers } from "./001-programme-and-users.js";
 import { outbox } from "./002-outbox.js";
 import { organizers } from "./003-organizers.js";
 import { dialogueState } from "./004-dialogue-state.js";
+import { processCoordination } from "./005-process-coordination.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [programmeAndUsers, outbox, organizers, dialogueState];
+export const MIGRATIONS: readonly Migration[] = [
+  programmeAndUsers,
+  outbox,
+  organizers,
+  dialogueState,
+  processCoordination,
+];

@@ -318,11 +318,14 @@ export class BroadcastProgress {
     }
   }
 
-  /** Ticks every `intervalMs` (editing a message more often than every few seconds invites flood waits). */
-  start(intervalMs = 3000): void {
+  /**
+   * Ticks every `intervalMs` (editing a message more often than every few seconds invites flood waits), while
+   * `active()` says so: only the process holding the dispatch lease edits progress messages.
+   */
+  start(intervalMs = 3000, active: () => boolean = () => true): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (this.running) return;
+      if (this.running || !active()) return;
       this.running = this.tick()
         .catch((err: unknown) => this.deps.logger.error({ err }, "broadcast progress tick failed"))
         .finally(() => {

@@ -16,11 +16,16 @@ export interface OrganizerJobs {
 
 /**
  * Starts what organizers need besides their commands: the broadcast progress updater (which also resumes
- * broadcasts interrupted by a restart) and the SIGHUP handler that reloads PROGRAMME_PATH like /reload.
+ * broadcasts interrupted by a restart; only while `active()`, i.e. this process holds the dispatch lease) and
+ * the SIGHUP handler that reloads PROGRAMME_PATH like /reload.
  */
-export function startOrganizerJobs(api: Api, deps: BotDeps, { progressMs = 3000 } = {}): OrganizerJobs {
+export function startOrganizerJobs(
+  api: Api,
+  deps: BotDeps,
+  { progressMs = 3000, active = () => true }: { progressMs?: number; active?: () => boolean } = {},
+): OrganizerJobs {
   const progress = new BroadcastProgress(api, deps);
-  progress.start(progressMs);
+  progress.start(progressMs, active);
   let reloading: Promise<unknown> = Promise.resolve();
   const onHup = () => {
     deps.logger.info("SIGHUP: reloading the programme file");

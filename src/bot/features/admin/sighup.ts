@@ -2,12 +2,11 @@ import type { Api } from "grammy";
 import { isEmptyDiff } from "../../../programme/diff.js";
 import { ProgrammeError } from "../../../programme/errors.js";
 import { recordAudit } from "../../../store/audit.js";
-import { getUser, languageOf } from "../../../store/users.js";
 import type { BotDeps } from "../../context.js";
-import { fixedT } from "../../i18n.js";
-import { HTML } from "../../respond.js";
+import type { fixedT } from "../../i18n.js";
 import { changeLines, editErrorText, programmeErrorText } from "../../views/admin.js";
 import { applyPrepared, isFailure, prepareReload, reloadSummary } from "./programme-ops.js";
+import { tellOrganizers } from "./tell.js";
 
 /** The audit log's admin id for actions nobody typed (a SIGHUP). */
 export const SYSTEM_ADMIN_ID = 0;
@@ -21,7 +20,7 @@ export type SignalReloadResult = "applied" | "unchanged" | "refused";
  * outcome in their language. A broken file is refused, its errors sent to the organizers; nothing changes.
  */
 export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalReloadResult> {
-  const { db, clock, logger, config } = deps;
+  const { db, clock, logger } = deps;
   const change = prepareReload(deps);
   let outcome: SignalReloadResult;
   let render: (t: ReturnType<typeof fixedT>, lang: "en" | "ru") => string;
@@ -78,15 +77,6 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
       return lines.join("\n");
     };
   }
-  for (const adminId of config.ADMIN_IDS) {
-    const admin = getUser(db, adminId);
-    if (!admin) continue;
-    const lang = languageOf(admin);
-    await api
-      .sendMessage(admin.chatId, render(fixedT(deps.i18n, lang), lang), HTML)
-      .catch((err: unknown) =>
-        logger.warn({ admin: adminId, err: String(err) }, "could not tell an organizer about the reload"),
-      );
-  }
+  await tellOrganizers(api, deps, render, "about the reload");
   return outcome;
 }

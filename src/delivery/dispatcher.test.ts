@@ -1,0 +1,111 @@
+import { join } from "node:path";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../../test/support/tmp.js";
+import { waitUntil } from "../../test/support/wait.js";
+import { openDatabase } from "../store/db.js";
+import { touchUser } from "../store/users.js";
+import { Dispatcher, type Transport } from "./dispatcher.js";
+import { enqueue, outboxCounts } from "./outbox.js";
+
+const USERS = 40;
+const MAX_IN_FLIGHT = 5;
+
+/** A database with USERS users and one broadcast message queued for each. */
+function queued() {
+  const db = openDatabase(join(tempDir(), "db.sqlite"));
+  const now = Date.now();
+  for (let id = 1; id <= USERS; id++) touchUser(db, { id, chatId: id }, now);
+  enqueue(
+    db,
+    Array.from({ length: USERS }, (_, i) => ({
+      kind: "broadcast" as const,
+      dedupeKey: `broadcast:1:${i + 1}`,
+      userId: i + 1,
+      chatId: i + 1,
+      payload: { type: "message" as const, text: "hello" },
+      notBefore: now,
+    })),
+    now,
+  );
+  return db;
+}
+
+describe("the dispatcher when outcomes cannot be recorded", () => {
+  it("stops sending at once, keeps what it could not write, and resumes without re-sending anything", async () => {
+    const db = queued();
+    const perChat = new Map<number, number>();
+    let total = 0;
+    let haltedAt: number | undefined;
+    const transport: Transport = {
+      send: async (m) => {
+        perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+        // The disk goes read-only under the bot after the 12th message (SQLite refuses every write).
+        if (++total === 12) db.pragma("query_only = ON");
+        await new Promise((r) => setTimeout(r, 2));
+        return { ok: true };
+      },
+    };
+    const events: string[] = [];
+    const dispatcher = new Dispatcher({
+      db,
+      transport,
+      render: (row) => ({ chatId: row.chatId, text: "hello" }),
+      clock: Date.now,
+      logger: pino({ level: "silent" }),
+      rate: 1000,
+      perChatMs: 0,
+      maxInFlight: MAX_IN_FLIGHT,
+      storageRetryMs: 20,
+      onHalt: (err, unrecorded) => {
+        haltedAt = total;
+        events.push(`halt:${(err as { code?: string }).code}:${unrecorded}`);
+      },
+      onResume: () => events.push("resume"),
+    });
+    dispatcher.start();
+    await waitUntil(() => dispatcher.halted, "the dispatcher to stop");
+    // Let it try: nothing more goes out while the outcomes cannot be written.
+    await new Promise((r) => setTimeout(r, 200));
+    const whileHalted = total;
+    expect(whileHalted).toBeLessThanOrEqual(12 + MAX_IN_FLIGHT - 1);
+    expect(haltedAt).toBeDefined();
+    expect(events).toEqual(["halt:SQLITE_READONLY:1"]);
+
+    db.pragma("query_only = OFF");
+    await waitUntil(() => outboxCounts(db).sent === USERS, "every message recorded as sent");
+    await dispatcher.stop();
+    expect(events).toEqual(["halt:SQLITE_READONLY:1", "resume"]);
+    expect(total).toBe(USERS);
+    for (let id = 1; id <= USERS; id++) expect(perChat.get(id), `chat ${id}`).toBe(1);
+  });
+
+  it("sends nothing while another process holds the dispatch lease", async () => {
+    const db = queued();
+    let total = 0;
+    let mayDispatch = false;
+    const dispatcher = new Dispatcher({
+      db,
+      transport: {
+        send: async () => {
+          total++;
+          return { ok: true };
+        },
+      },
+      render: (row) => ({ chatId: row.chatId, text: "hello" }),
+      clock: Date.now,
+      logger: pino({ level: "silent" }),
+      rate: 1000,
+      perChatMs: 0,
+      pollMs: 10,
+      mayDispatch: () => mayDispatch,
+    });
+    dispatcher.start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(total).toBe(0);
+    mayDispatch = true;
+    await waitUntil(() => outboxCounts(db).sent === USERS, "every message sent once the lease is ours");
+    await dispatcher.stop();
+    expect(total).toBe(USERS);
+  });
+});
