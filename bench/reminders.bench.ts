@@ -43,6 +43,8 @@ function programme(now: number): Programme {
     conference: {
       name: { en: "BenchConf", ru: "БенчКонф" },
       timezone: "UTC",
+      languages: ["en", "ru"],
+      tracks: [],
       days,
       rooms: [{ id: "hall", name: { en: "Hall", ru: "Зал" } }],
     },

@@ -33,15 +33,15 @@ function fuseOver(p: Programme): Fuse<Record<string, string>> {
     ...p.sessions
       .filter((s) => isContentKind(s.kind))
       .map((s) => ({
-        titleEn: s.title.en,
-        titleRu: s.title.ru,
-        abstractEn: s.abstract.en,
-        abstractRu: s.abstract.ru,
+        titleEn: s.title.en ?? "",
+        titleRu: s.title.ru ?? "",
+        abstractEn: s.abstract.en ?? "",
+        abstractRu: s.abstract.ru ?? "",
         speakers: s.speakers.map((id) => `${names.get(id)?.name.en} ${names.get(id)?.name.ru}`).join(", "),
       })),
     ...p.speakers.map((s) => ({
-      nameEn: s.name.en,
-      nameRu: s.name.ru,
+      nameEn: s.name.en ?? "",
+      nameRu: s.name.ru ?? "",
       affiliation: `${s.affiliation?.en ?? ""} ${s.affiliation?.ru ?? ""}`,
       bio: `${s.bio?.en ?? ""} ${s.bio?.ru ?? ""}`,
     })),

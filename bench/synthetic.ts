@@ -510,6 +510,8 @@ export function syntheticProgramme(sessions: number, seed = 1): Programme {
     conference: {
       name: { en: "SynthConf", ru: "СинтКонф" },
       timezone: "UTC",
+      languages: ["en", "ru"],
+      tracks: [],
       days,
       rooms: [0, 1, 2, 3].map((r) => ({ id: `room-${r}`, name: { en: `Room ${r}`, ru: `Зал ${r}` } })),
     },
@@ -564,8 +566,8 @@ export function benchQueries(p: Programme, count: number, seed = 7): string[] {
   for (let i = 0; out.length < count; i++) {
     const s = pick(random, sessions);
     const who = pick(random, p.speakers);
-    const en = words(s.title.en);
-    const ru = words(s.title.ru);
+    const en = words(s.title.en ?? "");
+    const ru = words(s.title.ru ?? "");
     const two = (list: string[]) => {
       const k = Math.floor(random() * Math.max(1, list.length - 1));
       return list.slice(k, k + 2).join(" ");
@@ -579,10 +581,10 @@ export function benchQueries(p: Programme, count: number, seed = 7): string[] {
         q = two(ru);
         break;
       case 2:
-        q = who.name.en.split(" ").at(-1);
+        q = who.name.en?.split(" ").at(-1);
         break;
       case 3:
-        q = who.name.ru.split(" ").at(-1);
+        q = who.name.ru?.split(" ").at(-1);
         break;
       case 4:
         q = typo(pick(random, en) ?? "", random);

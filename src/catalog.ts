@@ -1,9 +1,45 @@
-import type { Lang, Programme, Session, Speaker } from "./programme/model.js";
+import {
+  conferenceDayOf,
+  type Programme,
+  pickText,
+  type Room,
+  type Session,
+  type Speaker,
+  type Text,
+  type Track,
+} from "./programme/model.js";
 import { buildSearchIndex, type SearchIndex } from "./search/index.js";
+import type { ProgrammeKeys } from "./store/programme-store.js";
+
+const byStart = (a: Session, b: Session) =>
+  Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id);
+
+/** Two-way map between ids and the short keys buttons carry. */
+class Keys {
+  private readonly byKey = new Map<number, string>();
+  constructor(private readonly byId: Map<string, number>) {
+    for (const [id, key] of byId) this.byKey.set(key, id);
+  }
+  key(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+  id(key: number): string | undefined {
+    return this.byKey.get(key);
+  }
+}
+
+/** Keys by position, for a catalogue not backed by a store (they are stable only for one version). */
+function positionalKeys(p: Programme): ProgrammeKeys {
+  return {
+    sessions: new Map(p.sessions.map((s, i) => [s.id, i + 1])),
+    speakers: new Map(p.speakers.map((s, i) => [s.id, i + 1])),
+  };
+}
 
 /**
- * The programme as the running bot sees it: lookups by id and a search index, built once per load and
- * swapped whole on reload so a request never sees half of two versions.
+ * The programme as the running bot sees it: lookups by id and by short key, rooms and tracks in order,
+ * sessions by conference day, and a search index — built once per load and swapped whole on reload so a
+ * request never sees half of two versions.
  */
 export class Catalog {
   programme!: Programme;
@@ -11,29 +47,55 @@ export class Catalog {
   private sessions = new Map<string, Session>();
   private speakers = new Map<string, Speaker>();
   private bySpeaker = new Map<string, Session[]>();
+  private rooms = new Map<string, Room>();
+  private tracks = new Map<string, Track>();
+  private byDay = new Map<string, Session[]>();
+  private sessionKeys = new Keys(new Map());
+  private speakerKeys = new Keys(new Map());
 
-  constructor(programme: Programme) {
-    this.replace(programme);
+  /** `keys` come from the store (src/store/programme-store.ts `readKeys`); without them, positions. */
+  constructor(programme: Programme, keys?: ProgrammeKeys) {
+    this.replace(programme, keys);
   }
 
   /** Installs a new version of the programme (after a load or reload). */
-  replace(programme: Programme): void {
+  replace(programme: Programme, keys: ProgrammeKeys = positionalKeys(programme)): void {
+    const c = programme.conference;
     const sessions = new Map(programme.sessions.map((s) => [s.id, s]));
     const speakers = new Map(programme.speakers.map((s) => [s.id, s]));
     const bySpeaker = new Map<string, Session[]>();
-    for (const s of programme.sessions)
+    const byDay = new Map<string, Session[]>(c.days.map((d) => [d, []]));
+    for (const s of [...programme.sessions].sort(byStart)) {
       for (const id of s.speakers) bySpeaker.set(id, [...(bySpeaker.get(id) ?? []), s]);
+      const day = conferenceDayOf(s.start, c);
+      byDay.set(day, [...(byDay.get(day) ?? []), s]);
+    }
     const index = buildSearchIndex(programme);
     this.programme = programme;
     this.sessions = sessions;
     this.speakers = speakers;
     this.bySpeaker = bySpeaker;
+    this.rooms = new Map(c.rooms.map((r) => [r.id, r]));
+    this.tracks = new Map((c.tracks ?? []).map((t) => [t.id, t]));
+    this.byDay = byDay;
+    this.sessionKeys = new Keys(keys.sessions);
+    this.speakerKeys = new Keys(keys.speakers);
     this.index = index;
   }
 
   /** The conference's IANA timezone. */
   get timezone(): string {
     return this.programme.conference.timezone;
+  }
+
+  /** The conference's content languages, first = default. */
+  get languages(): readonly string[] {
+    return this.programme.conference.languages;
+  }
+
+  /** A programme text for a reader of `lang` (see {@link pickText}); "" when there is none. */
+  text(text: Text | undefined, lang: string): string {
+    return pickText(text, lang, this.languages) ?? "";
   }
 
   /** A session by id (cancelled ones included), or undefined. */
@@ -46,11 +108,36 @@ export class Catalog {
     return this.speakers.get(id);
   }
 
+  /** The short key that buttons carry for a session; 0 (which no button accepts) when it has none. */
+  sessionKey(id: string): number {
+    return this.sessionKeys.key(id) ?? 0;
+  }
+
+  /** The id a session key was given to, also for a session since removed from the programme. */
+  sessionIdByKey(key: number): string | undefined {
+    return this.sessionKeys.id(key);
+  }
+
+  /** The session a button's key names, when it is in the programme now. */
+  sessionByKey(key: number): Session | undefined {
+    const id = this.sessionKeys.id(key);
+    return id === undefined ? undefined : this.sessions.get(id);
+  }
+
+  /** The short key that buttons carry for a speaker; 0 (which no button accepts) when they have none. */
+  speakerKey(id: string): number {
+    return this.speakerKeys.key(id) ?? 0;
+  }
+
+  /** The speaker a button's key names, when they are in the programme now. */
+  speakerByKey(key: number): Speaker | undefined {
+    const id = this.speakerKeys.id(key);
+    return id === undefined ? undefined : this.speakers.get(id);
+  }
+
   /** A speaker's sessions in time order. */
   sessionsOf(speakerId: string): Session[] {
-    return [...(this.bySpeaker.get(speakerId) ?? [])].sort(
-      (a, b) => Date.parse(a.start) - Date.parse(b.start),
-    );
+    return [...(this.bySpeaker.get(speakerId) ?? [])];
   }
 
   /** The speakers of a session, in billing order. */
@@ -58,9 +145,40 @@ export class Catalog {
     return session.speakers.flatMap((id) => this.speakers.get(id) ?? []);
   }
 
-  /** A room's display name in a language (the id when the room is unknown). */
-  roomName(roomId: string | undefined, lang: Lang): string | undefined {
+  /** A room by id. */
+  room(id: string | undefined): Room | undefined {
+    return id === undefined ? undefined : this.rooms.get(id);
+  }
+
+  /** A track by id. */
+  track(id: string | undefined): Track | undefined {
+    return id === undefined ? undefined : this.tracks.get(id);
+  }
+
+  /** A room's display name for a reader of `lang` (the id when the room is unknown). */
+  roomName(roomId: string | undefined, lang: string): string | undefined {
     if (!roomId) return undefined;
-    return this.programme.conference.rooms.find((r) => r.id === roomId)?.name[lang] ?? roomId;
+    return pickText(this.rooms.get(roomId)?.name, lang, this.languages) ?? roomId;
+  }
+
+  /** A track's display name for a reader of `lang` (the id when the track is unknown). */
+  trackName(trackId: string | undefined, lang: string): string | undefined {
+    if (!trackId) return undefined;
+    return pickText(this.tracks.get(trackId)?.name, lang, this.languages) ?? trackId;
+  }
+
+  /** The conference day (ISO date) a session or an instant belongs to, honouring dayChange. */
+  dayOf(what: Session | string | number): string {
+    return conferenceDayOf(typeof what === "object" ? what.start : what, this.programme.conference);
+  }
+
+  /** The sessions of a conference day in time order (cancelled ones included). */
+  sessionsOn(day: string): Session[] {
+    return [...(this.byDay.get(day) ?? [])];
+  }
+
+  /** The conference days in order: the declared ones, plus any day a session falls on outside them. */
+  get days(): string[] {
+    return [...this.byDay.keys()].sort();
   }
 }

@@ -29,6 +29,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { loadStartupProgramme } from "./startup.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
+import { readKeys } from "./store/programme-store.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
 const CONSOLE_BOT: UserFromGetMe = localBotInfo({
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
   const deps: BotDeps = {
     config,
     db,
-    catalog: new Catalog(loaded.programme),
+    catalog: new Catalog(loaded.programme, readKeys(db)),
     i18n: createI18n(),
     clock,
     logger,

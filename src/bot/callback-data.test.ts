@@ -1,24 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { type Action, decodeAction, encodeAction } from "./callback-data.js";
 
-const LONGEST_ID = `a${"b".repeat(47)}`;
+const LONGEST_KEY = 9_999_999_999;
 
 describe("callback data codec", () => {
   it("round-trips every attendee action within 64 bytes", () => {
     const actions: Action[] = [
-      { type: "session", id: "flask-patterns", full: false, origin: undefined },
-      { type: "session", id: LONGEST_ID, full: true, origin: { to: "results", page: 9, key: "AbC-_123" } },
-      { type: "session", id: LONGEST_ID, full: false, origin: { to: "day" } },
-      { type: "session", id: LONGEST_ID, full: false, origin: { to: "message" } },
-      { type: "session", id: "x", full: false, origin: { to: "speaker", index: 2 } },
-      { type: "speaker", id: LONGEST_ID, origin: { to: "results", page: 0, key: "AbC-_123" } },
-      { type: "speaker", id: "ann", origin: { to: "session", index: 12 } },
+      { type: "session", key: 1, page: 0, origin: undefined },
+      {
+        type: "session",
+        key: LONGEST_KEY,
+        page: 999,
+        origin: { to: "results", page: 999, key: "AbC-_123xyz9" },
+      },
+      { type: "session", key: LONGEST_KEY, page: 1, origin: { to: "day" } },
+      { type: "session", key: LONGEST_KEY, page: 0, origin: { to: "message" } },
+      { type: "session", key: 7, page: 0, origin: { to: "speaker", index: 2 } },
+      { type: "speaker", key: LONGEST_KEY, origin: { to: "results", page: 0, key: "AbC-_123" } },
+      { type: "speaker", key: 3, origin: { to: "session", index: 12 } },
       { type: "results", page: 3, key: "AbC-_123" },
       { type: "days" },
       { type: "day", day: 1, page: 0 },
       { type: "day", day: 0, page: 2 },
-      { type: "subscribe", id: LONGEST_ID },
-      { type: "unsubscribe", id: LONGEST_ID },
+      { type: "subscribe", key: LONGEST_KEY },
+      { type: "unsubscribe", key: LONGEST_KEY },
+      { type: "reminderOff", key: LONGEST_KEY },
       { type: "language", lang: "ru" },
       { type: "noop" },
     ];
@@ -30,10 +36,11 @@ describe("callback data codec", () => {
   });
 
   it("uses the short prefixes", () => {
-    expect(encodeAction({ type: "session", id: "flask", full: false })).toBe("s:flask");
-    expect(encodeAction({ type: "speaker", id: "armin" })).toBe("sp:armin");
-    expect(encodeAction({ type: "subscribe", id: "flask" })).toBe("sub:flask");
-    expect(encodeAction({ type: "unsubscribe", id: "flask" })).toBe("unsub:flask");
+    expect(encodeAction({ type: "session", key: 12, page: 0 })).toBe("s:12");
+    expect(encodeAction({ type: "session", key: 12, page: 2 })).toBe("sm:12.2");
+    expect(encodeAction({ type: "speaker", key: 3 })).toBe("sp:3");
+    expect(encodeAction({ type: "subscribe", key: 12 })).toBe("sub:12");
+    expect(encodeAction({ type: "unsubscribe", key: 12 })).toBe("unsub:12");
     expect(encodeAction({ type: "results", page: 1, key: "abcdefgh" })).toBe("sr:1:abcdefgh");
   });
 
@@ -44,13 +51,19 @@ describe("callback data codec", () => {
       "s:",
       "s:../../etc",
       "s:Flask",
-      `s:${"a".repeat(49)}`,
+      "s:flask",
+      "s:0",
+      "s:012",
+      "sm:12",
+      "sm:12.0",
+      "s:12.1",
+      `s:${"1".repeat(11)}`,
       "x".repeat(64),
       "x".repeat(65),
-      "s:flask:",
-      "s:flask:q1",
-      "s:flask:r1",
-      "s:flask:r01.abcdefgh",
+      "s:12:",
+      "s:12:q1",
+      "s:12:r1",
+      "s:12:r01.abcdefgh",
       "sr:-1:abcdefgh",
       "sr:1:abc",
       "sr:1:abc/defg",
@@ -59,8 +72,8 @@ describe("callback data codec", () => {
       "l:de",
       "l:",
       "sub:",
-      "sub:flask:extra",
-      "s:flask\n",
+      "sub:12:extra",
+      "s:12\n",
       "ＳＰ:x",
     ])
       expect(decodeAction(data)).toBeUndefined();

@@ -2,7 +2,7 @@
  * The one codec for the callback_data of the attendee features' buttons. Every button's data is short
  * (Telegram allows 64 bytes) and starts with a prefix naming the action:
  *
- *   s:<session>[:<origin>]    session card            sm:<session>[:<origin>]  the card with the whole abstract
+ *   s:<session>[:<origin>]    session card            sm:<session>.<n>[:<origin>]  page n of its abstract
  *   sp:<speaker>[:<origin>]   speaker card            sr:<page>:<key>          a page of search results
  *   ds                        the day picker          d:<day>[:<page>]         a day of the schedule
  *   sub:<session>             remind me               unsub:<session>          don't remind me
@@ -11,7 +11,8 @@
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *
- * An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
+ * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
+ * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
  * session's n-th speaker, `s<n>` the speaker's n-th session; `n` opens the card as a new message, leaving
  * the pressed one (a reminder, a change notice) as it was. Decoding is strict: anything else is `undefined`,
  * which the bot answers with "this button is outdated".
@@ -29,15 +30,16 @@ export type Origin =
 
 /** What a button asks the bot to do. */
 export type Action =
-  | { type: "session"; id: string; full: boolean; origin?: Origin }
-  | { type: "speaker"; id: string; origin?: Origin }
+  /** `page` 0 is the card; 1, 2… are the pages of a long abstract ("Read more"). */
+  | { type: "session"; key: number; page: number; origin?: Origin }
+  | { type: "speaker"; key: number; origin?: Origin }
   | { type: "results"; page: number; key: string }
   | { type: "days" }
   | { type: "day"; day: number; page: number }
-  | { type: "subscribe"; id: string }
-  | { type: "unsubscribe"; id: string }
+  | { type: "subscribe"; key: number }
+  | { type: "unsubscribe"; key: number }
   | { type: "language"; lang: Lang }
-  | { type: "reminderOff"; id: string }
+  | { type: "reminderOff"; key: number }
   | { type: "my"; past: boolean }
   | { type: "calendar" }
   | { type: "settings" }
@@ -48,13 +50,14 @@ export type Action =
 /** Telegram's limit for callback_data, in bytes. */
 export const MAX_CALLBACK_BYTES = 64;
 
-const ID = "[a-z0-9][a-z0-9-]{0,47}";
+/** A session's or speaker's short key in the store (1, 2, …). */
+const ID = "[1-9][0-9]{0,9}";
 const KEY = "[A-Za-z0-9_-]{4,12}";
 const NUM = "(?:0|[1-9][0-9]{0,2})";
 const ORIGIN = `d|n|r${NUM}\\.${KEY}|p${NUM}|s${NUM}`;
 
 const patterns = {
-  session: new RegExp(`^(s|sm):(${ID})(?::(${ORIGIN}))?$`),
+  session: new RegExp(`^(?:s:(${ID})|sm:(${ID})\\.([1-9][0-9]{0,2}))(?::(${ORIGIN}))?$`),
   speaker: new RegExp(`^sp:(${ID})(?::(${ORIGIN}))?$`),
   results: new RegExp(`^sr:(${NUM}):(${KEY})$`),
   day: new RegExp(`^d:(${NUM})(?::(${NUM}))?$`),
@@ -101,10 +104,10 @@ export function encodeAction(a: Action): string {
   let data: string;
   switch (a.type) {
     case "session":
-      data = withOrigin(`${a.full ? "sm" : "s"}:${a.id}`, a.origin);
+      data = withOrigin(a.page ? `sm:${a.key}.${a.page}` : `s:${a.key}`, a.origin);
       break;
     case "speaker":
-      data = withOrigin(`sp:${a.id}`, a.origin);
+      data = withOrigin(`sp:${a.key}`, a.origin);
       break;
     case "results":
       data = `sr:${a.page}:${a.key}`;
@@ -116,16 +119,16 @@ export function encodeAction(a: Action): string {
       data = a.page ? `d:${a.day}:${a.page}` : `d:${a.day}`;
       break;
     case "subscribe":
-      data = `sub:${a.id}`;
+      data = `sub:${a.key}`;
       break;
     case "unsubscribe":
-      data = `unsub:${a.id}`;
+      data = `unsub:${a.key}`;
       break;
     case "language":
       data = `l:${a.lang}`;
       break;
     case "reminderOff":
-      data = `ro:${a.id}`;
+      data = `ro:${a.key}`;
       break;
     case "my":
       data = a.past ? "my:p" : "my";
@@ -159,17 +162,23 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "ics") return { type: "calendar" };
   if (data === "st") return { type: "settings" };
   let m = patterns.session.exec(data);
-  if (m) return { type: "session", id: m[2] as string, full: m[1] === "sm", origin: decodeOrigin(m[3]) };
+  if (m)
+    return {
+      type: "session",
+      key: Number(m[1] ?? m[2]),
+      page: Number(m[3] ?? 0),
+      origin: decodeOrigin(m[4]),
+    };
   m = patterns.speaker.exec(data);
-  if (m) return { type: "speaker", id: m[1] as string, origin: decodeOrigin(m[2]) };
+  if (m) return { type: "speaker", key: Number(m[1]), origin: decodeOrigin(m[2]) };
   m = patterns.results.exec(data);
   if (m) return { type: "results", page: Number(m[1]), key: m[2] as string };
   m = patterns.day.exec(data);
   if (m) return { type: "day", day: Number(m[1]), page: Number(m[2] ?? 0) };
   m = patterns.subscription.exec(data);
-  if (m) return { type: m[1] === "sub" ? "subscribe" : "unsubscribe", id: m[2] as string };
+  if (m) return { type: m[1] === "sub" ? "subscribe" : "unsubscribe", key: Number(m[2]) };
   m = patterns.reminderOff.exec(data);
-  if (m) return { type: "reminderOff", id: m[1] as string };
+  if (m) return { type: "reminderOff", key: Number(m[1]) };
   m = patterns.reminderMinutes.exec(data);
   if (m) return { type: "reminderMinutes", minutes: Number(m[1]) };
   m = patterns.settingsLanguage.exec(data);

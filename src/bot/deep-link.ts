@@ -1,17 +1,26 @@
 /**
- * Deep links into the bot: t.me/<bot>?start=<payload>. A session's payload is its id; a speaker's is
- * `sp_<id>` (ids never contain "_", so the two cannot be confused). Payloads fit Telegram's 64 characters
- * of [A-Za-z0-9_-].
+ * Deep links into the bot: t.me/<bot>?start=<payload>. Payloads are at most 64 characters of [A-Za-z0-9_-].
+ * A session's payload is its id when the id is such (hand-written slugs, guids), else `s_<key>` with the
+ * store's short key; a speaker's is `sp_<id>`, else `spk_<key>`. Ids never contain "_", so none of these
+ * can be confused.
  */
 
-const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const ID = /^[A-Za-z0-9-]{1,61}$/;
+const KEY = /^[1-9][0-9]{0,9}$/;
 
-/** What a /start payload points at. */
-export type StartTarget = { kind: "session" | "speaker"; id: string };
+/** What a /start payload points at: by id, or by the store's short key. */
+export type StartTarget =
+  | { kind: "session" | "speaker"; id: string }
+  | { kind: "session" | "speaker"; key: number };
 
 /** The payload that opens a session's card. */
-export function sessionPayload(id: string): string {
-  return id;
+export function sessionPayload(id: string, key: number): string {
+  return ID.test(id) ? id : `s_${key}`;
+}
+
+/** The payload that opens a speaker's card. */
+export function speakerPayload(id: string, key: number): string {
+  return ID.test(id) ? `sp_${id}` : `spk_${key}`;
 }
 
 /** A t.me link that opens the bot with a payload. */
@@ -22,6 +31,10 @@ export function startLink(botUsername: string, payload: string): string {
 /** Reads a /start payload; undefined when it is empty or not one of ours. */
 export function parseStartPayload(payload: string | undefined): StartTarget | undefined {
   const p = payload?.trim() ?? "";
+  const byKey = (kind: "session" | "speaker", k: string): StartTarget | undefined =>
+    KEY.test(k) ? { kind, key: Number(k) } : undefined;
+  if (p.startsWith("s_")) return byKey("session", p.slice(2));
+  if (p.startsWith("spk_")) return byKey("speaker", p.slice(4));
   if (p.startsWith("sp_")) {
     const id = p.slice(3);
     return ID.test(id) ? { kind: "speaker", id } : undefined;

@@ -91,13 +91,14 @@ describe("reminders in the bot", () => {
     await dispatcherOf(h).drain();
     const reminder = h.last(user);
     expect(textOf(reminder)).toMatch(/^⏰ Через 10 минут: /);
-    expect(callbackDataOf(reminder)).toEqual(["s:testing-workshop:n", "ro:testing-workshop"]);
+    const key = h.deps.catalog.sessionKey("testing-workshop");
+    expect(callbackDataOf(reminder)).toEqual([`s:${key}:n`, `ro:${key}`]);
     expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 1, pending: 0 });
 
     await h.press(user, reminder, "Не напоминать");
     expect(isSubscribed(h.deps.db, user.id, "testing-workshop")).toBe(false);
     const stopped = h.telegram.message(user.id, reminder.messageId) ?? reminder;
-    expect(callbackDataOf(stopped)).toEqual(["s:testing-workshop:n"]);
+    expect(callbackDataOf(stopped)).toEqual([`s:${key}:n`]);
     // "Open card" sends the session's card as a new message (the reminder stays, as it was), and its toggle
     // can follow the session again.
     await h.press(user, stopped, 0);
@@ -106,7 +107,7 @@ describe("reminders in the bot", () => {
     expect(textOf(h.telegram.message(user.id, reminder.messageId) ?? reminder)).toMatch(
       /^⏰ Через 10 минут: /,
     );
-    expect(callbackDataOf(card)).toContain("sub:testing-workshop");
+    expect(callbackDataOf(card)).toContain(`sub:${key}`);
     expect(callbackDataOf(card).some((d) => d.endsWith(":n"))).toBe(false);
   });
 

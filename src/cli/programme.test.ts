@@ -34,6 +34,20 @@ describe("cli programme", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("exports the canonical YAML, which checks and loads to the same programme as the JSON", () => {
+    const dir = tempDir();
+    const yaml = runCli(["programme", "export", "--yaml"]);
+    expect(yaml.status, yaml.stderr).toBe(0);
+    expect(yaml.stdout).toMatch(/^conference:\n {2}name:\n {4}en: PyCon Russia 2013\n/);
+    expect(yaml.stdout).toContain("languages:\n    - en\n    - ru\n");
+    const file = join(dir, "exported.yaml");
+    writeFileSync(file, yaml.stdout);
+    expect(runCli(["programme", "check", file]).status).toBe(0);
+    const json = runCli(["programme", "export", "--json"]).stdout;
+    expect(runCli(["programme", "export", "--json", file]).stdout).toBe(json);
+    expect(runCli(["programme", "export", "--yaml", file]).stdout).toBe(yaml.stdout);
+  });
+
   it("refuses a broken field naming file and path, and leaves the database as it was", () => {
     const dir = tempDir();
     const env = { DATABASE_PATH: join(dir, "db.sqlite") };

@@ -1,3 +1,4 @@
+import { stringify } from "yaml";
 import { loadConfig } from "../config.js";
 import { canonicalProgramme } from "../programme/canonical.js";
 import { describeDiff } from "../programme/describe-diff.js";
@@ -6,9 +7,10 @@ import { readProgrammeFile } from "../programme/read.js";
 import { openDatabase } from "../store/db.js";
 import { loadProgramme } from "../store/programme-store.js";
 
-const usage = "usage: programme check [FILE] | programme load [FILE] | programme export --json [FILE]";
+const usage =
+  "usage: programme check [FILE] | programme load [FILE] | programme export --json|--yaml [FILE]";
 
-/** `programme check|load|export`: validate a programme file, load it into the database, or print it as JSON. */
+/** `programme check|load|export`: validate a programme file, load it into the database, or print it as JSON or YAML. */
 export function programmeCommand(args: string[]): number {
   const [sub, ...rest] = args;
   const positional = rest.filter((a) => !a.startsWith("--"));
@@ -35,8 +37,12 @@ export function programmeCommand(args: string[]): number {
       return 0;
     }
     case "export": {
-      if (!rest.includes("--json")) break;
-      process.stdout.write(`${JSON.stringify(canonicalProgramme(readProgrammeFile(file)), null, 2)}\n`);
+      const canonical = () => canonicalProgramme(readProgrammeFile(file));
+      if (rest.includes("--json")) process.stdout.write(`${JSON.stringify(canonical(), null, 2)}\n`);
+      // The canonical YAML organizers edit by hand from then on: no line wrapping, no anchors.
+      else if (rest.includes("--yaml"))
+        process.stdout.write(stringify(canonical(), { lineWidth: 0, aliasDuplicateObjects: false }));
+      else break;
       return 0;
     }
   }

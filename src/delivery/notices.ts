@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ProgrammeDiff } from "../programme/diff.js";
 import { NOTICE_FIELDS } from "../programme/diff.js";
-import type { Localized, Programme, Session } from "../programme/model.js";
+import type { Programme, Session, Text } from "../programme/model.js";
 import type { Db } from "../store/db.js";
 import { writeTransaction } from "../store/db.js";
 import { loadProgramme } from "../store/programme-store.js";
@@ -13,7 +13,7 @@ export const NOTICE_VIEW = "notice";
 
 /** What attendees are told about a session at one moment: enough to say "was … now …". */
 export interface SessionSnapshot {
-  title: Localized;
+  title: Text;
   start: string;
   end: string;
   room?: string;
@@ -46,8 +46,7 @@ export function sameForAttendee(a: SessionSnapshot | null, b: SessionSnapshot | 
     Date.parse(a.end) === Date.parse(b.end) &&
     (a.room ?? null) === (b.room ?? null) &&
     a.cancelled === b.cancelled &&
-    a.title.en === b.title.en &&
-    a.title.ru === b.title.ru
+    JSON.stringify(Object.entries(a.title).sort()) === JSON.stringify(Object.entries(b.title).sort())
   );
 }
 

@@ -22,24 +22,38 @@ export function canonicalProgramme(p: Programme): Programme {
   const conference: Conference = compact({
     name: c.name,
     timezone: c.timezone,
+    languages: [...c.languages],
     venue: c.venue,
     city: c.city,
+    address: c.address,
+    location: c.location && { latitude: c.location.latitude, longitude: c.location.longitude },
+    info: c.info,
     url: c.url,
     note: c.note,
+    dayChange: c.dayChange && c.dayChange !== "00:00" ? c.dayChange : undefined,
     days: [...c.days],
     rooms: c.rooms.map((r) => ({ id: r.id, name: r.name })),
+    tracks: (c.tracks ?? []).map((t) => compact({ id: t.id, name: t.name, color: t.color })),
   });
   const sessions: Session[] = p.sessions.map((s) =>
     compact({
       id: s.id,
       kind: s.kind,
+      type: s.type,
       title: s.title,
+      subtitle: s.subtitle,
       abstract: s.abstract,
       audience: s.audience,
       start: toZonedIso(s.start, c.timezone),
       end: toZonedIso(s.end, c.timezone),
       room: s.room,
+      track: s.track,
+      languages: s.languages?.length ? [...s.languages] : undefined,
       speakers: [...s.speakers],
+      url: s.url,
+      links: s.links?.length
+        ? s.links.map((l) => compact({ url: l.url, title: l.title, kind: l.kind }))
+        : undefined,
       cancelled: s.cancelled ? true : undefined,
     }),
   );

@@ -3,13 +3,19 @@ import type { Programme, Session } from "./model.js";
 /** Session fields whose change the diff reports. */
 export const DIFF_FIELDS = [
   "kind",
+  "type",
   "title",
+  "subtitle",
   "abstract",
   "audience",
   "start",
   "end",
   "room",
+  "track",
+  "languages",
   "speakers",
+  "url",
+  "links",
   "cancelled",
 ] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
@@ -32,13 +38,29 @@ export interface ProgrammeDiff {
 /** Fields whose change attendees who follow the session must be told about. */
 export const NOTICE_FIELDS: readonly DiffField[] = ["start", "end", "room", "title", "cancelled"];
 
+/** Key order must not matter: `{en, ru}` and `{ru, en}` are the same text. */
+function stable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stable);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, x]) => [k, stable(x)]),
+    );
+  return v;
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return JSON.stringify(stable(a ?? null)) === JSON.stringify(stable(b ?? null));
 }
 
 function sameField(a: Session, b: Session, field: DiffField): boolean {
   if (field === "start" || field === "end") return Date.parse(a[field]) === Date.parse(b[field]);
   if (field === "cancelled") return Boolean(a.cancelled) === Boolean(b.cancelled);
+  // An empty list and no list say the same.
+  if (field === "languages" || field === "links")
+    return same(a[field]?.length ? a[field] : undefined, b[field]?.length ? b[field] : undefined);
   return same(a[field], b[field]);
 }
 

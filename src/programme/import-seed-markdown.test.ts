@@ -20,7 +20,7 @@ describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
   const imported = importSeedMarkdown(readFileSync(SEED, "utf8"));
   const curated = readProgrammeFile(CURATED);
   const content = curated.sessions.filter((s) => isContentKind(s.kind));
-  const curatedByTitle = new Map(content.map((s) => [norm(s.title.en), s]));
+  const curatedByTitle = new Map(content.map((s) => [norm(s.title.en ?? ""), s]));
   const match = (title: string) => {
     const key = norm(title);
     return curatedByTitle.get(CURATED_TITLE[key] ?? key);
@@ -50,7 +50,7 @@ describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
 
   it("gives each speaker, matched by name, the same sessions as the curated file", () => {
     for (const sp of imported.speakers) {
-      const c = curated.speakers.find((x) => normName(x.name.en) === normName(sp.name.en));
+      const c = curated.speakers.find((x) => normName(x.name.en ?? "") === normName(sp.name.en));
       expect(c, sp.name.en).toBeDefined();
       if (!c) continue;
       const mine = imported.sessions

@@ -29,14 +29,17 @@ describe("the shipped PyCon Russia 2013 programme", () => {
   it("has every text in English and Russian, Russian names in Cyrillic", () => {
     for (const lang of LANGS) {
       for (const s of p.sessions) {
-        expect(s.title[lang].trim(), `${s.id} title.${lang}`).not.toBe("");
+        expect((s.title[lang] ?? "").trim(), `${s.id} title.${lang}`).not.toBe("");
         if (s.kind !== "break")
-          expect(s.abstract[lang].trim() || s.kind === "other", `${s.id} abstract.${lang}`).toBeTruthy();
-        if (s.audience) expect(s.audience[lang].trim(), `${s.id} audience.${lang}`).not.toBe("");
+          expect(
+            (s.abstract[lang] ?? "").trim() || s.kind === "other",
+            `${s.id} abstract.${lang}`,
+          ).toBeTruthy();
+        if (s.audience) expect((s.audience[lang] ?? "").trim(), `${s.id} audience.${lang}`).not.toBe("");
       }
       for (const sp of p.speakers) {
-        expect(sp.name[lang].trim(), `${sp.id} name.${lang}`).not.toBe("");
-        if (sp.bio) expect(sp.bio[lang].trim(), `${sp.id} bio.${lang}`).not.toBe("");
+        expect((sp.name[lang] ?? "").trim(), `${sp.id} name.${lang}`).not.toBe("");
+        if (sp.bio) expect((sp.bio[lang] ?? "").trim(), `${sp.id} bio.${lang}`).not.toBe("");
       }
     }
     for (const s of content) expect(s.abstract.ru, s.id).toMatch(/[а-яё]{3}/i);
@@ -46,7 +49,7 @@ describe("the shipped PyCon Russia 2013 programme", () => {
   it("lists each speaker once and gives Lopukhin, Svetlov and Korobov two sessions each", () => {
     const count = (id: string) => p.sessions.filter((s) => s.speakers.includes(id)).length;
     expect(new Set(p.speakers.map((s) => s.name.en)).size).toBe(p.speakers.length);
-    expect(p.speakers.filter((s) => /lopu/i.test(s.name.en)).map((s) => s.id)).toEqual([
+    expect(p.speakers.filter((s) => /lopu/i.test(s.name.en ?? "")).map((s) => s.id)).toEqual([
       "konstantin-lopukhin",
     ]);
     expect(count("konstantin-lopukhin")).toBe(2);

@@ -38,7 +38,7 @@ describe("programme validation", () => {
         const [a, b] = p.sessions as [Programme["sessions"][0], Programme["sessions"][0]];
         a.start = "next tuesday";
         (b as { kind: string }).kind = "party";
-        (p.speakers[0] as { name: unknown }).name = { en: "Ann Lee" };
+        (p.speakers[0] as { name: unknown }).name = {};
         p.conference.timezone = "Mars/Olympus";
         (p.conference as unknown as Record<string, unknown>).colour = "blue";
       }),
@@ -46,8 +46,8 @@ describe("programme validation", () => {
     expect(found).toEqual(
       expect.arrayContaining([
         'sessions[0].start: expected an ISO 8601 date-time with UTC offset, got "next tuesday"',
-        'sessions[1].kind: expected one of "talk"|"keynote"|"workshop"|"break"|"other", got "party"',
-        "speakers[0].name.ru: expected string, got nothing",
+        'sessions[1].kind: expected one of "talk"|"keynote"|"workshop"|"lightning"|"panel"|"meetup"|"opening"|"closing"|"break"|"meal"|"other", got "party"',
+        "speakers[0].name: expected a text in at least one language, got {}",
         'conference.timezone: expected an IANA timezone, got "Mars/Olympus"',
         "conference: no fields other than the known ones, got colour",
       ]),
@@ -77,9 +77,52 @@ describe("programme validation", () => {
         'sessions[1].speakers[0]: expected a speaker id, not "nobody"',
         'sessions[2].id: expected a unique id ("async-io" is also sessions[0])',
         "sessions[2].end: expected a time after start (2030-03-01T18:00:00+05:00)",
-        expect.stringMatching(/^speakers\[0\]\.id: expected a slug/),
+        expect.stringMatching(/^speakers\[0\]\.id: expected an id of at most 64 latin letters/),
       ]),
     );
+  });
+
+  it("accepts source ids and guids up to 64 characters, new kinds, tracks, languages and links", () => {
+    const p = edited((p) => {
+      p.conference.dayChange = "06:00";
+      p.conference.tracks = [{ id: "rust", name: { en: "Rust devroom" }, color: "#ff8800" }];
+      const a = p.sessions[0] as Programme["sessions"][0];
+      a.id = "6f1c2f8e-5b7a-4d7e-9b1e-0a4c7f7d9e21";
+      a.kind = "lightning";
+      a.type = "lightningtalk";
+      a.track = "rust";
+      a.languages = ["de", "en"];
+      a.url = "https://example.org/talk";
+      a.links = [{ url: "https://video.example.org/1.mp4", title: "Video", kind: "video" }];
+      a.abstract = { en: "x".repeat(9000) };
+      (p.speakers[0] as Programme["speakers"][0]).id = "pretalx:ABC.def~9";
+      a.speakers = ["pretalx:ABC.def~9"];
+      (p.sessions[2] as Programme["sessions"][0]).speakers = ["pretalx:ABC.def~9"];
+    });
+    expect(problems(p)).toEqual([]);
+    expect(problems(edited((p) => ((p.sessions[0] as { id: string }).id = "a".repeat(65))))).toEqual([
+      expect.stringMatching(/^sessions\[0\]\.id: expected an id of at most 64/),
+    ]);
+  });
+
+  it("files texts only under the conference's languages, and takes the languages used when none are declared", () => {
+    expect(
+      problems(
+        edited((p) => ((p.sessions[0] as { title: Record<string, string> }).title.de = "Asynchrones IO")),
+      ),
+    ).toEqual(['sessions[0].title.de: expected a language of the conference (en, ru), not "de"']);
+    const undeclared = smallProgramme() as unknown as { conference: Record<string, unknown> };
+    delete undeclared.conference.languages;
+    expect(validateProgramme(undeclared, "p.yaml").conference.languages).toEqual(["en", "ru"]);
+    expect(problems(edited((p) => ((p.sessions[0] as { title: unknown }).title = { EN: "x" })))).toEqual([
+      expect.stringMatching(/^sessions\[0\]\.title(\.EN)?: expected an ISO 639-1 language code/),
+    ]);
+  });
+
+  it("refuses the same speaker twice in one session", () => {
+    expect(
+      problems(edited((p) => ((p.sessions[0] as { speakers: string[] }).speakers = ["ann-lee", "ann-lee"]))),
+    ).toEqual(['sessions[0].speakers[1]: expected each speaker once ("ann-lee" is listed twice)']);
   });
 
   it("refuses a room or a speaker in two places at once, but not a cancelled session", () => {

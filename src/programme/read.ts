@@ -24,6 +24,11 @@ export function validateProgramme(doc: unknown, file: string): Programme {
   const result = programmeSchema.safeParse(doc);
   if (result.success) return result.data as Programme;
   const issues: ProgrammeIssue[] = result.error.issues.map((i) => {
+    if (i.code === "invalid_key")
+      return {
+        path: formatPath(i.path),
+        message: `expected an ISO 639-1 language code (two lowercase letters), got "${String(i.path.at(-1))}"`,
+      };
     if (i.code === "unrecognized_keys")
       return {
         path: formatPath(i.path),

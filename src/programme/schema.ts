@@ -1,162 +1,256 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { type Programme, SESSION_KINDS } from "./model.js";
+import { conferenceDayOf, LINK_KINDS, type Programme, SESSION_KINDS, type Text } from "./model.js";
 
-const slug = z
+/** Ids of sessions, speakers, rooms and tracks: hand-written slugs and the ids and guids sources publish. */
+const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, "a slug of lowercase latin letters, digits and dashes (at most 48)");
-/**
- * Longest texts, in characters. They keep every message the bot builds from the programme (a card with all its
- * speakers, a page of the schedule) within Telegram's 4,096 characters; the PyCon Russia 2013 file uses at most
- * about half of each.
- */
-export const TEXT_LIMITS = {
-  name: 120,
-  title: 200,
-  room: 40,
-  affiliation: 120,
-  audience: 300,
-  note: 600,
-  bio: 800,
-  abstract: 2000,
-  speakersPerSession: 6,
-} as const;
+  .regex(
+    /^[A-Za-z0-9._:~-]{1,64}$/,
+    "an id of at most 64 latin letters, digits and . _ : ~ - (a slug or a guid)",
+  );
+const langCode = z.string().regex(/^[a-z]{2}$/, "an ISO 639-1 language code (two lowercase letters)");
+const url = z.url({ protocol: /^https?$/, message: "an http(s) URL" });
 
-const text = (max: number) =>
-  z.string().trim().min(1, "a non-empty text").max(max, `a text of at most ${max} characters`);
-const localized = (max: number) => z.object({ en: text(max), ru: text(max) }).strict();
-const optionalText = (max: number) =>
-  z
-    .object({
-      en: z.string().max(max, `a text of at most ${max} characters`),
-      ru: z.string().max(max, `a text of at most ${max} characters`),
-    })
-    .strict();
+/** A text that must say something in every language it has, and have at least one. */
+const text = z
+  .record(langCode, z.string().trim().min(1, "a non-empty text"))
+  .refine((t) => Object.keys(t).length > 0, "a text in at least one language");
+/** A text that may be empty (an abstract not written yet). */
+const optionalText = z.record(langCode, z.string());
 const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time with UTC offset" });
 const isoDate = z.iso.date({ message: "an ISO date (YYYY-MM-DD)" });
 
-const room = z.object({ id: slug, name: localized(TEXT_LIMITS.room) }).strict();
+const room = z.object({ id, name: text }).strict();
+const track = z
+  .object({
+    id,
+    name: text,
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "a CSS colour #rrggbb")
+      .optional(),
+  })
+  .strict();
 
 const conference = z
   .object({
-    name: localized(TEXT_LIMITS.name),
+    name: text,
     timezone: z.string().refine((tz) => DateTime.local().setZone(tz).isValid, "an IANA timezone"),
-    venue: localized(TEXT_LIMITS.affiliation).optional(),
-    city: localized(TEXT_LIMITS.name).optional(),
-    url: z.url().optional(),
-    note: localized(TEXT_LIMITS.note).optional(),
+    languages: z.array(langCode).min(1, "at least one language").optional(),
+    venue: text.optional(),
+    city: text.optional(),
+    address: text.optional(),
+    location: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .strict()
+      .optional(),
+    info: text.optional(),
+    url: url.optional(),
+    note: text.optional(),
+    dayChange: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "a clock time HH:MM")
+      .optional(),
     days: z.array(isoDate).min(1, "at least one day"),
-    rooms: z.array(room).min(1, "at least one room"),
+    rooms: z.array(room),
+    tracks: z.array(track).default([]),
   })
+  .strict();
+
+const link = z
+  .object({ url, title: z.string().trim().min(1, "a non-empty title"), kind: z.enum(LINK_KINDS).optional() })
   .strict();
 
 const session = z
   .object({
-    id: slug,
+    id,
     kind: z.enum(SESSION_KINDS),
-    title: localized(TEXT_LIMITS.title),
-    abstract: optionalText(TEXT_LIMITS.abstract),
-    audience: localized(TEXT_LIMITS.audience).optional(),
+    type: z.string().trim().min(1, "a non-empty type").optional(),
+    title: text,
+    subtitle: text.optional(),
+    abstract: optionalText.default({}),
+    audience: text.optional(),
     start: instant,
     end: instant,
-    room: slug.optional(),
-    speakers: z
-      .array(slug)
-      .max(TEXT_LIMITS.speakersPerSession, `at most ${TEXT_LIMITS.speakersPerSession} speakers`)
-      .default([]),
+    room: id.optional(),
+    track: id.optional(),
+    languages: z.array(langCode).optional(),
+    speakers: z.array(id).default([]),
+    url: url.optional(),
+    links: z.array(link).optional(),
     cancelled: z.boolean().optional(),
   })
   .strict();
 
 const speaker = z
   .object({
-    id: slug,
-    name: localized(TEXT_LIMITS.name),
-    affiliation: localized(TEXT_LIMITS.affiliation).optional(),
-    bio: localized(TEXT_LIMITS.bio).optional(),
-    url: z.url().optional(),
+    id,
+    name: text,
+    affiliation: text.optional(),
+    bio: text.optional(),
+    url: url.optional(),
   })
   .strict();
 
 type Issue = { path: (string | number)[]; message: string };
+type Report = (i: Issue) => void;
 
-/** Cross-field rules that a per-field schema cannot express: references, order, clashes. */
-function checkConsistency(p: Programme, issue: (i: Issue) => void): void {
-  const unique = (items: { id: string }[], where: string) => {
+/** Every text of a programme with its path, for the language check. */
+function* texts(p: Programme): Generator<[(string | number)[], Text | undefined]> {
+  const c = p.conference;
+  for (const f of ["name", "venue", "city", "address", "info", "note"] as const)
+    yield [["conference", f], c[f]];
+  for (const [i, r] of c.rooms.entries()) yield [["conference", "rooms", i, "name"], r.name];
+  for (const [i, t] of c.tracks.entries()) yield [["conference", "tracks", i, "name"], t.name];
+  for (const [i, s] of p.sessions.entries())
+    for (const f of ["title", "subtitle", "abstract", "audience"] as const) yield [["sessions", i, f], s[f]];
+  for (const [i, s] of p.speakers.entries())
+    for (const f of ["name", "affiliation", "bio"] as const) yield [["speakers", i, f], s[f]];
+}
+
+/** The content languages: as declared, else every language the texts use, in order of first use. */
+export function contentLanguages(
+  p: Omit<Programme, "conference"> & {
+    conference: Omit<Programme["conference"], "languages"> & { languages?: string[] };
+  },
+): string[] {
+  if (p.conference.languages?.length) return [...p.conference.languages];
+  const used = new Set<string>();
+  for (const [, t] of texts(p as Programme)) for (const l of Object.keys(t ?? {})) used.add(l);
+  return used.size ? [...used] : ["en"];
+}
+
+function checkIds(p: Programme, issue: Report): void {
+  const unique = (items: { id: string }[], where: (string | number)[]) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
       if (first !== undefined)
-        issue({ path: [where, i, "id"], message: `a unique id ("${item.id}" is also ${where}[${first}])` });
+        issue({
+          path: [...where, i, "id"],
+          message: `a unique id ("${item.id}" is also ${where.at(-1)}[${first}])`,
+        });
       else seen.set(item.id, i);
     });
   };
-  unique(p.conference.rooms, "rooms");
-  unique(p.sessions, "sessions");
-  unique(p.speakers, "speakers");
-  const rooms = new Set(p.conference.rooms.map((r) => r.id));
-  const speakers = new Set(p.speakers.map((s) => s.id));
-  const days = new Set(p.conference.days);
-  const tz = p.conference.timezone;
-  const spans = p.sessions.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
+  unique(p.conference.rooms, ["conference", "rooms"]);
+  unique(p.conference.tracks, ["conference", "tracks"]);
+  unique(p.sessions, ["sessions"]);
+  unique(p.speakers, ["speakers"]);
+}
 
+/** References, languages, order: what every programme, hand-written or imported, must get right. */
+function checkReferences(p: Programme, issue: Report): void {
+  checkIds(p, issue);
+  const languages = new Set(p.conference.languages);
+  for (const [path, t] of texts(p))
+    for (const l of Object.keys(t ?? {}))
+      if (!languages.has(l))
+        issue({
+          path: [...path, l],
+          message: `a language of the conference (${[...languages].join(", ")}), not "${l}"`,
+        });
+  const rooms = new Set(p.conference.rooms.map((r) => r.id));
+  const tracks = new Set(p.conference.tracks.map((t) => t.id));
+  const speakers = new Set(p.speakers.map((s) => s.id));
+  p.sessions.forEach((s, i) => {
+    if (Date.parse(s.end) < Date.parse(s.start))
+      issue({ path: ["sessions", i, "end"], message: `a time not before start (${s.start})` });
+    if (s.room !== undefined && !rooms.has(s.room))
+      issue({
+        path: ["sessions", i, "room"],
+        message: `one of the rooms (${[...rooms].slice(0, 10).join(", ")}${rooms.size > 10 ? ", …" : ""}), not "${s.room}"`,
+      });
+    if (s.track !== undefined && !tracks.has(s.track))
+      issue({
+        path: ["sessions", i, "track"],
+        message: `one of the tracks (${[...tracks].slice(0, 10).join(", ")}${tracks.size > 10 ? ", …" : ""}), not "${s.track}"`,
+      });
+    const seen = new Set<string>();
+    s.speakers.forEach((id, j) => {
+      if (!speakers.has(id))
+        issue({ path: ["sessions", i, "speakers", j], message: `a speaker id, not "${id}"` });
+      else if (seen.has(id))
+        issue({
+          path: ["sessions", i, "speakers", j],
+          message: `each speaker once ("${id}" is listed twice)`,
+        });
+      seen.add(id);
+    });
+  });
+}
+
+/** What only a hand-edited file must get right: days, positive lengths, no clashes. */
+function checkHandWritten(p: Programme, issue: Report): void {
+  const days = new Set(p.conference.days);
+  const spans = p.sessions.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
   p.sessions.forEach((s, i) => {
     const span = spans[i];
-    if (!span) return;
-    if (span.end <= span.start)
+    if (span && span.end === span.start)
       issue({ path: ["sessions", i, "end"], message: `a time after start (${s.start})` });
-    const day = DateTime.fromISO(s.start).setZone(tz).toISODate();
-    if (day && days.size && !days.has(day))
+    const day = conferenceDayOf(s.start, p.conference);
+    if (day && !days.has(day))
       issue({
         path: ["sessions", i, "start"],
         message: `a time on a conference day (${[...days].join(", ")}), not ${day}`,
       });
-    if (s.room !== undefined && !rooms.has(s.room))
-      issue({
-        path: ["sessions", i, "room"],
-        message: `one of the rooms (${[...rooms].join(", ")}), not "${s.room}"`,
-      });
-    s.speakers.forEach((id, j) => {
-      if (!speakers.has(id))
-        issue({ path: ["sessions", i, "speakers", j], message: `a speaker id, not "${id}"` });
-    });
   });
-
   // Clashes: a room or a speaker in two places at once (cancelled sessions free their slot).
-  for (let i = 0; i < p.sessions.length; i++) {
-    for (let j = i + 1; j < p.sessions.length; j++) {
-      const a = p.sessions[i];
-      const b = p.sessions[j];
-      const sa = spans[i];
-      const sb = spans[j];
-      if (!a || !b || !sa || !sb || a.cancelled || b.cancelled) continue;
-      if (!(sa.start < sb.end && sb.start < sa.end)) continue;
+  // Sorted by start, each session is compared only with those that begin before it ends.
+  const order = p.sessions.map((_, i) => i).sort((a, b) => (spans[a]?.start ?? 0) - (spans[b]?.start ?? 0));
+  for (let x = 0; x < order.length; x++) {
+    for (let y = x + 1; y < order.length; y++) {
+      const [i, j] = [order[x] as number, order[y] as number];
+      const [a, b, sa, sb] = [p.sessions[i], p.sessions[j], spans[i], spans[j]];
+      if (!a || !b || !sa || !sb) continue;
+      if (sb.start >= sa.end) break;
+      if (a.cancelled || b.cancelled || !(sa.start < sb.end && sb.start < sa.end)) continue;
+      const [first, second] = i < j ? [i, j] : [j, i];
+      const firstSession = p.sessions[first] as typeof a;
       if (a.room && a.room === b.room)
         issue({
-          path: ["sessions", j, "room"],
-          message: `a free room ("${a.room}" has sessions[${i}] "${a.id}" then)`,
+          path: ["sessions", second, "room"],
+          message: `a free room ("${a.room}" has sessions[${first}] "${firstSession.id}" then)`,
         });
       const shared = a.speakers.filter((id) => b.speakers.includes(id));
       if (shared.length)
         issue({
-          path: ["sessions", j, "start"],
-          message: `a time when ${shared.join(", ")} is free (also in sessions[${i}] "${a.id}")`,
+          path: ["sessions", second, "start"],
+          message: `a time when ${shared.join(", ")} is free (also in sessions[${first}] "${firstSession.id}")`,
         });
     }
   }
 }
 
-/** The zod schema of a programme file: every field and every cross-reference. */
-export const programmeSchema = z
-  .object({
-    conference,
-    sessions: z.array(session),
-    speakers: z.array(speaker),
+const structure = z.object({ conference, sessions: z.array(session), speakers: z.array(speaker) }).strict();
+
+/** Fills what a file may leave out: the content languages. */
+function withLanguages(p: z.output<typeof structure>): Programme {
+  return { ...p, conference: { ...p.conference, languages: contentLanguages(p) } } as Programme;
+}
+
+// Marked so that error reports do not append the offending value: these messages already name it.
+const consistency = (ctx: z.RefinementCtx) => (i: Issue) =>
+  ctx.addIssue({ code: "custom", params: { consistency: true }, ...i });
+
+/**
+ * The zod schema of a hand-edited programme file (canonical YAML/JSON): every field, every cross-reference,
+ * conference days and clashes. Strict: every problem is reported, and the file is refused whole.
+ */
+export const programmeSchema = structure
+  .superRefine((p, ctx) => {
+    const report = consistency(ctx);
+    const programme = withLanguages(p);
+    checkReferences(programme, report);
+    checkHandWritten(programme, report);
   })
-  .strict()
-  .superRefine((p, ctx) =>
-    // Marked so that error reports do not append the offending value: these messages already name it.
-    checkConsistency(p as Programme, (i) =>
-      ctx.addIssue({ code: "custom", params: { consistency: true }, ...i }),
-    ),
-  );
+  .transform(withLanguages);
+
+/**
+ * The schema of a programme a loader built from a published schedule: fields and references as strict as
+ * a file's, but clashes, zero-length events and days are the organizers' truth (loaders warn about them).
+ */
+export const importedProgrammeSchema = structure
+  .superRefine((p, ctx) => checkReferences(withLanguages(p), consistency(ctx)))
+  .transform(withLanguages);

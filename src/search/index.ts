@@ -32,10 +32,11 @@
 import Fuse from "fuse.js";
 import {
   isContentKind,
-  type Localized,
   type Programme,
   type Session,
+  type SessionKind,
   type Speaker,
+  type Text,
 } from "../programme/model.js";
 import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
@@ -46,7 +47,7 @@ import { stem } from "./stem.js";
 import { phoneticKeys } from "./translit.js";
 
 /** What a result is: a session of one of the searchable kinds, or a speaker. */
-export type ResultKind = "talk" | "workshop" | "keynote" | "speaker";
+export type ResultKind = SessionKind | "speaker";
 
 /** One search hit. `title` (sessions) and `name` (speakers) are the English texts. */
 export interface SearchResult {
@@ -232,10 +233,11 @@ class Index implements SearchIndex {
   }
 
   /** Adds a document with its fields, and the title or name (en, ru) that the re-ranking compares with a query. */
-  addDoc(doc: Doc, fields: Field[], heading: Localized): void {
+  addDoc(doc: Doc, fields: Field[], heading: Text): void {
     const docId = this.docs.length;
     this.docs.push(doc);
-    this.headings.push([phraseText(heading.en), phraseText(heading.ru)]);
+    const any = Object.values(heading)[0] ?? "";
+    this.headings.push([phraseText(heading.en ?? any), phraseText(heading.ru ?? any)]);
     for (const [text, weight, lang] of fields) {
       if (!text) continue;
       for (const { token, proper } of tokenizeText(text)) {
@@ -621,13 +623,17 @@ export function buildSearchIndex(programme: Programme): SearchIndex {
   for (const s of programme.sessions) {
     if (!isContentKind(s.kind)) continue;
     index.addDoc(
-      { kind: s.kind as ResultKind, id: s.id, title: s.title.en },
+      { kind: s.kind as ResultKind, id: s.id, title: s.title.en ?? Object.values(s.title)[0] ?? "" },
       sessionFields(s, speakers),
       s.title,
     );
   }
   for (const p of programme.speakers)
-    index.addDoc({ kind: "speaker", id: p.id, name: p.name.en }, speakerFields(p), p.name);
+    index.addDoc(
+      { kind: "speaker", id: p.id, name: p.name.en ?? Object.values(p.name)[0] ?? "" },
+      speakerFields(p),
+      p.name,
+    );
   index.finish();
   return index;
 }

@@ -4,12 +4,27 @@ import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import { planReminders } from "../delivery/planner.js";
+import type { Programme } from "../programme/model.js";
 import { openDatabase } from "./db.js";
 import { migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";
-import { loadProgramme, readProgramme } from "./programme-store.js";
+import { loadProgramme, readKeys, readProgramme } from "./programme-store.js";
 import { subscribe } from "./subscriptions.js";
 import { touchUser } from "./users.js";
+
+/** Stores a programme the way version 1's code did: only the columns that version had. */
+function storeAsVersion1(db: Database.Database, p: Programme): void {
+  db.prepare("INSERT INTO conference (id, data, loaded_at) VALUES (1, ?, 1)").run(
+    JSON.stringify(p.conference),
+  );
+  const session = db.prepare(
+    "INSERT INTO sessions (id, position, kind, start_at, end_at, room, cancelled, data) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+  );
+  for (const [i, s] of p.sessions.entries())
+    session.run(s.id, i, s.kind, Date.parse(s.start), Date.parse(s.end), s.room ?? null, JSON.stringify(s));
+  const speaker = db.prepare("INSERT INTO speakers (id, position, data) VALUES (?, ?, ?)");
+  for (const [i, s] of p.speakers.entries()) speaker.run(s.id, i, JSON.stringify(s));
+}
 
 describe("migrations", () => {
   it("builds the latest schema from an empty file, with WAL and foreign keys on", () => {
@@ -42,7 +57,7 @@ describe("migrations", () => {
       const old = new Database(file);
       old.pragma("foreign_keys = ON");
       migrate(old, MIGRATIONS.slice(0, version));
-      loadProgramme(old, smallProgramme(), 1);
+      storeAsVersion1(old, smallProgramme());
       touchUser(old, { id: 7, chatId: 7, firstName: "Ann" }, 1);
       subscribe(old, 7, "caching", 1);
       old.close();
@@ -57,6 +72,12 @@ describe("migrations", () => {
       expect(db.prepare("SELECT session_id FROM subscriptions WHERE user_id = 7").all()).toEqual([
         { session_id: "caching" },
       ]);
+      // Every session and speaker has a short key, distinct, and a new load keeps them.
+      const keys = readKeys(db);
+      expect(new Set(keys.sessions.values()).size).toBe(3);
+      expect(new Set(keys.speakers.values()).size).toBe(2);
+      loadProgramme(db, smallProgramme(), 2);
+      expect(readKeys(db)).toEqual(keys);
       // The newest tables are there, empty, whichever version the file came from.
       for (const table of ["conversations", "search_pages"])
         expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
@@ -69,7 +90,7 @@ describe("migrations", () => {
     const old = new Database(file);
     old.pragma("foreign_keys = ON");
     migrate(old, MIGRATIONS.slice(0, 1));
-    loadProgramme(old, smallProgramme(), 1);
+    storeAsVersion1(old, smallProgramme());
     touchUser(old, { id: 7, chatId: 70, firstName: "Ann" }, 1);
     touchUser(old, { id: 8, chatId: 80, firstName: "Bob" }, 1);
     subscribe(old, 7, "caching", 1);

@@ -4,7 +4,7 @@ import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import type { Programme } from "../programme/model.js";
 import { openDatabase } from "./db.js";
-import { loadProgramme, readProgramme } from "./programme-store.js";
+import { loadProgramme, readKeys, readProgramme } from "./programme-store.js";
 import { subscribe, subscriptionsOf } from "./subscriptions.js";
 import { touchUser } from "./users.js";
 
@@ -89,5 +89,27 @@ describe("loadProgramme", () => {
     });
     expect(() => loadProgramme(db, broken)).toThrow();
     expect(readProgramme(db)).toEqual(before);
+  });
+
+  it("gives each session and speaker a short key that stays theirs through removal and return", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    loadProgramme(db, smallProgramme());
+    const first = readKeys(db);
+    expect([...first.sessions.values()].sort()).toEqual([1, 2, 3]);
+    const without = edited((p) => {
+      p.sessions = p.sessions.filter((s) => s.id !== "caching");
+      p.sessions.push({
+        ...(p.sessions[0] as Programme["sessions"][0]),
+        id: "guid:6f1c2f8e-5b7a-4d7e",
+        room: "hall-b",
+      });
+    });
+    loadProgramme(db, without);
+    const second = readKeys(db);
+    expect(second.sessions.get("caching")).toBe(first.sessions.get("caching"));
+    expect(second.sessions.get("guid:6f1c2f8e-5b7a-4d7e")).toBe(4);
+    loadProgramme(db, smallProgramme());
+    expect(readKeys(db).sessions.get("caching")).toBe(first.sessions.get("caching"));
+    expect(readKeys(db).speakers).toEqual(first.speakers);
   });
 });

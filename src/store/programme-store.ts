@@ -21,6 +21,24 @@ export function readProgramme(db: Db): Programme | undefined {
   };
 }
 
+/** The short integer keys of sessions and speakers that buttons carry instead of ids (removed rows included). */
+export interface ProgrammeKeys {
+  sessions: Map<string, number>;
+  speakers: Map<string, number>;
+}
+
+/** Reads the short keys of every session and speaker ever stored. */
+export function readKeys(db: Db): ProgrammeKeys {
+  const rows = (table: "sessions" | "speakers") =>
+    new Map(
+      (db.prepare(`SELECT id, key FROM ${table}`).all() as { id: string; key: number }[]).map((r) => [
+        r.id,
+        r.key,
+      ]),
+    );
+  return { sessions: rows("sessions"), speakers: rows("speakers") };
+}
+
 /**
  * Replaces the stored programme with `programme` in one transaction and returns what changed.
  * Rows of sessions and speakers that disappear are kept, marked removed, so references to them survive.
@@ -37,10 +55,10 @@ export function loadProgramme(db: Db, programme: Programme, now: number = Date.n
     db.prepare("UPDATE sessions SET removed = 1").run();
     db.prepare("UPDATE speakers SET removed = 1").run();
     const upsertSession = db.prepare(`
-    INSERT INTO sessions (id, position, kind, start_at, end_at, room, cancelled, removed, data)
-    VALUES (@id, @position, @kind, @start, @end, @room, @cancelled, 0, @data)
-    ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
-      end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
+      INSERT INTO sessions (id, key, position, kind, start_at, end_at, room, cancelled, removed, data)
+      VALUES (@id, (SELECT coalesce(max(key), 0) + 1 FROM sessions), @position, @kind, @start, @end, @room, @cancelled, 0, @data)
+      ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind, start_at = excluded.start_at,
+        end_at = excluded.end_at, room = excluded.room, cancelled = excluded.cancelled, removed = 0, data = excluded.data`);
     for (const [position, s] of next.sessions.entries()) {
       upsertSession.run({
         id: s.id,
@@ -54,8 +72,9 @@ export function loadProgramme(db: Db, programme: Programme, now: number = Date.n
       });
     }
     const upsertSpeaker = db.prepare(`
-    INSERT INTO speakers (id, position, data, removed) VALUES (?, ?, ?, 0)
-    ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
+      INSERT INTO speakers (id, key, position, data, removed)
+      VALUES (?, (SELECT coalesce(max(key), 0) + 1 FROM speakers), ?, ?, 0)
+      ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data, removed = 0`);
     for (const [position, s] of next.speakers.entries()) upsertSpeaker.run(s.id, position, JSON.stringify(s));
     return diff;
   });

@@ -44,6 +44,8 @@ const programme: Programme = {
   conference: {
     name: { en: "E2E Conf", ru: "E2E Конф" },
     timezone: TZ,
+    languages: ["en", "ru"],
+    tracks: [],
     days: [base.toISODate() ?? "", base.plus({ days: 1 }).toISODate() ?? ""],
     rooms: [
       { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },

@@ -16,7 +16,7 @@ import { Dispatcher, type SendResult, type Transport } from "../../src/delivery/
 import { enqueue, outboxCounts } from "../../src/delivery/outbox.js";
 import { planReminders, reminderKey } from "../../src/delivery/planner.js";
 import { openDatabase } from "../../src/store/db.js";
-import { loadProgramme } from "../../src/store/programme-store.js";
+import { loadProgramme, readKeys } from "../../src/store/programme-store.js";
 import { subscribe, unsubscribe } from "../../src/store/subscriptions.js";
 import { getUser, touchUser } from "../../src/store/users.js";
 import { BotApiServer } from "../support/bot-api-server.js";
@@ -50,7 +50,7 @@ async function setup(users: number, rate = 30) {
   const deps: BotDeps = {
     config: loadConfig({}),
     db,
-    catalog: new Catalog(programme),
+    catalog: new Catalog(programme, readKeys(db)),
     i18n: createI18n(),
     clock,
     logger: pino({ level: "info" }, { write: (line: string) => logs.push(JSON.parse(line)) }),
@@ -193,7 +193,7 @@ describe("reminder delivery against a Bot API server", () => {
     if (io) io.room = "hall-b";
     if (caching) caching.room = "hall-a";
     loadProgramme(db, p, clock());
-    deps.catalog.replace(p);
+    deps.catalog.replace(p, readKeys(db));
     await dispatcher.drain();
     expect(s.stats().sentPerChat).toEqual({ 2: 1, 3: 1, 4: 1 });
     // Rendered at send time: the new room, in each user's language.

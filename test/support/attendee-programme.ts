@@ -36,6 +36,8 @@ export function attendeeProgramme(): Programme {
     conference: {
       name: { en: "TestConf & Co", ru: "ТестКонф & Ко" },
       timezone: "Asia/Yekaterinburg",
+      languages: ["en", "ru"],
+      tracks: [],
       city: { en: "Yekaterinburg", ru: "Екатеринбург" },
       days: ["2030-03-01", "2030-03-02"],
       rooms: [

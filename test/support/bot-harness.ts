@@ -20,7 +20,7 @@ import { loadConfig } from "../../src/config.js";
 import type { Programme } from "../../src/programme/model.js";
 import { validateProgramme } from "../../src/programme/read.js";
 import { openDatabase } from "../../src/store/db.js";
-import { loadProgramme, readProgramme } from "../../src/store/programme-store.js";
+import { loadProgramme, readKeys, readProgramme } from "../../src/store/programme-store.js";
 import { attendeeProgramme } from "./attendee-programme.js";
 import { tempDir } from "./tmp.js";
 
@@ -133,7 +133,7 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
   const deps: BotDeps = {
     config: loadConfig(options.env ?? {}),
     db,
-    catalog: new Catalog(readProgramme(db) as Programme),
+    catalog: new Catalog(readProgramme(db) as Programme, readKeys(db)),
     i18n: createI18n(),
     clock,
     logger,
@@ -208,9 +208,9 @@ export interface FirstExchange {
  */
 export async function newUserSends(
   text: string,
-  options: { lang?: string; name?: string; now?: string } = {},
+  options: { lang?: string; name?: string; now?: string; programme?: Programme } = {},
 ): Promise<FirstExchange> {
-  const h = createHarness({ now: options.now });
+  const h = createHarness({ now: options.now, programme: options.programme });
   const user = testUser(options.lang, options.name);
   const calls = await h.send(user, text);
   return { h, user, calls, reply: h.last(user) };

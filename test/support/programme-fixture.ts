@@ -6,6 +6,8 @@ export function smallProgramme(): Programme {
     conference: {
       name: { en: "TestConf", ru: "ТестКонф" },
       timezone: "Asia/Yekaterinburg",
+      languages: ["en", "ru"],
+      tracks: [],
       days: ["2030-03-01"],
       rooms: [
         { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },

@@ -46,6 +46,8 @@ type Result =
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
 const MAX_CALLBACK_DATA = 64;
+/** Buttons an inline keyboard may hold. */
+const MAX_BUTTONS = 100;
 const MAX_CALLBACK_ANSWER = 200;
 
 const bad = (description: string, code = 400): Result => ({
@@ -77,9 +79,11 @@ function checkText(
 function checkMarkup(markup: unknown): Result | undefined {
   const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard;
   if (!rows) return undefined;
+  if (rows.flat().length > MAX_BUTTONS) return bad("reply markup is too long");
   for (const row of rows)
     for (const b of row) {
       if (!b.text) return bad("text buttons are unallowed in the inline keyboard");
+      if ("url" in b && !/^(https?|tg):\/\/[^\s]+$/.test(b.url)) return bad("BUTTON_URL_INVALID");
       if ("callback_data" in b) {
         const n = Buffer.byteLength(b.callback_data);
         if (n < 1 || n > MAX_CALLBACK_DATA) return bad("BUTTON_DATA_INVALID");

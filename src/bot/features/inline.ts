@@ -42,12 +42,12 @@ function article(ctx: BotContext, s: Session): InlineQueryResultArticle {
   const details = [
     catalog
       .speakersOf(s)
-      .map((sp) => sp.name[lang])
+      .map((sp) => catalog.text(sp.name, lang))
       .join(", "),
     formatTimeRange(s.start, s.end, catalog.timezone, lang),
     catalog.roomName(s.room, lang),
   ].filter(Boolean);
-  const title = s.title[lang];
+  const title = catalog.text(s.title, lang);
   return {
     type: "article",
     id: s.id,
@@ -60,7 +60,12 @@ function article(ctx: BotContext, s: Session): InlineQueryResultArticle {
     },
     reply_markup: {
       inline_keyboard: [
-        [{ text: plain(ctx, "inline.open"), url: startLink(ctx.me.username, sessionPayload(s.id)) }],
+        [
+          {
+            text: plain(ctx, "inline.open"),
+            url: startLink(ctx.me.username, sessionPayload(s.id, catalog.sessionKey(s.id))),
+          },
+        ],
       ],
     },
   };

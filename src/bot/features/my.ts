@@ -16,9 +16,14 @@ async function sendCalendar(ctx: BotContext): Promise<boolean> {
   const sessions = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
   if (!sessions.length) return false;
   const bot = ctx.me.username;
-  const link = (s: Session) => startLink(bot, sessionPayload(s.id));
+  const link = (s: Session) => startLink(bot, sessionPayload(s.id, catalog.sessionKey(s.id)));
   const ics = buildIcs(catalog, sessions, ctx.lang, clock(), link, leadMinutes(ctx));
-  const name = `${catalog.programme.conference.name.en.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "sessions"}.ics`;
+  const name = `${
+    catalog
+      .text(catalog.programme.conference.name, "en")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "sessions"
+  }.ics`;
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), name), {
     caption: ctx.t("my.calendar_caption", { count: sessions.length }),
     parse_mode: "HTML",

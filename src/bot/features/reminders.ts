@@ -5,7 +5,7 @@ import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { isNotModified } from "../respond.js";
 import { truncate } from "../views/format.js";
-import { plain } from "../views/view.js";
+import { pick, plain } from "../views/view.js";
 
 /**
  * The reminder message's "Stop reminders" button (`ro:<session>`): unsubscribes the user from the session
@@ -13,14 +13,15 @@ import { plain } from "../views/view.js";
  */
 export function reminderButtonsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  onAction(composer, "reminderOff", async (ctx, { id }) => {
-    if (!ctx.user) return { text: plain(ctx, "errors.outdated") };
+  onAction(composer, "reminderOff", async (ctx, { key }) => {
+    const id = ctx.deps.catalog.sessionIdByKey(key);
+    if (!ctx.user || id === undefined) return { text: plain(ctx, "errors.outdated") };
     unsubscribe(ctx.deps.db, ctx.user.id, id);
     const message = ctx.callbackQuery.message;
     if (message && message.date !== 0) {
       const keyboard = (message.reply_markup?.inline_keyboard ?? [])
         .map((row) =>
-          row.filter((b: InlineKeyboardButton) => !("callback_data" in b && b.callback_data === `ro:${id}`)),
+          row.filter((b: InlineKeyboardButton) => !("callback_data" in b && b.callback_data === `ro:${key}`)),
         )
         .filter((row) => row.length);
       try {
@@ -29,7 +30,8 @@ export function reminderButtonsFeature(): Composer<BotContext> {
         if (!isNotModified(e)) throw e;
       }
     }
-    const title = ctx.deps.catalog.session(id)?.title[ctx.lang];
+    const session = ctx.deps.catalog.session(id);
+    const title = session && pick(ctx, session.title);
     return {
       text: title
         ? plain(ctx, "reminder.stopped", { title: truncate(title, 80) })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { attendeeProgramme } from "../../../test/support/attendee-programme.js";
 import {
+  buttonsOf,
   callbackDataOf,
   callsOf,
   labelsOf,
@@ -47,6 +49,39 @@ describe("session card", () => {
     await h.press(user, h.last(user), "Shorter");
     expect(textOf(h.last(user))).toBe(short);
     expect(abstract.length).toBeGreaterThan(SHORT_ABSTRACT_CHARS);
+  });
+
+  it("shows track, the session's languages and subtitle, and its page and links as URL buttons", async () => {
+    const programme = attendeeProgramme();
+    programme.conference.tracks = [{ id: "web", name: { en: "Web", ru: "Веб" } }];
+    const s = programme.sessions.find((x) => x.id === "flask-patterns");
+    if (!s) throw new Error("fixture");
+    Object.assign(s, {
+      track: "web",
+      languages: ["en", "de"],
+      subtitle: { en: "Blueprints and beyond" },
+      url: "https://example.org/flask",
+      links: [
+        { url: "https://video.example.org/flask.mp4", title: "Recording", kind: "video" },
+        { url: "https://example.org/flask.pdf", title: "Slides", kind: "slides" },
+      ],
+    });
+    for (const [lang, track, languages, page] of [
+      ["en", "🗂 Web", "🗣 English, German", "🌐 Event page"],
+      ["ru", "🗂 Веб", "🗣 английский, немецкий", "🌐 Страница на сайте"],
+    ] as const) {
+      const { reply: card } = await newUserSends("/start flask-patterns", { lang, programme });
+      const text = textOf(card);
+      expect(text).toContain(track);
+      expect(text).toContain(languages);
+      expect(text).toContain("Blueprints and beyond");
+      const urls = buttonsOf(card).flatMap((b) => ("url" in b ? [[b.text, b.url]] : []));
+      expect(urls).toEqual([
+        [page, "https://example.org/flask"],
+        ["🎬 Recording", "https://video.example.org/flask.mp4"],
+        ["📑 Slides", "https://example.org/flask.pdf"],
+      ]);
+    }
   });
 
   it("marks a cancelled session and offers no reminder for it", async () => {

@@ -9,7 +9,7 @@ import { plain } from "../views/view.js";
 export function speakerCardFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onAction(composer, "speaker", async (ctx, action) => {
-    const speaker = ctx.deps.catalog.speaker(action.id);
+    const speaker = ctx.deps.catalog.speakerByKey(action.key);
     if (!speaker) return { text: plain(ctx, "errors.outdated") };
     await showView(ctx, speakerCard(ctx, speaker, action.origin));
     return undefined;

@@ -17,8 +17,10 @@ export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<voi
     ...(prefix ? [prefix, ""] : []),
     ctx.t("start.hello", { name: ctx.from?.first_name ?? "" }),
     ctx.t("start.about", {
-      conference: name[ctx.lang],
-      when: [first === last ? first : `${first} – ${last}`, city?.[ctx.lang]].filter(Boolean).join(", "),
+      conference: catalog.text(name, ctx.lang),
+      when: [first === last ? first : `${first} – ${last}`, catalog.text(city, ctx.lang)]
+        .filter(Boolean)
+        .join(", "),
     }),
     "",
     ctx.t("start.abilities", { bot: ctx.me.username }),
@@ -35,10 +37,10 @@ export function startFeature(): Composer<BotContext> {
     const target = parseStartPayload(payload);
     const catalog = ctx.deps.catalog;
     if (target?.kind === "session") {
-      const session = catalog.session(target.id);
+      const session = "key" in target ? catalog.sessionByKey(target.key) : catalog.session(target.id);
       if (session) return replyView(ctx, sessionCard(ctx, session));
     } else if (target?.kind === "speaker") {
-      const speaker = catalog.speaker(target.id);
+      const speaker = "key" in target ? catalog.speakerByKey(target.key) : catalog.speaker(target.id);
       if (speaker) return replyView(ctx, speakerCard(ctx, speaker));
     }
     const known = payload === "" || payload === "welcome";

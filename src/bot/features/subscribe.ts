@@ -7,13 +7,13 @@ import { isNotModified } from "../respond.js";
 import { truncate } from "../views/format.js";
 import { leadMinutes } from "../views/settings.js";
 import { canSubscribe, subscribeRow } from "../views/subscribe-row.js";
-import { plain } from "../views/view.js";
+import { pick, plain } from "../views/view.js";
 
-const isToggleFor = (id: string) => (b: InlineKeyboardButton) =>
-  "callback_data" in b && (b.callback_data === `sub:${id}` || b.callback_data === `unsub:${id}`);
+const isToggleFor = (key: number) => (b: InlineKeyboardButton) =>
+  "callback_data" in b && (b.callback_data === `sub:${key}` || b.callback_data === `unsub:${key}`);
 
 /**
- * The "Remind me" / "Don't remind me" toggle of session cards (`sub:<id>` / `unsub:<id>`): stores the choice
+ * The "Remind me" / "Don't remind me" toggle of session cards (`sub:<key>` / `unsub:<key>`): stores the choice
  * and swaps the toggle row of the pressed message's keyboard in place, leaving the other rows as they were.
  */
 export function subscribeFeature(): Composer<BotContext> {
@@ -21,7 +21,7 @@ export function subscribeFeature(): Composer<BotContext> {
   for (const type of ["subscribe", "unsubscribe"] as const) {
     onAction(composer, type, async (ctx, action) => {
       const { catalog, db, clock } = ctx.deps;
-      const session = catalog.session(action.id);
+      const session = catalog.sessionByKey(action.key);
       if (!session || !canSubscribe(session)) return { text: plain(ctx, "errors.outdated") };
       if (!ctx.user || ctx.chat?.type !== "private") return { text: plain(ctx, "subscribe.private_only") };
       if (type === "subscribe") subscribe(db, ctx.user.id, session.id, clock());
@@ -33,7 +33,7 @@ export function subscribeFeature(): Composer<BotContext> {
         const row = subscribeRow(ctx, session);
         let swapped = false;
         const keyboard = rows.map((r) => {
-          if (!r.some(isToggleFor(session.id))) return r;
+          if (!r.some(isToggleFor(action.key))) return r;
           swapped = true;
           return row;
         });
@@ -46,7 +46,7 @@ export function subscribeFeature(): Composer<BotContext> {
           if (!isNotModified(e)) throw e;
         }
       }
-      const title = truncate(session.title[ctx.lang], 80);
+      const title = truncate(pick(ctx, session.title), 80);
       const minutes = leadMinutes(ctx);
       // Following a session that has already started is allowed (it shows in /my), but promises no reminder.
       if (type === "subscribe" && Date.parse(session.start) <= clock())

@@ -39,11 +39,11 @@ function fitLines(lines: string[], more: (count: number) => string, reserve = 0)
 /** One line per change attendees will be told of (HTML). */
 export function changeLines(v: AdminViewCtx, changes: readonly NoticeParams[]): string[] {
   return changes.map((c) => {
-    const title = (c.after ?? c.before).title[v.lang];
+    const title = v.catalog.text((c.after ?? c.before).title, v.lang);
     const was = placeOf(c.before, v.catalog, v.lang);
     const now = c.after ? placeOf(c.after, v.catalog, v.lang) : was;
     const line = v.t(`admin.preview.${noticeKind(c)}`, { title, was, now });
-    const old = c.before.title[v.lang];
+    const old = v.catalog.text(c.before.title, v.lang);
     return old !== title ? `${line}\n   ${v.t("admin.preview.renamed", { title: old })}` : line;
   });
 }
@@ -57,7 +57,10 @@ export function changePreviewText(v: AdminViewCtx, header: string, change: Prepa
   const lines = [...changeLines(v, change.changes)];
   for (const s of diff.added)
     lines.push(
-      v.t("admin.preview.added", { title: s.title[v.lang], now: placeOf(snapshot(s), v.catalog, v.lang) }),
+      v.t("admin.preview.added", {
+        title: v.catalog.text(s.title, v.lang),
+        now: placeOf(snapshot(s), v.catalog, v.lang),
+      }),
     );
   const quiet = diff.changed.filter((c) => !c.fields.some((f) => NOTICE_FIELDS.includes(f))).length;
   const body = fitLines(lines, (count) => v.t("admin.preview.more", { count }));
@@ -84,7 +87,9 @@ export function changeHeader(
   action: "move" | "cancel" | "restore" | "reload",
   session?: Session,
 ): string {
-  return v.t(`admin.preview.header_${action}`, { title: session?.title[v.lang] ?? "" });
+  return v.t(`admin.preview.header_${action}`, {
+    title: session ? v.catalog.text(session.title, v.lang) : "",
+  });
 }
 
 /** A programme file's problems, each on its own line, after a header saying that nothing changed (HTML). */
@@ -101,7 +106,8 @@ export function programmeErrorText(v: AdminViewCtx, e: ProgrammeError, header?: 
 /** Why a schedule edit cannot be made, in the organizer's language (HTML). */
 export function editErrorText(v: AdminViewCtx, e: EditError): string {
   const id = e.detail.id;
-  const title = (id && v.catalog.session(id)?.title[v.lang]) || id || "";
+  const found = id ? v.catalog.session(id) : undefined;
+  const title = (found && v.catalog.text(found.title, v.lang)) || id || "";
   const days = v.catalog.programme.conference.days;
   return v.t(`admin.edit.${e.code}`, { ...e.detail, title, n: days.length, days: days.join(", ") });
 }
@@ -110,7 +116,9 @@ export function editErrorText(v: AdminViewCtx, e: EditError): string {
 export function ambiguousText(v: AdminViewCtx, query: string, candidates: readonly Session[]): string {
   return [
     v.t("admin.edit.many", { query }),
-    ...candidates.map((s) => v.t("admin.edit.candidate", { id: s.id, title: s.title[v.lang] })),
+    ...candidates.map((s) =>
+      v.t("admin.edit.candidate", { id: s.id, title: v.catalog.text(s.title, v.lang) }),
+    ),
   ].join("\n");
 }
 
@@ -173,7 +181,8 @@ export function statsText(v: AdminViewCtx, s: Stats): string {
   ];
   if (!s.topSessions.length) lines.push(v.t("admin.stats.none"));
   s.topSessions.forEach((top, i) => {
-    const title = v.catalog.session(top.sessionId)?.title[v.lang] ?? top.sessionId;
+    const top_ = v.catalog.session(top.sessionId);
+    const title = top_ ? v.catalog.text(top_.title, v.lang) : top.sessionId;
     lines.push(v.t("admin.stats.top_line", { n: i + 1, title: truncate(title, 60), count: n(top.count) }));
   });
   lines.push("", v.t("admin.stats.sent", { sent: n(s.sentSince), pending: n(s.pending) }));

@@ -69,7 +69,7 @@ export function buildIcs(
     "PRODID:-//confbot//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${icsText(conference.name[lang])}`,
+    `X-WR-CALNAME:${icsText(catalog.text(conference.name, lang))}`,
     `X-WR-TIMEZONE:${tz}`,
   ];
   if (fixed !== undefined) {
@@ -92,21 +92,22 @@ export function buildIcs(
   for (const s of sessions) {
     const speakers = catalog
       .speakersOf(s)
-      .map((sp) => sp.name[lang])
+      .map((sp) => catalog.text(sp.name, lang))
       .join(", ");
     const room = catalog.roomName(s.room, lang);
     // Where to go, most precise first: "Hall A, Conference centre, Yekaterinburg" (repeats left out).
-    const place = [room, conference.venue?.[lang], conference.city?.[lang]].filter(
+    const place = [room, catalog.text(conference.venue, lang), catalog.text(conference.city, lang)].filter(
       (p, i, all): p is string => Boolean(p) && all.indexOf(p) === i,
     );
-    const description = [speakers, s.abstract[lang].trim()].filter(Boolean).join("\n\n");
+    const title = catalog.text(s.title, lang);
+    const description = [speakers, catalog.text(s.abstract, lang).trim()].filter(Boolean).join("\n\n");
     lines.push(
       "BEGIN:VEVENT",
       `UID:${s.id}@confbot`,
       `DTSTAMP:${utcStamp(now)}`,
       when(s.start, "DTSTART"),
       when(s.end, "DTEND"),
-      `SUMMARY:${icsText(speakers ? `${s.title[lang]} — ${speakers}` : s.title[lang])}`,
+      `SUMMARY:${icsText(speakers ? `${title} — ${speakers}` : title)}`,
     );
     if (place.length) lines.push(`LOCATION:${icsText(place.join(", "))}`);
     if (description) lines.push(`DESCRIPTION:${icsText(description)}`);
@@ -116,7 +117,7 @@ export function buildIcs(
       lines.push(
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        `DESCRIPTION:${icsText(s.title[lang])}`,
+        `DESCRIPTION:${icsText(title)}`,
         `TRIGGER:-PT${alarmMinutes}M`,
         "END:VALARM",
       );

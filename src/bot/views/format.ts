@@ -109,3 +109,46 @@ export function fitLines(lines: readonly string[], max: number = MAX_MESSAGE_CHA
   }
   return out;
 }
+
+/** Where to cut `text` so that its first `n` code points end at a paragraph, a line or a word when one is near. */
+function niceCut(chars: readonly string[], n: number): number {
+  if (n >= chars.length) return chars.length;
+  const head = chars.slice(0, n).join("");
+  for (const [re, keep] of [
+    [/\n\s*\n/g, 0.5],
+    [/\n/g, 0.6],
+    [/\s/g, 0.7],
+  ] as const) {
+    let last = -1;
+    for (const m of head.matchAll(re)) last = m.index;
+    if (last > 0) {
+      const cut = Array.from(head.slice(0, last)).length;
+      if (cut >= n * keep) return cut;
+    }
+  }
+  return n;
+}
+
+/**
+ * Cuts plain text into pages whose HTML-escaped length fits `budget(pageIndex)`, cutting between paragraphs,
+ * lines or words where it can. Every character is kept (only whitespace at the cuts goes).
+ */
+export function splitPages(text: string, budget: (page: number) => number): string[] {
+  const pages: string[] = [];
+  let rest = Array.from(text.trim());
+  while (rest.length) {
+    const max = Math.max(1, budget(pages.length));
+    // The longest prefix whose escaped form fits: escaping only grows text, so search on the prefix length.
+    let lo = 1;
+    let hi = Math.min(rest.length, max);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (escapeHtml(rest.slice(0, mid).join("")).length <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    const cut = niceCut(rest, lo);
+    pages.push(rest.slice(0, cut).join("").trimEnd());
+    rest = Array.from(rest.slice(cut).join("").trimStart());
+  }
+  return pages;
+}

@@ -5,7 +5,7 @@ import { subscriptionsOf } from "../../store/subscriptions.js";
 import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
 import { sessionLine } from "./schedule.js";
 import { leadMinutes } from "./settings.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** At most this many "open" buttons under /my (the text lists every session regardless). */
 export const MY_BUTTONS = 12;
@@ -71,7 +71,7 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   if (!shown.length) lines.push("", allPastText(ctx, past.length));
   let day = "";
   for (const s of shown) {
-    const d = formatDay(s.start, tz, ctx.lang);
+    const d = formatDay(catalog.dayOf(s), tz, ctx.lang);
     if (d !== day) {
       lines.push("", `<b>${escapeHtml(d)}</b>`);
       day = d;
@@ -82,7 +82,7 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     if (other.length)
       lines.push(
         ctx.t("my.overlaps", {
-          titles: other.map((o) => `“${truncate(o.title[ctx.lang], 60)}”`).join(", "),
+          titles: other.map((o) => `“${truncate(pick(ctx, o.title), 60)}”`).join(", "),
         }),
       );
   }
@@ -93,10 +93,10 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     .filter((s) => !isPast(s, now))
     .slice(0, MY_BUTTONS)
     .map((s) => [
-      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${s.title[ctx.lang]}`, {
+      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`, {
         type: "session",
-        id: s.id,
-        full: false,
+        key: catalog.sessionKey(s.id),
+        page: 0,
       }),
     ]);
   const controls: InlineKeyboardButton[] = [actionButton(plain(ctx, "my.calendar"), { type: "calendar" })];

@@ -9,7 +9,7 @@ import { actionButton, plain } from "./view.js";
 /** When and where a session is, as attendees read it: "Mon 25 Feb 11:00, Hall A" (plain text). */
 export function placeOf(s: Pick<SessionSnapshot, "start" | "room">, catalog: Catalog, lang: Lang): string {
   const tz = catalog.timezone;
-  const when = `${formatDay(s.start, tz, lang)} ${formatTime(s.start, tz, lang)}`;
+  const when = `${formatDay(catalog.dayOf(s.start), tz, lang)} ${formatTime(s.start, tz, lang)}`;
   const room = catalog.roomName(s.room, lang);
   return room ? `${when}, ${room}` : when;
 }
@@ -34,12 +34,12 @@ const NOTICE_TITLE_CHARS = 200;
  * removed. A renamed session also gets its former title.
  */
 export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams): string {
-  const title = (p.after ?? p.before).title[lang];
+  const title = catalog.text((p.after ?? p.before).title, lang);
   const was = placeOf(p.before, catalog, lang);
   const now = p.after ? placeOf(p.after, catalog, lang) : was;
   const kind = noticeKind(p);
   const lines = [t(`notice.${kind}`, { title: truncate(title, NOTICE_TITLE_CHARS), was, now })];
-  const oldTitle = p.before.title[lang];
+  const oldTitle = catalog.text(p.before.title, lang);
   if (p.after && oldTitle !== title)
     lines.push(t("notice.renamed", { title: truncate(oldTitle, NOTICE_TITLE_CHARS) }));
   return lines.join("\n");
@@ -62,8 +62,8 @@ export const noticeView: OutboxView = (ctx, params) => {
           [
             actionButton(plain(ctx, "notice.open"), {
               type: "session",
-              id: p.sessionId,
-              full: false,
+              key: catalog.sessionKey(p.sessionId),
+              page: 0,
               origin: { to: "message" },
             }),
           ],

@@ -36,7 +36,7 @@ function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
   const { days, name } = catalog.programme.conference;
   const first = sessionsOfDay(catalog, 0)[0];
   const intro = ctx.t(state === "before" ? "now.before" : "now.after", {
-    conference: name[ctx.lang],
+    conference: catalog.text(name, ctx.lang),
     first: formatDay(days[0] ?? "", catalog.timezone, ctx.lang),
     last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang),
     time: first ? formatTime(first.start, catalog.timezone, ctx.lang) : "",

@@ -9,7 +9,7 @@ import { NOTICE_VIEW, snapshot } from "../../delivery/notices.js";
 import type { OutboxRow } from "../../delivery/outbox.js";
 import type { Lang } from "../../programme/model.js";
 import { openDatabase } from "../../store/db.js";
-import { loadProgramme } from "../../store/programme-store.js";
+import { loadProgramme, readKeys } from "../../store/programme-store.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { getUser, setUserLanguage, touchUser } from "../../store/users.js";
 import type { BotDeps } from "../context.js";
@@ -32,7 +32,7 @@ function deps(now = START - 10 * MIN): BotDeps {
   return {
     config: loadConfig({}),
     db,
-    catalog: new Catalog(programme),
+    catalog: new Catalog(programme, readKeys(db)),
     i18n: createI18n(),
     clock: () => now,
     logger: pino({ level: "silent" }),
@@ -56,8 +56,8 @@ describe("reminder message", () => {
     const en = reminderView(ctxFor(d, 1, "en"), session(d, "async-io"), 10);
     expect(en.text).toBe("⏰ In 10 minutes: <b>Asynchronous IO</b> — Ann Lee, Hall A, 10:00–11:00");
     expect(en.keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual([
-      "s:async-io:n",
-      "ro:async-io",
+      `s:${d.catalog.sessionKey("async-io")}:n`,
+      `ro:${d.catalog.sessionKey("async-io")}`,
     ]);
     expect(reminderView(ctxFor(d, 1, "en"), session(d, "async-io"), 1).text).toMatch(/^⏰ In 1 minute:/);
     const ru = (n: number) => reminderView(ctxFor(d, 1, "ru"), session(d, "testing-workshop"), n).text;
@@ -88,8 +88,8 @@ describe("reminder message", () => {
       text: "⏰ In 5 minutes: <b>Distributed caching</b> — Bob Ray, Hall B, 10:00–10:40",
       buttons: [
         [
-          { text: "📄 Open card", callbackData: "s:caching:n" },
-          { text: "🔕 Stop reminders", callbackData: "ro:caching" },
+          { text: "📄 Open card", callbackData: `s:${d.catalog.sessionKey("caching")}:n` },
+          { text: "🔕 Stop reminders", callbackData: `ro:${d.catalog.sessionKey("caching")}` },
         ],
       ],
     });

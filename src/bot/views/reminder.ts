@@ -1,6 +1,6 @@
 import type { Session } from "../../programme/model.js";
 import { formatTimes, truncate } from "./format.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Whole minutes from `now` until `startMs`, at least 1 (a reminder is only sent before the start). */
 export function minutesLeft(startMs: number, now: number): number {
@@ -13,17 +13,18 @@ export function minutesLeft(startMs: number, now: number): number {
  */
 export function reminderView(ctx: ViewCtx, session: Session, minutes: number): View {
   const { catalog } = ctx.deps;
+  const key = catalog.sessionKey(session.id);
+  const people = catalog.speakersOf(session);
+  const names = people.slice(0, 3).map((s) => pick(ctx, s.name));
+  if (people.length > 3) names.push(plain(ctx, "card.and_more", { count: people.length - 3 }));
   const details = [
-    catalog
-      .speakersOf(session)
-      .map((s) => s.name[ctx.lang])
-      .join(", "),
+    names.join(", "),
     catalog.roomName(session.room, ctx.lang) ?? "",
     formatTimes(session.start, session.end, catalog.timezone, ctx.lang),
   ].filter(Boolean);
   const text = ctx.t("reminder.text", {
     count: minutes,
-    title: truncate(session.title[ctx.lang], 200),
+    title: truncate(pick(ctx, session.title), 200),
     details: truncate(details.join(", "), 300),
   });
   return {
@@ -32,11 +33,11 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
       [
         actionButton(plain(ctx, "reminder.open"), {
           type: "session",
-          id: session.id,
-          full: false,
+          key,
+          page: 0,
           origin: { to: "message" },
         }),
-        actionButton(plain(ctx, "reminder.stop"), { type: "reminderOff", id: session.id }),
+        actionButton(plain(ctx, "reminder.stop"), { type: "reminderOff", key }),
       ],
     ],
   };

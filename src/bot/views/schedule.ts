@@ -2,7 +2,6 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
 import { isContentKind, type Programme, type Session } from "../../programme/model.js";
 import {
-  dayOf,
   escapeHtml,
   fitLines,
   formatDay,
@@ -11,7 +10,7 @@ import {
   MAX_MESSAGE_CHARS,
   truncate,
 } from "./format.js";
-import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** At most this many sessions on one page of a day (so text and keyboard stay well inside Telegram's limits). */
 export const DAY_PAGE_SIZE = 16;
@@ -41,7 +40,7 @@ export function sessionsOfDay(catalog: Catalog, day: number): Session[] {
   const rooms = catalog.programme.conference.rooms.map((r) => r.id);
   const roomOrder = (s: Session) => (s.room ? rooms.indexOf(s.room) : -1);
   const sessions = catalog.programme.sessions
-    .filter((s) => dayOf(s.start, catalog.timezone) === iso)
+    .filter((s) => catalog.dayOf(s) === iso)
     .sort(
       (a, b) =>
         Date.parse(a.start) - Date.parse(b.start) ||
@@ -75,7 +74,7 @@ export function dayPages(catalog: Catalog, day: number): Session[][] {
 
 /** Which day (index into the conference's days) and page of it a session is on. */
 export function dayLocation(catalog: Catalog, session: Session): { day: number; page: number } | undefined {
-  const day = catalog.programme.conference.days.indexOf(dayOf(session.start, catalog.timezone));
+  const day = catalog.programme.conference.days.indexOf(catalog.dayOf(session));
   if (day < 0) return undefined;
   const page = dayPages(catalog, day).findIndex((p) => p.some((s) => s.id === session.id));
   return { day, page: Math.max(0, page) };
@@ -84,8 +83,8 @@ export function dayLocation(catalog: Catalog, session: Session): { day: number; 
 /** One line of a schedule: room, title (struck through when cancelled) and speakers. */
 export function sessionLine(ctx: ViewCtx, s: Session): string {
   const catalog = ctx.deps.catalog;
-  const title = escapeHtml(truncate(s.title[ctx.lang], 90));
-  const names = catalog.speakersOf(s).map((sp) => sp.name[ctx.lang]);
+  const title = escapeHtml(truncate(pick(ctx, s.title), 90));
+  const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
   const room = catalog.roomName(s.room, ctx.lang);
   return ctx.t(s.cancelled ? "schedule.line_cancelled" : "schedule.line", {
     title,
@@ -129,10 +128,10 @@ export function sessionButtons(ctx: ViewCtx, sessions: readonly Session[]): Inli
   return sessions
     .filter((s) => isContentKind(s.kind))
     .map((s) => [
-      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${s.title[ctx.lang]}`, {
+      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`, {
         type: "session",
-        id: s.id,
-        full: false,
+        key: ctx.deps.catalog.sessionKey(s.id),
+        page: 0,
         origin: { to: "day" },
       }),
     ]);
@@ -153,8 +152,8 @@ function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
 /** The day picker of /schedule. */
 export function daysView(ctx: ViewCtx): View {
   const conference = ctx.deps.catalog.programme.conference;
-  const lines = [ctx.t("schedule.pick_day", { conference: conference.name[ctx.lang] })];
-  if (conference.note) lines.push("", ctx.t("schedule.note", { note: conference.note[ctx.lang] }));
+  const lines = [ctx.t("schedule.pick_day", { conference: pick(ctx, conference.name) })];
+  if (conference.note) lines.push("", ctx.t("schedule.note", { note: pick(ctx, conference.note) }));
   return { text: lines.join("\n"), keyboard: daysRow(ctx) };
 }
 

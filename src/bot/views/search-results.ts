@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
 import { escapeHtml, fitLines, formatDay, formatTime, truncate } from "./format.js";
-import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Results shown per page. */
 export const RESULTS_PAGE_SIZE = 6;
@@ -40,15 +40,15 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
   const { lang } = ctx;
   const catalog = ctx.deps.catalog;
   if (hit.kind === "speaker") {
-    const aff = hit.speaker.affiliation?.[lang];
-    const head = `👤 <b>${escapeHtml(truncate(hit.speaker.name[lang], 100))}</b>`;
+    const aff = pick(ctx, hit.speaker.affiliation);
+    const head = `👤 <b>${escapeHtml(truncate(pick(ctx, hit.speaker.name), 100))}</b>`;
     return aff ? `${head}\n    <i>${escapeHtml(truncate(aff, 100))}</i>` : head;
   }
   const s = hit.session;
-  const title = escapeHtml(truncate(s.title[lang], 120));
+  const title = escapeHtml(truncate(pick(ctx, s.title), 120));
   const head = s.cancelled ? `<s>${title}</s> ${ctx.t("card.cancelled_short")}` : `<b>${title}</b>`;
-  const names = catalog.speakersOf(s).map((sp) => sp.name[lang]);
-  const when = `${formatDay(s.start, catalog.timezone, lang)}, ${formatTime(s.start, catalog.timezone, lang)}`;
+  const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
+  const when = `${formatDay(catalog.dayOf(s), catalog.timezone, lang)}, ${formatTime(s.start, catalog.timezone, lang)}`;
   const room = catalog.roomName(s.room, lang);
   const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(
     Boolean,
@@ -88,15 +88,15 @@ export function resultsView(
     lines.push(hitLines(ctx, n, hit));
     keyboard.push([
       hit.kind === "speaker"
-        ? actionButton(`${n}. 👤 ${hit.speaker.name[ctx.lang]}`, {
+        ? actionButton(`${n}. 👤 ${pick(ctx, hit.speaker.name)}`, {
             type: "speaker",
-            id: hit.speaker.id,
+            key: ctx.deps.catalog.speakerKey(hit.speaker.id),
             origin,
           })
-        : actionButton(`${n}. ${hit.session.title[ctx.lang]}`, {
+        : actionButton(`${n}. ${pick(ctx, hit.session.title)}`, {
             type: "session",
-            id: hit.session.id,
-            full: false,
+            key: ctx.deps.catalog.sessionKey(hit.session.id),
+            page: 0,
             origin,
           }),
     ]);

@@ -1,17 +1,21 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Session } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
-import { escapeHtml, formatDay, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import { escapeHtml, formatDay, formatTimeRange, MAX_MESSAGE_CHARS, splitPages, truncate } from "./format.js";
 import { dayLocation } from "./schedule.js";
 import { subscribeRow } from "./subscribe-row.js";
-import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
-/** Abstracts longer than this are shortened on the card, with a "more" button for the whole text. */
+/** Abstracts longer than this are shortened on the card, with "Read more" pages for the whole text. */
 export const SHORT_ABSTRACT_CHARS = 600;
+/** A card names at most this many speakers (with a button each), then "and N more". */
+export const MAX_CARD_SPEAKERS = 6;
+/** At most this many of a session's links become buttons. */
+export const MAX_LINK_BUTTONS = 8;
 
-/** Whether a session's abstract is shortened on its card in a language. */
-export function hasLongAbstract(ctx: Pick<ViewCtx, "lang">, session: Session): boolean {
-  return Array.from(session.abstract[ctx.lang].trim()).length > SHORT_ABSTRACT_CHARS;
+/** Whether a session's abstract is shortened on its card for this reader. */
+export function hasLongAbstract(ctx: Pick<ViewCtx, "lang" | "deps">, session: Session): boolean {
+  return Array.from(pick(ctx, session.abstract).trim()).length > SHORT_ABSTRACT_CHARS;
 }
 
 /** Escaped text of at most `budget` characters (counting the escapes), shortened with "…" when needed. */
@@ -25,43 +29,152 @@ function escapedWithin(text: string, budget: number): string {
   return out;
 }
 
-/** The HTML text of a session card: title, speakers, time, room, kind, audience and the abstract. */
-export function sessionCardText(
-  ctx: ViewCtx,
-  session: Session,
-  { full = false }: { full?: boolean } = {},
-): string {
-  return memoText(ctx, `session|${session.id}|${full}`, () => renderSessionText(ctx, session, full));
+/** A session's languages by name in the reader's language ("English, Deutsch" → "английский, немецкий"). */
+function languageNames(codes: readonly string[], lang: string): string {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([lang], { type: "language" });
+  } catch {
+    names = undefined;
+  }
+  return codes.map((c) => names?.of(c) ?? c).join(", ");
 }
 
-function renderSessionText(ctx: ViewCtx, session: Session, full: boolean): string {
+/** The head of a card: everything but the abstract. */
+function headLines(ctx: ViewCtx, session: Session): string[] {
   const { t, lang } = ctx;
   const catalog = ctx.deps.catalog;
-  const title = truncate(session.title[lang], 300);
+  const title = truncate(pick(ctx, session.title), 300);
   const lines = [session.cancelled ? t("card.title_cancelled", { title }) : t("card.title", { title })];
+  const subtitle = pick(ctx, session.subtitle);
+  if (subtitle) lines.push(t("card.subtitle", { subtitle: truncate(subtitle, 200) }));
   if (session.cancelled) lines.push(t("card.cancelled"));
-  const speakers = catalog.speakersOf(session).map((s) => {
-    const aff = s.affiliation?.[lang];
+  const people = catalog.speakersOf(session);
+  const speakers = people.slice(0, MAX_CARD_SPEAKERS).map((s) => {
+    const name = truncate(pick(ctx, s.name), 100);
+    const aff = pick(ctx, s.affiliation);
     return aff
-      ? t("card.speaker_with_affiliation", { name: s.name[lang], affiliation: truncate(aff, 80) })
-      : escapeHtml(s.name[lang]);
+      ? t("card.speaker_with_affiliation", { name, affiliation: truncate(aff, 80) })
+      : escapeHtml(name);
   });
+  const more = people.length - speakers.length;
+  if (more > 0) speakers.push(t("card.and_more", { count: more }));
   if (speakers.length) lines.push(t("card.speakers", { names: speakers.join(", ") }));
   lines.push(t("card.when", { when: formatTimeRange(session.start, session.end, catalog.timezone, lang) }));
   const room = catalog.roomName(session.room, lang);
-  if (room) lines.push(t("card.room", { room }));
+  if (room) lines.push(t("card.room", { room: truncate(room, 100) }));
+  const track = catalog.trackName(session.track, lang);
+  if (track) lines.push(t("card.track", { track: truncate(track, 100) }));
+  if (session.languages?.length)
+    lines.push(t("card.languages", { languages: truncate(languageNames(session.languages, lang), 100) }));
   const kind = t(`kind.${session.kind}`);
-  const audience = session.audience?.[lang];
+  const audience = pick(ctx, session.audience);
   lines.push(
     audience
       ? t("card.kind_audience", { kind, audience: truncate(audience, 300) })
       : t("card.kind", { kind }),
   );
-  const head = lines.join("\n");
-  const abstract = session.abstract[lang].trim();
+  return lines;
+}
+
+/** Room left for the abstract on a page after its head (and a margin for the page note). */
+const PAGE_MARGIN = 40;
+
+/** The abstract cut into pages: the first after the card's head, the others after the title alone. */
+function abstractPages(ctx: ViewCtx, session: Session): string[] {
+  return memoPages(ctx, session, () => {
+    const abstract = pick(ctx, session.abstract).trim();
+    if (!abstract) return [];
+    const head = headLines(ctx, session).join("\n");
+    const title = ctx.t("card.title", { title: truncate(pick(ctx, session.title), 300) });
+    return splitPages(abstract, (i) => MAX_MESSAGE_CHARS - (i === 0 ? head : title).length - PAGE_MARGIN);
+  });
+}
+
+const pagesMemo = new WeakMap<object, Map<string, string[]>>();
+
+function memoPages(ctx: ViewCtx, session: Session, make: () => string[]): string[] {
+  let memo = pagesMemo.get(ctx.deps.catalog.programme);
+  if (!memo) {
+    memo = new Map();
+    pagesMemo.set(ctx.deps.catalog.programme, memo);
+  }
+  const key = `${ctx.lang}|${session.id}`;
+  let pages = memo.get(key);
+  if (!pages) {
+    pages = make();
+    memo.set(key, pages);
+  }
+  return pages;
+}
+
+/** How many "Read more" pages a session's abstract has for this reader (0 when it fits on the card). */
+export function abstractPageCount(ctx: ViewCtx, session: Session): number {
+  return hasLongAbstract(ctx, session) ? abstractPages(ctx, session).length : 0;
+}
+
+/**
+ * The HTML text of a session card. Page 0 is the card: title, speakers, time, room, track, languages, kind,
+ * audience and the start of the abstract; pages 1… hold the whole abstract, as many as it needs.
+ */
+export function sessionCardText(
+  ctx: ViewCtx,
+  session: Session,
+  { page = 0 }: { page?: number } = {},
+): string {
+  return memoText(ctx, `session|${session.id}|${page}`, () => renderSessionText(ctx, session, page));
+}
+
+function renderSessionText(ctx: ViewCtx, session: Session, page: number): string {
+  const pages = abstractPageCount(ctx, session);
+  if (page > 0 && page <= pages) {
+    const chunk = abstractPages(ctx, session)[page - 1] ?? "";
+    const top =
+      page === 1
+        ? headLines(ctx, session).join("\n")
+        : `${ctx.t("card.title", { title: truncate(pick(ctx, session.title), 300) })} ${ctx.t("nav.page", { page, pages })}`;
+    return `${top}\n\n${escapeHtml(chunk)}`;
+  }
+  const head = headLines(ctx, session).join("\n");
+  const abstract = pick(ctx, session.abstract).trim();
   if (!abstract) return head;
-  const budget = full ? MAX_MESSAGE_CHARS - head.length - 4 : SHORT_ABSTRACT_CHARS;
-  return `${head}\n\n${escapedWithin(abstract, budget)}`;
+  return `${head}\n\n${escapedWithin(abstract, SHORT_ABSTRACT_CHARS)}`;
+}
+
+/** Only web links become buttons; anything else is left out. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 1000) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LINK_ICONS: Record<string, string> = {
+  video: "🎬",
+  slides: "📑",
+  feedback: "💬",
+  chat: "💬",
+  other: "🔗",
+};
+
+/** URL buttons: the session's page, then its links (video, slides, feedback…). */
+function linkRows(ctx: ViewCtx, session: Session): InlineKeyboardButton[][] {
+  const buttons: InlineKeyboardButton.UrlButton[] = [];
+  const page = safeUrl(session.url);
+  if (page) buttons.push({ text: plain(ctx, "card.event_page"), url: page });
+  for (const link of session.links ?? []) {
+    const url = safeUrl(link.url);
+    if (!url || buttons.some((b) => b.url === url)) continue;
+    if (buttons.length >= MAX_LINK_BUTTONS) break;
+    const label = `${LINK_ICONS[link.kind ?? "other"] ?? "🔗"} ${link.title}`.replace(/\s+/g, " ").trim();
+    buttons.push({ text: truncate(label, 48), url });
+  }
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  return rows;
 }
 
 /** The "Back" button of a session card, by where the card was opened from (its day by default). */
@@ -82,16 +195,16 @@ function backButton(
       const speaker = catalog.speaker(session.speakers[origin.index] ?? "");
       if (!speaker) break;
       const index = catalog.sessionsOf(speaker.id).findIndex((s) => s.id === session.id);
-      return actionButton(plain(ctx, "nav.back_to", { name: speaker.name[ctx.lang] }), {
+      return actionButton(plain(ctx, "nav.back_to", { name: pick(ctx, speaker.name) }), {
         type: "speaker",
-        id: speaker.id,
-        origin: index >= 0 ? { to: "session", index } : undefined,
+        key: catalog.speakerKey(speaker.id),
+        origin: index >= 0 && index < 1000 ? { to: "session", index } : undefined,
       });
     }
   }
   const where = dayLocation(catalog, session);
   if (!where) return undefined;
-  const day = formatDay(session.start, catalog.timezone, ctx.lang);
+  const day = formatDay(catalog.dayOf(session), catalog.timezone, ctx.lang);
   return actionButton(plain(ctx, "nav.back_to", { name: day }), {
     type: "day",
     day: where.day,
@@ -100,39 +213,41 @@ function backButton(
 }
 
 /**
- * A session card with its keyboard: the subscribe toggle, "more"/"less" for long abstracts, a button per
- * speaker, and "Back" to where it was opened from.
+ * A session card with its keyboard: the subscribe toggle, "Read more" pages for a long abstract, the
+ * session's page and links as URL buttons, a button per speaker, and "Back" to where it was opened from.
  */
 export function sessionCard(
   ctx: ViewCtx,
   session: Session,
-  opts: { full?: boolean; origin?: Origin } = {},
+  opts: { page?: number; origin?: Origin } = {},
 ): View {
-  const { full = false, origin } = opts;
+  const { origin } = opts;
+  const catalog = ctx.deps.catalog;
+  const key = catalog.sessionKey(session.id);
+  const pages = abstractPageCount(ctx, session);
+  const page = Math.min(Math.max(0, opts.page ?? 0), pages);
   const keyboard: InlineKeyboardButton[][] = [];
   const sub = subscribeRow(ctx, session);
   if (sub.length) keyboard.push(sub);
-  if (hasLongAbstract(ctx, session))
-    keyboard.push([
-      actionButton(plain(ctx, full ? "card.less" : "card.more"), {
-        type: "session",
-        id: session.id,
-        full: !full,
-        origin,
-      }),
-    ]);
-  const catalog = ctx.deps.catalog;
-  for (const speaker of catalog.speakersOf(session)) {
+  if (pages) {
+    const nav: InlineKeyboardButton[] = [];
+    if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));
+    if (page < pages)
+      nav.push(actionButton(plain(ctx, "card.more"), { type: "session", key, page: page + 1, origin }));
+    keyboard.push(nav);
+  }
+  keyboard.push(...linkRows(ctx, session));
+  for (const speaker of catalog.speakersOf(session).slice(0, MAX_CARD_SPEAKERS)) {
     const index = catalog.sessionsOf(speaker.id).findIndex((s) => s.id === session.id);
     keyboard.push([
-      actionButton(plain(ctx, "card.speaker_button", { name: speaker.name[ctx.lang] }), {
+      actionButton(plain(ctx, "card.speaker_button", { name: pick(ctx, speaker.name) }), {
         type: "speaker",
-        id: speaker.id,
-        origin: index >= 0 ? { to: "session", index } : undefined,
+        key: catalog.speakerKey(speaker.id),
+        origin: index >= 0 && index < 1000 ? { to: "session", index } : undefined,
       }),
     ]);
   }
   const back = backButton(ctx, session, origin);
   if (back) keyboard.push([back]);
-  return { text: sessionCardText(ctx, session, { full }), keyboard };
+  return { text: sessionCardText(ctx, session, { page }), keyboard };
 }

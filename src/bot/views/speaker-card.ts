@@ -2,31 +2,23 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Speaker } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, fitLines, formatTimeRange, truncate } from "./format.js";
-import { actionButton, memoText, plain, type View, type ViewCtx } from "./view.js";
+import { safeUrl } from "./session-card.js";
+import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Bios longer than this are shortened on the card. */
 export const MAX_BIO_CHARS = 1500;
-
-/** Only web links become links; anything else in a `url` field is left out. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** At most this many of a speaker's sessions get a button (the card lists them all, as far as they fit). */
+export const MAX_SESSION_BUTTONS = 20;
 
 /** A speaker card: name, affiliation, link, bio and their sessions, a button per session and "Back". */
 export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): View {
-  const { lang } = ctx;
-  const sessions = ctx.deps.catalog.sessionsOf(speaker.id);
-  const keyboard: InlineKeyboardButton[][] = sessions.map((s) => [
-    actionButton(s.title[lang], {
+  const catalog = ctx.deps.catalog;
+  const sessions = catalog.sessionsOf(speaker.id);
+  const keyboard: InlineKeyboardButton[][] = sessions.slice(0, MAX_SESSION_BUTTONS).map((s) => [
+    actionButton(pick(ctx, s.title), {
       type: "session",
-      id: s.id,
-      full: false,
+      key: catalog.sessionKey(s.id),
+      page: 0,
       origin: { to: "speaker", index: Math.max(0, s.speakers.indexOf(speaker.id)) },
     }),
   ]);
@@ -38,10 +30,10 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
     const s = sessions[origin.index];
     if (s)
       keyboard.push([
-        actionButton(plain(ctx, "nav.back_to", { name: s.title[lang] }), {
+        actionButton(plain(ctx, "nav.back_to", { name: pick(ctx, s.title) }), {
           type: "session",
-          id: s.id,
-          full: false,
+          key: catalog.sessionKey(s.id),
+          page: 0,
           origin: { to: "speaker", index: Math.max(0, s.speakers.indexOf(speaker.id)) },
         }),
       ]);
@@ -53,13 +45,13 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
 function speakerText(ctx: ViewCtx, speaker: Speaker): string {
   const { t, lang } = ctx;
   const catalog = ctx.deps.catalog;
-  const lines = [t("speaker.name", { name: truncate(speaker.name[lang], 200) })];
-  const affiliation = speaker.affiliation?.[lang];
+  const lines = [t("speaker.name", { name: truncate(pick(ctx, speaker.name), 200) })];
+  const affiliation = pick(ctx, speaker.affiliation);
   if (affiliation) lines.push(t("speaker.affiliation", { affiliation: truncate(affiliation, 300) }));
   const url = safeUrl(speaker.url);
   if (url && url.length <= 500)
     lines.push(`🔗 <a href="${escapeHtml(url)}">${escapeHtml(truncate(url, 80))}</a>`);
-  const bio = speaker.bio?.[lang].trim();
+  const bio = pick(ctx, speaker.bio).trim();
   if (bio) lines.push("", escapeHtml(truncate(bio, MAX_BIO_CHARS)));
   const sessions = catalog.sessionsOf(speaker.id);
   if (sessions.length) {
@@ -69,7 +61,7 @@ function speakerText(ctx: ViewCtx, speaker: Speaker): string {
       lines.push(
         t(s.cancelled ? "speaker.session_cancelled" : "speaker.session", {
           when,
-          title: truncate(s.title[lang], 120),
+          title: truncate(pick(ctx, s.title), 120),
         }),
       );
     }

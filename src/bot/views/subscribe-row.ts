@@ -3,19 +3,20 @@ import { isContentKind, type Session } from "../../programme/model.js";
 import { isSubscribed } from "../../store/subscriptions.js";
 import { actionButton, plain, type ViewCtx } from "./view.js";
 
-/** Whether attendees can ask to be reminded of a session: talks, keynotes and workshops that still take place. */
+/** Whether attendees can ask to be reminded of a session: content (talks… ceremonies) that still takes place. */
 export function canSubscribe(session: Session): boolean {
   return isContentKind(session.kind) && !session.cancelled;
 }
 
 /**
- * The "🔔 Remind me" / "🔕 Don't remind me" row of a session card (`sub:<id>` / `unsub:<id>`), or an empty row
+ * The "🔔 Remind me" / "🔕 Don't remind me" row of a session card (`sub:<key>` / `unsub:<key>`), or an empty row
  * when the session cannot be followed. The subscribe feature swaps this row in place when it is pressed.
  */
 export function subscribeRow(ctx: ViewCtx, session: Session): InlineKeyboardButton[] {
   if (!canSubscribe(session)) return [];
+  const key = ctx.deps.catalog.sessionKey(session.id);
   const following = ctx.user ? isSubscribed(ctx.deps.db, ctx.user.id, session.id) : false;
   return following
-    ? [actionButton(plain(ctx, "subscribe.off_button"), { type: "unsubscribe", id: session.id })]
-    : [actionButton(plain(ctx, "subscribe.on_button"), { type: "subscribe", id: session.id })];
+    ? [actionButton(plain(ctx, "subscribe.off_button"), { type: "unsubscribe", key })]
+    : [actionButton(plain(ctx, "subscribe.on_button"), { type: "subscribe", key })];
 }

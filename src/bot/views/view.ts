@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { i18n } from "i18next";
-import type { Programme } from "../../programme/model.js";
+import type { Programme, Text } from "../../programme/model.js";
 import { type Action, encodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { buttonLabel } from "./format.js";
@@ -65,4 +65,9 @@ export function memoText(ctx: Pick<ViewCtx, "deps" | "lang">, key: string, make:
     memo.set(full, text);
   }
   return text;
+}
+
+/** A programme text in the reader's interface language, else the conference's first language; "" when none. */
+export function pick(ctx: Pick<ViewCtx, "deps" | "lang">, text: Text | undefined): string {
+  return ctx.deps.catalog.text(text, ctx.lang);
 }

@@ -4,6 +4,7 @@ import { outbox } from "./002-outbox.js";
 import { organizers } from "./003-organizers.js";
 import { dialogueState } from "./004-dialogue-state.js";
 import { processCoordination } from "./005-process-coordination.js";
+import { shortKeys } from "./006-short-keys.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   organizers,
   dialogueState,
   processCoordination,
+  shortKeys,
 ];

@@ -42,7 +42,8 @@ const CB = {
   all: `${BC}all`,
   session: `${BC}ses`,
   lang: (lang: Lang) => `${BC}l:${lang}`,
-  pick: (id: string) => `${BC}s:${id}`,
+  /** A session by its short key: ids may be guids too long for callback data. */
+  pick: (key: number) => `${BC}s:${key}`,
 };
 
 type BroadcastConversation = Conversation<BotContext, ConversationContext>;
@@ -135,13 +136,14 @@ export async function broadcastConversation(
       askingSession = true;
       await ctx.reply(ctx.t("admin.broadcast.ask_session"), { ...HTML, reply_markup: cancelButton() });
     } else if (data?.startsWith(`${BC}s:`)) {
-      const id = data.slice(`${BC}s:`.length);
-      const title = await conversation.external(
-        (outside) => outside.deps.catalog.session(id)?.title[outside.lang],
-      );
-      if (title !== undefined) {
-        audience = { kind: "session", sessionId: id };
-        sessionTitle = title;
+      const key = Number(data.slice(`${BC}s:`.length));
+      const picked = await conversation.external((outside) => {
+        const s = outside.deps.catalog.sessionByKey(key);
+        return s && { id: s.id, title: outside.deps.catalog.text(s.title, outside.lang) };
+      });
+      if (picked !== undefined) {
+        audience = { kind: "session", sessionId: picked.id };
+        sessionTitle = picked.title;
       }
     } else if (text && askingSession) {
       const found = await conversation.external((outside) => {
@@ -149,7 +151,11 @@ export async function broadcastConversation(
         const match = resolveSession(catalog.programme, text, (q) => searchSessionIds(catalog, q));
         const sessions =
           match.kind === "one" ? [match.session] : match.kind === "many" ? match.candidates : [];
-        return sessions.map((s) => ({ id: s.id, title: s.title[outside.lang] }));
+        return sessions.map((s) => ({
+          id: s.id,
+          key: outside.deps.catalog.sessionKey(s.id),
+          title: outside.deps.catalog.text(s.title, outside.lang),
+        }));
       });
       const [only] = found;
       if (found.length === 1 && only) {
@@ -159,7 +165,7 @@ export async function broadcastConversation(
         await ctx.reply(ctx.t("admin.broadcast.no_session", { query: text }), HTML);
       } else {
         const kb = new InlineKeyboard();
-        for (const s of found) kb.text(buttonLabel(s.title), CB.pick(s.id)).row();
+        for (const s of found) kb.text(buttonLabel(s.title), CB.pick(s.key)).row();
         kb.text(plain(ctx, "admin.button.cancel"), CB.cancel);
         await ctx.reply(ctx.t("admin.broadcast.pick_session"), { ...HTML, reply_markup: kb });
       }

@@ -20,7 +20,7 @@ import type { Programme } from "../../../programme/model.js";
 import { parseProgramme } from "../../../programme/read.js";
 import { type AuditAction, recordAudit } from "../../../store/audit.js";
 import { writeTransaction } from "../../../store/db.js";
-import { readProgramme } from "../../../store/programme-store.js";
+import { readKeys, readProgramme } from "../../../store/programme-store.js";
 import type { BotDeps } from "../../context.js";
 
 /** What an organizer's schedule change would do, computed without changing anything. */
@@ -163,6 +163,6 @@ export function applyPrepared(
     return r;
   });
   const stored = readProgramme(deps.db);
-  if (stored) deps.catalog.replace(stored);
+  if (stored) deps.catalog.replace(stored, readKeys(deps.db));
   return result;
 }

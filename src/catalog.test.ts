@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { smallProgramme } from "../test/support/programme-fixture.js";
+import { Catalog } from "./catalog.js";
+import type { Programme } from "./programme/model.js";
+
+/** A programme with a night session after midnight and a 06:00 day change, in Berlin, in English only. */
+function nightProgramme(): Programme {
+  const p = smallProgramme();
+  p.conference = {
+    ...p.conference,
+    timezone: "Europe/Berlin",
+    languages: ["en"],
+    dayChange: "06:00",
+    days: ["2030-03-01", "2030-03-02"],
+    tracks: [
+      { id: "hardware", name: { en: "Hardware" } },
+      { id: "art", name: { en: "Art", ru: "Искусство" } },
+    ],
+  };
+  const [a, b, c] = p.sessions;
+  if (!a || !b || !c) throw new Error("fixture");
+  Object.assign(a, { start: "2030-03-02T01:30:00+01:00", end: "2030-03-02T02:30:00+01:00", track: "art" });
+  Object.assign(b, {
+    start: "2030-03-01T20:00:00+01:00",
+    end: "2030-03-01T21:00:00+01:00",
+    track: "hardware",
+  });
+  Object.assign(c, { start: "2030-03-02T11:00:00+01:00", end: "2030-03-02T12:00:00+01:00" });
+  return p;
+}
+
+describe("Catalog", () => {
+  it("files sessions under conference days by the day change, in time order", () => {
+    const catalog = new Catalog(nightProgramme());
+    expect(catalog.sessionsOn("2030-03-01").map((s) => s.id)).toEqual(["caching", "async-io"]);
+    expect(catalog.sessionsOn("2030-03-02").map((s) => s.id)).toEqual(["testing-workshop"]);
+    expect(catalog.dayOf(Date.parse("2030-03-02T00:30:00Z"))).toBe("2030-03-01");
+    expect(catalog.days).toEqual(["2030-03-01", "2030-03-02"]);
+  });
+
+  it("names rooms and tracks in the reader's language, else the conference's first", () => {
+    const catalog = new Catalog(nightProgramme());
+    expect(catalog.trackName("art", "ru")).toBe("Искусство");
+    expect(catalog.trackName("hardware", "ru")).toBe("Hardware");
+    expect(catalog.roomName("hall-a", "ru")).toBe("Зал A");
+    expect(catalog.trackName(undefined, "en")).toBeUndefined();
+    expect(catalog.text({ en: "Title" }, "ru")).toBe("Title");
+  });
+
+  it("maps short keys both ways, and unknown keys to nothing", () => {
+    const keys = {
+      sessions: new Map([
+        ["async-io", 7],
+        ["caching", 3],
+        ["testing-workshop", 12],
+        ["gone", 5],
+      ]),
+      speakers: new Map([
+        ["ann-lee", 2],
+        ["bob-ray", 9],
+      ]),
+    };
+    const catalog = new Catalog(smallProgramme(), keys);
+    expect(catalog.sessionKey("caching")).toBe(3);
+    expect(catalog.sessionByKey(12)?.id).toBe("testing-workshop");
+    expect(catalog.sessionByKey(5)).toBeUndefined();
+    expect(catalog.sessionIdByKey(5)).toBe("gone");
+    expect(catalog.sessionByKey(99)).toBeUndefined();
+    expect(catalog.speakerByKey(9)?.id).toBe("bob-ray");
+    expect(catalog.speakerKey("nobody")).toBe(0);
+  });
+});
