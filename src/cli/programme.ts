@@ -7,8 +7,7 @@ import { readProgrammeFile } from "../programme/read.js";
 import { openDatabase } from "../store/db.js";
 import { loadProgramme } from "../store/programme-store.js";
 
-const usage =
-  "usage: programme check [FILE] | programme load [FILE] | programme export --json|--yaml [FILE]";
+const usage = "usage: programme check [FILE] | programme load [FILE] | programme export --json|--yaml [FILE]";
 
 /** `programme check|load|export`: validate a programme file, load it into the database, or print it as JSON or YAML. */
 export function programmeCommand(args: string[]): number {
