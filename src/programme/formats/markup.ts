@@ -2,10 +2,12 @@
  * Published texts (HTML, Markdown, entity-laden plain text) → plain text that keeps its meaning in a chat:
  * paragraphs separated by a blank line, list items as "• " lines, links as "label (url)", code kept.
  */
-import type { ChildNode, Element } from "domhandler";
 import { decodeHTML } from "entities";
 import { parseDocument } from "htmlparser2";
 import MarkdownIt from "markdown-it";
+
+type ChildNode = ReturnType<typeof parseDocument>["children"][number];
+type Element = Extract<ChildNode, { attribs: unknown }>;
 
 /** What a text was written in, as far as the loader could tell. */
 export type MarkupKind = "html" | "markdown" | "plain";

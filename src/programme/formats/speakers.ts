@@ -56,13 +56,15 @@ export function buildSpeakers(
 
   const perEvent = events.map((e) => {
     const ids: string[] = [];
+    const names = new Set<string>();
     for (const p of e.persons) {
       const name = norm(plainLine(p.name));
       if (!name) continue;
       const k = keyOf(p.key, name);
       const id = idOf.get(`${k}\n${name}`);
       if (!id) continue;
-      if (ids.includes(id)) {
+      // The same person twice in one event, by id or (merged sources, two ids) by name.
+      if (ids.includes(id) || names.has(name)) {
         warn({
           code: "duplicate-person",
           message: `${name} is listed twice in "${plainLine(e.title)}" (${e.where}); shown once`,
@@ -70,6 +72,7 @@ export function buildSpeakers(
         continue;
       }
       ids.push(id);
+      names.add(name);
       const speaker = speakers.get(id);
       const bio = p.bio ?? (p.key ? bios.get(p.key) : undefined);
       if (speaker && bio && !speaker.bio) {
