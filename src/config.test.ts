@@ -61,6 +61,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DEMO_NOW: "yesterday" })).toThrow('got "yesterday"');
   });
 
+  it("reads PROGRAMME_TIMEZONE as an IANA zone or a fixed offset, and refuses anything else", () => {
+    expect(loadConfig({ PROGRAMME_TIMEZONE: "Europe/Brussels" }).PROGRAMME_TIMEZONE).toBe("Europe/Brussels");
+    expect(loadConfig({ PROGRAMME_TIMEZONE: "+01:00" }).PROGRAMME_TIMEZONE).toBe("UTC+01:00");
+    expect(() => loadConfig({ PROGRAMME_TIMEZONE: "Mars/Olympus" })).toThrow(
+      /PROGRAMME_TIMEZONE must be an IANA timezone/,
+    );
+  });
+
   it("names every bad variable at once, saying what was expected", () => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
 import { REMINDER_CHOICES } from "./delivery/planner.js";
+import { normaliseZone } from "./programme/formats/time.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -31,6 +32,14 @@ const schema = z.object({
     .transform((url) => url.replace(/\/+$/, "")), // grammY wants no trailing slash
   DATABASE_PATH: z.string().min(1).default("var/confbot.sqlite"),
   PROGRAMME_PATH: z.string().min(1).default("data/pycon-ru-2013.yaml"),
+  PROGRAMME_TIMEZONE: z
+    .string()
+    .refine(
+      (tz) => normaliseZone(tz) !== undefined,
+      "PROGRAMME_TIMEZONE must be an IANA timezone such as Europe/Brussels, or an offset such as UTC+01:00",
+    )
+    .transform((tz) => normaliseZone(tz) ?? tz)
+    .optional(),
   ADMIN_IDS: z
     .string()
     .default("")

@@ -101,6 +101,7 @@ async function main(): Promise<number> {
     logger,
     clock(),
     config.DEFAULT_REMINDER_MINUTES,
+    config.PROGRAMME_TIMEZONE,
   );
   if (!loaded) {
     console.error(

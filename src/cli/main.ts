@@ -13,10 +13,10 @@ const groups: Record<string, () => Promise<Command>> = {
 };
 
 const usage = `usage: npm run --silent cli -- <command>
-  programme check [FILE]           validate a programme file (exit 1 listing every error)
+  programme check [--all] [FILE]   validate a schedule of any format: errors (exit 1), warnings grouped
   programme load [FILE]            load it into the database at DATABASE_PATH, print the diff
-  programme export --json [FILE]   print the programme as JSON
-  programme export --yaml [FILE]   print the programme as the canonical YAML
+  programme export --json|--yaml [FILE]   print the programme in the canonical form
+                                   (each takes --timezone TZ, default PROGRAMME_TIMEZONE)
   import seed-markdown FILE        turn a programme page of the seed's format into the canonical YAML
   search QUERY                     search the programme
   search --jsonl                   one query per line on stdin, one JSON line per query on stdout

@@ -1,6 +1,6 @@
 import { loadConfig } from "../config.js";
+import { readScheduleFile } from "../programme/formats/index.js";
 import type { Programme } from "../programme/model.js";
-import { readProgrammeFile } from "../programme/read.js";
 import { buildSearchIndex, type SearchIndex, type SearchResult } from "../search/index.js";
 
 const usage =
@@ -52,7 +52,8 @@ export async function searchCommand(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const programme = readProgrammeFile(loadConfig().PROGRAMME_PATH);
+  const config = loadConfig();
+  const { programme } = readScheduleFile(config.PROGRAMME_PATH, { timezone: config.PROGRAMME_TIMEZONE });
   const index = buildSearchIndex(programme);
 
   if (jsonl) {

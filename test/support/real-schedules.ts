@@ -56,7 +56,10 @@ const childText = (el: Element, name: string) => {
 
 /** frab XML facts; `zone` reads local clock times when events carry no <date>. */
 export function frabFacts(file: string, zone?: string): SourceFacts {
-  const doc = parseDocument(readFileSync(join(REAL_DIR, file), "utf8"), { xmlMode: true, decodeEntities: true });
+  const doc = parseDocument(readFileSync(join(REAL_DIR, file), "utf8"), {
+    xmlMode: true,
+    decodeEntities: true,
+  });
   const facts: SourceFacts = { events: [], rooms: new Set(), persons: new Set() };
   for (const day of getElementsByTagName("day", doc.children, true)) {
     for (const room of children(day, "room")) {
@@ -64,7 +67,9 @@ export function frabFacts(file: string, zone?: string): SourceFacts {
         const date = childText(ev, "date");
         const start = date
           ? Date.parse(date)
-          : DateTime.fromISO(`${day.attribs.date}T${childText(ev, "start").padStart(5, "0")}`, { zone }).toMillis();
+          : DateTime.fromISO(`${day.attribs.date}T${childText(ev, "start").padStart(5, "0")}`, {
+              zone,
+            }).toMillis();
         facts.events.push({
           title: collapse(childText(ev, "title")),
           start,
@@ -97,7 +102,9 @@ export function jsonFacts(file: string): SourceFacts {
         facts.events.push({ title: collapse(ev.title), start, end: start + minutes(ev.duration), room });
         facts.rooms.add(room);
         for (const p of ev.persons ?? [])
-          facts.persons.add(`${String(p.code ?? p.guid ?? p.id)}\n${collapse(String(p.public_name ?? p.name))}`);
+          facts.persons.add(
+            `${String(p.code ?? p.guid ?? p.id)}\n${collapse(String(p.public_name ?? p.name))}`,
+          );
       }
   return facts;
 }
@@ -106,9 +113,20 @@ export function jsonFacts(file: string): SourceFacts {
 export function icsFacts(file: string): SourceFacts & { speakerLines: number } {
   const bytes = readFileSync(join(REAL_DIR, file));
   const text = new TextDecoder().decode(
-    Buffer.from(bytes.toString("latin1").replace(/\r/g, "").replace(/\n[ \t]/g, ""), "latin1"),
+    Buffer.from(
+      bytes
+        .toString("latin1")
+        .replace(/\r/g, "")
+        .replace(/\n[ \t]/g, ""),
+      "latin1",
+    ),
   );
-  const facts = { events: [] as SourceFacts["events"], rooms: new Set<string>(), persons: new Set<string>(), speakerLines: 0 };
+  const facts = {
+    events: [] as SourceFacts["events"],
+    rooms: new Set<string>(),
+    persons: new Set<string>(),
+    speakerLines: 0,
+  };
   let current: Record<string, { params: string; value: string }> | undefined;
   const time = (p: { params: string; value: string } | undefined) => {
     if (!p) return Number.NaN;

@@ -46,13 +46,18 @@ describe("every real schedule", () => {
     );
     // Titles at their start times (iCalendar from pretalx writes "Title - Speaker": compared apart).
     if (!file.endsWith(".ics")) {
-      const titled = (list: { title: string; start: number }[]) => list.map((e) => `${e.start} ${e.title}`).sort();
-      expect(titled(p.sessions.map((s) => ({ title: Object.values(s.title)[0] ?? "", start: Date.parse(s.start) })))).toEqual(
-        titled(facts.events),
-      );
+      const titled = (list: { title: string; start: number }[]) =>
+        list.map((e) => `${e.start} ${e.title}`).sort();
+      expect(
+        titled(
+          p.sessions.map((s) => ({ title: Object.values(s.title)[0] ?? "", start: Date.parse(s.start) })),
+        ),
+      ).toEqual(titled(facts.events));
     }
     const roomNames = p.conference.rooms.map((r) => Object.values(r.name)[0]);
-    expect(new Set(roomNames)).toEqual(new Set([...facts.rooms].filter((r) => facts.events.some((e) => e.room === r))));
+    expect(new Set(roomNames)).toEqual(
+      new Set([...facts.rooms].filter((r) => facts.events.some((e) => e.room === r))),
+    );
     // Every session's room is the one the source files it under.
     const roomName = new Map(p.conference.rooms.map((r) => [r.id, Object.values(r.name)[0]]));
     expect(p.sessions.map((s) => (s.room ? roomName.get(s.room) : "")).sort()).toEqual(
@@ -143,7 +148,12 @@ describe("warnings where the README says", () => {
   // file → warning codes its README entry describes
   const expected: Record<string, string[]> = {
     "fosdem-2020.pentabarf.xml": ["html-in-text", "empty-room", "no-speakers"],
-    "fosdem-2026-prelim.pretalx-fosdem.xml": ["html-in-text", "empty-room", "duplicate-person", "no-speakers"],
+    "fosdem-2026-prelim.pretalx-fosdem.xml": [
+      "html-in-text",
+      "empty-room",
+      "duplicate-person",
+      "no-speakers",
+    ],
     "38c3.hub.frab.xml": ["markdown-in-text", "past-midnight", "long-event", "no-speakers"],
     "36c3-merged.voc.frab.xml": [
       "duplicate-guid",
@@ -162,7 +172,13 @@ describe("warnings where the README says", () => {
     "denog16.pretalx.frab.xml": ["char-refs-in-text"],
     "divoc-r2r-2021.pretalx.frab.xml": ["char-refs-in-text", "past-midnight"],
     "divoc-r2r-2021.pretalx.c3voc.json": ["timezone-from-offsets"],
-    "jev22-everything.c3voc.json": ["duration-format", "empty-room", "html-in-text", "long-event", "clock-mismatch"],
+    "jev22-everything.c3voc.json": [
+      "duration-format",
+      "empty-room",
+      "html-in-text",
+      "long-event",
+      "clock-mismatch",
+    ],
     "rc3-channels-2020.pretalx.c3voc.json": ["timezone-from-offsets", "html-in-text"],
     "lca2020.ics": ["tzid-without-vtimezone", "html-in-text"],
     "jres2022.ics": ["tzid-without-vtimezone", "broken-utf8-folding"],

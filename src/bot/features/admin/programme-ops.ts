@@ -16,8 +16,8 @@ import {
   writeFileAtomic,
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
+import { parseSchedule } from "../../../programme/formats/index.js";
 import type { Programme } from "../../../programme/model.js";
-import { parseProgramme } from "../../../programme/read.js";
 import { type AuditAction, recordAudit } from "../../../store/audit.js";
 import { writeTransaction } from "../../../store/db.js";
 import { readKeys, readProgramme } from "../../../store/programme-store.js";
@@ -75,7 +75,8 @@ export function prepareReload(deps: BotDeps): PreparedChange | PrepareFailure {
   const file = deps.config.PROGRAMME_PATH;
   try {
     const text = readProgrammeText(file);
-    return prepared(deps, text, text, parseProgramme(text, file));
+    const { programme } = parseSchedule(text, { source: file, timezone: deps.config.PROGRAMME_TIMEZONE });
+    return prepared(deps, text, text, programme);
   } catch (e) {
     return failure(e);
   }
