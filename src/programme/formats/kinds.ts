@@ -15,8 +15,10 @@ const TYPE_RULES: [SessionKind, RegExp][] = [
   ["break", /\bbreak\b|pause|coffee|kaffee|\btea\b|changeover|intermission/i],
 ];
 const CEREMONY = /ceremony|zeremonie/i;
-const OPENING = /\bopening\b|eröffnung|welcome|begrüßung|ouverture|accueil/i;
+const OPENING = /\bopening\b|eröffnung|welcome|begrüßung|ouverture/i;
 const CLOSING = /\bclosing\b|abschluss|closing|clôture|farewell/i;
+const ADMIN =
+  /registration|check-in|anmeldung|inscription|doors open|einlass|room changeover|setup|teardown/i;
 const TALK = /talk|lecture|vortrag|presentation|maintrack|devroom|session|conférence|exposé|speech/i;
 
 /** The kind of a session from its source type, title and whether it has speakers. */
@@ -32,6 +34,7 @@ export function kindOf(type: string | undefined, title: string, hasSpeakers: boo
     for (const [kind, re] of TYPE_RULES.slice(-2)) if (re.test(title)) return kind;
   }
   if (t && TALK.test(t)) return "talk";
-  if (CEREMONY.test(t)) return "other";
-  return hasSpeakers || t ? "talk" : "other";
+  if (CEREMONY.test(t) || (!hasSpeakers && ADMIN.test(title))) return "other";
+  // Calendars without types or speakers (JRES) are mostly talks; attendees should be able to follow them.
+  return "talk";
 }

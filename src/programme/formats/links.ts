@@ -23,7 +23,9 @@ export function makeLink(href: string | undefined, title: string | undefined, ba
   if (!raw) return undefined;
   let url: string;
   try {
-    url = new URL(raw, base).href;
+    // An absolute URL stays as published (no punycode, no added slash); a relative one is resolved.
+    const parsed = new URL(raw, base);
+    url = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : parsed.href;
   } catch {
     return undefined;
   }

@@ -84,7 +84,7 @@ function linkText(label: string, href: string | undefined, baseUrl: string | und
   if (!href || href.startsWith("#") || href.startsWith("javascript:")) return text;
   let url = href.trim();
   if (url.startsWith("mailto:")) url = url.slice(7);
-  else {
+  else if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     try {
       url = new URL(url, baseUrl).href;
     } catch {
@@ -188,15 +188,15 @@ export function toPlainText(source: string | undefined, baseUrl?: string): Plain
   const raw = (source ?? "").replace(/\r\n?/g, "\n");
   const charRefs = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i.test(raw);
   if (!raw.trim()) return { text: "", markup: "plain", charRefs: false };
-  const s = dedent(raw);
-  if (hasHtmlTags(s)) {
+  if (hasHtmlTags(raw)) {
     // `<https://…>` is an autolink, not an element; escape it so the HTML parser keeps it as text.
     return {
-      text: htmlToText(s.replace(/<(https?:\/\/[^\s<>]+)>/g, "&lt;$1&gt;"), baseUrl),
+      text: htmlToText(raw.replace(/<(https?:\/\/[^\s<>]+)>/g, "&lt;$1&gt;"), baseUrl),
       markup: "html",
       charRefs,
     };
   }
+  const s = dedent(raw);
   if (looksLikeMarkdown(s))
     return { text: htmlToText(markdown.render(s), baseUrl), markup: "markdown", charRefs };
   return { text: tidy(charRefs ? decodeHTML(s) : s), markup: "plain", charRefs };
