@@ -14,19 +14,6 @@ import type { RawDay, RawEvent, RawPerson, RawSchedule } from "./raw.js";
 
 type Node = string | { [key: string]: unknown };
 
-// Elements that may repeat, by their exact path: everything else is read as a single child.
-const ARRAYS = new Set([
-  "schedule.day",
-  "schedule.day.room",
-  "schedule.day.room.event",
-  "schedule.day.room.event.persons.person",
-  "schedule.day.room.event.links.link",
-  "schedule.day.room.event.attachments.attachment",
-  "schedule.persons.person",
-  "schedule.tracks.track",
-  "schedule.conference.track",
-]);
-
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -37,7 +24,7 @@ const parser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+  // No isArray: children() reads one element or many alike (and asking for paths costs a third of the parse).
 });
 
 function isObject(n: unknown): n is { [key: string]: unknown } {

@@ -45,13 +45,9 @@ function looksLikeMarkdown(s: string): boolean {
   );
 }
 
-/** Whether the text holds real HTML elements (not `<https://…>` or a stray `<`). */
-function hasHtmlTags(s: string): boolean {
-  if (!s.includes("<")) return false;
-  const doc = parseDocument(s, { decodeEntities: false });
-  const walk = (nodes: ChildNode[]): boolean =>
-    nodes.some((n) => n.type === "tag" && (HTML_TAGS.has(n.name) || walk(n.children)));
-  return walk(doc.children);
+/** Whether a parsed text holds real HTML elements (not `<https://…>` or a stray `<`). */
+function hasHtmlTags(nodes: ChildNode[]): boolean {
+  return nodes.some((n) => n.type === "tag" && (HTML_TAGS.has(n.name) || hasHtmlTags(n.children)));
 }
 
 /**
@@ -188,13 +184,11 @@ export function toPlainText(source: string | undefined, baseUrl?: string): Plain
   const raw = (source ?? "").replace(/\r\n?/g, "\n");
   const charRefs = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i.test(raw);
   if (!raw.trim()) return { text: "", markup: "plain", charRefs: false };
-  if (hasHtmlTags(raw)) {
-    // `<https://…>` is an autolink, not an element; escape it so the HTML parser keeps it as text.
-    return {
-      text: htmlToText(raw.replace(/<(https?:\/\/[^\s<>]+)>/g, "&lt;$1&gt;"), baseUrl),
-      markup: "html",
-      charRefs,
-    };
+  if (raw.includes("<")) {
+    // `<https://…>` is an autolink, not an element; escaped, the HTML parser keeps it as text.
+    const doc = parseDocument(raw.replace(/<(https?:\/\/[^\s<>]+)>/g, "&lt;$1&gt;"));
+    if (hasHtmlTags(doc.children))
+      return { text: tidy(renderNodes(doc.children, baseUrl)), markup: "html", charRefs };
   }
   const s = dedent(raw);
   if (looksLikeMarkdown(s))

@@ -54,17 +54,20 @@ export function fixedZoneName(offsetMinutes: number): string {
   return FixedOffsetZone.parseSpecifier(name) ? name : "UTC";
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
 /** The UTC offset (minutes) an ISO instant was written with; undefined when it carries none. */
 export function offsetOf(iso: string): number | undefined {
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(iso.trim())) return undefined;
-  const dt = DateTime.fromISO(iso.trim(), { setZone: true });
-  return dt.isValid ? dt.offset : undefined;
+  const m = ISO_INSTANT.exec(iso.trim());
+  if (!m || Number.isNaN(Date.parse(iso.trim()))) return undefined;
+  if (m[1]?.toUpperCase() === "Z") return 0;
+  return (Number(m[3]) * 60 + Number(m[4])) * (m[2] === "-" ? -1 : 1);
 }
 
 /** Milliseconds of an ISO instant with an offset; NaN when it is not one. */
 export function instantMs(iso: string): number {
-  if (offsetOf(iso) === undefined) return Number.NaN;
-  return DateTime.fromISO(iso.trim()).toMillis();
+  const s = iso.trim();
+  return ISO_INSTANT.test(s) ? Date.parse(s) : Number.NaN;
 }
 
 /** Milliseconds of a local clock time ("2020-02-01T09:30") in a zone; NaN when invalid. */
