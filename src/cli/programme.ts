@@ -60,7 +60,9 @@ export function programmeCommand(args: string[]): number {
       if (values.json === values.yaml) break; // exactly one of them
       const canonical = canonicalProgramme(read().programme);
       process.stdout.write(
-        values.json ? `${JSON.stringify(canonical, null, 2)}\n` : stringify(canonical, { lineWidth: 0 }),
+        values.json
+          ? `${JSON.stringify(canonical, null, 2)}\n`
+          : stringify(canonical, { lineWidth: 0, aliasDuplicateObjects: false }),
       );
       return 0;
     }
