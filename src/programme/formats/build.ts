@@ -16,6 +16,7 @@ import type {
 } from "../model.js";
 import { checkSessions } from "./checks.js";
 import { chooseDayChange, conferenceDays } from "./days.js";
+import { guessLanguage } from "./guess-language.js";
 import { IdPool, safeId, shortHash, slugify } from "./ids.js";
 import { kindOf } from "./kinds.js";
 import { conferenceLanguages } from "./languages.js";
@@ -275,10 +276,14 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
     timed.map((t) => ({ start: t.start, dayDate: t.event.dayDate })),
     timezone,
   );
-  const languages = conferenceLanguages(
-    timed.map((t) => t.event.languages),
-    "en",
-  );
+  // Sources that name no language at all (iCalendar, FOSDEM 2020) get their texts' language guessed.
+  const declared = timed.some((t) => t.event.languages.length);
+  const textLangs = timed.map((t) => {
+    if (declared) return t.event.languages;
+    const guess = guessLanguage(`${t.event.title} ${t.event.abstract ?? ""} ${t.event.description ?? ""}`);
+    return guess ? [guess] : [];
+  });
+  const languages = conferenceLanguages(textLangs, "en");
   const lang = languages[0] ?? "en";
   const { speakers, perEvent } = buildSpeakers(
     timed.map((t) => t.event),
@@ -292,7 +297,7 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
 
   const sessions: Session[] = timed.map((t, i) => {
     const e = t.event;
-    const textLang = e.languages.find((l) => languages.includes(l)) ?? lang;
+    const textLang = textLangs[i]?.find((l) => languages.includes(l)) ?? lang;
     const inLang = (s: string): Text => ({ [textLang]: s });
     const title = plainLine(e.title);
     const id = ids[i] ?? "";

@@ -26,7 +26,9 @@ describe("decodeIcsBytes", () => {
     const { programme, warnings } = real("jres2022.ics");
     expect(JSON.stringify(programme)).not.toContain("\uFFFD");
     expect(warnings.map((w) => w.code)).toContain("broken-utf8-folding");
-    expect(programme.sessions.some((s) => s.title.en?.startsWith("182 - Numérique"))).toBe(true);
+    // It names no language; its texts are French, and filed so.
+    expect(programme.conference.languages[0]).toBe("fr");
+    expect(programme.sessions.some((s) => s.title.fr?.startsWith("182 - Numérique"))).toBe(true);
   });
 });
 
