@@ -180,3 +180,12 @@ describe("buildProgramme: ids and content", () => {
     ]);
   });
 });
+
+describe("buildProgramme: nothing to show", () => {
+  it("refuses a schedule without events, or without any it can time", () => {
+    expect(() => buildProgramme(raw([]), { source: "empty.ics" })).toThrow(/at least one event.*has none/);
+    expect(() => buildProgramme(raw([{ start: { instant: "soon" } }]), { source: "x" })).toThrow(
+      /usable time/,
+    );
+  });
+});

@@ -258,6 +258,13 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
   const warn = (w: SourceWarning) => warnings.push(w);
   const { optionZone, sourceZone, localZone } = resolveZones(raw, opts, warn);
   const timed = resolveTimes(raw.events, localZone, warn);
+  if (!timed.length)
+    throw new ProgrammeError(opts.source, [
+      {
+        path: "",
+        message: `a schedule with at least one event (${raw.events.length ? "none of its events has a usable time" : "it has none"})`,
+      },
+    ]);
 
   const offsets = raw.events
     .map((e) => e.start.instant && offsetOf(e.start.instant))

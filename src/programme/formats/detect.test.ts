@@ -10,5 +10,8 @@ describe("detectFormat", () => {
     expect(detectFormat('{"conference": {}, "sessions": []}')).toBe("canonical");
     expect(detectFormat("conference:\n  name: x\n")).toBe("canonical");
     expect(detectFormat("{ broken")).toBe("canonical");
+    expect(detectFormat('{"$schema": "https://c3voc.de/schedule/schema.json", "schedule": {"conf')).toBe(
+      "c3voc-json",
+    );
   });
 });

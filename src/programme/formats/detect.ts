@@ -12,7 +12,9 @@ export function detectFormat(text: string): ParsedSchedule["format"] {
       const schedule = doc.schedule as Record<string, unknown> | undefined;
       if (schedule && typeof schedule === "object" && "conference" in schedule) return "c3voc-json";
     } catch {
-      // Not JSON after all: the canonical reader (YAML is a superset of JSON) reports what is wrong.
+      // Broken JSON: a c3voc schedule (even a truncated one) names "schedule" first; the c3voc reader then
+      // reports the JSON error. Anything else goes to the canonical reader (YAML is a superset of JSON).
+      if (/^\{\s*("\$schema"\s*:\s*"[^"]*"\s*,\s*)?"schedule"\s*:/.test(head)) return "c3voc-json";
     }
   }
   return "canonical";
