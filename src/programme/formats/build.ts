@@ -36,6 +36,7 @@ import {
   offsetOf,
   parseDuration,
 } from "./time.js";
+import { validateImported } from "./validate.js";
 
 /** What parseSchedule is told besides the text. */
 export interface ScheduleOptions {
@@ -366,5 +367,5 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
       });
   }
   warnings.push(...checkSessions(programme));
-  return { format: raw.format, programme, warnings };
+  return { format: raw.format, programme: validateImported(programme, opts.source), warnings };
 }
