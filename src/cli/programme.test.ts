@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { runCli } from "../../test/support/cli.js";
+import { REAL_DIR } from "../../test/support/real-schedules.js";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
@@ -83,5 +84,50 @@ describe("cli programme", () => {
     const missing = runCli(["programme", "check", "no/such/file.yaml"]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("no/such/file.yaml");
+  });
+});
+
+describe("cli programme, published schedules", () => {
+  const real = (file: string) => join(REAL_DIR, file);
+
+  it("checks any format, listing its warnings grouped and counted", () => {
+    const r = runCli(["programme", "check", real("36c3-merged.voc.frab.xml")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ok \(frab-xml\) — 1351 sessions/);
+    expect(r.stdout).toMatch(/^ {2}duplicate-guid ×3$/m);
+    expect(r.stdout).toMatch(/^ {2}speaker-id-split ×\d+$/m);
+    expect(r.stdout).toContain("(--all lists them)");
+    const all = runCli(["programme", "check", "--all", real("36c3-merged.voc.frab.xml")]);
+    expect(all.stdout).not.toContain("(--all lists them)");
+  });
+
+  it("needs --timezone (or PROGRAMME_TIMEZONE) for local clock times only", () => {
+    const file = real("fosdem-2020.pentabarf.xml");
+    const refused = runCli(["programme", "check", file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/PROGRAMME_TIMEZONE.*--timezone/);
+    const given = runCli(["programme", "check", "--timezone", "Europe/Brussels", file]);
+    expect(given.status, given.stderr).toBe(0);
+    expect(given.stdout).toContain("times in Europe/Brussels");
+    const env = runCli(["programme", "check", file], { env: { PROGRAMME_TIMEZONE: "Europe/Brussels" } });
+    expect(env.status, env.stderr).toBe(0);
+  });
+
+  it("exports a published schedule as canonical YAML that loads as it is", () => {
+    const dir = tempDir();
+    const yaml = runCli(["programme", "export", "--yaml", real("denog16.pretalx.frab.xml")]);
+    expect(yaml.status, yaml.stderr).toBe(0);
+    const file = join(dir, "denog16.yaml");
+    writeFileSync(file, yaml.stdout);
+    const check = runCli(["programme", "check", file]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/ok \(canonical\) — 35 sessions/);
+    const load = runCli(["programme", "load", real("denog16.pretalx.frab.xml")], {
+      env: { DATABASE_PATH: join(dir, "db.sqlite") },
+    });
+    expect(load.status, load.stderr).toBe(0);
+    const db = openDatabase(join(dir, "db.sqlite"));
+    expect(readProgramme(db)?.sessions).toHaveLength(35);
+    db.close();
   });
 });
