@@ -19,10 +19,11 @@ import { Catalog } from "../src/catalog.js";
 import { systemClock } from "../src/clock.js";
 import { loadConfig } from "../src/config.js";
 import { Dispatcher } from "../src/delivery/dispatcher.js";
-import { outboxCounts } from "../src/delivery/outbox.js";
+import { outboxHooks } from "../src/delivery/outcomes.js";
 import { planReminders } from "../src/delivery/planner.js";
 import type { Programme } from "../src/programme/model.js";
 import { openDatabase } from "../src/store/db.js";
+import { outboxCounts } from "../src/store/outbox.js";
 import { loadProgramme } from "../src/store/programme-store.js";
 import { BotApiServer } from "../test/support/bot-api-server.js";
 
@@ -115,6 +116,7 @@ export default async function remindersBench(): Promise<void> {
       const before = server.stats();
       const dispatcher = new Dispatcher({
         db,
+        ...outboxHooks(db),
         clock: systemClock,
         logger: deps.logger,
         transport: createApiTransport(createDispatchApi(server.token, server.apiRoot)),

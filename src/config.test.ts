@@ -22,7 +22,27 @@ describe("loadConfig", () => {
       DEMO_NOW: undefined,
       CONSOLE_ORGANIZER: false,
       DISPATCH_LEASE_SECONDS: 15,
+      PAID_BROADCAST: false,
+      PAID_SEND_RATE: 1000,
+      OUTBOX_RETENTION: 14 * 86_400_000,
     });
+  });
+
+  it("reads the outbox retention as a duration of at least a day, and paid broadcasts as a flag", () => {
+    expect(loadConfig({ OUTBOX_RETENTION: "36h" }).OUTBOX_RETENTION).toBe(36 * 3_600_000);
+    expect(loadConfig({ OUTBOX_RETENTION: "3" }).OUTBOX_RETENTION).toBe(3 * 86_400_000);
+    expect(loadConfig({ PAID_BROADCAST: "1", PAID_SEND_RATE: "300" })).toMatchObject({
+      PAID_BROADCAST: true,
+      PAID_SEND_RATE: 300,
+    });
+    expect(() => loadConfig({ OUTBOX_RETENTION: "90m" })).toThrow(
+      'OUTBOX_RETENTION: OUTBOX_RETENTION must be at least 1d, got "90m"',
+    );
+    expect(() => loadConfig({ OUTBOX_RETENTION: "two weeks" })).toThrow(
+      "OUTBOX_RETENTION must be a duration such as 14d, 36h or 90m",
+    );
+    expect(() => loadConfig({ PAID_BROADCAST: "maybe" })).toThrow("PAID_BROADCAST must be 1 or 0");
+    expect(() => loadConfig({ PAID_SEND_RATE: "5000" })).toThrow("PAID_SEND_RATE must be at most 1000");
   });
 
   it("parses what it is given", () => {

@@ -20,6 +20,36 @@ const positiveInt = (name: string, def: number) =>
 function isTelegramUserId(id: string): boolean {
   return /^\d+$/.test(id) && Number(id) > 0 && Number.isSafeInteger(Number(id));
 }
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A duration such as `14d`, `36h` or `90m` (a bare number counts days) in milliseconds. */
+const duration = (name: string, def: string, minMs: number, minText: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((s, ctx) => {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(d|h|m)?\s*$/i.exec(s);
+      if (!m) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be a duration such as 14d, 36h or 90m, got "${s}"`,
+        });
+        return z.NEVER;
+      }
+      const unit = (m[2] ?? "d").toLowerCase();
+      const ms = Number(m[1]) * (unit === "d" ? DAY_MS : unit === "h" ? 3_600_000 : 60_000);
+      if (ms < minMs) {
+        ctx.addIssue({ code: "custom", message: `${name} must be at least ${minText}, got "${s}"` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const flag = (name: string) =>
+  z
+    .enum(["0", "1", "true", "false", "yes", "no"], { message: `${name} must be 1 or 0` })
+    .default("0")
+    .transform((v) => v === "1" || v === "true" || v === "yes");
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -99,6 +129,15 @@ const schema = z.object({
   // LOG_LEVEL set explicitly sends them to stderr instead.
   LOG_FILE: z.string().min(1).optional(),
   DISPATCH_LEASE_SECONDS: positiveInt("DISPATCH_LEASE_SECONDS", 15),
+  // Paid broadcasts (allow_paid_broadcast): enable them for the bot in Telegram first; each message costs Stars.
+  PAID_BROADCAST: flag("PAID_BROADCAST"),
+  PAID_SEND_RATE: positiveInt("PAID_SEND_RATE", 1000).refine(
+    (n) => n <= 1000,
+    "PAID_SEND_RATE must be at most 1000 (Telegram's limit for paid broadcasts)",
+  ),
+  // Finished outbox rows are kept this long. At least a day: the first tick after a restart looks a day
+  // back for reminders missed while the bot was down, and must still find the ones that were sent.
+  OUTBOX_RETENTION: duration("OUTBOX_RETENTION", "14d", DAY_MS, "1d"),
 });
 
 const withDerived = schema.transform(({ LOG_LEVEL, ...rest }) => ({

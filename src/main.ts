@@ -19,7 +19,7 @@ import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
 import { registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
 import { createI18n } from "./bot/i18n.js";
-import { type RemindersRuntime, startReminders } from "./bot/reminders.js";
+import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/reminders.js";
 import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
@@ -149,8 +149,14 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // One send budget for the process: the bot's replies and the outbox dispatcher take turns on it.
+  const limiter = sendLimiter(config, clock());
   // Each update once, whichever process or delivery it reaches (webhook re-deliveries, a second replica).
-  const bot = createBot(config.BOT_TOKEN, deps, { apiRoot: config.BOT_API_ROOT, oncePerUpdate: true });
+  const bot = createBot(config.BOT_TOKEN, deps, {
+    apiRoot: config.BOT_API_ROOT,
+    oncePerUpdate: true,
+    limiter,
+  });
   // ── Organizers: the broadcast progress message (resumed after a restart) and SIGHUP → reload PROGRAMME_PATH.
   // Started first and stopped last, so that a SIGHUP never falls back to its default (ending the process).
   let reminders: RemindersRuntime | undefined;
@@ -164,6 +170,7 @@ async function main(): Promise<number> {
     // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
     reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
       organizerApi: bot.api,
+      limiter,
     });
     if (config.WEBHOOK_URL) {
       const server = await startWebhook(

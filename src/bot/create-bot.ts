@@ -3,6 +3,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { RateLimiter } from "../delivery/rate-limiter.js";
 import { boundedCalls } from "./bounded-calls.js";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
 import { sqliteConversationStorage } from "./conversation-storage.js";
@@ -27,6 +28,7 @@ import { subscribeFeature } from "./features/subscribe.js";
 import { attach } from "./middleware/attach.js";
 import { inheritApiTransformers } from "./middleware/conversation-api.js";
 import { oncePerUpdate } from "./middleware/once.js";
+import { sendBudget } from "./send-budget.js";
 
 /** Options that tests and alternative transports set. */
 export interface CreateBotOptions {
@@ -39,6 +41,8 @@ export interface CreateBotOptions {
    * Telegram modes; tests and the console, which number their own updates, leave it off.
    */
   oncePerUpdate?: boolean;
+  /** The send budget shared with the outbox dispatcher: replies take their turn on it (see sendBudget). */
+  limiter?: RateLimiter;
 }
 
 /** Builds the bot with every feature installed, without starting it. */
@@ -49,6 +53,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     client: { timeoutSeconds: 60, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   };
   const bot = new Bot<BotContext>(token, config);
+  // Installed first, so it runs inside auto-retry: each try of a reply takes its turn on the shared budget.
+  if (options.limiter) bot.api.config.use(sendBudget(options.limiter, deps.clock));
   // Telegram asks us to wait on 429 and has passing 5xx: retry those a little (an attendee waits for the
   // answer); network errors are retried by boundedCalls, which also bounds the whole call in time.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));

@@ -9,8 +9,9 @@ import {
 } from "../../test/support/bot-harness.js";
 import { waitUntil } from "../../test/support/wait.js";
 import { Dispatcher } from "../delivery/dispatcher.js";
-import { enqueue, outboxCounts } from "../delivery/outbox.js";
+import { outboxHooks } from "../delivery/outcomes.js";
 import { planReminders } from "../delivery/planner.js";
+import { enqueue, outboxCounts } from "../store/outbox.js";
 import { isSubscribed, subscribe } from "../store/subscriptions.js";
 import { getUser } from "../store/users.js";
 import { startReminders } from "./reminders.js";
@@ -21,6 +22,7 @@ import { createOutboxRenderer } from "./views/outbox.js";
 function dispatcherOf(h: Harness): Dispatcher {
   return new Dispatcher({
     db: h.deps.db,
+    ...outboxHooks(h.deps.db),
     clock: h.deps.clock,
     logger: h.deps.logger,
     transport: createApiTransport(h.bot.api),

@@ -2,6 +2,8 @@ import type { Api } from "grammy";
 import { Dispatcher } from "../delivery/dispatcher.js";
 import { Lease } from "../delivery/lease.js";
 import { NOTICE_VIEW } from "../delivery/notices.js";
+import { outboxHooks } from "../delivery/outcomes.js";
+import { RateLimiter } from "../delivery/rate-limiter.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import type { BotDeps } from "./context.js";
 import { tellOrganizers } from "./features/admin/tell.js";
@@ -27,6 +29,25 @@ export interface StartRemindersOptions {
   maxInFlight?: number;
   /** How organizers are told that sending stopped or resumed (default: `api`). */
   organizerApi?: Api;
+  /** The send budget shared with the bot's replies (see sendLimiter); the dispatcher's own when absent. */
+  limiter?: RateLimiter;
+}
+
+/**
+ * The process's one send budget: SEND_RATE messages per second shared by the bot's replies and the outbox,
+ * plus the paid lane at PAID_SEND_RATE when PAID_BROADCAST=1.
+ */
+export function sendLimiter(config: BotDeps["config"], now: number): RateLimiter {
+  return new RateLimiter(
+    config.SEND_RATE,
+    now,
+    config.PAID_BROADCAST ? { paidRate: config.PAID_SEND_RATE } : {},
+  );
+}
+
+/** The rate reminders go out at: the paid lane's with PAID_BROADCAST=1, else SEND_RATE. */
+export function reminderRate(config: BotDeps["config"]): number {
+  return config.PAID_BROADCAST ? config.PAID_SEND_RATE : config.SEND_RATE;
 }
 
 /**
@@ -51,11 +72,14 @@ export function startReminders(
   const organizers = options.organizerApi ?? api;
   const dispatcher = new Dispatcher({
     db,
+    ...outboxHooks(db),
     clock,
     logger,
     transport: createApiTransport(api),
     render: createOutboxRenderer(deps, { [NOTICE_VIEW]: noticeView, ...options.views }),
-    rate: config.SEND_RATE,
+    limiter: options.limiter ?? sendLimiter(config, clock()),
+    // Notices stay on the free lane: they are few, and an organizer's edit should not cost Stars.
+    paidKinds: ["reminder", "broadcast"],
     ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
     mayDispatch: () => lease.held(),
     onHalt: (err) => {
@@ -78,10 +102,19 @@ export function startReminders(
     logger,
     tick: config.REMINDER_TICK,
     defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+    rate: reminderRate(config),
+    retentionMs: config.OUTBOX_RETENTION,
     onEnqueued: () => dispatcher.nudge(),
     active: () => lease.held(),
   });
-  logger.info({ tick: config.REMINDER_TICK, rate: config.SEND_RATE }, "reminders started");
+  logger.info(
+    {
+      tick: config.REMINDER_TICK,
+      rate: config.SEND_RATE,
+      paidRate: config.PAID_BROADCAST ? config.PAID_SEND_RATE : undefined,
+    },
+    "reminders started",
+  );
   return {
     dispatcher,
     scheduler,

@@ -1,7 +1,7 @@
 import { Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { SendResult, Transport } from "../delivery/dispatcher.js";
-import type { OutgoingButton, OutgoingMessage } from "../delivery/outbox.js";
+import type { OutgoingButton, OutgoingMessage } from "../delivery/messages.js";
 
 /**
  * A raw Bot API client for the outbox dispatcher: no auto-retry (the bot's own `bot.api` has one), so the
@@ -58,7 +58,7 @@ export function toSendResult(err: unknown): SendResult {
   return { ok: false, kind: "retry", error: err instanceof Error ? err.message : String(err) };
 }
 
-/** The dispatcher's transport over the Bot API: one sendMessage per outgoing message. */
+/** The dispatcher's transport over the Bot API: one sendMessage per outgoing message (paid ones for Stars). */
 export function createApiTransport(api: Api): Transport {
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
@@ -67,6 +67,7 @@ export function createApiTransport(api: Api): Transport {
           ...(message.parseMode ? { parse_mode: message.parseMode } : {}),
           ...(message.entities ? { entities: message.entities as never } : {}),
           link_preview_options: { is_disabled: true },
+          ...(message.paid ? { allow_paid_broadcast: true } : {}),
           ...(message.buttons?.length
             ? { reply_markup: { inline_keyboard: toInlineKeyboard(message.buttons) } }
             : {}),

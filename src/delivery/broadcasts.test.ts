@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "../store/db.js";
+import {
+  dropPendingForUser,
+  enqueue,
+  findByKey,
+  markFailed,
+  markSent,
+  outboxCounts,
+} from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { subscribe } from "../store/subscriptions.js";
 import { markUserBlocked, setUserLanguage, touchUser } from "../store/users.js";
@@ -14,7 +22,6 @@ import {
   setProgressShown,
   unfinishedBroadcasts,
 } from "./broadcasts.js";
-import { dropPendingForUser, enqueue, findByKey, markFailed, markSent, outboxCounts } from "./outbox.js";
 
 const NOW = 1_000_000;
 
@@ -84,7 +91,7 @@ describe("broadcasts", () => {
     const r3 = findByKey(db, `broadcast:${id}:3`);
     if (!r1 || !row || !r3) throw new Error("rows");
     markSent(db, r1.id, NOW + 1);
-    markFailed(db, row.id, "blocked");
+    markFailed(db, row.id, "blocked", NOW + 1);
     expect(getBroadcast(db, id)).toMatchObject({ total: 3, sent: 1, blocked: 1, failed: 0, pending: 1 });
     expect(unfinishedBroadcasts(db).map((b) => [b.id, b.progressChatId, b.progressMessageId])).toEqual([
       [id, 11, 99],
@@ -92,7 +99,7 @@ describe("broadcasts", () => {
     setProgressShown(db, id, "Sent 1 / 3");
     expect(getBroadcast(db, id)?.progressText).toBe("Sent 1 / 3");
 
-    dropPendingForUser(db, 3, "user-blocked");
+    dropPendingForUser(db, 3, "user-blocked", NOW + 2);
     expect(getBroadcast(db, id)).toMatchObject({ sent: 1, blocked: 2, pending: 0 });
     expect(finishBroadcast(db, id, { chatId: 11, userId: 1, html: "<b>Done</b>" }, NOW + 2)).toBe(true);
     expect(finishBroadcast(db, id, { chatId: 11, userId: 1, html: "<b>Done</b>" }, NOW + 3)).toBe(false);

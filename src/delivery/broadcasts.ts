@@ -1,7 +1,8 @@
 import type { Lang } from "../programme/model.js";
 import type { Db } from "../store/db.js";
+import { broadcastOutcomes, enqueue, type NewOutboxRow } from "../store/outbox.js";
 import { languageOf } from "../store/users.js";
-import { enqueue, type NewOutboxRow, type OutboxPayload } from "./outbox.js";
+import type { OutboxPayload } from "./messages.js";
 
 /** Who a broadcast goes to: everyone, the subscribers of one session, or the users of one language. */
 export type Audience =
@@ -46,6 +47,32 @@ export function audienceRecipients(db: Db, audience: Audience): Recipient[] {
         }) === audience.lang,
     )
     .map((r) => ({ userId: r.id, chatId: r.chat_id }));
+}
+
+/** What Telegram charges per message sent with allow_paid_broadcast, in Stars (Bot API: 0.1 ⭐). */
+export const PAID_STARS_PER_MESSAGE = 0.1;
+
+/** How a broadcast of `total` messages will go: its rate, about how long it takes, and its cost if paid. */
+export interface BroadcastPace {
+  rate: number;
+  seconds: number;
+  paid: boolean;
+  /** Stars for the whole broadcast (paid broadcasts only). */
+  stars?: number;
+}
+
+/** The pace of a broadcast of `total` at `rate` messages a second, or at `paidRate` for Stars when given. */
+export function broadcastPace(
+  total: number,
+  { rate, paidRate }: { rate: number; paidRate?: number },
+): BroadcastPace {
+  const r = paidRate ?? rate;
+  return {
+    rate: r,
+    seconds: Math.ceil(total / r),
+    paid: paidRate !== undefined,
+    ...(paidRate === undefined ? {} : { stars: Math.round(total * PAID_STARS_PER_MESSAGE * 10) / 10 }),
+  };
 }
 
 /** The outbox key of one broadcast message: at most one per broadcast and user, whatever happens. */
@@ -142,27 +169,18 @@ interface BroadcastRow {
 }
 
 function stateOf(db: Db, r: BroadcastRow): BroadcastState {
-  const counts = db
-    .prepare(
-      `SELECT
-         SUM(status = 'sent') AS sent,
-         SUM(status = 'pending') AS pending,
-         SUM(status = 'failed' AND last_error = 'blocked') + SUM(status = 'dropped' AND last_error = 'user-blocked') AS blocked,
-         SUM(status = 'failed' AND (last_error IS NULL OR last_error <> 'blocked')) AS failed,
-         SUM(status = 'dropped' AND (last_error IS NULL OR last_error <> 'user-blocked')) AS dropped
-       FROM outbox WHERE broadcast_id = ?`,
-    )
-    .get(r.id) as Record<"sent" | "pending" | "blocked" | "failed" | "dropped", number | null>;
+  // Outcomes of pruned rows live on in the outbox history, so an old broadcast still adds up.
+  const counts = broadcastOutcomes(db, r.id);
   return {
     id: r.id,
     adminId: r.admin_id,
     audience: JSON.parse(r.audience) as Audience,
     total: r.total,
-    sent: counts.sent ?? 0,
-    blocked: counts.blocked ?? 0,
-    failed: counts.failed ?? 0,
-    dropped: counts.dropped ?? 0,
-    pending: counts.pending ?? 0,
+    sent: counts.sent,
+    blocked: counts.blocked,
+    failed: counts.failed,
+    dropped: counts.dropped,
+    pending: counts.pending,
     progressChatId: r.progress_chat_id,
     progressMessageId: r.progress_message_id,
     progressText: r.progress_text,

@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
 import { waitUntil } from "../../test/support/wait.js";
 import { openDatabase } from "../store/db.js";
+import { enqueue, outboxCounts } from "../store/outbox.js";
 import { touchUser } from "../store/users.js";
 import { Dispatcher, type Transport } from "./dispatcher.js";
-import { enqueue, outboxCounts } from "./outbox.js";
+import { outboxHooks } from "./outcomes.js";
 
 const USERS = 40;
 const MAX_IN_FLIGHT = 5;
@@ -49,6 +50,7 @@ describe("the dispatcher when outcomes cannot be recorded", () => {
     const events: string[] = [];
     const dispatcher = new Dispatcher({
       db,
+      ...outboxHooks(db),
       transport,
       render: (row) => ({ chatId: row.chatId, text: "hello" }),
       clock: Date.now,
@@ -86,6 +88,7 @@ describe("the dispatcher when outcomes cannot be recorded", () => {
     let mayDispatch = false;
     const dispatcher = new Dispatcher({
       db,
+      ...outboxHooks(db),
       transport: {
         send: async () => {
           total++;

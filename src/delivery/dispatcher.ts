@@ -1,22 +1,16 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Db } from "../store/db.js";
-import { markUserBlocked } from "../store/users.js";
 import {
-  dropPendingForUser,
   dueRows,
   getOutboxRow,
   hasPendingBefore,
-  markDropped,
-  markFailed,
-  markRetry,
-  markSent,
   nextDueAt,
+  type OutboxKind,
   type OutboxRow,
-  type OutgoingMessage,
-} from "./outbox.js";
-import { checkReminder } from "./planner.js";
-import { RateLimiter } from "./rate-limiter.js";
+} from "../store/outbox.js";
+import type { OutgoingMessage } from "./messages.js";
+import { type Lane, RateLimiter } from "./rate-limiter.js";
 
 /** What became of one send, as the transport reports it. */
 export type SendResult =
@@ -39,6 +33,22 @@ export interface Transport {
 /** Turns an outbox row into a message in the user's language at send time; undefined drops the row. */
 export type Renderer = (row: OutboxRow, now: number) => OutgoingMessage | undefined;
 
+/** What the dispatcher decided about a row, for the recorder to write down. */
+export type Outcome =
+  | { type: "sent" }
+  /** Try again at `at`; `countAttempt` is false for flood waits, which say nothing about the message. */
+  | { type: "retry"; at: number; error: string; countAttempt: boolean }
+  | { type: "failed"; error: string }
+  /** The user blocked the bot: this row failed, and nothing more is to be sent to them. */
+  | { type: "blocked"; error: string }
+  | { type: "dropped"; reason: string };
+
+/** Writes an outcome down (see outboxRecorder); returns whether the row changed. Throws when it cannot (disk full). */
+export type RecordOutcome = (row: OutboxRow, outcome: Outcome, now: number) => boolean;
+
+/** The last look before a send: a reason to drop the row instead (e.g. the session moved), or undefined. */
+export type PreSendCheck = (row: OutboxRow, now: number) => string | undefined;
+
 /** The dispatcher's logger (pino's). */
 export type DispatchLogger = Pick<Logger, "info" | "warn" | "error" | "debug">;
 
@@ -49,10 +59,20 @@ export interface DispatcherOptions {
   render: Renderer;
   clock: Clock;
   logger: DispatchLogger;
-  /** Messages per second overall (config SEND_RATE). */
-  rate: number;
-  /** Minimum spacing of messages to one chat (Telegram: about one per second). */
+  /** The pre-send check (reminders: see outboxCheck in outcomes.ts). */
+  check: PreSendCheck;
+  /** Records what became of a row (see outboxRecorder in outcomes.ts). */
+  record: RecordOutcome;
+  /**
+   * The send budget, shared with the bot's replies (one RateLimiter for the process); or `rate`, messages
+   * per second, for a dispatcher of its own.
+   */
+  limiter?: RateLimiter;
+  rate?: number;
+  /** Minimum spacing of messages to one chat when the dispatcher builds its own limiter. */
   perChatMs?: number;
+  /** Kinds sent with allow_paid_broadcast on the limiter's paid lane (PAID_BROADCAST=1), when it has one. */
+  paidKinds?: readonly OutboxKind[];
   /**
    * Sends awaited at once. This is also the bound on duplicates after a crash: only rows in flight when the
    * process died can have been accepted by Telegram without being marked sent.
@@ -104,10 +124,10 @@ export function backoffMs(attempt: number): number {
 
 /**
  * Drains the outbox within Telegram's limits: a global rate and one message per second per chat (see
- * RateLimiter). Each send is awaited and the row is marked sent only after Telegram accepted it; 429 is
- * retried after retry_after (pausing all sends), 5xx and network errors with backoff, 403 marks the user
- * blocked and drops everything pending for them. Rows past `expires_at` (reminders whose session started)
- * and reminders that lost their point (see checkReminder) are dropped and logged instead of sent.
+ * RateLimiter, shared with the bot's replies). Each send is awaited and its outcome handed to the injected
+ * recorder only after Telegram answered: 429 is retried after retry_after (pausing all sends), 5xx and
+ * network errors with backoff, 403 blocks the user. Rows past `expires_at` (reminders whose session started)
+ * and rows the injected pre-send check refuses are dropped and logged instead of sent.
  *
  * When an outcome cannot be recorded (a full disk) sending stops at once: the outcomes of the sends in flight
  * are kept in memory and written as soon as the database takes writes again, and only then does sending go
@@ -120,7 +140,7 @@ export class Dispatcher {
   private readonly wakers = new Set<() => void>();
   /** A nudge that came while nobody was waiting: the next wait returns at once. */
   private woken = false;
-  private readonly perChatMs: number;
+  private readonly paidKinds: ReadonlySet<OutboxKind>;
   private readonly maxInFlight: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
@@ -131,12 +151,13 @@ export class Dispatcher {
   private readonly storageRetryMs: number;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.perChatMs = o.perChatMs ?? 1000;
     this.maxInFlight = o.maxInFlight ?? 10;
     this.maxAttempts = o.maxAttempts ?? 8;
     this.pollMs = o.pollMs ?? 1000;
     this.storageRetryMs = o.storageRetryMs ?? 5000;
-    this.limiter = new RateLimiter(o.rate, o.clock(), this.perChatMs);
+    if (!o.limiter && !o.rate) throw new Error("the dispatcher needs a limiter or a rate");
+    this.limiter = o.limiter ?? new RateLimiter(o.rate ?? 1, o.clock(), { perChatMs: o.perChatMs ?? 1000 });
+    this.paidKinds = new Set(this.limiter.hasPaidLane ? (o.paidKinds ?? []) : []);
   }
 
   /** Starts draining in the background until stop(). */
@@ -278,7 +299,9 @@ export class Dispatcher {
       }
       const message = this.prepare(row, now);
       if (!message) continue;
-      for (let w = this.limiter.globalWait(now); w > 0; w = this.limiter.globalWait(now)) {
+      const lane = this.laneOf(row);
+      if (lane === "paid") message.paid = true;
+      for (let w = this.limiter.globalWait(now, lane); w > 0; w = this.limiter.globalWait(now, lane)) {
         // A 429 that arrives meanwhile pauses everything: leave the row pending and wait out the pause.
         if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
         await (this.o.sleep ?? sleepMs)(w);
@@ -287,7 +310,12 @@ export class Dispatcher {
         if (!this.mayDispatch()) return this.pollMs;
         now = clock();
       }
-      this.limiter.acquire(row.chatId, now);
+      // The wait for a token may have taken it past its expiry (a reminder at its session's start).
+      if (row.expiresAt !== null && now >= row.expiresAt) {
+        this.prepare(row, now);
+        continue;
+      }
+      this.limiter.acquire(row.chatId, now, lane);
       const sending = this.deliver(row, message)
         .catch((err: unknown) => {
           this.o.logger.error({ err, outbox: row.id }, "outbox send failed unexpectedly");
@@ -312,7 +340,7 @@ export class Dispatcher {
     let reason: string | undefined;
     if (row.expiresAt !== null && now >= row.expiresAt)
       reason = row.kind === "reminder" ? "session-started" : "expired";
-    else if (row.kind === "reminder") reason = checkReminder(db, row.id, now);
+    else reason = this.o.check(row, now);
     let message: OutgoingMessage | undefined;
     if (!reason) {
       try {
@@ -323,7 +351,8 @@ export class Dispatcher {
       if (!message) reason = "unrenderable";
     }
     if (reason || !message) {
-      if (markDropped(db, row.id, reason ?? "unrenderable")) this.stats.dropped++;
+      if (this.o.record(row, { type: "dropped", reason: reason ?? "unrenderable" }, now))
+        this.stats.dropped++;
       const log = reason === "session-started" || reason === "expired" ? logger.warn : logger.info;
       log.call(
         logger,
@@ -333,6 +362,11 @@ export class Dispatcher {
       return undefined;
     }
     return message;
+  }
+
+  /** The lane a row goes on: the paid one for the paid kinds when PAID_BROADCAST is on. */
+  private laneOf(row: OutboxRow): Lane {
+    return this.paidKinds.has(row.kind) ? "paid" : "free";
   }
 
   private mayDispatch(): boolean {
@@ -348,7 +382,7 @@ export class Dispatcher {
     }
     const at = this.o.clock();
     try {
-      this.record(row, result, at);
+      this.recordResult(row, result, at);
     } catch (err) {
       // Telegram may have taken the message, and we cannot write that down: stop sending before anything else
       // goes out, and keep the outcome to write later (a pending row would be sent again).
@@ -367,7 +401,7 @@ export class Dispatcher {
     if (!this.unrecorded.size) return true;
     for (const [id, u] of this.unrecorded) {
       try {
-        this.record(u.row, u.result, u.at);
+        this.recordResult(u.row, u.result, u.at);
       } catch {
         return false;
       }
@@ -379,11 +413,12 @@ export class Dispatcher {
   }
 
   /** Writes what became of one send (and counts it); throws when the database cannot be written. */
-  private record(row: OutboxRow, result: SendResult, now: number): void {
-    const { db, logger } = this.o;
+  private recordResult(row: OutboxRow, result: SendResult, now: number): void {
+    const { logger, record } = this.o;
+    const lane = this.laneOf(row);
     if (result.ok) {
-      markSent(db, row.id, now);
-      this.limiter.succeeded();
+      record(row, { type: "sent" }, now);
+      this.limiter.succeeded(lane);
       this.stats.sent++;
       return;
     }
@@ -391,9 +426,13 @@ export class Dispatcher {
       case "retry": {
         if (result.flood) {
           const after = result.afterMs ?? 1000;
-          markRetry(db, row.id, now + after, result.error ?? "429", false);
+          record(
+            row,
+            { type: "retry", at: now + after, error: result.error ?? "429", countAttempt: false },
+            now,
+          );
           this.stats.flood++;
-          this.limiter.flood(now + after);
+          this.limiter.flood(now + after, lane);
           logger.warn(
             { outbox: row.id, chat: row.chatId, retryAfterMs: after },
             "flood limit: pausing sends",
@@ -402,7 +441,7 @@ export class Dispatcher {
         }
         const attempt = row.attempts + 1;
         if (attempt >= this.maxAttempts) {
-          markFailed(db, row.id, result.error ?? "gave up after retries");
+          record(row, { type: "failed", error: result.error ?? "gave up after retries" }, now);
           this.stats.failed++;
           logger.error(
             { outbox: row.id, chat: row.chatId, attempts: attempt, error: result.error },
@@ -411,8 +450,12 @@ export class Dispatcher {
           return;
         }
         const after = result.afterMs ?? backoffMs(attempt);
+        record(
+          row,
+          { type: "retry", at: now + after, error: result.error ?? "retry", countAttempt: true },
+          now,
+        );
         this.stats.retried++;
-        markRetry(db, row.id, now + after, result.error ?? "retry", true);
         logger.warn(
           { outbox: row.id, chat: row.chatId, attempt, retryInMs: after, error: result.error },
           "send retry",
@@ -420,17 +463,13 @@ export class Dispatcher {
         return;
       }
       case "blocked": {
-        db.transaction(() => {
-          markFailed(db, row.id, "blocked");
-          markUserBlocked(db, row.userId, now);
-          dropPendingForUser(db, row.userId, "user-blocked");
-        })();
+        record(row, { type: "blocked", error: result.error ?? "blocked" }, now);
         this.stats.blocked++;
         logger.info({ user: row.userId }, "user blocked the bot; nothing more is sent to them");
         return;
       }
       case "failed": {
-        markFailed(db, row.id, result.error);
+        record(row, { type: "failed", error: result.error }, now);
         this.stats.failed++;
         logger.error({ outbox: row.id, chat: row.chatId, error: result.error }, "send refused");
         return;

@@ -4,11 +4,11 @@ import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import type { Programme } from "../programme/model.js";
 import { openDatabase } from "../store/db.js";
+import { enqueue, outboxCounts } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { subscribe } from "../store/subscriptions.js";
 import { markUserBlocked, touchUser } from "../store/users.js";
 import { applyProgrammeChange, countNoticeRecipients, NOTICE_VIEW, type NoticeParams } from "./notices.js";
-import { enqueue, outboxCounts } from "./outbox.js";
 
 const T0 = Date.parse("2030-02-01T00:00:00Z");
 

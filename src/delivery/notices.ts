@@ -4,8 +4,8 @@ import { NOTICE_FIELDS } from "../programme/diff.js";
 import type { Programme, Session, Text } from "../programme/model.js";
 import type { Db } from "../store/db.js";
 import { writeTransaction } from "../store/db.js";
+import { enqueue, markDropped, type NewOutboxRow, pendingNotices } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
-import { enqueue, markDropped, type NewOutboxRow, type OutboxRow } from "./outbox.js";
 import { type PlanResult, replanReminders } from "./planner.js";
 
 /** The name of the outbox view that renders a change notice (see src/bot/views/notice.ts). */
@@ -95,16 +95,6 @@ export function countNoticeRecipients(db: Db, changes: readonly NoticeParams[], 
   return users.size;
 }
 
-function pendingNotices(db: Db, sessionId: string): Pick<OutboxRow, "id" | "userId" | "payload">[] {
-  return (
-    db
-      .prepare(
-        "SELECT id, user_id, payload FROM outbox WHERE kind = 'notice' AND status = 'pending' AND session_id = ?",
-      )
-      .all(sessionId) as { id: number; user_id: number; payload: string }[]
-  ).map((r) => ({ id: r.id, userId: r.user_id, payload: JSON.parse(r.payload) }));
-}
-
 /** The outbox key of a change notice: one per session, user and change. */
 export function noticeKey(sessionId: string, userId: number, change: NoticeParams, now: number): string {
   const hash = createHash("sha256")
@@ -126,7 +116,7 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
       const waiting = new Map<number, NoticeParams>();
       for (const p of pendingNotices(db, change.sessionId)) {
         if (p.payload.type !== "view" || p.payload.view !== NOTICE_VIEW) continue;
-        if (markDropped(db, p.id, "superseded"))
+        if (markDropped(db, p.id, "superseded", now))
           waiting.set(p.userId, p.payload.params as unknown as NoticeParams);
       }
       const expiresAt = noticeExpiry(change);
@@ -170,13 +160,13 @@ export interface ApplyResult {
 export function applyProgrammeChange(
   db: Db,
   programme: Programme,
-  { now, defaultMinutes }: { now: number; defaultMinutes: number },
+  { now, defaultMinutes, rate }: { now: number; defaultMinutes: number; rate?: number },
 ): ApplyResult {
   return writeTransaction(db, () => {
     const diff = loadProgramme(db, programme, now);
     const changes = noticeChanges(diff);
     const notices = enqueueChangeNotices(db, changes, now);
-    const plan = replanReminders(db, now, defaultMinutes);
+    const plan = replanReminders(db, now, defaultMinutes, rate);
     return { diff, changes, notices, plan };
   });
 }

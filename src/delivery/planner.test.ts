@@ -5,12 +5,13 @@ import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import type { Programme } from "../programme/model.js";
 import { type Db, openDatabase } from "../store/db.js";
+import { findByKey, outboxCounts } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { subscribe, unsubscribe } from "../store/subscriptions.js";
 import { markUserBlocked, setReminderMinutes, touchUser } from "../store/users.js";
 import { Dispatcher } from "./dispatcher.js";
-import { findByKey, outboxCounts } from "./outbox.js";
-import { MISSED, planReminders, reminderKey, replanReminders } from "./planner.js";
+import { outboxHooks } from "./outcomes.js";
+import { MISSED, planReminders, QUEUE_AHEAD_MS, reminderKey, replanReminders } from "./planner.js";
 
 const MIN = 60_000;
 /** async-io and caching start at 10:00 (+05:00), the workshop at 18:00. */
@@ -45,11 +46,11 @@ function withAsyncIo(edit: (s: Programme["sessions"][number]) => void): Programm
 const at = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 
 describe("reminder planner", () => {
-  it("queues a reminder exactly at the lead time, not a millisecond before", () => {
+  it("queues a lone reminder a little ahead, to be sent exactly at the lead time", () => {
     const { db } = setup();
-    expect(plan(db, START - 10 * MIN - 1).enqueued).toBe(0);
+    expect(plan(db, START - 10 * MIN - QUEUE_AHEAD_MS - 1).enqueued).toBe(0);
     expect(status(db, 1, "async-io", START)).toBe("none");
-    expect(plan(db, START - 10 * MIN).enqueued).toBe(1);
+    expect(plan(db, START - 10 * MIN - QUEUE_AHEAD_MS).enqueued).toBe(1);
     const row = findByKey(db, reminderKey(1, "async-io", START));
     expect(row).toMatchObject({
       kind: "reminder",
@@ -120,8 +121,9 @@ describe("reminder planner", () => {
     expect(r.dropped).toEqual([{ userId: 1, sessionId: "async-io", reason: "session-moved" }]);
     expect(r.enqueued).toBe(0);
     expect(status(db, 1, "async-io", START)).toBe("dropped:session-moved");
-    expect(plan(db, later - 10 * MIN - 1).enqueued).toBe(0);
-    expect(plan(db, later - 10 * MIN).enqueued).toBe(1);
+    expect(plan(db, later - 10 * MIN - QUEUE_AHEAD_MS - 1).enqueued).toBe(0);
+    expect(plan(db, later - 10 * MIN - QUEUE_AHEAD_MS).enqueued).toBe(1);
+    expect(findByKey(db, reminderKey(1, "async-io", later))?.notBefore).toBe(later - 10 * MIN);
     expect(status(db, 1, "async-io", later)).toBe("pending");
     db.close();
   });
@@ -230,6 +232,7 @@ describe("reminder planner", () => {
     let sends = 0;
     const dispatcher = new Dispatcher({
       db,
+      ...outboxHooks(db),
       clock: () => now,
       logger: pino({ level: "silent" }),
       transport: {
@@ -312,5 +315,90 @@ describe("reminder planner", () => {
     expect(due.join("\n")).toMatch(/USING INDEX outbox_due/);
     expect(due.join("\n")).not.toMatch(/TEMP B-TREE/);
     db.close();
+  });
+});
+
+/**
+ * N followers of the 10:00 sessions, the planner ticking every 30 s and a dispatcher at `rate` on one fake
+ * clock, from 30 minutes before until the start; returns when each user's reminder went out.
+ */
+async function simulateBurst(o: { async: number; caching: number; rate: number; lead: number }) {
+  const db = openDatabase(join(tempDir(), "burst.sqlite"));
+  loadProgramme(db, smallProgramme(), T0);
+  db.transaction(() => {
+    for (let id = 1; id <= o.async + o.caching; id++) {
+      touchUser(db, { id, chatId: id }, T0);
+      subscribe(db, id, id <= o.async ? "async-io" : "caching", T0);
+    }
+  })();
+  let now = START - 30 * MIN;
+  let nextTick = now;
+  const sentAt = new Map<number, number[]>();
+  const forecasts: { late: number; maxLateMs: number }[] = [];
+  const tick = () => {
+    while (nextTick <= now) {
+      const r = planReminders(db, { now: nextTick, defaultMinutes: o.lead, rate: o.rate });
+      forecasts.push(r.forecast);
+      nextTick += 30_000;
+    }
+  };
+  const dispatcher = new Dispatcher({
+    db,
+    ...outboxHooks(db),
+    clock: () => now,
+    logger: pino({ level: "silent" }),
+    transport: {
+      send: async (m) => {
+        sentAt.set(m.chatId, [...(sentAt.get(m.chatId) ?? []), now]);
+        return { ok: true };
+      },
+    },
+    render: (row) => ({ chatId: row.chatId, text: "⏰" }),
+    rate: o.rate,
+    // Time moves only when the dispatcher waits; the planner ticks as it passes each 30 s.
+    sleep: async (ms) => {
+      now += ms;
+      tick();
+    },
+  });
+  tick();
+  while (now < START) {
+    await dispatcher.drain();
+    now += 1000;
+    tick();
+  }
+  db.close();
+  return { sentAt, forecasts };
+}
+
+describe("reminders planned ahead of bursts", () => {
+  it("2,000 followers at 10 a second: every reminder arrives by its lead time, the first ones just early enough", async () => {
+    const { sentAt, forecasts } = await simulateBurst({ async: 1500, caching: 500, rate: 10, lead: 10 });
+    const due = START - 10 * MIN;
+    const times = [...sentAt.values()].map((t) => t[0] ?? 0);
+    expect(sentAt.size).toBe(2000);
+    expect([...sentAt.values()].every((t) => t.length === 1)).toBe(true);
+    expect(Math.max(...times) - due).toBeLessThanOrEqual(60_000);
+    // 2,000 at the planned 9 a second need 222 s: the first goes about that early, not earlier.
+    const earliest = due - Math.min(...times);
+    expect(earliest).toBeGreaterThan(200_000);
+    expect(earliest).toBeLessThan(240_000);
+    expect(forecasts.every((f) => f.late === 0)).toBe(true);
+  });
+
+  it("an impossible burst is forecast late from the first tick; sends start no earlier than twice the lead", async () => {
+    // 1,500 followers with a lead of 5 minutes at 2 a second (planned 1.8/s): 833 s of sending, and a
+    // "5 minutes" reminder may not come earlier than 10 minutes before the start.
+    const { sentAt, forecasts } = await simulateBurst({ async: 1500, caching: 0, rate: 2, lead: 5 });
+    const first = forecasts[0];
+    // On time: those sent by 5 min + 60 s before the start, 360 s at 1.8/s from the earliest allowed.
+    expect(first?.late).toBeCloseTo(1500 - 360 * 1.8, -1);
+    expect(first?.maxLateMs).toBeGreaterThan(8 * MIN);
+    const times = [...sentAt.values()].map((t) => t[0] ?? 0);
+    expect(Math.min(...times)).toBe(START - 10 * MIN);
+    // Sent as fast as the dispatcher goes (2/s) until the start; what is left then is dropped, never sent late.
+    expect(sentAt.size).toBeGreaterThan(600 * 1.8);
+    expect(sentAt.size).toBeLessThanOrEqual(600 * 2 + 1);
+    expect(Math.max(...times)).toBeLessThan(START);
   });
 });

@@ -1,4 +1,21 @@
 import type { Db } from "../store/db.js";
+import {
+  enqueue,
+  markDropped,
+  type NewOutboxRow,
+  type OutboxRow,
+  pendingReminders,
+  queuedReminders,
+  recordDropped,
+} from "../store/outbox.js";
+import {
+  longestLeadMinutes,
+  type ReminderCandidate,
+  type ReminderState,
+  reminderCandidates,
+  reminderState,
+} from "../store/subscriptions.js";
+import { type BurstForecast, forecastOf, planSends } from "./burst.js";
 
 /** The lead times (minutes before a session) an attendee can choose from in /settings. */
 export const REMINDER_CHOICES = [5, 10, 15, 30, 60] as const;
@@ -29,18 +46,13 @@ export function reminderKey(userId: number, sessionId: string, startMs: number):
   return `reminder:${userId}:${sessionId}:${startMs}`;
 }
 
-/** The state a pending reminder is judged against. */
-export interface ReminderState {
-  /** The start the reminder was planned for. */
+/** The state a pending reminder is judged against: the store's state plus the start it was planned for. */
+export interface ReminderCheckState extends ReminderState {
   plannedStart: number;
-  /** The session as stored now; null when the row is gone altogether. */
-  session: { startAt: number; cancelled: boolean; removed: boolean } | null;
-  subscribed: boolean;
-  blocked: boolean;
 }
 
 /** Why a reminder must not be sent at `now`, or undefined when it still should. */
-export function reminderDropReason(state: ReminderState, now: number): ReminderDropReason | undefined {
+export function reminderDropReason(state: ReminderCheckState, now: number): ReminderDropReason | undefined {
   const s = state.session;
   if (!s || s.removed) return "session-removed";
   if (s.cancelled) return "session-cancelled";
@@ -51,42 +63,16 @@ export function reminderDropReason(state: ReminderState, now: number): ReminderD
   return undefined;
 }
 
-interface StateRow {
-  id: number;
-  user_id: number;
-  session_id: string | null;
-  planned: number | null;
-  start_at: number | null;
-  cancelled: number | null;
-  removed: number | null;
-  subscribed: number;
-  blocked_at: number | null;
-}
-
-// For reminders, expires_at holds the start the reminder was planned for (see planReminders).
-const STATE_SQL = `
-  SELECT o.id, o.user_id, o.session_id, o.expires_at AS planned, s.start_at, s.cancelled, s.removed,
-    EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.user_id = o.user_id AND sub.session_id = o.session_id) AS subscribed,
-    u.blocked_at
-  FROM outbox o
-  LEFT JOIN sessions s ON s.id = o.session_id
-  LEFT JOIN users u ON u.id = o.user_id`;
-
-const toState = (r: StateRow): ReminderState => ({
-  plannedStart: r.planned ?? 0,
-  session:
-    r.start_at === null
-      ? null
-      : { startAt: r.start_at, cancelled: r.cancelled === 1, removed: r.removed === 1 },
-  subscribed: r.subscribed === 1,
-  blocked: r.blocked_at !== null,
-});
-
 /** Checks one reminder row of the outbox against the current programme, subscriptions and user. */
-export function checkReminder(db: Db, outboxId: number, now: number): ReminderDropReason | undefined {
-  const r = db.prepare(`${STATE_SQL} WHERE o.id = ?`).get(outboxId) as StateRow | undefined;
-  if (!r) return "session-removed";
-  return reminderDropReason(toState(r), now);
+export function checkReminder(
+  db: Db,
+  row: Pick<OutboxRow, "userId" | "sessionId" | "expiresAt">,
+  now: number,
+): ReminderDropReason | undefined {
+  if (!row.sessionId) return "session-removed";
+  // For reminders, expires_at holds the start the reminder was planned for.
+  const state = reminderState(db, row.userId, row.sessionId);
+  return reminderDropReason({ ...state, plannedStart: row.expiresAt ?? 0 }, now);
 }
 
 /** A reminder the planner dropped, for the log. */
@@ -111,13 +97,28 @@ export interface PlanResult {
   dropped: DroppedReminder[];
   /** Reminders that could not be sent in time at all (recorded in the outbox as dropped). */
   missed: MissedReminders[];
+  /** The reminders still to be sent in the planner's window, and how many of them will be late. */
+  forecast: BurstForecast;
 }
+
+/** How far ahead of due times the planner looks: a burst this long at the send rate is planned in time. */
+export const LOOKAHEAD_MS = 2 * 60 * 60 * 1000;
+/** How early a planned reminder is put in the outbox (longer than a tick, so a slow tick loses nothing). */
+export const QUEUE_AHEAD_MS = 2 * 60_000;
+/** The promise: every reminder arrives at the latest this long after `start − lead`. */
+export const LATE_TOLERANCE_MS = 60_000;
+/** The share of the send rate reminders are planned at: the rest keeps replies and notices flowing. */
+export const PLAN_SHARE = 0.9;
+/** The planning rate when the caller gives none: SEND_RATE's default. */
+export const DEFAULT_SEND_RATE = 25;
 
 /** Inputs of a planning pass. */
 export interface PlanOptions {
   now: number;
   /** Lead time for users who never chose one (config DEFAULT_REMINDER_MINUTES). */
   defaultMinutes: number;
+  /** Messages per second the dispatcher sends reminders at (SEND_RATE, or the paid rate); planned at PLAN_SHARE. */
+  rate?: number;
   /**
    * When the previous pass ran; sessions that started in (missedSince, now] without their reminder having been
    * queued are recorded as missed. Omit to skip that check.
@@ -130,63 +131,106 @@ export interface PlanOptions {
  * reminder is planned again under its new key), the user unsubscribed or blocked the bot.
  */
 export function dropStaleReminders(db: Db, now: number): DroppedReminder[] {
-  // SQL picks the candidates (cheap even with 10,000 pending); reminderDropReason names the reason.
-  const rows = db
-    .prepare(
-      `${STATE_SQL} WHERE o.status = 'pending' AND o.kind = 'reminder' AND (s.id IS NULL OR s.removed = 1
-        OR s.cancelled = 1 OR s.start_at IS NOT o.expires_at OR u.blocked_at IS NOT NULL
-        OR NOT EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.user_id = o.user_id AND sub.session_id = o.session_id))`,
-    )
-    .all() as StateRow[];
-  const drop = db.prepare(
-    "UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ? AND status = 'pending'",
-  );
   const dropped: DroppedReminder[] = [];
-  for (const r of rows) {
-    const reason = reminderDropReason(toState(r), now);
+  for (const r of pendingReminders(db)) {
+    const reason = reminderDropReason(
+      { ...reminderState(db, r.userId, r.sessionId), plannedStart: r.plannedStart },
+      now,
+    );
     // Started sessions are left to the dispatcher, which drops and logs them as it meets them.
     if (!reason || reason === "session-started") continue;
-    drop.run(reason, r.id);
-    dropped.push({ userId: r.user_id, sessionId: r.session_id ?? "", reason });
+    if (markDropped(db, r.id, reason, now))
+      dropped.push({ userId: r.userId, sessionId: r.sessionId, reason });
   }
   return dropped;
 }
 
 /**
- * The reminder tick: queues every reminder that is due, i.e. for each subscription of a reachable user to a
- * live session, `start − lead ≤ now < start` (lead = the user's choice or `defaultMinutes`), under the key
- * `reminder:<user>:<session>:<startMs>`. Runs in one transaction and is idempotent: however often it runs, a
- * reminder is queued once. A lead longer than the time left queues the reminder at once (it then says how
- * many minutes are actually left). Also drops stale pending reminders (see dropStaleReminders).
+ * A reminder the planner schedules: due at `start − lead` (or when the user subscribed, if that was later),
+ * and not sent more than another lead earlier — "in 5 minutes" may come as "in 10", not as "in 20".
  */
-export function planReminders(db: Db, { now, defaultMinutes, missedSince }: PlanOptions): PlanResult {
+interface Due extends ReminderCandidate {
+  key: string;
+  dueAt: number;
+  earliestAt: number;
+  queued: boolean;
+}
+
+/** The reminders still to be sent in the planner's window, with their due times, in due order. */
+function remindersAhead(db: Db, now: number, defaultMinutes: number): Due[] {
+  const maxLeadMs = longestLeadMinutes(db, defaultMinutes) * 60_000;
+  const queued = queuedReminders(db, now);
+  const out: Due[] = [];
+  const candidates = reminderCandidates(db, {
+    startAfter: now,
+    startUntil: now + maxLeadMs + LOOKAHEAD_MS,
+    dueUntil: now + LOOKAHEAD_MS,
+    defaultMinutes,
+  });
+  for (const c of candidates) {
+    const key = reminderKey(c.userId, c.sessionId, c.startAt);
+    const q = queued.get(key);
+    // Sent, failed or dropped for good: nothing left to plan. Dropped for a reason that went away: again.
+    const revivable = q?.status === "dropped" && REVIVABLE.some((r) => r === q.lastError);
+    if (q && q.status !== "pending" && !revivable) continue;
+    const dueAt = Math.max(c.startAt - c.leadMs, Math.min(c.subscribedAt, c.startAt));
+    out.push({ ...c, key, dueAt, earliestAt: c.startAt - 2 * c.leadMs, queued: q?.status === "pending" });
+  }
+  return out;
+}
+
+/** The planning rate for a dispatcher rate: PLAN_SHARE of it. */
+function planRate(rate: number | undefined): number {
+  return (rate ?? DEFAULT_SEND_RATE) * PLAN_SHARE;
+}
+
+/**
+ * Forecasts delivery without queueing anything: the reminders still to be sent in the planner's window, and
+ * how many of them will arrive later than LATE_TOLERANCE_MS after `start − lead` at `rate` (for /stats).
+ */
+export function forecastReminders(
+  db: Db,
+  { now, defaultMinutes, rate }: Omit<PlanOptions, "missedSince">,
+): BurstForecast {
+  return forecastOf(
+    planSends(remindersAhead(db, now, defaultMinutes), { now, rate: planRate(rate) }),
+    LATE_TOLERANCE_MS,
+  );
+}
+
+/**
+ * The reminder tick. Knowing every reminder due in the next LOOKAHEAD_MS (for each subscription of a reachable
+ * user to a live session, due at `start − lead`, lead = the user's choice or `defaultMinutes`) and the send
+ * rate, it plans each send as late as possible but by its due time, so a burst of 10,000 starts as many
+ * seconds early as it needs (see planSends); it queues the sends planned within QUEUE_AHEAD_MS under the key
+ * `reminder:<user>:<session>:<startMs>` with that time as `not_before`, and those that cannot be on time at
+ * once, most urgent first. Runs in one transaction and is idempotent: however often it runs, a reminder is
+ * queued once. Also drops stale pending reminders (see dropStaleReminders) and reports the forecast.
+ */
+export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }: PlanOptions): PlanResult {
   return db.transaction((): PlanResult => {
     const dropped = dropStaleReminders(db, now);
-    const maxLead = (
-      db.prepare("SELECT MAX(COALESCE(MAX(reminder_minutes), 0), ?) AS m FROM users").get(defaultMinutes) as {
-        m: number;
-      }
-    ).m;
-    const params = { now, def: defaultMinutes, horizon: now + maxLead * 60_000 };
-    const enqueued = db
-      .prepare(`
-        INSERT INTO outbox (kind, dedupe_key, user_id, chat_id, session_id, payload, not_before, expires_at,
-          status, attempts, next_attempt_at, created_at)
-        SELECT 'reminder', 'reminder:' || sub.user_id || ':' || s.id || ':' || s.start_at, sub.user_id, u.chat_id,
-          s.id, json_object('type', 'reminder', 'sessionId', s.id, 'startMs', s.start_at),
-          s.start_at - COALESCE(u.reminder_minutes, @def) * 60000, s.start_at, 'pending', 0, @now, @now
-        FROM sessions s
-        JOIN subscriptions sub ON sub.session_id = s.id
-        JOIN users u ON u.id = sub.user_id
-        WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > @now AND s.start_at <= @horizon
-          AND s.start_at - COALESCE(u.reminder_minutes, @def) * 60000 <= @now
-          AND u.blocked_at IS NULL
-        ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', chat_id = excluded.chat_id, attempts = 0,
-          next_attempt_at = excluded.next_attempt_at, last_error = NULL
-        WHERE outbox.status = 'dropped' AND outbox.last_error IN (${REVIVABLE.map((r) => `'${r}'`).join(", ")})`)
-      .run(params).changes;
+    const plan = planSends(remindersAhead(db, now, defaultMinutes), { now, rate: planRate(rate) });
+    const rows: NewOutboxRow[] = [];
+    for (const { item, sendAt, lateMs } of plan) {
+      if (item.queued || (sendAt > now + QUEUE_AHEAD_MS && lateMs === 0)) continue;
+      rows.push({
+        kind: "reminder",
+        dedupeKey: item.key,
+        userId: item.userId,
+        chatId: item.chatId,
+        sessionId: item.sessionId,
+        payload: { type: "reminder", sessionId: item.sessionId, startMs: item.startAt },
+        // Late ones go as soon as they may, in the plan's order (earliest due first; equal times go by id),
+        // at whatever pace the dispatcher manages.
+        notBefore: lateMs > 0 ? Math.max(now, item.earliestAt) : sendAt,
+        // A reminder expires when its session starts; the planned start also tells a moved session apart.
+        expiresAt: item.startAt,
+      });
+    }
+    const enqueued = enqueue(db, rows, now, { revivable: REVIVABLE });
     const missed = missedSince === undefined ? [] : recordMissed(db, now, missedSince, defaultMinutes);
-    return { enqueued, dropped, missed };
+    return { enqueued, dropped, missed, forecast: forecastOf(plan, LATE_TOLERANCE_MS) };
   })();
 }
 
@@ -195,43 +239,36 @@ export function planReminders(db: Db, { now, defaultMinutes, missedSince }: Plan
  * removed or moved sessions and queues those now due, moved sessions under their new start. Call it in the
  * same transaction as loadProgramme, or right after it, then `dispatcher.nudge()`.
  */
-export function replanReminders(db: Db, now: number, defaultMinutes: number): PlanResult {
-  return planReminders(db, { now, defaultMinutes });
+export function replanReminders(db: Db, now: number, defaultMinutes: number, rate?: number): PlanResult {
+  return planReminders(db, { now, defaultMinutes, ...(rate ? { rate } : {}) });
 }
 
+/** Records reminders of sessions that started in (since, now] and were never queued: the bot was down. */
 function recordMissed(db: Db, now: number, since: number, defaultMinutes: number): MissedReminders[] {
-  const rows = db
-    .prepare(`
-      SELECT sub.user_id, u.chat_id, s.id AS session_id, s.start_at,
-        s.start_at - COALESCE(u.reminder_minutes, @def) * 60000 AS due_at
-      FROM sessions s
-      JOIN subscriptions sub ON sub.session_id = s.id
-      JOIN users u ON u.id = sub.user_id
-      WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > @since AND s.start_at <= @now
-        AND sub.created_at < s.start_at AND u.blocked_at IS NULL
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox o WHERE o.dedupe_key = 'reminder:' || sub.user_id || ':' || s.id || ':' || s.start_at)`)
-    .all({ now, since, def: defaultMinutes }) as {
-    user_id: number;
-    chat_id: number;
-    session_id: string;
-    start_at: number;
-    due_at: number;
-  }[];
+  const queued = queuedReminders(db, since);
+  const rows = reminderCandidates(db, {
+    startAfter: since,
+    startUntil: now,
+    dueUntil: now,
+    defaultMinutes,
+  }).filter((c) => c.subscribedAt < c.startAt && !queued.has(reminderKey(c.userId, c.sessionId, c.startAt)));
   if (!rows.length) return [];
-  const insert = db.prepare(`
-    INSERT INTO outbox (kind, dedupe_key, user_id, chat_id, session_id, payload, not_before, expires_at, status,
-      attempts, next_attempt_at, last_error, created_at)
-    VALUES ('reminder', ?, ?, ?, ?, ?, ?, ?, 'dropped', 0, ?, ?, ?)
-    ON CONFLICT (dedupe_key) DO NOTHING`);
   const bySession = new Map<string, MissedReminders>();
-  for (const r of rows) {
-    const payload = JSON.stringify({ type: "reminder", sessionId: r.session_id, startMs: r.start_at });
-    const key = reminderKey(r.user_id, r.session_id, r.start_at);
-    insert.run(key, r.user_id, r.chat_id, r.session_id, payload, r.due_at, r.start_at, now, MISSED, now);
-    const m = bySession.get(r.session_id) ?? { sessionId: r.session_id, startMs: r.start_at, users: 0 };
+  const missed: NewOutboxRow[] = rows.map((r) => {
+    const m = bySession.get(r.sessionId) ?? { sessionId: r.sessionId, startMs: r.startAt, users: 0 };
     m.users++;
-    bySession.set(r.session_id, m);
-  }
+    bySession.set(r.sessionId, m);
+    return {
+      kind: "reminder",
+      dedupeKey: reminderKey(r.userId, r.sessionId, r.startAt),
+      userId: r.userId,
+      chatId: r.chatId,
+      sessionId: r.sessionId,
+      payload: { type: "reminder", sessionId: r.sessionId, startMs: r.startAt },
+      notBefore: r.startAt - r.leadMs,
+      expiresAt: r.startAt,
+    };
+  });
+  recordDropped(db, missed, MISSED, now);
   return [...bySession.values()];
 }

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import type { Db } from "../store/db.js";
+import { pruneFinished } from "../store/outbox.js";
 import type { DispatchLogger } from "./dispatcher.js";
 import { type PlanResult, planReminders } from "./planner.js";
 
@@ -16,15 +17,24 @@ export interface SchedulerOptions {
   tick: string;
   /** Lead time for users who never chose one (config DEFAULT_REMINDER_MINUTES). */
   defaultMinutes: number;
+  /** Messages per second reminders go out at (SEND_RATE, or PAID_SEND_RATE with paid broadcasts). */
+  rate: number;
+  /** How long finished outbox rows are kept (config OUTBOX_RETENTION); pruned a batch per tick. */
+  retentionMs?: number;
+  /** Rows pruned per tick at most: small batches keep the write lock short. */
+  pruneBatch?: number;
   /** Called when a tick queued something (the dispatcher's nudge). */
   onEnqueued?: () => void;
   /** Whether ticks should plan now: only the process holding the dispatch lease does (always when absent). */
   active?: () => boolean;
 }
 
+/** Finished rows a tick prunes at most. */
+export const PRUNE_BATCH = 500;
+
 /** A running reminder tick. */
 export interface ReminderScheduler {
-  /** Runs one planning pass now (also what every cron tick does). */
+  /** Runs one planning pass now, then prunes a batch of old rows (what every cron tick does). */
   tickNow(): PlanResult;
   /** Stops the cron task; a tick in progress is synchronous and so already finished. */
   stop(): Promise<void>;
@@ -37,21 +47,47 @@ export function assertCronExpression(expr: string): void {
 }
 
 /**
- * Starts the reminder tick with node-cron: every tick queues the reminders that are due (planReminders) and
- * records those that fell due while the bot was down and can no longer be sent (logged). One pass runs at
- * once on start, so reminders that fell due during downtime go out without waiting for the first tick.
+ * Starts the reminder tick with node-cron: every tick plans and queues reminders ahead of their bursts
+ * (planReminders), records those that fell due while the bot was down and can no longer be sent (logged),
+ * warns when the plan says some will be late, and prunes a small batch of finished outbox rows older than
+ * the retention. One pass runs at once on start, so reminders that fell due during downtime go out without
+ * waiting for the first tick.
  */
 export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
   assertCronExpression(o.tick);
   let lastTick: number | undefined;
+  let lastLate = 0;
   const tickNow = (): PlanResult => {
     const now = o.clock();
     const result = planReminders(o.db, {
       now,
       defaultMinutes: o.defaultMinutes,
+      rate: o.rate,
       missedSince: lastTick ?? now - MISSED_LOOKBACK_MS,
     });
     lastTick = now;
+    const { late, maxLateMs, worstDueAt } = result.forecast;
+    // Said once per change, not every tick: the same late burst would otherwise fill the log.
+    if (late !== lastLate && late > 0)
+      o.logger.warn(
+        {
+          late,
+          upcoming: result.forecast.total,
+          maxLateSeconds: Math.round(maxLateMs / 1000),
+          due: worstDueAt === undefined ? undefined : new Date(worstDueAt).toISOString(),
+          rate: o.rate,
+        },
+        "reminders will be late: more are due at once than the send rate can deliver in time",
+      );
+    lastLate = late;
+    if (o.retentionMs) {
+      const pruned = pruneFinished(o.db, {
+        before: now - o.retentionMs,
+        now,
+        limit: o.pruneBatch ?? PRUNE_BATCH,
+      });
+      if (pruned) o.logger.debug({ pruned }, "old outbox rows pruned");
+    }
     if (result.enqueued) o.logger.info({ enqueued: result.enqueued }, "reminders queued");
     for (const d of result.dropped) o.logger.info(d, "pending reminder dropped");
     for (const m of result.missed)

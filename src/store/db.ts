@@ -8,8 +8,19 @@ export type Db = Database.Database;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** The prepared statement for `sql` on `db`, prepared once and reused: preparing costs more than running. */
-export function statement(db: Db, sql: string): Database.Statement {
+/** A statement typed by its parameters (a tuple, or one object of named ones) and its result row. */
+export type Statement<P extends unknown[] | object = unknown[], R = unknown> = P extends unknown[]
+  ? Database.Statement<P, R>
+  : Database.Statement<[P], R>;
+
+/**
+ * The prepared statement for `sql` on `db`, prepared once and reused (preparing costs more than running),
+ * typed by its parameters `P` and result row `R`.
+ */
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Statement<P, R> {
   let cache = statements.get(db);
   if (!cache) {
     cache = new Map();
@@ -20,7 +31,8 @@ export function statement(db: Db, sql: string): Database.Statement {
     prepared = db.prepare(sql);
     cache.set(sql, prepared);
   }
-  return prepared;
+  // The cache holds statements of every shape; the caller's types describe this one's SQL.
+  return prepared as unknown as Statement<P, R>;
 }
 
 /** The database file cannot be opened or written: the message names DATABASE_PATH and what went wrong. */

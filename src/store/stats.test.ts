@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
-import { enqueue, findByKey, markSent } from "../delivery/outbox.js";
+import { enqueue, findByKey, markSent } from "../store/outbox.js";
 import { openDatabase } from "./db.js";
 import { loadProgramme } from "./programme-store.js";
 import { collectStats } from "./stats.js";

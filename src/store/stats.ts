@@ -1,4 +1,5 @@
 import type { Db } from "./db.js";
+import { pendingCount, sentSince } from "./outbox.js";
 
 /** The numbers /stats shows organizers. */
 export interface Stats {
@@ -35,20 +36,12 @@ export function collectStats(db: Db, { since, top = 5 }: { since: number; top?: 
       )
       .all(top) as { sessionId: string; count: number }[]
   ).map((r) => ({ sessionId: r.sessionId, count: r.count }));
-  const sent = db
-    .prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent' AND sent_at >= ?")
-    .get(since) as {
-    n: number;
-  };
-  const pending = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get() as {
-    n: number;
-  };
   return {
     users: { total: users.total, active: users.total - users.blocked, blocked: users.blocked },
     subscriptions: subs.n,
     subscribers: subs.users,
     topSessions,
-    sentSince: sent.n,
-    pending: pending.n,
+    sentSince: sentSince(db, since),
+    pending: pendingCount(db),
   };
 }

@@ -46,3 +46,94 @@ export function subscribersOf(db: Db, sessionId: string): number[] {
     ).all(sessionId) as { user_id: number }[]
   ).map((r) => r.user_id);
 }
+
+/** A reminder someone is owed: a subscription of a reachable user to a live, upcoming session. */
+export interface ReminderCandidate {
+  userId: number;
+  chatId: number;
+  sessionId: string;
+  startAt: number;
+  /** The user's lead time (ms): their choice in /settings, or the default. */
+  leadMs: number;
+  subscribedAt: number;
+}
+
+/** The window {@link reminderCandidates} looks at. */
+export interface CandidateWindow {
+  /** Sessions starting after this instant (ms)… */
+  startAfter: number;
+  /** …and at the latest at this one. */
+  startUntil: number;
+  /** Only reminders due (`start − lead`) at the latest at this instant. */
+  dueUntil: number;
+  /** Lead time (minutes) of users who never chose one (config DEFAULT_REMINDER_MINUTES). */
+  defaultMinutes: number;
+}
+
+/**
+ * The planner's query, and the one place that says who is reminded of what: every subscription of a
+ * reachable user to a live session in the window, with the user's lead time (indexes
+ * `sessions_live_by_start`, `subscriptions_by_session_user`). Ordered by due time, then user, so plans are
+ * the same from one tick to the next.
+ */
+export function reminderCandidates(db: Db, w: CandidateWindow): ReminderCandidate[] {
+  return statement<CandidateWindow, ReminderCandidate>(
+    db,
+    `SELECT sub.user_id AS userId, u.chat_id AS chatId, s.id AS sessionId, s.start_at AS startAt,
+       COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 AS leadMs, sub.created_at AS subscribedAt
+     FROM sessions s
+     JOIN subscriptions sub ON sub.session_id = s.id
+     JOIN users u ON u.id = sub.user_id
+     WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > @startAfter AND s.start_at <= @startUntil
+       AND s.start_at - COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 <= @dueUntil
+       AND u.blocked_at IS NULL
+     ORDER BY s.start_at - COALESCE(u.reminder_minutes, @defaultMinutes) * 60000, sub.user_id, s.id`,
+  ).all(w);
+}
+
+/** The longest lead time any user has chosen, or `defaultMinutes` when that is longer (minutes). */
+export function longestLeadMinutes(db: Db, defaultMinutes: number): number {
+  return (
+    statement<[number], { m: number }>(
+      db,
+      "SELECT MAX(COALESCE(MAX(reminder_minutes), 0), ?) AS m FROM users",
+    ).get(defaultMinutes)?.m ?? defaultMinutes
+  );
+}
+
+/** What a reminder is judged against just before it is sent. */
+export interface ReminderState {
+  /** The session as stored now; null when it is gone altogether. */
+  session: { startAt: number; cancelled: boolean; removed: boolean } | null;
+  /** Whether the user still follows the session (and so wants its reminder). */
+  subscribed: boolean;
+  blocked: boolean;
+}
+
+/** The state of one user's reminder for one session (see {@link ReminderState}). */
+export function reminderState(db: Db, userId: number, sessionId: string): ReminderState {
+  const r = statement<
+    { userId: number; sessionId: string },
+    {
+      start_at: number | null;
+      cancelled: number | null;
+      removed: number | null;
+      subscribed: number;
+      blocked_at: number | null;
+    }
+  >(
+    db,
+    `SELECT s.start_at, s.cancelled, s.removed, u.blocked_at,
+       EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.user_id = @userId AND sub.session_id = @sessionId)
+         AS subscribed
+     FROM (SELECT 1) LEFT JOIN sessions s ON s.id = @sessionId LEFT JOIN users u ON u.id = @userId`,
+  ).get({ userId, sessionId });
+  return {
+    session:
+      r?.start_at == null
+        ? null
+        : { startAt: r.start_at, cancelled: r.cancelled === 1, removed: r.removed === 1 },
+    subscribed: r?.subscribed === 1,
+    blocked: r?.blocked_at != null,
+  };
+}

@@ -13,9 +13,10 @@ import { createOutboxRenderer } from "../../src/bot/views/outbox.js";
 import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
 import { Dispatcher, type SendResult, type Transport } from "../../src/delivery/dispatcher.js";
-import { enqueue, outboxCounts } from "../../src/delivery/outbox.js";
+import { outboxHooks } from "../../src/delivery/outcomes.js";
 import { planReminders, reminderKey } from "../../src/delivery/planner.js";
 import { openDatabase } from "../../src/store/db.js";
+import { enqueue, outboxCounts } from "../../src/store/outbox.js";
 import { loadProgramme, readKeys } from "../../src/store/programme-store.js";
 import { subscribe, unsubscribe } from "../../src/store/subscriptions.js";
 import { getUser, touchUser } from "../../src/store/users.js";
@@ -68,6 +69,7 @@ async function setup(users: number, rate = 30) {
   };
   const dispatcher = new Dispatcher({
     db,
+    ...outboxHooks(db),
     clock,
     logger: deps.logger,
     transport,

@@ -68,6 +68,8 @@ export interface Fault {
 export interface RateLimit {
   perSecond: number;
   perChatPerSecond: number;
+  /** Sends with `allow_paid_broadcast` are counted apart, against this (Telegram: 1,000 a second). */
+  paidPerSecond?: number;
 }
 
 /** What the server has counted. */
@@ -76,6 +78,8 @@ export interface ServerStats {
   sentPerChat: Record<number, number>;
   /** 429 answers returned (injected and rate-limited). */
   tooManyRequests: number;
+  /** Messages sent with `allow_paid_broadcast` (each would cost Stars). */
+  paid: number;
   /** Errors returned by injected faults, by code. */
   injected: Record<number, number>;
   /** Calls received per method. */
@@ -168,7 +172,14 @@ export class BotApiServer {
   private latencyMs = 0;
   private readonly sentTimes: number[] = [];
   private readonly sentTimesPerChat = new Map<number, number[]>();
-  private readonly counters: ServerStats = { sentPerChat: {}, tooManyRequests: 0, injected: {}, calls: {} };
+  private readonly paidTimes: number[] = [];
+  private readonly counters: ServerStats = {
+    sentPerChat: {},
+    tooManyRequests: 0,
+    paid: 0,
+    injected: {},
+    calls: {},
+  };
   private closed = false;
 
   private constructor(
@@ -547,8 +558,13 @@ export class BotApiServer {
     prune(perChat);
     const wait = (times: number[]) => Math.max(1, Math.ceil(((times[0] as number) + 1000 - now) / 1000));
     if (perChat.length >= this.rateLimit.perChatPerSecond) return wait(perChat);
-    if (this.sentTimes.length >= this.rateLimit.perSecond) return wait(this.sentTimes);
-    this.sentTimes.push(now);
+    // Paid broadcasts ignore the free limit and have their own.
+    const overall = payload.allow_paid_broadcast === true ? this.paidTimes : this.sentTimes;
+    prune(overall);
+    const limit =
+      overall === this.paidTimes ? (this.rateLimit.paidPerSecond ?? 1000) : this.rateLimit.perSecond;
+    if (overall.length >= limit) return wait(overall);
+    overall.push(now);
     perChat.push(now);
     return undefined;
   }
@@ -649,6 +665,7 @@ export class BotApiServer {
     if (SEND_METHODS.has(method)) {
       const chatId = Number(payload.chat_id);
       this.counters.sentPerChat[chatId] = (this.counters.sentPerChat[chatId] ?? 0) + 1;
+      if (payload.allow_paid_broadcast === true) this.counters.paid++;
     }
     if (call.message) this.seqs.set(`${call.message.chatId}:${call.message.messageId}`, ++this.seq);
     if (method === "answerCallbackQuery")

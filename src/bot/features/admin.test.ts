@@ -13,10 +13,11 @@ import {
 import { tempDir } from "../../../test/support/tmp.js";
 import { Dispatcher } from "../../delivery/dispatcher.js";
 import { NOTICE_VIEW } from "../../delivery/notices.js";
-import { getOutboxRow, outboxCounts } from "../../delivery/outbox.js";
+import { outboxHooks } from "../../delivery/outcomes.js";
 import { parseProgramme } from "../../programme/read.js";
 import { recentAudit } from "../../store/audit.js";
 import { countConversations } from "../../store/conversation-storage.js";
+import { getOutboxRow, outboxCounts } from "../../store/outbox.js";
 import { readProgramme } from "../../store/programme-store.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { createApiTransport } from "../transport.js";
@@ -319,6 +320,7 @@ function sendFormatted(
 function dispatcher(h: Harness) {
   return new Dispatcher({
     db: h.deps.db,
+    ...outboxHooks(h.deps.db),
     clock: h.deps.clock,
     logger: h.deps.logger,
     transport: createApiTransport(h.bot.api),

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { dropPendingForUser } from "../../delivery/outbox.js";
+import { dropPendingForUser } from "../../store/outbox.js";
 import { markUserBlocked } from "../../store/users.js";
 import type { BotContext } from "../context.js";
 
@@ -16,8 +16,9 @@ export function chatMemberFeature(): Composer<BotContext> {
     const userId = ctx.myChatMember.from.id;
     if (status === "kicked") {
       db.transaction(() => {
-        markUserBlocked(db, userId, clock());
-        dropPendingForUser(db, userId, "user-blocked");
+        const now = clock();
+        markUserBlocked(db, userId, now);
+        dropPendingForUser(db, userId, "user-blocked", now);
       })();
       logger.info({ user: userId }, "user blocked the bot");
     } else if (status === "member") {

@@ -1,7 +1,9 @@
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import type { Catalog } from "../../catalog.js";
-import type { BroadcastState } from "../../delivery/broadcasts.js";
+import type { BroadcastPace, BroadcastState } from "../../delivery/broadcasts.js";
+import { PAID_STARS_PER_MESSAGE } from "../../delivery/broadcasts.js";
+import type { BurstForecast } from "../../delivery/burst.js";
 import { type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { NOTICE_FIELDS } from "../../programme/diff.js";
 import type { EditError } from "../../programme/edit.js";
@@ -161,8 +163,29 @@ export function broadcastSummaryText(t: TFunction, lang: Lang, b: BroadcastState
   );
 }
 
-/** /stats: users, subscriptions, the most followed sessions and today's messages (HTML). */
-export function statsText(v: AdminViewCtx, s: Stats): string {
+/** The broadcast preview's line on pace (and, paid, on cost): "⏱ At 25 messages a second it takes about 7 min." */
+export function broadcastPaceText(t: TFunction, lang: Lang, pace: BroadcastPace): string {
+  const duration =
+    pace.seconds < 90
+      ? t("admin.broadcast.seconds", { n: formatCount(pace.seconds, lang) })
+      : t("admin.broadcast.minutes", { n: formatCount(Math.round(pace.seconds / 60), lang) });
+  const line = t("admin.broadcast.pace", { rate: formatCount(pace.rate, lang), duration });
+  if (!pace.paid) return line;
+  const stars = (x: number) =>
+    x.toLocaleString(lang === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 1 });
+  return `${line}\n${t("admin.broadcast.paid", {
+    rate: formatCount(pace.rate, lang),
+    price: stars(PAID_STARS_PER_MESSAGE),
+    stars: stars(pace.stars ?? 0),
+  })}`;
+}
+
+/** /stats: users, subscriptions, the most followed sessions, today's messages and the reminders ahead (HTML). */
+export function statsText(
+  v: AdminViewCtx,
+  s: Stats,
+  ahead?: { forecast: BurstForecast; rate: number },
+): string {
   const n = (x: number) => formatCount(x, v.lang);
   const lines = [
     v.t("admin.stats.title"),
@@ -186,6 +209,18 @@ export function statsText(v: AdminViewCtx, s: Stats): string {
     lines.push(v.t("admin.stats.top_line", { n: i + 1, title: truncate(title, 60), count: n(top.count) }));
   });
   lines.push("", v.t("admin.stats.sent", { sent: n(s.sentSince), pending: n(s.pending) }));
+  if (ahead) {
+    lines.push(v.t("admin.stats.reminders", { n: n(ahead.forecast.total) }));
+    if (ahead.forecast.late)
+      lines.push(
+        v.t("admin.stats.late", {
+          count: ahead.forecast.late,
+          n: n(ahead.forecast.late),
+          minutes: n(Math.ceil(ahead.forecast.maxLateMs / 60_000)),
+          rate: n(ahead.rate),
+        }),
+      );
+  }
   return lines.join("\n");
 }
 

@@ -1,5 +1,6 @@
 import type { Renderer } from "../../delivery/dispatcher.js";
-import type { OutboxRow, OutgoingMessage } from "../../delivery/outbox.js";
+import type { OutgoingMessage } from "../../delivery/messages.js";
+import type { OutboxRow } from "../../store/outbox.js";
 import { getUser, languageOf } from "../../store/users.js";
 import type { BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";

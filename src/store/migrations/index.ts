@@ -5,6 +5,7 @@ import { organizers } from "./003-organizers.js";
 import { dialogueState } from "./004-dialogue-state.js";
 import { processCoordination } from "./005-process-coordination.js";
 import { shortKeys } from "./006-short-keys.js";
+import { outboxRetention } from "./007-outbox-retention.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   dialogueState,
   processCoordination,
   shortKeys,
+  outboxRetention,
 ];

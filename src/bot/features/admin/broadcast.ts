@@ -5,6 +5,7 @@ import {
   type Audience,
   audienceRecipients,
   type BroadcastMessage,
+  broadcastPace,
   createBroadcast,
   finishBroadcast,
   setProgressShown,
@@ -18,7 +19,12 @@ import { textAfterCommand } from "../../command-text.js";
 import type { BotContext, BotDeps, ConversationContext } from "../../context.js";
 import { fixedT } from "../../i18n.js";
 import { HTML, isNotModified } from "../../respond.js";
-import { broadcastProgressText, broadcastSummaryText, formatCount } from "../../views/admin.js";
+import {
+  broadcastPaceText,
+  broadcastProgressText,
+  broadcastSummaryText,
+  formatCount,
+} from "../../views/admin.js";
 import { buttonLabel } from "../../views/format.js";
 import { plain } from "../../views/view.js";
 import { ADMIN_PREFIX } from "./guard.js";
@@ -178,7 +184,14 @@ export async function broadcastConversation(
 
   // 3. The preview, with the number of recipients.
   const chosen = audience;
-  const total = await conversation.external((outside) => audienceRecipients(outside.deps.db, chosen).length);
+  const { total, pace } = await conversation.external((outside) => {
+    const { db, config } = outside.deps;
+    const n = audienceRecipients(db, chosen).length;
+    const rates = config.PAID_BROADCAST
+      ? { rate: config.SEND_RATE, paidRate: config.PAID_SEND_RATE }
+      : { rate: config.SEND_RATE };
+    return { total: n, pace: broadcastPace(n, rates) };
+  });
   if (!total) {
     await ctx.reply(ctx.t("admin.broadcast.nobody"));
     return;
@@ -195,6 +208,7 @@ export async function broadcastConversation(
       count: total,
       n: formatCount(total, ctx.lang),
       audience: describeAudience(ctx, chosen, sessionTitle),
+      pace: broadcastPaceText(ctx.t, ctx.lang, pace),
     }),
     { ...HTML, reply_markup: confirm },
   );

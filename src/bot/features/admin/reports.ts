@@ -1,9 +1,11 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
+import { forecastReminders } from "../../../delivery/planner.js";
 import { recentAudit, recordAudit } from "../../../store/audit.js";
 import { collectStats } from "../../../store/stats.js";
 import { getUser } from "../../../store/users.js";
 import type { BotContext } from "../../context.js";
+import { reminderRate } from "../../reminders.js";
 import { HTML } from "../../respond.js";
 import { auditText, statsText } from "../../views/admin.js";
 import { adminView } from "./schedule.js";
@@ -16,13 +18,15 @@ export function reportsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("stats", async (ctx) => {
-    const { db, clock, catalog } = ctx.deps;
+    const { db, clock, catalog, config } = ctx.deps;
     const now = clock();
     // "Today" is the conference's day, wherever the server runs.
     const since = DateTime.fromMillis(now).setZone(catalog.timezone).startOf("day").toMillis();
     const stats = collectStats(db, { since, top: 5 });
     recordAudit(db, { at: now, adminId: ctx.from?.id ?? 0, action: "stats" });
-    await ctx.reply(statsText(adminView(ctx), stats), HTML);
+    const rate = reminderRate(config);
+    const forecast = forecastReminders(db, { now, defaultMinutes: config.DEFAULT_REMINDER_MINUTES, rate });
+    await ctx.reply(statsText(adminView(ctx), stats, { forecast, rate }), HTML);
   });
 
   composer.command("audit", async (ctx) => {

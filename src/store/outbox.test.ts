@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
-import { openDatabase } from "../store/db.js";
-import { touchUser } from "../store/users.js";
+import { openDatabase } from "./db.js";
 import {
-  broadcastProgress,
+  broadcastOutcomes,
   dropPendingForUser,
   dueRows,
   enqueue,
+  HISTORY_BUCKET_MS,
   markDropped,
   markFailed,
   markRetry,
@@ -15,8 +15,10 @@ import {
   type NewOutboxRow,
   nextDueAt,
   outboxCounts,
+  pruneFinished,
+  sentSince,
 } from "./outbox.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { touchUser } from "./users.js";
 
 const T0 = Date.parse("2030-02-01T00:00:00Z");
 
@@ -86,58 +88,51 @@ describe("outbox", () => {
     markRetry(db, a.id, T0 + 3000, "429", false);
     expect(dueRows(db, T0 + 2999, 10).map((r) => r.id)).toEqual([b.id, c.id]);
     expect(dueRows(db, T0 + 3000, 10).at(-1)).toMatchObject({ id: a.id, attempts: 1, lastError: "429" });
-    markFailed(db, b.id, "400: chat not found");
-    expect(markDropped(db, b.id, "late")).toBe(false);
-    expect(dropPendingForUser(db, 3, "user-blocked")).toBe(1);
-    expect(broadcastProgress(db, 7)).toEqual({ pending: 1, sent: 0, failed: 1, dropped: 1, total: 3 });
+    markFailed(db, b.id, "400: chat not found", T0);
+    expect(markDropped(db, b.id, "late", T0)).toBe(false);
+    expect(dropPendingForUser(db, 3, "user-blocked", T0)).toBe(1);
+    expect(broadcastOutcomes(db, 7)).toEqual({ pending: 1, sent: 0, blocked: 1, failed: 1, dropped: 0 });
     expect(outboxCounts(db).total).toBe(3);
     db.close();
   });
-});
 
-describe("rate limiter", () => {
-  it("spaces sends evenly at the global rate and never lets a second hold more than rate + 1", () => {
-    const limiter = new RateLimiter(25, 0);
-    const sends: number[] = [];
-    let now = 0;
-    let chat = 0;
-    while (sends.length < 100) {
-      const wait = limiter.globalWait(now);
-      if (wait > 0) {
-        now += wait;
-        continue;
-      }
-      limiter.acquire(++chat, now);
-      limiter.release(chat);
-      sends.push(now);
-    }
-    for (let i = 1; i < sends.length; i++)
-      expect((sends[i] ?? 0) - (sends[i - 1] ?? 0)).toBeGreaterThanOrEqual(40);
-    for (const t of sends) expect(sends.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(25);
-  });
+  it("prunes finished rows past the retention in batches, keeping their counts in the history", () => {
+    const db = setup();
+    const DAY = 86_400_000;
+    // Broadcast 9 to three users, a day before; the first two sent, the third blocked.
+    enqueue(
+      db,
+      [1, 2, 3].map((u) => row(u, `broadcast:9:${u}`, { broadcastId: 9 })),
+      T0,
+    );
+    const [a, b, c] = dueRows(db, T0, 10);
+    if (!a || !b || !c) throw new Error("rows");
+    markSent(db, a.id, T0 + 1000);
+    markSent(db, b.id, T0 + 2000);
+    markFailed(db, c.id, "blocked", T0 + 3000);
+    // A reminder for a session starting in the future stays whatever its age: its key must keep it unique.
+    enqueue(db, [row(1, "reminder:1:s:x", { kind: "reminder", expiresAt: T0 + 30 * DAY })], T0);
+    const r = dueRows(db, T0, 10).find((x) => x.kind === "reminder");
+    if (!r) throw new Error("reminder");
+    markSent(db, r.id, T0 + 4000);
+    // Something still pending is never pruned.
+    enqueue(db, [row(2, "broadcast:10:2", { broadcastId: 10 })], T0);
+    const before = { sent: sentSince(db, T0), outcomes: broadcastOutcomes(db, 9) };
+    expect(before.sent).toBe(3);
 
-  it("keeps one message per second per chat, none while one is in flight, and pauses on a 429", () => {
-    const limiter = new RateLimiter(1000, 0);
-    expect(limiter.chatWait(5, 0)).toBe(0);
-    limiter.acquire(5, 0);
-    expect(limiter.chatWait(5, 10)).toBe(Number.POSITIVE_INFINITY);
-    limiter.release(5);
-    expect(limiter.chatWait(5, 10)).toBe(990);
-    expect(limiter.chatWait(5, 1000)).toBe(0);
-    expect(limiter.chatWait(6, 10)).toBe(0);
-    limiter.pause(5000);
-    expect(limiter.globalWait(1000)).toBe(4000);
-    expect(limiter.globalWait(5000)).toBe(0);
-  });
-
-  it("slows down after a 429 and creeps back to the configured rate as sends succeed", () => {
-    const limiter = new RateLimiter(30, 0);
-    limiter.flood(1000);
-    expect(limiter.globalWait(0)).toBe(1000);
-    expect(limiter.current).toBe(24);
-    limiter.flood(1000);
-    expect(limiter.current).toBeCloseTo(19.2);
-    for (let i = 0; i < 1000; i++) limiter.succeeded();
-    expect(limiter.current).toBe(30);
+    const now = T0 + 15 * DAY;
+    const retained = { before: now - 14 * DAY, now, limit: 2 };
+    expect(pruneFinished(db, retained)).toBe(2);
+    expect(pruneFinished(db, retained)).toBe(1);
+    expect(pruneFinished(db, retained)).toBe(0);
+    expect(outboxCounts(db)).toMatchObject({ pending: 1, sent: 1, total: 2 });
+    // The statistics did not change: the pruned rows live on as counts.
+    expect(broadcastOutcomes(db, 9)).toEqual(before.outcomes);
+    expect(broadcastOutcomes(db, 9)).toMatchObject({ sent: 2, blocked: 1 });
+    expect(sentSince(db, T0)).toBe(3);
+    expect(sentSince(db, T0 + HISTORY_BUCKET_MS)).toBe(0);
+    // A re-queued key of a pruned broadcast row is new again, which is why only finished rows go.
+    expect(enqueue(db, [row(1, "reminder:1:s:x")], now)).toBe(0);
+    db.close();
   });
 });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { forecastOf, planSends } from "./burst.js";
+
+const S = 1000;
+const MIN = 60 * S;
+const due = (at: number, n: number) => Array.from({ length: n }, (_, i) => ({ dueAt: at, n: i }));
+
+describe("planning sends ahead of bursts", () => {
+  it("ends a burst at its due time and starts it as early as the rate needs, no earlier", () => {
+    const D = 100 * MIN;
+    const plan = planSends(due(D, 10_000), { now: 0, rate: 30 });
+    const times = plan.map((p) => p.sendAt);
+    expect(Math.max(...times)).toBe(D);
+    // 10,000 at 30/s take 333 s: the first goes 5.6 minutes early.
+    expect(D - Math.min(...times)).toBe(Math.round((9_999 * 1000) / 30));
+    expect(plan.every((p) => p.lateMs === 0)).toBe(true);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(33);
+  });
+
+  it("sends a lone reminder exactly when it is due", () => {
+    expect(planSends([{ dueAt: 5 * MIN }], { now: 0, rate: 30 })).toEqual([
+      { item: { dueAt: 5 * MIN }, sendAt: 5 * MIN, lateMs: 0 },
+    ]);
+  });
+
+  it("chains bursts that overlap: the earlier one moves ahead to make room for the later one", () => {
+    const a = due(60 * MIN, 3000).map((x) => ({ ...x, s: "a" }));
+    const b = due(61 * MIN, 3000).map((x) => ({ ...x, s: "b" }));
+    const plan = planSends([...b, ...a], { now: 0, rate: 30 });
+    const lastA = Math.max(...plan.filter((p) => p.item.s === "a").map((p) => p.sendAt));
+    const firstB = Math.min(...plan.filter((p) => p.item.s === "b").map((p) => p.sendAt));
+    expect(lastA).toBeLessThan(firstB);
+    expect(plan.every((p) => p.sendAt <= p.item.dueAt)).toBe(true);
+    // 6,000 at 30/s need 200 s: A's first goes 200 s before B's due time, 140 s before its own.
+    expect(61 * MIN - Math.min(...plan.map((p) => p.sendAt))).toBeCloseTo(200_000, -2);
+  });
+
+  it("when the time is too short, sends from now at the full rate, most urgent first, and says how late", () => {
+    const now = 0;
+    // 20,000 people with a lead of 5 minutes, at 30/s: 667 s of sending for 300 s.
+    const big = due(5 * MIN, 20_000).map((x) => ({ ...x, s: "keynote" }));
+    const soon = due(2 * MIN, 100).map((x) => ({ ...x, s: "soon" }));
+    const plan = planSends([...big, ...soon], { now, rate: 30 });
+    expect(plan[0]?.sendAt).toBe(now);
+    expect(plan.slice(0, 100).every((p) => p.item.s === "soon")).toBe(true);
+    const f = forecastOf(plan, 60 * S);
+    expect(f.total).toBe(20_100);
+    // The last goes out 20,100 / 30 = 670 s from now, 370 s after its due time.
+    expect(f.maxLateMs).toBeCloseTo(370_000, -3);
+    expect(f.worstDueAt).toBe(5 * MIN);
+    // Those sent within 60 s of 5:00 are on time: (360 s × 30) − 100 ahead of them.
+    expect(f.late).toBeCloseTo(20_100 - 360 * 30, -1);
+  });
+
+  it("reports nothing late when everything fits", () => {
+    expect(forecastOf(planSends(due(10 * MIN, 100), { now: 0, rate: 30 }), 60 * S)).toEqual({
+      total: 100,
+      late: 0,
+      maxLateMs: 0,
+    });
+  });
+});

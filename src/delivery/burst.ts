@@ -1,0 +1,82 @@
+/**
+ * Planning sends ahead of bursts. Telegram delivers about 30 messages a second, so 10,000 reminders due at
+ * the same second take 5.6 minutes: to have each one arrive by its due time, the burst must start that much
+ * earlier. Pure functions over due times; the planner feeds them and queues what they say.
+ */
+
+/** A message that should arrive by `dueAt` (ms), and not before `earliestAt` when given. */
+export interface BurstItem {
+  dueAt: number;
+  earliestAt?: number;
+}
+
+/** When an item is to be sent, and how late that is against its due time (0 when on time). */
+export interface PlannedSend<T extends BurstItem> {
+  item: T;
+  /** Planned send instant (ms), never before `now`. */
+  sendAt: number;
+  /** `sendAt − dueAt` when positive: how late it will arrive even though it goes as early as it can. */
+  lateMs: number;
+}
+
+/**
+ * Plans sends at `rate` messages per second so that each item goes out as late as possible but no later
+ * than its due time: walking back from the last due time, each item gets the latest free slot at or before
+ * its own (the schedule of a burst of N ends at its due time and starts N / rate seconds before). Slots that
+ * would fall before `now` or an item's `earliestAt` cannot be had: those items go as soon as they may, at
+ * the full rate, earliest due first, and their lateness is reported. Returns the plan in send order.
+ */
+export function planSends<T extends BurstItem>(
+  items: readonly T[],
+  { now, rate }: { now: number; rate: number },
+): PlannedSend<T>[] {
+  if (!(rate > 0)) throw new Error("rate must be positive");
+  const gap = 1000 / rate;
+  // Latest-first: stable on equal due times, so the earlier item of a tie keeps the earlier slot.
+  const order = items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => b.item.dueAt - a.item.dueAt || b.i - a.i);
+  const slots: { item: T; at: number }[] = [];
+  let next = Number.POSITIVE_INFINITY;
+  for (const { item } of order) {
+    next = Math.min(item.dueAt, next - gap);
+    slots.push({ item, at: next });
+  }
+  slots.reverse();
+  const plan: PlannedSend<T>[] = [];
+  let cursor = now;
+  for (const { item, at } of slots) {
+    const sendAt = Math.max(at, cursor, item.earliestAt ?? at);
+    cursor = sendAt + gap;
+    plan.push({ item, sendAt: Math.round(sendAt), lateMs: Math.max(0, Math.round(sendAt - item.dueAt)) });
+  }
+  return plan;
+}
+
+/** What a plan promises: how many sends, how many later than `toleranceMs`, and the worst lateness. */
+export interface BurstForecast {
+  total: number;
+  late: number;
+  maxLateMs: number;
+  /** The instant the latest late item is due, for the log. */
+  worstDueAt?: number;
+}
+
+/** Summarises a plan: items later than `toleranceMs` (60 s: the promise) count as late. */
+export function forecastOf<T extends BurstItem>(
+  plan: readonly PlannedSend<T>[],
+  toleranceMs: number,
+): BurstForecast {
+  let late = 0;
+  let maxLateMs = 0;
+  let worstDueAt: number | undefined;
+  for (const p of plan) {
+    if (p.lateMs <= toleranceMs) continue;
+    late++;
+    if (p.lateMs > maxLateMs) {
+      maxLateMs = p.lateMs;
+      worstDueAt = p.item.dueAt;
+    }
+  }
+  return { total: plan.length, late, maxLateMs, ...(worstDueAt === undefined ? {} : { worstDueAt }) };
+}
