@@ -5,7 +5,17 @@ import { createI18n } from "./i18n.js";
 const COUNTS = [0, 1, 2, 5, 11, 21, 101];
 const RU_FORMS = ["one", "few", "many", "other"];
 /** Values for the other placeholders of counted strings. */
-const OTHER_VALUES = { query: "q", title: "T", details: "d", file: "f.yaml", follows: "3", audience: "all" };
+const OTHER_VALUES = {
+  query: "q",
+  title: "T",
+  details: "d",
+  file: "f.yaml",
+  follows: "3",
+  audience: "all",
+  pace: "p",
+  minutes: "4",
+  rate: "25",
+};
 
 /** Every plural family of a locale (the key without its _one/_other suffix), flattened with dots. */
 function pluralFamilies(resources: Record<string, unknown>, prefix = ""): string[] {
