@@ -19,6 +19,12 @@ describe("toPlainText", () => {
     expect(r.text).toBe("1. a\n2. b\n\nx\ny\n\n  indented\n  code");
   });
 
+  it("keeps a loose list's item on its marker's line", () => {
+    expect(toPlainText("<ol><li><p>First</p><p>more</p></li><li><p>Second</p></li></ol>").text).toBe(
+      "1. First\n  more\n2. Second",
+    );
+  });
+
   it("resolves relative links against a base, and keeps only the label without one", () => {
     expect(toPlainText('<p><a href="/programme/x">Breakfast</a></p>', "http://lca.example.org").text).toBe(
       "Breakfast (http://lca.example.org/programme/x)",

@@ -135,7 +135,8 @@ function renderNodes(nodes: ChildNode[], baseUrl: string | undefined): string {
             }
             i++;
             const marker = el.name === "ol" ? `${i}. ` : "• ";
-            const body = renderNodes(li.children, baseUrl).replace(/\n+/g, `\n${listIndent}  `);
+            // A loose list wraps items in <p>: the item's own paragraphs stay on its following lines.
+            const body = tidy(renderNodes(li.children, baseUrl)).replace(/\n+/g, `\n${listIndent}  `);
             out.push(`\n${listIndent}${marker}${body}`);
           }
           block();
