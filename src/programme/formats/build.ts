@@ -99,11 +99,14 @@ function resolveZones(raw: RawSchedule, opts: ScheduleOptions, warn: (w: SourceW
   return { optionZone, sourceZone, localZone };
 }
 
+// Instants outside these years are typos or garbage, not conference times (and beyond what Date can print).
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
 function toMs(t: RawTime | undefined, zone: string | undefined): number {
   if (!t) return Number.NaN;
-  if (t.instant) return instantMs(t.instant);
-  if (t.local && zone) return localMs(t.local, zone);
-  return Number.NaN;
+  const ms = t.instant ? instantMs(t.instant) : t.local && zone ? localMs(t.local, zone) : Number.NaN;
+  return ms >= EARLIEST && ms < LATEST ? ms : Number.NaN;
 }
 
 /** Start and end of every event; events without a usable start are reported and left out. */

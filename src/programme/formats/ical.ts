@@ -106,7 +106,12 @@ export function readIcal(ics: string, source: string, decodeWarnings: SourceWarn
 
   const timeOf = (ev: Component, name: string): RawTime | undefined => {
     const prop = ev.getFirstProperty(name);
-    const value = prop?.getFirstValue() as Time | null | undefined;
+    let value: Time | null | undefined;
+    try {
+      value = prop?.getFirstValue() as Time | null | undefined;
+    } catch {
+      return { local: `unreadable ${name.toUpperCase()}` }; // ical.js parses values lazily; build reports it
+    }
     if (!prop || !value || typeof value !== "object" || !("year" in value)) return undefined;
     const tzid = prop.getParameter("tzid");
     const tz = typeof tzid === "string" ? tzid : undefined;
@@ -116,7 +121,10 @@ export function readIcal(ics: string, source: string, decodeWarnings: SourceWarn
     if (isIanaZone(tz)) {
       if (!zones.has(tz)) missingZones.set(tz, (missingZones.get(tz) ?? 0) + 1);
       // Luxon's IANA rules, not the file's VTIMEZONE, fix the offset: they are the authoritative ones.
-      return { instant: isoIn(localMs(localOf(value), tz), tz) };
+      const ms = localMs(localOf(value), tz);
+      return Number.isFinite(ms) && Math.abs(ms) < 8e15
+        ? { instant: isoIn(ms, tz) }
+        : { local: localOf(value) };
     }
     const vtz = zones.get(tz);
     if (vtz) {
@@ -138,7 +146,12 @@ export function readIcal(ics: string, source: string, decodeWarnings: SourceWarn
     const uid = get("uid");
     const start = timeOf(ev, "dtstart") ?? {};
     const end = timeOf(ev, "dtend");
-    const duration = ev.getFirstPropertyValue("duration");
+    let duration: ReturnType<typeof ev.getFirstPropertyValue> | undefined;
+    try {
+      duration = ev.getFirstPropertyValue("duration");
+    } catch {
+      duration = undefined; // an unreadable DURATION: the event is shown without one, with a warning
+    }
     const summaryProp = ev.getFirstProperty("summary");
     const lang = summaryProp?.getParameter("language");
     const parsed = speakersFrom(get("summary"), get("description"), pretalx);

@@ -194,3 +194,48 @@ describe("warnings where the README says", () => {
     }
   });
 });
+
+describe("broken copies of real schedules", () => {
+  // A seeded generator: the same mutations on every run.
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const mutate = (bytes: Buffer, i: number): Buffer => {
+    const copy = Buffer.from(bytes);
+    const at = Math.floor(random() * copy.length);
+    if (i % 3 === 0) return copy.subarray(0, at); // truncated
+    if (i % 3 === 1) {
+      for (let k = 0; k < 20; k++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+      return copy; // bytes flipped
+    }
+    return Buffer.concat([
+      copy.subarray(0, at),
+      Buffer.from(random() < 0.5 ? "<x>" : ":\n;"),
+      copy.subarray(at),
+    ]);
+  };
+
+  it.each([
+    "denog16.pretalx.frab.xml",
+    "rc3-channels-2020.pretalx.c3voc.json",
+    "divoc-r2r-2021.pretalx.ics",
+    "lca2020.ics",
+  ])("%s: each one either loads or is refused with a ProgrammeError naming the source", (file) => {
+    const bytes = readFileSync(join(REAL_DIR, file));
+    let refused = 0;
+    for (let i = 0; i < 30; i++) {
+      try {
+        const { programme } = parseSchedule(mutate(bytes, i), { source: `broken-${file}` });
+        expect(programme.sessions.length).toBeGreaterThan(0);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ProgrammeError);
+        expect((e as ProgrammeError).file).toBe(`broken-${file}`);
+        refused++;
+      }
+    }
+    // Every truncation at least is refused: a half-downloaded schedule never loads as a smaller one.
+    expect(refused).toBeGreaterThanOrEqual(10);
+  });
+});
