@@ -44,7 +44,7 @@ describe("validateImported", () => {
 
   it("refuses broken references, naming the path", () => {
     const p = programme();
-    p.sessions[1] = { ...p.sessions[1]!, room: "nowhere" };
+    p.sessions = p.sessions.map((s, i) => (i === 1 ? { ...s, room: "nowhere" } : s));
     expect(() => validateImported(p, "x.xml")).toThrow(ProgrammeError);
     expect(() => validateImported(p, "x.xml")).toThrow(/sessions\[1\]\.room/);
   });
