@@ -84,7 +84,12 @@ export async function fetchSource(
       throw new FetchError(url, `the schedule is larger than the limit of ${maxBytes} bytes (${declared})`);
     }
     const text = res.body ? await readLimited(res.body, maxBytes, url) : "";
-    return { status: "ok", text, etag: res.headers.get("etag"), lastModified: res.headers.get("last-modified") };
+    return {
+      status: "ok",
+      text,
+      etag: res.headers.get("etag"),
+      lastModified: res.headers.get("last-modified"),
+    };
   } catch (e) {
     if (e instanceof FetchError) throw e;
     if (signal.aborted) throw new FetchError(url, `no complete answer within ${timeoutMs / 1000} s`);

@@ -14,8 +14,13 @@ export function sourceOf(location: string): ProgrammeSource {
 }
 
 /** The source the configuration names: PROGRAMME_URL when set, else PROGRAMME_PATH. */
-export function configuredSource(config: { PROGRAMME_PATH: string; PROGRAMME_URL?: string }): ProgrammeSource {
-  return config.PROGRAMME_URL ? { kind: "url", url: config.PROGRAMME_URL } : { kind: "file", path: config.PROGRAMME_PATH };
+export function configuredSource(config: {
+  PROGRAMME_PATH: string;
+  PROGRAMME_URL?: string;
+}): ProgrammeSource {
+  return config.PROGRAMME_URL
+    ? { kind: "url", url: config.PROGRAMME_URL }
+    : { kind: "file", path: config.PROGRAMME_PATH };
 }
 
 /** The source as people read it: the path or the URL. */
@@ -24,8 +29,14 @@ export function sourceName(source: ProgrammeSource): string {
 }
 
 /** The fetch limits the configuration sets. */
-export function fetchLimits(config: { PROGRAMME_FETCH_TIMEOUT: number; PROGRAMME_MAX_MB: number }): FetchLimits {
-  return { timeoutMs: config.PROGRAMME_FETCH_TIMEOUT * 1000, maxBytes: config.PROGRAMME_MAX_MB * 1024 * 1024 };
+export function fetchLimits(config: {
+  PROGRAMME_FETCH_TIMEOUT: number;
+  PROGRAMME_MAX_MB: number;
+}): FetchLimits {
+  return {
+    timeoutMs: config.PROGRAMME_FETCH_TIMEOUT * 1000,
+    maxBytes: config.PROGRAMME_MAX_MB * 1024 * 1024,
+  };
 }
 
 /** A short fingerprint of a source's text: equal texts are the same version. */
@@ -51,12 +62,15 @@ export function parseSourceText(text: string, name: string): ParsedSource {
 export async function readSourceText(source: ProgrammeSource, limits: FetchLimits): Promise<string> {
   if (source.kind === "url") {
     const r = await fetchSource(source.url, {}, limits);
-    if (r.status !== "ok") throw new ProgrammeError(source.url, [{ path: "", message: "a schedule, got 304" }]);
+    if (r.status !== "ok")
+      throw new ProgrammeError(source.url, [{ path: "", message: "a schedule, got 304" }]);
     return r.text;
   }
   try {
     return readFileSync(source.path, "utf8");
   } catch (e) {
-    throw new ProgrammeError(source.path, [{ path: "", message: `a readable file (${(e as Error).message})` }]);
+    throw new ProgrammeError(source.path, [
+      { path: "", message: `a readable file (${(e as Error).message})` },
+    ]);
   }
 }
