@@ -15,7 +15,7 @@ export interface FetchLimits {
 /** The answer to a fetch: unchanged since the validators (304), or a body with its new validators. */
 export type FetchResult =
   | { status: "not-modified" }
-  | { status: "ok"; text: string; etag: string | null; lastModified: string | null };
+  | { status: "ok"; body: Buffer; etag: string | null; lastModified: string | null };
 
 /** A fetch that did not give a usable answer: network, timeout, HTTP status, size. The message says which. */
 export class FetchError extends Error {
@@ -29,7 +29,7 @@ export class FetchError extends Error {
 }
 
 /** Reads a body up to `maxBytes`, refusing (and aborting) as soon as it grows past. */
-async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, url: string): Promise<string> {
+async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, url: string): Promise<Buffer> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -43,7 +43,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, u
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** A network failure's reason, which undici keeps in `cause`. */
@@ -83,10 +83,10 @@ export async function fetchSource(
       await res.body?.cancel().catch(() => undefined);
       throw new FetchError(url, `the schedule is larger than the limit of ${maxBytes} bytes (${declared})`);
     }
-    const text = res.body ? await readLimited(res.body, maxBytes, url) : "";
+    const body = res.body ? await readLimited(res.body, maxBytes, url) : Buffer.alloc(0);
     return {
       status: "ok",
-      text,
+      body,
       etag: res.headers.get("etag"),
       lastModified: res.headers.get("last-modified"),
     };

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ProgrammeError } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
-import type { Programme } from "./model.js";
-import { parseProgramme } from "./read.js";
+import { parseSchedule } from "./formats/index.js";
+import type { ParsedSchedule } from "./model.js";
 
 /** Where the programme comes from: a file organizers edit, or a schedule published at a URL. */
 export type ProgrammeSource = { kind: "file"; path: string } | { kind: "url"; url: string };
@@ -39,35 +39,30 @@ export function fetchLimits(config: {
   };
 }
 
-/** A short fingerprint of a source's text: equal texts are the same version. */
-export function contentHash(text: string): string {
-  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
-}
-
-/** A parsed source: the programme, and what the loader noticed but tolerated. */
-export interface ParsedSource {
-  programme: Programme;
-  warnings: { code: string; message: string }[];
+/** A short fingerprint of a source's bytes: equal contents are the same version. */
+export function contentHash(body: string | Uint8Array): string {
+  return createHash("sha256").update(body).digest("base64url").slice(0, 22);
 }
 
 /**
- * Parses a source's text into a programme, whatever its format; a text that is no programme throws a
- * ProgrammeError naming `name` and every problem. The one place that picks the reader.
+ * Parses a source into a programme, whatever its format (recognised from the content: canonical YAML/JSON,
+ * frab XML, c3voc JSON, iCalendar); a source that is no programme throws a ProgrammeError naming `name` and
+ * every problem. Bytes rather than text, so a loader can mend what a decoder would have spoilt.
  */
-export function parseSourceText(text: string, name: string): ParsedSource {
-  return { programme: parseProgramme(text, name), warnings: [] };
+export function parseSourceText(body: string | Uint8Array, name: string, timezone?: string): ParsedSchedule {
+  return parseSchedule(body, { source: name, ...(timezone ? { timezone } : {}) });
 }
 
-/** Reads a source's whole text: the file, or the URL fetched unconditionally (the CLI's check, load, export). */
-export async function readSourceText(source: ProgrammeSource, limits: FetchLimits): Promise<string> {
+/** Reads a source whole: the file, or the URL fetched unconditionally (the CLI's check, load, export). */
+export async function readSource(source: ProgrammeSource, limits: FetchLimits): Promise<Buffer> {
   if (source.kind === "url") {
     const r = await fetchSource(source.url, {}, limits);
     if (r.status !== "ok")
       throw new ProgrammeError(source.url, [{ path: "", message: "a schedule, got 304" }]);
-    return r.text;
+    return r.body;
   }
   try {
-    return readFileSync(source.path, "utf8");
+    return readFileSync(source.path);
   } catch (e) {
     throw new ProgrammeError(source.path, [
       { path: "", message: `a readable file (${(e as Error).message})` },

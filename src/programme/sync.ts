@@ -71,6 +71,8 @@ export interface SourceSyncOptions {
   clock: () => number;
   url: string;
   limits: FetchLimits;
+  /** PROGRAMME_TIMEZONE, for sources with local clock times only. */
+  timezone?: string;
   /** Telegram ids of the organizers told about breakage, recovery and held versions. */
   organizerIds: readonly number[];
   /** Called after anything was queued in the outbox (nudge the dispatcher). */
@@ -107,9 +109,12 @@ export class SourceSync {
     return readSourceState(this.options.db, this.options.url);
   }
 
-  /** Fetches the source now (after any sync already running) and applies, holds or reports what it finds. */
-  syncNow(trigger: SyncTrigger): Promise<SyncOutcome> {
-    const run = this.chain.then(() => this.run(trigger));
+  /**
+   * Fetches the source now (after any sync already running) and applies, holds or reports what it finds.
+   * `askedBy`, the organizer who asked (/reload), gets the outcome as the answer instead of a message.
+   */
+  syncNow(trigger: SyncTrigger, askedBy?: number): Promise<SyncOutcome> {
+    const run = this.chain.then(() => this.run(trigger, askedBy));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -142,7 +147,30 @@ export class SourceSync {
     await this.chain;
   }
 
-  private async run(_trigger: SyncTrigger): Promise<SyncOutcome> {
+  /** The preview of the version held, worked out against the programme as it is now; undefined when none is. */
+  heldPreview(): HeldParams | undefined {
+    const held = this.state().held;
+    if (!held) return undefined;
+    try {
+      const change = this.options.service.prepare(this.parse(held.body));
+      return heldParams(this.options.url, held.hash, change);
+    } catch (e) {
+      if (e instanceof ProgrammeError) return undefined;
+      throw e;
+    }
+  }
+
+  /** Parses a version of the source. */
+  private parse(body: Uint8Array) {
+    return parseSourceText(body, this.options.url, this.options.timezone).programme;
+  }
+
+  /** The organizers to tell about an event, but the one who asked for the sync. */
+  private audience(askedBy: number | undefined): readonly number[] {
+    return this.options.organizerIds.filter((id) => id !== askedBy);
+  }
+
+  private async run(_trigger: SyncTrigger, askedBy?: number): Promise<SyncOutcome> {
     const { db, url, limits, clock } = this.options;
     const state = readSourceState(db, url);
     const validators = state.held
@@ -152,7 +180,7 @@ export class SourceSync {
     try {
       fetched = await fetchSource(url, validators, limits);
     } catch (e) {
-      return this.failed(state, e);
+      return this.failed(state, e, askedBy);
     }
     const now = clock();
     const ok: SourceState = { ...state, lastFetchAt: now, lastSuccessAt: now, lastError: state.lastError };
@@ -163,7 +191,7 @@ export class SourceSync {
         : { kind: "not-modified" };
     }
     const validated = { etag: fetched.etag, lastModified: fetched.lastModified };
-    const hash = contentHash(fetched.text);
+    const hash = contentHash(fetched.body);
     if (state.held?.hash === hash) {
       this.saveState(state, { ...ok, held: { ...state.held, ...validated } });
       return { kind: "held", token: heldToken(hash), fresh: false };
@@ -175,10 +203,10 @@ export class SourceSync {
     }
     let change: PreparedChange;
     try {
-      change = this.options.service.prepare(parseSourceText(fetched.text, url).programme);
+      change = this.options.service.prepare(this.parse(fetched.body));
     } catch (e) {
       if (!(e instanceof ProgrammeError)) throw e;
-      return this.failed(state, e);
+      return this.failed(state, e, askedBy);
     }
     const current: SourceState = { ...ok, ...validated, contentHash: hash, held: null };
     if (!change.differs) {
@@ -186,7 +214,7 @@ export class SourceSync {
       return { kind: "unchanged" };
     }
     if (isDrastic(change)) {
-      const held = { hash, text: fetched.text, ...validated, at: now };
+      const held = { hash, body: fetched.body, ...validated, at: now };
       db.transaction(() => {
         this.saveState(state, { ...ok, held });
         notifyOrganizers(
@@ -223,7 +251,7 @@ export class SourceSync {
     if (!held || heldToken(held.hash) !== token) return { ok: false, reason: "gone" };
     let change: PreparedChange;
     try {
-      change = this.options.service.prepare(parseSourceText(held.text, url).programme);
+      change = this.options.service.prepare(this.parse(held.body));
     } catch (e) {
       if (!(e instanceof ProgrammeError)) throw e;
       return { ok: false, reason: "broken", error: e.message };
@@ -252,7 +280,7 @@ export class SourceSync {
   }
 
   /** Records a failed fetch or parse; the first failure after a working source is the organizers' news. */
-  private failed(state: SourceState, e: unknown): SyncOutcome {
+  private failed(state: SourceState, e: unknown, askedBy?: number): SyncOutcome {
     const { db, url, clock } = this.options;
     this.options.onError?.(e);
     const now = clock();
@@ -265,7 +293,7 @@ export class SourceSync {
       if (fresh)
         notifyOrganizers(
           db,
-          this.options.organizerIds,
+          this.audience(askedBy),
           { key: `source:broken:${brokenSince}`, view: SOURCE_VIEWS.broken, params: { source: url, error } },
           now,
         );

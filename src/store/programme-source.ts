@@ -3,7 +3,8 @@ import { type Db, statement } from "./db.js";
 /** A version of the source held back until an organizer applies it. */
 export interface HeldVersion {
   hash: string;
-  text: string;
+  /** The source's bytes, as fetched. */
+  body: Buffer;
   etag: string | null;
   lastModified: string | null;
   at: number;
@@ -36,7 +37,7 @@ interface Row {
   last_error_at: number | null;
   broken_since: number | null;
   held_hash: string | null;
-  held_text: string | null;
+  held_text: Buffer | null;
   held_etag: string | null;
   held_last_modified: string | null;
   held_at: number | null;
@@ -56,7 +57,7 @@ const fromRow = (r: Row): SourceState => ({
     r.held_hash && r.held_text !== null
       ? {
           hash: r.held_hash,
-          text: r.held_text,
+          body: r.held_text,
           etag: r.held_etag,
           lastModified: r.held_last_modified,
           at: r.held_at ?? 0,
@@ -110,7 +111,7 @@ export function writeSourceState(db: Db, s: SourceState): void {
     lastErrorAt: s.lastErrorAt,
     brokenSince: s.brokenSince,
     heldHash: s.held?.hash ?? null,
-    heldText: s.held?.text ?? null,
+    heldText: s.held?.body ?? null,
     heldEtag: s.held?.etag ?? null,
     heldLastModified: s.held?.lastModified ?? null,
     heldAt: s.held?.at ?? null,

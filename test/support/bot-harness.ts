@@ -14,6 +14,7 @@ import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
+import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
@@ -130,14 +131,13 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
   loadProgramme(db, programme, world.now);
   const logs: Harness["logs"] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const deps: BotDeps = {
+  const deps: BotDeps = createBotDeps({
     config: loadConfig(options.env ?? {}),
     db,
-    catalog: new Catalog(readProgramme(db) as Programme, readKeys(db)),
     i18n: createI18n(),
     clock,
     logger,
-  };
+  });
   const bot = createBot("42:test-token", deps, {
     botInfo: TEST_BOT,
     ...(options.oncePerUpdate ? { oncePerUpdate: true } : {}),

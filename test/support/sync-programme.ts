@@ -23,6 +23,8 @@ export function syncProgramme(count = 10): Programme {
     conference: {
       name: { en: "SyncConf", ru: "СинкКонф" },
       timezone: "Asia/Yekaterinburg",
+      languages: ["en", "ru"],
+      tracks: [],
       days: ["2030-03-01"],
       rooms: [
         { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },

@@ -38,7 +38,8 @@ export const programmeSync: Migration = {
         broken_since INTEGER,
         -- A version held back because it removes or cancels too much, until an organizer applies it.
         held_hash TEXT,
-        held_text TEXT,
+        -- The held version as fetched (a BLOB: parsed from bytes, like any fetch).
+        held_text BLOB,
         held_etag TEXT,
         held_last_modified TEXT,
         held_at INTEGER
