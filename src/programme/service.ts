@@ -15,7 +15,7 @@ import {
   noticeChanges,
 } from "../delivery/notices.js";
 import { type AuditAction, recordAudit } from "../store/audit.js";
-import type { Db } from "../store/db.js";
+import { type Db, writeTransaction } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
 import { type ChangeOrigin, currentVersion, recordVersion } from "../store/programme-versions.js";
 import { canonicalProgramme } from "./canonical.js";
@@ -117,43 +117,41 @@ export class ProgrammeService {
   commit(change: PreparedChange, options: CommitOptions): CommitOutcome {
     const { db, clock, defaultMinutes } = this.options;
     const now = clock();
-    const outcome = db
-      .transaction((): CommitOutcome => {
-        const base = currentVersion(db);
-        if (base !== change.baseVersion) return { ok: false, reason: "stale" };
-        options.within?.();
-        const result = applyProgrammeChange(db, change.programme, { now, defaultMinutes });
-        if (!change.differs) return { ok: true, result, version: base };
-        const summary = {
-          changed: result.diff.changed.length,
-          added: result.diff.added.length,
-          removed: result.diff.removed.length,
-          notices: result.notices,
-        };
-        const version = recordVersion(db, {
+    const outcome = writeTransaction(db, (): CommitOutcome => {
+      const base = currentVersion(db);
+      if (base !== change.baseVersion) return { ok: false, reason: "stale" };
+      options.within?.();
+      const result = applyProgrammeChange(db, change.programme, { now, defaultMinutes });
+      if (!change.differs) return { ok: true, result, version: base };
+      const summary = {
+        changed: result.diff.changed.length,
+        added: result.diff.added.length,
+        removed: result.diff.removed.length,
+        notices: result.notices,
+      };
+      const version = recordVersion(db, {
+        at: now,
+        origin: options.origin,
+        ...(options.source ? { source: options.source } : {}),
+        ...(options.contentHash ? { contentHash: options.contentHash } : {}),
+        summary,
+      });
+      if (options.audit)
+        recordAudit(db, {
           at: now,
-          origin: options.origin,
-          ...(options.source ? { source: options.source } : {}),
-          ...(options.contentHash ? { contentHash: options.contentHash } : {}),
-          summary,
+          adminId: options.audit.adminId,
+          action: options.audit.action,
+          details: {
+            ...options.audit.details,
+            version,
+            changed: result.diff.changed.map((c) => c.id),
+            added: result.diff.added.map((s) => s.id),
+            removed: result.diff.removed.map((s) => s.id),
+            notices: result.notices,
+          },
         });
-        if (options.audit)
-          recordAudit(db, {
-            at: now,
-            adminId: options.audit.adminId,
-            action: options.audit.action,
-            details: {
-              ...options.audit.details,
-              version,
-              changed: result.diff.changed.map((c) => c.id),
-              added: result.diff.added.map((s) => s.id),
-              removed: result.diff.removed.map((s) => s.id),
-              notices: result.notices,
-            },
-          });
-        return { ok: true, result, version };
-      })
-      .immediate();
+      return { ok: true, result, version };
+    });
     if (outcome.ok && outcome.version !== this.installed) this.install(outcome.version);
     return outcome;
   }

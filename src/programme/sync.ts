@@ -8,7 +8,7 @@
  */
 import type { ApplyResult, NoticeParams } from "../delivery/notices.js";
 import { notifyOrganizers } from "../delivery/organizers.js";
-import type { Db } from "../store/db.js";
+import { type Db, writeTransaction } from "../store/db.js";
 import { readSourceState, type SourceState, writeSourceState } from "../store/programme-source.js";
 import { ProgrammeError } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
@@ -215,7 +215,7 @@ export class SourceSync {
     }
     if (isDrastic(change)) {
       const held = { hash, body: fetched.body, ...validated, at: now };
-      db.transaction(() => {
+      writeTransaction(db, () => {
         this.saveState(state, { ...ok, held });
         notifyOrganizers(
           db,
@@ -227,7 +227,7 @@ export class SourceSync {
           },
           now,
         );
-      }).immediate();
+      });
       this.options.onQueued?.();
       return { kind: "held", token: heldToken(hash), fresh: true, change };
     }
@@ -288,7 +288,7 @@ export class SourceSync {
       e instanceof ProgrammeError ? programmeErrorSummary(e) : e instanceof Error ? e.message : String(e);
     const fresh = state.brokenSince === null;
     const brokenSince = state.brokenSince ?? now;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       writeSourceState(db, { ...state, lastFetchAt: now, lastError: error, lastErrorAt: now, brokenSince });
       if (fresh)
         notifyOrganizers(
@@ -297,7 +297,7 @@ export class SourceSync {
           { key: `source:broken:${brokenSince}`, view: SOURCE_VIEWS.broken, params: { source: url, error } },
           now,
         );
-    }).immediate();
+    });
     if (fresh) this.options.onQueued?.();
     return { kind: "failed", error, fresh };
   }
@@ -306,7 +306,7 @@ export class SourceSync {
   private saveState(before: SourceState, after: SourceState): void {
     const { db, url, clock } = this.options;
     const recovered = before.brokenSince !== null;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       writeSourceState(db, { ...after, brokenSince: null });
       if (recovered)
         notifyOrganizers(
@@ -319,7 +319,7 @@ export class SourceSync {
           },
           clock(),
         );
-    })();
+    });
     if (recovered) this.options.onQueued?.();
   }
 }

@@ -74,7 +74,6 @@ export function heldView(ctx: ViewCtx, p: HeldParams): View {
     t("admin.held.why", {
       dropped: formatCount(p.dropped, v.lang),
       total: formatCount(p.total, v.lang),
-      count: p.total,
       percent,
     }),
     "",
@@ -109,7 +108,7 @@ export const sourceBrokenView: OutboxView = (ctx, params) => {
   const error = String(params.error ?? "");
   const minutes = Math.max(1, Math.round(ctx.deps.config.PROGRAMME_POLL / 60));
   return {
-    text: ctx.t("admin.source_broken", { source, error, count: minutes }),
+    text: `${ctx.t("admin.source_broken", { source, error })}\n${ctx.t("admin.source_retry", { count: minutes })}`,
     keyboard: [],
   };
 };
