@@ -32,7 +32,6 @@ import { configuredSource, fetchLimits, sourceName } from "./programme/source.js
 import { SourceSync } from "./programme/sync.js";
 import { loadStartupProgramme } from "./startup.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
-import { readKeys } from "./store/programme-store.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
 const CONSOLE_BOT: UserFromGetMe = localBotInfo({

@@ -16,12 +16,11 @@ import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
-import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
 import type { Programme } from "../../src/programme/model.js";
 import { validateProgramme } from "../../src/programme/read.js";
 import { openDatabase } from "../../src/store/db.js";
-import { loadProgramme, readKeys, readProgramme } from "../../src/store/programme-store.js";
+import { loadProgramme } from "../../src/store/programme-store.js";
 import { attendeeProgramme } from "./attendee-programme.js";
 import { tempDir } from "./tmp.js";
 
