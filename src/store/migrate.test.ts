@@ -24,11 +24,6 @@ function storeAsVersion1(db: Database.Database, p: Programme): void {
     session.run(s.id, i, s.kind, Date.parse(s.start), Date.parse(s.end), s.room ?? null, JSON.stringify(s));
   const speaker = db.prepare("INSERT INTO speakers (id, position, data) VALUES (?, ?, ?)");
   for (const [i, s] of p.speakers.entries()) speaker.run(s.id, i, JSON.stringify(s));
-  // From version 6 on, the code of that version gives every row its short key as it stores it.
-  for (const table of ["sessions", "speakers"]) {
-    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-    if (columns.some((c) => c.name === "key")) db.exec(`UPDATE ${table} SET key = rowid WHERE key IS NULL`);
-  }
 }
 
 describe("migrations", () => {
