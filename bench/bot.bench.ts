@@ -19,6 +19,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { Catalog } from "../src/catalog.js";
 import { loadConfig } from "../src/config.js";
 import { readProgrammeFile } from "../src/programme/read.js";
+import { ProgrammeService } from "../src/programme/service.js";
 import { openDatabase } from "../src/store/db.js";
 import { loadProgramme, readProgramme } from "../src/store/programme-store.js";
 
@@ -123,6 +124,7 @@ function confbot(dir: string): Runner {
     i18n: createI18n(),
     clock: () => Date.parse("2013-02-25T11:40:00+06:00"),
     logger: pino({ level: "warn" }),
+    programmeService: new ProgrammeService({ db, clock: Date.now, defaultMinutes: 10 }),
   };
   const bot = createBot("1:bench", deps, { botInfo: BOT_INFO });
   const telegram = new LocalTelegram(BOT_INFO, deps.clock, 0);

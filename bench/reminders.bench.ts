@@ -22,6 +22,7 @@ import { Dispatcher } from "../src/delivery/dispatcher.js";
 import { outboxHooks } from "../src/delivery/outcomes.js";
 import { planReminders } from "../src/delivery/planner.js";
 import type { Programme } from "../src/programme/model.js";
+import { ProgrammeService } from "../src/programme/service.js";
 import { openDatabase } from "../src/store/db.js";
 import { outboxCounts } from "../src/store/outbox.js";
 import { loadProgramme } from "../src/store/programme-store.js";
@@ -110,6 +111,7 @@ export default async function remindersBench(): Promise<void> {
       i18n: createI18n(),
       clock: systemClock,
       logger: pino({ level: "silent" }),
+      programmeService: new ProgrammeService({ db, clock: systemClock, defaultMinutes: 10 }),
     };
     /** Drains what is pending at `rate` and reports delivered, lost, duplicates and 429s for chats `ids`. */
     const dispatch = async (label: string, ids: number[], rate: number) => {

@@ -9,6 +9,10 @@ describe("loadConfig", () => {
       BOT_API_ROOT: "https://api.telegram.org",
       DATABASE_PATH: "var/confbot.sqlite",
       PROGRAMME_PATH: "data/pycon-ru-2013.yaml",
+      PROGRAMME_URL: undefined,
+      PROGRAMME_POLL: 300,
+      PROGRAMME_FETCH_TIMEOUT: 30,
+      PROGRAMME_MAX_MB: 50,
       ADMIN_IDS: [],
       WEBHOOK_URL: undefined,
       WEBHOOK_SECRET: undefined,
@@ -125,5 +129,18 @@ describe("loadConfig", () => {
       );
     }
     expect(loadConfig({ ADMIN_IDS: "9007199254740991" }).ADMIN_IDS).toEqual([Number.MAX_SAFE_INTEGER]);
+  });
+
+  it("follows a published schedule over http(s), and refuses a file and a URL at once", () => {
+    const config = loadConfig({ PROGRAMME_URL: "https://example.org/schedule.xml", PROGRAMME_POLL: "60" });
+    expect(config.PROGRAMME_URL).toBe("https://example.org/schedule.xml");
+    expect(config.PROGRAMME_POLL).toBe(60);
+    expect(() => loadConfig({ PROGRAMME_URL: "ftp://example.org/schedule.xml" })).toThrow(
+      "PROGRAMME_URL: PROGRAMME_URL must be an http or https URL",
+    );
+    expect(() =>
+      loadConfig({ PROGRAMME_URL: "https://example.org/s.xml", PROGRAMME_PATH: "data/pycon-ru-2013.yaml" }),
+    ).toThrow("set either PROGRAMME_PATH (a file) or PROGRAMME_URL (a published schedule), not both");
+    expect(() => loadConfig({ PROGRAMME_POLL: "0" })).toThrow("PROGRAMME_POLL must be greater than 0");
   });
 });

@@ -70,6 +70,13 @@ const schema = z.object({
     )
     .transform((tz) => normaliseZone(tz) ?? tz)
     .optional(),
+  // A published schedule to follow instead of PROGRAMME_PATH (see src/programme/sync.ts).
+  PROGRAMME_URL: z
+    .url({ protocol: /^https?$/, message: "PROGRAMME_URL must be an http or https URL" })
+    .optional(),
+  PROGRAMME_POLL: positiveInt("PROGRAMME_POLL", 300),
+  PROGRAMME_FETCH_TIMEOUT: positiveInt("PROGRAMME_FETCH_TIMEOUT", 30),
+  PROGRAMME_MAX_MB: positiveInt("PROGRAMME_MAX_MB", 50),
   ADMIN_IDS: z
     .string()
     .default("")
@@ -159,9 +166,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = withDerived.safeParse(present);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${String(i.path[0] ?? "")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
+  const lines = result.success
+    ? []
+    : result.error.issues.map((i) => `  ${String(i.path[0] ?? "")}: ${i.message}`);
+  // PROGRAMME_PATH has a default, so only the environment itself tells whether both were asked for.
+  if (present.PROGRAMME_PATH && present.PROGRAMME_URL)
+    lines.push(
+      "  PROGRAMME_URL: set either PROGRAMME_PATH (a file) or PROGRAMME_URL (a published schedule), not both",
+    );
+  if (!result.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   return result.data;
 }

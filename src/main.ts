@@ -17,19 +17,21 @@ import { consoleGreeting, deliverBeforeExit } from "./bot/console/console-extras
 import { LocalTelegram } from "./bot/console/local-telegram.js";
 import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
+import { createBotDeps } from "./bot/deps.js";
 import { registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
 import { createI18n } from "./bot/i18n.js";
 import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/reminders.js";
 import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
-import { Catalog } from "./catalog.js";
 import { demoClock, systemClock } from "./clock.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { ProgrammeService } from "./programme/service.js";
+import { configuredSource, fetchLimits, sourceName } from "./programme/source.js";
+import { SourceSync } from "./programme/sync.js";
 import { loadStartupProgramme } from "./startup.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
-import { readKeys } from "./store/programme-store.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
 const CONSOLE_BOT: UserFromGetMe = localBotInfo({
@@ -95,29 +97,58 @@ async function main(): Promise<number> {
   }
   // One clock for everything (now/next, reminders, notices, /my): DEMO_NOW starts it at a past moment.
   const clock = config.DEMO_NOW === undefined ? systemClock : demoClock(config.DEMO_NOW);
-  const loaded = loadStartupProgramme(
+  // ── The programme: every change goes through the service (src/programme/service.ts); with PROGRAMME_URL a
+  // sync follows the published schedule, fetching it at start, every PROGRAMME_POLL seconds and on /reload.
+  const programmeService = new ProgrammeService({
     db,
-    config.PROGRAMME_PATH,
+    clock,
+    defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+  });
+  const source = configuredSource(config);
+  let nudge = () => {};
+  const sync =
+    source.kind === "url"
+      ? new SourceSync({
+          db,
+          service: programmeService,
+          clock,
+          url: source.url,
+          limits: fetchLimits(config),
+          organizerIds: config.ADMIN_IDS,
+          ...(config.PROGRAMME_TIMEZONE ? { timezone: config.PROGRAMME_TIMEZONE } : {}),
+          onQueued: () => nudge(),
+          onError: (err) =>
+            logger.warn({ err: err instanceof Error ? err.message : String(err) }, "programme sync failed"),
+        })
+      : undefined;
+  const loaded = await loadStartupProgramme(
+    programmeService,
+    source,
     logger,
-    clock(),
-    config.DEFAULT_REMINDER_MINUTES,
+    sync,
     config.PROGRAMME_TIMEZONE,
   );
   if (!loaded) {
     console.error(
-      `confbot: no usable programme: the programme file ${config.PROGRAMME_PATH} is broken and the database has none` +
+      `confbot: no usable programme: ${sourceName(source)} is broken and the database has none` +
         (consoleMode && !config.LOG_LEVEL_SET ? ` (its problems are in ${logFile})` : ""),
     );
     db.close();
     return 1;
   }
-  const deps: BotDeps = {
-    config,
-    db,
-    catalog: new Catalog(loaded.programme, readKeys(db)),
-    i18n: createI18n(),
-    clock,
-    logger,
+  const deps: BotDeps = createBotDeps(
+    { config, db, i18n: createI18n(), clock, logger, ...(sync ? { sync } : {}) },
+    programmeService,
+  );
+  // Another process (`programme load`) may change the programme beside the running bot: a cheap check every
+  // second swaps the catalogue; the dispatcher, which polls the outbox, sends the notices it queued.
+  const stopWatching = programmeService.watch(1000, (err) =>
+    logger.error({ err }, "programme version check failed"),
+  );
+  sync?.start(config.PROGRAMME_POLL);
+  const stopProgramme = async () => {
+    await sync?.stop();
+    stopWatching();
   };
 
   if (!config.BOT_TOKEN) {
@@ -126,6 +157,7 @@ async function main(): Promise<number> {
     bot.api.config.use(telegram.transformer());
     // Reminders run in the console too: they arrive through the same local Telegram and print in the chat.
     const reminders = startReminders(deps, bot.api);
+    nudge = () => reminders.dispatcher.nudge();
     // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
     const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders.lease.held() });
     const interactive = Boolean(process.stdin.isTTY);
@@ -142,6 +174,7 @@ async function main(): Promise<number> {
       // The chat ends with its input: first deliver what the bot still has to send (a broadcast and its summary).
       await deliverBeforeExit(deps, reminders, organizer);
     } finally {
+      await stopProgramme();
       await reminders.stop();
       await organizer.stop();
       db.close();
@@ -168,10 +201,12 @@ async function main(): Promise<number> {
     await registerAdminCommands(bot.api, deps);
     // ── Reminders and the outbox (src/delivery): a cron tick queues due reminders; the dispatcher sends every
     // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
-    reminders = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
+    const running = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
       organizerApi: bot.api,
       limiter,
     });
+    reminders = running;
+    nudge = () => running.dispatcher.nudge();
     if (config.WEBHOOK_URL) {
       const server = await startWebhook(
         bot,
@@ -193,6 +228,7 @@ async function main(): Promise<number> {
   } finally {
     // Also after a failure (Telegram refused polling, the port is taken): nothing may keep running. Sends in
     // flight finish and are recorded before the database closes.
+    await stopProgramme();
     await reminders?.stop();
     await organizer.stop();
     db.close();

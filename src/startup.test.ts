@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { attendeeProgramme } from "../test/support/attendee-programme.js";
 import { tempDir } from "../test/support/tmp.js";
+import { ProgrammeService } from "./programme/service.js";
 import { loadStartupProgramme } from "./startup.js";
 import { openDatabase } from "./store/db.js";
 import { subscribe } from "./store/subscriptions.js";
@@ -16,24 +17,26 @@ function setup() {
   const logger = pino({ level: "info" }, { write: (l: string) => logs.push(JSON.parse(l)) });
   const db = openDatabase(join(dir, "db.sqlite"));
   const file = join(dir, "programme.yaml");
-  return { dir, logs, logger, db, file };
+  const service = new ProgrammeService({ db, clock: () => 0, defaultMinutes: 10 });
+  const load = () => loadStartupProgramme(service, { kind: "file", path: file }, logger);
+  return { dir, logs, logger, db, file, load };
 }
 
 describe("loading the programme at start-up", () => {
-  it("loads the file into the database and serves it", () => {
-    const { db, file, logger, logs } = setup();
+  it("loads the file into the database and serves it", async () => {
+    const { file, load, logs } = setup();
     writeFileSync(file, stringify(attendeeProgramme()));
-    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
+    const loaded = await load();
     expect(loaded?.programme.sessions.map((s) => s.id)).toContain("flask-patterns");
     expect(loaded?.diff?.added.length).toBe(loaded?.programme.sessions.length);
     expect(logs.map((l) => l.msg)).toEqual(["programme loaded"]);
   });
 
-  it("tells subscribers about edits made to the file while the bot was down", () => {
-    const { db, file, logger } = setup();
+  it("tells subscribers about edits made to the file while the bot was down", async () => {
+    const { db, file, load } = setup();
     const programme = attendeeProgramme();
     writeFileSync(file, stringify(programme));
-    loadStartupProgramme(db, file, logger, 0, 10);
+    await load();
     for (const id of [1, 2]) touchUser(db, { id, chatId: id }, 0);
     subscribe(db, 1, "flask-patterns", 0);
     subscribe(db, 2, "async-io", 0);
@@ -44,19 +47,19 @@ describe("loading the programme at start-up", () => {
     flask.start = "2030-03-01T16:40:00+05:00";
     flask.end = "2030-03-01T17:40:00+05:00";
     writeFileSync(file, stringify(programme));
-    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
+    const loaded = await load();
 
     expect(loaded?.diff?.changed.map((c) => c.id)).toEqual(["flask-patterns"]);
     const notices = db.prepare("SELECT user_id FROM outbox WHERE kind = 'notice'").all();
     expect(notices).toEqual([{ user_id: 1 }]);
   });
 
-  it("falls back to the stored programme when the file is broken, logging the problems", () => {
-    const { db, file, logger, logs } = setup();
+  it("falls back to the stored programme when the file is broken, logging the problems", async () => {
+    const { file, load, logs } = setup();
     writeFileSync(file, stringify(attendeeProgramme()));
-    loadStartupProgramme(db, file, logger, 0, 10);
+    await load();
     writeFileSync(file, "conference: [not, a, conference]\nsessions: 3\n");
-    const loaded = loadStartupProgramme(db, file, logger, 0, 10);
+    const loaded = await load();
     expect(loaded?.programme.sessions.map((s) => s.id)).toContain("flask-patterns");
     expect(loaded?.diff).toBeUndefined();
     const error = logs.find((l) => l.level === 50);
@@ -64,9 +67,9 @@ describe("loading the programme at start-up", () => {
     expect(error?.problems?.length).toBeGreaterThan(0);
   });
 
-  it("gives up when the file is broken and the database has nothing", () => {
-    const { db, file, logger, logs } = setup();
-    expect(loadStartupProgramme(db, file, logger, 0, 10)).toBeUndefined();
+  it("gives up when the file is broken and the database has nothing", async () => {
+    const { load, logs } = setup();
+    expect(await load()).toBeUndefined();
     expect(logs.find((l) => l.level === 50)?.msg).toBe("programme file is broken");
   });
 });

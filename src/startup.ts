@@ -1,52 +1,102 @@
 import type { Logger } from "pino";
-import { applyProgrammeChange } from "./delivery/notices.js";
 import type { ProgrammeDiff } from "./programme/diff.js";
 import { ProgrammeError } from "./programme/errors.js";
-import { readScheduleFile } from "./programme/formats/index.js";
 import { countWarnings } from "./programme/formats/warnings.js";
 import type { Programme } from "./programme/model.js";
-import type { Db } from "./store/db.js";
-import { readProgramme } from "./store/programme-store.js";
+import type { ProgrammeService } from "./programme/service.js";
+import {
+  contentHash,
+  type ProgrammeSource,
+  parseSourceText,
+  readSource,
+  sourceName,
+} from "./programme/source.js";
+import type { SourceSync } from "./programme/sync.js";
 
-/** The programme to serve, and what loading the file changed (absent when the file could not be used). */
+/** The programme to serve, and what loading the source changed (absent when nothing was applied). */
 export interface StartupProgramme {
   programme: Programme;
   diff?: ProgrammeDiff;
 }
 
-/**
- * The programme to serve at start-up: the file at `file` (any schedule format; `timezone` as parseSchedule takes it) is read and loaded into the database, and the
- * stored programme is returned. Edits made to the file while the bot was down are applied like a reload:
- * the subscribers of changed sessions are told and their reminders follow. When the file is broken its problems are logged and the programme already
- * in the database is served; undefined (after logging why) when there is none.
- */
-export function loadStartupProgramme(
-  db: Db,
-  file: string,
+/** Reads, parses and commits a programme file through the service; the diff, or undefined after logging why not. */
+async function loadFile(
+  service: ProgrammeService,
+  source: Extract<ProgrammeSource, { kind: "file" }>,
   logger: Logger,
-  now: number,
-  defaultMinutes: number,
   timezone?: string,
-): StartupProgramme | undefined {
-  let diff: ProgrammeDiff | undefined;
+): Promise<ProgrammeDiff | undefined> {
+  const file = source.path;
   try {
-    // Any format: canonical YAML/JSON, frab XML, c3voc JSON, iCalendar.
-    const { programme, format, warnings } = readScheduleFile(file, { timezone });
-    ({ diff } = applyProgrammeChange(db, programme, { now, defaultMinutes }));
-    const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
-    logger.info({ file, format, ...counts, warnings: countWarnings(warnings) }, "programme loaded");
+    // A file needs no network: the limits only matter for URLs.
+    const body = await readSource(source, { timeoutMs: 0, maxBytes: Number.POSITIVE_INFINITY });
+    const { programme, format, warnings } = parseSourceText(body, file, timezone);
+    const change = service.prepare(programme);
+    const outcome = service.commit(change, {
+      origin: "startup",
+      source: file,
+      contentHash: contentHash(body),
+    });
+    if (!outcome.ok) return undefined;
+    const d = outcome.result.diff;
+    logger.info(
+      {
+        file,
+        format,
+        warnings: countWarnings(warnings),
+        added: d.added.length,
+        removed: d.removed.length,
+        changed: d.changed.length,
+        notices: outcome.result.notices,
+      },
+      "programme loaded",
+    );
+    return d;
   } catch (e) {
     if (!(e instanceof ProgrammeError)) throw e;
     const problems = e.issues.map((i) => `${i.path || "(root)"}: ${i.message}`);
-    const fallback = readProgramme(db) !== undefined;
+    const fallback = service.current() !== undefined;
     logger.error(
       { file, problems },
       fallback
         ? "programme file is broken; serving the programme already in the database"
         : "programme file is broken",
     );
-    if (!fallback) return undefined;
+    return undefined;
   }
-  const programme = readProgramme(db);
-  return programme && { programme, diff };
+}
+
+/**
+ * The programme to serve at start-up, through the programme service like every change. A file is read and
+ * committed (any format; `timezone` as parseSchedule takes it): edits made while the bot was down are applied like a reload (the subscribers of changed
+ * sessions are told, their reminders follow). A URL is fetched by `sync` (conditionally: a restart between
+ * two versions repeats nothing). When the source is broken its problems are logged and the programme
+ * already in the database is served; undefined when there is none.
+ */
+export async function loadStartupProgramme(
+  service: ProgrammeService,
+  source: ProgrammeSource,
+  logger: Logger,
+  sync?: SourceSync,
+  timezone?: string,
+): Promise<StartupProgramme | undefined> {
+  let diff: ProgrammeDiff | undefined;
+  if (source.kind === "file") diff = await loadFile(service, source, logger, timezone);
+  else if (sync) {
+    const r = await sync.syncNow("start");
+    const url = sourceName(source);
+    if (r.kind === "applied") diff = r.result.diff;
+    if (r.kind === "failed")
+      logger.error(
+        { url, error: r.error },
+        service.current()
+          ? "programme source failed; serving the programme already in the database"
+          : "programme source failed",
+      );
+    else if (r.kind === "held")
+      logger.warn({ url }, "programme source: a new version is held until an organizer applies it");
+    else logger.info({ url, outcome: r.kind }, "programme source fetched");
+  }
+  const programme = service.current();
+  return programme && { programme, ...(diff ? { diff } : {}) };
 }

@@ -26,6 +26,7 @@ describe("callback data codec", () => {
       { type: "unsubscribe", key: LONGEST_KEY },
       { type: "reminderOff", key: LONGEST_KEY },
       { type: "language", lang: "ru" },
+      { type: "applyHeld", token: "Ab-_12345678" },
       { type: "noop" },
     ];
     for (const a of actions) {
@@ -71,6 +72,8 @@ describe("callback data codec", () => {
       "d:1:",
       "l:de",
       "l:",
+      "adm:held:short",
+      "adm:held:Ab-_12345678x",
       "sub:",
       "sub:12:extra",
       "s:12\n",

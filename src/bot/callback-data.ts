@@ -10,6 +10,7 @@
  *   ro:<session>              stop a reminder         my[:p]                   /my list (`:p` with past ones)
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
+ *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
  *
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
@@ -45,6 +46,7 @@ export type Action =
   | { type: "settings" }
   | { type: "reminderMinutes"; minutes: number }
   | { type: "settingsLanguage"; lang: Lang }
+  | { type: "applyHeld"; token: string }
   | { type: "noop" };
 
 /** Telegram's limit for callback_data, in bytes. */
@@ -66,6 +68,7 @@ const patterns = {
   reminderOff: new RegExp(`^ro:(${ID})$`),
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
+  applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
 };
 
 function encodeOrigin(o: Origin): string {
@@ -145,6 +148,9 @@ export function encodeAction(a: Action): string {
     case "settingsLanguage":
       data = `sl:${a.lang}`;
       break;
+    case "applyHeld":
+      data = `adm:held:${a.token}`;
+      break;
     case "noop":
       data = "x";
       break;
@@ -184,6 +190,8 @@ export function decodeAction(data: string | undefined): Action | undefined {
   m = patterns.settingsLanguage.exec(data);
   if (m && (LANGS as readonly string[]).includes(m[1] as string))
     return { type: "settingsLanguage", lang: m[1] as Lang };
+  m = patterns.applyHeld.exec(data);
+  if (m) return { type: "applyHeld", token: m[1] as string };
   m = patterns.language.exec(data);
   if (m && (LANGS as readonly string[]).includes(m[1] as string))
     return { type: "language", lang: m[1] as Lang };

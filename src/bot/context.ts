@@ -6,6 +6,8 @@ import type { Catalog } from "../catalog.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Lang } from "../programme/model.js";
+import type { ProgrammeService } from "../programme/service.js";
+import type { SourceSync } from "../programme/sync.js";
 import type { Db } from "../store/db.js";
 import type { User } from "../store/users.js";
 
@@ -14,6 +16,10 @@ export interface BotDeps {
   config: Config;
   db: Db;
   catalog: Catalog;
+  /** The one way the programme changes (src/programme/service.ts); its listeners swap `catalog`. */
+  programmeService: ProgrammeService;
+  /** The published schedule followed, when PROGRAMME_URL is set. */
+  sync?: SourceSync;
   i18n: i18n;
   clock: Clock;
   logger: Logger;

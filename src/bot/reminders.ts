@@ -5,11 +5,13 @@ import { NOTICE_VIEW } from "../delivery/notices.js";
 import { outboxHooks } from "../delivery/outcomes.js";
 import { RateLimiter } from "../delivery/rate-limiter.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
+import { SOURCE_VIEWS } from "../programme/sync.js";
 import type { BotDeps } from "./context.js";
 import { tellOrganizers } from "./features/admin/tell.js";
 import { createApiTransport } from "./transport.js";
 import { noticeView } from "./views/notice.js";
 import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
+import { sourceBrokenView, sourceHeldView, sourceRecoveredView } from "./views/source.js";
 
 /** The running reminder machinery: the tick that plans reminders and the dispatcher that drains the outbox. */
 export interface RemindersRuntime {
@@ -76,7 +78,13 @@ export function startReminders(
     clock,
     logger,
     transport: createApiTransport(api),
-    render: createOutboxRenderer(deps, { [NOTICE_VIEW]: noticeView, ...options.views }),
+    render: createOutboxRenderer(deps, {
+      [NOTICE_VIEW]: noticeView,
+      [SOURCE_VIEWS.broken]: sourceBrokenView,
+      [SOURCE_VIEWS.recovered]: sourceRecoveredView,
+      [SOURCE_VIEWS.held]: sourceHeldView,
+      ...options.views,
+    }),
     limiter: options.limiter ?? sendLimiter(config, clock()),
     // Notices stay on the free lane: they are few, and an organizer's edit should not cost Stars.
     paidKinds: ["reminder", "broadcast"],

@@ -3,6 +3,7 @@
  * Each group lives in its own module; this file only dispatches and turns errors into exit codes.
  */
 import { ProgrammeError } from "../programme/errors.js";
+import { FetchError } from "../programme/fetch-source.js";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -13,14 +14,14 @@ const groups: Record<string, () => Promise<Command>> = {
 };
 
 const usage = `usage: npm run --silent cli -- <command>
-  programme check [--all] [FILE]   validate a schedule of any format: errors (exit 1), warnings grouped
-  programme load [FILE]            load it into the database at DATABASE_PATH, print the diff
-  programme export --json|--yaml [FILE]   print the programme in the canonical form
-                                   (each takes --timezone TZ, default PROGRAMME_TIMEZONE)
+  programme check [--all] [FILE|URL]  validate a schedule of any format: errors (exit 1), warnings grouped
+  programme load [FILE|URL]           load it into the database at DATABASE_PATH (subscribers are told), print the diff
+  programme export --json|--yaml [FILE|URL]   print the programme in the canonical form
+                                      (each takes --timezone TZ, default PROGRAMME_TIMEZONE)
   import seed-markdown FILE        turn a programme page of the seed's format into the canonical YAML
   search QUERY                     search the programme
   search --jsonl                   one query per line on stdin, one JSON line per query on stdout
-FILE defaults to PROGRAMME_PATH (default: data/pycon-ru-2013.yaml).`;
+FILE|URL defaults to PROGRAMME_URL or PROGRAMME_PATH (default: data/pycon-ru-2013.yaml).`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, ...rest] = argv;
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof ProgrammeError) console.error(e.message);
+    if (e instanceof ProgrammeError || e instanceof FetchError) console.error(e.message);
     else console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exitCode = 1;
   },

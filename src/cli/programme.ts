@@ -3,20 +3,31 @@ import { stringify } from "yaml";
 import { loadConfig } from "../config.js";
 import { canonicalProgramme } from "../programme/canonical.js";
 import { describeDiff } from "../programme/describe-diff.js";
-import { readScheduleFile } from "../programme/formats/index.js";
 import { formatWarnings } from "../programme/formats/warnings.js";
 import { isContentKind } from "../programme/model.js";
+import { ProgrammeService } from "../programme/service.js";
+import {
+  configuredSource,
+  contentHash,
+  fetchLimits,
+  parseSourceText,
+  readSource,
+  sourceName,
+  sourceOf,
+} from "../programme/source.js";
 import { openDatabase } from "../store/db.js";
-import { loadProgramme } from "../store/programme-store.js";
 
 const usage =
-  "usage: programme check [--all] [FILE] | programme load [FILE] | programme export --json|--yaml [FILE]  (each takes --timezone TZ)";
+  "usage: programme check [--all] [FILE|URL] | programme load [FILE|URL] | programme export --json|--yaml [FILE|URL]  (each takes --timezone TZ)";
 
 /**
- * `programme check|load|export`: validate a schedule of any format (warnings grouped and counted), load it into
- * the database, or print it in the canonical form as JSON or YAML.
+ * `programme check|load|export`: validate a schedule of any format, from a file or a published URL (warnings
+ * grouped and counted), load it into the database, or print it in the canonical form as JSON or YAML. `load`
+ * goes through the programme service like every change: the subscribers of changed sessions are told (the
+ * notices wait in the outbox for the bot to send), reminders are re-planned, and a bot running on the same
+ * database swaps to the new version within a second.
  */
-export function programmeCommand(args: string[]): number {
+export async function programmeCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   let parsed: ReturnType<typeof parse>;
   try {
@@ -27,14 +38,18 @@ export function programmeCommand(args: string[]): number {
   }
   const { values, positionals } = parsed;
   const config = loadConfig();
-  const file = positionals[0] ?? config.PROGRAMME_PATH;
-  const read = () => readScheduleFile(file, { timezone: values.timezone ?? config.PROGRAMME_TIMEZONE });
+  const source = positionals[0] ? sourceOf(positionals[0]) : configuredSource(config);
+  const name = sourceName(source);
+  const read = async () => {
+    const body = await readSource(source, fetchLimits(config));
+    return { body, ...parseSourceText(body, name, values.timezone ?? config.PROGRAMME_TIMEZONE) };
+  };
   switch (sub) {
     case "check": {
-      const { programme: p, format, warnings } = read();
+      const { programme: p, format, warnings } = await read();
       const content = p.sessions.filter((s) => isContentKind(s.kind)).length;
       console.log(
-        `${file}: ok (${format}) — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers, ${p.conference.rooms.length} rooms, ${p.conference.tracks?.length ?? 0} tracks; times in ${p.conference.timezone}`,
+        `${name}: ok (${format}) — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers, ${p.conference.rooms.length} rooms, ${p.conference.tracks?.length ?? 0} tracks; times in ${p.conference.timezone}`,
       );
       if (warnings.length) {
         console.log(`${warnings.length} warning(s):`);
@@ -44,13 +59,33 @@ export function programmeCommand(args: string[]): number {
       return 0;
     }
     case "load": {
-      const { programme, warnings } = read();
+      const { body, programme, warnings } = await read();
       const db = openDatabase(config.DATABASE_PATH);
       try {
+        const service = new ProgrammeService({
+          db,
+          clock: Date.now,
+          defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+        });
+        const change = service.prepare(programme);
+        const outcome = service.commit(change, {
+          origin: "cli",
+          source: name,
+          contentHash: contentHash(body),
+        });
+        if (!outcome.ok) {
+          console.error(`${name}: the programme changed while loading; nothing was stored — run it again`);
+          return 1;
+        }
         console.log(
-          `${file} → ${config.DATABASE_PATH}${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
+          `${name} → ${config.DATABASE_PATH}${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
         );
-        console.log(describeDiff(loadProgramme(db, programme)));
+        console.log(describeDiff(outcome.result.diff));
+        const n = outcome.result.notices;
+        if (change.differs)
+          console.log(
+            `version ${outcome.version}; ${n} change notice${n === 1 ? "" : "s"} queued for the bot to send`,
+          );
       } finally {
         db.close();
       }
@@ -58,7 +93,7 @@ export function programmeCommand(args: string[]): number {
     }
     case "export": {
       if (values.json === values.yaml) break; // exactly one of them
-      const canonical = canonicalProgramme(read().programme);
+      const canonical = canonicalProgramme((await read()).programme);
       process.stdout.write(
         values.json
           ? `${JSON.stringify(canonical, null, 2)}\n`

@@ -8,7 +8,13 @@ import { enqueue, outboxCounts } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { subscribe } from "../store/subscriptions.js";
 import { markUserBlocked, touchUser } from "../store/users.js";
-import { applyProgrammeChange, countNoticeRecipients, NOTICE_VIEW, type NoticeParams } from "./notices.js";
+import {
+  applyProgrammeChange,
+  countNoticeRecipients,
+  NOTICE_VIEW,
+  type NoticeParams,
+  noticeEntries,
+} from "./notices.js";
 
 const T0 = Date.parse("2030-02-01T00:00:00Z");
 
@@ -53,7 +59,12 @@ function notices(db: ReturnType<typeof setup>) {
       status: string;
       dedupe_key: string;
     }[]
-  ).map((r) => ({ ...r, payload: JSON.parse(r.payload) as { view: string; params: NoticeParams } }));
+  ).map((r) => {
+    const payload = JSON.parse(r.payload) as { view: string; params: unknown };
+    const entries = noticeEntries(payload.params) ?? [];
+    // Most cases here change one session: `params` is that one entry, `entries` all of them.
+    return { ...r, entries, payload: { view: payload.view, params: entries[0] as NoticeParams } };
+  });
 }
 
 describe("change notices", () => {
@@ -91,7 +102,7 @@ describe("change notices", () => {
       room: "hall-b",
       cancelled: false,
     });
-    expect(rows[0]?.dedupe_key).toMatch(/^notice:async-io:1:/);
+    expect(rows[0]?.dedupe_key).toMatch(/^notice:1:/);
     // Loading the same programme again changes nothing and tells nobody.
     expect(applyProgrammeChange(db, edited(moveAsyncIo), { now: T0 + 2, defaultMinutes: 10 }).notices).toBe(
       0,
@@ -212,6 +223,45 @@ describe("change notices", () => {
     );
     applyProgrammeChange(db, edited(moveAsyncIo), { now: T0 + 1, defaultMinutes: 10 });
     expect(outboxCounts(db)).toMatchObject({ pending: 3, dropped: 0 });
+    db.close();
+  });
+
+  it("tells a user who follows several changed sessions once, listing them, and merges a notice still waiting", () => {
+    const db = setup();
+    const both = (p: Programme) => {
+      moveAsyncIo(p);
+      const caching = p.sessions[1];
+      if (caching) caching.cancelled = true;
+    };
+    applyProgrammeChange(db, edited(both), { now: T0 + 1, defaultMinutes: 10 });
+    expect(notices(db).map((n) => [n.user_id, n.session_id, n.entries.map((e) => e.sessionId)])).toEqual([
+      [1, "async-io", ["async-io"]],
+      [2, null, ["caching", "async-io"]],
+      [3, "caching", ["caching"]],
+    ]);
+    // async-io moves again before anything was sent: user 2's one notice still names both, "was" as first told.
+    applyProgrammeChange(
+      db,
+      edited((p) => {
+        both(p);
+        const s = p.sessions[0];
+        if (s) s.room = "hall-a";
+      }),
+      { now: T0 + 2, defaultMinutes: 10 },
+    );
+    const pending = notices(db)
+      .filter((n) => n.status === "pending")
+      .sort((a, b) => a.user_id - b.user_id);
+    expect(pending.map((n) => [n.user_id, n.entries.map((e) => e.sessionId)])).toEqual([
+      [1, ["async-io"]],
+      [2, ["caching", "async-io"]],
+      [3, ["caching"]],
+    ]);
+    const anna = pending.find((n) => n.user_id === 2)?.entries ?? [];
+    // In time order: caching (10:00, cancelled), then async-io (now at 14:00).
+    expect(anna[0]?.after).toMatchObject({ cancelled: true });
+    expect(anna[1]?.before).toMatchObject({ start: "2030-03-01T10:00:00+05:00", room: "hall-a" });
+    expect(anna[1]?.after).toMatchObject({ start: "2030-03-01T14:00:00+05:00", room: "hall-a" });
     db.close();
   });
 });

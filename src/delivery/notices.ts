@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import type { ProgrammeDiff } from "../programme/diff.js";
 import { NOTICE_FIELDS } from "../programme/diff.js";
 import type { Programme, Session, Text } from "../programme/model.js";
-import type { Db } from "../store/db.js";
-import { writeTransaction } from "../store/db.js";
+import { type Db, statement, writeTransaction } from "../store/db.js";
 import { enqueue, markDropped, type NewOutboxRow, pendingNotices } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { type PlanResult, replanReminders } from "./planner.js";
@@ -68,12 +67,11 @@ interface Recipient {
 
 /** The reachable subscribers of a session, with their chats. */
 function recipientsOf(db: Db, sessionId: string): Recipient[] {
-  return db
-    .prepare(
-      `SELECT s.user_id, u.chat_id FROM subscriptions s JOIN users u ON u.id = s.user_id
-       WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id`,
-    )
-    .all(sessionId) as Recipient[];
+  return statement(
+    db,
+    `SELECT s.user_id, u.chat_id FROM subscriptions s JOIN users u ON u.id = s.user_id
+     WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id`,
+  ).all(sessionId) as Recipient[];
 }
 
 /** Until when a change is worth telling: the later of the session's old and new end. */
@@ -95,47 +93,96 @@ export function countNoticeRecipients(db: Db, changes: readonly NoticeParams[], 
   return users.size;
 }
 
-/** The outbox key of a change notice: one per session, user and change. */
-export function noticeKey(sessionId: string, userId: number, change: NoticeParams, now: number): string {
-  const hash = createHash("sha256")
-    .update(JSON.stringify([change.before, change.after, now]))
-    .digest("base64url")
-    .slice(0, 12);
-  return `notice:${sessionId}:${userId}:${hash}`;
+/** The parameters of a change notice: every change of one programme change (or several, merged) for one user. */
+export interface NoticeBatch {
+  changes: NoticeParams[];
 }
 
+/** The changes a notice's parameters name, in either the batch form or the single form of earlier builds. */
+export function noticeEntries(params: unknown): NoticeParams[] | undefined {
+  if (!params || typeof params !== "object") return undefined;
+  const p = params as Partial<NoticeBatch> & Partial<NoticeParams>;
+  if (Array.isArray(p.changes)) return p.changes;
+  return p.sessionId && p.before ? [p as NoticeParams] : undefined;
+}
+
+interface PendingNotice {
+  id: number;
+  userId: number;
+  chatId: number;
+  entries: NoticeParams[];
+}
+
+/** Every change notice still waiting to be sent, with the changes it names. */
+function waitingNotices(db: Db): PendingNotice[] {
+  return pendingNotices(db).flatMap((r) => {
+    if (r.payload.type !== "view" || r.payload.view !== NOTICE_VIEW) return [];
+    const entries = noticeEntries(r.payload.params);
+    return entries ? [{ id: r.id, userId: r.userId, chatId: r.chatId, entries }] : [];
+  });
+}
+
+/** The outbox key of a change notice: one per user and what it says, at the moment it was queued. */
+export function noticeKey(userId: number, entries: readonly NoticeParams[], now: number): string {
+  const hash = createHash("sha256")
+    .update(JSON.stringify([entries, now]))
+    .digest("base64url")
+    .slice(0, 12);
+  return `notice:${userId}:${hash}`;
+}
+
+const startOf = (p: NoticeParams) => Date.parse((p.after ?? p.before).start);
+
 /**
- * Queues one change notice per (subscriber, changed session). A notice still waiting for the same user and
- * session is superseded: the new one says what changed since that user's last word ("was" stays the old
- * state), and when the session is back as it was, nothing is sent at all. Returns how many notices were queued.
+ * Queues the change notices of one programme change: ONE notice per reachable subscriber, listing every
+ * changed session they follow (old → new). A notice still waiting for that user is merged in and
+ * superseded: for a session changed again it says what changed since the user's last word ("was" stays the
+ * state they were last told), a session back as it was drops out, and what the waiting notice said about
+ * other sessions is kept. Returns how many notices were queued.
  */
 export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], now: number): number {
   return db.transaction(() => {
-    const rows: NewOutboxRow[] = [];
+    const changed = new Set(changes.map((c) => c.sessionId));
+    // What each user's waiting notices said, by session; those notices give way to the new one.
+    const told = new Map<number, { chatId: number; entries: Map<string, NoticeParams> }>();
+    for (const p of waitingNotices(db)) {
+      if (!p.entries.some((e) => changed.has(e.sessionId))) continue;
+      if (!markDropped(db, p.id, "superseded", now)) continue;
+      const user = told.get(p.userId) ?? { chatId: p.chatId, entries: new Map() };
+      for (const e of p.entries) if (!user.entries.has(e.sessionId)) user.entries.set(e.sessionId, e);
+      told.set(p.userId, user);
+    }
+    // Sessions not changed now that a superseded notice mentioned are still news for that user.
+    const byUser = new Map<number, { chatId: number; entries: NoticeParams[] }>();
+    const add = (userId: number, chatId: number, entry: NoticeParams) => {
+      const user = byUser.get(userId) ?? { chatId, entries: [] };
+      user.entries.push(entry);
+      byUser.set(userId, user);
+    };
+    for (const [userId, user] of told)
+      for (const e of user.entries.values()) if (!changed.has(e.sessionId)) add(userId, user.chatId, e);
     for (const change of changes) {
-      const waiting = new Map<number, NoticeParams>();
-      for (const p of pendingNotices(db, change.sessionId)) {
-        if (p.payload.type !== "view" || p.payload.view !== NOTICE_VIEW) continue;
-        if (markDropped(db, p.id, "superseded", now))
-          waiting.set(p.userId, p.payload.params as unknown as NoticeParams);
-      }
-      const expiresAt = noticeExpiry(change);
-      if (expiresAt <= now) continue;
+      if (noticeExpiry(change) <= now) continue;
       for (const r of recipientsOf(db, change.sessionId)) {
-        const told = waiting.get(r.user_id);
-        const params: NoticeParams = { ...change, before: told?.before ?? change.before };
-        if (sameForAttendee(params.before, params.after)) continue;
-        rows.push({
-          kind: "notice",
-          dedupeKey: noticeKey(change.sessionId, r.user_id, params, now),
-          userId: r.user_id,
-          chatId: r.chat_id,
-          sessionId: change.sessionId,
-          payload: { type: "view", view: NOTICE_VIEW, params: params as unknown as Record<string, unknown> },
-          notBefore: now,
-          expiresAt,
-        });
+        const before = told.get(r.user_id)?.entries.get(change.sessionId)?.before ?? change.before;
+        const entry: NoticeParams = { ...change, before };
+        if (!sameForAttendee(entry.before, entry.after)) add(r.user_id, r.chat_id, entry);
       }
+    }
+    const rows: NewOutboxRow[] = [];
+    for (const [userId, { chatId, entries }] of byUser) {
+      entries.sort((a, b) => startOf(a) - startOf(b));
+      const batch: NoticeBatch = { changes: entries };
+      rows.push({
+        kind: "notice",
+        dedupeKey: noticeKey(userId, entries, now),
+        userId,
+        chatId,
+        sessionId: entries.length === 1 ? (entries[0]?.sessionId ?? null) : null,
+        payload: { type: "view", view: NOTICE_VIEW, params: batch as unknown as Record<string, unknown> },
+        notBefore: now,
+        expiresAt: Math.max(...entries.map(noticeExpiry)),
+      });
     }
     return enqueue(db, rows, now);
   })();

@@ -8,6 +8,7 @@ export type AuditAction =
   | "restore"
   | "reload"
   | "reload-refused"
+  | "apply-held"
   | "stats"
   | "audit"
   | "refused";

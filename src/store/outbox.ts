@@ -200,8 +200,8 @@ function prepare(db: Db) {
       `SELECT dedupe_key, status, last_error, not_before FROM outbox
        WHERE kind = 'reminder' AND expires_at > ?`,
     ),
-    pendingNotices: db.prepare<[string], { id: number; user_id: number; payload: string }>(
-      "SELECT id, user_id, payload FROM outbox WHERE kind = 'notice' AND status = 'pending' AND session_id = ?",
+    pendingNotices: db.prepare<[], { id: number; user_id: number; chat_id: number; payload: string }>(
+      "SELECT id, user_id, chat_id, payload FROM outbox WHERE kind = 'notice' AND status = 'pending' ORDER BY id",
     ),
     countByStatus: db.prepare<[], { status: OutboxStatus; n: number }>(
       "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status",
@@ -407,14 +407,18 @@ export function queuedReminders(db: Db, startAfter: number): Map<string, QueuedR
   return out;
 }
 
-/** Pending change notices about one session (to be superseded by a newer change). */
+/** Every pending change notice, oldest first (a newer change merges into and supersedes them). */
 export function pendingNotices(
   db: Db,
-  sessionId: string,
-): { id: number; userId: number; payload: OutboxPayload }[] {
+): { id: number; userId: number; chatId: number; payload: OutboxPayload }[] {
   return sql(db)
-    .pendingNotices.all(sessionId)
-    .map((r) => ({ id: r.id, userId: r.user_id, payload: JSON.parse(r.payload) as OutboxPayload }));
+    .pendingNotices.all()
+    .map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      chatId: r.chat_id,
+      payload: JSON.parse(r.payload) as OutboxPayload,
+    }));
 }
 
 /** Counts every row of the outbox by status (for logs and tests). */

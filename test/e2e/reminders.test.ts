@@ -15,6 +15,7 @@ import { loadConfig } from "../../src/config.js";
 import { Dispatcher, type SendResult, type Transport } from "../../src/delivery/dispatcher.js";
 import { outboxHooks } from "../../src/delivery/outcomes.js";
 import { planReminders, reminderKey } from "../../src/delivery/planner.js";
+import { ProgrammeService } from "../../src/programme/service.js";
 import { openDatabase } from "../../src/store/db.js";
 import { enqueue, outboxCounts } from "../../src/store/outbox.js";
 import { loadProgramme, readKeys } from "../../src/store/programme-store.js";
@@ -55,6 +56,7 @@ async function setup(users: number, rate = 30) {
     i18n: createI18n(),
     clock,
     logger: pino({ level: "info" }, { write: (line: string) => logs.push(JSON.parse(line)) }),
+    programmeService: new ProgrammeService({ db, clock: clock, defaultMinutes: 10 }),
   };
   // The bot's transport, watched: when each send started and ended on the injected clock, and how it went.
   const api = createApiTransport(createDispatchApi(s.token, s.apiRoot));

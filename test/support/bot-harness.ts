@@ -14,13 +14,13 @@ import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
+import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
-import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
 import type { Programme } from "../../src/programme/model.js";
 import { validateProgramme } from "../../src/programme/read.js";
 import { openDatabase } from "../../src/store/db.js";
-import { loadProgramme, readKeys, readProgramme } from "../../src/store/programme-store.js";
+import { loadProgramme } from "../../src/store/programme-store.js";
 import { attendeeProgramme } from "./attendee-programme.js";
 import { tempDir } from "./tmp.js";
 
@@ -130,14 +130,13 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
   loadProgramme(db, programme, world.now);
   const logs: Harness["logs"] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const deps: BotDeps = {
+  const deps: BotDeps = createBotDeps({
     config: loadConfig(options.env ?? {}),
     db,
-    catalog: new Catalog(readProgramme(db) as Programme, readKeys(db)),
     i18n: createI18n(),
     clock,
     logger,
-  };
+  });
   const bot = createBot("42:test-token", deps, {
     botInfo: TEST_BOT,
     ...(options.oncePerUpdate ? { oncePerUpdate: true } : {}),

@@ -9,9 +9,9 @@ import { NOTICE_FIELDS } from "../../programme/diff.js";
 import type { EditError } from "../../programme/edit.js";
 import type { ProgrammeError } from "../../programme/errors.js";
 import type { Lang, Session } from "../../programme/model.js";
+import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
-import type { PreparedChange } from "../features/admin/programme-ops.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf } from "./notice.js";
 

@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import type { Catalog } from "../../catalog.js";
-import type { NoticeParams, SessionSnapshot } from "../../delivery/notices.js";
+import { type NoticeParams, noticeEntries, type SessionSnapshot } from "../../delivery/notices.js";
 import type { Lang } from "../../programme/model.js";
-import { formatDay, formatTime, truncate } from "./format.js";
+import { fitLines, formatDay, formatTime, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain } from "./view.js";
 
@@ -45,29 +45,46 @@ export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: Notice
   return lines.join("\n");
 }
 
+/** The most sessions a combined notice gives an "Open" button (the rest stay in the text). */
+const MAX_OPEN_BUTTONS = 8;
+
+/** One line of a combined notice (HTML): "• <title> — was …; now …", cancelled, restored or removed. */
+function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams): string {
+  const title = truncate(catalog.text((p.after ?? p.before).title, lang), NOTICE_TITLE_CHARS);
+  const was = placeOf(p.before, catalog, lang);
+  const now = p.after ? placeOf(p.after, catalog, lang) : was;
+  return t(`notice.item.${noticeKind(p)}`, { title, was, now });
+}
+
+/**
+ * The notice of one programme change for one user (HTML): a single change reads as {@link noticeText}; several
+ * come as one message listing each ("The programme changed — sessions you follow: …"), cut to fit Telegram.
+ */
+export function noticeBatchText(t: TFunction, lang: Lang, catalog: Catalog, entries: NoticeParams[]): string {
+  const [only] = entries;
+  if (only && entries.length === 1) return noticeText(t, lang, catalog, only);
+  return fitLines([t("notice.batch"), "", ...entries.map((p) => noticeItem(t, lang, catalog, p))]);
+}
+
 /**
  * The outbox view of a change notice (register it with createOutboxRenderer under NOTICE_VIEW): the text in
- * the recipient's language at send time, with a button to the session's card unless it left the programme.
+ * the recipient's language at send time, with a button to the card of each session still in the programme.
  */
 export const noticeView: OutboxView = (ctx, params) => {
-  const p = params as unknown as NoticeParams;
-  if (!p?.before || !p.sessionId) return undefined;
+  const entries = noticeEntries(params);
+  if (!entries?.length) return undefined;
   const catalog = ctx.deps.catalog;
-  const text = noticeText(ctx.t, ctx.lang, catalog, p);
-  const open = p.after && catalog.session(p.sessionId);
+  const text = noticeBatchText(ctx.t, ctx.lang, catalog, entries);
+  const open = entries.filter((p) => p.after && catalog.session(p.sessionId)).slice(0, MAX_OPEN_BUTTONS);
   return {
     text,
-    keyboard: open
-      ? [
-          [
-            actionButton(plain(ctx, "notice.open"), {
-              type: "session",
-              key: catalog.sessionKey(p.sessionId),
-              page: 0,
-              origin: { to: "message" },
-            }),
-          ],
-        ]
-      : [],
+    keyboard: open.map((p) => [
+      actionButton(
+        entries.length === 1
+          ? plain(ctx, "notice.open")
+          : plain(ctx, "notice.open_title", { title: catalog.text((p.after ?? p.before).title, ctx.lang) }),
+        { type: "session", key: catalog.sessionKey(p.sessionId), page: 0, origin: { to: "message" } },
+      ),
+    ]),
   };
 };

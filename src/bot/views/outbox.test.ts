@@ -7,6 +7,7 @@ import { Catalog } from "../../catalog.js";
 import { loadConfig } from "../../config.js";
 import { NOTICE_VIEW, snapshot } from "../../delivery/notices.js";
 import type { Lang } from "../../programme/model.js";
+import { ProgrammeService } from "../../programme/service.js";
 import { openDatabase } from "../../store/db.js";
 import type { OutboxRow } from "../../store/outbox.js";
 import { loadProgramme, readKeys } from "../../store/programme-store.js";
@@ -36,6 +37,7 @@ function deps(now = START - 10 * MIN): BotDeps {
     i18n: createI18n(),
     clock: () => now,
     logger: pino({ level: "silent" }),
+    programmeService: new ProgrammeService({ db, clock: () => now, defaultMinutes: 10 }),
   };
 }
 

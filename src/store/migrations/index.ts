@@ -6,6 +6,7 @@ import { dialogueState } from "./004-dialogue-state.js";
 import { processCoordination } from "./005-process-coordination.js";
 import { shortKeys } from "./006-short-keys.js";
 import { outboxRetention } from "./007-outbox-retention.js";
+import { programmeSync } from "./008-programme-sync.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   processCoordination,
   shortKeys,
   outboxRetention,
+  programmeSync,
 ];

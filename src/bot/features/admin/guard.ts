@@ -3,7 +3,16 @@ import type { AppFlavor, BotContext } from "../../context.js";
 import { plain } from "../../views/view.js";
 
 /** The organizers' commands; nobody but the users in ADMIN_IDS reaches them. */
-export const ADMIN_COMMANDS = ["broadcast", "move", "cancel", "restore", "reload", "stats", "audit"] as const;
+export const ADMIN_COMMANDS = [
+  "broadcast",
+  "move",
+  "cancel",
+  "restore",
+  "reload",
+  "source",
+  "stats",
+  "audit",
+] as const;
 
 /** Every organizer button's callback_data starts with this. */
 export const ADMIN_PREFIX = "adm:";

@@ -4,9 +4,10 @@ import { broadcastFeature } from "./broadcast.js";
 import { adminGuard, isAdmin } from "./guard.js";
 import { reportsFeature } from "./reports.js";
 import { scheduleAdminFeature } from "./schedule.js";
+import { sourceFeature } from "./source.js";
 
 /**
- * Everything organizers (ADMIN_IDS) can do: /broadcast, /move, /cancel, /restore, /reload, /stats, /audit.
+ * Everything organizers (ADMIN_IDS) can do: /broadcast, /move, /cancel, /restore, /reload, /source, /stats, /audit.
  * The guard refuses everyone else first; the features only ever see organizers in their private chat.
  * Install it before the attendee search, which takes every text (the broadcast dialogue needs texts).
  */
@@ -16,6 +17,6 @@ export function adminFeature(): Composer<BotContext> {
   composer
     .chatType("private")
     .filter((ctx) => isAdmin(ctx))
-    .use(broadcastFeature(), scheduleAdminFeature(), reportsFeature());
+    .use(broadcastFeature(), scheduleAdminFeature(), sourceFeature(), reportsFeature());
   return composer;
 }

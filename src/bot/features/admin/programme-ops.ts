@@ -1,13 +1,5 @@
-import { createHash } from "node:crypto";
-import {
-  type ApplyResult,
-  applyProgrammeChange,
-  countNoticeRecipients,
-  type NoticeParams,
-  noticeChanges,
-} from "../../../delivery/notices.js";
-import { canonicalProgramme } from "../../../programme/canonical.js";
-import { diffProgrammes, type ProgrammeDiff } from "../../../programme/diff.js";
+import type { ApplyResult } from "../../../delivery/notices.js";
+import type { ProgrammeDiff } from "../../../programme/diff.js";
 import {
   applyEdit,
   EditError,
@@ -16,33 +8,22 @@ import {
   writeFileAtomic,
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
-import { parseSchedule } from "../../../programme/formats/index.js";
 import type { Programme } from "../../../programme/model.js";
-import { type AuditAction, recordAudit } from "../../../store/audit.js";
-import { writeTransaction } from "../../../store/db.js";
-import { readKeys, readProgramme } from "../../../store/programme-store.js";
+import type { PreparedChange } from "../../../programme/service.js";
+import { contentHash, parseSourceText } from "../../../programme/source.js";
+import type { ChangeOrigin } from "../../../store/programme-versions.js";
 import type { BotDeps } from "../../context.js";
 
 /** What an organizer's schedule change would do, computed without changing anything. */
-export interface PreparedChange {
+export interface PreparedFileChange extends PreparedChange {
   /** The programme file's text now (its hash guards the confirmation) and as it would be written. */
   fileHash: string;
   newText: string;
-  programme: Programme;
-  diff: ProgrammeDiff;
-  /** What attendees will be told, and how many distinct people. */
-  changes: NoticeParams[];
-  recipients: number;
   edit?: ScheduleEdit;
 }
 
 /** A change that cannot be made: the programme file's problems, or an edit that makes no sense. */
 export type PrepareFailure = { error: ProgrammeError | EditError };
-
-/** A short fingerprint of a file's text. */
-export function textHash(text: string): string {
-  return createHash("sha256").update(text).digest("base64url").slice(0, 16);
-}
 
 function prepared(
   deps: BotDeps,
@@ -50,17 +31,11 @@ function prepared(
   newText: string,
   programme: Programme,
   edit?: ScheduleEdit,
-): PreparedChange {
-  const next = canonicalProgramme(programme);
-  const diff = diffProgrammes(readProgramme(deps.db), next);
-  const changes = noticeChanges(diff);
+) {
   return {
-    fileHash: textHash(fileText),
+    ...deps.programmeService.prepare(programme),
+    fileHash: contentHash(fileText),
     newText,
-    programme: next,
-    diff,
-    changes,
-    recipients: countNoticeRecipients(deps.db, changes, deps.clock()),
     ...(edit ? { edit } : {}),
   };
 }
@@ -71,19 +46,18 @@ function failure(e: unknown): PrepareFailure {
 }
 
 /** Reads PROGRAMME_PATH and works out what loading it would change; a broken file comes back as its errors. */
-export function prepareReload(deps: BotDeps): PreparedChange | PrepareFailure {
+export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailure {
   const file = deps.config.PROGRAMME_PATH;
   try {
     const text = readProgrammeText(file);
-    const { programme } = parseSchedule(text, { source: file, timezone: deps.config.PROGRAMME_TIMEZONE });
-    return prepared(deps, text, text, programme);
+    return prepared(deps, text, text, parseSourceText(text, file, deps.config.PROGRAMME_TIMEZONE).programme);
   } catch (e) {
     return failure(e);
   }
 }
 
 /** Applies an edit to the programme file's text in memory and works out what it would change. */
-export function prepareEdit(deps: BotDeps, edit: ScheduleEdit): PreparedChange | PrepareFailure {
+export function prepareEdit(deps: BotDeps, edit: ScheduleEdit): PreparedFileChange | PrepareFailure {
   const file = deps.config.PROGRAMME_PATH;
   try {
     const text = readProgrammeText(file);
@@ -100,70 +74,66 @@ export function reloadSummary(diff: ProgrammeDiff): string {
 }
 
 /** Whether a preparation failed. */
-export function isFailure(p: PreparedChange | PrepareFailure): p is PrepareFailure {
+export function isFailure<T extends object>(p: T | PrepareFailure): p is PrepareFailure {
   return "error" in p;
 }
 
-/** The outcome of committing a change: applied, or refused because the file changed since the preview. */
+/** The outcome of committing a change: applied, or refused because the file or the programme changed since the preview. */
 export type CommitResult =
   | { ok: true; result: ApplyResult }
   | { ok: false; reason: "file-changed" }
   | PrepareFailure;
 
+/** Who made a file change, for the programme version and the audit log. */
+export interface FileChangeAudit {
+  adminId: number;
+  action: "move" | "cancel" | "restore" | "reload";
+  details: Record<string, unknown>;
+  /** SIGHUP instead of an organizer's /reload. */
+  origin?: ChangeOrigin;
+}
+
 /**
- * Commits what an organizer confirmed. The file is re-read: if it changed since the preview, nothing happens
- * (the organizer must look again). Otherwise an edit is written to the file first (atomically — the file
- * stays the source of truth, so a later /reload keeps it), then the programme is loaded with its notices and
- * reminder re-plan in one transaction, the audit entry is recorded in that same transaction, and the
- * running catalog is swapped.
+ * Commits what an organizer confirmed, through the programme service. The file is re-read: if it changed
+ * since the preview, or another change reached the programme meanwhile, nothing happens (the organizer must
+ * look again). An edit is written to the file (atomically — the file stays the source of truth, so a later
+ * /reload keeps it) inside the commit's transaction, which stores the programme with its notices, reminder
+ * re-plan, audit entry and version; the running catalogue is swapped by the service's listeners.
  */
 export function commitChange(
   deps: BotDeps,
-  change: PreparedChange,
-  audit: { adminId: number; action: AuditAction; details: Record<string, unknown> },
+  change: PreparedFileChange,
+  audit: FileChangeAudit,
 ): CommitResult {
   const file = deps.config.PROGRAMME_PATH;
-  let again: PreparedChange | PrepareFailure;
+  let again: PreparedFileChange | PrepareFailure;
   try {
-    const text = readProgrammeText(file);
-    if (textHash(text) !== change.fileHash) return { ok: false, reason: "file-changed" };
+    if (contentHash(readProgrammeText(file)) !== change.fileHash)
+      return { ok: false, reason: "file-changed" };
     again = change.edit ? prepareEdit(deps, change.edit) : prepareReload(deps);
   } catch (e) {
     return failure(e);
   }
   if (isFailure(again)) return again;
-  if (again.fileHash !== change.fileHash) return { ok: false, reason: "file-changed" };
-  if (change.edit) writeFileAtomic(file, again.newText);
-  return { ok: true, result: applyPrepared(deps, again, audit) };
+  if (again.fileHash !== change.fileHash || again.baseVersion !== change.baseVersion)
+    return { ok: false, reason: "file-changed" };
+  const outcome = applyPrepared(deps, again, audit);
+  return outcome ? { ok: true, result: outcome } : { ok: false, reason: "file-changed" };
 }
 
-/** Loads a prepared programme with its notices, records the audit entry, and swaps the running catalog. */
+/** Commits a prepared file change (writing an edit to the file); undefined when the programme changed meanwhile. */
 export function applyPrepared(
   deps: BotDeps,
-  change: PreparedChange,
-  audit: { adminId: number; action: AuditAction; details: Record<string, unknown> },
-): ApplyResult {
-  const now = deps.clock();
-  const result = writeTransaction(deps.db, () => {
-    const r = applyProgrammeChange(deps.db, change.programme, {
-      now,
-      defaultMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
-    });
-    recordAudit(deps.db, {
-      at: now,
-      adminId: audit.adminId,
-      action: audit.action,
-      details: {
-        ...audit.details,
-        changed: r.diff.changed.map((c) => c.id),
-        added: r.diff.added.map((s) => s.id),
-        removed: r.diff.removed.map((s) => s.id),
-        notices: r.notices,
-      },
-    });
-    return r;
+  change: PreparedFileChange,
+  audit: FileChangeAudit,
+): ApplyResult | undefined {
+  const file = deps.config.PROGRAMME_PATH;
+  const outcome = deps.programmeService.commit(change, {
+    origin: audit.origin ?? audit.action,
+    source: file,
+    contentHash: contentHash(change.newText),
+    audit: { adminId: audit.adminId, action: audit.action, details: audit.details },
+    ...(change.edit ? { within: () => writeFileAtomic(file, change.newText) } : {}),
   });
-  const stored = readProgramme(deps.db);
-  if (stored) deps.catalog.replace(stored, readKeys(deps.db));
-  return result;
+  return outcome.ok ? outcome.result : undefined;
 }

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Catalog } from "../../../catalog.js";
 import type { ApplyResult } from "../../../delivery/notices.js";
-import { isEmptyDiff } from "../../../programme/diff.js";
 import {
   EditError,
   parseDay,
@@ -30,12 +29,13 @@ import { ADMIN_PREFIX } from "./guard.js";
 import {
   commitChange,
   isFailure,
-  type PreparedChange,
+  type PreparedFileChange,
   type PrepareFailure,
   prepareEdit,
   prepareReload,
   reloadSummary,
 } from "./programme-ops.js";
+import { reloadFromUrl } from "./source.js";
 
 /** How long an organizer has to confirm a previewed change. */
 export const CONFIRM_TTL_MS = 60 * 60 * 1000;
@@ -45,7 +45,7 @@ type ChangeAction = "move" | "cancel" | "restore" | "reload";
 interface Pending {
   adminId: number;
   action: ChangeAction;
-  change: PreparedChange;
+  change: PreparedFileChange;
   summary: string;
   preview: string;
   createdAt: number;
@@ -134,6 +134,11 @@ function editSummary(edit: ScheduleEdit): string {
   return `${edit.sessionId} → ${edit.day} ${edit.time}${edit.room ? ` ${edit.room}` : ""}`;
 }
 
+/** While the programme follows a URL it is edited there: /move, /cancel and /restore say so, naming it. */
+async function atSource(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("admin.at_source", { source: ctx.deps.sync?.url ?? "" }), HTML);
+}
+
 /** The line saying a change was applied and how many notices went to the outbox (HTML). */
 export function appliedText(ctx: Pick<BotContext, "t">, r: ApplyResult): string {
   return r.notices ? ctx.t("admin.applied", { count: r.notices }) : ctx.t("admin.applied_quiet");
@@ -151,11 +156,11 @@ export function scheduleAdminFeature(): Composer<BotContext> {
   const preview = async (
     ctx: BotContext,
     action: ChangeAction,
-    change: PreparedChange,
+    change: PreparedFileChange,
     summary: string,
     session?: Session,
   ) => {
-    if (isEmptyDiff(change.diff)) {
+    if (!change.differs) {
       await ctx.reply(ctx.t("admin.no_changes"), HTML);
       return;
     }
@@ -175,18 +180,21 @@ export function scheduleAdminFeature(): Composer<BotContext> {
   };
 
   const editCommand = async (ctx: BotContext, edit: ScheduleEdit) => {
+    if (ctx.deps.sync) return atSource(ctx);
     const change = prepareEdit(ctx.deps, edit);
     if (isFailure(change)) return replyFailure(ctx, change);
     await preview(ctx, edit.action, change, editSummary(edit), ctx.deps.catalog.session(edit.sessionId));
   };
 
   composer.command("move", async (ctx) => {
+    if (ctx.deps.sync) return atSource(ctx);
     const edit = await moveEdit(ctx, ctx.match);
     if (edit) await editCommand(ctx, edit);
   });
 
   for (const action of ["cancel", "restore"] as const) {
     composer.command(action, async (ctx) => {
+      if (ctx.deps.sync) return atSource(ctx);
       const query = ctx.match.trim();
       if (!query) return void (await ctx.reply(ctx.t(`admin.usage.${action}`), HTML));
       const session = await findSession(ctx, query);
@@ -195,6 +203,7 @@ export function scheduleAdminFeature(): Composer<BotContext> {
   }
 
   composer.command("reload", async (ctx) => {
+    if (ctx.deps.sync) return reloadFromUrl(ctx);
     const change = prepareReload(ctx.deps);
     if (isFailure(change)) {
       if (change.error instanceof ProgrammeError)

@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
-import { isEmptyDiff } from "../../../programme/diff.js";
 import { ProgrammeError } from "../../../programme/errors.js";
+import type { SourceSync } from "../../../programme/sync.js";
 import { recordAudit } from "../../../store/audit.js";
 import type { BotDeps } from "../../context.js";
 import type { fixedT } from "../../i18n.js";
@@ -21,9 +21,10 @@ export type SignalReloadResult = "applied" | "unchanged" | "refused";
  */
 export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalReloadResult> {
   const { db, clock, logger } = deps;
+  if (deps.sync) return syncOnSignal(api, deps, deps.sync);
   const change = prepareReload(deps);
   let outcome: SignalReloadResult;
-  let render: (t: ReturnType<typeof fixedT>, lang: "en" | "ru") => string;
+  let render: Render;
   if (isFailure(change)) {
     outcome = "refused";
     const error = change.error;
@@ -44,7 +45,7 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
         ? programmeErrorText(v, error, header)
         : `${header}\n${editErrorText(v, error)}`;
     };
-  } else if (isEmptyDiff(change.diff)) {
+  } else if (!change.differs) {
     logger.info("SIGHUP: the programme file holds no changes");
     return "unchanged";
   } else {
@@ -53,11 +54,14 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
     const result = applyPrepared(deps, change, {
       adminId: SYSTEM_ADMIN_ID,
       action: "reload",
+      origin: "sighup",
       details: {
         trigger: "SIGHUP",
         summary: reloadSummary(d),
       },
     });
+    // Another change reached the programme between reading the file and committing: read it again.
+    if (!result) return reloadOnSignal(api, deps);
     logger.info(
       {
         notices: result.notices,
@@ -79,4 +83,32 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
   }
   await tellOrganizers(api, deps, render, "about the reload");
   return outcome;
+}
+
+type Render = (t: ReturnType<typeof fixedT>, lang: "en" | "ru") => string;
+
+/**
+ * SIGHUP while following a URL: fetch it now. A new version applied is reported to the organizers like a
+ * file reload; a failure or a held version reaches them through the sync's own messages.
+ */
+async function syncOnSignal(api: Api, deps: BotDeps, sync: SourceSync): Promise<SignalReloadResult> {
+  const r = await sync.syncNow("sighup");
+  deps.logger.info({ outcome: r.kind }, "SIGHUP: programme source fetched");
+  if (r.kind === "failed") return "refused";
+  if (r.kind !== "applied") return "unchanged";
+  await tellOrganizers(
+    api,
+    deps,
+    (t, lang) => {
+      const v = { t, lang, catalog: deps.catalog };
+      const lines = [t("admin.sighup.applied"), ...changeLines(v, r.result.changes)];
+      lines.push(
+        "",
+        r.result.notices ? t("admin.applied", { count: r.result.notices }) : t("admin.applied_quiet"),
+      );
+      return lines.join("\n");
+    },
+    "about the reload",
+  );
+  return "applied";
 }
