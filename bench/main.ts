@@ -1,9 +1,17 @@
 /**
  * `npm run bench`: runs each benchmark module's default export, one after another. Add new modules to the list.
+ * `BENCH=burst,reminders npm run bench` runs only the modules named.
  */
-const modules = ["./formats.bench.js", "./search.bench.js", "./reminders.bench.js", "./bot.bench.js"];
+const modules = [
+  "./formats.bench.js",
+  "./search.bench.js",
+  "./reminders.bench.js",
+  "./burst.bench.js",
+  "./bot.bench.js",
+];
+const only = process.env.BENCH?.split(",").map((s) => `./${s.trim()}.bench.js`);
 
-for (const path of modules) {
+for (const path of modules.filter((m) => !only || only.includes(m))) {
   const mod = (await import(path)) as { default: () => unknown };
   await mod.default();
 }
