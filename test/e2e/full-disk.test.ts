@@ -98,7 +98,7 @@ describe.skipIf(!prlimit)("a full disk under the bot (prlimit --pid sets a file-
         "every reminder after the disk has room",
       );
       await server.waitFor((m) => m.chatId === ADMIN.id && m.text.includes("sending has resumed"), 20_000);
-      expect(await bot.stop("SIGTERM")).toBe(0);
+      expect(await bot.stop("SIGTERM"), bot.output().slice(-3000)).toBe(0);
 
       const sent = perChat();
       for (let id = 1; id <= USERS; id++) expect(sent[id], `chat ${id}`).toBe(1);

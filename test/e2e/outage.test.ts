@@ -43,7 +43,7 @@ describe("a Bot API outage", () => {
       server.clearFaults();
       await server.say(ANN, "asynchronous", { part: "Asynchronous IO" });
       expect(server.stats().sentPerChat[ANN.id]).toBe(1);
-      expect(await bot.stop("SIGTERM")).toBe(0);
+      expect(await bot.stop("SIGTERM"), bot.output().slice(-3000)).toBe(0);
     } finally {
       await server.close();
     }

@@ -117,7 +117,7 @@ for (const mode of ["polling", "webhook"] as const) {
           "every reminder after the takeover",
         );
         await server.say(SEARCHERS[1] as (typeof SEARCHERS)[1], "асинхронный", { part: "Асинхронный" });
-        expect(await standby.stop("SIGTERM")).toBe(0);
+        expect(await standby.stop("SIGTERM"), standby.output().slice(-3000)).toBe(0);
 
         const sent = server.stats().sentPerChat;
         for (let id = 1; id <= USERS; id++) expect(sent[id], `chat ${id}`).toBeGreaterThanOrEqual(1);

@@ -51,16 +51,19 @@ describe("webhook faults", () => {
       const port = await freePort();
       const hook = `http://127.0.0.1:${port}/hook`;
       server.deliverTo([hook]);
-      const bot = spawnBot({
-        BOT_TOKEN: server.token,
-        BOT_API_ROOT: server.apiRoot,
-        DATABASE_PATH: databaseFile,
-        PROGRAMME_PATH: programmeFile,
-        WEBHOOK_URL: "https://bot.example.org/hook",
-        WEBHOOK_SECRET: "hook_secret",
-        PORT: String(port),
-        LOG_LEVEL: "info",
-      });
+      const bot = spawnBot(
+        {
+          BOT_TOKEN: server.token,
+          BOT_API_ROOT: server.apiRoot,
+          DATABASE_PATH: databaseFile,
+          PROGRAMME_PATH: programmeFile,
+          WEBHOOK_URL: "https://bot.example.org/hook",
+          WEBHOOK_SECRET: "hook_secret",
+          PORT: String(port),
+          LOG_LEVEL: "info",
+        },
+        { singleProcess: true },
+      );
       await logged(bot, "webhook server started");
       const sent = () => server.stats().sentPerChat;
 
@@ -99,7 +102,7 @@ describe("webhook faults", () => {
       expect(huge).toBe(413);
       await server.say(BOB, "asynchronous", { part: "Asynchronous IO" });
 
-      expect(await bot.stop("SIGTERM")).toBe(0);
+      expect(await bot.stop("SIGTERM"), bot.output().slice(-3000)).toBe(0);
       expect(sent()[ANN.id]).toBe(1);
       expect(sent()[BOB.id]).toBe(1);
     } finally {
