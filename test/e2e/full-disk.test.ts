@@ -8,8 +8,8 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { outboxCounts } from "../../src/store/outbox.js";
 import { openDatabase } from "../../src/store/db.js";
+import { outboxCounts } from "../../src/store/outbox.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { followersSetup } from "../support/followers.js";
 import { type BotProcess, killBots, spawnBot } from "../support/spawn-bot.js";

@@ -7,8 +7,8 @@
  * the kill (the README's bound, 10) may arrive twice.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { outboxCounts } from "../../src/store/outbox.js";
 import { openDatabase } from "../../src/store/db.js";
+import { outboxCounts } from "../../src/store/outbox.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { followersSetup, freePort } from "../support/followers.js";
 import { type BotProcess, killBots, spawnBot } from "../support/spawn-bot.js";
