@@ -75,10 +75,7 @@ function sameSecret(given: string | string[] | undefined, secret: Buffer): boole
 
 function answer(res: ServerResponse, status: number, body = ""): void {
   if (res.headersSent) return;
-  res.writeHead(status, {
-    "content-type": "application/json",
-    connection: status === 413 ? "close" : "keep-alive",
-  });
+  res.writeHead(status, { "content-type": "application/json" });
   res.end(body);
 }
 
@@ -129,7 +126,7 @@ export async function startWebhook(
         { status: e.status, length: req.headers["content-length"] },
         `webhook request refused: ${e.message}`,
       );
-      // With "connection: close" node drops the socket once answered, so the rest of a huge body is never read.
+      // The rest of a huge body is discarded as it streams in (node dumps an unread request), never buffered.
       return answer(res, e.status);
     }
     let timer: NodeJS.Timeout | undefined;

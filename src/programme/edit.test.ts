@@ -1,4 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -234,5 +243,29 @@ describe("writeFileAtomic", () => {
     writeFileAtomic(file, "new");
     expect(readFileSync(file, "utf8")).toBe("new");
     expect(readdirSync(dir)).toEqual(["p.yaml"]);
+  });
+
+  it("edits a symlinked file at its target, keeping the link", () => {
+    dir = mkdtempSync(join(tmpdir(), "confbot-edit-"));
+    mkdirSync(join(dir, "real"));
+    const target = join(dir, "real", "p.yaml");
+    const link = join(dir, "p.yaml");
+    writeFileSync(target, "old");
+    symlinkSync(target, link);
+    writeFileAtomic(link, "new");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe("new");
+    expect(readdirSync(join(dir, "real"))).toEqual(["p.yaml"]);
+  });
+});
+
+describe("line ends", () => {
+  it("keeps a CRLF file CRLF, on every line, after an edit that adds a line and one that removes it", () => {
+    const crlf = yaml.replace(/\n/g, "\r\n");
+    const cancelled = applyEdit(crlf, "p.yaml", { action: "cancel", sessionId: "flask-patterns" });
+    expect(cancelled.text.split("\n").length).toBe(crlf.split("\n").length + 1);
+    expect(cancelled.text.replace(/\r\n/g, "")).not.toContain("\n");
+    const restored = applyEdit(cancelled.text, "p.yaml", { action: "restore", sessionId: "flask-patterns" });
+    expect(restored.text).toBe(crlf);
   });
 });

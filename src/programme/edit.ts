@@ -3,6 +3,7 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -298,7 +299,10 @@ function isJsonFile(file: string, text: string): boolean {
  * Applies an edit to the text of a programme file and validates the result as a whole programme
  * (clashes of rooms and speakers come back as a ProgrammeError). The current text must be valid too.
  */
-export function applyEdit(text: string, file: string, edit: ScheduleEdit): EditResult {
+export function applyEdit(original: string, file: string, edit: ScheduleEdit): EditResult {
+  // A file written on Windows keeps its CRLF line ends: edit it as LF, then give every line its CR back.
+  const crlf = usesCrlf(original);
+  const text = crlf ? original.replace(/\r\n/g, "\n") : original;
   const current = parseProgramme(text, file);
   const { session, changes } = changesFor(edit, current);
   const index = current.sessions.indexOf(session);
@@ -307,11 +311,26 @@ export function applyEdit(text: string, file: string, edit: ScheduleEdit): EditR
   const after = programme.sessions[index];
   if (!after || after.id !== session.id)
     throw new ProgrammeError(file, [{ path: "sessions", message: "the same sessions" }]);
-  return { text: next, programme, before: session, after };
+  return { text: crlf ? next.replace(/\n/g, "\r\n") : next, programme, before: session, after };
 }
 
-/** Writes a file so that readers see either the old or the new content, never half of it (temp file + rename). */
-export function writeFileAtomic(file: string, text: string): void {
+/** Whether every line of `text` ends in CRLF (a file with mixed line ends is left as it is). */
+function usesCrlf(text: string): boolean {
+  const lf = text.split("\n").length - 1;
+  return lf > 0 && text.split("\r\n").length - 1 === lf;
+}
+
+/**
+ * Writes a file so that readers see either the old or the new content, never half of it (temp file + rename).
+ * A symlink is followed: its target is replaced and the link stays a link.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  let file = path;
+  try {
+    file = realpathSync(path);
+  } catch {
+    // Not there yet: written where it was asked for.
+  }
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let mode: number | undefined;
   try {

@@ -9,18 +9,11 @@
  * programme is placed a few minutes in the future and REMINDER_TICK runs every second: no test hook in the bot
  * is needed.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import type { Programme } from "../../src/programme/model.js";
 import { openDatabase } from "../../src/store/db.js";
 import { outboxCounts } from "../../src/store/outbox.js";
-import { loadProgramme } from "../../src/store/programme-store.js";
-import { touchUser } from "../../src/store/users.js";
 import { BotApiServer } from "../support/bot-api-server.js";
-import { smallProgramme } from "../support/programme-fixture.js";
+import { followersSetup } from "../support/followers.js";
 import { type BotProcess, killBots, spawnBot } from "../support/spawn-bot.js";
 import { tempDir } from "../support/tmp.js";
 import { waitUntil } from "../support/wait.js";
@@ -28,23 +21,6 @@ import { waitUntil } from "../support/wait.js";
 const USERS = 1000;
 /** The dispatcher's default number of sends in flight: the duplicate bound after a crash. */
 const MAX_IN_FLIGHT = 10;
-
-/** The small test programme with its first session `minutes` from now (and the rest dropped). */
-function programmeStartingIn(minutes: number): Programme {
-  const p = smallProgramme();
-  const tz = p.conference.timezone;
-  const start = DateTime.now().setZone(tz).plus({ minutes }).startOf("minute");
-  const end = start.plus({ minutes: 40 });
-  const session = p.sessions.find((s) => s.id === "async-io");
-  if (!session) throw new Error("fixture");
-  session.start = start.toISO({ suppressMilliseconds: true }) ?? "";
-  session.end = end.toISO({ suppressMilliseconds: true }) ?? "";
-  p.sessions = [session];
-  p.conference.days = [...new Set([start.toISODate(), end.toISODate()])].filter((d): d is string =>
-    Boolean(d),
-  );
-  return p;
-}
 
 afterEach(killBots);
 
@@ -64,23 +40,7 @@ describe("reminders survive a crash", () => {
     // Answers arrive 40 ms after a message is sent, so several accepted sends are always in flight.
     server.setLatency(40);
     try {
-      const dir = tempDir();
-      const programmeFile = join(dir, "programme.yaml");
-      const databaseFile = join(dir, "confbot.sqlite");
-      const programme = programmeStartingIn(8);
-      writeFileSync(programmeFile, stringify(programme));
-      const db = openDatabase(databaseFile);
-      loadProgramme(db, programme);
-      const add = db.prepare(
-        "INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, 'async-io', 0)",
-      );
-      db.transaction(() => {
-        for (let id = 1; id <= USERS; id++) {
-          touchUser(db, { id, chatId: id, firstName: `U${id}`, languageCode: id % 3 ? "en" : "ru" }, 0);
-          add.run(id);
-        }
-      })();
-      db.close();
+      const { programmeFile, databaseFile } = followersSetup(tempDir(), USERS);
 
       const env = {
         BOT_TOKEN: server.token,

@@ -11,6 +11,12 @@
  * User side: sendText, sendSticker, sendUpdate, pressButton, pressData, inlineQuery, waitFor; say and press
  * (the user acts and the test waits for the bot's answer).
  *
+ * Webhook mode: after {@link BotApiServer.deliverTo} with the bots' local URLs (a load balancer in front of
+ * replicas, taking turns), updates are POSTed there with the secret of the bot's setWebhook instead of being
+ * kept for getUpdates; an answer other than 2xx (or a dropped connection) is delivered again after a pause, as
+ * Telegram does. {@link BotApiServer.redeliver} repeats a delivery (Telegram after a timeout);
+ * `webhookDeliveries` records every attempt.
+ *
  * Faults, for testing delivery: `failNext({ method?, chatId?, code, retryAfter?, times })` answers the next
  * matching calls with that error; `setRateLimit({ perSecond, perChatPerSecond })` answers sends beyond the
  * limits with 429 and retry_after; `stats()` counts sends per chat, 429s returned and calls per method.
@@ -84,6 +90,15 @@ export interface ServerStats {
   injected: Record<number, number>;
   /** Calls received per method. */
   calls: Record<string, number>;
+}
+
+/** One attempt to deliver an update to a webhook. */
+export interface WebhookDelivery {
+  updateId: number;
+  target: string;
+  /** The HTTP status, or 0 when the connection failed. */
+  status: number;
+  at: number;
 }
 
 /** One recorded request of the bot. */
@@ -181,6 +196,12 @@ export class BotApiServer {
     calls: {},
   };
   private closed = false;
+  private webhook: { url: string; secret?: string } | undefined;
+  private webhookTargets: string[] = [];
+  private nextTarget = 0;
+  private readonly undelivered: Update[] = [];
+  /** Every attempt to deliver an update to a webhook target, oldest first. */
+  readonly webhookDeliveries: WebhookDelivery[] = [];
 
   private constructor(
     readonly token: string,
@@ -238,6 +259,32 @@ export class BotApiServer {
     this.latencyMs = ms;
   }
 
+  /** Lifts every fault still waiting to strike (see failNext). */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /**
+   * Delivers updates by webhook to `targets` (the bots' local http URLs, path included), taking turns, once the
+   * bot has called setWebhook; an empty list goes back to getUpdates.
+   */
+  deliverTo(targets: string[]): void {
+    this.webhookTargets = targets;
+    this.flushWebhook();
+  }
+
+  /** Delivers an update already delivered once more (as Telegram does when an answer timed out). */
+  redeliver(updateId: number): Promise<number> {
+    const update = this.delivered.get(updateId);
+    if (!update) throw new Error(`update ${updateId} was never delivered by webhook`);
+    return this.post(update);
+  }
+
+  /** The id the next update will get. */
+  get nextUpdate(): number {
+    return this.nextUpdateId;
+  }
+
   /** A copy of the counters. */
   stats(): ServerStats {
     return structuredClone(this.counters);
@@ -261,8 +308,14 @@ export class BotApiServer {
   /** Queues an update (update_id is assigned) for the bot's next getUpdates; returns the mark before it. */
   sendUpdate(update: Omit<Update, "update_id">): number {
     const mark = this.seq;
-    this.updates.push({ update_id: this.nextUpdateId++, ...update } as Update);
-    this.flushPollers();
+    const full = { update_id: this.nextUpdateId++, ...update } as Update;
+    if (this.webhookTargets.length) {
+      this.undelivered.push(full);
+      this.flushWebhook();
+    } else {
+      this.updates.push(full);
+      this.flushPollers();
+    }
     return mark;
   }
 
@@ -506,6 +559,48 @@ export class BotApiServer {
     this.waiters = this.waiters.filter((w) => !w.check());
   }
 
+  private readonly delivered = new Map<number, Update>();
+
+  /** Starts delivering the updates waiting for a webhook (once the bot registered one). */
+  private flushWebhook(): void {
+    if (!this.webhook || !this.webhookTargets.length) return;
+    for (const update of this.undelivered.splice(0)) void this.deliverWithRetries(update);
+  }
+
+  /** Delivers until a target answers 2xx: again after a pause on errors, at most 10 times. */
+  private async deliverWithRetries(update: Update): Promise<void> {
+    this.delivered.set(update.update_id, update);
+    for (let attempt = 1; attempt <= 10 && !this.closed; attempt++) {
+      const status = await this.post(update);
+      if (status >= 200 && status < 300) return;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+
+  /** One POST of an update to the next target; resolves with the status (0: the connection failed). */
+  private async post(update: Update): Promise<number> {
+    const target = this.webhookTargets[this.nextTarget++ % this.webhookTargets.length] as string;
+    let status = 0;
+    try {
+      const res = await fetch(target, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(this.webhook?.secret ? { "x-telegram-bot-api-secret-token": this.webhook.secret } : {}),
+        },
+        body: JSON.stringify(update),
+        signal: AbortSignal.timeout(15_000),
+      });
+      status = res.status;
+      await res.arrayBuffer();
+    } catch {
+      status = 0;
+    }
+    this.webhookDeliveries.push({ updateId: update.update_id, target, status, at: this.now() });
+    this.notify();
+    return status;
+  }
+
   private flushPollers(): void {
     for (const p of [...this.pollers]) {
       const batch = this.pending(p.offset, p.limit);
@@ -645,6 +740,11 @@ export class BotApiServer {
       record(200);
       return this.reply(res, 200, { ok: true, result: await this.longPoll(res, payload) });
     }
+    if (method === "setWebhook") {
+      this.webhook = { url: String(payload.url), secret: payload.secret_token as string | undefined };
+      queueMicrotask(() => this.flushWebhook());
+    }
+    if (method === "deleteWebhook") this.webhook = undefined;
     if (method === "setMyCommands")
       this.commands.set(
         String(payload.language_code ?? ""),

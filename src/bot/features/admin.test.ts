@@ -220,6 +220,23 @@ describe("/move, /cancel, /restore", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
+  it("tells the organizer when a confirmed change cannot be applied, and takes the buttons away", async () => {
+    const { h, admin } = organizerHarness();
+    await h.send(admin, "/cancel scaling");
+    const preview = h.last(admin);
+    // The database stops taking writes between the preview and ✅ (a full disk, a read-only volume).
+    h.deps.db.pragma("query_only = ON");
+    await h.press(admin, preview, "Apply");
+    const after = h.last(admin);
+    expect(textOf(after)).toContain(
+      "⚠️ The change could not be applied: attempt to write a readonly database",
+    );
+    expect(callbackDataOf(after)).toEqual([]);
+    expect(h.logs.some((l) => l.msg === "could not apply a programme change")).toBe(true);
+    h.deps.db.pragma("query_only = OFF");
+    expect(h.deps.catalog.session("scaling")?.cancelled).toBeUndefined();
+  });
+
   it("refuses a confirmation when the file changed since the preview", async () => {
     const { h, admin, file } = organizerHarness();
     await h.send(admin, "/cancel scaling");

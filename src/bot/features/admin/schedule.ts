@@ -230,11 +230,21 @@ export function scheduleAdminFeature(): Composer<BotContext> {
     };
     if (!p) return finish(ctx.t("admin.expired"));
     if (verdict === "no") return finish(ctx.t("admin.discarded"));
-    const result = commitChange(ctx.deps, p.change, {
-      adminId: ctx.from.id,
-      action: p.action,
-      details: { summary: p.summary },
-    });
+    let result: ReturnType<typeof commitChange>;
+    try {
+      result = commitChange(ctx.deps, p.change, {
+        adminId: ctx.from.id,
+        action: p.action,
+        details: { summary: p.summary },
+      });
+    } catch (err) {
+      // The file cannot be written (EACCES on a read-only image), the database is full…: say so, drop the buttons.
+      ctx.deps.logger.error(
+        { err, admin: ctx.from.id, action: p.action },
+        "could not apply a programme change",
+      );
+      return finish(ctx.t("admin.apply_failed", { error: err instanceof Error ? err.message : String(err) }));
+    }
     if (result && "error" in result) {
       const v = adminView(ctx);
       return finish(
