@@ -30,26 +30,27 @@
  * nonsense finds nothing) stays the index's call; fuse.js only orders it.
  */
 import Fuse from "fuse.js";
-import {
-  isContentKind,
-  type Programme,
-  type Session,
-  type SessionKind,
-  type Speaker,
-  type Text,
-} from "../programme/model.js";
+import type { Programme } from "../programme/model.js";
 import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
+import {
+  documentLanguages,
+  isCyrillicLang,
+  type ResultKind,
+  type SearchDoc,
+  searchDocuments,
+} from "./documents.js";
 import { translateTokens } from "./glossary.js";
+import { stopwordsOf } from "./languages.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
+import { isPlaceWord } from "./places.js";
 import { stem } from "./stem.js";
-import { phoneticKeys } from "./translit.js";
+import { phoneticKeys, skeletonKeys } from "./translit.js";
 
-/** What a result is: a session of one of the searchable kinds, or a speaker. */
-export type ResultKind = SessionKind | "speaker";
+export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 
-/** One search hit. `title` (sessions) and `name` (speakers) are the English texts. */
+/** One search hit. `title` (sessions) and `name` (speakers) are the English texts, else the first language's. */
 export interface SearchResult {
   kind: ResultKind;
   id: string;
@@ -73,18 +74,6 @@ export interface SearchIndex {
   readonly stats: { documents: number; terms: number };
 }
 
-/** Field weights: what a match in each field is worth relative to a match in a title or a name. */
-export const FIELD_WEIGHTS = {
-  title: 1,
-  name: 1,
-  affiliation: 0.8,
-  speakerName: 0.7,
-  speakerAffiliation: 0.6,
-  abstract: 0.55,
-  bio: 0.55,
-  audience: 0.45,
-} as const;
-
 /** How much a query word's match is worth by how it was reached. */
 const SIM = {
   exact: 1,
@@ -107,6 +96,10 @@ const RELATIVE_CUTOFF = 0.5;
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
 const MAX_PREFIX_TERMS = 40;
+/** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
+const PLACE_BOOST = 1.15;
+/** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
+const NON_CONTENT_FACTOR = 0.9;
 /** How many of the best documents (above the cut-offs) fuse.js re-ranks by closeness to the query phrase. */
 export const RERANK_CANDIDATES = 40;
 /** A title that holds the query phrase verbatim scores this share more than the index gave it; less for a looser one. */
@@ -121,10 +114,15 @@ const FUSE_OPTIONS = {
   shouldSort: false,
 } as const;
 
-/** A word of the query as it will be matched, and what a match of it is worth (less when read on the other layout). */
+/**
+ * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
+ * layout). An optional word (one naming a place: "devroom", "зал") does not count against a document when it
+ * matches nothing.
+ */
 interface QueryWord {
   word: string;
   factor: number;
+  optional?: boolean;
 }
 
 /** Vocabulary matches of query words, computed once per search: key "+word" (glossary phrase) or "-word". */
@@ -138,10 +136,13 @@ function words(text: string): string[] {
   });
 }
 
-/** The words of a query text that carry meaning, and whether it had words that all were noise (stop words, fillers). */
-function meaningful(text: string): { words: string[]; noise: boolean } {
+/**
+ * The words of a query text that carry meaning, and whether it had words that all were noise (stop words of
+ * English, Russian or a content language; fillers).
+ */
+function meaningful(text: string, stop: ReadonlySet<string>): { words: string[]; noise: boolean } {
   const all = words(text);
-  const kept = all.filter((t) => !isNoise(t));
+  const kept = all.filter((t) => !isNoise(t) && !stop.has(t));
   return { words: kept, noise: all.length > 0 && kept.length === 0 };
 }
 
@@ -152,12 +153,7 @@ function phraseText(text: string): string {
     .join(" ");
 }
 
-interface Doc {
-  kind: ResultKind;
-  id: string;
-  title?: string;
-  name?: string;
-}
+type Doc = Pick<SearchDoc, "kind" | "id" | "title" | "name">;
 
 /** Largest number of edits tolerated in a word of this length. */
 function maxEdits(length: number): number {
@@ -209,8 +205,10 @@ class SortedStrings {
 
 class Index implements SearchIndex {
   private readonly docs: Doc[] = [];
-  /** Per document, its English and Russian title (speakers: name) as {@link phraseText}, for the re-ranking. */
-  private readonly headings: [en: string, ru: string][] = [];
+  /** Per document, its Latin-script and Cyrillic title (speakers: name) as {@link phraseText}, for the re-ranking. */
+  private readonly headings: [latin: string, cyrillic: string][] = [];
+  /** Per document, whether it is content (not a break, meal or other entry). */
+  private readonly content: boolean[] = [];
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** Postings while documents are added (in id order, so a term's current document is its last entry). */
@@ -218,34 +216,64 @@ class Index implements SearchIndex {
   private readonly buildWeights: number[][] = [];
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
+  /** Per term, the documents holding it in a track's or room's name. */
+  private readonly placeDocs = new Map<number, number[]>();
   private readonly byStem = new Map<string, number[]>();
   /** Phonetic keys of the words seen as proper names, with the word's id. */
   private readonly keys: [string, number][] = [];
+  /** Consonant skeletons of proper names, with the word's id. */
+  private readonly skeletons = new Map<string, number[]>();
   private readonly proper = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
   private sortedTerms = new SortedStrings([]);
   private sortedKeys = new SortedStrings([]);
   private best = new Float32Array(0);
   private total = new Float64Array(0);
+  /** Stop words per content language (with English and Russian), not indexed. */
+  private readonly fieldStop = new Map<string, ReadonlySet<string>>();
+  /** Languages whose stemmers a Latin query word is stemmed with. */
+  private readonly latinLangs: string[];
+  /** Stop words of every content language, dropped from queries. */
+  readonly stop: ReadonlySet<string>;
+
+  constructor(languages: readonly string[]) {
+    this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
+    const stop = new Set<string>();
+    for (const lang of languages) {
+      const set = new Set([...STOPWORDS, ...words(stopwordsOf(lang).join(" "))]);
+      this.fieldStop.set(lang, set);
+      for (const w of set) stop.add(w);
+    }
+    this.stop = stop;
+  }
 
   get stats() {
     return { documents: this.docs.length, terms: this.terms.length };
   }
 
-  /** Adds a document with its fields, and the title or name (en, ru) that the re-ranking compares with a query. */
-  addDoc(doc: Doc, fields: Field[], heading: Text): void {
+  /** Adds a document with its fields. */
+  addDoc(doc: SearchDoc): void {
     const docId = this.docs.length;
-    this.docs.push(doc);
-    const any = Object.values(heading)[0] ?? "";
-    this.headings.push([phraseText(heading.en ?? any), phraseText(heading.ru ?? any)]);
-    for (const [text, weight, lang] of fields) {
-      if (!text) continue;
+    this.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
+    this.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
+    this.content.push(doc.content);
+    for (const { text, weight, lang, role } of doc.fields) {
+      const stop = this.fieldStop.get(lang) ?? STOPWORDS;
+      const cyrillicLang = isCyrillicLang(lang);
       for (const { token, proper } of tokenizeText(text)) {
-        if (STOPWORDS.has(token)) continue;
+        if (stop.has(token)) continue;
         // Names, words left in the other script ("Twisted" in a Russian text), capitalized words.
-        const name = lang === "names" || proper || isCyrillic(token) !== (lang === "ru");
-        this.post(this.intern(token, name), docId, weight);
-        for (const t of subTokens(token)) this.post(this.intern(t, name), docId, weight);
+        const name =
+          role !== "kind" && (role === "names" || proper || isCyrillic(token) !== cyrillicLang);
+        for (const t of [token, ...subTokens(token)]) {
+          const id = this.intern(t, lang, name);
+          this.post(id, docId, weight);
+          if (role === "place") {
+            const list = this.placeDocs.get(id);
+            if (!list) this.placeDocs.set(id, [docId]);
+            else if (list[list.length - 1] !== docId) list.push(docId);
+          }
+        }
       }
     }
   }
@@ -260,7 +288,7 @@ class Index implements SearchIndex {
     } else if ((weights[last] as number) < weight) weights[last] = weight;
   }
 
-  private intern(token: string, proper: boolean): number {
+  private intern(token: string, lang: string, proper: boolean): number {
     let id = this.termIds.get(token);
     if (id === undefined) {
       id = this.terms.length;
@@ -268,17 +296,45 @@ class Index implements SearchIndex {
       this.termIds.set(token, id);
       this.buildDocs.push([]);
       this.buildWeights.push([]);
-      const s = stem(token);
-      push(this.byStem, s, id);
       if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
+      this.addStem(stem(token), id);
     }
+    // The same word may come in several languages: each stems it its own way.
+    if (lang !== "en") this.addStem(stem(token, lang), id);
     // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
     if (proper && !this.proper.has(id)) {
       this.proper.add(id);
       for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
         this.keys.push([key, id]);
+      for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
     }
     return id;
+  }
+
+  private addStem(s: string, id: number): void {
+    const list = this.byStem.get(s);
+    if (!list) this.byStem.set(s, [id]);
+    else if (!list.includes(id)) list.push(id);
+  }
+
+  /** A query word's stems: Russian for a Cyrillic word, each content language's for a Latin one. */
+  private stemsOf(word: string): string[] {
+    if (isCyrillic(word)) return [stem(word, "ru")];
+    const out = [stem(word)];
+    for (let i = 1; i < this.latinLangs.length; i++) {
+      const s = stem(word, this.latinLangs[i] as string);
+      if (!out.includes(s)) out.push(s);
+    }
+    return out;
+  }
+
+  /** Vocabulary words sharing a stem with a query word. */
+  private sameStem(word: string): number[] {
+    const stems = this.stemsOf(word);
+    if (stems.length === 1) return this.byStem.get(stems[0] as string) ?? [];
+    const out = new Set<number>();
+    for (const s of stems) for (const t of this.byStem.get(s) ?? []) out.add(t);
+    return [...out];
   }
 
   finish(): void {
@@ -299,7 +355,8 @@ class Index implements SearchIndex {
     const exact = this.termIds.get(word);
     const wordStem = stem(word);
     if (exact !== undefined) add(exact, SIM.exact);
-    for (const t of this.byStem.get(wordStem) ?? []) add(t, SIM.stem);
+    const stemmed = this.sameStem(word);
+    for (const t of stemmed) add(t, SIM.stem);
     if (/\d/.test(word)) return found;
     // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
     for (const prefix of new Set([word, wordStem])) {
@@ -308,18 +365,23 @@ class Index implements SearchIndex {
         if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
       });
     }
-    if (exact !== undefined || this.byStem.has(wordStem) || translated) return found;
+    if (exact !== undefined || stemmed.length || translated) return found;
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
-    if (word.length >= 5)
+    if (word.length >= 4)
       for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
         this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
           if (k === key) add(id, SIM.phonetic);
           // A name typed in part: most of its sound, not a short word that happens to begin a long name.
-          else if (key.length >= 5 && key.length >= 0.7 * k.length)
+          else if (word.length >= 5 && key.length >= 5 && key.length >= 0.7 * k.length)
             add(id, SIM.phonetic * Math.sqrt(key.length / k.length));
         });
       }
+    // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
+    if (word.length >= 5 && isCyrillic(word)) {
+      for (const skeleton of skeletonKeys(word))
+        for (const id of this.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
+    }
     this.matchTypos(word, add);
     return found;
   }
@@ -329,7 +391,7 @@ class Index implements SearchIndex {
     let result: Map<number, number> | undefined;
     for (const word of words) {
       const docs = new Map<number, number>();
-      const terms = new Set(this.byStem.get(stem(word)) ?? []);
+      const terms = new Set(this.sameStem(word));
       const exact = this.termIds.get(word);
       if (exact !== undefined) terms.add(exact);
       for (const t of terms) {
@@ -379,7 +441,7 @@ class Index implements SearchIndex {
 
   /** Whether the vocabulary holds a word, exactly or by stem. */
   private knows(word: string): boolean {
-    return this.termIds.has(word) || this.byStem.has(stem(word));
+    return this.termIds.has(word) || this.sameStem(word).length > 0;
   }
 
   /**
@@ -420,13 +482,13 @@ class Index implements SearchIndex {
       else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
     };
     for (const chunk of query.split(/\s+/)) {
-      const typed = meaningful(chunk).words;
+      const typed = meaningful(chunk, this.stop).words;
       if (!typed.length) continue;
       if (!hasLayoutKeys(chunk)) {
         readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
-      const swapped = meaningful(swapLayout(chunk));
+      const swapped = meaningful(swapLayout(chunk), this.stop);
       const typedReach = this.reach(typed, memo);
       if (swapped.noise) {
         if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
@@ -441,7 +503,7 @@ class Index implements SearchIndex {
       // a stop word is dropped, as it would be standing alone.
       const kept =
         choice === "typed" && typed.length > 1
-          ? typed.filter((w) => this.reach([w], memo) > 0 || !meaningful(swapLayout(w)).noise)
+          ? typed.filter((w) => this.reach([w], memo) > 0 || !meaningful(swapLayout(w), this.stop).noise)
           : typed;
       readings.push({ typed: kept, swapped: swapped.words, choice });
     }
@@ -454,6 +516,9 @@ class Index implements SearchIndex {
       if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
       else for (const word of typed) out.push({ word, factor: 1 });
     }
+    // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
+    if (out.some((q) => !isPlaceWord(q.word)))
+      for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
     return out;
   }
 
@@ -473,6 +538,7 @@ class Index implements SearchIndex {
     const total = this.total;
     const best = this.best;
     const touched: number[] = [];
+    const place = query.some((q) => q.optional);
     let known = 0;
     let knownWords = 0;
     let unknownWords = 0;
@@ -489,10 +555,11 @@ class Index implements SearchIndex {
         const fw = this.postingWeights[term] as Float32Array;
         const s = sim * factor;
         for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+        if (place) for (const d of this.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
       }
       for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
       if (!docs.length) {
-        unknownWords++;
+        if (!(query[w] as QueryWord).optional) unknownWords++;
         continue;
       }
       const idf = Math.log(1 + n / docs.length);
@@ -508,7 +575,8 @@ class Index implements SearchIndex {
     // A word that matches nothing weighs as much as an average word that does.
     const sum = known + unknownWords * (known / knownWords);
     for (const d of touched) {
-      into.set(d, (total[d] as number) / sum);
+      const score = (total[d] as number) / sum;
+      into.set(d, this.content[d] ? score : score * NON_CONTENT_FACTOR);
       total[d] = 0;
     }
   }
@@ -582,58 +650,11 @@ class Index implements SearchIndex {
   }
 }
 
-/** A field of a document: text, weight, and its language, or "names" for people's and companies' names. */
-type Field = [string | undefined, number, "en" | "ru" | "names"];
-
-function sessionFields(s: Session, speakers: Map<string, Speaker>): Field[] {
-  const people = s.speakers.map((id) => speakers.get(id)).filter((p): p is Speaker => p !== undefined);
-  const W = FIELD_WEIGHTS;
-  return [
-    [s.title.en, W.title, "en"],
-    [s.title.ru, W.title, "ru"],
-    [s.abstract.en, W.abstract, "en"],
-    [s.abstract.ru, W.abstract, "ru"],
-    [s.audience?.en, W.audience, "en"],
-    [s.audience?.ru, W.audience, "ru"],
-    ...people.flatMap((p): Field[] => [
-      [p.name.en, W.speakerName, "names"],
-      [p.name.ru, W.speakerName, "names"],
-      [p.affiliation?.en, W.speakerAffiliation, "names"],
-      [p.affiliation?.ru, W.speakerAffiliation, "names"],
-    ]),
-  ];
-}
-
-function speakerFields(p: Speaker): Field[] {
-  const W = FIELD_WEIGHTS;
-  return [
-    [p.name.en, W.name, "names"],
-    [p.name.ru, W.name, "names"],
-    [p.affiliation?.en, W.affiliation, "names"],
-    [p.affiliation?.ru, W.affiliation, "names"],
-    [p.bio?.en, W.bio, "en"],
-    [p.bio?.ru, W.bio, "ru"],
-  ];
-}
-
-/** Indexes a programme's talks, keynotes, workshops and speakers (breaks and other entries are left out). */
+/** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
 export function buildSearchIndex(programme: Programme): SearchIndex {
-  const index = new Index();
-  const speakers = new Map(programme.speakers.map((p) => [p.id, p]));
-  for (const s of programme.sessions) {
-    if (!isContentKind(s.kind)) continue;
-    index.addDoc(
-      { kind: s.kind as ResultKind, id: s.id, title: s.title.en ?? Object.values(s.title)[0] ?? "" },
-      sessionFields(s, speakers),
-      s.title,
-    );
-  }
-  for (const p of programme.speakers)
-    index.addDoc(
-      { kind: "speaker", id: p.id, name: p.name.en ?? Object.values(p.name)[0] ?? "" },
-      speakerFields(p),
-      p.name,
-    );
+  const docs = searchDocuments(programme);
+  const index = new Index(documentLanguages(programme, docs));
+  for (const doc of docs) index.addDoc(doc);
   index.finish();
   return index;
 }

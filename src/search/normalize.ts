@@ -11,9 +11,30 @@ const SPELLING_VARIANTS: [RegExp, string][] = [
 
 const INNER_APOSTROPHE = /(\p{L})['’ʼ`](\p{L})/gu;
 
-/** Lowercase, ё→е and spelling variants of text that is already NFKC. */
+const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const MARKS_AFTER_LATIN = /([a-z])\p{M}+/gu;
+
+/**
+ * Latin letters without their diacritics ("sécurité" → "securite", "Müller" → "muller", "ß" → "ss"): people
+ * type them without, and a name spelled by ear in Cyrillic has none. Cyrillic й and ё are left alone.
+ */
+function stripLatinMarks(s: string): string {
+  if (!LATIN_WITH_MARKS.test(s)) return s;
+  return s
+    .normalize("NFD")
+    .replace(MARKS_AFTER_LATIN, "$1")
+    .normalize("NFC")
+    .replace(/ß/g, "ss")
+    .replace(/æ/g, "ae")
+    .replace(/œ/g, "oe")
+    .replace(/ø/g, "o")
+    .replace(/đ/g, "d")
+    .replace(/ł/g, "l");
+}
+
+/** Lowercase, Latin diacritics, ё→е and spelling variants of text that is already NFKC. */
 function fold(s: string): string {
-  let out = s.toLowerCase();
+  let out = stripLatinMarks(s.toLowerCase());
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
   if (out.includes("кеш") || out.includes("мейл"))
     for (const [re, to] of SPELLING_VARIANTS) out = out.replace(re, to);

@@ -119,14 +119,17 @@ function latinAlternatives(word: string, i: number): [string[], number] {
     case "g":
       return [soft ? ["k", "j"] : ["k"], 1];
     case "j":
-      return [["j", "a"], 1];
+      // "John" дж, "Jan" й, "Jean" ж.
+      return [["j", "a", "x"], 1];
     case "f":
     case "v":
     case "w":
       return [["f"], 1];
     case "s":
-    case "z":
       return [["s"], 1];
+    case "z":
+      // "Zaitsev" з, "Zimmermann" ц.
+      return [["s", "ts"], 1];
     case "x":
       return [["ks"], 1];
     case "h":
@@ -180,4 +183,17 @@ export function phoneticKeys(word: string): string[] {
   else if (/^[a-z]+$/.test(word)) keys = latinKeys(word);
   else return [];
   return keys.filter((k) => consonants(k) >= 3);
+}
+
+/**
+ * The consonant skeletons of a name: its phonetic keys without vowels ("майкл", "michael" → "mkl"), for names
+ * whose vowels are heard differently across languages. Only skeletons of three consonants or more.
+ */
+export function skeletonKeys(word: string): string[] {
+  const out = new Set<string>();
+  for (const key of phoneticKeys(word)) {
+    const skeleton = squeeze(key.replace(/a/g, ""));
+    if (skeleton.length >= 3) out.add(skeleton);
+  }
+  return [...out];
 }
