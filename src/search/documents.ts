@@ -27,9 +27,16 @@ export const FIELD_WEIGHTS = {
  */
 export type FieldRole = "text" | "names" | "place" | "kind";
 
-/** A field of a document: its text, weight, content language (ISO 639-1) and role. */
+/** Which field of a document a text is. */
+export type FieldName = keyof typeof FIELD_WEIGHTS;
+
+/** Every field name, in a fixed order: a field's position is its bit in the index's per-posting field masks. */
+export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[];
+
+/** A field of a document: its text, which field it is, its weight, content language (ISO 639-1) and role. */
 export interface Field {
   text: string;
+  field: FieldName;
   weight: number;
   lang: string;
   role: FieldRole;
@@ -87,10 +94,11 @@ export function textIn(text: Text | undefined, lang: string, languages: readonly
   return text[lang] || text[languages[0] ?? ""] || Object.values(text).find(Boolean) || "";
 }
 
-function textFields(text: Text | undefined, weight: number, role: FieldRole, fallback: string): Field[] {
+function textFields(text: Text | undefined, field: FieldName, role: FieldRole, fallback: string): Field[] {
   const out: Field[] = [];
+  const weight = FIELD_WEIGHTS[field];
   for (const [lang, value] of Object.entries(text ?? {}))
-    if (value) out.push({ text: value, weight, lang: lang || fallback, role });
+    if (value) out.push({ text: value, field, weight, lang: lang || fallback, role });
   return out;
 }
 
@@ -126,23 +134,24 @@ function sessionDoc(
     headings: headings(s.title),
     content: CONTENT_KINDS.has(s.kind),
     fields: [
-      ...textFields(s.title, W.title, "text", first),
-      ...textFields(s.subtitle, W.subtitle, "text", first),
-      ...textFields(s.abstract, W.abstract, "text", first),
-      ...textFields(s.audience, W.audience, "text", first),
-      ...textFields(s.track ? tracks.get(s.track) : undefined, W.track, "place", first),
-      ...textFields(s.room ? rooms.get(s.room) : undefined, W.room, "place", first),
-      ...(kindText ? [{ text: kindText, weight: W.kind, lang: "en", role: "kind" as const }] : []),
+      ...textFields(s.title, "title", "text", first),
+      ...textFields(s.subtitle, "subtitle", "text", first),
+      ...textFields(s.abstract, "abstract", "text", first),
+      ...textFields(s.audience, "audience", "text", first),
+      ...textFields(s.track ? tracks.get(s.track) : undefined, "track", "place", first),
+      ...textFields(s.room ? rooms.get(s.room) : undefined, "room", "place", first),
+      ...(kindText
+        ? [{ text: kindText, field: "kind" as const, weight: W.kind, lang: "en", role: "kind" as const }]
+        : []),
       ...people.flatMap((x) => [
-        ...textFields(x.name, W.speakerName, "names", first),
-        ...textFields(x.affiliation, W.speakerAffiliation, "names", first),
+        ...textFields(x.name, "speakerName", "names", first),
+        ...textFields(x.affiliation, "speakerAffiliation", "names", first),
       ]),
     ],
   };
 }
 
 function speakerDoc(x: Speaker, p: Programme): SearchDoc {
-  const W = FIELD_WEIGHTS;
   const first = languagesOf(p)[0] as string;
   return {
     kind: "speaker",
@@ -151,9 +160,9 @@ function speakerDoc(x: Speaker, p: Programme): SearchDoc {
     headings: headings(x.name),
     content: true,
     fields: [
-      ...textFields(x.name, W.name, "names", first),
-      ...textFields(x.affiliation, W.affiliation, "names", first),
-      ...textFields(x.bio, W.bio, "text", first),
+      ...textFields(x.name, "name", "names", first),
+      ...textFields(x.affiliation, "affiliation", "names", first),
+      ...textFields(x.bio, "bio", "text", first),
     ],
   };
 }

@@ -406,7 +406,8 @@ export const GLOSSARY_ENTRIES = `
 биология, биоинформатика = biology, bioinformatics
 транспорт = transport, transportation = verkehr = transport
 автомобиль, автомобили = car, cars, vehicle, automotive = auto = voiture
-беспилотный, беспилотные автомобили = self-driving, autonomous, driverless, autonomous vehicles
+беспилотный = self-driving, autonomous, driverless, unmanned
+беспилотный автомобиль, беспилотные автомобили = self-driving car, self-driving cars, autonomous vehicle, autonomous vehicles, autonomous driving, driverless car
 железная дорога, поезд = railway, train = bahn, zug = train
 город, умный город = city, smart city = stadt = ville
 доступная среда, инклюзивность = inclusion, inclusive

@@ -35,6 +35,8 @@ import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
 import {
   documentLanguages,
+  FIELD_NAMES,
+  FIELD_WEIGHTS,
   isCyrillicLang,
   type ResultKind,
   type SearchDoc,
@@ -49,6 +51,13 @@ import { stem } from "./stem.js";
 import { phoneticKeys, skeletonKeys } from "./translit.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
+
+/** Per field mask (a bit per field of FIELD_NAMES), the weight of the best field in it. */
+const MASK_WEIGHT = new Float32Array(1 << FIELD_NAMES.length);
+for (let m = 1; m < MASK_WEIGHT.length; m++)
+  FIELD_NAMES.forEach((f, bit) => {
+    if (m & (1 << bit) && FIELD_WEIGHTS[f] > (MASK_WEIGHT[m] as number)) MASK_WEIGHT[m] = FIELD_WEIGHTS[f];
+  });
 
 /** One search hit. `title` (sessions) and `name` (speakers) are the English texts, else the first language's. */
 export interface SearchResult {
@@ -82,6 +91,8 @@ const SIM = {
   phonetic: 0.85,
   /** Upper bound of a prefix match; scaled down by how much of the word the prefix covers. */
   prefix: 0.9,
+  /** A name whose consonants alone sound alike ("Майкл" ~ "Michael"). */
+  skeleton: 0.75,
   /**
    * Upper bound of a typo match, scaled down by edits per letter: one slip in a long word still counts in an
    * abstract (0.95 × 7/8 × 0.55 ≥ MIN_SCORE), in a short one ("spring" for "sprint") only in a title or name.
@@ -96,10 +107,23 @@ const RELATIVE_CUTOFF = 0.5;
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
 const MAX_PREFIX_TERMS = 40;
+/** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
+const MAX_TYPO_CANDIDATES = 150;
+/** A known word in at most this many documents may still be a typo for another when the query has more words. */
+const RARE_DOCS = 3;
 /** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
 const PLACE_BOOST = 1.15;
 /** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
 const NON_CONTENT_FACTOR = 0.9;
+/** Fields of prose, where how often a word is said tells how much a text is about it. */
+const PROSE: ReadonlySet<string> = new Set(["abstract", "bio"]);
+/**
+ * BM25 saturation (k1, b) scaled so a word said once in a text of average length keeps its field's weight:
+ * weight × (TF_BASE + (1 − TF_BASE) × BM25 term factor), the factor being 1 there and at most k1 + 1.
+ */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const TF_BASE = 0.92;
 /** How many of the best documents (above the cut-offs) fuse.js re-ranks by closeness to the query phrase. */
 export const RERANK_CANDIDATES = 40;
 /** A title that holds the query phrase verbatim scores this share more than the index gave it; less for a looser one. */
@@ -214,8 +238,11 @@ class Index implements SearchIndex {
   /** Postings while documents are added (in id order, so a term's current document is its last entry). */
   private readonly buildDocs: number[][] = [];
   private readonly buildWeights: number[][] = [];
+  private readonly buildMasks: number[][] = [];
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
+  /** Per posting, the fields (bits of FIELD_NAMES) the term is in: a glossary phrase must stand in one field. */
+  private postingMasks: Uint16Array[] = [];
   /** Per term, the documents holding it in a track's or room's name. */
   private readonly placeDocs = new Map<number, number[]>();
   private readonly byStem = new Map<string, number[]>();
@@ -229,6 +256,8 @@ class Index implements SearchIndex {
   private sortedKeys = new SortedStrings([]);
   private best = new Float32Array(0);
   private total = new Float64Array(0);
+  private gramCounts = new Uint16Array(0);
+  private termLengths = new Uint8Array(0);
   /** Stop words per content language (with English and Russian), not indexed. */
   private readonly fieldStop = new Map<string, ReadonlySet<string>>();
   /** Languages whose stemmers a Latin query word is stemmed with. */
@@ -236,7 +265,11 @@ class Index implements SearchIndex {
   /** Stop words of every content language, dropped from queries. */
   readonly stop: ReadonlySet<string>;
 
-  constructor(languages: readonly string[]) {
+  /** Average length in characters of each prose field, for the term frequency weighting. */
+  private readonly avgChars: Map<string, number>;
+
+  constructor(languages: readonly string[], avgChars: Map<string, number>) {
+    this.avgChars = avgChars;
     this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
     const stop = new Set<string>();
     for (const lang of languages) {
@@ -257,17 +290,30 @@ class Index implements SearchIndex {
     this.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
     this.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
     this.content.push(doc.content);
-    for (const { text, weight, lang, role } of doc.fields) {
+    for (const { text, field, weight, lang, role } of doc.fields) {
+      const bit = 1 << FIELD_NAMES.indexOf(field);
+      const prose = PROSE.has(field);
+      const tokens = tokenizeText(text);
+      // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
+      const counts = prose ? new Map<string, number>() : undefined;
+      if (counts) for (const { token } of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const norm = prose
+        ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length)
+        : 1;
       const stop = this.fieldStop.get(lang) ?? STOPWORDS;
       const cyrillicLang = isCyrillicLang(lang);
-      for (const { token, proper } of tokenizeText(text)) {
+      for (const { token, proper } of tokens) {
         if (stop.has(token)) continue;
+        let w = weight;
+        if (counts) {
+          const tf = counts.get(token) ?? 1;
+          w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        }
         // Names, words left in the other script ("Twisted" in a Russian text), capitalized words.
-        const name =
-          role !== "kind" && (role === "names" || proper || isCyrillic(token) !== cyrillicLang);
+        const name = role !== "kind" && (role === "names" || proper || isCyrillic(token) !== cyrillicLang);
         for (const t of [token, ...subTokens(token)]) {
           const id = this.intern(t, lang, name);
-          this.post(id, docId, weight);
+          this.post(id, docId, w, bit);
           if (role === "place") {
             const list = this.placeDocs.get(id);
             if (!list) this.placeDocs.set(id, [docId]);
@@ -278,14 +324,19 @@ class Index implements SearchIndex {
     }
   }
 
-  private post(term: number, doc: number, weight: number): void {
+  private post(term: number, doc: number, weight: number, bit: number): void {
     const docs = this.buildDocs[term] as number[];
     const weights = this.buildWeights[term] as number[];
+    const masks = this.buildMasks[term] as number[];
     const last = docs.length - 1;
     if (docs[last] !== doc) {
       docs.push(doc);
       weights.push(weight);
-    } else if ((weights[last] as number) < weight) weights[last] = weight;
+      masks.push(bit);
+    } else {
+      if ((weights[last] as number) < weight) weights[last] = weight;
+      masks[last] = (masks[last] as number) | bit;
+    }
   }
 
   private intern(token: string, lang: string, proper: boolean): number {
@@ -296,6 +347,7 @@ class Index implements SearchIndex {
       this.termIds.set(token, id);
       this.buildDocs.push([]);
       this.buildWeights.push([]);
+      this.buildMasks.push([]);
       if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
       this.addStem(stem(token), id);
     }
@@ -340,14 +392,17 @@ class Index implements SearchIndex {
   finish(): void {
     this.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
     this.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
+    this.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));
     this.sortedTerms = new SortedStrings(this.terms.map((t, i) => [t, i]));
     this.sortedKeys = new SortedStrings(this.keys.splice(0));
     this.best = new Float32Array(this.docs.length);
+    this.gramCounts = new Uint16Array(this.terms.length);
+    this.termLengths = Uint8Array.from(this.terms, (t) => Math.min(255, t.length));
     this.total = new Float64Array(this.docs.length);
   }
 
   /** Vocabulary words a query word reaches, each with the similarity of the best way it was reached. */
-  private matchWord(word: string, translated: boolean): Map<number, number> {
+  private matchWord(word: string, translated: boolean, fuzzy: boolean): Map<number, number> {
     const found = new Map<number, number>();
     const add = (term: number, sim: number) => {
       if ((found.get(term) ?? 0) < sim) found.set(term, sim);
@@ -365,7 +420,11 @@ class Index implements SearchIndex {
         if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
       });
     }
-    if (exact !== undefined || stemmed.length || translated) return found;
+    if (exact !== undefined || stemmed.length || translated) {
+      // Among other words, a rare known word may still be a slip for another ("jupiter notebooks").
+      if (fuzzy && !translated && this.rare(exact, stemmed)) this.matchTypos(word, add);
+      return found;
+    }
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
     if (word.length >= 4)
@@ -378,48 +437,90 @@ class Index implements SearchIndex {
         });
       }
     // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
+    // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
     if (word.length >= 5 && isCyrillic(word)) {
       for (const skeleton of skeletonKeys(word))
-        for (const id of this.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
+        if (fuzzy || skeleton.length >= 4)
+          for (const id of this.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
     }
     this.matchTypos(word, add);
     return found;
   }
 
-  /** Documents holding every word of a phrase (exactly or by stem), with the weakest field weight among them. */
+  /**
+   * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
+   * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track.
+   */
   private matchPhrase(words: readonly string[]): Map<number, number> {
-    let result: Map<number, number> | undefined;
+    /** Per document: fields holding every word so far, and the weakest of those words' weights. */
+    let result: Map<number, [mask: number, weight: number]> | undefined;
     for (const word of words) {
-      const docs = new Map<number, number>();
+      const docs = new Map<number, [number, number]>();
       const terms = new Set(this.sameStem(word));
       const exact = this.termIds.get(word);
       if (exact !== undefined) terms.add(exact);
       for (const t of terms) {
         const ids = this.postingDocs[t] as Int32Array;
-        const fw = this.postingWeights[t] as Float32Array;
+        const masks = this.postingMasks[t] as Uint16Array;
+        const weights = this.postingWeights[t] as Float32Array;
         for (let i = 0; i < ids.length; i++) {
           const d = ids[i] as number;
-          const w = fw[i] as number;
-          if (result && !result.has(d)) continue;
-          if ((docs.get(d) ?? 0) < w) docs.set(d, w);
+          let m = masks[i] as number;
+          let w = weights[i] as number;
+          if (result) {
+            const before = result.get(d);
+            if (before === undefined) continue;
+            m &= before[0];
+            if (!m) continue;
+            w = Math.min(w, before[1]);
+          }
+          const seen = docs.get(d);
+          if (seen) {
+            seen[0] |= m;
+            seen[1] = Math.max(seen[1], w);
+          } else docs.set(d, [m, w]);
         }
       }
-      if (result) for (const [d, w] of docs) docs.set(d, Math.min(w, result.get(d) as number));
       result = docs;
       if (!result.size) break;
     }
-    return result ?? new Map();
+    const out = new Map<number, number>();
+    for (const [d, [m, w]] of result ?? [])
+      out.set(d, Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE)));
+    return out;
   }
 
   private matchTypos(word: string, add: (term: number, sim: number) => void): void {
     const max = maxEdits(word.length);
     if (max === 0 || /\d/.test(word)) return;
     const grams = trigrams(word);
-    const shared = new Map<number, number>();
+    // Counted in a typed array reused across searches: a Map here cost most of a typo query's time.
+    const shared = this.gramCounts;
+    const touched: number[] = [];
+    let need = Math.max(2, grams.length - 4 * max);
+    const lo = word.length - max;
+    const hi = word.length + max;
     for (const g of new Set(grams))
-      for (const t of this.byGram.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
-    const need = Math.max(1, grams.length - 4 * max);
-    for (const [t, n] of shared) {
+      for (const t of this.byGram.get(g) ?? []) {
+        const len = this.termLengths[t] as number;
+        if (len < lo || len > hi) continue;
+        if (shared[t] === 0) touched.push(t);
+        shared[t] = (shared[t] as number) + 1;
+      }
+    // Only the candidates sharing the most trigrams get the edit distance, at most MAX_TYPO_CANDIDATES of them.
+    const histogram = new Uint32Array(grams.length + 2);
+    for (const t of touched) histogram[shared[t] as number] = (histogram[shared[t] as number] as number) + 1;
+    let above = 0;
+    for (let n = grams.length + 1; n >= need; n--) {
+      above += histogram[n] as number;
+      if (above > MAX_TYPO_CANDIDATES) {
+        need = n + 1;
+        break;
+      }
+    }
+    for (const t of touched) {
+      const n = shared[t] as number;
+      shared[t] = 0;
       if (n < need) continue;
       const term = this.terms[t] as string;
       const d = editDistance(word, term, max);
@@ -428,12 +529,19 @@ class Index implements SearchIndex {
     }
   }
 
+  /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
+  private rare(exact: number | undefined, stemmed: readonly number[]): boolean {
+    let n = exact === undefined ? 0 : (this.postingDocs[exact] as Int32Array).length;
+    for (const t of stemmed) if (t !== exact) n += (this.postingDocs[t] as Int32Array).length;
+    return n <= RARE_DOCS;
+  }
+
   /** {@link matchWord}, remembered for the rest of one search. */
-  private matchMemo(word: string, translated: boolean, memo: Memo): Map<number, number> {
-    const key = `${translated ? "+" : "-"}${word}`;
+  private matchMemo(word: string, translated: boolean, memo: Memo, fuzzy = false): Map<number, number> {
+    const key = `${translated ? "+" : "-"}${fuzzy ? "~" : ""}${word}`;
     let found = memo.get(key);
     if (!found) {
-      found = this.matchWord(word, translated);
+      found = this.matchWord(word, translated, fuzzy);
       memo.set(key, found);
     }
     return found;
@@ -550,7 +658,8 @@ class Index implements SearchIndex {
         if (best[d] === 0) docs.push(d);
         if (v > (best[d] as number)) best[d] = v;
       };
-      for (const [term, sim] of this.matchMemo(words[w] as string, translated.length > 0, memo)) {
+      const fuzzy = words.length > 1;
+      for (const [term, sim] of this.matchMemo(words[w] as string, translated.length > 0, memo, fuzzy)) {
         const ids = this.postingDocs[term] as Int32Array;
         const fw = this.postingWeights[term] as Float32Array;
         const s = sim * factor;
@@ -653,7 +762,16 @@ class Index implements SearchIndex {
 /** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
 export function buildSearchIndex(programme: Programme): SearchIndex {
   const docs = searchDocuments(programme);
-  const index = new Index(documentLanguages(programme, docs));
+  const chars = new Map<string, [total: number, count: number]>();
+  for (const d of docs)
+    for (const f of d.fields) {
+      const c = chars.get(f.field) ?? [0, 0];
+      c[0] += f.text.length;
+      c[1]++;
+      chars.set(f.field, c);
+    }
+  const avgChars = new Map([...chars].map(([f, [total, count]]) => [f, total / count]));
+  const index = new Index(documentLanguages(programme, docs), avgChars);
   for (const doc of docs) index.addDoc(doc);
   index.finish();
   return index;
