@@ -20,7 +20,7 @@ export const GLOSSARY_ENTRIES = `
 синхронный = synchronous
 синхронизация = synchronization, sync, syncing = synchronisation
 шардинг, шардирование = sharding
-база данных, базы данных, бд, субд = database, databases, db, dbms = datenbank = base de données
+база данных, базы данных, бд, субд = database, databases, dbms = datenbank = base de données
 реляционный = relational
 нереляционный = nonrelational, nosql
 данные = data = daten = données
@@ -203,7 +203,9 @@ export const GLOSSARY_ENTRIES = `
 высокопроизводительные вычисления = high performance computing, hpc
 суперкомпьютер = supercomputer
 вычисления = computing, computation
-квантовые вычисления, квантовый компьютер = quantum computing, quantum computer
+квантовые вычисления, квантовый компьютер = quantum computing, quantum computer = quantencomputer
+квантовый = quantum = quanten = quantique
+квантизация, квантование = quantization, quantisation
 алгоритм = algorithm = algorithmus = algorithme
 структура данных = data structure
 типизация = typing
@@ -311,7 +313,7 @@ export const GLOSSARY_ENTRIES = `
 космос, космический = space
 ракета = rocket = rakete = fusée
 радио = radio = funk, radio = radio
-радиолюбитель = amateur radio, ham radio
+радиолюбитель, радиолюбители, радиолюбительство = amateur radio, ham radio = amateurfunk, funkamateur
 антенна = antenna
 беспроводной = wireless = drahtlos = sans fil
 мобильная связь = mobile network, cellular
@@ -348,7 +350,8 @@ export const GLOSSARY_ENTRIES = `
 эксплойт = exploit
 атака, атаки = attack, attacks = angriff = attaque
 взлом, хакер, хакеры = hacking, hacker, hackers
-вредоносное по = malware
+вредоносное, вредоносный, вредоносные программы, вредонос = malware, malicious = schadsoftware = logiciel malveillant
+шпионское, шпионские программы, шпионская программа, шпион = spyware = spionagesoftware = logiciel espion
 вирус = virus
 шифрование, шифр = encryption, cipher = verschlüsselung = chiffrement
 криптография = cryptography, crypto = kryptographie = cryptographie

@@ -52,6 +52,14 @@ import { phoneticKeys, skeletonKeys } from "./translit.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 
+/** The bits of the prose fields: abstracts, biographies, audiences. */
+const PROSE_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
+  0,
+);
+/** A word reached by stem, sound or typo only in prose is worth this share of the match. */
+const INEXACT_IN_PROSE = 0.8;
+
 /** Per field mask (a bit per field of FIELD_NAMES), the weight of the best field in it. */
 const MASK_WEIGHT = new Float32Array(1 << FIELD_NAMES.length);
 for (let m = 1; m < MASK_WEIGHT.length; m++)
@@ -107,6 +115,8 @@ const RELATIVE_CUTOFF = 0.5;
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
 const MAX_PREFIX_TERMS = 40;
+/** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
+const SPELLING_WEIGHT = 0.15;
 /** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
 const MAX_TYPO_CANDIDATES = 150;
 /** A known word in at most this many documents may still be a typo for another when the query has more words. */
@@ -115,6 +125,8 @@ const RARE_DOCS = 3;
 const PLACE_BOOST = 1.15;
 /** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
 const NON_CONTENT_FACTOR = 0.9;
+/** A glossary translation other than the first (the usual sense) is worth this share. */
+const OTHER_SENSE = 0.97;
 /** Fields of prose, where how often a word is said tells how much a text is about it. */
 const PROSE: ReadonlySet<string> = new Set(["abstract", "bio"]);
 /**
@@ -251,6 +263,8 @@ class Index implements SearchIndex {
   /** Consonant skeletons of proper names, with the word's id. */
   private readonly skeletons = new Map<string, number[]>();
   private readonly proper = new Set<number>();
+  /** Words seen at least once in prose as a common word, not capitalized. */
+  private readonly common = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
   private sortedTerms = new SortedStrings([]);
   private sortedKeys = new SortedStrings([]);
@@ -302,6 +316,7 @@ class Index implements SearchIndex {
         : 1;
       const stop = this.fieldStop.get(lang) ?? STOPWORDS;
       const cyrillicLang = isCyrillicLang(lang);
+      const capitalizesNouns = lang === "de" || lang === "lb";
       for (const { token, proper } of tokens) {
         if (stop.has(token)) continue;
         let w = weight;
@@ -313,6 +328,7 @@ class Index implements SearchIndex {
         const name = role !== "kind" && (role === "names" || proper || isCyrillic(token) !== cyrillicLang);
         for (const t of [token, ...subTokens(token)]) {
           const id = this.intern(t, lang, name);
+          if (!name && role === "text") this.common.add(id);
           this.post(id, docId, w, bit);
           if (role === "place") {
             const list = this.placeDocs.get(id);
@@ -411,7 +427,11 @@ class Index implements SearchIndex {
     const wordStem = stem(word);
     if (exact !== undefined) add(exact, SIM.exact);
     const stemmed = this.sameStem(word);
-    for (const t of stemmed) add(t, SIM.stem);
+    for (const t of stemmed) {
+      // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
+      if (!this.common.has(t) && word.length > (this.terms[t] as string).length + 2) continue;
+      add(t, SIM.stem);
+    }
     if (/\d/.test(word)) return found;
     // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
     for (const prefix of new Set([word, wordStem])) {
@@ -427,15 +447,24 @@ class Index implements SearchIndex {
     }
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
-    if (word.length >= 4)
+    if (word.length >= 4) {
+      // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
+      // which sounds like "guided" too.
+      const romanized = isCyrillic(word) ? transliterate(word) : word;
+      const spelled = (id: number, sim: number) => {
+        const term = this.terms[id] as string;
+        const d = editDistance(romanized, term, term.length);
+        add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
+      };
       for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
         this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
-          if (k === key) add(id, SIM.phonetic);
+          if (k === key) spelled(id, SIM.phonetic);
           // A name typed in part: most of its sound, not a short word that happens to begin a long name.
           else if (word.length >= 5 && key.length >= 5 && key.length >= 0.7 * k.length)
-            add(id, SIM.phonetic * Math.sqrt(key.length / k.length));
+            spelled(id, SIM.phonetic * Math.sqrt(key.length / k.length));
         });
       }
+    }
     // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
     // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
     if (word.length >= 5 && isCyrillic(word)) {
@@ -571,6 +600,16 @@ class Index implements SearchIndex {
     return sum / words.length;
   }
 
+  /** Words of glossary phrases of two or more words whose translation the programme holds. */
+  private glossedPhrases(words: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    if (words.length < 2) return out;
+    for (const t of translateTokens(words))
+      if (t.length > 1 && t.alternatives.some((alt) => alt.every((w) => this.knows(w))))
+        for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
+    return out;
+  }
+
   /**
    * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
    * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
@@ -589,14 +628,19 @@ class Index implements SearchIndex {
       if (words.some(isCyrillic)) cyrillic++;
       else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
     };
-    for (const chunk of query.split(/\s+/)) {
+    const chunks = query.split(/\s+/);
+    const glossed = this.glossedPhrases(chunks.flatMap((c) => meaningful(c, this.stop).words));
+    for (const chunk of chunks) {
       const typed = meaningful(chunk, this.stop).words;
       if (!typed.length) continue;
-      if (!hasLayoutKeys(chunk)) {
+      // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
+      if (!hasLayoutKeys(chunk) || typed.some((w) => glossed.has(w) || isPlaceWord(w))) {
         readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
       const swapped = meaningful(swapLayout(chunk), this.stop);
+      // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
+      swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
       const typedReach = this.reach(typed, memo);
       if (swapped.noise) {
         if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
@@ -638,8 +682,11 @@ class Index implements SearchIndex {
     const phraseDocs: Map<number, number>[][] = words.map(() => []);
     for (const t of translateTokens(words)) {
       const docs = new Map<number, number>();
-      for (const alt of t.alternatives)
-        for (const [d, w] of this.matchPhrase(alt)) if ((docs.get(d) ?? 0) < w) docs.set(d, w);
+      // The first translation is the word's usual sense ("безопасность": security before safety).
+      t.alternatives.forEach((alt, j) => {
+        const sense = j === 0 ? 1 : OTHER_SENSE;
+        for (const [d, w] of this.matchPhrase(alt)) if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+      });
       if (docs.size) for (let i = t.start; i < t.start + t.length; i++) phraseDocs[i]?.push(docs);
     }
     const n = this.docs.length;
@@ -663,7 +710,16 @@ class Index implements SearchIndex {
         const ids = this.postingDocs[term] as Int32Array;
         const fw = this.postingWeights[term] as Float32Array;
         const s = sim * factor;
-        for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+        if (sim >= 1) for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+        else {
+          // Prose says much in passing: a word reached only by stem, sound or typo there is weaker evidence
+          // ("knitting" is not a talk whose abstract says "tight-knit").
+          const masks = this.postingMasks[term] as Uint16Array;
+          for (let i = 0; i < ids.length; i++) {
+            const inProseOnly = ((masks[i] as number) & ~PROSE_MASK) === 0;
+            credit(ids[i] as number, s * (fw[i] as number) * (inProseOnly ? INEXACT_IN_PROSE : 1));
+          }
+        }
         if (place) for (const d of this.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
       }
       for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);

@@ -71,6 +71,9 @@ function latinAlternatives(word: string, i: number): [string[], number] {
   const soft = next === "e" || next === "i" || next === "y";
   if (rest.startsWith("shch") || rest.startsWith("sch")) return [["x"], rest.startsWith("shch") ? 4 : 3];
   if (rest.startsWith("dzh")) return [["j"], 3];
+  // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
+  if (i === 0 && (rest.startsWith("st") || rest.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
+    return [["s", "x"], 1];
   if (rest.startsWith("tch")) return [["c"], 3];
   const two = rest.slice(0, 2);
   switch (two) {
