@@ -447,6 +447,11 @@ class Index implements SearchIndex {
     }
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
+    // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
+    if (isCyrillic(word)) {
+      const roman = this.termIds.get(transliterate(word));
+      if (roman !== undefined && this.proper.has(roman)) add(roman, SIM.phonetic);
+    }
     if (word.length >= 4) {
       // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
       // which sounds like "guided" too.
