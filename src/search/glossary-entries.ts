@@ -137,7 +137,7 @@ export const GLOSSARY_ENTRIES = `
 индекс, индексация = index, indexing
 поиск, поисковый движок = search, search engine = suche = recherche
 хранилище = storage = speicher = stockage
-хранение, хранение данных = storage, data storage
+хранение, хранение данных = storage, data storage = datenspeicherung = stockage, stockage des données
 файл = file = datei = fichier
 файловая система = filesystem, file system = dateisystem = système de fichiers
 граф, графы = graph, graphs
@@ -321,7 +321,7 @@ export const GLOSSARY_ENTRIES = `
 мобильный = mobile
 маршрутизатор, роутер = router
 коммутатор = switch
-межсетевой экран, файрвол = firewall
+межсетевой экран, файрвол, брандмауэр = firewall = firewall = pare-feu
 прокси = proxy
 днс = dns
 адрес = address = adresse = adresse

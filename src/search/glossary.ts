@@ -4,7 +4,8 @@
  * in Russian, and "безопасность" reaches both "security" and "Sicherheit".
  */
 import { GLOSSARY_ENTRIES } from "./glossary-entries.js";
-import { tokenize } from "./normalize.js";
+import { stopwordsOf } from "./languages.js";
+import { STOPWORDS, tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
 
 /** The glossary's columns, in order. */
@@ -24,6 +25,17 @@ export interface Translation {
   alternatives: string[][];
 }
 
+/** Stop words of every column's language: never indexed, so never required of a translation. */
+const STOP: ReadonlySet<string> = new Set([
+  ...STOPWORDS,
+  ...COLUMNS.flatMap((l) => tokenize(stopwordsOf(l).join(" "))),
+]);
+
+/** A phrase's words that carry meaning. */
+function contentWords(phrase: string): string[] {
+  return tokenize(phrase).filter((t) => !STOP.has(t));
+}
+
 /** Glossary phrases by the first four letters of their first word's stem. */
 const byFirstStem = new Map<string, Phrase[]>();
 
@@ -39,7 +51,7 @@ function sameStem(a: string, b: string): boolean {
 
 function addPhrases(lang: string, from: string[], to: string[][]): void {
   for (const f of from) {
-    const stems = tokenize(f).map((t) => stem(t, lang));
+    const stems = contentWords(f).map((t) => stem(t, lang));
     const first = stems[0];
     if (first === undefined) continue;
     const key = first.slice(0, 4);
@@ -61,7 +73,7 @@ for (const line of GLOSSARY_ENTRIES.split("\n")) {
     const others = columns
       .filter((_, j) => j !== i)
       .flat()
-      .map((t) => tokenize(t))
+      .map(contentWords)
       .filter((t) => t.length);
     addPhrases(COLUMNS[i] ?? "en", phrases, others);
   });

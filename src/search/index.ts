@@ -117,6 +117,8 @@ const LAYOUT_PENALTY = 0.95;
 const MAX_PREFIX_TERMS = 40;
 /** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
 const SPELLING_WEIGHT = 0.15;
+/** A common word heard in a Cyrillic one is worth this share of a name heard so. */
+const COMMON_BY_EAR = 0.9;
 /** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
 const MAX_TYPO_CANDIDATES = 150;
 /** A known word in at most this many documents may still be a typo for another when the query has more words. */
@@ -265,9 +267,12 @@ class Index implements SearchIndex {
   private readonly proper = new Set<number>();
   /** Words seen at least once in prose as a common word, not capitalized. */
   private readonly common = new Set<number>();
+  /** Words seen capitalized at the start of a sentence, names unless also seen in lower case. */
+  private readonly initial = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
   private sortedTerms = new SortedStrings([]);
   private sortedKeys = new SortedStrings([]);
+  private sortedCommonKeys = new SortedStrings([]);
   private best = new Float32Array(0);
   private total = new Float64Array(0);
   private gramCounts = new Uint16Array(0);
@@ -317,18 +322,26 @@ class Index implements SearchIndex {
       const stop = this.fieldStop.get(lang) ?? STOPWORDS;
       const cyrillicLang = isCyrillicLang(lang);
       const capitalizesNouns = lang === "de" || lang === "lb";
-      for (const { token, proper } of tokens) {
+      for (const { token, proper, capitalized } of tokens) {
         if (stop.has(token)) continue;
         let w = weight;
         if (counts) {
           const tf = counts.get(token) ?? 1;
           w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
         }
-        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words.
-        const name = role !== "kind" && (role === "names" || proper || isCyrillic(token) !== cyrillicLang);
+        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words (but German
+        // capitalizes every noun).
+        const name =
+          role !== "kind" &&
+          (role === "names" || (proper && !capitalizesNouns) || isCyrillic(token) !== cyrillicLang);
         for (const t of [token, ...subTokens(token)]) {
           const id = this.intern(t, lang, name);
-          if (!name && role === "text") this.common.add(id);
+          if (role === "text" && !name) {
+            if (!capitalized) this.common.add(id);
+            // Capitalized where a sentence begins: a name if the programme never writes it in lower case
+            // ("Tensorflow on open source GPUs").
+            else if (!capitalizesNouns) this.initial.add(id);
+          }
           this.post(id, docId, w, bit);
           if (role === "place") {
             const list = this.placeDocs.get(id);
@@ -370,13 +383,17 @@ class Index implements SearchIndex {
     // The same word may come in several languages: each stems it its own way.
     if (lang !== "en") this.addStem(stem(token, lang), id);
     // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
-    if (proper && !this.proper.has(id)) {
-      this.proper.add(id);
-      for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
-        this.keys.push([key, id]);
-      for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
-    }
+    if (proper) this.markProper(id);
     return id;
+  }
+
+  /** Takes a word for a name or brand: gives it the phonetic keys by which it is found respelled by ear. */
+  private markProper(id: number): void {
+    if (this.proper.has(id)) return;
+    this.proper.add(id);
+    const token = this.terms[id] as string;
+    for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))])) this.keys.push([key, id]);
+    for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
   }
 
   private addStem(s: string, id: number): void {
@@ -406,6 +423,15 @@ class Index implements SearchIndex {
   }
 
   finish(): void {
+    for (const id of this.initial) if (!this.common.has(id)) this.markProper(id);
+    // Every other Latin word gets keys too, heard only when no name answers: "тензорфлоу" finds "tensorflow"
+    // written in lower case, as package names are.
+    const commonKeys: [string, number][] = [];
+    this.terms.forEach((t, id) => {
+      if (t.length >= 5 && !this.proper.has(id) && !isCyrillic(t))
+        for (const key of phoneticKeys(t)) commonKeys.push([key, id]);
+    });
+    this.sortedCommonKeys = new SortedStrings(commonKeys);
     this.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
     this.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
     this.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));
@@ -452,24 +478,30 @@ class Index implements SearchIndex {
       const roman = this.termIds.get(transliterate(word));
       if (roman !== undefined && this.proper.has(roman)) add(roman, SIM.phonetic);
     }
+    let spelledAlike = (_id: number, _sim: number) => {};
     if (word.length >= 4) {
       // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
       // which sounds like "guided" too.
       const romanized = isCyrillic(word) ? transliterate(word) : word;
-      const spelled = (id: number, sim: number) => {
+      spelledAlike = (id: number, sim: number) => {
         const term = this.terms[id] as string;
         const d = editDistance(romanized, term, term.length);
         add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
       };
       for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
         this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
-          if (k === key) spelled(id, SIM.phonetic);
+          if (k === key) spelledAlike(id, SIM.phonetic);
           // A name typed in part: most of its sound, not a short word that happens to begin a long name.
           else if (word.length >= 5 && key.length >= 5 && key.length >= 0.7 * k.length)
-            spelled(id, SIM.phonetic * Math.sqrt(key.length / k.length));
+            spelledAlike(id, SIM.phonetic * Math.sqrt(key.length / k.length));
         });
       }
     }
+    if (!found.size && isCyrillic(word) && word.length >= 5)
+      for (const key of phoneticKeys(word))
+        this.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+          if (k === key) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
+        });
     // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
     // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
     if (word.length >= 5 && isCyrillic(word)) {

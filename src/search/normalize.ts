@@ -10,6 +10,13 @@ const SPELLING_VARIANTS: [RegExp, string][] = [
 ];
 
 const INNER_APOSTROPHE = /(\p{L})['’ʼ`](\p{L})/gu;
+/** A French or Italian elision ("l’authentification", "d'accès", "qu'il"): the article is a word of its own. */
+const ELISION = /(?<!\p{L})([cdjlmnst]|qu)['’ʼ`](?=\p{L})/giu;
+
+/** Apostrophes inside words: elisions split off ("l'accès" → "l accès"), others dropped ("hacker's" → "hackers"). */
+function apostrophes(s: string): string {
+  return s.replace(ELISION, "$1 ").replace(INNER_APOSTROPHE, "$1$2");
+}
 
 const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const MARKS_AFTER_LATIN = /([a-z])\p{M}+/gu;
@@ -46,7 +53,7 @@ function fold(s: string): string {
  * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
  */
 export function normalizeText(text: string): string {
-  return fold(text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2"));
+  return fold(apostrophes(text.normalize("NFKC")));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
@@ -69,6 +76,8 @@ export interface TextWord {
    * ("PyPy", "SOA"). Names and brands are what people respell by ear in the other script.
    */
   proper: boolean;
+  /** Written with a capital first letter, wherever it stands. */
+  capitalized: boolean;
 }
 
 const SENTENCE_START = new Set([...'.!?:;«"“–—•*']);
@@ -76,7 +85,7 @@ const SPACE = /\s/;
 
 /** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
 export function tokenizeText(text: string): TextWord[] {
-  const s = text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2");
+  const s = apostrophes(text.normalize("NFKC"));
   const out: TextWord[] = [];
   for (const m of s.matchAll(TOKEN)) {
     const raw = m[0];
@@ -96,7 +105,7 @@ export function tokenizeText(text: string): TextWord[] {
         );
       }
     }
-    out.push({ token: decimalPoint(fold(raw)), proper });
+    out.push({ token: decimalPoint(fold(raw)), proper, capitalized: raw !== lower });
   }
   return out;
 }
@@ -134,7 +143,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export const FILLERS: ReadonlySet<string> = new Set(
   (
-    "talk talks lecture lectures presentation session sessions speech report keynote speaker speakers " +
+    "talk talks lecture lectures presentation session sessions speech report speaker speakers " +
     "find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
     "please anything something somebody someone whoever topic topics " +
     "доклад доклада докладе докладу докладом доклады докладов докладах лекция лекции лекцию выступление " +

@@ -126,8 +126,10 @@ function latinAlternatives(word: string, i: number): [string[], number] {
       return [["j", "a", "x"], 1];
     case "f":
     case "v":
-    case "w":
       return [["f"], 1];
+    case "w":
+      // After a vowel and before a consonant or the end, w is part of the vowel ("flow", "Bowie"): флоу.
+      return [VOWELS.has(word[i - 1] ?? "") && !VOWELS.has(next) ? ["f", ""] : ["f"], 1];
     case "s":
       return [["s"], 1];
     case "z":
