@@ -108,6 +108,8 @@ const SIM = {
   typo: 0.95,
 } as const;
 
+const HAS_DIGIT = /\d/;
+
 /** Results below this score are not confident enough to show. */
 export const MIN_SCORE = 0.45;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
@@ -139,7 +141,12 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const TF_BASE = 0.92;
 /** How many of the best documents (above the cut-offs) fuse.js re-ranks by closeness to the query phrase. */
-export const RERANK_CANDIDATES = 40;
+export const RERANK_CANDIDATES = 12;
+/**
+ * Longest query phrase fuse.js compares, in characters: Bitap works on 32-letter machine words and splits longer
+ * patterns into several passes; the first words of a long query order its results well enough.
+ */
+const MAX_PHRASE = 32;
 /** A title that holds the query phrase verbatim scores this share more than the index gave it; less for a looser one. */
 export const PHRASE_BONUS = 0.05;
 /** fuse.js score (about errors per letter of the phrase) from which a title counts as not close at all. */
@@ -267,6 +274,10 @@ class Index implements SearchIndex {
   private readonly proper = new Set<number>();
   /** Words seen at least once in prose as a common word, not capitalized. */
   private readonly common = new Set<number>();
+  /** Stems of query words, by word (bounded). */
+  private readonly queryStems = new Map<string, string[]>();
+  /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
+  private readonly stemLangs: (string | undefined)[] = [];
   /** Words seen capitalized at the start of a sentence, names unless also seen in lower case. */
   private readonly initial = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
@@ -334,22 +345,37 @@ class Index implements SearchIndex {
         const name =
           role !== "kind" &&
           (role === "names" || (proper && !capitalizesNouns) || isCyrillic(token) !== cyrillicLang);
-        for (const t of [token, ...subTokens(token)]) {
-          const id = this.intern(t, lang, name);
-          if (role === "text" && !name) {
-            if (!capitalized) this.common.add(id);
-            // Capitalized where a sentence begins: a name if the programme never writes it in lower case
-            // ("Tensorflow on open source GPUs").
-            else if (!capitalizesNouns) this.initial.add(id);
-          }
-          this.post(id, docId, w, bit);
-          if (role === "place") {
-            const list = this.placeDocs.get(id);
-            if (!list) this.placeDocs.set(id, [docId]);
-            else if (list[list.length - 1] !== docId) list.push(docId);
-          }
-        }
+        const kind = role === "text" && !name ? (!capitalized ? 1 : capitalizesNouns ? 0 : 2) : 0;
+        this.addWord(token, lang, name, docId, w, bit, kind, role === "place");
+        if (HAS_DIGIT.test(token))
+          for (const t of subTokens(token))
+            this.addWord(t, lang, name, docId, w, bit, kind, role === "place");
       }
+    }
+  }
+
+  /**
+   * One occurrence of a word in a document's field. `seen`: 1 written in lower case in prose (a common word), 2
+   * capitalized where a sentence begins (a name if never seen in lower case: "Tensorflow on open source GPUs").
+   */
+  private addWord(
+    token: string,
+    lang: string,
+    name: boolean,
+    docId: number,
+    weight: number,
+    bit: number,
+    seen: 0 | 1 | 2,
+    place: boolean,
+  ): void {
+    const id = this.intern(token, lang, name);
+    if (seen === 1) this.common.add(id);
+    else if (seen === 2) this.initial.add(id);
+    this.post(id, docId, weight, bit);
+    if (place) {
+      const list = this.placeDocs.get(id);
+      if (!list) this.placeDocs.set(id, [docId]);
+      else if (list[list.length - 1] !== docId) list.push(docId);
     }
   }
 
@@ -378,10 +404,18 @@ class Index implements SearchIndex {
       this.buildWeights.push([]);
       this.buildMasks.push([]);
       if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
-      this.addStem(stem(token), id);
+      // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
+      this.addStem(stem(token, isCyrillic(token) ? "ru" : lang), id);
+      this.stemLangs[id] = lang;
     }
-    // The same word may come in several languages: each stems it its own way.
-    if (lang !== "en") this.addStem(stem(token, lang), id);
+    // The same word may come in several languages: each stems it its own way (once per language).
+    else if (!isCyrillic(token)) {
+      const langs = this.stemLangs[id];
+      if (langs !== lang && !langs?.includes(lang)) {
+        this.stemLangs[id] = langs ? `${langs},${lang}` : lang;
+        this.addStem(stem(token, lang), id);
+      }
+    }
     // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
     if (proper) this.markProper(id);
     return id;
@@ -392,7 +426,8 @@ class Index implements SearchIndex {
     if (this.proper.has(id)) return;
     this.proper.add(id);
     const token = this.terms[id] as string;
-    for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))])) this.keys.push([key, id]);
+    for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
+      this.keys.push([key, id]);
     for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
   }
 
@@ -404,12 +439,19 @@ class Index implements SearchIndex {
 
   /** A query word's stems: Russian for a Cyrillic word, each content language's for a Latin one. */
   private stemsOf(word: string): string[] {
-    if (isCyrillic(word)) return [stem(word, "ru")];
-    const out = [stem(word)];
-    for (let i = 1; i < this.latinLangs.length; i++) {
-      const s = stem(word, this.latinLangs[i] as string);
-      if (!out.includes(s)) out.push(s);
+    let out = this.queryStems.get(word);
+    if (out) return out;
+    if (isCyrillic(word)) out = [stem(word, "ru")];
+    else {
+      out = [stem(word)];
+      for (let i = 1; i < this.latinLangs.length; i++) {
+        const s = stem(word, this.latinLangs[i] as string);
+        if (!out.includes(s)) out.push(s);
+      }
     }
+    // Queries repeat their words across readings, phrases and searches; a bounded memo saves the stemmers.
+    if (this.queryStems.size >= 10_000) this.queryStems.clear();
+    this.queryStems.set(word, out);
     return out;
   }
 
@@ -722,7 +764,8 @@ class Index implements SearchIndex {
       // The first translation is the word's usual sense ("безопасность": security before safety).
       t.alternatives.forEach((alt, j) => {
         const sense = j === 0 ? 1 : OTHER_SENSE;
-        for (const [d, w] of this.matchPhrase(alt)) if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+        for (const [d, w] of this.matchPhrase(alt))
+          if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
       });
       if (docs.size) for (let i = t.start; i < t.start + t.length; i++) phraseDocs[i]?.push(docs);
     }
@@ -807,7 +850,11 @@ class Index implements SearchIndex {
     // A Latin phrase is compared with the English titles, a Cyrillic one with the Russian titles; romanized also
     // with the English ones when it holds a word the programme does not, likely a name spelled by ear
     // ("фласк паттерны" ~ "flask patterns"), as Russian titles keep such names in Latin letters.
-    const phrase = query.map((q) => q.word).join(" ");
+    const phrase = query
+      .map((q) => q.word)
+      .join(" ")
+      .slice(0, MAX_PHRASE)
+      .trim();
     const headings = contested.map(
       (i) => this.headings[(ranked[i] as [number, number])[0]] as [string, string],
     );

@@ -41,6 +41,19 @@ function stripLatinMarks(s: string): string {
 
 /** Lowercase, Latin diacritics, ё→е and spelling variants of text that is already NFKC. */
 function fold(s: string): string {
+  const cached = folded.get(s);
+  if (cached !== undefined) return cached;
+  const out = foldUncached(s);
+  if (folded.size >= FOLD_CACHE) folded.clear();
+  folded.set(s, out);
+  return out;
+}
+
+/** Folded words by their raw form: a programme repeats its words, and folding each anew cost much of indexing. */
+const folded = new Map<string, string>();
+const FOLD_CACHE = 50_000;
+
+function foldUncached(s: string): string {
   let out = stripLatinMarks(s.toLowerCase());
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
   if (out.includes("кеш") || out.includes("мейл"))
@@ -53,7 +66,7 @@ function fold(s: string): string {
  * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
  */
 export function normalizeText(text: string): string {
-  return fold(apostrophes(text.normalize("NFKC")));
+  return foldUncached(apostrophes(text.normalize("NFKC")));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
@@ -160,5 +173,11 @@ export function isNoise(token: string): boolean {
 
 /** Whether a token is written in Cyrillic letters (its first letter decides). */
 export function isCyrillic(token: string): boolean {
-  return /^[^\p{L}]*[\u0400-\u04ff]/u.test(token);
+  // By character codes: this runs for every word the index holds.
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) return true;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0) return false;
+  }
+  return false;
 }

@@ -66,16 +66,15 @@ function cyrillicKey(word: string): string {
 
 /** Latin spelling rules; each alternative in a list is one way the letters may sound. */
 function latinAlternatives(word: string, i: number): [string[], number] {
-  const rest = word.slice(i);
   const next = word[i + 1] ?? "";
   const soft = next === "e" || next === "i" || next === "y";
-  if (rest.startsWith("shch") || rest.startsWith("sch")) return [["x"], rest.startsWith("shch") ? 4 : 3];
-  if (rest.startsWith("dzh")) return [["j"], 3];
+  const at = (s: string) => word.startsWith(s, i);
+  if (at("shch") || at("sch")) return [["x"], at("shch") ? 4 : 3];
+  if (at("dzh")) return [["j"], 3];
   // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
-  if (i === 0 && (rest.startsWith("st") || rest.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
-    return [["s", "x"], 1];
-  if (rest.startsWith("tch")) return [["c"], 3];
-  const two = rest.slice(0, 2);
+  if (i === 0 && (at("st") || at("sp")) && VOWELS.has(word[2] ?? "")) return [["s", "x"], 1];
+  if (at("tch")) return [["c"], 3];
+  const two = word.substr(i, 2);
   switch (two) {
     case "sh":
     case "zh":
