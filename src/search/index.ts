@@ -516,7 +516,7 @@ class Index implements SearchIndex {
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
     // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
-    if (isCyrillic(word)) {
+    if (isCyrillic(word) && word.length >= 3) {
       const roman = this.termIds.get(transliterate(word));
       if (roman !== undefined && this.proper.has(roman)) add(roman, SIM.phonetic);
     }
