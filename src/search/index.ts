@@ -116,6 +116,9 @@ export const MIN_SCORE = 0.45;
 const RELATIVE_CUTOFF = 0.5;
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
+/** A word that retypes to letters around , ; ' [ ] reads on the other layout only this much as well. */
+const BROKEN_WORD = 0.7;
+const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
 const MAX_PREFIX_TERMS = 40;
 /** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
 const SPELLING_WEIGHT = 0.15;
@@ -725,7 +728,9 @@ class Index implements SearchIndex {
         if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
-      const swappedReach = swapped.words.length ? this.reach(swapped.words, memo) : 0;
+      let swappedReach = swapped.words.length ? this.reach(swapped.words, memo) : 0;
+      // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th").
+      if (PUNCTUATION_INSIDE.test(swapLayout(chunk))) swappedReach *= BROKEN_WORD;
       let choice: Reading["choice"] = "unknown";
       if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
       else if (typedReach > 0) choice = "typed";
