@@ -444,4 +444,193 @@ export const GLOSSARY_ENTRIES = `
 встреча = meetup, meeting
 блиц, блиц-доклады = lightning talks
 вечеринка = party = party = soirée
+# more technology
+веб-сервер = web server = webserver = serveur web
+база знаний = knowledge base
+поисковая система, поисковик = search engine = suchmaschine = moteur de recherche
+вычислительный кластер = compute cluster
+облачная инфраструктура = cloud infrastructure
+центр обработки данных, цод, датацентр = data center, datacenter, data centre = rechenzentrum = centre de données, datacenter
+сетевое хранилище = network storage, nas
+хранилище объектов, объектное хранилище = object storage
+блочное устройство = block device
+диск, диски = disk, disks, drive = festplatte = disque
+жесткий диск = hard drive, hard disk
+флешка = usb stick, flash drive
+ssd-диск, твердотельный накопитель = ssd, solid state drive
+оперативная память = ram, memory
+кэш процессора = cpu cache
+прерывание, прерывания = interrupt, interrupts
+планирование задач = task scheduling
+планировщик задач = task scheduler
+системный вызов, системные вызовы = system call, syscall, syscalls
+виртуальная память = virtual memory
+файловые системы = filesystems, file systems
+загрузка системы = boot, booting
+безопасная загрузка = secure boot
+контейнер docker = docker container
+образ, образы = image, images = abbild = image
+сборка из исходников = build from source
+воспроизводимые сборки, воспроизводимая сборка = reproducible builds, reproducible build = reproduzierbare builds
+цепочка поставок = supply chain = lieferkette = chaîne d'approvisionnement
+управление пакетами = package management
+репозиторий = repository, repo
+ветка, ветки = branch, branches
+слияние = merge
+коммит = commit
+система контроля версий git = git
+конвейер, пайплайн = pipeline = pipeline
+очередь сообщений = message queue
+потоковая обработка = stream processing
+пакетная обработка = batch processing
+событийно-ориентированный = event driven
+реактивный = reactive
+неизменяемый = immutable
+функциональный = functional
+объектно-ориентированный = object oriented
+декларативный = declarative
+императивный = imperative
+компиляция на лету = just in time, jit
+сборщик = builder
+кросс-компиляция = cross compilation
+ассемблер = assembler, assembly
+машинный код = machine code
+эмулятор, эмуляция = emulator, emulation = emulator = émulateur
+симулятор, симуляция, моделирование = simulator, simulation = simulation = simulation
+виртуальная реальность = virtual reality, vr
+дополненная реальность = augmented reality, ar
+трехмерная графика, 3d-графика = 3d graphics
+рендеринг, отрисовка = rendering
+шейдер = shader
+видеокодек, кодек = codec, video codec
+потоковое видео, стриминг = streaming, video streaming
+трансляция = broadcast, livestream
+запись = recording
+субтитры = subtitles
+редактор видео, видеоредактор = video editor
+редактирование видео, видеомонтаж = video editing
+фоторедактор = photo editor
+звукозапись = audio recording
+синтезатор = synthesizer, synth
+музыкальный инструмент = musical instrument
+микрофон = microphone
+камера = camera = kamera = caméra
+принтер = printer = drucker = imprimante
+сканер = scanner
+клавиатура = keyboard = tastatur = clavier
+мышь = mouse
+экран, дисплей = screen, display = bildschirm = écran
+ноутбук = laptop, notebook
+планшет = tablet
+носимые устройства = wearables
+батарея, аккумулятор = battery = akku, batterie = batterie
+зарядка = charging
+солнечная энергия, солнечные панели = solar, solar energy, solar panels = solar, photovoltaik = solaire
+ветер, ветряная энергия = wind, wind energy
+электросеть, энергосистема = power grid, grid
+электромобиль = electric vehicle, ev
+велосипед = bicycle, bike = fahrrad = vélo
+общественный транспорт = public transport, public transit = öpnv = transport public
+авиация, самолет = aviation, aircraft, airplane = luftfahrt, flugzeug = aviation
+корабль = ship
+космический корабль = spacecraft
+телескоп = telescope
+астрономия = astronomy = astronomie = astronomie
+планета, планеты = planet, planets
+марс = mars
+луна = moon = mond = lune
+солнце = sun
+звезды = stars
+инопланетная жизнь, внеземная жизнь = alien life, extraterrestrial life
+физика частиц = particle physics
+коллайдер = collider
+# people, society and work
+работа, вакансии = job, jobs, work = arbeit = travail
+карьера = career
+найм = hiring, recruiting
+собеседование = interview
+наставничество, менторство = mentoring, mentorship = mentoring = mentorat
+новички, начинающие = beginners, newcomers = anfänger, einsteiger = débutants
+волонтеры = volunteers = freiwillige = bénévoles
+управление проектами = project management
+менеджмент = management
+руководство, лидерство = leadership
+команда разработки = development team
+удаленная работа = remote work
+конференция = conference = konferenz = conférence
+сообщество разработчиков = developer community
+экосистема = ecosystem = ökosystem = écosystème
+устойчивость проекта = project sustainability
+пожертвования = donations
+налоги = taxes
+бюрократия = bureaucracy
+государственные услуги, госуслуги = public services, e-government
+цифровизация = digitalization, digitalisation = digitalisierung = numérisation
+цифровой суверенитет = digital sovereignty = digitale souveränität = souveraineté numérique
+суверенитет = sovereignty
+европа, евросоюз, ес = europe, european union, eu
+открытые данные = open data = offene daten = données ouvertes
+открытые стандарты = open standards
+открытая наука = open science
+открытое образование = open education
+дезинформация, фейки = disinformation, misinformation, fake news = desinformation
+пропаганда = propaganda
+социальные сети, соцсети = social media, social networks = soziale medien, soziale netzwerke = réseaux sociaux
+реклама = advertising, ads = werbung = publicité
+отслеживание, трекинг = tracking
+биометрия = biometrics
+распознавание лиц = face recognition, facial recognition = gesichtserkennung
+камеры наблюдения, видеонаблюдение = surveillance cameras, cctv
+полиция = police = polizei = police
+суд = court
+тюрьма = prison
+война = war = krieg = guerre
+протест, протесты = protest, protests
+активизм, активисты = activism, activists = aktivismus = activisme
+беженцы = refugees
+миграция людей = migration
+феминизм = feminism
+квир = queer
+инклюзия = inclusion
+инвалидность, люди с инвалидностью = disability, disabilities = behinderung = handicap
+слепые, незрячие = blind
+глухие = deaf
+пожилые люди = elderly, seniors
+язык жестов = sign language
+# everyday world
+дом, жилье = home, housing = wohnung, zuhause = maison, logement
+город = city
+деревня = village
+сад, садоводство = garden, gardening
+растение, растения = plant, plants = pflanzen = plantes
+деревья, лес = trees, forest
+животные = animals = tiere = animaux
+пчелы = bees
+птицы = birds
+вода = water = wasser = eau
+воздух, качество воздуха = air, air quality
+загрязнение = pollution
+отходы, мусор = waste, garbage
+переработка = recycling
+ремонт, право на ремонт = repair, right to repair = reparatur = réparation
+еда, кулинария = food, cooking = kochen = cuisine
+пиво = beer = bier = bière
+кофе = coffee = kaffee = café
+чай = tea = tee = thé
+вязание = knitting
+шитье = sewing
+рукоделие = crafts, crafting
+лего = lego
+настольные игры = board games
+видеоигры = video games
+спорт = sports
+футбол = football, soccer
+шахматы = chess
+# conference programme
+доклад-блиц = lightning talk
+регистрация = registration = registrierung, anmeldung = inscription, accueil
+приветствие, приветственное слово = welcome
+постерная сессия, постеры = posters, poster session
+вопросы и ответы = q&a, questions and answers
+подписание ключей = keysigning, key signing
 `;
