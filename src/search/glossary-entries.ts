@@ -67,7 +67,7 @@ export const GLOSSARY_ENTRIES = `
 пакет, пакеты = package, packages = paket = paquet
 пакетный менеджер, менеджер пакетов = package manager
 упаковка, пакетирование = packaging
-установка, установщик = installation, installer
+установка, установщик, инсталлятор = installation, installer, install = installation = installation
 зависимость, зависимости = dependency, dependencies
 управление зависимостями = dependency management
 модуль = module
@@ -302,7 +302,9 @@ export const GLOSSARY_ENTRIES = `
 паяние, пайка = soldering = löten
 электроника = electronics = elektronik = électronique
 схемотехника = circuit design
-принтер, 3d-печать = printer, 3d printing = drucker
+принтер = printer = drucker = imprimante
+печать = printing = drucken = impression
+3d-печать = 3d printing = 3d-druck = impression 3d
 датчик, сенсор = sensor = sensor = capteur
 интернет вещей = internet of things, iot
 умный дом = smart home, home automation
@@ -379,7 +381,7 @@ export const GLOSSARY_ENTRIES = `
 экономика = economy, economics
 деньги = money
 устойчивое развитие = sustainability = nachhaltigkeit = durabilité
-климат, изменение климата = climate, climate change = klima, klimawandel = climat
+климат, изменение климата, климатический кризис = climate, climate change, climate crisis = klima, klimawandel = climat
 энергия, энергетика = energy = energie = énergie
 электричество = electricity
 возобновляемая энергия = renewable energy
@@ -515,7 +517,6 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 музыкальный инструмент = musical instrument
 микрофон = microphone
 камера = camera = kamera = caméra
-принтер = printer = drucker = imprimante
 сканер = scanner
 клавиатура = keyboard = tastatur = clavier
 мышь = mouse
