@@ -164,8 +164,8 @@ const FUSE_OPTIONS = {
 
 /**
  * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
- * layout). An optional word (one naming a place: "devroom", "зал") does not count against a document when it
- * matches nothing.
+ * layout). An optional word (one naming a kind of place: "devroom", "зал") is not matched itself: it makes the
+ * names of tracks and rooms weigh more for the other words.
  */
 interface QueryWord {
   word: string;
@@ -783,6 +783,9 @@ class Index implements SearchIndex {
     let knownWords = 0;
     let unknownWords = 0;
     for (let w = 0; w < words.length; w++) {
+      // A place word only says what the others name ("databases track"): matched on its own it would favour
+      // whatever says "track" in passing, and its absence from a track's sessions must not count against them.
+      if ((query[w] as QueryWord).optional) continue;
       const translated = phraseDocs[w] as Map<number, number>[];
       const factor = (query[w] as QueryWord).factor;
       const docs: number[] = [];
@@ -809,7 +812,7 @@ class Index implements SearchIndex {
       }
       for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
       if (!docs.length) {
-        if (!(query[w] as QueryWord).optional) unknownWords++;
+        unknownWords++;
         continue;
       }
       const idf = Math.log(1 + n / docs.length);
