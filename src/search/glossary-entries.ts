@@ -435,6 +435,14 @@ export const GLOSSARY_ENTRIES = `
 фотография = photography = fotografie = photo
 кино, фильм = film, movie
 вики = wiki
+защита данных, защита персональных данных = data protection = datenschutz = protection des données
+антисемитизм = antisemitism = antisemitismus = antisémitisme
+расизм = racism = rassismus = racisme
+фашизм, антифашизм = fascism, antifascism = faschismus, antifaschismus = fascisme
+синдром самозванца = impostor syndrome, imposter syndrome = hochstapler-syndrom = syndrome de l'imposteur
+одежда, обмен одеждой = clothes, clothing, clothes swap = kleidung, kleidertausch = vêtements
+днк = dna = dna = adn
+генетика = genetics = genetik = génétique
 # conference programme
 обед = lunch = mittagessen = déjeuner
 ужин = dinner = abendessen = dîner
