@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Programme } from "../programme/model.js";
-import { documentLanguages, searchDocuments, textIn } from "./documents.js";
+import { documentLanguages, searchDocuments } from "./documents.js";
 
 function programme(): Programme {
   return {
@@ -78,14 +78,5 @@ describe("searchDocuments", () => {
 
   it("lists the content languages, declared ones first", () => {
     expect(documentLanguages(programme(), docs)).toEqual(["de", "en", "fr"]);
-  });
-});
-
-describe("textIn", () => {
-  it("picks the language asked for, else the first content language, else any text", () => {
-    expect(textIn({ de: "Hallo", en: "Hello" }, "en", ["de"])).toBe("Hello");
-    expect(textIn({ de: "Hallo", fr: "Salut" }, "en", ["fr", "de"])).toBe("Salut");
-    expect(textIn({ it: "Ciao" }, "en", ["de"])).toBe("Ciao");
-    expect(textIn(undefined, "en", ["de"])).toBe("");
   });
 });

@@ -3,7 +3,15 @@
  * each field a text in a known language. Sessions carry their titles, abstracts, speakers, and where they
  * belong: their track, their room and their kind ("rust devroom", "janson", "lunch", "workshop").
  */
-import type { Programme, Session, SessionKind, Speaker, Text } from "../programme/model.js";
+import {
+  isContentKind,
+  type Programme,
+  pickText,
+  type Session,
+  type SessionKind,
+  type Speaker,
+  type Text,
+} from "../programme/model.js";
 
 /** Field weights: what a match in each field is worth relative to a match in a title or a name. */
 export const FIELD_WEIGHTS = {
@@ -75,24 +83,7 @@ const KIND_WORDS: Record<SessionKind, string> = {
   other: "",
 };
 
-const CONTENT_KINDS: ReadonlySet<SessionKind> = new Set([
-  "talk",
-  "keynote",
-  "workshop",
-  "lightning",
-  "panel",
-  "meetup",
-  "opening",
-  "closing",
-]);
-
 const CYRILLIC_LANGS = new Set(["ru", "uk", "be", "bg", "sr", "mk", "kk"]);
-
-/** A text in a language: the language's own, else the conference's first, else any non-empty one. */
-export function textIn(text: Text | undefined, lang: string, languages: readonly string[]): string {
-  if (!text) return "";
-  return text[lang] || text[languages[0] ?? ""] || Object.values(text).find(Boolean) || "";
-}
 
 function textFields(text: Text | undefined, field: FieldName, role: FieldRole, fallback: string): Field[] {
   const out: Field[] = [];
@@ -130,9 +121,9 @@ function sessionDoc(
   return {
     kind: s.kind,
     id: s.id,
-    title: textIn(s.title, "en", languagesOf(p)),
+    title: pickText(s.title, "en", languagesOf(p)) ?? "",
     headings: headings(s.title),
-    content: CONTENT_KINDS.has(s.kind),
+    content: isContentKind(s.kind),
     fields: [
       ...textFields(s.title, "title", "text", first),
       ...textFields(s.subtitle, "subtitle", "text", first),
@@ -156,7 +147,7 @@ function speakerDoc(x: Speaker, p: Programme): SearchDoc {
   return {
     kind: "speaker",
     id: x.id,
-    name: textIn(x.name, "en", languagesOf(p)),
+    name: pickText(x.name, "en", languagesOf(p)) ?? "",
     headings: headings(x.name),
     content: true,
     fields: [
