@@ -45,6 +45,10 @@ describe("buildSearchIndex on a small programme", () => {
     expect(index.search("asynchronous")[0]?.id).toBe("async-io");
   });
 
+  it("finds a room's sessions by its name, a letter of it only beside another word", () => {
+    expect(index.search("hall b")[0]?.id).toBe("caching");
+  });
+
   it("returns scores in (0, 1], best first, above the cut-off, at most limit results", () => {
     const results = index.search("testing", { limit: 2 });
     expect(results.length).toBeGreaterThan(0);
@@ -57,7 +61,17 @@ describe("buildSearchIndex on a small programme", () => {
   });
 
   it("answers nothing for empty, filler-only and unknown queries", () => {
-    for (const q of ["", "   ", "доклад про", "talk about", "kubernetes", "блокчейн", "zzzz qqqq"])
+    for (const q of [
+      "",
+      "   ",
+      "доклад про",
+      "talk about",
+      "kubernetes",
+      "блокчейн",
+      "zzzz qqqq",
+      "b",
+      "<b>&",
+    ])
       expect(index.search(q)).toEqual([]);
   });
 });

@@ -752,6 +752,8 @@ class Index implements SearchIndex {
       if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
       else for (const word of typed) out.push({ word, factor: 1 });
     }
+    // Single letters say nothing on their own ("<b>&", "c"); beside other words they may ("hall b", "plan 9").
+    if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return [];
     // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
     if (out.some((q) => !isPlaceWord(q.word)))
       for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
