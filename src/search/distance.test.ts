@@ -16,6 +16,13 @@ describe("editDistance", () => {
     expect(editDistance("scala", "scale", 2)).toBe(1.5);
   });
 
+  it("takes i for y (and и for ы) as a slip: they sound the same", () => {
+    expect(editDistance("jupiter", "jupyter", 1)).toBe(1);
+    expect(substitutionCost("и", "ы")).toBe(1);
+    expect(substitutionCost("i", "o")).toBe(1); // neighbours on the keyboard
+    expect(substitutionCost("i", "e")).toBe(1.5);
+  });
+
   it("gives up past the bound", () => {
     expect(editDistance("kubernetes", "redis", 2)).toBe(Number.POSITIVE_INFINITY);
     expect(editDistance("react", "reach", 1)).toBe(Number.POSITIVE_INFINITY);

@@ -23,11 +23,28 @@ describe("translateTokens", () => {
     expect(phrase?.alternatives).toContainEqual(["database"]);
   });
 
-  it("knows nothing of words outside programming", () => {
-    expect(translateTokens(["ракета", "погода"])).toEqual([]);
+  it("knows general vocabulary beyond programming, but not every word", () => {
+    expect(words(["погода"])).toContain("weather");
+    expect(words(["спутники"])).toContain("satellite");
+    expect(translateTokens(["ипотека", "гороскоп"])).toEqual([]);
   });
 
-  it("holds a general vocabulary of a few hundred phrases", () => {
-    expect(glossarySize()).toBeGreaterThan(300);
+  it("translates between Russian, English, German and French, in every direction", () => {
+    expect(words(["безопасность"])).toEqual(expect.arrayContaining(["security", "sicherheit", "securite"]));
+    expect(words(["firewall"])).toEqual(expect.arrayContaining(["межсетевой", "pare", "feu"]));
+    expect(words(["sicherheit"])).toContain("security");
+  });
+
+  it("puts a word's usual sense first", () => {
+    expect(translateTokens(["безопасность"])[0]?.alternatives[0]).toEqual(["security"]);
+  });
+
+  it("leaves stop words out of phrases, so they can be found in an index that holds none", () => {
+    const found = translateTokens(["хранение", "данных"]).find((t) => t.length === 2);
+    expect(found?.alternatives).toContainEqual(["stockage", "donnees"]);
+  });
+
+  it("holds a general vocabulary of over a thousand phrases", () => {
+    expect(glossarySize()).toBeGreaterThan(1000);
   });
 });

@@ -36,13 +36,17 @@ describe("buildSearchIndex on a small programme", () => {
     expect(index.search("Яндекс")[0]).toMatchObject({ kind: "speaker", id: "ann-lee" });
   });
 
-  it("reports workshops as workshops and leaves breaks out", () => {
+  it("reports workshops as workshops; finds a break by its name, never above a talk that matches as well", () => {
     expect(index.search("мастер-класс тестирование")[0]).toMatchObject({
       kind: "workshop",
       id: "testing-workshop",
     });
-    expect(index.search("coffee")).toEqual([]);
-    expect(index.search("asynchronous").map((r) => r.id)).not.toContain("coffee");
+    expect(index.search("coffee")[0]).toMatchObject({ kind: "break", id: "coffee" });
+    expect(index.search("asynchronous")[0]?.id).toBe("async-io");
+  });
+
+  it("finds a room's sessions by its name, a letter of it only beside another word", () => {
+    expect(index.search("hall b")[0]?.id).toBe("caching");
   });
 
   it("returns scores in (0, 1], best first, above the cut-off, at most limit results", () => {
@@ -57,7 +61,17 @@ describe("buildSearchIndex on a small programme", () => {
   });
 
   it("answers nothing for empty, filler-only and unknown queries", () => {
-    for (const q of ["", "   ", "доклад про", "talk about", "kubernetes", "блокчейн", "zzzz qqqq"])
+    for (const q of [
+      "",
+      "   ",
+      "доклад про",
+      "talk about",
+      "kubernetes",
+      "блокчейн",
+      "zzzz qqqq",
+      "b",
+      "<b>&",
+    ])
       expect(index.search(q)).toEqual([]);
   });
 });
@@ -96,12 +110,13 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
     ).toBe(true);
   });
 
-  it("never returns a break or another non-content session", () => {
-    const searchable = new Set(
-      programme.sessions.filter((s) => ["talk", "keynote", "workshop"].includes(s.kind)).map((s) => s.id),
-    );
-    for (const q of ["lunch", "обед", "registration", "coffee break", "кофе-брейк", "открытие"])
-      for (const r of index.search(q)) if (r.kind !== "speaker") expect(searchable).toContain(r.id);
+  it("finds breaks and meals by their names, in either language", () => {
+    const kinds = (q: string) =>
+      index.search(q).map((r) => programme.sessions.find((s) => s.id === r.id)?.kind);
+    for (const q of ["lunch", "обед", "coffee break", "кофе-брейк"]) {
+      const first = kinds(q)[0];
+      expect(first === "break" || first === "meal" || first === "other", q).toBe(true);
+    }
   });
 
   it("reads a company written as a domain in Cyrillic like the bare name", () => {
@@ -142,5 +157,89 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
     const results = index.search("Armin Ronacher");
     expect(results[0]).toMatchObject({ kind: "speaker", id: "armin-ronacher" });
     expect(results.map((r) => r.id)).toContain("advanced-flask-patterns");
+  });
+});
+
+/** A congress in German, English and French, with tracks, rooms and kinds. */
+function congress(): Programme {
+  const at = (h: number) => `2030-12-27T${String(h).padStart(2, "0")}:00:00+01:00`;
+  const session = (
+    id: string,
+    kind: string,
+    title: Record<string, string>,
+    h: number,
+    extra: Record<string, unknown> = {},
+  ) => ({ id, kind, title, abstract: {}, start: at(h), end: at(h + 1), speakers: [], ...extra });
+  return {
+    conference: {
+      name: { de: "Kongress" },
+      timezone: "Europe/Berlin",
+      languages: ["de", "en", "fr"],
+      days: ["2030-12-27"],
+      rooms: [
+        { id: "saal-1", name: { de: "Saal 1" } },
+        { id: "janson", name: { en: "Janson" } },
+      ],
+      tracks: [
+        { id: "security", name: { en: "Security" } },
+        { id: "rust", name: { en: "Rust" } },
+      ],
+    },
+    sessions: [
+      session("router", "talk", { de: "Sicherheitslücken in Routern" }, 10, {
+        room: "saal-1",
+        track: "security",
+      }),
+      session("reseaux", "talk", { fr: "Réseaux sans fil à l’université" }, 11, { room: "saal-1" }),
+      session("webauthn", "talk", { fr: "WebAuthn : l’authentification renforcée" }, 12, { room: "janson" }),
+      session("rust-kernel", "talk", { en: "Rust in the kernel" }, 13, { room: "janson" }),
+      session("borrow", "talk", { en: "Borrow checking explained" }, 14, { room: "janson", track: "rust" }),
+      session("async", "talk", { en: "Async without tears" }, 15, { room: "janson", track: "rust" }),
+      session("soldering", "workshop", { de: "Löten für Anfänger" }, 16, { room: "saal-1" }),
+      session("lunch", "meal", { en: "Lunch" }, 12),
+    ],
+    speakers: [],
+  } as unknown as Programme;
+}
+
+describe("search over a programme in German, English and French", () => {
+  const index = buildSearchIndex(congress());
+  const first = (q: string) => index.search(q)[0]?.id;
+
+  it("finds German and French texts in their own word forms, with or without diacritics", () => {
+    expect(first("sicherheitslücke")).toBe("router");
+    expect(first("reseau")).toBe("reseaux");
+    expect(first("réseaux")).toBe("reseaux");
+    expect(first("authentification")).toBe("webauthn");
+  });
+
+  it("serves a Russian or English query over German and French content through the glossary", () => {
+    expect(first("безопасность")).toBe("router");
+    expect(first("беспроводные сети")).toBe("reseaux");
+    expect(first("аутентификация")).toBe("webauthn");
+    expect(first("пайка")).toBe("soldering");
+  });
+
+  it("finds a track's sessions when the query names it as a track, a title's word otherwise", () => {
+    expect(first("rust")).toBe("rust-kernel");
+    const track = index.search("rust devroom").map((r) => r.id);
+    expect(track.slice(0, 2).sort()).toEqual(["async", "borrow"]);
+    expect(first("трек rust")).toMatch(/^(async|borrow)$/);
+  });
+
+  it("finds a room's sessions by the room's name, in programme order", () => {
+    expect(index.search("janson").map((r) => r.id)).toEqual(["webauthn", "rust-kernel", "borrow", "async"]);
+    expect(first("зал janson")).toBe("webauthn");
+    expect(index.search("saal 1")[0]?.id).toBe("router");
+  });
+
+  it("finds sessions by their kind and meals by their name in any language", () => {
+    expect(index.search("workshop")[0]).toMatchObject({ kind: "workshop", id: "soldering" });
+    for (const q of ["lunch", "обед", "déjeuner", "mittagessen"]) expect(first(q), q).toBe("lunch");
+  });
+
+  it("finds nothing for nonsense and for words of no session", () => {
+    for (const q of ["qwxzv", "гороскоп", "football", "die der das", "les des"])
+      expect(index.search(q), q).toEqual([]);
   });
 });

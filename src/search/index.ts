@@ -30,26 +30,44 @@
  * nonsense finds nothing) stays the index's call; fuse.js only orders it.
  */
 import Fuse from "fuse.js";
-import {
-  isContentKind,
-  type Programme,
-  type Session,
-  type SessionKind,
-  type Speaker,
-  type Text,
-} from "../programme/model.js";
+import type { Programme } from "../programme/model.js";
 import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
+import {
+  documentLanguages,
+  FIELD_NAMES,
+  FIELD_WEIGHTS,
+  isCyrillicLang,
+  type ResultKind,
+  type SearchDoc,
+  searchDocuments,
+} from "./documents.js";
 import { translateTokens } from "./glossary.js";
+import { stopwordsOf } from "./languages.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
+import { isPlaceWord } from "./places.js";
 import { stem } from "./stem.js";
-import { phoneticKeys } from "./translit.js";
+import { phoneticKeys, skeletonKeys } from "./translit.js";
 
-/** What a result is: a session of one of the searchable kinds, or a speaker. */
-export type ResultKind = SessionKind | "speaker";
+export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 
-/** One search hit. `title` (sessions) and `name` (speakers) are the English texts. */
+/** The bits of the prose fields: abstracts, biographies, audiences. */
+const PROSE_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
+  0,
+);
+/** A word reached by stem, sound or typo only in prose is worth this share of the match. */
+const INEXACT_IN_PROSE = 0.8;
+
+/** Per field mask (a bit per field of FIELD_NAMES), the weight of the best field in it. */
+const MASK_WEIGHT = new Float32Array(1 << FIELD_NAMES.length);
+for (let m = 1; m < MASK_WEIGHT.length; m++)
+  FIELD_NAMES.forEach((f, bit) => {
+    if (m & (1 << bit) && FIELD_WEIGHTS[f] > (MASK_WEIGHT[m] as number)) MASK_WEIGHT[m] = FIELD_WEIGHTS[f];
+  });
+
+/** One search hit. `title` (sessions) and `name` (speakers) are the English texts, else the first language's. */
 export interface SearchResult {
   kind: ResultKind;
   id: string;
@@ -73,18 +91,6 @@ export interface SearchIndex {
   readonly stats: { documents: number; terms: number };
 }
 
-/** Field weights: what a match in each field is worth relative to a match in a title or a name. */
-export const FIELD_WEIGHTS = {
-  title: 1,
-  name: 1,
-  affiliation: 0.8,
-  speakerName: 0.7,
-  speakerAffiliation: 0.6,
-  abstract: 0.55,
-  bio: 0.55,
-  audience: 0.45,
-} as const;
-
 /** How much a query word's match is worth by how it was reached. */
 const SIM = {
   exact: 1,
@@ -93,6 +99,8 @@ const SIM = {
   phonetic: 0.85,
   /** Upper bound of a prefix match; scaled down by how much of the word the prefix covers. */
   prefix: 0.9,
+  /** A name whose consonants alone sound alike ("Майкл" ~ "Michael"). */
+  skeleton: 0.75,
   /**
    * Upper bound of a typo match, scaled down by edits per letter: one slip in a long word still counts in an
    * abstract (0.95 × 7/8 × 0.55 ≥ MIN_SCORE), in a short one ("spring" for "sprint") only in a title or name.
@@ -100,15 +108,48 @@ const SIM = {
   typo: 0.95,
 } as const;
 
+const HAS_DIGIT = /\d/;
+
 /** Results below this score are not confident enough to show. */
 export const MIN_SCORE = 0.45;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
 const RELATIVE_CUTOFF = 0.5;
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
 const LAYOUT_PENALTY = 0.95;
+/** A word that retypes to letters around , ; ' [ ] reads on the other layout only this much as well. */
+const BROKEN_WORD = 0.7;
+const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
 const MAX_PREFIX_TERMS = 40;
+/** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
+const SPELLING_WEIGHT = 0.15;
+/** A common word heard in a Cyrillic one is worth this share of a name heard so. */
+const COMMON_BY_EAR = 0.9;
+/** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
+const MAX_TYPO_CANDIDATES = 150;
+/** A known word in at most this many documents may still be a typo for another when the query has more words. */
+const RARE_DOCS = 3;
+/** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
+const PLACE_BOOST = 1.15;
+/** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
+const NON_CONTENT_FACTOR = 0.9;
+/** A glossary translation other than the first (the usual sense) is worth this share. */
+const OTHER_SENSE = 0.97;
+/** Fields of prose, where how often a word is said tells how much a text is about it. */
+const PROSE: ReadonlySet<string> = new Set(["abstract", "bio"]);
+/**
+ * BM25 saturation (k1, b) scaled so a word said once in a text of average length keeps its field's weight:
+ * weight × (TF_BASE + (1 − TF_BASE) × BM25 term factor), the factor being 1 there and at most k1 + 1.
+ */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const TF_BASE = 0.92;
 /** How many of the best documents (above the cut-offs) fuse.js re-ranks by closeness to the query phrase. */
-export const RERANK_CANDIDATES = 40;
+export const RERANK_CANDIDATES = 12;
+/**
+ * Longest query phrase fuse.js compares, in characters: Bitap works on 32-letter machine words and splits longer
+ * patterns into several passes; the first words of a long query order its results well enough.
+ */
+const MAX_PHRASE = 32;
 /** A title that holds the query phrase verbatim scores this share more than the index gave it; less for a looser one. */
 export const PHRASE_BONUS = 0.05;
 /** fuse.js score (about errors per letter of the phrase) from which a title counts as not close at all. */
@@ -121,10 +162,15 @@ const FUSE_OPTIONS = {
   shouldSort: false,
 } as const;
 
-/** A word of the query as it will be matched, and what a match of it is worth (less when read on the other layout). */
+/**
+ * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
+ * layout). An optional word (one naming a kind of place: "devroom", "зал") is not matched itself: it makes the
+ * names of tracks and rooms weigh more for the other words.
+ */
 interface QueryWord {
   word: string;
   factor: number;
+  optional?: boolean;
 }
 
 /** Vocabulary matches of query words, computed once per search: key "+word" (glossary phrase) or "-word". */
@@ -138,10 +184,13 @@ function words(text: string): string[] {
   });
 }
 
-/** The words of a query text that carry meaning, and whether it had words that all were noise (stop words, fillers). */
-function meaningful(text: string): { words: string[]; noise: boolean } {
+/**
+ * The words of a query text that carry meaning, and whether it had words that all were noise (stop words of
+ * English, Russian or a content language; fillers).
+ */
+function meaningful(text: string, stop: ReadonlySet<string>): { words: string[]; noise: boolean } {
   const all = words(text);
-  const kept = all.filter((t) => !isNoise(t));
+  const kept = all.filter((t) => !isNoise(t) && !stop.has(t));
   return { words: kept, noise: all.length > 0 && kept.length === 0 };
 }
 
@@ -152,12 +201,7 @@ function phraseText(text: string): string {
     .join(" ");
 }
 
-interface Doc {
-  kind: ResultKind;
-  id: string;
-  title?: string;
-  name?: string;
-}
+type Doc = Pick<SearchDoc, "kind" | "id" | "title" | "name">;
 
 /** Largest number of edits tolerated in a word of this length. */
 function maxEdits(length: number): number {
@@ -209,58 +253,151 @@ class SortedStrings {
 
 class Index implements SearchIndex {
   private readonly docs: Doc[] = [];
-  /** Per document, its English and Russian title (speakers: name) as {@link phraseText}, for the re-ranking. */
-  private readonly headings: [en: string, ru: string][] = [];
+  /** Per document, its Latin-script and Cyrillic title (speakers: name) as {@link phraseText}, for the re-ranking. */
+  private readonly headings: [latin: string, cyrillic: string][] = [];
+  /** Per document, whether it is content (not a break, meal or other entry). */
+  private readonly content: boolean[] = [];
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** Postings while documents are added (in id order, so a term's current document is its last entry). */
   private readonly buildDocs: number[][] = [];
   private readonly buildWeights: number[][] = [];
+  private readonly buildMasks: number[][] = [];
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
+  /** Per posting, the fields (bits of FIELD_NAMES) the term is in: a glossary phrase must stand in one field. */
+  private postingMasks: Uint16Array[] = [];
+  /** Per term, the documents holding it in a track's or room's name. */
+  private readonly placeDocs = new Map<number, number[]>();
   private readonly byStem = new Map<string, number[]>();
   /** Phonetic keys of the words seen as proper names, with the word's id. */
   private readonly keys: [string, number][] = [];
+  /** Consonant skeletons of proper names, with the word's id. */
+  private readonly skeletons = new Map<string, number[]>();
   private readonly proper = new Set<number>();
+  /** Words seen at least once in prose as a common word, not capitalized. */
+  private readonly common = new Set<number>();
+  /** Stems of query words, by word (bounded). */
+  private readonly queryStems = new Map<string, string[]>();
+  /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
+  private readonly stemLangs: (string | undefined)[] = [];
+  /** Words seen capitalized at the start of a sentence, names unless also seen in lower case. */
+  private readonly initial = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
   private sortedTerms = new SortedStrings([]);
   private sortedKeys = new SortedStrings([]);
+  private sortedCommonKeys = new SortedStrings([]);
   private best = new Float32Array(0);
   private total = new Float64Array(0);
+  private gramCounts = new Uint16Array(0);
+  private termLengths = new Uint8Array(0);
+  /** Stop words per content language (with English and Russian), not indexed. */
+  private readonly fieldStop = new Map<string, ReadonlySet<string>>();
+  /** Languages whose stemmers a Latin query word is stemmed with. */
+  private readonly latinLangs: string[];
+  /** Stop words of every content language, dropped from queries. */
+  readonly stop: ReadonlySet<string>;
+
+  /** Average length in characters of each prose field, for the term frequency weighting. */
+  private readonly avgChars: Map<string, number>;
+
+  constructor(languages: readonly string[], avgChars: Map<string, number>) {
+    this.avgChars = avgChars;
+    this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
+    const stop = new Set<string>();
+    for (const lang of languages) {
+      const set = new Set([...STOPWORDS, ...words(stopwordsOf(lang).join(" "))]);
+      this.fieldStop.set(lang, set);
+      for (const w of set) stop.add(w);
+    }
+    this.stop = stop;
+  }
 
   get stats() {
     return { documents: this.docs.length, terms: this.terms.length };
   }
 
-  /** Adds a document with its fields, and the title or name (en, ru) that the re-ranking compares with a query. */
-  addDoc(doc: Doc, fields: Field[], heading: Text): void {
+  /** Adds a document with its fields. */
+  addDoc(doc: SearchDoc): void {
     const docId = this.docs.length;
-    this.docs.push(doc);
-    const any = Object.values(heading)[0] ?? "";
-    this.headings.push([phraseText(heading.en ?? any), phraseText(heading.ru ?? any)]);
-    for (const [text, weight, lang] of fields) {
-      if (!text) continue;
-      for (const { token, proper } of tokenizeText(text)) {
-        if (STOPWORDS.has(token)) continue;
-        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words.
-        const name = lang === "names" || proper || isCyrillic(token) !== (lang === "ru");
-        this.post(this.intern(token, name), docId, weight);
-        for (const t of subTokens(token)) this.post(this.intern(t, name), docId, weight);
+    this.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
+    this.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
+    this.content.push(doc.content);
+    for (const { text, field, weight, lang, role } of doc.fields) {
+      const bit = 1 << FIELD_NAMES.indexOf(field);
+      const prose = PROSE.has(field);
+      const tokens = tokenizeText(text);
+      // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
+      const counts = prose ? new Map<string, number>() : undefined;
+      if (counts) for (const { token } of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const norm = prose
+        ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length)
+        : 1;
+      const stop = this.fieldStop.get(lang) ?? STOPWORDS;
+      const cyrillicLang = isCyrillicLang(lang);
+      const capitalizesNouns = lang === "de" || lang === "lb";
+      for (const { token, proper, capitalized } of tokens) {
+        if (stop.has(token)) continue;
+        let w = weight;
+        if (counts) {
+          const tf = counts.get(token) ?? 1;
+          w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        }
+        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words (but German
+        // capitalizes every noun).
+        const name =
+          role !== "kind" &&
+          (role === "names" || (proper && !capitalizesNouns) || isCyrillic(token) !== cyrillicLang);
+        const kind = role === "text" && !name ? (!capitalized ? 1 : capitalizesNouns ? 0 : 2) : 0;
+        this.addWord(token, lang, name, docId, w, bit, kind, role === "place");
+        if (HAS_DIGIT.test(token))
+          for (const t of subTokens(token))
+            this.addWord(t, lang, name, docId, w, bit, kind, role === "place");
       }
     }
   }
 
-  private post(term: number, doc: number, weight: number): void {
+  /**
+   * One occurrence of a word in a document's field. `seen`: 1 written in lower case in prose (a common word), 2
+   * capitalized where a sentence begins (a name if never seen in lower case: "Tensorflow on open source GPUs").
+   */
+  private addWord(
+    token: string,
+    lang: string,
+    name: boolean,
+    docId: number,
+    weight: number,
+    bit: number,
+    seen: 0 | 1 | 2,
+    place: boolean,
+  ): void {
+    const id = this.intern(token, lang, name);
+    if (seen === 1) this.common.add(id);
+    else if (seen === 2) this.initial.add(id);
+    this.post(id, docId, weight, bit);
+    if (place) {
+      const list = this.placeDocs.get(id);
+      if (!list) this.placeDocs.set(id, [docId]);
+      else if (list[list.length - 1] !== docId) list.push(docId);
+    }
+  }
+
+  private post(term: number, doc: number, weight: number, bit: number): void {
     const docs = this.buildDocs[term] as number[];
     const weights = this.buildWeights[term] as number[];
+    const masks = this.buildMasks[term] as number[];
     const last = docs.length - 1;
     if (docs[last] !== doc) {
       docs.push(doc);
       weights.push(weight);
-    } else if ((weights[last] as number) < weight) weights[last] = weight;
+      masks.push(bit);
+    } else {
+      if ((weights[last] as number) < weight) weights[last] = weight;
+      masks[last] = (masks[last] as number) | bit;
+    }
   }
 
-  private intern(token: string, proper: boolean): number {
+  private intern(token: string, lang: string, proper: boolean): number {
     let id = this.termIds.get(token);
     if (id === undefined) {
       id = this.terms.length;
@@ -268,30 +405,91 @@ class Index implements SearchIndex {
       this.termIds.set(token, id);
       this.buildDocs.push([]);
       this.buildWeights.push([]);
-      const s = stem(token);
-      push(this.byStem, s, id);
+      this.buildMasks.push([]);
       if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
+      // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
+      this.addStem(stem(token, isCyrillic(token) ? "ru" : lang), id);
+      this.stemLangs[id] = lang;
+    }
+    // The same word may come in several languages: each stems it its own way (once per language).
+    else if (!isCyrillic(token)) {
+      const langs = this.stemLangs[id];
+      if (langs !== lang && !langs?.includes(lang)) {
+        this.stemLangs[id] = langs ? `${langs},${lang}` : lang;
+        this.addStem(stem(token, lang), id);
+      }
     }
     // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
-    if (proper && !this.proper.has(id)) {
-      this.proper.add(id);
-      for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
-        this.keys.push([key, id]);
-    }
+    if (proper) this.markProper(id);
     return id;
   }
 
+  /** Takes a word for a name or brand: gives it the phonetic keys by which it is found respelled by ear. */
+  private markProper(id: number): void {
+    if (this.proper.has(id)) return;
+    this.proper.add(id);
+    const token = this.terms[id] as string;
+    for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
+      this.keys.push([key, id]);
+    for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
+  }
+
+  private addStem(s: string, id: number): void {
+    const list = this.byStem.get(s);
+    if (!list) this.byStem.set(s, [id]);
+    else if (!list.includes(id)) list.push(id);
+  }
+
+  /** A query word's stems: Russian for a Cyrillic word, each content language's for a Latin one. */
+  private stemsOf(word: string): string[] {
+    let out = this.queryStems.get(word);
+    if (out) return out;
+    if (isCyrillic(word)) out = [stem(word, "ru")];
+    else {
+      out = [stem(word)];
+      for (let i = 1; i < this.latinLangs.length; i++) {
+        const s = stem(word, this.latinLangs[i] as string);
+        if (!out.includes(s)) out.push(s);
+      }
+    }
+    // Queries repeat their words across readings, phrases and searches; a bounded memo saves the stemmers.
+    if (this.queryStems.size >= 10_000) this.queryStems.clear();
+    this.queryStems.set(word, out);
+    return out;
+  }
+
+  /** Vocabulary words sharing a stem with a query word. */
+  private sameStem(word: string): number[] {
+    const stems = this.stemsOf(word);
+    if (stems.length === 1) return this.byStem.get(stems[0] as string) ?? [];
+    const out = new Set<number>();
+    for (const s of stems) for (const t of this.byStem.get(s) ?? []) out.add(t);
+    return [...out];
+  }
+
   finish(): void {
+    for (const id of this.initial) if (!this.common.has(id)) this.markProper(id);
+    // Every other Latin word gets keys too, heard only when no name answers: "тензорфлоу" finds "tensorflow"
+    // written in lower case, as package names are.
+    const commonKeys: [string, number][] = [];
+    this.terms.forEach((t, id) => {
+      if (t.length >= 5 && !this.proper.has(id) && !isCyrillic(t))
+        for (const key of phoneticKeys(t)) commonKeys.push([key, id]);
+    });
+    this.sortedCommonKeys = new SortedStrings(commonKeys);
     this.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
     this.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
+    this.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));
     this.sortedTerms = new SortedStrings(this.terms.map((t, i) => [t, i]));
     this.sortedKeys = new SortedStrings(this.keys.splice(0));
     this.best = new Float32Array(this.docs.length);
+    this.gramCounts = new Uint16Array(this.terms.length);
+    this.termLengths = Uint8Array.from(this.terms, (t) => Math.min(255, t.length));
     this.total = new Float64Array(this.docs.length);
   }
 
   /** Vocabulary words a query word reaches, each with the similarity of the best way it was reached. */
-  private matchWord(word: string, translated: boolean): Map<number, number> {
+  private matchWord(word: string, translated: boolean, fuzzy: boolean): Map<number, number> {
     const found = new Map<number, number>();
     const add = (term: number, sim: number) => {
       if ((found.get(term) ?? 0) < sim) found.set(term, sim);
@@ -299,7 +497,12 @@ class Index implements SearchIndex {
     const exact = this.termIds.get(word);
     const wordStem = stem(word);
     if (exact !== undefined) add(exact, SIM.exact);
-    for (const t of this.byStem.get(wordStem) ?? []) add(t, SIM.stem);
+    const stemmed = this.sameStem(word);
+    for (const t of stemmed) {
+      // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
+      if (!this.common.has(t) && word.length > (this.terms[t] as string).length + 2) continue;
+      add(t, SIM.stem);
+    }
     if (/\d/.test(word)) return found;
     // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
     for (const prefix of new Set([word, wordStem])) {
@@ -308,56 +511,127 @@ class Index implements SearchIndex {
         if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
       });
     }
-    if (exact !== undefined || this.byStem.has(wordStem) || translated) return found;
+    if (exact !== undefined || stemmed.length || translated) {
+      // Among other words, a rare known word may still be a slip for another ("jupiter notebooks").
+      if (fuzzy && !translated && this.rare(exact, stemmed)) this.matchTypos(word, add);
+      return found;
+    }
 
     // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
-    if (word.length >= 5)
+    // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
+    if (isCyrillic(word) && word.length >= 3) {
+      const roman = this.termIds.get(transliterate(word));
+      if (roman !== undefined && this.proper.has(roman)) add(roman, SIM.phonetic);
+    }
+    let spelledAlike = (_id: number, _sim: number) => {};
+    if (word.length >= 4) {
+      // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
+      // which sounds like "guided" too.
+      const romanized = isCyrillic(word) ? transliterate(word) : word;
+      spelledAlike = (id: number, sim: number) => {
+        const term = this.terms[id] as string;
+        const d = editDistance(romanized, term, term.length);
+        add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
+      };
       for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
         this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
-          if (k === key) add(id, SIM.phonetic);
+          if (k === key) spelledAlike(id, SIM.phonetic);
           // A name typed in part: most of its sound, not a short word that happens to begin a long name.
-          else if (key.length >= 5 && key.length >= 0.7 * k.length)
-            add(id, SIM.phonetic * Math.sqrt(key.length / k.length));
+          else if (word.length >= 5 && key.length >= 5 && key.length >= 0.7 * k.length)
+            spelledAlike(id, SIM.phonetic * Math.sqrt(key.length / k.length));
         });
       }
+    }
+    if (!found.size && isCyrillic(word) && word.length >= 5)
+      for (const key of phoneticKeys(word))
+        this.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+          if (k === key) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
+        });
+    // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
+    // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
+    if (word.length >= 5 && isCyrillic(word)) {
+      for (const skeleton of skeletonKeys(word))
+        if (fuzzy || skeleton.length >= 4)
+          for (const id of this.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
+    }
     this.matchTypos(word, add);
     return found;
   }
 
-  /** Documents holding every word of a phrase (exactly or by stem), with the weakest field weight among them. */
+  /**
+   * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
+   * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track.
+   */
   private matchPhrase(words: readonly string[]): Map<number, number> {
-    let result: Map<number, number> | undefined;
+    /** Per document: fields holding every word so far, and the weakest of those words' weights. */
+    let result: Map<number, [mask: number, weight: number]> | undefined;
     for (const word of words) {
-      const docs = new Map<number, number>();
-      const terms = new Set(this.byStem.get(stem(word)) ?? []);
+      const docs = new Map<number, [number, number]>();
+      const terms = new Set(this.sameStem(word));
       const exact = this.termIds.get(word);
       if (exact !== undefined) terms.add(exact);
       for (const t of terms) {
         const ids = this.postingDocs[t] as Int32Array;
-        const fw = this.postingWeights[t] as Float32Array;
+        const masks = this.postingMasks[t] as Uint16Array;
+        const weights = this.postingWeights[t] as Float32Array;
         for (let i = 0; i < ids.length; i++) {
           const d = ids[i] as number;
-          const w = fw[i] as number;
-          if (result && !result.has(d)) continue;
-          if ((docs.get(d) ?? 0) < w) docs.set(d, w);
+          let m = masks[i] as number;
+          let w = weights[i] as number;
+          if (result) {
+            const before = result.get(d);
+            if (before === undefined) continue;
+            m &= before[0];
+            if (!m) continue;
+            w = Math.min(w, before[1]);
+          }
+          const seen = docs.get(d);
+          if (seen) {
+            seen[0] |= m;
+            seen[1] = Math.max(seen[1], w);
+          } else docs.set(d, [m, w]);
         }
       }
-      if (result) for (const [d, w] of docs) docs.set(d, Math.min(w, result.get(d) as number));
       result = docs;
       if (!result.size) break;
     }
-    return result ?? new Map();
+    const out = new Map<number, number>();
+    for (const [d, [m, w]] of result ?? [])
+      out.set(d, Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE)));
+    return out;
   }
 
   private matchTypos(word: string, add: (term: number, sim: number) => void): void {
     const max = maxEdits(word.length);
     if (max === 0 || /\d/.test(word)) return;
     const grams = trigrams(word);
-    const shared = new Map<number, number>();
+    // Counted in a typed array reused across searches: a Map here cost most of a typo query's time.
+    const shared = this.gramCounts;
+    const touched: number[] = [];
+    let need = Math.max(2, grams.length - 4 * max);
+    const lo = word.length - max;
+    const hi = word.length + max;
     for (const g of new Set(grams))
-      for (const t of this.byGram.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
-    const need = Math.max(1, grams.length - 4 * max);
-    for (const [t, n] of shared) {
+      for (const t of this.byGram.get(g) ?? []) {
+        const len = this.termLengths[t] as number;
+        if (len < lo || len > hi) continue;
+        if (shared[t] === 0) touched.push(t);
+        shared[t] = (shared[t] as number) + 1;
+      }
+    // Only the candidates sharing the most trigrams get the edit distance, at most MAX_TYPO_CANDIDATES of them.
+    const histogram = new Uint32Array(grams.length + 2);
+    for (const t of touched) histogram[shared[t] as number] = (histogram[shared[t] as number] as number) + 1;
+    let above = 0;
+    for (let n = grams.length + 1; n >= need; n--) {
+      above += histogram[n] as number;
+      if (above > MAX_TYPO_CANDIDATES) {
+        need = n + 1;
+        break;
+      }
+    }
+    for (const t of touched) {
+      const n = shared[t] as number;
+      shared[t] = 0;
       if (n < need) continue;
       const term = this.terms[t] as string;
       const d = editDistance(word, term, max);
@@ -366,12 +640,19 @@ class Index implements SearchIndex {
     }
   }
 
+  /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
+  private rare(exact: number | undefined, stemmed: readonly number[]): boolean {
+    let n = exact === undefined ? 0 : (this.postingDocs[exact] as Int32Array).length;
+    for (const t of stemmed) if (t !== exact) n += (this.postingDocs[t] as Int32Array).length;
+    return n <= RARE_DOCS;
+  }
+
   /** {@link matchWord}, remembered for the rest of one search. */
-  private matchMemo(word: string, translated: boolean, memo: Memo): Map<number, number> {
-    const key = `${translated ? "+" : "-"}${word}`;
+  private matchMemo(word: string, translated: boolean, memo: Memo, fuzzy = false): Map<number, number> {
+    const key = `${translated ? "+" : "-"}${fuzzy ? "~" : ""}${word}`;
     let found = memo.get(key);
     if (!found) {
-      found = this.matchWord(word, translated);
+      found = this.matchWord(word, translated, fuzzy);
       memo.set(key, found);
     }
     return found;
@@ -379,7 +660,7 @@ class Index implements SearchIndex {
 
   /** Whether the vocabulary holds a word, exactly or by stem. */
   private knows(word: string): boolean {
-    return this.termIds.has(word) || this.byStem.has(stem(word));
+    return this.termIds.has(word) || this.sameStem(word).length > 0;
   }
 
   /**
@@ -401,6 +682,16 @@ class Index implements SearchIndex {
     return sum / words.length;
   }
 
+  /** Words of glossary phrases of two or more words whose translation the programme holds. */
+  private glossedPhrases(words: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    if (words.length < 2) return out;
+    for (const t of translateTokens(words))
+      if (t.length > 1 && t.alternatives.some((alt) => alt.every((w) => this.knows(w))))
+        for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
+    return out;
+  }
+
   /**
    * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
    * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
@@ -419,20 +710,27 @@ class Index implements SearchIndex {
       if (words.some(isCyrillic)) cyrillic++;
       else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
     };
-    for (const chunk of query.split(/\s+/)) {
-      const typed = meaningful(chunk).words;
+    const chunks = query.split(/\s+/);
+    const glossed = this.glossedPhrases(chunks.flatMap((c) => meaningful(c, this.stop).words));
+    for (const chunk of chunks) {
+      const typed = meaningful(chunk, this.stop).words;
       if (!typed.length) continue;
-      if (!hasLayoutKeys(chunk)) {
+      // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
+      if (!hasLayoutKeys(chunk) || typed.some((w) => glossed.has(w) || isPlaceWord(w))) {
         readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
-      const swapped = meaningful(swapLayout(chunk));
+      const swapped = meaningful(swapLayout(chunk), this.stop);
+      // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
+      swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
       const typedReach = this.reach(typed, memo);
       if (swapped.noise) {
         if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
         continue;
       }
-      const swappedReach = swapped.words.length ? this.reach(swapped.words, memo) : 0;
+      let swappedReach = swapped.words.length ? this.reach(swapped.words, memo) : 0;
+      // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th").
+      if (PUNCTUATION_INSIDE.test(swapLayout(chunk))) swappedReach *= BROKEN_WORD;
       let choice: Reading["choice"] = "unknown";
       if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
       else if (typedReach > 0) choice = "typed";
@@ -441,7 +739,7 @@ class Index implements SearchIndex {
       // a stop word is dropped, as it would be standing alone.
       const kept =
         choice === "typed" && typed.length > 1
-          ? typed.filter((w) => this.reach([w], memo) > 0 || !meaningful(swapLayout(w)).noise)
+          ? typed.filter((w) => this.reach([w], memo) > 0 || !meaningful(swapLayout(w), this.stop).noise)
           : typed;
       readings.push({ typed: kept, swapped: swapped.words, choice });
     }
@@ -454,6 +752,11 @@ class Index implements SearchIndex {
       if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
       else for (const word of typed) out.push({ word, factor: 1 });
     }
+    // Single letters say nothing on their own ("<b>&", "c"); beside other words they may ("hall b", "plan 9").
+    if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return [];
+    // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
+    if (out.some((q) => !isPlaceWord(q.word)))
+      for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
     return out;
   }
 
@@ -465,18 +768,26 @@ class Index implements SearchIndex {
     const phraseDocs: Map<number, number>[][] = words.map(() => []);
     for (const t of translateTokens(words)) {
       const docs = new Map<number, number>();
-      for (const alt of t.alternatives)
-        for (const [d, w] of this.matchPhrase(alt)) if ((docs.get(d) ?? 0) < w) docs.set(d, w);
+      // The first translation is the word's usual sense ("безопасность": security before safety).
+      t.alternatives.forEach((alt, j) => {
+        const sense = j === 0 ? 1 : OTHER_SENSE;
+        for (const [d, w] of this.matchPhrase(alt))
+          if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+      });
       if (docs.size) for (let i = t.start; i < t.start + t.length; i++) phraseDocs[i]?.push(docs);
     }
     const n = this.docs.length;
     const total = this.total;
     const best = this.best;
     const touched: number[] = [];
+    const place = query.some((q) => q.optional);
     let known = 0;
     let knownWords = 0;
     let unknownWords = 0;
     for (let w = 0; w < words.length; w++) {
+      // A place word only says what the others name ("databases track"): matched on its own it would favour
+      // whatever says "track" in passing, and its absence from a track's sessions must not count against them.
+      if ((query[w] as QueryWord).optional) continue;
       const translated = phraseDocs[w] as Map<number, number>[];
       const factor = (query[w] as QueryWord).factor;
       const docs: number[] = [];
@@ -484,11 +795,22 @@ class Index implements SearchIndex {
         if (best[d] === 0) docs.push(d);
         if (v > (best[d] as number)) best[d] = v;
       };
-      for (const [term, sim] of this.matchMemo(words[w] as string, translated.length > 0, memo)) {
+      const fuzzy = words.length > 1;
+      for (const [term, sim] of this.matchMemo(words[w] as string, translated.length > 0, memo, fuzzy)) {
         const ids = this.postingDocs[term] as Int32Array;
         const fw = this.postingWeights[term] as Float32Array;
         const s = sim * factor;
-        for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+        if (sim >= 1) for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+        else {
+          // Prose says much in passing: a word reached only by stem, sound or typo there is weaker evidence
+          // ("knitting" is not a talk whose abstract says "tight-knit").
+          const masks = this.postingMasks[term] as Uint16Array;
+          for (let i = 0; i < ids.length; i++) {
+            const inProseOnly = ((masks[i] as number) & ~PROSE_MASK) === 0;
+            credit(ids[i] as number, s * (fw[i] as number) * (inProseOnly ? INEXACT_IN_PROSE : 1));
+          }
+        }
+        if (place) for (const d of this.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
       }
       for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
       if (!docs.length) {
@@ -508,7 +830,8 @@ class Index implements SearchIndex {
     // A word that matches nothing weighs as much as an average word that does.
     const sum = known + unknownWords * (known / knownWords);
     for (const d of touched) {
-      into.set(d, (total[d] as number) / sum);
+      const score = (total[d] as number) / sum;
+      into.set(d, this.content[d] ? score : score * NON_CONTENT_FACTOR);
       total[d] = 0;
     }
   }
@@ -537,7 +860,11 @@ class Index implements SearchIndex {
     // A Latin phrase is compared with the English titles, a Cyrillic one with the Russian titles; romanized also
     // with the English ones when it holds a word the programme does not, likely a name spelled by ear
     // ("фласк паттерны" ~ "flask patterns"), as Russian titles keep such names in Latin letters.
-    const phrase = query.map((q) => q.word).join(" ");
+    const phrase = query
+      .map((q) => q.word)
+      .join(" ")
+      .slice(0, MAX_PHRASE)
+      .trim();
     const headings = contested.map(
       (i) => this.headings[(ranked[i] as [number, number])[0]] as [string, string],
     );
@@ -582,58 +909,20 @@ class Index implements SearchIndex {
   }
 }
 
-/** A field of a document: text, weight, and its language, or "names" for people's and companies' names. */
-type Field = [string | undefined, number, "en" | "ru" | "names"];
-
-function sessionFields(s: Session, speakers: Map<string, Speaker>): Field[] {
-  const people = s.speakers.map((id) => speakers.get(id)).filter((p): p is Speaker => p !== undefined);
-  const W = FIELD_WEIGHTS;
-  return [
-    [s.title.en, W.title, "en"],
-    [s.title.ru, W.title, "ru"],
-    [s.abstract.en, W.abstract, "en"],
-    [s.abstract.ru, W.abstract, "ru"],
-    [s.audience?.en, W.audience, "en"],
-    [s.audience?.ru, W.audience, "ru"],
-    ...people.flatMap((p): Field[] => [
-      [p.name.en, W.speakerName, "names"],
-      [p.name.ru, W.speakerName, "names"],
-      [p.affiliation?.en, W.speakerAffiliation, "names"],
-      [p.affiliation?.ru, W.speakerAffiliation, "names"],
-    ]),
-  ];
-}
-
-function speakerFields(p: Speaker): Field[] {
-  const W = FIELD_WEIGHTS;
-  return [
-    [p.name.en, W.name, "names"],
-    [p.name.ru, W.name, "names"],
-    [p.affiliation?.en, W.affiliation, "names"],
-    [p.affiliation?.ru, W.affiliation, "names"],
-    [p.bio?.en, W.bio, "en"],
-    [p.bio?.ru, W.bio, "ru"],
-  ];
-}
-
-/** Indexes a programme's talks, keynotes, workshops and speakers (breaks and other entries are left out). */
+/** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
 export function buildSearchIndex(programme: Programme): SearchIndex {
-  const index = new Index();
-  const speakers = new Map(programme.speakers.map((p) => [p.id, p]));
-  for (const s of programme.sessions) {
-    if (!isContentKind(s.kind)) continue;
-    index.addDoc(
-      { kind: s.kind as ResultKind, id: s.id, title: s.title.en ?? Object.values(s.title)[0] ?? "" },
-      sessionFields(s, speakers),
-      s.title,
-    );
-  }
-  for (const p of programme.speakers)
-    index.addDoc(
-      { kind: "speaker", id: p.id, name: p.name.en ?? Object.values(p.name)[0] ?? "" },
-      speakerFields(p),
-      p.name,
-    );
+  const docs = searchDocuments(programme);
+  const chars = new Map<string, [total: number, count: number]>();
+  for (const d of docs)
+    for (const f of d.fields) {
+      const c = chars.get(f.field) ?? [0, 0];
+      c[0] += f.text.length;
+      c[1]++;
+      chars.set(f.field, c);
+    }
+  const avgChars = new Map([...chars].map(([f, [total, count]]) => [f, total / count]));
+  const index = new Index(documentLanguages(programme, docs), avgChars);
+  for (const doc of docs) index.addDoc(doc);
   index.finish();
   return index;
 }

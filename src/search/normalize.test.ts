@@ -6,6 +6,23 @@ describe("normalizeText", () => {
     expect(normalizeText("ＰＥＰ Распределённый")).toBe("pep распределенный");
   });
 
+  it("drops Latin diacritics, keeping Cyrillic й and ё apart from them", () => {
+    expect(normalizeText("Sécurité Müller Straße Øresund")).toBe("securite muller strasse oresund");
+    expect(normalizeText("Йод ёж")).toBe("йод еж");
+  });
+
+  it("splits French elisions off and drops other apostrophes inside words", () => {
+    expect(tokenize("l’authentification d'accès qu'il")).toEqual([
+      "l",
+      "authentification",
+      "d",
+      "acces",
+      "qu",
+      "il",
+    ]);
+    expect(tokenize("hacker's don't")).toEqual(["hackers", "dont"]);
+  });
+
   it("drops apostrophes inside words and unifies кеш/кэш", () => {
     expect(normalizeText("hacker's database")).toBe("hackers database");
     expect(normalizeText("Кеширование")).toBe("кэширование");

@@ -10,10 +10,51 @@ const SPELLING_VARIANTS: [RegExp, string][] = [
 ];
 
 const INNER_APOSTROPHE = /(\p{L})['’ʼ`](\p{L})/gu;
+/** A French or Italian elision ("l’authentification", "d'accès", "qu'il"): the article is a word of its own. */
+const ELISION = /(?<!\p{L})([cdjlmnst]|qu)['’ʼ`](?=\p{L})/giu;
 
-/** Lowercase, ё→е and spelling variants of text that is already NFKC. */
+/** Apostrophes inside words: elisions split off ("l'accès" → "l accès"), others dropped ("hacker's" → "hackers"). */
+function apostrophes(s: string): string {
+  return s.replace(ELISION, "$1 ").replace(INNER_APOSTROPHE, "$1$2");
+}
+
+const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const MARKS_AFTER_LATIN = /([a-z])\p{M}+/gu;
+
+/**
+ * Latin letters without their diacritics ("sécurité" → "securite", "Müller" → "muller", "ß" → "ss"): people
+ * type them without, and a name spelled by ear in Cyrillic has none. Cyrillic й and ё are left alone.
+ */
+function stripLatinMarks(s: string): string {
+  if (!LATIN_WITH_MARKS.test(s)) return s;
+  return s
+    .normalize("NFD")
+    .replace(MARKS_AFTER_LATIN, "$1")
+    .normalize("NFC")
+    .replace(/ß/g, "ss")
+    .replace(/æ/g, "ae")
+    .replace(/œ/g, "oe")
+    .replace(/ø/g, "o")
+    .replace(/đ/g, "d")
+    .replace(/ł/g, "l");
+}
+
+/** Lowercase, Latin diacritics, ё→е and spelling variants of text that is already NFKC. */
 function fold(s: string): string {
-  let out = s.toLowerCase();
+  const cached = folded.get(s);
+  if (cached !== undefined) return cached;
+  const out = foldUncached(s);
+  if (folded.size >= FOLD_CACHE) folded.clear();
+  folded.set(s, out);
+  return out;
+}
+
+/** Folded words by their raw form: a programme repeats its words, and folding each anew cost much of indexing. */
+const folded = new Map<string, string>();
+const FOLD_CACHE = 50_000;
+
+function foldUncached(s: string): string {
+  let out = stripLatinMarks(s.toLowerCase());
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
   if (out.includes("кеш") || out.includes("мейл"))
     for (const [re, to] of SPELLING_VARIANTS) out = out.replace(re, to);
@@ -25,7 +66,7 @@ function fold(s: string): string {
  * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
  */
 export function normalizeText(text: string): string {
-  return fold(text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2"));
+  return foldUncached(apostrophes(text.normalize("NFKC")));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
@@ -48,6 +89,8 @@ export interface TextWord {
    * ("PyPy", "SOA"). Names and brands are what people respell by ear in the other script.
    */
   proper: boolean;
+  /** Written with a capital first letter, wherever it stands. */
+  capitalized: boolean;
 }
 
 const SENTENCE_START = new Set([...'.!?:;«"“–—•*']);
@@ -55,7 +98,7 @@ const SPACE = /\s/;
 
 /** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
 export function tokenizeText(text: string): TextWord[] {
-  const s = text.normalize("NFKC").replace(INNER_APOSTROPHE, "$1$2");
+  const s = apostrophes(text.normalize("NFKC"));
   const out: TextWord[] = [];
   for (const m of s.matchAll(TOKEN)) {
     const raw = m[0];
@@ -75,7 +118,7 @@ export function tokenizeText(text: string): TextWord[] {
         );
       }
     }
-    out.push({ token: decimalPoint(fold(raw)), proper });
+    out.push({ token: decimalPoint(fold(raw)), proper, capitalized: raw !== lower });
   }
   return out;
 }
@@ -113,7 +156,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export const FILLERS: ReadonlySet<string> = new Set(
   (
-    "talk talks lecture lectures presentation session sessions speech report keynote speaker speakers " +
+    "talk talks lecture lectures presentation session sessions speech report speaker speakers " +
     "find show looking look tell told telling speaks speaking speak gives giving presents presenting " +
     "please anything something somebody someone whoever topic topics " +
     "доклад доклада докладе докладу докладом доклады докладов докладах лекция лекции лекцию выступление " +
@@ -130,5 +173,11 @@ export function isNoise(token: string): boolean {
 
 /** Whether a token is written in Cyrillic letters (its first letter decides). */
 export function isCyrillic(token: string): boolean {
-  return /^[^\p{L}]*[\u0400-\u04ff]/u.test(token);
+  // By character codes: this runs for every word the index holds.
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) return true;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0) return false;
+  }
+  return false;
 }

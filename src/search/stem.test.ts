@@ -21,3 +21,15 @@ describe("stem", () => {
     expect(stem("jinja2")).toBe("jinja2");
   });
 });
+
+describe("stem in a content language", () => {
+  it("stems Latin words in the given language and Cyrillic words as Russian", () => {
+    expect(stem("netzwerke", "de")).toBe(stem("netzwerk", "de"));
+    expect(stem("conteneurs", "fr")).toBe(stem("conteneur", "fr"));
+    expect(stem("контейнерах", "de")).toBe(stem("контейнер"));
+  });
+
+  it("leaves words alone in a language without a stemmer", () => {
+    expect(stem("tietokoneet", "xx")).toBe("tietokoneet");
+  });
+});

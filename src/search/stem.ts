@@ -1,20 +1,20 @@
 /**
- * Word stems: the Snowball stemmers of @orama/stemmers, Russian for Cyrillic words and English for Latin ones,
- * so that "асинхронного" and "асинхронный", "testing" and "tests" meet.
+ * Word stems by the Snowball stemmers of @orama/stemmers: Russian for Cyrillic words, the given content
+ * language's (English by default) for Latin ones, so "асинхронного" and "асинхронный", "testing" and "tests",
+ * "Sicherheit" and "Sicherheitslücken"… meet.
  */
-import { stemmer as englishStem } from "@orama/stemmers/english";
-import { stemmer as russianStem } from "@orama/stemmers/russian";
+import { isCyrillicLanguage, stemmerOf } from "./languages.js";
 
-/** The stem of one normalized word; words with digits or too short to stem come back unchanged. */
-export function stem(word: string): string {
+const CYRILLIC_WORD = /^[а-яёіїєґ]+$/;
+const LATIN_WORD = /^[a-zß-öø-ÿœ]+$/;
+
+/** The stem of one normalized word in a language; words with digits or too short to stem come back unchanged. */
+export function stem(word: string, lang = "en"): string {
   if (word.length < 4) return word;
-  if (/^[а-яё]+$/.test(word)) {
-    const s = russianStem(word);
-    return s.length >= 2 ? s : word;
-  }
-  if (/^[a-z]+$/.test(word)) {
-    const s = englishStem(word);
-    return s.length >= 2 ? s : word;
-  }
-  return word;
+  let stemmer: ((w: string) => string) | undefined;
+  if (CYRILLIC_WORD.test(word)) stemmer = stemmerOf(isCyrillicLanguage(lang) ? lang : "ru");
+  else if (LATIN_WORD.test(word)) stemmer = isCyrillicLanguage(lang) ? stemmerOf("en") : stemmerOf(lang);
+  if (!stemmer) return word;
+  const s = stemmer(word);
+  return s.length >= 2 ? s : word;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phoneticKeys } from "./translit.js";
+import { phoneticKeys, skeletonKeys } from "./translit.js";
 
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
 
@@ -23,6 +23,16 @@ describe("phoneticKeys", () => {
     expect(sameSound("lindsay", "линдсей")).toBe(true);
   });
 
+  it("hears names of other origins: German st/sp and z, French j, a w that ends a vowel", () => {
+    expect(sameSound("steinberg", "штайнберг")).toBe(true);
+    expect(sameSound("zimmermann", "циммерман")).toBe(true);
+    expect(sameSound("jean", "жан")).toBe(false); // too short a key to say anything
+    expect(sameSound("jacques", "жак")).toBe(false);
+    expect(sameSound("tensorflow", "тензорфлоу")).toBe(true);
+    expect(sameSound("poettering", "поттеринг")).toBe(true);
+    expect(sameSound("torvalds", "торвальдс")).toBe(true);
+  });
+
   it("keeps words that sound different apart", () => {
     expect(sameSound("react", "ракета")).toBe(false);
     expect(sameSound("flask", "фляга")).toBe(false);
@@ -32,5 +42,15 @@ describe("phoneticKeys", () => {
     expect(phoneticKeys("soa")).toEqual([]);
     expect(phoneticKeys("3156")).toEqual([]);
     expect(phoneticKeys("jinja2")).toEqual([]);
+  });
+});
+
+describe("skeletonKeys", () => {
+  it("gives names whose vowels are heard differently the same consonants", () => {
+    expect(skeletonKeys("michael")).toContain(skeletonKeys("майкл")[0]);
+  });
+
+  it("gives no skeleton of fewer than three consonants", () => {
+    expect(skeletonKeys("ivan")).toEqual([]);
   });
 });

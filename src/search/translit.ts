@@ -66,13 +66,15 @@ function cyrillicKey(word: string): string {
 
 /** Latin spelling rules; each alternative in a list is one way the letters may sound. */
 function latinAlternatives(word: string, i: number): [string[], number] {
-  const rest = word.slice(i);
   const next = word[i + 1] ?? "";
   const soft = next === "e" || next === "i" || next === "y";
-  if (rest.startsWith("shch") || rest.startsWith("sch")) return [["x"], rest.startsWith("shch") ? 4 : 3];
-  if (rest.startsWith("dzh")) return [["j"], 3];
-  if (rest.startsWith("tch")) return [["c"], 3];
-  const two = rest.slice(0, 2);
+  const at = (s: string) => word.startsWith(s, i);
+  if (at("shch") || at("sch")) return [["x"], at("shch") ? 4 : 3];
+  if (at("dzh")) return [["j"], 3];
+  // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
+  if (i === 0 && (at("st") || at("sp")) && VOWELS.has(word[2] ?? "")) return [["s", "x"], 1];
+  if (at("tch")) return [["c"], 3];
+  const two = word.substr(i, 2);
   switch (two) {
     case "sh":
     case "zh":
@@ -119,14 +121,19 @@ function latinAlternatives(word: string, i: number): [string[], number] {
     case "g":
       return [soft ? ["k", "j"] : ["k"], 1];
     case "j":
-      return [["j", "a"], 1];
+      // "John" дж, "Jan" й, "Jean" ж.
+      return [["j", "a", "x"], 1];
     case "f":
     case "v":
-    case "w":
       return [["f"], 1];
+    case "w":
+      // After a vowel and before a consonant or the end, w is part of the vowel ("flow", "Bowie"): флоу.
+      return [VOWELS.has(word[i - 1] ?? "") && !VOWELS.has(next) ? ["f", ""] : ["f"], 1];
     case "s":
-    case "z":
       return [["s"], 1];
+    case "z":
+      // "Zaitsev" з, "Zimmermann" ц.
+      return [["s", "ts"], 1];
     case "x":
       return [["ks"], 1];
     case "h":
@@ -180,4 +187,17 @@ export function phoneticKeys(word: string): string[] {
   else if (/^[a-z]+$/.test(word)) keys = latinKeys(word);
   else return [];
   return keys.filter((k) => consonants(k) >= 3);
+}
+
+/**
+ * The consonant skeletons of a name: its phonetic keys without vowels ("майкл", "michael" → "mkl"), for names
+ * whose vowels are heard differently across languages. Only skeletons of three consonants or more.
+ */
+export function skeletonKeys(word: string): string[] {
+  const out = new Set<string>();
+  for (const key of phoneticKeys(word)) {
+    const skeleton = squeeze(key.replace(/a/g, ""));
+    if (skeleton.length >= 3) out.add(skeleton);
+  }
+  return [...out];
 }
