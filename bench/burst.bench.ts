@@ -12,6 +12,7 @@
  * attendees' reply latency p50/p99 during the burst (in compressed-clock time, so the HTTP round trips
  * count BENCH_SPEEDUP times over: an upper bound).
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +32,7 @@ import { outboxHooks } from "../src/delivery/outcomes.js";
 import { LATE_TOLERANCE_MS, planReminders } from "../src/delivery/planner.js";
 import { RateLimiter } from "../src/delivery/rate-limiter.js";
 import type { Programme } from "../src/programme/model.js";
+import { ProgrammeService } from "../src/programme/service.js";
 import { openDatabase } from "../src/store/db.js";
 import { outboxCounts } from "../src/store/outbox.js";
 import { loadProgramme } from "../src/store/programme-store.js";
@@ -117,6 +119,7 @@ export default async function burstBench(): Promise<void> {
       i18n: createI18n(),
       clock: clock.now,
       logger: pino({ level: "silent" }),
+      programmeService: new ProgrammeService({ db, clock: clock.now, defaultMinutes: LEAD_MIN }),
     };
     // One budget for the process, as in main.ts: the dispatcher and the bot's replies take turns on it.
     const limiter = new RateLimiter(LIMIT, clock.now());
