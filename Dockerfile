@@ -2,6 +2,7 @@
 #   docker run -d -v confbot-data:/data -e BOT_TOKEN=… confbot                       (long polling)
 #   docker run -d -v confbot-data:/data -p 8080:8080 -e BOT_TOKEN=… \
 #     -e WEBHOOK_URL=https://bot.example.org/telegram -e WEBHOOK_SECRET=… confbot     (webhook)
+#   add -e WEBAPP_URL=https://bot.example.org to serve the Mini App and calendar feeds on the same port
 
 # ── Dependencies: better-sqlite3 is native; the build tools are there for when no prebuilt binary fits.
 FROM node:20-bookworm-slim AS deps
@@ -11,6 +12,15 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
+
+# ── The Mini App's front end: built with the dev dependencies (Vite), only its output goes into the image.
+FROM node:20-bookworm-slim AS webapp
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY webapp ./webapp
+COPY src/webapp/api-types.ts ./src/webapp/api-types.ts
+RUN npx vite build webapp
 
 # ── Runtime: the same slim base (same glibc as the build), no build tools, an unprivileged user.
 FROM node:20-bookworm-slim
@@ -24,13 +34,14 @@ COPY package.json tsconfig.json ./
 COPY src ./src
 COPY locales ./locales
 COPY data ./data
+COPY --from=webapp /app/webapp/dist ./webapp/dist
 # The database lives on a volume owned by the base image's "node" user (uid 1000).
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
 EXPOSE 8080
-# Webhook mode serves /healthz on PORT. Long polling (no WEBHOOK_URL) has no server: nothing to check there.
+# Webhook mode (and the Mini App, WEBAPP_URL) serves /healthz on PORT. Long polling alone has no server.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "if (!process.env.WEBHOOK_URL) process.exit(0); fetch(`http://127.0.0.1:${process.env.PORT || 8080}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "if (!process.env.WEBHOOK_URL && !process.env.WEBAPP_URL) process.exit(0); fetch(`http://127.0.0.1:${process.env.PORT || 8080}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node directly, not `npm start`: as PID 1 it gets docker stop's SIGTERM itself and the bot stops gracefully.
 CMD ["node", "--import", "tsx", "src/main.ts"]

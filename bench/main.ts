@@ -8,6 +8,7 @@ const modules = [
   "./reminders.bench.js",
   "./burst.bench.js",
   "./bot.bench.js",
+  "./webapp.bench.js",
 ];
 const only = process.env.BENCH?.split(",").map((s) => `./${s.trim()}.bench.js`);
 

@@ -17,6 +17,8 @@ describe("loadConfig", () => {
       WEBHOOK_URL: undefined,
       WEBHOOK_SECRET: undefined,
       PORT: 8080,
+      WEBAPP_URL: undefined,
+      WEBAPP_AUTH_MAX_AGE: 86400,
       LOG_LEVEL: "info",
       LOG_LEVEL_SET: false,
       LOG_FILE: undefined,
@@ -61,6 +63,9 @@ describe("loadConfig", () => {
     expect(config.BOT_API_ROOT).toBe("http://127.0.0.1:8081");
     expect(config.PORT).toBe(3000);
     expect(config.SEND_RATE).toBe(10);
+    expect(loadConfig({ WEBAPP_URL: "https://bot.example.org/confbot/" }).WEBAPP_URL).toBe(
+      "https://bot.example.org/confbot",
+    );
   });
 
   it("reads DEMO_NOW as an instant, CONSOLE_ORGANIZER as a switch, and notes an explicit LOG_LEVEL", () => {
@@ -104,6 +109,7 @@ describe("loadConfig", () => {
         LOG_LEVEL: "loud",
         REMINDER_TICK: "every minute",
         SEND_RATE: "-3",
+        WEBAPP_URL: "http://example.org",
       });
     } catch (e) {
       error = e;
@@ -118,6 +124,7 @@ describe("loadConfig", () => {
       "LOG_LEVEL: LOG_LEVEL must be one of",
       "REMINDER_TICK: REMINDER_TICK must be a cron expression",
       "SEND_RATE: SEND_RATE must be greater than 0",
+      "WEBAPP_URL: WEBAPP_URL must be an https URL",
     ])
       expect(message).toContain(expected);
   });

@@ -96,6 +96,11 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)")
     .optional(),
   PORT: positiveInt("PORT", 8080),
+  WEBAPP_URL: z
+    .url({ protocol: /^https$/, message: "WEBAPP_URL must be an https URL such as https://bot.example.org" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  WEBAPP_AUTH_MAX_AGE: positiveInt("WEBAPP_AUTH_MAX_AGE", 24 * 60 * 60),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   REMINDER_TICK: z
     .string()

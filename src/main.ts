@@ -7,6 +7,7 @@
  *
  * SIGINT and SIGTERM stop gracefully: no new updates, the ones in hand finish, the server and the database close.
  */
+import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
@@ -24,6 +25,7 @@ import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/remind
 import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
+import { setMenuButton } from "./bot/webapp-buttons.js";
 import { demoClock, systemClock } from "./clock.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -32,6 +34,12 @@ import { configuredSource, fetchLimits, sourceName } from "./programme/source.js
 import { SourceSync } from "./programme/sync.js";
 import { loadStartupProgramme } from "./startup.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
+import { appUrl, browserLaunchUrl } from "./webapp/links.js";
+import type { WebappDeps } from "./webapp/server/deps.js";
+import { signInitData } from "./webapp/server/init-data.js";
+import { createWebappHandler } from "./webapp/server/routes.js";
+import { startWebappServer, type WebappServer } from "./webapp/server/server.js";
+import { WEBAPP_DIST } from "./webapp/server/static-dir.js";
 
 /** The identity the bot has in console mode, where nothing asks Telegram. */
 const CONSOLE_BOT: UserFromGetMe = localBotInfo({
@@ -65,6 +73,47 @@ function consoleUser() {
     first_name: name,
     language_code: locale.toLowerCase().startsWith("ru") ? "ru" : "en",
   };
+}
+
+/** The Mini App server's dependencies: the bot's own database, catalog and clock. */
+function webappDeps(deps: BotDeps, botToken: string, publicUrl: string, botUsername: string): WebappDeps {
+  return {
+    db: deps.db,
+    catalog: deps.catalog,
+    clock: deps.clock,
+    authClock: systemClock,
+    logger: deps.logger,
+    botToken,
+    publicUrl,
+    botUsername,
+    defaultReminderMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
+    maxAuthAgeSeconds: deps.config.WEBAPP_AUTH_MAX_AGE,
+    staticDir: WEBAPP_DIST,
+  };
+}
+
+/**
+ * Console mode serves the Mini App on localhost (PORT, or any free port when that one is taken), signing its
+ * launch links for the console user with a key made up for this run. Undefined when it cannot listen at all.
+ */
+async function startConsoleWebapp(deps: BotDeps, user: ReturnType<typeof consoleUser>) {
+  const token = `0:${randomBytes(24).toString("base64url")}`;
+  const web = webappDeps(deps, token, "", CONSOLE_BOT.username);
+  let server: WebappServer;
+  try {
+    server = await startWebappServer(createWebappHandler(web), {
+      port: deps.config.PORT,
+      host: "127.0.0.1",
+      fallbackToAnyPort: true,
+    });
+  } catch (e) {
+    deps.logger.warn({ err: (e as Error).message }, "the Mini App is not served");
+    return undefined;
+  }
+  web.publicUrl = `http://127.0.0.1:${server.port}`;
+  deps.webapp = { publicUrl: web.publicUrl };
+  const link = (url: string) => browserLaunchUrl(url, signInitData({ user, authDate: systemClock() }, token));
+  return { server, link, home: link(appUrl(web.publicUrl)) };
 }
 
 async function main(): Promise<number> {
@@ -161,19 +210,26 @@ async function main(): Promise<number> {
     // Organizers: broadcast progress and SIGHUP → reload, as in the server modes.
     const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders.lease.held() });
     const interactive = Boolean(process.stdin.isTTY);
+    const user = consoleUser();
+    const webapp = await startConsoleWebapp(deps, user);
     try {
       await runConsole({
         bot,
         telegram,
         input: process.stdin,
         output: process.stdout,
-        user: consoleUser(),
+        user,
         interactive,
-        greeting: consoleGreeting(deps, config, logFile),
+        greeting: [
+          ...consoleGreeting(deps, config, logFile),
+          ...(webapp ? [`🗓 The grid (the Mini App) in your browser: ${webapp.home}`] : []),
+        ],
+        webAppLink: webapp?.link,
       });
       // The chat ends with its input: first deliver what the bot still has to send (a broadcast and its summary).
       await deliverBeforeExit(deps, reminders, organizer);
     } finally {
+      await webapp?.server.close();
       await stopProgramme();
       await reminders.stop();
       await organizer.stop();
@@ -194,6 +250,7 @@ async function main(): Promise<number> {
   // Started first and stopped last, so that a SIGHUP never falls back to its default (ending the process).
   let reminders: RemindersRuntime | undefined;
   const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders?.lease.held() ?? false });
+  let webServer: WebappServer | undefined;
   const signal = shutdownSignal();
   try {
     await bot.init();
@@ -207,15 +264,25 @@ async function main(): Promise<number> {
     });
     reminders = running;
     nudge = () => running.dispatcher.nudge();
+    // ── The Mini App (WEBAPP_URL): served by the webhook server, or by a server of its own when polling.
+    const routes = config.WEBAPP_URL
+      ? createWebappHandler(webappDeps(deps, config.BOT_TOKEN, config.WEBAPP_URL, bot.botInfo.username))
+      : undefined;
+    if (config.WEBAPP_URL) {
+      deps.webapp = { publicUrl: config.WEBAPP_URL };
+      await setMenuButton(bot.api, appUrl(config.WEBAPP_URL), deps);
+    }
     if (config.WEBHOOK_URL) {
       const server = await startWebhook(
         bot,
-        { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET },
+        { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET, routes },
         logger,
       );
       logger.info({ signal: await signal }, "shutting down");
       await server.close();
     } else {
+      webServer = routes ? await startWebappServer(routes, { port: config.PORT }) : undefined;
+      if (webServer) logger.info({ port: webServer.port }, "Mini App server started");
       const polling = await startPolling(bot, logger);
       try {
         const ended = polling.task() ?? Promise.resolve();
@@ -228,6 +295,7 @@ async function main(): Promise<number> {
   } finally {
     // Also after a failure (Telegram refused polling, the port is taken): nothing may keep running. Sends in
     // flight finish and are recorded before the database closes.
+    await webServer?.close();
     await stopProgramme();
     await reminders?.stop();
     await organizer.stop();

@@ -27,6 +27,8 @@ describe("callback data codec", () => {
       { type: "reminderOff", key: LONGEST_KEY },
       { type: "language", lang: "ru" },
       { type: "applyHeld", token: "Ab-_12345678" },
+      { type: "calendarFeed" },
+      { type: "calendarReset" },
       { type: "noop" },
     ];
     for (const a of actions) {

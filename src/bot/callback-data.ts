@@ -11,6 +11,7 @@
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
+ *   cal                       my calendar feed link   calr                     reset that link
  *
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
@@ -43,6 +44,8 @@ export type Action =
   | { type: "reminderOff"; key: number }
   | { type: "my"; past: boolean }
   | { type: "calendar" }
+  | { type: "calendarFeed" }
+  | { type: "calendarReset" }
   | { type: "settings" }
   | { type: "reminderMinutes"; minutes: number }
   | { type: "settingsLanguage"; lang: Lang }
@@ -139,6 +142,12 @@ export function encodeAction(a: Action): string {
     case "calendar":
       data = "ics";
       break;
+    case "calendarFeed":
+      data = "cal";
+      break;
+    case "calendarReset":
+      data = "calr";
+      break;
     case "settings":
       data = "st";
       break;
@@ -166,6 +175,8 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "x") return { type: "noop" };
   if (data === "my" || data === "my:p") return { type: "my", past: data === "my:p" };
   if (data === "ics") return { type: "calendar" };
+  if (data === "cal") return { type: "calendarFeed" };
+  if (data === "calr") return { type: "calendarReset" };
   if (data === "st") return { type: "settings" };
   let m = patterns.session.exec(data);
   if (m)

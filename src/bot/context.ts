@@ -23,6 +23,8 @@ export interface BotDeps {
   i18n: i18n;
   clock: Clock;
   logger: Logger;
+  /** The Mini App, when it is served: its public base URL (WEBAPP_URL, or the console's local address). */
+  webapp?: { publicUrl: string };
 }
 
 /** What our middleware adds to every context: dependencies, the user, and their language. */

@@ -23,6 +23,8 @@ export interface WebhookOptions {
   secret?: string;
   /** Bind address (default: all interfaces). */
   host?: string;
+  /** Other routes served on the same server (the Mini App's); returns true when it handled the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** A running webhook server. */
@@ -81,7 +83,7 @@ function answer(res: ServerResponse, status: number, body = ""): void {
 
 /**
  * Serves the bot over a webhook with node:http: POSTs to the URL's path (checked against the secret) carry
- * updates, GET /healthz answers 200 for health checks, anything else 404. Registers the webhook with Telegram.
+ * updates, GET /healthz answers 200 for health checks, then `routes` (the Mini App's), anything else 404. Registers the webhook with Telegram.
  *
  * An update is answered 200 whatever its handler did: errors are caught and logged by the bot's error handler,
  * exactly as in long polling, because any other answer makes Telegram deliver the update again and repeat
@@ -148,6 +150,7 @@ export async function startWebhook(
       });
       return;
     }
+    if (options.routes?.(req, res)) return;
     req.resume();
     answer(res, 404);
   });

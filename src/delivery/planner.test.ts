@@ -7,7 +7,7 @@ import type { Programme } from "../programme/model.js";
 import { type Db, openDatabase } from "../store/db.js";
 import { findByKey, outboxCounts } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
-import { subscribe, unsubscribe } from "../store/subscriptions.js";
+import { mutedOf, setReminder, subscribe, unsubscribe } from "../store/subscriptions.js";
 import { markUserBlocked, setReminderMinutes, touchUser } from "../store/users.js";
 import { Dispatcher } from "./dispatcher.js";
 import { outboxHooks } from "./outcomes.js";
@@ -46,6 +46,20 @@ function withAsyncIo(edit: (s: Programme["sessions"][number]) => void): Programm
 const at = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 
 describe("reminder planner", () => {
+  it("sends no reminder for a followed session whose reminder is off, and drops one already queued", () => {
+    const { db } = setup();
+    expect(setReminder(db, 1, "async-io", false)).toBe(true);
+    expect(mutedOf(db, 1)).toEqual(["async-io"]);
+    expect(plan(db, START - 5 * MIN).enqueued).toBe(0);
+    expect(setReminder(db, 1, "async-io", true)).toBe(true);
+    expect(plan(db, START - 5 * MIN).enqueued).toBe(1);
+    setReminder(db, 1, "async-io", false);
+    plan(db, START - 4 * MIN);
+    expect(status(db, 1, "async-io", START)).toBe("dropped:unsubscribed");
+    // Still followed all along; a session not followed cannot be muted.
+    expect(setReminder(db, 1, "caching", false)).toBe(false);
+  });
+
   it("queues a lone reminder a little ahead, to be sent exactly at the lead time", () => {
     const { db } = setup();
     expect(plan(db, START - 10 * MIN - QUEUE_AHEAD_MS - 1).enqueued).toBe(0);

@@ -74,14 +74,19 @@ describe("migrations", () => {
       expect(db.prepare("SELECT session_id FROM subscriptions WHERE user_id = 7").all()).toEqual([
         { session_id: "caching" },
       ]);
-      // Every session and speaker has a short key, distinct, and a new load keeps them.
-      const keys = readKeys(db);
-      expect(new Set(keys.sessions.values()).size).toBe(3);
-      expect(new Set(keys.speakers.values()).size).toBe(2);
-      loadProgramme(db, smallProgramme(), 2);
-      expect(readKeys(db)).toEqual(keys);
+      // Every session and speaker has a short key, distinct, and a new load keeps them (rows written the
+      // version-1 way into a schema that already has keys get none: only files from before it are real).
+      if (version < 6) {
+        const keys = readKeys(db);
+        expect(new Set(keys.sessions.values()).size).toBe(3);
+        expect(new Set(keys.speakers.values()).size).toBe(2);
+        loadProgramme(db, smallProgramme(), 2);
+        expect(readKeys(db)).toEqual(keys);
+      }
+      // Subscriptions from before the Mini App keep their reminders on.
+      expect(db.prepare("SELECT remind FROM subscriptions WHERE user_id = 7").get()).toEqual({ remind: 1 });
       // The newest tables are there, empty, whichever version the file came from.
-      for (const table of ["conversations", "search_pages"])
+      for (const table of ["conversations", "search_pages", "calendar_feeds"])
         expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
       db.close();
     }

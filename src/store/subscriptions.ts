@@ -71,8 +71,8 @@ export interface CandidateWindow {
 }
 
 /**
- * The planner's query, and the one place that says who is reminded of what: every subscription of a
- * reachable user to a live session in the window, with the user's lead time (indexes
+ * The planner's query, and the one place that says who is reminded of what: every subscription (with its
+ * reminder on) of a reachable user to a live session in the window, with the user's lead time (indexes
  * `sessions_live_by_start`, `subscriptions_by_session_user`). Ordered by due time, then user, so plans are
  * the same from one tick to the next.
  */
@@ -82,7 +82,7 @@ export function reminderCandidates(db: Db, w: CandidateWindow): ReminderCandidat
     `SELECT sub.user_id AS userId, u.chat_id AS chatId, s.id AS sessionId, s.start_at AS startAt,
        COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 AS leadMs, sub.created_at AS subscribedAt
      FROM sessions s
-     JOIN subscriptions sub ON sub.session_id = s.id
+     JOIN subscriptions sub ON sub.session_id = s.id AND sub.remind = 1
      JOIN users u ON u.id = sub.user_id
      WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > @startAfter AND s.start_at <= @startUntil
        AND s.start_at - COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 <= @dueUntil
@@ -105,7 +105,7 @@ export function longestLeadMinutes(db: Db, defaultMinutes: number): number {
 export interface ReminderState {
   /** The session as stored now; null when it is gone altogether. */
   session: { startAt: number; cancelled: boolean; removed: boolean } | null;
-  /** Whether the user still follows the session (and so wants its reminder). */
+  /** Whether the user still follows the session and wants its reminder (not turned off in the Mini App). */
   subscribed: boolean;
   blocked: boolean;
 }
@@ -124,8 +124,8 @@ export function reminderState(db: Db, userId: number, sessionId: string): Remind
   >(
     db,
     `SELECT s.start_at, s.cancelled, s.removed, u.blocked_at,
-       EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.user_id = @userId AND sub.session_id = @sessionId)
-         AS subscribed
+       EXISTS (SELECT 1 FROM subscriptions sub
+         WHERE sub.user_id = @userId AND sub.session_id = @sessionId AND sub.remind = 1) AS subscribed
      FROM (SELECT 1) LEFT JOIN sessions s ON s.id = @sessionId LEFT JOIN users u ON u.id = @userId`,
   ).get({ userId, sessionId });
   return {
@@ -136,4 +136,27 @@ export function reminderState(db: Db, userId: number, sessionId: string): Remind
     subscribed: r?.subscribed === 1,
     blocked: r?.blocked_at != null,
   };
+}
+
+/**
+ * Turns the reminder of a followed session on or off (the session stays followed); false when the user
+ * does not follow it.
+ */
+export function setReminder(db: Db, userId: number, sessionId: string, on: boolean): boolean {
+  return (
+    statement(db, "UPDATE subscriptions SET remind = ? WHERE user_id = ? AND session_id = ?").run(
+      on ? 1 : 0,
+      userId,
+      sessionId,
+    ).changes > 0
+  );
+}
+
+/** The followed sessions whose reminder the user turned off. */
+export function mutedOf(db: Db, userId: number): string[] {
+  return (
+    statement(db, "SELECT session_id FROM subscriptions WHERE user_id = ? AND remind = 0").all(userId) as {
+      session_id: string;
+    }[]
+  ).map((r) => r.session_id);
 }

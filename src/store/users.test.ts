@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "./db.js";
 import {
+  ensureUser,
   getUser,
   languageOf,
   markUserBlocked,
@@ -48,5 +49,22 @@ describe("users", () => {
     const user = touchUser(db, { id: 3, chatId: 3, languageCode: 42, firstName: 5 }, 1);
     expect(user).toMatchObject({ languageCode: null, firstName: null });
     expect(languageOf(user)).toBe("en");
+  });
+
+  it("records a Mini App user without undoing what the chat set", () => {
+    const db = openDatabase(join(tempDir(), "u.sqlite"));
+    expect(ensureUser(db, { id: 9, firstName: "Ann", languageCode: "ru" }, 1)).toMatchObject({
+      id: 9,
+      chatId: 9,
+      firstName: "Ann",
+      languageCode: "ru",
+      language: null,
+    });
+    touchUser(db, { id: 10, chatId: 10, firstName: "Bob", languageCode: "en" }, 1);
+    setUserLanguage(db, 10, "ru", 2);
+    markUserBlocked(db, 10, 3);
+    const bob = ensureUser(db, { id: 10, firstName: "Bob", languageCode: "de" }, 4);
+    expect(bob).toMatchObject({ language: "ru", languageCode: "de", blockedAt: 3 });
+    db.close();
   });
 });

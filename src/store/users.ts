@@ -90,3 +90,31 @@ export function markUserBlocked(db: Db, id: number, now: number): void {
     id,
   );
 }
+
+/**
+ * Records a user who reached the bot another way than a chat (the Mini App): a new one gets the private chat
+ * id (= user id); an existing one only gets Telegram's current name and language code, keeping its chat,
+ * chosen language and blocked mark.
+ */
+export function ensureUser(
+  db: Db,
+  u: { id: number; firstName?: string; languageCode?: string },
+  now: number,
+): User {
+  const known = getUser(db, u.id);
+  // Most requests come from someone known with the same name and language: no write at all.
+  if (
+    known &&
+    (u.firstName ?? known.firstName) === known.firstName &&
+    (u.languageCode ?? known.languageCode) === known.languageCode
+  )
+    return known;
+  statement(
+    db,
+    `INSERT INTO users (id, chat_id, first_name, language_code, created_at, updated_at)
+       VALUES (@id, @id, @firstName, @languageCode, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET first_name = COALESCE(excluded.first_name, first_name),
+         language_code = COALESCE(excluded.language_code, language_code)`,
+  ).run({ id: u.id, firstName: u.firstName ?? null, languageCode: u.languageCode ?? null, now });
+  return getUser(db, u.id) as User;
+}

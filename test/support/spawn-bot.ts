@@ -29,6 +29,8 @@ export interface BotProcess {
 export interface SpawnOptions {
   /** Written to the bot's stdin, which is then closed (the console mode reads it); stdin is empty without it. */
   input?: string;
+  /** Keeps stdin open (the console keeps running): the test writes to `child.stdin` and ends it itself. */
+  openStdin?: boolean;
   /**
    * Runs `node --import tsx src/main.ts`: one process, so that every signal sent to `child` (SIGHUP, SIGKILL)
    * reaches the bot itself. The tsx binary passes on only SIGINT and SIGTERM, and a SIGKILL of it alone would
@@ -72,7 +74,7 @@ export function spawnBot(env: Record<string, string>, options: SpawnOptions = {}
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...base, LANG: "C.UTF-8", ...env },
-    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    stdio: [options.input === undefined && !options.openStdin ? "ignore" : "pipe", "pipe", "pipe"],
     // Its own process group, so that a kill reaches the bot under tsx too.
     detached: true,
   });
@@ -87,7 +89,8 @@ export function spawnBot(env: Record<string, string>, options: SpawnOptions = {}
     err += d.toString("utf8");
     all += d.toString("utf8");
   });
-  if (options.input !== undefined) child.stdin?.end(options.input);
+  if (options.input !== undefined && !options.openStdin) child.stdin?.end(options.input);
+  else if (options.input !== undefined) child.stdin?.write(options.input);
   const exited = new Promise<number | string>((resolve) =>
     child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
   );

@@ -26,6 +26,8 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Lines printed after the banner (the demo clock, organizer mode, where the log goes). */
   greeting?: string[];
+  /** The address that opens a Mini App button's URL in an ordinary browser, signed for the console user. */
+  webAppLink?: (url: string) => string;
 }
 
 /** The console's first lines: what this is and how to run the bot on Telegram instead. */
@@ -126,6 +128,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         if (deepLink) return sendText(`/start ${deepLink[1]}`);
         return print([`(this button opens ${choice.url})`]);
       }
+      case "webapp":
+        return print([
+          options.webAppLink
+            ? `(the Mini App — open it in a browser: ${options.webAppLink(choice.url)} )`
+            : `(this button opens the Mini App at ${choice.url})`,
+        ]);
       case "text":
         return sendText(choice.label);
       case "inline": {

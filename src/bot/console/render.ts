@@ -10,6 +10,7 @@ import type { LocalMessage } from "./local-telegram.js";
 export type ConsoleButton =
   | { kind: "callback"; label: string; data: string; chatId: number; messageId: number }
   | { kind: "url"; label: string; url: string }
+  | { kind: "webapp"; label: string; url: string }
   | { kind: "text"; label: string }
   | { kind: "other"; label: string };
 
@@ -32,6 +33,7 @@ function toButton(b: InlineKeyboardButton | KeyboardButton | string, m: LocalMes
       messageId: m.messageId,
     };
   if ("url" in b && typeof b.url === "string") return { kind: "url", label: b.text, url: b.url };
+  if ("web_app" in b && b.web_app) return { kind: "webapp", label: b.text, url: b.web_app.url };
   const keys = Object.keys(b).filter((k) => k !== "text");
   return keys.length ? { kind: "other", label: b.text } : { kind: "text", label: b.text };
 }

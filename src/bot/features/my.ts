@@ -1,6 +1,8 @@
 import { Composer, InputFile } from "grammy";
 import type { Session } from "../../programme/model.js";
+import { feedTokenOf, resetFeedToken } from "../../store/calendar-feeds.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
+import { feedUrl, webcalUrl } from "../../webapp/server/feed.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
@@ -8,7 +10,8 @@ import { HTML, replyView, showView } from "../respond.js";
 import { buildIcs } from "../views/calendar.js";
 import { followedSessions, myView } from "../views/my.js";
 import { leadMinutes } from "../views/settings.js";
-import { plain } from "../views/view.js";
+import { actionButton, plain, type View } from "../views/view.js";
+import { gridButton } from "../webapp-buttons.js";
 
 /** Sends the user's sessions as an .ics file; false when they follow none. */
 async function sendCalendar(ctx: BotContext): Promise<boolean> {
@@ -31,20 +34,57 @@ async function sendCalendar(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
+/** /my with what the Mini App adds when it is served: "📅 Subscribe in my calendar" and "🗓 Open the grid". */
+function myScreen(ctx: BotContext, past: boolean): View {
+  const view = myView(ctx, ctx.deps.clock(), past);
+  const grid = gridButton(ctx, "agenda");
+  if (!grid) return view;
+  return {
+    ...view,
+    keyboard: [
+      ...view.keyboard,
+      [actionButton(plain(ctx, "webapp.calendar_button"), { type: "calendarFeed" }), grid],
+    ],
+  };
+}
+
+/** The personal feed's link in both forms, with the button that resets it. */
+function feedView(ctx: BotContext, token: string): View {
+  const https = feedUrl(ctx.deps.webapp?.publicUrl ?? "", token);
+  return {
+    text: ctx.t("webapp.calendar_text", { webcal: webcalUrl(https), https }),
+    keyboard: [[actionButton(plain(ctx, "webapp.calendar_reset"), { type: "calendarReset" })]],
+  };
+}
+
 /**
  * /my (and the menu's "My sessions"): the sessions the user follows in time order with overlaps marked, past
- * ones behind a button (`my` / `my:p`), and "Add to calendar" (`ics`), which sends them as an .ics file.
+ * ones behind a button (`my` / `my:p`), and "Add to calendar" (`ics`), which sends them as an .ics file;
+ * with the Mini App, "Subscribe in my calendar" (`cal`) gives the personal webcal feed and resets it (`calr`).
  */
 export function myFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("my", async (ctx) => {
     if (ctx.chat.type !== "private") return void (await ctx.reply(ctx.t("my.private_only"), HTML));
-    await replyView(ctx, myView(ctx, ctx.deps.clock(), false));
+    await replyView(ctx, myScreen(ctx, false));
   });
   onAction(composer, "my", async (ctx, action) => {
     if (ctx.chat?.type !== "private") return { text: plain(ctx, "my.private_only") };
-    await showView(ctx, myView(ctx, ctx.deps.clock(), action.past));
+    await showView(ctx, myScreen(ctx, action.past));
     return undefined;
+  });
+  // The personal webcal feed: shown as a new message (the link is kept at hand), reset in place.
+  onAction(composer, "calendarFeed", async (ctx) => {
+    if (ctx.chat?.type !== "private" || !ctx.user) return { text: plain(ctx, "my.private_only") };
+    if (!ctx.deps.webapp) return { text: plain(ctx, "webapp.calendar_unavailable") };
+    await replyView(ctx, feedView(ctx, feedTokenOf(ctx.deps.db, ctx.user.id, ctx.deps.clock())));
+    return undefined;
+  });
+  onAction(composer, "calendarReset", async (ctx) => {
+    if (ctx.chat?.type !== "private" || !ctx.user) return { text: plain(ctx, "my.private_only") };
+    if (!ctx.deps.webapp) return { text: plain(ctx, "webapp.calendar_unavailable") };
+    await showView(ctx, feedView(ctx, resetFeedToken(ctx.deps.db, ctx.user.id, ctx.deps.clock())));
+    return { text: plain(ctx, "webapp.calendar_reset_done") };
   });
   onAction(composer, "calendar", async (ctx) => {
     if (ctx.chat?.type !== "private") return { text: plain(ctx, "my.private_only") };

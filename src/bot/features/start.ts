@@ -6,6 +6,7 @@ import { formatDay } from "../views/format.js";
 import { mainMenu } from "../views/menu.js";
 import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
+import { localizeMenuButton } from "../webapp-buttons.js";
 
 /** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
 export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<void> {
@@ -27,6 +28,7 @@ export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<voi
   ];
   const markup = ctx.chat?.type === "private" ? mainMenu(ctx) : undefined;
   await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: markup });
+  await localizeMenuButton(ctx);
 }
 
 /** /start: the welcome, or — with a deep-link payload — the card of a session or speaker. */

@@ -45,6 +45,7 @@ function offsetText(minutes: number): string {
  * UIDs are stable per session, so importing the file again updates the events rather than duplicating them.
  * With `alarmMinutes`, every event that takes place carries a VALARM that many minutes before it starts: the
  * calendar reminds the user as the bot would.
+ * `refreshMinutes` (for a subscribed feed) asks calendar apps to poll it that often.
  */
 export function buildIcs(
   catalog: Catalog,
@@ -53,6 +54,7 @@ export function buildIcs(
   now: number,
   link?: (session: Session) => string,
   alarmMinutes?: number,
+  options: { refreshMinutes?: number } = {},
 ): string {
   const tz = catalog.timezone;
   const conference = catalog.programme.conference;
@@ -72,6 +74,11 @@ export function buildIcs(
     `X-WR-CALNAME:${icsText(catalog.text(conference.name, lang))}`,
     `X-WR-TIMEZONE:${tz}`,
   ];
+  if (options.refreshMinutes)
+    lines.push(
+      `REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshMinutes}M`,
+      `X-PUBLISHED-TTL:PT${options.refreshMinutes}M`,
+    );
   if (fixed !== undefined) {
     const off = offsetText(fixed);
     lines.push(

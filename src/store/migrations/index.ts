@@ -7,6 +7,7 @@ import { processCoordination } from "./005-process-coordination.js";
 import { shortKeys } from "./006-short-keys.js";
 import { outboxRetention } from "./007-outbox-retention.js";
 import { programmeSync } from "./008-programme-sync.js";
+import { calendarFeeds } from "./009-calendar-feeds.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shortKeys,
   outboxRetention,
   programmeSync,
+  calendarFeeds,
 ];

@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isContentKind, type Lang } from "../../programme/model.js";
+import { feedTokenOf } from "../../store/calendar-feeds.js";
+import {
+  isSubscribed,
+  mutedOf,
+  setReminder,
+  subscribe,
+  subscriptionsOf,
+  unsubscribe,
+} from "../../store/subscriptions.js";
+import { ensureUser, languageOf, type User } from "../../store/users.js";
+import type { ApiMe, ApiSearch } from "../api-types.js";
+import { authenticate } from "./auth.js";
+import type { WebappDeps } from "./deps.js";
+import { feedUrl } from "./feed.js";
+import { sendJson, sendPrepared } from "./http-util.js";
+import { type PreparedJson, preparedProgramme } from "./programme-payload.js";
+
+/** Queries are cut to this many characters, as in the chat. */
+export const MAX_QUERY_CHARS = 200;
+/** At most this many results, as in the chat. */
+export const SEARCH_LIMIT = 60;
+
+function me(deps: WebappDeps, user: User): ApiMe {
+  const token = feedTokenOf(deps.db, user.id, deps.clock());
+  return {
+    user: { id: user.id, firstName: user.firstName ?? "", lang: languageOf(user) },
+    following: subscriptionsOf(deps.db, user.id).filter((id) => deps.catalog.session(id)),
+    muted: mutedOf(deps.db, user.id),
+    reminderMinutes: user.reminderMinutes ?? deps.defaultReminderMinutes,
+    now: deps.clock(),
+    calendarUrl: feedUrl(deps.publicUrl, token),
+    ...(deps.botUsername ? { botUrl: `https://t.me/${deps.botUsername}` } : {}),
+  };
+}
+
+/**
+ * `/api/*`: every request must carry valid, fresh init data (else 401, before anything else is looked at);
+ * then `GET programme | me | search?q=`, `PUT | DELETE follow/<session>` (the bot's subscriptions) and
+ * `PUT | DELETE remind/<session>` (a followed session's reminder on or off).
+ */
+export function serveApi(deps: WebappDeps, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const answer = answerApi(deps, req, url);
+  if ("prepared" in answer) sendPrepared(req, res, answer.prepared, answer.headers);
+  else sendJson(res, answer.status, answer.body, answer.headers);
+}
+
+/** What an API request gets: a small JSON value, or a prepared (cached, gzipped) body. */
+type Answer =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | { prepared: PreparedJson; headers: Record<string, string> };
+
+const json = (status: number, body: unknown, headers?: Record<string, string>): Answer => ({
+  status,
+  body,
+  headers,
+});
+const notAllowed = (allow: string) => json(405, { error: "method not allowed" }, { allow });
+
+function answerApi(deps: WebappDeps, req: IncomingMessage, url: URL): Answer {
+  const auth = authenticate(req, deps.botToken, deps.authClock(), deps.maxAuthAgeSeconds);
+  if (!auth.ok) {
+    deps.logger.debug({ problem: auth.problem, path: url.pathname }, "webapp request refused");
+    return json(401, { error: "unauthorized", reason: auth.problem }, { "www-authenticate": "tma" });
+  }
+  const from = auth.data.user;
+  const user = ensureUser(
+    deps.db,
+    { id: from.id, firstName: from.first_name, languageCode: from.language_code },
+    deps.clock(),
+  );
+  const path = url.pathname.slice("/api/".length);
+  const method = req.method ?? "GET";
+  const get = method === "GET" || method === "HEAD";
+
+  if (path === "programme") {
+    if (!get) return notAllowed("GET");
+    const asked = url.searchParams.get("lang");
+    const lang: Lang = asked === "en" || asked === "ru" ? asked : languageOf(user);
+    return {
+      prepared: preparedProgramme(deps.catalog.programme, lang),
+      headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache" },
+    };
+  }
+  if (path === "me") {
+    if (!get) return notAllowed("GET");
+    return json(200, me(deps, user));
+  }
+  if (path === "search") {
+    if (!get) return notAllowed("GET");
+    const query = Array.from((url.searchParams.get("q") ?? "").trim())
+      .slice(0, MAX_QUERY_CHARS)
+      .join("");
+    const results = query
+      ? deps.catalog.index
+          .search(query, { limit: SEARCH_LIMIT })
+          .filter((r) => (r.kind === "speaker" ? deps.catalog.speaker(r.id) : deps.catalog.session(r.id)))
+          .map((r) => ({
+            kind: r.kind === "speaker" ? ("speaker" as const) : ("session" as const),
+            id: r.id,
+          }))
+      : [];
+    const found: ApiSearch = { query, results };
+    return json(200, found);
+  }
+  const toggle = /^(follow|remind)\/([^/]+)$/.exec(path);
+  if (toggle) {
+    if (method !== "PUT" && method !== "DELETE") return notAllowed("PUT, DELETE");
+    let id: string;
+    try {
+      id = decodeURIComponent(toggle[2] as string);
+    } catch {
+      return json(404, { error: "no such session" });
+    }
+    const session = deps.catalog.session(id);
+    if (!session) return json(404, { error: "no such session" });
+    const now = deps.clock();
+    if (method === "PUT") {
+      if (!isContentKind(session.kind) || session.cancelled)
+        return json(422, { error: "this session cannot be followed" });
+      // Asking for a reminder follows the session too.
+      subscribe(deps.db, user.id, session.id, now);
+      if (toggle[1] === "remind") setReminder(deps.db, user.id, session.id, true);
+    } else if (toggle[1] === "remind") {
+      if (!isSubscribed(deps.db, user.id, session.id))
+        return json(409, { error: "not following this session" });
+      setReminder(deps.db, user.id, session.id, false);
+    } else unsubscribe(deps.db, user.id, session.id);
+    return json(200, me(deps, user));
+  }
+  return json(404, { error: "no such endpoint" });
+}

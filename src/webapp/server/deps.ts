@@ -1,0 +1,27 @@
+import type { Logger } from "pino";
+import type { Catalog } from "../../catalog.js";
+import type { Clock } from "../../clock.js";
+import type { Db } from "../../store/db.js";
+
+/** What the Mini App's server needs: the bot's own database and catalog (same subscriptions), and its token. */
+export interface WebappDeps {
+  db: Db;
+  catalog: Catalog;
+  /** The bot's clock (DEMO_NOW may set it in the past): "now" for the programme. */
+  clock: Clock;
+  /** The real time, which init data's auth_date is checked against (Telegram signs with the real time). */
+  authClock: Clock;
+  logger: Logger;
+  /** The token init data is signed with (the bot's; a random one in console mode). */
+  botToken: string;
+  /** The public base URL of this server (WEBAPP_URL): feed links are made from it. */
+  publicUrl: string;
+  /** The bot's username, for t.me links (feeds link each event to its session in the app). */
+  botUsername?: string;
+  /** Reminder lead for users who picked none. */
+  defaultReminderMinutes: number;
+  /** Init data older than this is refused (seconds). */
+  maxAuthAgeSeconds: number;
+  /** The built front end (webapp/dist). */
+  staticDir: string;
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveApi } from "./api.js";
+import type { WebappDeps } from "./deps.js";
+import { serveFeed } from "./feed.js";
+import { sendJson } from "./http-util.js";
+import { StaticFiles } from "./static-files.js";
+
+/** Handles a request if it is the Mini App's (true), else leaves it to the caller (false). */
+export type WebappHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The Mini App's routes on the bot's HTTP server: `/app/` the built front end, `/cal/<token>.ics` the
+ * personal calendar feeds, `/api/*` the JSON API (init data required). Anything else is left to the caller.
+ */
+export function createWebappHandler(deps: WebappDeps): WebappHandler {
+  const files = new StaticFiles(deps.staticDir);
+  return (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      return false;
+    }
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    const read = method === "GET" || method === "HEAD";
+    try {
+      if (path.startsWith("/api/")) {
+        serveApi(deps, req, res, url);
+        return true;
+      }
+      if (path === "/app") {
+        res.writeHead(301, { location: "/app/" }).end();
+        return true;
+      }
+      if (path.startsWith("/app/") && read) {
+        if (files.serve(req, res, path.slice("/app/".length))) return true;
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+        return true;
+      }
+      const feed = /^\/cal\/([^/]+)\.ics$/.exec(path);
+      if (feed && read) {
+        serveFeed(deps, req, res, feed[1] as string);
+        return true;
+      }
+    } catch (err) {
+      deps.logger.error(
+        { err: err instanceof Error ? err.message : String(err), path },
+        "webapp request failed",
+      );
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.destroy();
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * My agenda: the followed sessions in time order, day by day, overlaps marked; between two of them a gap
+ * offers what starts in it ("fill this gap").
+ */
+import { useState } from "preact/hooks";
+import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
+import { dayLabel, span } from "./format.js";
+import { type Model, overlapsOf } from "./model.js";
+import { SessionList } from "./session.js";
+import type { T } from "./strings.js";
+
+/** A free stretch of at least this long between two followed sessions is offered as a gap. */
+const MIN_GAP = 15 * 60_000;
+
+type Entry =
+  | { kind: "session"; s: ApiSession }
+  | { kind: "gap"; from: number; to: number; offer: ApiSession[] };
+
+/** The agenda's entries for one day: sessions in order with the gaps between them. */
+export function agendaEntries(m: Model, mine: readonly ApiSession[]): Entry[] {
+  const out: Entry[] = [];
+  let busyUntil = -Infinity;
+  const mineIds = new Set(mine.map((s) => s.id));
+  for (const s of mine) {
+    if (!s.cancelled && busyUntil !== -Infinity && s.start - busyUntil >= MIN_GAP) {
+      const from = busyUntil;
+      const offer = m.p.sessions
+        .filter((o) => o.followable && !mineIds.has(o.id) && o.start >= from && o.start < s.start)
+        .sort(
+          (a, b) =>
+            a.start - b.start ||
+            (m.rooms.get(a.room ?? "")?.index ?? 0) - (m.rooms.get(b.room ?? "")?.index ?? 0),
+        );
+      out.push({ kind: "gap", from, to: s.start, offer });
+    }
+    out.push({ kind: "session", s });
+    if (!s.cancelled) busyUntil = Math.max(busyUntil, s.end);
+  }
+  return out;
+}
+
+function Gap(props: {
+  m: Model;
+  entry: Extract<Entry, { kind: "gap" }>;
+  lang: ApiLang;
+  t: T;
+  onOpen: (id: string) => void;
+}) {
+  const { entry, t, m, lang } = props;
+  const [open, setOpen] = useState(false);
+  const tz = m.p.conference.timezone;
+  const [from, to] = span(entry.from, entry.to, lang, tz).split("–");
+  return (
+    <li class="gap" data-testid="gap">
+      <div class="gap-head">
+        <span>
+          {t("gap", { from: from ?? "", to: to ?? "" })}
+          {entry.offer.length > 0 && ` · ${t("gap_offer", { count: entry.offer.length })}`}
+        </span>
+        {entry.offer.length > 0 && (
+          <button type="button" class="small" onClick={() => setOpen(!open)}>
+            {open ? t("gap_hide") : t("gap_show")}
+          </button>
+        )}
+      </div>
+      {open && <SessionList m={m} list={entry.offer} lang={lang} onOpen={props.onOpen} />}
+    </li>
+  );
+}
+
+/** The agenda view. */
+export function Agenda(props: {
+  m: Model;
+  following: ReadonlySet<string>;
+  lang: ApiLang;
+  t: T;
+  calendarUrl?: string;
+  onOpen: (id: string) => void;
+}) {
+  const { m, lang, t } = props;
+  const tz = m.p.conference.timezone;
+  const mine = [...props.following]
+    .flatMap((id) => m.sessions.get(id) ?? [])
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const overlaps = overlapsOf(mine);
+  const days = m.p.days.map((d) => d.date).filter((d) => mine.some((s) => s.day === d));
+  return (
+    <div class="agenda" data-testid="agenda">
+      {mine.length === 0 && <p class="empty">{t("agenda_empty")}</p>}
+      {days.map((day) => (
+        <section key={day}>
+          <h2>{dayLabel(day, lang)}</h2>
+          <ul class="agenda-list">
+            {agendaEntries(
+              m,
+              mine.filter((s) => s.day === day),
+            ).map((e) =>
+              e.kind === "gap" ? (
+                <Gap key={`gap-${e.from}`} m={m} entry={e} lang={lang} t={t} onOpen={props.onOpen} />
+              ) : (
+                <li
+                  key={e.s.id}
+                  class={overlaps.has(e.s.id) ? "mine overlap" : "mine"}
+                  data-testid="agenda-item"
+                  data-session={e.s.id}
+                >
+                  <button
+                    type="button"
+                    class="row"
+                    style={{ "--c": (e.s.track && m.tracks.get(e.s.track)?.color) || "var(--neutral)" }}
+                    onClick={() => props.onOpen(e.s.id)}
+                  >
+                    <span class="r-time">{span(e.s.start, e.s.end, lang, tz)}</span>
+                    <span class={e.s.cancelled ? "r-title struck" : "r-title"}>{e.s.title}</span>
+                    <span class="r-room">{e.s.room ? m.rooms.get(e.s.room)?.name : ""}</span>
+                  </button>
+                  {overlaps.has(e.s.id) && (
+                    <p class="warn" data-testid="overlap">
+                      {t("overlaps_with", {
+                        titles: (overlaps.get(e.s.id) ?? []).map((o) => `“${o.title}”`).join(", "),
+                      })}
+                    </p>
+                  )}
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      ))}
+      {props.calendarUrl && <CalendarFeed url={props.calendarUrl} t={t} />}
+    </div>
+  );
+}
+
+function CalendarFeed(props: { url: string; t: T }) {
+  const { t } = props;
+  const webcal = props.url.replace(/^https?:/, "webcal:");
+  const [copied, setCopied] = useState(false);
+  return (
+    <section class="feed">
+      <h2>{t("calendar")}</h2>
+      <p class="hint">{t("calendar_hint")}</p>
+      <div class="feed-row">
+        <a href={webcal} class="feed-url" data-testid="feed-url">
+          {webcal}
+        </a>
+        <button
+          type="button"
+          class="small"
+          onClick={() => {
+            void navigator.clipboard?.writeText(props.url).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+      </div>
+    </section>
+  );
+}
