@@ -1,6 +1,9 @@
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createHarness, testUser, textOf } from "../../test/support/bot-harness.js";
+import { signInitData } from "../webapp/server/init-data.js";
+import { createWebappHandler } from "../webapp/server/routes.js";
+import { WEBAPP_DIST } from "../webapp/server/static-dir.js";
 import { MAX_WEBHOOK_BODY_BYTES, startWebhook } from "./run-webhook.js";
 
 describe("webhook mode", () => {
@@ -55,6 +58,34 @@ describe("webhook mode", () => {
 
     expect((await post("/telegram/hook", "s3cret_token")).status).toBe(200);
     expect(textOf(h.last(user))).toContain("Advanced Flask patterns");
+  });
+
+  it("serves the Mini App's routes on the same server, init data checked with the bot's token", async () => {
+    const h = createHarness();
+    const token = "42:test-token";
+    const routes = createWebappHandler({
+      ...h.deps,
+      authClock: h.deps.clock,
+      botToken: token,
+      publicUrl: "https://bot.example.org",
+      defaultReminderMinutes: 10,
+      maxAuthAgeSeconds: 3600,
+      staticDir: WEBAPP_DIST,
+    });
+    const server = await startWebhook(
+      h.bot,
+      { url: "https://bot.example.org/hook", port: 0, host: "127.0.0.1", secret: "s", routes },
+      pino({ level: "silent" }),
+    );
+    onTestFinished(() => server.close());
+    const base = `http://127.0.0.1:${server.port}`;
+    const initData = signInitData({ user: { id: 77, first_name: "W" }, authDate: h.deps.clock() }, token);
+    expect((await fetch(`${base}/api/me`)).status).toBe(401);
+    const me = await fetch(`${base}/api/me`, { headers: { authorization: `tma ${initData}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { id: number } }).user.id).toBe(77);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/nothing`)).status).toBe(404);
   });
 
   it("makes up a secret when none is configured", async () => {
