@@ -33,15 +33,27 @@ export function readEvalSet(file: string): EvalCase[] {
     });
 }
 
-/** Whether a search's answer passes a case: its first result is acceptable, or it is empty for NONE. */
-export function passes(c: EvalCase, results: SearchResult[]): boolean {
+/** Where a session result belongs: its track's and room's names, for the TRACK: and ROOM: codes. */
+export type PlaceOf = (result: SearchResult) => { track?: string; room?: string } | undefined;
+
+/**
+ * Whether a search's answer passes a case: its first result is acceptable, or it is empty for NONE. Besides the
+ * shared scorer's T: and S:, our own sets use TRACK:text and ROOM:text (a session whose track's or room's name
+ * contains text, judged through `placeOf`) and KIND:kind (a session of that kind).
+ */
+export function passes(c: EvalCase, results: SearchResult[], placeOf?: PlaceOf): boolean {
   if (c.accept[0] === "NONE") return results.length === 0;
   const first = results[0];
   if (!first) return false;
   return c.accept.some((want) => {
-    const text = norm(want.slice(2));
-    if (want.startsWith("T:")) return first.kind !== "speaker" && norm(first.title).includes(text);
-    if (want.startsWith("S:")) return first.kind === "speaker" && norm(first.name).includes(text);
+    const [code = "", ...rest] = want.split(":");
+    const text = norm(rest.join(":"));
+    const session = first.kind !== "speaker";
+    if (code === "T") return session && norm(first.title).includes(text);
+    if (code === "S") return !session && norm(first.name).includes(text);
+    if (code === "TRACK") return session && norm(placeOf?.(first)?.track).includes(text);
+    if (code === "ROOM") return session && norm(placeOf?.(first)?.room).includes(text);
+    if (code === "KIND") return first.kind === rest.join(":");
     return false;
   });
 }

@@ -45,7 +45,15 @@ import {
 import { translateTokens } from "./glossary.js";
 import { stopwordsOf } from "./languages.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
-import { isCyrillic, isNoise, STOPWORDS, subTokens, tokenize, tokenizeText } from "./normalize.js";
+import {
+  isCyrillic,
+  isNoise,
+  isTitleCase,
+  STOPWORDS,
+  subTokens,
+  tokenize,
+  tokenizeText,
+} from "./normalize.js";
 import { isPlaceWord } from "./places.js";
 import { stem } from "./stem.js";
 import { phoneticKeys, skeletonKeys } from "./translit.js";
@@ -110,6 +118,35 @@ const SIM = {
 
 const HAS_DIGIT = /\d/;
 
+/** What one occurrence of a word says of its being a name (a person, a company, a product). */
+enum Evidence {
+  None,
+  /** In a name field, with inner capitals, or in the other script than its text's. */
+  Name,
+  /** Capitalized inside a sentence. */
+  Capitalized,
+  /** Written in lower case in prose. */
+  LowerCase,
+  /** Capitalized where a sentence begins, or in a Title Case title. */
+  Initial,
+}
+
+/** The name evidence of an occurrence; German capitalizes every noun, so its capitals say nothing. */
+function nameEvidence(
+  role: string,
+  proper: boolean,
+  capitalized: boolean,
+  mixed: boolean,
+  capitalizesNouns: boolean,
+  otherScript: boolean,
+): Evidence {
+  if (role === "kind") return Evidence.None;
+  if (role === "names" || mixed || otherScript) return Evidence.Name;
+  if (!capitalized) return role === "text" ? Evidence.LowerCase : Evidence.None;
+  if (capitalizesNouns) return Evidence.None;
+  return proper ? Evidence.Capitalized : Evidence.Initial;
+}
+
 /** Results below this score are not confident enough to show. */
 export const MIN_SCORE = 0.45;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
@@ -124,6 +161,18 @@ const MAX_PREFIX_TERMS = 40;
 const SPELLING_WEIGHT = 0.15;
 /** A common word heard in a Cyrillic one is worth this share of a name heard so. */
 const COMMON_BY_EAR = 0.9;
+/** …and only when its romanized spelling is this close to the common word (edits per letter). */
+const COMMON_SPELLING = 0.4;
+
+/** A Latin word spelled closer to how a Russian romanizes it by ear ("proxmox" → "proksmoks"). */
+function spelledAsHeard(word: string): string {
+  return word
+    .replace(/x/g, "ks")
+    .replace(/ck/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/c(?![eiy])/g, "k");
+}
 /** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
 const MAX_TYPO_CANDIDATES = 150;
 /** A known word in at most this many documents may still be a typo for another when the query has more words. */
@@ -275,13 +324,16 @@ class Index implements SearchIndex {
   /** Consonant skeletons of proper names, with the word's id. */
   private readonly skeletons = new Map<string, number[]>();
   private readonly proper = new Set<number>();
-  /** Words seen at least once in prose as a common word, not capitalized. */
-  private readonly common = new Set<number>();
+  /** Words that are names wherever they stand: in people's and companies' names, "PyPy", another script. */
+  private readonly named = new Set<number>();
+  /** Per word, how often it was capitalized inside a sentence, and how often written in lower case in prose. */
+  private readonly capitalizedCount: number[] = [];
+  private readonly lowerCount: number[] = [];
   /** Stems of query words, by word (bounded). */
   private readonly queryStems = new Map<string, string[]>();
   /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
   private readonly stemLangs: (string | undefined)[] = [];
-  /** Words seen capitalized at the start of a sentence, names unless also seen in lower case. */
+  /** Words seen capitalized where a sentence begins (or in a Title Case title). */
   private readonly initial = new Set<number>();
   private readonly byGram = new Map<string, number[]>();
   private sortedTerms = new SortedStrings([]);
@@ -327,6 +379,8 @@ class Index implements SearchIndex {
       const bit = 1 << FIELD_NAMES.indexOf(field);
       const prose = PROSE.has(field);
       const tokens = tokenizeText(text);
+      // In a Title Case title every word is capitalized: capitals there tell no names, only inner ones do.
+      const titleCase = (field === "title" || field === "subtitle") && isTitleCase(tokens);
       // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
       const counts = prose ? new Map<string, number>() : undefined;
       if (counts) for (const { token } of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
@@ -336,44 +390,39 @@ class Index implements SearchIndex {
       const stop = this.fieldStop.get(lang) ?? STOPWORDS;
       const cyrillicLang = isCyrillicLang(lang);
       const capitalizesNouns = lang === "de" || lang === "lb";
-      for (const { token, proper, capitalized } of tokens) {
+      for (const { token, proper: properHint, capitalized, mixed } of tokens) {
+        const proper = titleCase ? mixed : properHint;
         if (stop.has(token)) continue;
         let w = weight;
         if (counts) {
           const tf = counts.get(token) ?? 1;
           w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
         }
-        // Names, words left in the other script ("Twisted" in a Russian text), capitalized words (but German
-        // capitalizes every noun).
-        const name =
-          role !== "kind" &&
-          (role === "names" || (proper && !capitalizesNouns) || isCyrillic(token) !== cyrillicLang);
-        const kind = role === "text" && !name ? (!capitalized ? 1 : capitalizesNouns ? 0 : 2) : 0;
-        this.addWord(token, lang, name, docId, w, bit, kind, role === "place");
+        const other = isCyrillic(token) !== cyrillicLang;
+        const evidence = nameEvidence(role, proper, capitalized, mixed, capitalizesNouns, other);
+        this.addWord(token, lang, evidence, docId, w, bit, role === "place");
         if (HAS_DIGIT.test(token))
-          for (const t of subTokens(token))
-            this.addWord(t, lang, name, docId, w, bit, kind, role === "place");
+          for (const t of subTokens(token)) this.addWord(t, lang, evidence, docId, w, bit, role === "place");
       }
     }
   }
 
-  /**
-   * One occurrence of a word in a document's field. `seen`: 1 written in lower case in prose (a common word), 2
-   * capitalized where a sentence begins (a name if never seen in lower case: "Tensorflow on open source GPUs").
-   */
+  /** One occurrence of a word in a document's field, with what it says of the word being a name. */
   private addWord(
     token: string,
     lang: string,
-    name: boolean,
+    evidence: Evidence,
     docId: number,
     weight: number,
     bit: number,
-    seen: 0 | 1 | 2,
     place: boolean,
   ): void {
-    const id = this.intern(token, lang, name);
-    if (seen === 1) this.common.add(id);
-    else if (seen === 2) this.initial.add(id);
+    const id = this.intern(token, lang);
+    if (evidence === Evidence.Name) this.named.add(id);
+    else if (evidence === Evidence.Capitalized)
+      this.capitalizedCount[id] = (this.capitalizedCount[id] ?? 0) + 1;
+    else if (evidence === Evidence.LowerCase) this.lowerCount[id] = (this.lowerCount[id] ?? 0) + 1;
+    else if (evidence === Evidence.Initial) this.initial.add(id);
     this.post(id, docId, weight, bit);
     if (place) {
       const list = this.placeDocs.get(id);
@@ -397,7 +446,7 @@ class Index implements SearchIndex {
     }
   }
 
-  private intern(token: string, lang: string, proper: boolean): number {
+  private intern(token: string, lang: string): number {
     let id = this.termIds.get(token);
     if (id === undefined) {
       id = this.terms.length;
@@ -419,8 +468,6 @@ class Index implements SearchIndex {
         this.addStem(stem(token, lang), id);
       }
     }
-    // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
-    if (proper) this.markProper(id);
     return id;
   }
 
@@ -468,7 +515,15 @@ class Index implements SearchIndex {
   }
 
   finish(): void {
-    for (const id of this.initial) if (!this.common.has(id)) this.markProper(id);
+    // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
+    // Names: words in names, with inner capitals or in the other script; words capitalized inside sentences
+    // more often than written in lower case ("Redis", not a title's "Manager"); words capitalized only where
+    // sentences begin, never in lower case ("Tensorflow on open source GPUs").
+    for (const id of this.named) this.markProper(id);
+    this.capitalizedCount.forEach((n, id) => {
+      if (n > (this.lowerCount[id] ?? 0)) this.markProper(id);
+    });
+    for (const id of this.initial) if (!this.lowerCount[id]) this.markProper(id);
     // Every other Latin word gets keys too, heard only when no name answers: "тензорфлоу" finds "tensorflow"
     // written in lower case, as package names are.
     const commonKeys: [string, number][] = [];
@@ -500,7 +555,7 @@ class Index implements SearchIndex {
     const stemmed = this.sameStem(word);
     for (const t of stemmed) {
       // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
-      if (!this.common.has(t) && word.length > (this.terms[t] as string).length + 2) continue;
+      if (!this.lowerCount[t] && word.length > (this.terms[t] as string).length + 2) continue;
       add(t, SIM.stem);
     }
     if (/\d/.test(word)) return found;
@@ -536,17 +591,28 @@ class Index implements SearchIndex {
       for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
         this.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
           if (k === key) spelledAlike(id, SIM.phonetic);
-          // A name typed in part: most of its sound, not a short word that happens to begin a long name.
-          else if (word.length >= 5 && key.length >= 5 && key.length >= 0.7 * k.length)
+          // A name typed in part: most of its sound, spelled nearly alike as far as typed ("маникюр" is not
+          // "Managerial"), not a short word that happens to begin a long name.
+          else if (
+            word.length >= 5 &&
+            key.length >= 5 &&
+            key.length >= 0.7 * k.length &&
+            this.beginsAlike(romanized, this.terms[id] as string)
+          )
             spelledAlike(id, SIM.phonetic * Math.sqrt(key.length / k.length));
         });
       }
     }
-    if (!found.size && isCyrillic(word) && word.length >= 5)
+    // A common word must also be spelled nearly alike: "маникюр" sounds like "manager" but is not it.
+    if (!found.size && isCyrillic(word) && word.length >= 5) {
+      const romanized = transliterate(word);
       for (const key of phoneticKeys(word))
         this.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
-          if (k === key) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
+          const term = spelledAsHeard(this.terms[id] as string);
+          const close = editDistance(romanized, term, term.length) <= COMMON_SPELLING * term.length;
+          if (k === key && close) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
         });
+    }
     // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
     // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
     if (word.length >= 5 && isCyrillic(word)) {
@@ -645,6 +711,12 @@ class Index implements SearchIndex {
     let n = exact === undefined ? 0 : (this.postingDocs[exact] as Int32Array).length;
     for (const t of stemmed) if (t !== exact) n += (this.postingDocs[t] as Int32Array).length;
     return n <= RARE_DOCS;
+  }
+
+  /** Whether a romanized word is spelled nearly like the beginning of a vocabulary word, as heard. */
+  private beginsAlike(romanized: string, term: string): boolean {
+    const head = spelledAsHeard(term).slice(0, romanized.length);
+    return editDistance(romanized, head, romanized.length) <= COMMON_SPELLING * romanized.length;
   }
 
   /** {@link matchWord}, remembered for the rest of one search. */

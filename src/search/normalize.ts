@@ -91,6 +91,8 @@ export interface TextWord {
   proper: boolean;
   /** Written with a capital first letter, wherever it stands. */
   capitalized: boolean;
+  /** With capitals after the first letter ("PyPy", "SOA"): a name even in a Title Case title. */
+  mixed: boolean;
 }
 
 const SENTENCE_START = new Set([...'.!?:;«"“–—•*']);
@@ -104,8 +106,9 @@ export function tokenizeText(text: string): TextWord[] {
     const raw = m[0];
     const lower = raw.toLowerCase();
     let proper = false;
+    const mixed = raw.slice(1) !== lower.slice(1);
     if (raw !== lower) {
-      if (raw.slice(1) !== lower.slice(1)) proper = true;
+      if (mixed) proper = true;
       else {
         // Capitalized: a name unless a sentence (or a text, or a list item) begins here.
         let i = m.index - 1;
@@ -118,7 +121,7 @@ export function tokenizeText(text: string): TextWord[] {
         );
       }
     }
-    out.push({ token: decimalPoint(fold(raw)), proper, capitalized: raw !== lower });
+    out.push({ token: decimalPoint(fold(raw)), proper, capitalized: raw !== lower, mixed });
   }
   return out;
 }
@@ -181,3 +184,20 @@ export function isCyrillic(token: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a title is written in Title Case ("Building a Zero Downtime Kubernetes Cluster"): most of its words
+ * of four letters or more capitalized, at least three of them.
+ */
+export function isTitleCase(words: readonly TextWord[]): boolean {
+  let long = 0;
+  let capitalized = 0;
+  for (const w of words)
+    if (w.token.length >= 4 && !HAS_DIGIT.test(w.token)) {
+      long++;
+      if (w.capitalized) capitalized++;
+    }
+  return long >= 3 && capitalized >= TITLE_CASE_SHARE * long;
+}
+
+const TITLE_CASE_SHARE = 0.6;
