@@ -26,16 +26,20 @@ RUN npx vite build webapp
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/confbot.sqlite \
-    PROGRAMME_PATH=/app/data/pycon-ru-2013.yaml \
+    PROGRAMME_PATH=/data/programme.yaml \
     PORT=8080
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY locales ./locales
 COPY data ./data
 COPY --from=webapp /app/webapp/dist ./webapp/dist
-# The database lives on a volume owned by the base image's "node" user (uid 1000).
+# Compiled once here: the container runs plain JavaScript (dist/), no TypeScript loader at run time.
+RUN node scripts/build.mjs
+# The database and the programme organizers edit (/move, /cancel, /restore write it) live on a volume owned by
+# the base image's "node" user (uid 1000); the image's own files stay read-only to it.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
@@ -43,5 +47,7 @@ EXPOSE 8080
 # Webhook mode (and the Mini App, WEBAPP_URL) serves /healthz on PORT. Long polling alone has no server.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "if (!process.env.WEBHOOK_URL && !process.env.WEBAPP_URL) process.exit(0); fetch(`http://127.0.0.1:${process.env.PORT || 8080}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node directly, not `npm start`: as PID 1 it gets docker stop's SIGTERM itself and the bot stops gracefully.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The first start puts the bundled programme on the volume as the editable PROGRAMME_PATH (unless one is there
+# or PROGRAMME_PATH points elsewhere). Then node itself, not `npm start`: exec makes it PID 1, so it gets docker
+# stop's SIGTERM and the bot stops gracefully.
+CMD ["sh", "-c", "[ -e \"$PROGRAMME_PATH\" ] || cp data/pycon-ru-2013.yaml \"$PROGRAMME_PATH\"; exec node --enable-source-maps dist/main.js"]

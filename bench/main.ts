@@ -9,6 +9,8 @@ const modules = [
   "./burst.bench.js",
   "./bot.bench.js",
   "./webapp.bench.js",
+  "./startup.bench.js",
+  "./webhook.bench.js",
 ];
 const only = process.env.BENCH?.split(",").map((s) => `./${s.trim()}.bench.js`);
 

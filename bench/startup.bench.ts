@@ -1,0 +1,135 @@
+/**
+ * Start-up time and memory of the bot as its own process, the way it runs in production: long polling a local
+ * Bot API server, a database with 10,000 users who follow sessions, at FOSDEM size (the FOSDEM 2026 schedule
+ * as published, 883 sessions) and with PyCon Russia 2013. Start-up is from spawning the process to its first
+ * getUpdates (the programme loaded, the search index built, the bot serving); memory is the process's peak
+ * RSS (VmHWM) after 300 searches. Each runs `npm start`'s way (compiled JavaScript, `node dist/main.js`) and
+ * the way it ran before (`node --import tsx src/main.ts`), best of three starts.
+ * Targets at FOSDEM size with 10,000 users: ≤ 1 s and ≤ 150 MB.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDatabase } from "../src/store/db.js";
+import { BotApiServer } from "../test/support/bot-api-server.js";
+
+const USERS = 10_000;
+const SEARCHES = 300;
+const RUNS = 3;
+const QUERIES = ["python", "rust", "database", "kernel", "security", "javascript", "flask", "тестирование"];
+
+/** The published schedules sit beside the repository (`../shared`); BENCH_SHARED points elsewhere. */
+const SHARED = process.env.BENCH_SHARED ?? "../shared";
+const CASES = [
+  { name: "FOSDEM 2026", file: `${SHARED}/eval/real/fosdem-2026-prelim.pretalx-fosdem.xml` },
+  { name: "PyCon Russia 2013", file: "data/pycon-ru-2013.yaml" },
+];
+const RUNNERS =
+  process.env.BENCH_RUNNERS === "compiled"
+    ? [{ name: "node dist/main.js", args: ["dist/main.js"] }]
+    : [
+        { name: "node dist/main.js", args: ["dist/main.js"] },
+        { name: "tsx src/main.ts", args: ["--import", "tsx", "src/main.ts"] },
+      ];
+
+/** Peak and current RSS of a process in MB, from /proc (Linux). */
+function rssOf(pid: number): { peak: number; now: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kb("VmHWM") / 1024, now: kb("VmRSS") / 1024 };
+}
+
+/** CPU seconds a process has used (user + system, from /proc): start-up cost that does not depend on load. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** A database with the programme loaded and USERS users following three sessions each. */
+function prepare(dir: string, file: string): string {
+  const database = join(dir, "confbot.sqlite");
+  // The first start loads the programme; the ones measured find it in the database, as every restart does.
+  execFileSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "programme", "load", file], {
+    env: { ...process.env, DATABASE_PATH: database, LOG_LEVEL: "silent" },
+    stdio: "ignore",
+  });
+  const db = openDatabase(database);
+  const sessions = db.prepare("SELECT id FROM sessions WHERE removed = 0").pluck().all() as string[];
+  const addUser = db.prepare(
+    "INSERT INTO users (id, chat_id, first_name, language_code, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)",
+  );
+  const follow = db.prepare(
+    "INSERT OR IGNORE INTO subscriptions (user_id, session_id, created_at) VALUES (?, ?, 0)",
+  );
+  db.transaction(() => {
+    for (let id = 1; id <= USERS; id++) {
+      addUser.run(id, id, `U${id}`, id % 3 ? "en" : "ru");
+      for (let k = 0; k < 3; k++) follow.run(id, sessions[(id * 7 + k * 13) % sessions.length]);
+    }
+  })();
+  db.close();
+  return database;
+}
+
+async function measure(args: string[], env: Record<string, string>, server: BotApiServer) {
+  const since = Date.now();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: "ignore" });
+  try {
+    await server.waitForRequest((r) => r.method === "getUpdates" && r.at >= since, 60_000);
+    const startupMs = performance.now() - started;
+    const startupCpu = cpuSecondsOf(child.pid as number);
+    for (let i = 0; i < SEARCHES; i++) {
+      const user = { id: 1 + (i % 50), first_name: "Bench", language_code: i % 2 ? "en" : "ru" };
+      await server.say(user, QUERIES[i % QUERIES.length] as string, { timeoutMs: 20_000 });
+    }
+    return { startupMs, startupCpu, ...rssOf(child.pid as number) };
+  } finally {
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+/** Prints start-up time and peak RSS per programme and way of running. */
+export default async function startupBench(): Promise<void> {
+  console.log("\n## Start-up and memory (a process long-polling a local Bot API server, 10,000 users)\n");
+  if (!existsSync("dist/main.js")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  console.log(
+    "| programme | run as | start-up (wall) | start-up (CPU) | peak RSS (after 300 searches) | target |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const c of CASES) {
+    if (!existsSync(c.file)) {
+      console.log(`| ${c.name} | — | skipped: ${c.file} is not here | | |`);
+      continue;
+    }
+    for (const runner of RUNNERS) {
+      const server = await BotApiServer.start();
+      const dir = mkdtempSync(join(tmpdir(), "confbot-startup-"));
+      try {
+        const env = {
+          BOT_TOKEN: server.token,
+          BOT_API_ROOT: server.apiRoot,
+          DATABASE_PATH: prepare(dir, c.file),
+          PROGRAMME_PATH: c.file,
+          LOG_LEVEL: "warn",
+        };
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measure(runner.args, env, server));
+        const startup = Math.min(...runs.map((r) => r.startupMs));
+        const peak = Math.min(...runs.map((r) => r.peak));
+        const cpu = Math.min(...runs.map((r) => r.startupCpu));
+        const target = c.name.startsWith("FOSDEM") ? "≤ 1 s, ≤ 150 MB" : "";
+        console.log(
+          `| ${c.name} | \`${runner.name}\` | ${(startup / 1000).toFixed(2)} s | ${cpu.toFixed(2)} s | ${peak.toFixed(0)} MB | ${target} |`,
+        );
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+}
