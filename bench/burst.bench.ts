@@ -3,9 +3,9 @@
  * minutes later; everyone's lead is 10 minutes. The planner ticks every 30 s and the dispatcher sends through
  * the bot's real transport to the local Bot API server of the end-to-end tests, which enforces Telegram's
  * limits (30 messages a second overall, 1 per chat) with 429s; meanwhile attendees keep writing to the bot,
- * whose replies share the send budget. Time runs BENCH_SPEEDUP times faster than the wall clock (default 10),
+ * whose replies share the send budget. Time runs BENCH_SPEEDUP times faster than the wall clock (default 3),
  * the same compressed clock for the planner, the dispatcher, the bot and the server's limits, so 15,000
- * messages at 30/s take ~50 s of wall time instead of 8 minutes.
+ * messages at 28/s take ~3 minutes of wall time instead of 9.
  *
  * Printed: the share of reminders delivered no later than 60 s after their lead time (target ≥ 99 %), the
  * earliest and latest delivery relative to it, lost and duplicated reminders (target 0), 429s, and the

@@ -28,13 +28,8 @@ export function sendBudget(limiter: RateLimiter, clock: Clock, sleep = pause): T
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown }).chat_id;
     if (!SENDING.has(method) || typeof chatId !== "number") return prev(method, payload, signal);
-    limiter.replyWaiting(true);
-    try {
-      for (let wait = limiter.tryReply(chatId, clock()); wait > 0; wait = limiter.tryReply(chatId, clock()))
-        await sleep(Math.min(wait, 1000));
-    } finally {
-      limiter.replyWaiting(false);
-    }
+    for (let wait = limiter.tryReply(chatId, clock()); wait > 0; wait = limiter.tryReply(chatId, clock()))
+      await sleep(Math.min(wait, 1000));
     try {
       const result = await prev(method, payload, signal);
       if (!result.ok && result.error_code === 429)

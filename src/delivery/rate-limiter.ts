@@ -68,8 +68,8 @@ export class RateLimiter {
   private readonly replyAllowance: Bucket;
   private readonly lastByChat = new Map<number, number>();
   private readonly busyChats = new Set<number>();
-  /** Replies waiting for a token: while any may go ahead, the outbox waits. */
-  private repliesWaiting = 0;
+  /** When a reply last asked for a free-lane token and only the token was missing: the outbox lets it go first. */
+  private replyAskedAt = Number.NEGATIVE_INFINITY;
   /** When the outbox last asked for a free-lane token: replies past their allowance yield to it. */
   private outboxAskedAt = Number.NEGATIVE_INFINITY;
   readonly perChatMs: number;
@@ -112,7 +112,8 @@ export class RateLimiter {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     if (lane === "free") this.outboxAskedAt = now;
     const wait = this.bucket(lane).wait(now);
-    if (wait > 0 || lane === "paid" || !this.repliesWaiting) return wait;
+    if (wait > 0 || lane === "paid" || !this.recent(this.replyAskedAt, now)) return wait;
+    // A reply is waiting for this very token and may go ahead: the outbox asks again after it.
     return this.replyAllowance.wait(now) === 0 ? Math.max(1, Math.ceil(1000 / this.free.current)) : 0;
   }
 
@@ -142,21 +143,24 @@ export class RateLimiter {
     const chatWait = this.chatWait(chatId, now);
     if (chatWait > 0) return Number.isFinite(chatWait) ? chatWait : 20;
     const wait = this.free.wait(now);
-    if (wait > 0) return wait;
+    if (wait > 0) {
+      this.replyAskedAt = now;
+      return wait;
+    }
     // Past its allowance a reply yields to an outbox that is waiting too, so replies never starve it.
     const allowance = this.replyAllowance.wait(now);
-    const outboxWaiting = now - this.outboxAskedAt <= 2 * Math.ceil(1000 / this.free.current);
-    if (allowance > 0 && outboxWaiting) return allowance;
+    if (allowance > 0 && this.recent(this.outboxAskedAt, now)) return allowance;
     this.free.take(now);
+    this.replyAskedAt = Number.NEGATIVE_INFINITY;
     if (allowance === 0) this.replyAllowance.take(now);
     this.busyChats.add(chatId);
     this.lastByChat.set(chatId, now);
     return 0;
   }
 
-  /** Counts a reply as waiting (true) or no longer waiting (false); waiting replies hold the outbox back. */
-  replyWaiting(waiting: boolean): void {
-    this.repliesWaiting = Math.max(0, this.repliesWaiting + (waiting ? 1 : -1));
+  /** Whether `at` is within two sends' spacing of `now`: the asker is still waiting. */
+  private recent(at: number, now: number): boolean {
+    return now - at <= 2 * Math.ceil(1000 / this.free.current);
   }
 
   /** The send to `chatId` finished (whatever its outcome). */
