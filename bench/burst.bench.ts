@@ -135,6 +135,9 @@ export default async function burstBench(): Promise<void> {
       render: createOutboxRenderer(deps),
       limiter,
       sleep: clock.sleep,
+      // The in-flight bound (10) scaled with the clock: compressed, every round trip takes SPEEDUP times
+      // longer in clock time, and 10 in flight would cap the rate at 10 / latency instead of the limits.
+      maxInFlight: 10 * SPEEDUP,
     });
     const bot = createBot(server.token, deps, {
       apiRoot: server.apiRoot,
