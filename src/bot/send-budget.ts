@@ -20,8 +20,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * An API transformer that puts the bot's own replies on the send budget the outbox dispatcher uses (one
- * RateLimiter for the process): a reply takes a token first (ahead of the outbox within its share), keeps the
- * chat's one-message-a-second spacing, and a 429 it still meets pauses the dispatcher as well. Install it
+ * RateLimiter for the process): a reply takes a token first (ahead of the outbox within its share), one at a
+ * time per chat, and a 429 it still meets pauses the dispatcher as well. Install it
  * before auto-retry, so every retry asks the budget again.
  */
 export function sendBudget(limiter: RateLimiter, clock: Clock, sleep = pause): Transformer {

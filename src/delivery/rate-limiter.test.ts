@@ -93,9 +93,10 @@ describe("shared budget", () => {
     expect(limiter.globalWait(200)).toBe(0);
     // The chat the reply went to keeps its spacing for the outbox as well.
     expect(limiter.chatWait(7, 200)).toBe(900);
-    // A reply waiting only for its own chat's spacing holds nobody back.
-    expect(limiter.tryReply(7, 200)).toBe(900);
-    expect(limiter.globalWait(200)).toBe(0);
+    // A reply to a chat with a message in flight waits for it, and holds nobody back meanwhile.
+    limiter.acquire(8, 200);
+    expect(limiter.tryReply(8, 250)).toBe(20);
+    expect(limiter.globalWait(300)).toBe(0);
   });
 
   it("keeps the paid lane apart from the free rate, and a 429 pauses both", () => {

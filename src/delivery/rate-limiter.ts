@@ -135,13 +135,14 @@ export class RateLimiter {
   /**
    * A reply to `chatId` asks to go out: takes a free-lane token and marks the chat busy when it may (returns
    * 0), else returns how long to wait before asking again. Within `replyShare` a reply goes ahead of the
-   * outbox; past it, it takes turns with it. Replies keep the chat's spacing too, so a reply
-   * right after a reminder to the same person waits a moment instead of drawing a 429.
+   * outbox; past it, it takes turns with it. The outbox then keeps the chat's spacing after a
+   * reply, as after its own sends.
    */
   tryReply(chatId: number, now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
-    const chatWait = this.chatWait(chatId, now);
-    if (chatWait > 0) return Number.isFinite(chatWait) ? chatWait : 20;
+    // One message at a time per chat, but no spacing: Telegram lets an answer follow at once, and an
+    // attendee waiting a second for the second half of an answer would notice.
+    if (this.busyChats.has(chatId)) return 20;
     const wait = this.free.wait(now);
     if (wait > 0) {
       this.replyAskedAt = now;

@@ -373,7 +373,7 @@ describe("/broadcast", () => {
     });
     const confirm = h.last(admin);
     expect(textOf(confirm)).toContain("4 recipients: everyone.");
-    expect(textOf(confirm)).toContain("⏱ Sending at 25/s, it takes about 1 s.");
+    expect(textOf(confirm)).toContain("⏱ At 25/s it takes about 1 s.");
     expect(textOf(confirm)).not.toContain("Paid broadcast");
     await h.press(admin, confirm, "Send (4)");
     const progress = h.last(admin);
@@ -579,7 +579,7 @@ describe("/broadcast with paid broadcasts", () => {
     await h.send(admin, "/broadcast Doors open at 9");
     await h.press(admin, h.last(admin), "Everyone (4)");
     const confirm = textOf(h.last(admin));
-    expect(confirm).toContain("⏱ Sending at 500/s, it takes about 1 s.");
+    expect(confirm).toContain("⏱ At 500/s it takes about 1 s.");
     expect(confirm).toContain("💫 Paid broadcast: up to 500/s, 0.1 ⭐ per message — about 0.4 ⭐ in all.");
   });
 });
