@@ -20,21 +20,16 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * An API transformer that puts the bot's own replies on the send budget the outbox dispatcher uses (one
- * RateLimiter for the process): a reply takes a token first (ahead of the outbox within its share), keeps the
- * chat's one-message-a-second spacing, and a 429 it still meets pauses the dispatcher as well. Install it
+ * RateLimiter for the process): a reply takes a token first (ahead of the outbox within its share), one at a
+ * time per chat, and a 429 it still meets pauses the dispatcher as well. Install it
  * before auto-retry, so every retry asks the budget again.
  */
 export function sendBudget(limiter: RateLimiter, clock: Clock, sleep = pause): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown }).chat_id;
     if (!SENDING.has(method) || typeof chatId !== "number") return prev(method, payload, signal);
-    limiter.replyWaiting(true);
-    try {
-      for (let wait = limiter.tryReply(chatId, clock()); wait > 0; wait = limiter.tryReply(chatId, clock()))
-        await sleep(Math.min(wait, 1000));
-    } finally {
-      limiter.replyWaiting(false);
-    }
+    for (let wait = limiter.tryReply(chatId, clock()); wait > 0; wait = limiter.tryReply(chatId, clock()))
+      await sleep(Math.min(wait, 1000));
     try {
       const result = await prev(method, payload, signal);
       if (!result.ok && result.error_code === 429)

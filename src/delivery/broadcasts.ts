@@ -1,7 +1,16 @@
 import type { Lang } from "../programme/model.js";
+import {
+  type BroadcastRecord,
+  insertBroadcast,
+  markBroadcastFinished,
+  readBroadcast,
+  setBroadcastProgressText,
+  unfinishedBroadcastRecords,
+} from "../store/broadcasts.js";
 import type { Db } from "../store/db.js";
 import { broadcastOutcomes, enqueue, type NewOutboxRow } from "../store/outbox.js";
-import { languageOf } from "../store/users.js";
+import { followersOf } from "../store/subscriptions.js";
+import { reachableUsers, userExists } from "../store/users.js";
 import type { OutboxPayload } from "./messages.js";
 
 /** Who a broadcast goes to: everyone, the subscribers of one session, or the users of one language. */
@@ -24,29 +33,10 @@ export interface Recipient {
 
 /** Every reachable user in an audience, by user id. */
 export function audienceRecipients(db: Db, audience: Audience): Recipient[] {
-  if (audience.kind === "session") {
-    return (
-      db
-        .prepare(
-          `SELECT u.id AS userId, u.chat_id AS chatId FROM subscriptions s JOIN users u ON u.id = s.user_id
-           WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY u.id`,
-        )
-        .all(audience.sessionId) as Recipient[]
-    ).map((r) => ({ userId: r.userId, chatId: r.chatId }));
-  }
-  const rows = db
-    .prepare("SELECT id, chat_id, language, language_code FROM users WHERE blocked_at IS NULL ORDER BY id")
-    .all() as { id: number; chat_id: number; language: string | null; language_code: string | null }[];
-  return rows
-    .filter(
-      (r) =>
-        audience.kind === "all" ||
-        languageOf({
-          language: r.language === "en" || r.language === "ru" ? r.language : null,
-          languageCode: r.language_code,
-        }) === audience.lang,
-    )
-    .map((r) => ({ userId: r.id, chatId: r.chat_id }));
+  if (audience.kind === "session") return followersOf(db, audience.sessionId);
+  return reachableUsers(db)
+    .filter((u) => audience.kind === "all" || u.language === audience.lang)
+    .map((u) => ({ userId: u.userId, chatId: u.chatId }));
 }
 
 /** What Telegram charges per message sent with allow_paid_broadcast, in Stars (Bot API: 0.1 ⭐). */
@@ -101,22 +91,15 @@ export function createBroadcast(
 ): { id: number; total: number } {
   return db.transaction(() => {
     const recipients = audienceRecipients(db, b.audience);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO broadcasts (admin_id, audience, message, total, progress_chat_id, progress_message_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          b.adminId,
-          JSON.stringify(b.audience),
-          JSON.stringify(b.message),
-          recipients.length,
-          b.progress?.chatId ?? null,
-          b.progress?.messageId ?? null,
-          b.now,
-        ).lastInsertRowid,
-    );
+    const id = insertBroadcast(db, {
+      adminId: b.adminId,
+      audience: JSON.stringify(b.audience),
+      message: JSON.stringify(b.message),
+      total: recipients.length,
+      progressChatId: b.progress?.chatId ?? null,
+      progressMessageId: b.progress?.messageId ?? null,
+      createdAt: b.now,
+    });
     const payload: OutboxPayload = {
       type: "message",
       text: b.message.text,
@@ -156,24 +139,12 @@ export interface BroadcastState {
   finishedAt: number | null;
 }
 
-interface BroadcastRow {
-  id: number;
-  admin_id: number;
-  audience: string;
-  total: number;
-  progress_chat_id: number | null;
-  progress_message_id: number | null;
-  progress_text: string | null;
-  created_at: number;
-  finished_at: number | null;
-}
-
-function stateOf(db: Db, r: BroadcastRow): BroadcastState {
+function stateOf(db: Db, r: BroadcastRecord): BroadcastState {
   // Outcomes of pruned rows live on in the outbox history, so an old broadcast still adds up.
   const counts = broadcastOutcomes(db, r.id);
   return {
     id: r.id,
-    adminId: r.admin_id,
+    adminId: r.adminId,
     audience: JSON.parse(r.audience) as Audience,
     total: r.total,
     sent: counts.sent,
@@ -181,30 +152,28 @@ function stateOf(db: Db, r: BroadcastRow): BroadcastState {
     failed: counts.failed,
     dropped: counts.dropped,
     pending: counts.pending,
-    progressChatId: r.progress_chat_id,
-    progressMessageId: r.progress_message_id,
-    progressText: r.progress_text,
-    createdAt: r.created_at,
-    finishedAt: r.finished_at,
+    progressChatId: r.progressChatId,
+    progressMessageId: r.progressMessageId,
+    progressText: r.progressText,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
   };
 }
 
 /** One broadcast's state, or undefined when there is no such broadcast. */
 export function getBroadcast(db: Db, id: number): BroadcastState | undefined {
-  const r = db.prepare("SELECT * FROM broadcasts WHERE id = ?").get(id) as BroadcastRow | undefined;
+  const r = readBroadcast(db, id);
   return r && stateOf(db, r);
 }
 
 /** Broadcasts still going (after a restart: the ones whose progress message must be picked up again). */
 export function unfinishedBroadcasts(db: Db): BroadcastState[] {
-  return (
-    db.prepare("SELECT * FROM broadcasts WHERE finished_at IS NULL ORDER BY id").all() as BroadcastRow[]
-  ).map((r) => stateOf(db, r));
+  return unfinishedBroadcastRecords(db).map((r) => stateOf(db, r));
 }
 
 /** Remembers the progress text last shown, so an unchanged one is not edited in again. */
 export function setProgressShown(db: Db, id: number, text: string): void {
-  db.prepare("UPDATE broadcasts SET progress_text = ? WHERE id = ?").run(text, id);
+  setBroadcastProgressText(db, id, text);
 }
 
 /**
@@ -218,13 +187,9 @@ export function finishBroadcast(
   now: number,
 ): boolean {
   return db.transaction(() => {
-    const changed = db
-      .prepare("UPDATE broadcasts SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
-      .run(now, id);
-    if (!changed.changes) return false;
+    if (!markBroadcastFinished(db, id, now)) return false;
     // The organizer may never have written to the bot in private; the outbox needs a users row to refer to.
-    const known = db.prepare("SELECT 1 FROM users WHERE id = ?").get(summary.userId) !== undefined;
-    if (known)
+    if (userExists(db, summary.userId))
       enqueue(
         db,
         [

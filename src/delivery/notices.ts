@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { ProgrammeDiff } from "../programme/diff.js";
 import { NOTICE_FIELDS } from "../programme/diff.js";
 import type { Programme, Session, Text } from "../programme/model.js";
-import { type Db, statement, writeTransaction } from "../store/db.js";
+import { type Db, writeTransaction } from "../store/db.js";
 import { enqueue, markDropped, type NewOutboxRow, pendingNotices } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
+import { followersOf } from "../store/subscriptions.js";
 import { type PlanResult, replanReminders } from "./planner.js";
 
 /** The name of the outbox view that renders a change notice (see src/bot/views/notice.ts). */
@@ -60,20 +61,6 @@ export function noticeChanges(diff: ProgrammeDiff): NoticeParams[] {
   return [...changed, ...removed];
 }
 
-interface Recipient {
-  user_id: number;
-  chat_id: number;
-}
-
-/** The reachable subscribers of a session, with their chats. */
-function recipientsOf(db: Db, sessionId: string): Recipient[] {
-  return statement(
-    db,
-    `SELECT s.user_id, u.chat_id FROM subscriptions s JOIN users u ON u.id = s.user_id
-     WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id`,
-  ).all(sessionId) as Recipient[];
-}
-
 /** Until when a change is worth telling: the later of the session's old and new end. */
 function noticeExpiry(change: NoticeParams): number {
   const ends = [change.before.end, change.after?.end].flatMap((e) => (e ? [Date.parse(e)] : []));
@@ -88,7 +75,7 @@ export function countNoticeRecipients(db: Db, changes: readonly NoticeParams[], 
   const users = new Set<number>();
   for (const change of changes) {
     if (noticeExpiry(change) <= now) continue;
-    for (const r of recipientsOf(db, change.sessionId)) users.add(r.user_id);
+    for (const r of followersOf(db, change.sessionId)) users.add(r.userId);
   }
   return users.size;
 }
@@ -163,10 +150,10 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
       for (const e of user.entries.values()) if (!changed.has(e.sessionId)) add(userId, user.chatId, e);
     for (const change of changes) {
       if (noticeExpiry(change) <= now) continue;
-      for (const r of recipientsOf(db, change.sessionId)) {
-        const before = told.get(r.user_id)?.entries.get(change.sessionId)?.before ?? change.before;
+      for (const r of followersOf(db, change.sessionId)) {
+        const before = told.get(r.userId)?.entries.get(change.sessionId)?.before ?? change.before;
         const entry: NoticeParams = { ...change, before };
-        if (!sameForAttendee(entry.before, entry.after)) add(r.user_id, r.chat_id, entry);
+        if (!sameForAttendee(entry.before, entry.after)) add(r.userId, r.chatId, entry);
       }
     }
     const rows: NewOutboxRow[] = [];

@@ -54,7 +54,6 @@ describe("shared budget", () => {
     const limiter = new RateLimiter(10, 0, { replyShare: 0.2, replyBurst: 5 });
     let now = 0;
     const sent: ("reply" | "outbox")[] = [];
-    limiter.replyWaiting(true);
     // A user keeps asking while the outbox has plenty to send, for 10 seconds.
     let chat = 100;
     while (now < 10_000) {
@@ -80,19 +79,24 @@ describe("shared budget", () => {
     expect(replies).toBeGreaterThan(0);
   });
 
-  it("holds the outbox back while a reply within its allowance waits, and lets it go when none does", () => {
+  it("holds the outbox back while a reply within its allowance waits for a token, and only then", () => {
     const limiter = new RateLimiter(10, 0);
-    expect(limiter.globalWait(0)).toBe(0);
-    limiter.replyWaiting(true);
-    expect(limiter.globalWait(0)).toBeGreaterThan(0);
-    expect(limiter.tryReply(7, 0)).toBe(0);
-    limiter.replyWaiting(false);
-    // The reply took the token: the outbox waits for the next one (100 ms at 10/s).
-    expect(limiter.globalWait(0)).toBe(100);
-    expect(limiter.globalWait(100)).toBe(0);
-    // The chat the reply went to keeps its spacing for the outbox as well.
+    limiter.acquire(1, 0);
+    limiter.release(1);
+    // A reply asks at 50 ms; the next token comes at 100 ms, and it is the reply's.
+    expect(limiter.tryReply(7, 50)).toBe(50);
+    expect(limiter.globalWait(100)).toBeGreaterThan(0);
+    expect(limiter.tryReply(7, 100)).toBe(0);
     limiter.release(7);
-    expect(limiter.chatWait(7, 100)).toBe(900);
+    // The reply took the token: the outbox waits for the next one (100 ms at 10/s), then goes.
+    expect(limiter.globalWait(100)).toBe(100);
+    expect(limiter.globalWait(200)).toBe(0);
+    // The chat the reply went to keeps its spacing for the outbox as well.
+    expect(limiter.chatWait(7, 200)).toBe(900);
+    // A reply to a chat with a message in flight waits for it, and holds nobody back meanwhile.
+    limiter.acquire(8, 200);
+    expect(limiter.tryReply(8, 250)).toBe(20);
+    expect(limiter.globalWait(300)).toBe(0);
   });
 
   it("keeps the paid lane apart from the free rate, and a 429 pauses both", () => {

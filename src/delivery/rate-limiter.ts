@@ -68,8 +68,8 @@ export class RateLimiter {
   private readonly replyAllowance: Bucket;
   private readonly lastByChat = new Map<number, number>();
   private readonly busyChats = new Set<number>();
-  /** Replies waiting for a token: while any may go ahead, the outbox waits. */
-  private repliesWaiting = 0;
+  /** When a reply last asked for a free-lane token and only the token was missing: the outbox lets it go first. */
+  private replyAskedAt = Number.NEGATIVE_INFINITY;
   /** When the outbox last asked for a free-lane token: replies past their allowance yield to it. */
   private outboxAskedAt = Number.NEGATIVE_INFINITY;
   readonly perChatMs: number;
@@ -112,7 +112,8 @@ export class RateLimiter {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     if (lane === "free") this.outboxAskedAt = now;
     const wait = this.bucket(lane).wait(now);
-    if (wait > 0 || lane === "paid" || !this.repliesWaiting) return wait;
+    if (wait > 0 || lane === "paid" || !this.recent(this.replyAskedAt, now)) return wait;
+    // A reply is waiting for this very token and may go ahead: the outbox asks again after it.
     return this.replyAllowance.wait(now) === 0 ? Math.max(1, Math.ceil(1000 / this.free.current)) : 0;
   }
 
@@ -134,29 +135,33 @@ export class RateLimiter {
   /**
    * A reply to `chatId` asks to go out: takes a free-lane token and marks the chat busy when it may (returns
    * 0), else returns how long to wait before asking again. Within `replyShare` a reply goes ahead of the
-   * outbox; past it, it takes turns with it. Replies keep the chat's spacing too, so a reply
-   * right after a reminder to the same person waits a moment instead of drawing a 429.
+   * outbox; past it, it takes turns with it. The outbox then keeps the chat's spacing after a
+   * reply, as after its own sends.
    */
   tryReply(chatId: number, now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
-    const chatWait = this.chatWait(chatId, now);
-    if (chatWait > 0) return Number.isFinite(chatWait) ? chatWait : 20;
+    // One message at a time per chat, but no spacing: Telegram lets an answer follow at once, and an
+    // attendee waiting a second for the second half of an answer would notice.
+    if (this.busyChats.has(chatId)) return 20;
     const wait = this.free.wait(now);
-    if (wait > 0) return wait;
+    if (wait > 0) {
+      this.replyAskedAt = now;
+      return wait;
+    }
     // Past its allowance a reply yields to an outbox that is waiting too, so replies never starve it.
     const allowance = this.replyAllowance.wait(now);
-    const outboxWaiting = now - this.outboxAskedAt <= 2 * Math.ceil(1000 / this.free.current);
-    if (allowance > 0 && outboxWaiting) return allowance;
+    if (allowance > 0 && this.recent(this.outboxAskedAt, now)) return allowance;
     this.free.take(now);
+    this.replyAskedAt = Number.NEGATIVE_INFINITY;
     if (allowance === 0) this.replyAllowance.take(now);
     this.busyChats.add(chatId);
     this.lastByChat.set(chatId, now);
     return 0;
   }
 
-  /** Counts a reply as waiting (true) or no longer waiting (false); waiting replies hold the outbox back. */
-  replyWaiting(waiting: boolean): void {
-    this.repliesWaiting = Math.max(0, this.repliesWaiting + (waiting ? 1 : -1));
+  /** Whether `at` is within two sends' spacing of `now`: the asker is still waiting. */
+  private recent(at: number, now: number): boolean {
+    return now - at <= 2 * Math.ceil(1000 / this.free.current);
   }
 
   /** The send to `chatId` finished (whatever its outcome). */

@@ -160,3 +160,18 @@ export function mutedOf(db: Db, userId: number): string[] {
     }[]
   ).map((r) => r.session_id);
 }
+
+/** A reachable user and their chat. */
+export interface Reachable {
+  userId: number;
+  chatId: number;
+}
+
+/** The reachable followers of a session with their chats, by user id (broadcasts, change notices). */
+export function followersOf(db: Db, sessionId: string): Reachable[] {
+  return statement<[string], Reachable>(
+    db,
+    `SELECT s.user_id AS userId, u.chat_id AS chatId FROM subscriptions s JOIN users u ON u.id = s.user_id
+     WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id`,
+  ).all(sessionId);
+}

@@ -118,3 +118,25 @@ export function ensureUser(
   ).run({ id: u.id, firstName: u.firstName ?? null, languageCode: u.languageCode ?? null, now });
   return getUser(db, u.id) as User;
 }
+
+/** Every reachable user (not blocked) with their chat and language, by id. */
+export function reachableUsers(db: Db): { userId: number; chatId: number; language: Lang }[] {
+  return (
+    statement(
+      db,
+      "SELECT id, chat_id, language, language_code FROM users WHERE blocked_at IS NULL ORDER BY id",
+    ).all() as { id: number; chat_id: number; language: string | null; language_code: string | null }[]
+  ).map((r) => ({
+    userId: r.id,
+    chatId: r.chat_id,
+    language: languageOf({
+      language: r.language === "en" || r.language === "ru" ? r.language : null,
+      languageCode: r.language_code,
+    }),
+  }));
+}
+
+/** Whether a users row exists (the outbox refers to one). */
+export function userExists(db: Db, id: number): boolean {
+  return statement(db, "SELECT 1 FROM users WHERE id = ?").get(id) !== undefined;
+}

@@ -20,6 +20,7 @@ import { countConversations } from "../../store/conversation-storage.js";
 import { getOutboxRow, outboxCounts } from "../../store/outbox.js";
 import { readProgramme } from "../../store/programme-store.js";
 import { subscribe } from "../../store/subscriptions.js";
+import { touchUser } from "../../store/users.js";
 import { createApiTransport } from "../transport.js";
 import { noticeView } from "../views/notice.js";
 import { createOutboxRenderer } from "../views/outbox.js";
@@ -29,7 +30,7 @@ import { reloadOnSignal } from "./admin/sighup.js";
 const FIXTURE = new URL("../../../test/fixtures/organizer-programme.yaml", import.meta.url);
 
 /** A harness whose programme file is a temp copy of the organizer fixture, with one organizer. */
-function organizerHarness() {
+function organizerHarness(env: Record<string, string> = {}) {
   const file = join(tempDir(), "programme.yaml");
   copyFileSync(FIXTURE, file);
   const programme = parseProgramme(readFileSync(file, "utf8"), file);
@@ -37,7 +38,7 @@ function organizerHarness() {
   const h = createHarness({
     programme,
     now: "2013-02-24T12:00:00+06:00",
-    env: { ADMIN_IDS: `${admin.id}`, PROGRAMME_PATH: file },
+    env: { ADMIN_IDS: `${admin.id}`, PROGRAMME_PATH: file, ...env },
   });
   return { h, admin, file };
 }
@@ -372,6 +373,8 @@ describe("/broadcast", () => {
     });
     const confirm = h.last(admin);
     expect(textOf(confirm)).toContain("4 recipients: everyone.");
+    expect(textOf(confirm)).toContain("⏱ At 25/s it takes about 1 s.");
+    expect(textOf(confirm)).not.toContain("Paid broadcast");
     await h.press(admin, confirm, "Send (4)");
     const progress = h.last(admin);
     expect(textOf(progress)).toBe("📣 Sending to 4 recipients…");
@@ -565,5 +568,41 @@ describe("/stats and /audit", () => {
     expect(audit).toContain("🗂 Organizer actions, newest first");
     expect(audit).toMatch(/24 Feb 12:00 · Olga \(\d+\) · ❌ cancel — scaling/);
     expect(audit).toMatch(/24 Feb 12:00 · Olga \(\d+\) · 📊 stats/);
+  });
+});
+
+describe("/broadcast with paid broadcasts", () => {
+  it("shows the paid rate and what it costs in Stars before sending", async () => {
+    const { h, admin } = organizerHarness({ PAID_BROADCAST: "1", PAID_SEND_RATE: "500" });
+    await attendees(h);
+    await h.send(admin, "/start");
+    await h.send(admin, "/broadcast Doors open at 9");
+    await h.press(admin, h.last(admin), "Everyone (4)");
+    const confirm = textOf(h.last(admin));
+    expect(confirm).toContain("⏱ At 500/s it takes about 1 s.");
+    expect(confirm).toContain("💫 Paid broadcast: up to 500/s, 0.1 ⭐ per message — about 0.4 ⭐ in all.");
+  });
+});
+
+describe("/stats on reminders ahead", () => {
+  it("says how many reminders are due soon, and how many will be late when too many are due at once", async () => {
+    // One message a second and a lead of 5 minutes: 600 followers cannot all be told in time.
+    const { h, admin } = organizerHarness({ SEND_RATE: "1", DEFAULT_REMINDER_MINUTES: "5" });
+    h.setNow("2013-02-25T10:50:00+06:00");
+    const { db, clock } = h.deps;
+    db.transaction(() => {
+      for (let id = 1; id <= 600; id++) {
+        touchUser(db, { id: 50_000 + id, chatId: 50_000 + id }, clock());
+        subscribe(db, 50_000 + id, "flask-patterns", clock());
+      }
+    })();
+    await h.send(admin, "/start");
+    await h.send(admin, "/stats");
+    const text = textOf(h.last(admin));
+    expect(text).toContain("⏰ Reminders due in the next 2 hours: 600");
+    // From 10:50 (no earlier than twice the lead) at 0.9 a second: the last goes 6 minutes after 10:55.
+    expect(text).toMatch(
+      /⚠️ 2\d\d of them will be late, by up to 7 min: more are due at once than can go out at 1\/s\. The most urgent go first\./,
+    );
   });
 });
