@@ -50,6 +50,8 @@ export class Catalog {
   private rooms = new Map<string, Room>();
   private tracks = new Map<string, Track>();
   private byDay = new Map<string, Session[]>();
+  private roomPositions = new Map<string, number>();
+  private trackPositions = new Map<string, number>();
   private sessionKeys = new Keys(new Map());
   private speakerKeys = new Keys(new Map());
 
@@ -78,6 +80,8 @@ export class Catalog {
     this.rooms = new Map(c.rooms.map((r) => [r.id, r]));
     this.tracks = new Map((c.tracks ?? []).map((t) => [t.id, t]));
     this.byDay = byDay;
+    this.roomPositions = new Map(c.rooms.map((r, i) => [r.id, i]));
+    this.trackPositions = new Map((c.tracks ?? []).map((t, i) => [t.id, i]));
     this.sessionKeys = new Keys(keys.sessions);
     this.speakerKeys = new Keys(keys.speakers);
     this.index = index;
@@ -143,6 +147,16 @@ export class Catalog {
   /** The speakers of a session, in billing order. */
   speakersOf(session: Session): Speaker[] {
     return session.speakers.flatMap((id) => this.speakers.get(id) ?? []);
+  }
+
+  /** A room's position in the programme's order of rooms (-1 when unknown or absent). */
+  roomPosition(id: string | undefined): number {
+    return id === undefined ? -1 : (this.roomPositions.get(id) ?? -1);
+  }
+
+  /** A track's position in the programme's order of tracks (-1 when unknown or absent). */
+  trackPosition(id: string | undefined): number {
+    return id === undefined ? -1 : (this.trackPositions.get(id) ?? -1);
   }
 
   /** A room by id. */

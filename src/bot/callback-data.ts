@@ -12,11 +12,16 @@
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
  *   cal                       my calendar feed link   calr                     reset that link
+ *   dr:<day>[:<page>]         a day's rooms           dt:<day>[:<page>]        a day's tracks
+ *   r:<room>:<day>[:<page>]   a room on a day         t:<track>:<day|a>[:<page>]  a track on a day / all days
+ *   ts[:<page>]               /tracks                 nw[:<page>], nx[:<page>] /now, /next
  *
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
  * session's n-th speaker, `s<n>` the speaker's n-th session; `n` opens the card as a new message, leaving
- * the pressed one (a reminder, a change notice) as it was. Decoding is strict: anything else is `undefined`,
+ * the pressed one (a reminder, a change notice) as it was; `R<room>.<day>.<page>` a room's list,
+ * `T<track>.<day|a>.<page>` a track's list, `N<page>` /now and `X<page>` /next. Rooms and tracks are named by
+ * their position in the programme, days by their position among the conference's days. Decoding is strict: anything else is `undefined`,
  * which the bot answers with "this button is outdated".
  */
 import type { Composer, Context, Filter } from "grammy";
@@ -26,6 +31,10 @@ import { LANGS, type Lang } from "../programme/model.js";
 export type Origin =
   | { to: "day" }
   | { to: "results"; page: number; key: string }
+  | { to: "room"; room: number; day: number; page: number }
+  /** `day` undefined: the track over every day (from /tracks). */
+  | { to: "track"; track: number; day?: number; page: number }
+  | { to: "now"; next: boolean; page: number }
   | { to: "speaker"; index: number }
   | { to: "session"; index: number }
   | { to: "message" };
@@ -50,6 +59,12 @@ export type Action =
   | { type: "reminderMinutes"; minutes: number }
   | { type: "settingsLanguage"; lang: Lang }
   | { type: "applyHeld"; token: string }
+  | { type: "dayRooms"; day: number; page: number }
+  | { type: "dayTracks"; day: number; page: number }
+  | { type: "room"; room: number; day: number; page: number }
+  | { type: "track"; track: number; day?: number; page: number }
+  | { type: "tracks"; page: number }
+  | { type: "now"; next: boolean; page: number }
   | { type: "noop" };
 
 /** Telegram's limit for callback_data, in bytes. */
@@ -59,7 +74,8 @@ export const MAX_CALLBACK_BYTES = 64;
 const ID = "[1-9][0-9]{0,9}";
 const KEY = "[A-Za-z0-9_-]{4,12}";
 const NUM = "(?:0|[1-9][0-9]{0,2})";
-const ORIGIN = `d|n|r${NUM}\\.${KEY}|p${NUM}|s${NUM}`;
+const ORIGIN = `d|n|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|R${NUM}\\.${NUM}\\.${NUM}|T${NUM}\\.(?:${NUM}|a)\\.${NUM}|[NX]${NUM}`;
+const PAGE = `(?::(${NUM}))?`;
 
 const patterns = {
   session: new RegExp(`^(?:s:(${ID})|sm:(${ID})\\.([1-9][0-9]{0,2}))(?::(${ORIGIN}))?$`),
@@ -72,7 +88,15 @@ const patterns = {
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
+  dayList: new RegExp(`^(dr|dt):(${NUM})${PAGE}$`),
+  room: new RegExp(`^r:(${NUM}):(${NUM})${PAGE}$`),
+  track: new RegExp(`^t:(${NUM}):(${NUM}|a)${PAGE}$`),
+  tracks: new RegExp(`^ts${PAGE}$`),
+  now: new RegExp(`^(nw|nx)${PAGE}$`),
 };
+
+/** `base` with `:<page>` unless it is the first page. */
+const paged = (base: string, page: number) => (page ? `${base}:${page}` : base);
 
 function encodeOrigin(o: Origin): string {
   switch (o.to) {
@@ -86,20 +110,40 @@ function encodeOrigin(o: Origin): string {
       return `s${o.index}`;
     case "message":
       return "n";
+    case "room":
+      return `R${o.room}.${o.day}.${o.page}`;
+    case "track":
+      return `T${o.track}.${o.day ?? "a"}.${o.page}`;
+    case "now":
+      return `${o.next ? "X" : "N"}${o.page}`;
   }
 }
 
+/** Decodes an origin that already matched {@link ORIGIN}. */
 function decodeOrigin(s: string | undefined): Origin | undefined {
   if (!s) return undefined;
+  if (s === "d") return { to: "day" };
+  if (s === "n") return { to: "message" };
   const head = s[0];
-  if (head === "d") return { to: "day" };
-  if (head === "n") return { to: "message" };
-  if (head === "r") {
-    const dot = s.indexOf(".");
-    return { to: "results", page: Number(s.slice(1, dot)), key: s.slice(dot + 1) };
+  const parts = s.slice(1).split(".");
+  const n = (i: number) => Number(parts[i]);
+  switch (head) {
+    case "r":
+      return { to: "results", page: n(0), key: parts[1] as string };
+    case "R":
+      return { to: "room", room: n(0), day: n(1), page: n(2) };
+    case "T":
+      return parts[1] === "a"
+        ? { to: "track", track: n(0), page: n(2) }
+        : { to: "track", track: n(0), day: n(1), page: n(2) };
+    case "N":
+    case "X":
+      return { to: "now", next: head === "X", page: n(0) };
+    case "p":
+      return { to: "speaker", index: n(0) };
+    default:
+      return { to: "session", index: n(0) };
   }
-  const index = Number(s.slice(1));
-  return head === "p" ? { to: "speaker", index } : { to: "session", index };
 }
 
 const withOrigin = (base: string, origin: Origin | undefined) =>
@@ -163,6 +207,24 @@ export function encodeAction(a: Action): string {
     case "noop":
       data = "x";
       break;
+    case "dayRooms":
+      data = paged(`dr:${a.day}`, a.page);
+      break;
+    case "dayTracks":
+      data = paged(`dt:${a.day}`, a.page);
+      break;
+    case "room":
+      data = paged(`r:${a.room}:${a.day}`, a.page);
+      break;
+    case "track":
+      data = paged(`t:${a.track}:${a.day ?? "a"}`, a.page);
+      break;
+    case "tracks":
+      data = paged("ts", a.page);
+      break;
+    case "now":
+      data = paged(a.next ? "nx" : "nw", a.page);
+      break;
   }
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback_data too long: ${data}`);
   return data;
@@ -203,6 +265,20 @@ export function decodeAction(data: string | undefined): Action | undefined {
     return { type: "settingsLanguage", lang: m[1] as Lang };
   m = patterns.applyHeld.exec(data);
   if (m) return { type: "applyHeld", token: m[1] as string };
+  m = patterns.dayList.exec(data);
+  if (m)
+    return { type: m[1] === "dr" ? "dayRooms" : "dayTracks", day: Number(m[2]), page: Number(m[3] ?? 0) };
+  m = patterns.room.exec(data);
+  if (m) return { type: "room", room: Number(m[1]), day: Number(m[2]), page: Number(m[3] ?? 0) };
+  m = patterns.track.exec(data);
+  if (m)
+    return m[2] === "a"
+      ? { type: "track", track: Number(m[1]), page: Number(m[3] ?? 0) }
+      : { type: "track", track: Number(m[1]), day: Number(m[2]), page: Number(m[3] ?? 0) };
+  m = patterns.tracks.exec(data);
+  if (m) return { type: "tracks", page: Number(m[1] ?? 0) };
+  m = patterns.now.exec(data);
+  if (m) return { type: "now", next: m[1] === "nx", page: Number(m[2] ?? 0) };
   m = patterns.language.exec(data);
   if (m && (LANGS as readonly string[]).includes(m[1] as string))
     return { type: "language", lang: m[1] as Lang };

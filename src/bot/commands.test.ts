@@ -17,7 +17,17 @@ describe("command menu", () => {
     expect(en?.payload.language_code).toBeUndefined();
     expect(ru?.payload.language_code).toBe("ru");
     const names = ((en?.payload.commands ?? []) as { command: string }[]).map((c) => c.command);
-    expect(names).toEqual(["start", "schedule", "now", "next", "my", "settings", "language", "help"]);
+    expect(names).toEqual([
+      "start",
+      "schedule",
+      "tracks",
+      "now",
+      "next",
+      "my",
+      "settings",
+      "language",
+      "help",
+    ]);
     expect(((ru?.payload.commands ?? []) as { description: string }[])[1]?.description).toBe(
       "Программа по дням",
     );

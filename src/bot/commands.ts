@@ -4,7 +4,17 @@ import type { i18n } from "i18next";
 import type { Lang } from "../programme/model.js";
 
 /** The commands shown in Telegram's menu, in this order. */
-export const COMMANDS = ["start", "schedule", "now", "next", "my", "settings", "language", "help"] as const;
+export const COMMANDS = [
+  "start",
+  "schedule",
+  "tracks",
+  "now",
+  "next",
+  "my",
+  "settings",
+  "language",
+  "help",
+] as const;
 
 /** The command list in a language, descriptions from `commands.<name>` of the locale. */
 export function commandList(i18n: i18n, lang: Lang): BotCommand[] {

@@ -15,6 +15,7 @@ const OTHER_VALUES = {
   pace: "p",
   minutes: "4",
   rate: "25",
+  track: "Rust",
 };
 
 /** Every plural family of a locale (the key without its _one/_other suffix), flattened with dots. */

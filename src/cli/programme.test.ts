@@ -5,6 +5,8 @@ import { parseDocument } from "yaml";
 import { runCli } from "../../test/support/cli.js";
 import { REAL_DIR } from "../../test/support/real-schedules.js";
 import { tempDir } from "../../test/support/tmp.js";
+import { canonicalProgramme } from "../programme/canonical.js";
+import { parseProgramme, readProgrammeFile } from "../programme/read.js";
 import { openDatabase } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
 
@@ -35,18 +37,15 @@ describe("cli programme", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it("exports the canonical YAML, which checks and loads to the same programme as the JSON", () => {
-    const dir = tempDir();
+  it("exports the canonical YAML, which reads back as the same programme", () => {
     const yaml = runCli(["programme", "export", "--yaml"]);
     expect(yaml.status, yaml.stderr).toBe(0);
     expect(yaml.stdout).toMatch(/^conference:\n {2}name:\n {4}en: PyCon Russia 2013\n/);
     expect(yaml.stdout).toContain("languages:\n    - en\n    - ru\n");
-    const file = join(dir, "exported.yaml");
-    writeFileSync(file, yaml.stdout);
-    expect(runCli(["programme", "check", file]).status).toBe(0);
-    const json = runCli(["programme", "export", "--json"]).stdout;
-    expect(runCli(["programme", "export", "--json", file]).stdout).toBe(json);
-    expect(runCli(["programme", "export", "--yaml", file]).stdout).toBe(yaml.stdout);
+    const shipped = canonicalProgramme(readProgrammeFile(SHIPPED));
+    const exported = parseProgramme(yaml.stdout, "exported.yaml");
+    expect(exported).toEqual(shipped);
+    expect(JSON.stringify(canonicalProgramme(exported))).toBe(JSON.stringify(shipped));
   });
 
   it("refuses a broken field naming file and path, and leaves the database as it was", () => {

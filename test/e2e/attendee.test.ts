@@ -53,7 +53,7 @@ describe("an attendee's bot, end to end", () => {
   it("registers its commands in both languages and drops any webhook at start-up", () => {
     expect(server.requests.some((r) => r.method === "deleteWebhook")).toBe(true);
     const names = (lang: string) => server.commands.get(lang)?.map((c) => c.command);
-    const all = ["start", "schedule", "now", "next", "my", "settings", "language", "help"];
+    const all = ["start", "schedule", "tracks", "now", "next", "my", "settings", "language", "help"];
     expect(names("")).toEqual(all);
     expect(names("ru")).toEqual(all);
     expect(server.commands.get("ru")?.[0]?.description).toBe("Приветствие и главное меню");

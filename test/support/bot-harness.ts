@@ -17,6 +17,7 @@ import { createBot } from "../../src/bot/create-bot.js";
 import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { loadConfig } from "../../src/config.js";
+import { validateImported } from "../../src/programme/formats/validate.js";
 import type { Programme } from "../../src/programme/model.js";
 import { validateProgramme } from "../../src/programme/read.js";
 import { openDatabase } from "../../src/store/db.js";
@@ -104,6 +105,8 @@ export function callbackDataOf(m: LocalMessage): string[] {
 /** What a harness is built from. */
 export interface HarnessOptions {
   programme?: Programme;
+  /** The programme was imported from a published schedule: validated as imports are (clashes allowed). */
+  imported?: boolean;
   now?: string;
   env?: NodeJS.ProcessEnv;
   /** Handle each update_id once, as the Telegram modes do (createBot's `oncePerUpdate`). */
@@ -124,7 +127,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 }
 
 function buildHarness(options: HarnessOptions, world: World): Harness {
-  const programme = validateProgramme(options.programme ?? attendeeProgramme(), "test programme");
+  const programme = options.imported
+    ? validateImported(options.programme ?? attendeeProgramme(), "test programme")
+    : validateProgramme(options.programme ?? attendeeProgramme(), "test programme");
   const db = openDatabase(world.databasePath);
   const clock = () => world.now;
   loadProgramme(db, programme, world.now);

@@ -6,6 +6,8 @@ import {
   testUser,
   textOf,
 } from "../../../test/support/bot-harness.js";
+import { festivalProgramme, nightProgramme } from "../../../test/support/festival-programme.js";
+import { subscribe } from "../../store/subscriptions.js";
 
 describe("/now and /next", () => {
   it("show what is on and what starts next by the clock", async () => {
@@ -56,5 +58,68 @@ describe("/now and /next", () => {
     const text = textOf(reply);
     expect(text).toContain("Nothing starts after these");
     expect(text).toContain("Testing workshop");
+  });
+});
+
+describe("/now and /next at FOSDEM size", () => {
+  for (const [lang, yours, onNow] of [
+    ["en", "⭐ You follow", "On now"],
+    ["ru", "⭐ Вы следите", "Сейчас"],
+  ] as const) {
+    it(`show every room at once, paged, the user's own sessions first (${lang})`, async () => {
+      const programme = festivalProgramme();
+      const h = createHarness({ programme, now: "2031-02-01T10:10:00+01:00" });
+      const user = testUser(lang);
+      await h.send(user, "/start");
+      // The user follows the session in the last room: it comes first, ahead of the 29 others.
+      const mine = programme.sessions.find((s) => s.room === "r29" && s.start === "2031-02-01T09:00:00.000Z");
+      if (!mine) throw new Error("fixture");
+      subscribe(h.deps.db, user.id, mine.id, 0);
+      await h.send(user, "/now");
+      const page1 = h.last(user);
+      const text = textOf(page1);
+      expect(text).toContain(onNow);
+      expect(text).toContain("(1/3)");
+      expect(text.indexOf(yours)).toBeGreaterThan(0);
+      expect(text.indexOf("Room D29")).toBeLessThan(text.indexOf("Room A0"));
+      expect(labelsOf(page1).filter((l) => l.startsWith("10:00"))).toHaveLength(10);
+      await h.press(user, page1, "▶");
+      await h.press(user, h.last(user), "▶");
+      const page3 = h.last(user);
+      expect(textOf(page3)).toContain("(3/3)");
+      expect(textOf(page3)).not.toContain(yours);
+      expect(labelsOf(page3).filter((l) => l.startsWith("10:00"))).toHaveLength(10);
+      await h.press(user, page3, "10:00");
+      await h.press(user, h.last(user), "◀");
+      expect(h.last(user).text).toBe(page3.text);
+
+      await h.send(user, "/next");
+      const next = textOf(h.last(user));
+      expect(next).toContain("10:30–10:55");
+      expect(next).not.toContain("10:00–10:25");
+      expect(h.telegram.calls.filter((c) => c.error)).toEqual([]);
+    });
+  }
+
+  it("at 01:30 on a night that belongs to the day before, /now shows the night session", async () => {
+    const { h, user, reply } = await newUserSends("/now", {
+      programme: nightProgramme(),
+      now: "2031-12-28T01:30:00+01:00",
+      lang: "ru",
+    });
+    expect(textOf(reply)).toContain("Night owl hacking");
+    await h.press(user, reply, "Night owl");
+    const card = textOf(h.last(user));
+    expect(card).toContain("🗣 немецкий, английский");
+    expect(card).toContain("🗂 Art & Beauty");
+    // In the schedule it is on the first day, after that day's evening, not on the next morning's day.
+    await h.send(user, "/schedule");
+    await h.press(user, h.last(user), "сб 27 дек.");
+    const day = textOf(h.last(user));
+    expect(day.indexOf("Evening keynote")).toBeLessThan(day.indexOf("Night owl hacking"));
+    expect(day).not.toContain("Morning talk");
+    await h.send(user, "/next");
+    expect(textOf(h.last(user))).toContain("Morning talk");
+    expect(textOf(h.last(user))).not.toContain("Night owl hacking");
   });
 });

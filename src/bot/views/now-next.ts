@@ -1,33 +1,54 @@
 import type { Catalog } from "../../catalog.js";
-import type { Session } from "../../programme/model.js";
+import { dayBounds, type Session } from "../../programme/model.js";
+import { subscriptionsOf } from "../../store/subscriptions.js";
+import type { Action } from "../callback-data.js";
 import { fitLines, formatDay, formatTime } from "./format.js";
 import { dayView, sessionButtons, sessionsOfDay, slotLines } from "./schedule.js";
-import type { View, ViewCtx } from "./view.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+
+/** Sessions per page of /now and /next (at FOSDEM size 70 rooms are busy at once). */
+export const NOW_PAGE_SIZE = 10;
 
 /** Where an instant falls relative to the conference, and what is on then and next. */
 export type Moment = { state: "before" | "after" } | { state: "during"; now: Session[]; next: Session[] };
 
-/** What is on at `at` (epoch ms) and what starts next; before the first session or after the last, says so. */
+const byStartThenRoom = (catalog: Catalog) => (a: Session, b: Session) =>
+  Date.parse(a.start) - Date.parse(b.start) ||
+  catalog.roomPosition(a.room) - catalog.roomPosition(b.room) ||
+  Date.parse(a.end) - Date.parse(b.end);
+
+/**
+ * What is on at `at` (epoch ms) in every room, and what starts next in every room: each room's first session
+ * after `at` on the same conference day (or, when none is left that day, the sessions that start next at all).
+ * Before the first session or after the last, says so.
+ */
 export function momentAt(catalog: Catalog, at: number): Moment {
   const sessions = catalog.programme.sessions;
   if (!sessions.length) return { state: "after" };
-  const starts = sessions.map((s) => Date.parse(s.start));
-  const ends = sessions.map((s) => Date.parse(s.end));
-  if (at < Math.min(...starts)) return { state: "before" };
-  if (at >= Math.max(...ends)) return { state: "after" };
-  const now = sessions.filter((_, i) => (starts[i] as number) <= at && at < (ends[i] as number));
-  const later = starts.filter((st) => st > at);
-  const nextStart = later.length ? Math.min(...later) : undefined;
-  const next = nextStart === undefined ? [] : sessions.filter((_, i) => starts[i] === nextStart);
-  const order = (list: Session[]) => {
-    const rooms = catalog.programme.conference.rooms.map((r) => r.id);
-    return [...list].sort(
-      (a, b) =>
-        Date.parse(a.start) - Date.parse(b.start) ||
-        (a.room ? rooms.indexOf(a.room) : -1) - (b.room ? rooms.indexOf(b.room) : -1),
-    );
-  };
-  return { state: "during", now: order(now), next: order(next) };
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const s of sessions) {
+    first = Math.min(first, Date.parse(s.start));
+    last = Math.max(last, Date.parse(s.end));
+  }
+  if (at < first) return { state: "before" };
+  if (at >= last) return { state: "after" };
+  const order = byStartThenRoom(catalog);
+  const now = sessions.filter((s) => Date.parse(s.start) <= at && at < Date.parse(s.end)).sort(order);
+  const later = sessions.filter((s) => Date.parse(s.start) > at).sort(order);
+  const dayEnd = dayBounds(catalog.dayOf(at), catalog.programme.conference).end;
+  const nextStart = later[0] ? Date.parse(later[0].start) : undefined;
+  const seen = new Set<string>();
+  const next = later.filter((s) => {
+    const start = Date.parse(s.start);
+    // Sessions without a room (breaks for everyone) count when they are the very next thing.
+    if (!s.room) return start === nextStart;
+    if (start >= dayEnd && start !== nextStart) return false;
+    if (seen.has(s.room)) return false;
+    seen.add(s.room);
+    return true;
+  });
+  return { state: "during", now, next };
 }
 
 /** Before or after the conference: say so, and show its first day. */
@@ -49,28 +70,66 @@ function clockLine(ctx: ViewCtx, at: number): string {
   return ctx.t("now.clock", { day: formatDay(at, tz, ctx.lang), time: formatTime(at, tz, ctx.lang) });
 }
 
-/** /now: what is on at `at`; when nothing is, what comes next. */
-export function nowView(ctx: ViewCtx, at: number): View {
-  const m = momentAt(ctx.deps.catalog, at);
-  if (m.state !== "during") return outsideView(ctx, m.state);
-  const lines = [ctx.t("now.now_title"), clockLine(ctx, at), ""];
-  if (m.now.length) {
-    lines.push(...slotLines(ctx, m.now));
-    return { text: fitLines(lines), keyboard: sessionButtons(ctx, m.now) };
+/**
+ * One page of sessions for /now or /next: the ones the user follows first (under "⭐ Yours"), then the others
+ * by time and room; a button per session leading back to this page, and paging.
+ */
+function pageOfSessions(
+  ctx: ViewCtx,
+  head: string[],
+  sessions: readonly Session[],
+  page: number,
+  next: boolean,
+): View {
+  const followed = new Set(ctx.user ? subscriptionsOf(ctx.deps.db, ctx.user.id) : []);
+  const mine = sessions.filter((s) => followed.has(s.id));
+  const others = sessions.filter((s) => !followed.has(s.id));
+  const ordered = [...mine, ...others];
+  const pages = Math.max(1, Math.ceil(ordered.length / NOW_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = ordered.slice(p * NOW_PAGE_SIZE, (p + 1) * NOW_PAGE_SIZE);
+  const shownMine = shown.filter((s) => followed.has(s.id));
+  const shownOthers = shown.filter((s) => !followed.has(s.id));
+  const lines = [...head];
+  if (pages > 1) lines[0] = `${lines[0]} ${ctx.t("nav.page", { page: p + 1, pages })}`;
+  if (shownMine.length) lines.push("", ctx.t("now.yours"), ...slotLines(ctx, shownMine));
+  if (shownMine.length && shownOthers.length) lines.push("", ctx.t("now.others"));
+  if (shownOthers.length) lines.push("", ...slotLines(ctx, shownOthers));
+  const keyboard = sessionButtons(ctx, shown, { to: "now", next, page: p });
+  if (pages > 1) {
+    const nav = [];
+    const action = (n: number): Action => ({ type: "now", next, page: n });
+    if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), action(p - 1)));
+    nav.push(actionButton(`${p + 1}/${pages}`, { type: "noop" }));
+    if (p < pages - 1) nav.push(actionButton(plain(ctx, "nav.next"), action(p + 1)));
+    keyboard.push(nav);
   }
-  lines.push(ctx.t("now.nothing_now"), "", ctx.t("now.next_title"), "", ...slotLines(ctx, m.next));
-  return { text: fitLines(lines), keyboard: sessionButtons(ctx, m.next) };
+  return { text: fitLines(lines), keyboard };
 }
 
-/** /next: the sessions that start next after `at`. */
-export function nextView(ctx: ViewCtx, at: number): View {
+/** /now: what is on at `at` in every room, paged; when nothing is, what comes next. */
+export function nowView(ctx: ViewCtx, at: number, page = 0): View {
   const m = momentAt(ctx.deps.catalog, at);
   if (m.state !== "during") return outsideView(ctx, m.state);
-  const lines = [ctx.t("now.next_title"), clockLine(ctx, at), ""];
-  if (m.next.length) {
-    lines.push(...slotLines(ctx, m.next));
-    return { text: fitLines(lines), keyboard: sessionButtons(ctx, m.next) };
-  }
-  lines.push(ctx.t("now.last_one"), "", ...slotLines(ctx, m.now));
-  return { text: fitLines(lines), keyboard: sessionButtons(ctx, m.now) };
+  if (m.now.length)
+    return pageOfSessions(ctx, [ctx.t("now.now_title"), clockLine(ctx, at)], m.now, page, false);
+  const head = [
+    ctx.t("now.now_title"),
+    clockLine(ctx, at),
+    "",
+    ctx.t("now.nothing_now"),
+    "",
+    ctx.t("now.next_title"),
+  ];
+  return pageOfSessions(ctx, head, m.next, page, false);
+}
+
+/** /next: what starts next in every room after `at`, paged; after the last ones, what is on. */
+export function nextView(ctx: ViewCtx, at: number, page = 0): View {
+  const m = momentAt(ctx.deps.catalog, at);
+  if (m.state !== "during") return outsideView(ctx, m.state);
+  if (m.next.length)
+    return pageOfSessions(ctx, [ctx.t("now.next_title"), clockLine(ctx, at)], m.next, page, true);
+  const head = [ctx.t("now.next_title"), clockLine(ctx, at), "", ctx.t("now.last_one")];
+  return pageOfSessions(ctx, head, m.now, page, true);
 }

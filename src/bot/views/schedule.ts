@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
 import { isContentKind, type Programme, type Session } from "../../programme/model.js";
+import type { Action, Origin } from "../callback-data.js";
 import {
   escapeHtml,
   fitLines,
@@ -35,12 +36,11 @@ export function sessionsOfDay(catalog: Catalog, day: number): Session[] {
   const cache = cacheFor(catalog);
   const known = cache.sessions.get(day);
   if (known) return known;
-  const iso = catalog.programme.conference.days[day];
+  const iso = catalog.days[day];
   if (!iso) return [];
-  const rooms = catalog.programme.conference.rooms.map((r) => r.id);
-  const roomOrder = (s: Session) => (s.room ? rooms.indexOf(s.room) : -1);
-  const sessions = catalog.programme.sessions
-    .filter((s) => catalog.dayOf(s) === iso)
+  const roomOrder = (s: Session) => catalog.roomPosition(s.room);
+  const sessions = catalog
+    .sessionsOn(iso)
     .sort(
       (a, b) =>
         Date.parse(a.start) - Date.parse(b.start) ||
@@ -74,21 +74,23 @@ export function dayPages(catalog: Catalog, day: number): Session[][] {
 
 /** Which day (index into the conference's days) and page of it a session is on. */
 export function dayLocation(catalog: Catalog, session: Session): { day: number; page: number } | undefined {
-  const day = catalog.programme.conference.days.indexOf(catalog.dayOf(session));
+  const day = catalog.days.indexOf(catalog.dayOf(session));
   if (day < 0) return undefined;
   const page = dayPages(catalog, day).findIndex((p) => p.some((s) => s.id === session.id));
   return { day, page: Math.max(0, page) };
 }
 
-/** One line of a schedule: room, title (struck through when cancelled) and speakers. */
-export function sessionLine(ctx: ViewCtx, s: Session): string {
+/** One line of a schedule: room (unless `room: false`), title (struck through when cancelled) and speakers. */
+export function sessionLine(ctx: ViewCtx, s: Session, { room: withRoom = true } = {}): string {
   const catalog = ctx.deps.catalog;
   const title = escapeHtml(truncate(pick(ctx, s.title), 90));
-  const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
-  const room = catalog.roomName(s.room, ctx.lang);
+  const people = catalog.speakersOf(s);
+  const names = people.slice(0, 3).map((sp) => pick(ctx, sp.name));
+  if (people.length > 3) names.push(plain(ctx, "card.and_more", { count: people.length - 3 }));
+  const room = withRoom ? catalog.roomName(s.room, ctx.lang) : undefined;
   return ctx.t(s.cancelled ? "schedule.line_cancelled" : "schedule.line", {
     title,
-    room: room ? `${escapeHtml(room)} · ` : "",
+    room: room ? `${escapeHtml(truncate(room, 40))} · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
     icon: isContentKind(s.kind) ? "•" : "☕",
   });
@@ -122,8 +124,12 @@ export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] 
   return lines;
 }
 
-/** A button per talk, keynote and workshop, opening its card with "Back" to its day. */
-export function sessionButtons(ctx: ViewCtx, sessions: readonly Session[]): InlineKeyboardButton[][] {
+/** A button per talk, keynote and workshop, opening its card with "Back" to `origin` (its day by default). */
+export function sessionButtons(
+  ctx: ViewCtx,
+  sessions: readonly Session[],
+  origin: Origin = { to: "day" },
+): InlineKeyboardButton[][] {
   const tz = ctx.deps.catalog.timezone;
   return sessions
     .filter((s) => isContentKind(s.kind))
@@ -132,15 +138,35 @@ export function sessionButtons(ctx: ViewCtx, sessions: readonly Session[]): Inli
         type: "session",
         key: ctx.deps.catalog.sessionKey(s.id),
         page: 0,
-        origin: { to: "day" },
+        origin,
       }),
     ]);
 }
 
-/** A row of buttons, one per conference day, the current one marked. */
-function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
+/** How a day can be browsed. */
+export type DayMode = "time" | "rooms" | "tracks";
+
+/**
+ * The row that switches a day between by time, by room and by track (the current mode marked; "by track"
+ * only when the day has tracked sessions, "by room" only when it has rooms).
+ */
+export function dayModesRow(ctx: ViewCtx, day: number, current: DayMode): InlineKeyboardButton[] {
   const catalog = ctx.deps.catalog;
-  const buttons = catalog.programme.conference.days.map((iso, day) => {
+  const sessions = sessionsOfDay(catalog, day);
+  const modes: [DayMode, Action][] = [["time", { type: "day", day, page: 0 }]];
+  if (sessions.some((s) => s.room)) modes.push(["rooms", { type: "dayRooms", day, page: 0 }]);
+  if (sessions.some((s) => s.track)) modes.push(["tracks", { type: "dayTracks", day, page: 0 }]);
+  if (modes.length < 2) return [];
+  return modes.map(([mode, action]) => {
+    const label = plain(ctx, `schedule.by_${mode}`);
+    return actionButton(mode === current ? `· ${label} ·` : label, action);
+  });
+}
+
+/** A row of buttons, one per conference day, the current one marked. */
+export function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
+  const catalog = ctx.deps.catalog;
+  const buttons = catalog.days.map((iso, day) => {
     const label = formatDay(iso, catalog.timezone, ctx.lang);
     return actionButton(day === current ? `· ${label} ·` : label, { type: "day", day, page: 0 });
   });
@@ -163,7 +189,7 @@ export function daysView(ctx: ViewCtx): View {
  */
 export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): View | undefined {
   const catalog = ctx.deps.catalog;
-  const iso = catalog.programme.conference.days[day];
+  const iso = catalog.days[day];
   if (!iso) return undefined;
   const pages = dayPages(catalog, day);
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
@@ -185,6 +211,8 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
       nav.push(actionButton(plain(ctx, "nav.next"), { type: "day", day, page: p + 1 }));
     keyboard.push(nav);
   }
+  const modes = dayModesRow(ctx, day, "time");
+  if (modes.length) keyboard.push(modes);
   keyboard.push(...daysRow(ctx, day));
   return { text: fitLines(lines), keyboard };
 }

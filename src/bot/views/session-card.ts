@@ -201,6 +201,32 @@ function backButton(
         origin: index >= 0 && index < 1000 ? { to: "session", index } : undefined,
       });
     }
+    case "room": {
+      const room = catalog.programme.conference.rooms[origin.room];
+      if (!room) break;
+      return actionButton(plain(ctx, "nav.back_to", { name: pick(ctx, room.name) }), {
+        type: "room",
+        room: origin.room,
+        day: origin.day,
+        page: origin.page,
+      });
+    }
+    case "track": {
+      const track = catalog.programme.conference.tracks[origin.track];
+      if (!track) break;
+      return actionButton(plain(ctx, "nav.back_to", { name: pick(ctx, track.name) }), {
+        type: "track",
+        track: origin.track,
+        day: origin.day,
+        page: origin.page,
+      });
+    }
+    case "now":
+      return actionButton(plain(ctx, origin.next ? "now.back_next" : "now.back_now"), {
+        type: "now",
+        next: origin.next,
+        page: origin.page,
+      });
   }
   const where = dayLocation(catalog, session);
   if (!where) return undefined;
