@@ -141,7 +141,7 @@ describe("/move, /cancel, /restore", () => {
       "🔄 <b>Changed:</b> Advanced Flask patterns — was Mon 25 Feb 11:00, Hall A; now Tue 26 Feb 14:00, Hall B",
     );
     expect(ru).toBe(
-      "🔄 <b>Изменение:</b> Продвинутые паттерны Flask — было пн 25 февр. 11:00, Зал A; теперь вт 26 февр. 14:00, Зал B",
+      "🔄 <b>Изменения в программе:</b> Продвинутые паттерны Flask — было: пн 25 февр. 11:00, Зал A; теперь: вт 26 февр. 14:00, Зал B",
     );
     const audit = recentAudit(h.deps.db, 5);
     expect(audit[0]).toMatchObject({ adminId: admin.id, action: "move" });
@@ -415,11 +415,11 @@ describe("/broadcast", () => {
       { type: "italic", offset: 11, length: 11 },
     ]);
     expect(textOf(h.last(admin))).toBe("👥 Who gets it?");
-    await h.press(admin, h.last(admin), "Subscribers of a session");
+    await h.press(admin, h.last(admin), "Followers of a session");
     expect(textOf(h.last(admin))).toContain("Which session?");
     await h.send(admin, "flask patterns");
     const confirm = h.last(admin);
-    expect(textOf(confirm)).toContain("2 recipients: the subscribers of «Advanced Flask patterns».");
+    expect(textOf(confirm)).toContain("2 recipients: the followers of «Advanced Flask patterns».");
     const copy = h.chat(admin).at(-2);
     expect(copy?.text).toBe("Room change: see the card");
 
@@ -431,7 +431,7 @@ describe("/broadcast", () => {
       { type: "bot_command", offset: 0, length: 10 },
       { type: "italic", offset: 11, length: 11 },
     ]);
-    await h.press(admin, h.last(admin), "Subscribers of a session");
+    await h.press(admin, h.last(admin), "Followers of a session");
     await h.send(admin, "flask-patterns");
     await h.press(admin, h.last(admin), "Send (2)");
     const rows = outboxRows(h, "broadcast");
@@ -457,9 +457,9 @@ describe("/broadcast", () => {
     });
     await attendees(h);
     await h.send(admin, "/broadcast Hello");
-    await h.press(admin, h.last(admin), "Subscribers of a session");
+    await h.press(admin, h.last(admin), "Followers of a session");
     await h.send(admin, "scaling");
-    expect(textOf(h.last(admin))).toContain("1 recipient: the subscribers of «Scaling & <Success>».");
+    expect(textOf(h.last(admin))).toContain("1 recipient: the followers of «Scaling & <Success>».");
   });
 
   it("another command ends the dialogue and runs; the dialogue's buttons then say they are outdated", async () => {

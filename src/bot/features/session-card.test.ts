@@ -45,8 +45,8 @@ describe("session card", () => {
     await h.press(user, card, "Read more");
     const full = textOf(h.last(user));
     expect(full).toContain(abstract);
-    expect(labelsOf(h.last(user))).toContain("📕 Shorter");
-    await h.press(user, h.last(user), "Shorter");
+    expect(labelsOf(h.last(user))).toContain("📕 Show less");
+    await h.press(user, h.last(user), "Show less");
     expect(textOf(h.last(user))).toBe(short);
     expect(abstract.length).toBeGreaterThan(SHORT_ABSTRACT_CHARS);
   });

@@ -34,7 +34,7 @@ describe("subscribe toggle", () => {
     });
     const on = await h.press(user, reply, "Напомнить");
     expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
-      "🔔 Напомню за 10 минут до «Продвинутые паттерны Flask».",
+      "🔔 «Продвинутые паттерны Flask»: напомню за 10 минут до начала.",
     );
     await h.send(user, "/start flask-patterns");
     expect(labelsOf(h.last(user))[0]).toBe("🔕 Не напоминать");
