@@ -82,7 +82,9 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     if (other.length)
       lines.push(
         ctx.t("my.overlaps", {
-          titles: other.map((o) => ctx.t("my.quoted", { title: truncate(pick(ctx, o.title), 60) })).join(", "),
+          titles: other
+            .map((o) => ctx.t("my.quoted", { title: truncate(pick(ctx, o.title), 60) }))
+            .join(", "),
         }),
       );
   }
