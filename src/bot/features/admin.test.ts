@@ -115,7 +115,9 @@ describe("/move, /cancel, /restore", () => {
     const preview = h.last(admin);
     const text = textOf(preview);
     expect(text).toContain("📝 Move «Advanced Flask patterns»");
-    expect(text).toContain("• Advanced Flask patterns: Mon 25 Feb 11:00, Hall A → Tue 26 Feb 14:00, Hall B");
+    expect(text).toContain(
+      "• Advanced Flask patterns: Mon 25 Feb, 11:00, Hall A → Tue 26 Feb, 14:00, Hall B",
+    );
     expect(text).toContain("👥 2 people following these sessions will get a notice.");
     const data = callbackDataOf(preview);
     expect(data.every((d) => /^adm:(ok|no):[\w-]{8}$/.test(d))).toBe(true);
@@ -138,10 +140,10 @@ describe("/move, /cancel, /restore", () => {
     expect(notices.some((n) => n.userId === carl?.id)).toBe(false);
     const [en, ru] = notices.map((n) => render(h, n.id));
     expect(en).toBe(
-      "🔄 <b>Changed:</b> Advanced Flask patterns — was Mon 25 Feb 11:00, Hall A; now Tue 26 Feb 14:00, Hall B",
+      "🔄 <b>Changed:</b> Advanced Flask patterns — was Mon 25 Feb, 11:00, Hall A; now Tue 26 Feb, 14:00, Hall B",
     );
     expect(ru).toBe(
-      "🔄 <b>Изменения в программе:</b> Продвинутые паттерны Flask — было: пн 25 февр. 11:00, Зал A; теперь: вт 26 февр. 14:00, Зал B",
+      "🔄 <b>Изменения в программе:</b> Продвинутые паттерны Flask — было: пн, 25 февраля, 11:00, Зал A; теперь: вт, 26 февраля, 14:00, Зал B",
     );
     const audit = recentAudit(h.deps.db, 5);
     expect(audit[0]).toMatchObject({ adminId: admin.id, action: "move" });
@@ -174,7 +176,7 @@ describe("/move, /cancel, /restore", () => {
     await h.send(admin, "/cancel scaling for success");
     expect(textOf(h.last(admin))).toContain("❌ Cancel «Scaling for Success»");
     expect(textOf(h.last(admin))).toContain(
-      "• ❌ Scaling for Success — cancelled (Tue 26 Feb 11:00, Hall A)",
+      "• ❌ Scaling for Success — cancelled (Tue 26 Feb, 11:00, Hall A)",
     );
     expect(textOf(h.last(admin))).toContain("👥 1 person following these sessions will get a notice.");
     await h.press(admin, h.last(admin), "Apply");
@@ -182,7 +184,7 @@ describe("/move, /cancel, /restore", () => {
     const [cancelled] = outboxRows(h, "notice");
     expect(cancelled?.userId).toBe(carl?.id);
     expect(render(h, cancelled?.id ?? 0)).toBe(
-      "❌ <b>Cancelled:</b> Scaling for Success — Tue 26 Feb 11:00, Hall A",
+      "❌ <b>Cancelled:</b> Scaling for Success — Tue 26 Feb, 11:00, Hall A",
     );
 
     await h.send(admin, "/restore scaling");
@@ -283,7 +285,7 @@ describe("/reload", () => {
     await h.send(admin, "/reload");
     const text = textOf(h.last(admin));
     expect(text).toContain("🔄 Reload the programme file");
-    expect(text).toContain("• Scaling for Success: Tue 26 Feb 11:00, Hall A → Tue 26 Feb 12:00, Hall A");
+    expect(text).toContain("• Scaling for Success: Tue 26 Feb, 11:00, Hall A → Tue 26 Feb, 12:00, Hall A");
     expect(text).toContain("👥 1 person");
     await h.press(admin, h.last(admin), "Apply");
     expect(outboxRows(h, "notice").map((n) => n.userId)).toEqual([carl?.id]);

@@ -47,7 +47,7 @@ describe("/now and /next", () => {
   it("after the conference, say so and show its first day", async () => {
     const { reply } = await newUserSends("/now", { now: "2030-03-03T09:00:00+05:00", lang: "ru" });
     const text = textOf(reply);
-    expect(text).toContain("Конференция ТестКонф & Ко уже прошла (пт 1 мар. – сб 2 мар.)");
+    expect(text).toContain("Конференция ТестКонф & Ко уже прошла (пт, 1 марта – сб, 2 марта)");
     expect(text).toContain("Продвинутые паттерны Flask");
   });
 

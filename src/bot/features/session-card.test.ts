@@ -27,7 +27,7 @@ describe("session card", () => {
     const { reply } = await newUserSends("/start flask-patterns", { lang: "ru" });
     const text = textOf(reply);
     expect(text).toContain("Продвинутые паттерны Flask");
-    expect(text).toContain("пт 1 мар., 10:00–11:00");
+    expect(text).toContain("пт, 1 марта, 10:00–11:00");
     expect(text).toContain("📍 Зал A");
     expect(text).toContain("🏷 Доклад");
   });

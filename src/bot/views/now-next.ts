@@ -37,8 +37,8 @@ function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
   const first = sessionsOfDay(catalog, 0)[0];
   const intro = ctx.t(state === "before" ? "now.before" : "now.after", {
     conference: catalog.text(name, ctx.lang),
-    first: formatDay(days[0] ?? "", catalog.timezone, ctx.lang),
-    last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang),
+    first: formatDay(days[0] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock()),
+    last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock()),
     time: first ? formatTime(first.start, catalog.timezone, ctx.lang) : "",
   });
   return dayView(ctx, 0, 0, intro) ?? { text: intro, keyboard: [] };
@@ -46,7 +46,10 @@ function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
 
 function clockLine(ctx: ViewCtx, at: number): string {
   const tz = ctx.deps.catalog.timezone;
-  return ctx.t("now.clock", { day: formatDay(at, tz, ctx.lang), time: formatTime(at, tz, ctx.lang) });
+  return ctx.t("now.clock", {
+    day: formatDay(at, tz, ctx.lang, ctx.deps.clock()),
+    time: formatTime(at, tz, ctx.lang),
+  });
 }
 
 /** /now: what is on at `at`; when nothing is, what comes next. */

@@ -141,7 +141,7 @@ export function sessionButtons(ctx: ViewCtx, sessions: readonly Session[]): Inli
 function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
   const catalog = ctx.deps.catalog;
   const buttons = catalog.programme.conference.days.map((iso, day) => {
-    const label = formatDay(iso, catalog.timezone, ctx.lang);
+    const label = formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock());
     return actionButton(day === current ? `· ${label} ·` : label, { type: "day", day, page: 0 });
   });
   const rows: InlineKeyboardButton[][] = [];
@@ -169,7 +169,9 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const sessions = pages[p] ?? [];
   const body = memoText(ctx, `day|${day}|${p}`, () => {
-    const head = ctx.t("schedule.day_title", { day: formatDay(iso, catalog.timezone, ctx.lang) });
+    const head = ctx.t("schedule.day_title", {
+      day: formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock()),
+    });
     const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
     const lines = [head + pageNote, ""];
     if (sessions.length) lines.push(...slotLines(ctx, sessions));
