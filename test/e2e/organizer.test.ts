@@ -180,7 +180,7 @@ describe("organizers, end to end", () => {
     const time = target.toFormat("HH:mm");
     const preview = await say(admin, `/move moving target ${day} ${time} hall-b`);
     expect(preview.text).toContain("📝 Move «Moving target»");
-    expect(preview.text).toContain(`→ ${target.setLocale("en").toFormat("EEE d MMM")} ${time}, Hall B`);
+    expect(preview.text).toContain(`→ ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
     expect(preview.text).toContain("👥 2 people following these sessions will get a notice.");
     expect(received(ann, "⏰")).toHaveLength(0);
 
@@ -190,7 +190,7 @@ describe("organizers, end to end", () => {
     expect(readFileSync(file, "utf8")).toContain("# Organizers edit this file.");
 
     const annNotice = await arrives(ann, "Changed: Moving target");
-    expect(annNotice.text).toContain(`now ${target.setLocale("en").toFormat("EEE d MMM")} ${time}, Hall B`);
+    expect(annNotice.text).toContain(`now ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
     const borisNotice = await arrives(boris, "Изменения в программе: Движущаяся цель");
     expect(borisNotice.text).toContain("Зал B");
     const annReminder = await arrives(ann, "⏰");
