@@ -1,8 +1,8 @@
 import type { Catalog } from "../../catalog.js";
-import type { Session } from "../../programme/model.js";
+import { isContentKind, type Session } from "../../programme/model.js";
 import { fitLines, formatDay, formatTime } from "./format.js";
 import { dayView, sessionButtons, sessionsOfDay, slotLines } from "./schedule.js";
-import type { View, ViewCtx } from "./view.js";
+import { actionButton, plain, type View, type ViewCtx } from "./view.js";
 
 /** Where an instant falls relative to the conference, and what is on then and next. */
 export type Moment = { state: "before" | "after" } | { state: "during"; now: Session[]; next: Session[] };
@@ -16,9 +16,13 @@ export function momentAt(catalog: Catalog, at: number): Moment {
   if (at < Math.min(...starts)) return { state: "before" };
   if (at >= Math.max(...ends)) return { state: "after" };
   const now = sessions.filter((_, i) => (starts[i] as number) <= at && at < (ends[i] as number));
-  const later = starts.filter((st) => st > at);
-  const nextStart = later.length ? Math.min(...later) : undefined;
-  const next = nextStart === undefined ? [] : sessions.filter((_, i) => starts[i] === nextStart);
+  // Next means what an attendee can go to: talks, workshops, ceremonies that take place; a coffee break or
+  // lunch only when nothing else is coming.
+  const upcoming = sessions.filter((_, i) => (starts[i] as number) > at);
+  const wanted = upcoming.filter((s) => isContentKind(s.kind) && !s.cancelled);
+  const pool = wanted.length ? wanted : upcoming;
+  const nextStart = pool.length ? Math.min(...pool.map((s) => Date.parse(s.start))) : undefined;
+  const next = pool.filter((s) => Date.parse(s.start) === nextStart);
   const order = (list: Session[]) => {
     const rooms = catalog.programme.conference.rooms.map((r) => r.id);
     return [...list].sort(
@@ -30,7 +34,7 @@ export function momentAt(catalog: Catalog, at: number): Moment {
   return { state: "during", now: order(now), next: order(next) };
 }
 
-/** Before or after the conference: say so, and show its first day. */
+/** Before the conference: say so and show its first day; after it: say so, with the way to the programme. */
 function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
   const catalog = ctx.deps.catalog;
   const { days, name } = catalog.programme.conference;
@@ -41,6 +45,8 @@ function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
     last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock()),
     time: first ? formatTime(first.start, catalog.timezone, ctx.lang) : "",
   });
+  if (state === "after")
+    return { text: intro, keyboard: [[actionButton(plain(ctx, "menu.schedule"), { type: "days" })]] };
   return dayView(ctx, 0, 0, intro) ?? { text: intro, keyboard: [] };
 }
 

@@ -81,12 +81,19 @@ export function dayLocation(catalog: Catalog, session: Session): { day: number; 
 }
 
 /** One line of a schedule: room, title (struck through when cancelled) and speakers. */
-export function sessionLine(ctx: ViewCtx, s: Session): string {
+export function sessionLine(ctx: ViewCtx, s: Session, end?: string): string {
   const catalog = ctx.deps.catalog;
   const title = escapeHtml(truncate(pick(ctx, s.title), 90));
   const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
   const room = catalog.roomName(s.room, ctx.lang);
-  return ctx.t(s.cancelled ? "schedule.line_cancelled" : "schedule.line", {
+  // The end, when the slot's header cannot show it, goes in the same brackets as "cancelled": "(–12:30, cancelled)".
+  const key = s.cancelled
+    ? end
+      ? "schedule.line_cancelled_until"
+      : "schedule.line_cancelled"
+    : "schedule.line";
+  return ctx.t(end && !s.cancelled ? "schedule.line_until" : key, {
+    end,
     title,
     room: room ? `${escapeHtml(room)} · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
@@ -115,9 +122,7 @@ export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] 
       `<b>${sameEnd ? formatTimes(first.start, first.end, tz, ctx.lang) : formatTime(first.start, tz, ctx.lang)}</b>`,
     );
     for (const s of group)
-      lines.push(
-        sameEnd ? sessionLine(ctx, s) : `${sessionLine(ctx, s)} <i>(–${formatTime(s.end, tz, ctx.lang)})</i>`,
-      );
+      lines.push(sessionLine(ctx, s, sameEnd ? undefined : formatTime(s.end, tz, ctx.lang)));
   }
   return lines;
 }

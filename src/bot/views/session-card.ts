@@ -231,8 +231,7 @@ export function sessionCard(
   const pages = abstractPageCount(ctx, session);
   const page = Math.min(Math.max(0, opts.page ?? 0), pages);
   const keyboard: InlineKeyboardButton[][] = [];
-  const sub = subscribeRow(ctx, session);
-  if (sub.length) keyboard.push(sub);
+  keyboard.push(subscribeRow(ctx, session));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));
