@@ -46,7 +46,7 @@ describe("reminders in the bot", () => {
     expect(callbackDataOf(my)).toEqual(expect.arrayContaining(["ics", "my:p"]));
     await h.press(user, my, "Show past");
     const withPast = textOf(h.last(user));
-    expect(withPast).toMatch(/overlaps with/);
+    expect(withPast).toMatch(/at the same time as/);
 
     const calls = await h.press(user, h.last(user), "Add to calendar");
     const doc = callsOf(calls, "sendDocument")[0];

@@ -19,7 +19,7 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     // …and pressing it opens the card in place.
     const card = out.slice(out.indexOf("you › #1"));
     expect(card).toContain("── bot (edited) ──");
-    expect(card).toContain("🕒 Mon 25 Feb, 11:30–12:30");
+    expect(card).toContain("🕒 Mon 25 Feb 2013, 11:30–12:30");
     expect(card).toContain("🎤 Armin Ronacher");
     expect(card).toContain("🔔 Remind me");
     expect(out).not.toMatch(/<\/?b>|&amp;|&lt;/);

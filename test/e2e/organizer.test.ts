@@ -151,9 +151,9 @@ describe("organizers, end to end", () => {
     });
     const audience = await server.waitFor((m) => m.chatId === admin.id && m.seq > mark, WAIT);
     expect(audience.text).toBe("👥 Who gets it?");
-    await press(admin, audience, "Subscribers of a session", "Which session?");
+    await press(admin, audience, "Followers of a session", "Which session?");
     const confirm = await say(admin, "reload me", "recipients");
-    expect(confirm.text).toContain("3 recipients: the subscribers of «Reload me».");
+    expect(confirm.text).toContain("3 recipients: the followers of «Reload me».");
     const { after: progress } = await press(admin, confirm, "Send (3)", "Sending");
     expect(progress.text).toBe("📣 Sending to 3 recipients…");
 
@@ -180,7 +180,7 @@ describe("organizers, end to end", () => {
     const time = target.toFormat("HH:mm");
     const preview = await say(admin, `/move moving target ${day} ${time} hall-b`);
     expect(preview.text).toContain("📝 Move «Moving target»");
-    expect(preview.text).toContain(`→ ${target.setLocale("en").toFormat("EEE d MMM")} ${time}, Hall B`);
+    expect(preview.text).toContain(`→ ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
     expect(preview.text).toContain("👥 2 people following these sessions will get a notice.");
     expect(received(ann, "⏰")).toHaveLength(0);
 
@@ -190,8 +190,8 @@ describe("organizers, end to end", () => {
     expect(readFileSync(file, "utf8")).toContain("# Organizers edit this file.");
 
     const annNotice = await arrives(ann, "Changed: Moving target");
-    expect(annNotice.text).toContain(`now ${target.setLocale("en").toFormat("EEE d MMM")} ${time}, Hall B`);
-    const borisNotice = await arrives(boris, "Изменение: Движущаяся цель");
+    expect(annNotice.text).toContain(`now ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
+    const borisNotice = await arrives(boris, "Изменения в программе: Движущаяся цель");
     expect(borisNotice.text).toContain("Зал B");
     const annReminder = await arrives(ann, "⏰");
     const borisReminder = await arrives(boris, "⏰");
@@ -218,7 +218,7 @@ describe("organizers, end to end", () => {
     expect(preview.text).toContain("👥 3 people");
     await press(admin, preview, "Apply", "Applied");
     for (const u of [ann, carl]) await arrives(u, "Cancelled: Reload me");
-    await arrives(dora, "Отменён: Перезагрузи меня");
+    await arrives(dora, "Не состоится: Перезагрузи меня");
     for (const u of [boris, erik])
       expect(received(u, "Reload me").concat(received(u, "Перезагрузи"))).toHaveLength(0);
     const card = await say(erik, "/start talk-reload");

@@ -44,7 +44,7 @@ function article(ctx: BotContext, s: Session): InlineQueryResultArticle {
       .speakersOf(s)
       .map((sp) => catalog.text(sp.name, lang))
       .join(", "),
-    formatTimeRange(s.start, s.end, catalog.timezone, lang),
+    formatTimeRange(s.start, s.end, catalog.timezone, lang, ctx.deps.clock()),
     catalog.roomName(s.room, lang),
   ].filter(Boolean);
   const title = catalog.text(s.title, lang);

@@ -21,3 +21,28 @@ describe("main menu", () => {
     expect(textOf(reply)).toContain("Advanced Flask patterns");
   });
 });
+
+describe("typed words that name a command", () => {
+  const cases: [string, string, string][] = [
+    ["расписание", "ru", "Выберите день"],
+    ["Schedule", "en", "Pick a day"],
+    ["помощь", "ru", "Как мной пользоваться"],
+    ["help!", "en", "How to use me"],
+    ["Что сейчас?", "ru", "Сейчас идёт"],
+    ["What's on now?", "en", "On now"],
+    ["what’s next", "en", "Up next"],
+    ["мои доклады", "ru", "Вы пока не следите"],
+  ];
+  for (const [typed, lang, expected] of cases)
+    it(`«${typed}» leads to its command`, async () => {
+      const { reply } = await newUserSends(typed, { lang });
+      expect(textOf(reply)).toContain(expected);
+    });
+
+  it("work in either language, and longer texts stay searches", async () => {
+    const { reply } = await newUserSends("расписание", { lang: "en" });
+    expect(textOf(reply)).toContain("Pick a day");
+    const { reply: search } = await newUserSends("schedule of the flask talk");
+    expect(textOf(search)).not.toContain("Pick a day");
+  });
+});

@@ -1,17 +1,26 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { menuLabels } from "../views/menu.js";
+import { menuLabels, normalizePhrase, typedCommands } from "../views/menu.js";
+
+/** Texts longer than this are never taken for a command's name (a phrase naming one is short). */
+const MAX_PHRASE = 40;
 
 /**
- * The main menu's buttons send their labels as text; this turns a label (in any language) into the command
- * it stands for, so the command handlers further down — including other features' (/my) — answer it.
+ * The main menu's buttons send their labels as text, and people type what they want ("расписание", "what's
+ * on now", "помощь"): this turns a label or such a phrase (in any language) into the command it stands for,
+ * so the command handlers further down — including other features' (/my) — answer it instead of a search.
  */
 export function menuFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   let labels: Map<string, string> | undefined;
+  let phrases: Map<string, string> | undefined;
   composer.chatType("private").on("message:text", (ctx, next) => {
     labels ??= menuLabels(ctx.deps.i18n);
-    const command = labels.get(ctx.message.text.trim());
+    phrases ??= typedCommands(ctx.deps.i18n);
+    const text = ctx.message.text.trim();
+    const command =
+      labels.get(text) ??
+      (text.length <= MAX_PHRASE && !text.startsWith("/") ? phrases.get(normalizePhrase(text)) : undefined);
     if (command) {
       ctx.message.text = `/${command}`;
       ctx.message.entities = [{ type: "bot_command", offset: 0, length: command.length + 1 }];

@@ -25,14 +25,18 @@ describe("/now and /next", () => {
     await h.send(user, "/next");
     const next = textOf(h.last(user));
     expect(next).toContain("Up next");
-    expect(next).toContain("11:00–11:20\n☕ Coffee break");
+    // The coffee break at 11:00 is not what comes next for an attendee: the talks after it are.
+    expect(next).not.toContain("Coffee break");
+    expect(labelsOf(h.last(user)).length).toBeGreaterThan(0);
   });
 
   it("between sessions, /now says nothing is on and shows what comes next", async () => {
     const { reply } = await newUserSends("/now", { now: "2030-03-01T15:00:00+05:00" });
     const text = textOf(reply);
     expect(text).toContain("Nothing is on right now.");
-    expect(text).toContain("Legacy code rescue");
+    expect(text).toContain("Up next");
+    // A cancelled session is nothing to go to.
+    expect(text).not.toContain("Legacy code rescue");
   });
 
   it("before the conference, say so and show its first day", async () => {
@@ -46,11 +50,21 @@ describe("/now and /next", () => {
     }
   });
 
-  it("after the conference, say so and show its first day", async () => {
-    const { reply } = await newUserSends("/now", { now: "2030-03-03T09:00:00+05:00", lang: "ru" });
+  it("after the conference, say it is over, with the way to the programme instead of day 1", async () => {
+    const { h, user, reply } = await newUserSends("/now", { now: "2030-03-03T09:00:00+05:00", lang: "ru" });
     const text = textOf(reply);
-    expect(text).toContain("ТестКонф & Ко закончилась (она шла пт 1 мар. – сб 2 мар.)");
-    expect(text).toContain("Продвинутые паттерны Flask");
+    expect(text).toContain("Конференция ТестКонф & Ко уже прошла (пт, 1 марта – сб, 2 марта)");
+    expect(text).not.toContain("Продвинутые паттерны Flask");
+    await h.press(user, reply, "Расписание");
+    expect(textOf(h.last(user))).toContain("Выберите день");
+  });
+
+  it("a session that is over is followed without the promise of a reminder", async () => {
+    const { h, user } = await newUserSends("flask", { now: "2030-03-05T09:00:00+05:00" });
+    await h.press(user, h.last(user), "Advanced Flask patterns");
+    const calls = await h.press(user, h.last(user), "Remind me");
+    const toast = calls.find((c) => c.method === "answerCallbackQuery")?.payload.text;
+    expect(toast).toContain("It is over, so there will be no reminder");
   });
 
   it("during the last session, /next says nothing starts after it", async () => {

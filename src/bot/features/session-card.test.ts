@@ -20,14 +20,14 @@ describe("session card", () => {
     expect(text).toContain("📍 Hall A");
     expect(text).toContain("🏷 Talk · 👥 Flask users");
     expect(text).toContain("Patterns for large Flask applications.");
-    expect(labelsOf(card)).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Fri 1 Mar"]);
+    expect(labelsOf(card)).toEqual(["🔔 Remind me", "↗️ Share", "👤 Armin Ronacher", "◀ Fri 1 Mar"]);
   });
 
   it("is in Russian with Russian dates", async () => {
     const { reply } = await newUserSends("/start flask-patterns", { lang: "ru" });
     const text = textOf(reply);
     expect(text).toContain("Продвинутые паттерны Flask");
-    expect(text).toContain("пт 1 мар., 10:00–11:00");
+    expect(text).toContain("пт, 1 марта, 10:00–11:00");
     expect(text).toContain("📍 Зал A");
     expect(text).toContain("🏷 Доклад");
   });
@@ -45,8 +45,8 @@ describe("session card", () => {
     await h.press(user, card, "Read more");
     const full = textOf(h.last(user));
     expect(full).toContain(abstract);
-    expect(labelsOf(h.last(user))).toContain("📕 Shorter");
-    await h.press(user, h.last(user), "Shorter");
+    expect(labelsOf(h.last(user))).toContain("📕 Show less");
+    await h.press(user, h.last(user), "Show less");
     expect(textOf(h.last(user))).toBe(short);
     expect(abstract.length).toBeGreaterThan(SHORT_ABSTRACT_CHARS);
   });

@@ -12,8 +12,8 @@ import { localizeMenuButton } from "../webapp-buttons.js";
 export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<void> {
   const catalog = ctx.deps.catalog;
   const { name, days, city } = catalog.programme.conference;
-  const first = formatDay(days[0] ?? "", catalog.timezone, ctx.lang);
-  const last = formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang);
+  const first = formatDay(days[0] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock());
+  const last = formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock());
   const lines = [
     ...(prefix ? [prefix, ""] : []),
     ctx.t("start.hello", { name: ctx.from?.first_name ?? "" }),

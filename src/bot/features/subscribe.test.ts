@@ -9,7 +9,7 @@ describe("subscribe toggle", () => {
     const { h, user, reply } = await newUserSends("flask", beforeTheConference);
     await h.press(user, reply, "Advanced Flask patterns");
     const card = h.last(user);
-    expect(labelsOf(card)).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+    expect(labelsOf(card)).toEqual(["🔔 Remind me", "↗️ Share", "👤 Armin Ronacher", "◀ Back to results"]);
 
     const on = await h.press(user, card, "🔔 Remind me");
     expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(true);
@@ -20,11 +20,21 @@ describe("subscribe toggle", () => {
     const after = h.last(user);
     expect(after.messageId).toBe(card.messageId);
     expect(after.text).toBe(card.text);
-    expect(labelsOf(after)).toEqual(["🔕 Don't remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+    expect(labelsOf(after)).toEqual([
+      "🔕 Don't remind me",
+      "↗️ Share",
+      "👤 Armin Ronacher",
+      "◀ Back to results",
+    ]);
 
     await h.press(user, after, "🔕 Don't remind me");
     expect(isSubscribed(h.deps.db, user.id, "flask-patterns")).toBe(false);
-    expect(labelsOf(h.last(user))).toEqual(["🔔 Remind me", "👤 Armin Ronacher", "◀ Back to results"]);
+    expect(labelsOf(h.last(user))).toEqual([
+      "🔔 Remind me",
+      "↗️ Share",
+      "👤 Armin Ronacher",
+      "◀ Back to results",
+    ]);
   });
 
   it("shows the current state when a card is opened again", async () => {
@@ -34,7 +44,7 @@ describe("subscribe toggle", () => {
     });
     const on = await h.press(user, reply, "Напомнить");
     expect(callsOf(on, "answerCallbackQuery")[0]?.payload.text).toBe(
-      "🔔 Напомню за 10 минут до «Продвинутые паттерны Flask».",
+      "🔔 «Продвинутые паттерны Flask»: напомню за 10 минут до начала.",
     );
     await h.send(user, "/start flask-patterns");
     expect(labelsOf(h.last(user))[0]).toBe("🔕 Не напоминать");

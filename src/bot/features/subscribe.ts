@@ -49,6 +49,8 @@ export function subscribeFeature(): Composer<BotContext> {
       const title = truncate(pick(ctx, session.title), 80);
       const minutes = leadMinutes(ctx);
       // Following a session that has already started is allowed (it shows in /my), but promises no reminder.
+      if (type === "subscribe" && Date.parse(session.end) <= clock())
+        return { text: plain(ctx, "subscribe.over_toast", { title }) };
       if (type === "subscribe" && Date.parse(session.start) <= clock())
         return { text: plain(ctx, "subscribe.started_toast", { title }) };
       return {

@@ -20,6 +20,8 @@ export interface AdminViewCtx {
   t: TFunction;
   lang: Lang;
   catalog: Catalog;
+  /** The clock's time: dates get their year when it is another year's. */
+  now?: number;
 }
 
 /** A number with the language's digit grouping: 5,000 / 5 000. */
@@ -42,8 +44,8 @@ function fitLines(lines: string[], more: (count: number) => string, reserve = 0)
 export function changeLines(v: AdminViewCtx, changes: readonly NoticeParams[]): string[] {
   return changes.map((c) => {
     const title = v.catalog.text((c.after ?? c.before).title, v.lang);
-    const was = placeOf(c.before, v.catalog, v.lang);
-    const now = c.after ? placeOf(c.after, v.catalog, v.lang) : was;
+    const was = placeOf(c.before, v.catalog, v.lang, v.now);
+    const now = c.after ? placeOf(c.after, v.catalog, v.lang, v.now) : was;
     const line = v.t(`admin.preview.${noticeKind(c)}`, { title, was, now });
     const old = v.catalog.text(c.before.title, v.lang);
     return old !== title ? `${line}\n   ${v.t("admin.preview.renamed", { title: old })}` : line;
@@ -61,7 +63,7 @@ export function changePreviewText(v: AdminViewCtx, header: string, change: Prepa
     lines.push(
       v.t("admin.preview.added", {
         title: v.catalog.text(s.title, v.lang),
-        now: placeOf(snapshot(s), v.catalog, v.lang),
+        now: placeOf(snapshot(s), v.catalog, v.lang, v.now),
       }),
     );
   const quiet = diff.changed.filter((c) => !c.fields.some((f) => NOTICE_FIELDS.includes(f))).length;

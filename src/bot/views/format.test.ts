@@ -9,12 +9,26 @@ describe("format", () => {
       "Mon 25 Feb, 11:00–12:00",
     );
     expect(formatTimeRange("2013-02-25T11:00:00+06:00", "2013-02-25T12:00:00+06:00", TZ, "ru")).toBe(
-      "пн 25 февр., 11:00–12:00",
+      "пн, 25 февраля, 11:00–12:00",
     );
     expect(formatTimeRange("2013-02-25T23:00:00+06:00", "2013-02-26T01:00:00+06:00", TZ, "en")).toBe(
       "Mon 25 Feb, 23:00–Tue 26 Feb, 01:00",
     );
     expect(formatDay("2013-02-26", TZ, "en")).toBe("Tue 26 Feb");
+  });
+
+  it("adds the year when the date is not in the year of the clock", () => {
+    const in2013 = Date.parse("2013-01-10T12:00:00Z");
+    const in2026 = Date.parse("2026-12-01T12:00:00Z");
+    expect(formatDay("2013-02-26", TZ, "en", in2013)).toBe("Tue 26 Feb");
+    expect(formatDay("2013-02-26", TZ, "en", in2026)).toBe("Tue 26 Feb 2013");
+    expect(formatDay("2013-02-26", TZ, "ru", in2026)).toBe("вт, 26 февраля 2013");
+    expect(formatTimeRange("2013-02-25T11:30:00+06:00", "2013-02-25T12:30:00+06:00", TZ, "ru", in2026)).toBe(
+      "пн, 25 февраля 2013, 11:30–12:30",
+    );
+    expect(formatTimeRange("2013-02-25T11:30:00+06:00", "2013-02-25T12:30:00+06:00", TZ, "en", in2013)).toBe(
+      "Mon 25 Feb, 11:30–12:30",
+    );
   });
 
   it("escapes the four characters HTML mode cares about", () => {

@@ -55,14 +55,25 @@ function zoned(instant: string | number, timezone: string, lang: Lang): DateTime
   return dt.setZone(timezone).setLocale(lang);
 }
 
-/** A day as "Mon 25 Feb" / "пн 25 февр." from an ISO date or an instant. */
-export function formatDay(dayOrInstant: string | number, timezone: string, lang: Lang): string {
-  return remembered(`day|${dayOrInstant}|${timezone}|${lang}`, () => {
+/**
+ * How a day is written: "Mon 25 Feb" / «пн, 25 февраля», with the year when it is not the year of `now` (a
+ * 2013 conference read today must not look like this year's weekdays).
+ */
+function dayPattern(dt: DateTime, lang: Lang, now: number | undefined): string {
+  const base = lang === "ru" ? "EEE, d MMMM" : "EEE d MMM";
+  const otherYear = now !== undefined && DateTime.fromMillis(now, { zone: dt.zone }).year !== dt.year;
+  return otherYear ? `${base} yyyy` : base;
+}
+
+/** A day as "Mon 25 Feb" / «пн, 25 февраля» from an ISO date or an instant; the year when not that of `now`. */
+export function formatDay(dayOrInstant: string | number, timezone: string, lang: Lang, now?: number): string {
+  const thisYear = now === undefined ? "" : DateTime.fromMillis(now, { zone: timezone }).year;
+  return remembered(`day|${dayOrInstant}|${timezone}|${lang}|${thisYear}`, () => {
     const dt =
       typeof dayOrInstant === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant)
         ? DateTime.fromISO(dayOrInstant, { zone: timezone }).setLocale(lang)
         : zoned(dayOrInstant, timezone, lang);
-    return dt.toFormat("EEE d MMM");
+    return dt.toFormat(dayPattern(dt, lang, now));
   });
 }
 
@@ -78,13 +89,22 @@ export function formatTimes(start: string, end: string, timezone: string, lang: 
   return `${formatTime(start, timezone, lang)}–${formatTime(end, timezone, lang)}`;
 }
 
-/** "Mon 25 Feb, 11:00–12:00" / "пн 25 февр., 11:00–12:00" (the end's day is added when it differs). */
-export function formatTimeRange(start: string, end: string, timezone: string, lang: Lang): string {
-  return remembered(`range|${start}|${end}|${timezone}|${lang}`, () => {
+/** "Mon 25 Feb, 11:00–12:00" / «пн, 25 февраля, 11:00–12:00» (the end's day is added when it differs). */
+export function formatTimeRange(
+  start: string,
+  end: string,
+  timezone: string,
+  lang: Lang,
+  now?: number,
+): string {
+  const thisYear = now === undefined ? "" : DateTime.fromMillis(now, { zone: timezone }).year;
+  return remembered(`range|${start}|${end}|${timezone}|${lang}|${thisYear}`, () => {
     const a = zoned(start, timezone, lang);
     const b = zoned(end, timezone, lang);
-    const endText = a.hasSame(b, "day") ? b.toFormat("HH:mm") : b.toFormat("EEE d MMM, HH:mm");
-    return `${a.toFormat("EEE d MMM, HH:mm")}–${endText}`;
+    const endText = a.hasSame(b, "day")
+      ? b.toFormat("HH:mm")
+      : b.toFormat(`${dayPattern(b, lang, now)}, HH:mm`);
+    return `${a.toFormat(`${dayPattern(a, lang, now)}, HH:mm`)}–${endText}`;
   });
 }
 

@@ -27,3 +27,31 @@ export function menuLabels(i18n: i18n): Map<string, string> {
   }
   return labels;
 }
+
+/** A typed phrase as compared with the phrases that name commands: case, ё, apostrophes and punctuation aside. */
+export function normalizePhrase(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/['’`]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return words || (text.trim() === "?" ? "?" : "");
+}
+
+/**
+ * What typed words name a command, in every language (`typed.<command>` in the locales: phrases separated by
+ * "|"): "расписание", "what's on now", "помощь" → schedule, now, help. Compared after {@link normalizePhrase}.
+ */
+export function typedCommands(i18n: i18n): Map<string, string> {
+  const phrases = new Map<string, string>();
+  for (const lang of LANGS) {
+    const typed = i18n.getResource(lang, "translation", "typed") as Record<string, string> | undefined;
+    for (const [command, list] of Object.entries(typed ?? {}))
+      for (const phrase of list.split("|")) {
+        const key = normalizePhrase(phrase);
+        if (key && !phrases.has(key)) phrases.set(key, command);
+      }
+  }
+  return phrases;
+}

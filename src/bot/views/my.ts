@@ -71,7 +71,7 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   if (!shown.length) lines.push("", allPastText(ctx, past.length));
   let day = "";
   for (const s of shown) {
-    const d = formatDay(catalog.dayOf(s), tz, ctx.lang);
+    const d = formatDay(catalog.dayOf(s), tz, ctx.lang, now);
     if (d !== day) {
       lines.push("", `<b>${escapeHtml(d)}</b>`);
       day = d;
@@ -82,7 +82,9 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     if (other.length)
       lines.push(
         ctx.t("my.overlaps", {
-          titles: other.map((o) => `“${truncate(pick(ctx, o.title), 60)}”`).join(", "),
+          titles: other
+            .map((o) => ctx.t("my.quoted", { title: truncate(pick(ctx, o.title), 60) }))
+            .join(", "),
         }),
       );
   }

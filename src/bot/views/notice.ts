@@ -6,10 +6,18 @@ import { fitLines, formatDay, formatTime, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain } from "./view.js";
 
-/** When and where a session is, as attendees read it: "Mon 25 Feb 11:00, Hall A" (plain text). */
-export function placeOf(s: Pick<SessionSnapshot, "start" | "room">, catalog: Catalog, lang: Lang): string {
+/**
+ * When and where a session is, as attendees read it: "Mon 25 Feb, 11:00, Hall A" / «пн, 25 февраля, 11:00,
+ * Зал A" (plain text); the year too when it is not the year of `now`.
+ */
+export function placeOf(
+  s: Pick<SessionSnapshot, "start" | "room">,
+  catalog: Catalog,
+  lang: Lang,
+  now?: number,
+): string {
   const tz = catalog.timezone;
-  const when = `${formatDay(catalog.dayOf(s.start), tz, lang)} ${formatTime(s.start, tz, lang)}`;
+  const when = `${formatDay(catalog.dayOf(s.start), tz, lang, now)}, ${formatTime(s.start, tz, lang)}`;
   const room = catalog.roomName(s.room, lang);
   return room ? `${when}, ${room}` : when;
 }
@@ -33,10 +41,10 @@ const NOTICE_TITLE_CHARS = 200;
  * "Changed: <title> — was Mon 25 Feb 11:00, Hall A; now Mon 25 Feb 14:00, Hall B", or cancelled, restored,
  * removed. A renamed session also gets its former title.
  */
-export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams): string {
+export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams, at?: number): string {
   const title = catalog.text((p.after ?? p.before).title, lang);
-  const was = placeOf(p.before, catalog, lang);
-  const now = p.after ? placeOf(p.after, catalog, lang) : was;
+  const was = placeOf(p.before, catalog, lang, at);
+  const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
   const kind = noticeKind(p);
   const lines = [t(`notice.${kind}`, { title: truncate(title, NOTICE_TITLE_CHARS), was, now })];
   const oldTitle = catalog.text(p.before.title, lang);
@@ -49,10 +57,10 @@ export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: Notice
 const MAX_OPEN_BUTTONS = 8;
 
 /** One line of a combined notice (HTML): "• <title> — was …; now …", cancelled, restored or removed. */
-function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams): string {
+function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams, at?: number): string {
   const title = truncate(catalog.text((p.after ?? p.before).title, lang), NOTICE_TITLE_CHARS);
-  const was = placeOf(p.before, catalog, lang);
-  const now = p.after ? placeOf(p.after, catalog, lang) : was;
+  const was = placeOf(p.before, catalog, lang, at);
+  const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
   return t(`notice.item.${noticeKind(p)}`, { title, was, now });
 }
 
@@ -60,10 +68,16 @@ function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams)
  * The notice of one programme change for one user (HTML): a single change reads as {@link noticeText}; several
  * come as one message listing each ("The programme changed — sessions you follow: …"), cut to fit Telegram.
  */
-export function noticeBatchText(t: TFunction, lang: Lang, catalog: Catalog, entries: NoticeParams[]): string {
+export function noticeBatchText(
+  t: TFunction,
+  lang: Lang,
+  catalog: Catalog,
+  entries: NoticeParams[],
+  at?: number,
+): string {
   const [only] = entries;
-  if (only && entries.length === 1) return noticeText(t, lang, catalog, only);
-  return fitLines([t("notice.batch"), "", ...entries.map((p) => noticeItem(t, lang, catalog, p))]);
+  if (only && entries.length === 1) return noticeText(t, lang, catalog, only, at);
+  return fitLines([t("notice.batch"), "", ...entries.map((p) => noticeItem(t, lang, catalog, p, at))]);
 }
 
 /**
@@ -74,7 +88,7 @@ export const noticeView: OutboxView = (ctx, params) => {
   const entries = noticeEntries(params);
   if (!entries?.length) return undefined;
   const catalog = ctx.deps.catalog;
-  const text = noticeBatchText(ctx.t, ctx.lang, catalog, entries);
+  const text = noticeBatchText(ctx.t, ctx.lang, catalog, entries, ctx.deps.clock());
   const open = entries.filter((p) => p.after && catalog.session(p.sessionId)).slice(0, MAX_OPEN_BUTTONS);
   return {
     text,

@@ -1,5 +1,5 @@
 import type { Catalog } from "../../catalog.js";
-import { dayBounds, type Session } from "../../programme/model.js";
+import { dayBounds, isContentKind, type Session } from "../../programme/model.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import type { Action } from "../callback-data.js";
 import { fitLines, formatDay, formatTime } from "./format.js";
@@ -35,7 +35,11 @@ export function momentAt(catalog: Catalog, at: number): Moment {
   if (at >= last) return { state: "after" };
   const order = byStartThenRoom(catalog);
   const now = sessions.filter((s) => Date.parse(s.start) <= at && at < Date.parse(s.end)).sort(order);
-  const later = sessions.filter((s) => Date.parse(s.start) > at).sort(order);
+  // Next means what an attendee can go to: talks, workshops, ceremonies that take place; a coffee break or
+  // lunch only when nothing else is coming.
+  const upcoming = sessions.filter((s) => Date.parse(s.start) > at).sort(order);
+  const wanted = upcoming.filter((s) => isContentKind(s.kind) && !s.cancelled);
+  const later = wanted.length ? wanted : upcoming;
   const dayEnd = dayBounds(catalog.dayOf(at), catalog.programme.conference).end;
   const nextStart = later[0] ? Date.parse(later[0].start) : undefined;
   const seen = new Set<string>();
@@ -51,23 +55,28 @@ export function momentAt(catalog: Catalog, at: number): Moment {
   return { state: "during", now, next };
 }
 
-/** Before or after the conference: say so, and show its first day. */
+/** Before the conference: say so and show its first day; after it: say so, with the way to the programme. */
 function outsideView(ctx: ViewCtx, state: "before" | "after"): View {
   const catalog = ctx.deps.catalog;
   const { days, name } = catalog.programme.conference;
   const first = sessionsOfDay(catalog, 0)[0];
   const intro = ctx.t(state === "before" ? "now.before" : "now.after", {
     conference: catalog.text(name, ctx.lang),
-    first: formatDay(days[0] ?? "", catalog.timezone, ctx.lang),
-    last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang),
+    first: formatDay(days[0] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock()),
+    last: formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock()),
     time: first ? formatTime(first.start, catalog.timezone, ctx.lang) : "",
   });
+  if (state === "after")
+    return { text: intro, keyboard: [[actionButton(plain(ctx, "menu.schedule"), { type: "days" })]] };
   return dayView(ctx, 0, 0, intro) ?? { text: intro, keyboard: [] };
 }
 
 function clockLine(ctx: ViewCtx, at: number): string {
   const tz = ctx.deps.catalog.timezone;
-  return ctx.t("now.clock", { day: formatDay(at, tz, ctx.lang), time: formatTime(at, tz, ctx.lang) });
+  return ctx.t("now.clock", {
+    day: formatDay(at, tz, ctx.lang, ctx.deps.clock()),
+    time: formatTime(at, tz, ctx.lang),
+  });
 }
 
 /**

@@ -149,7 +149,7 @@ describe("/my", () => {
     const now = d.clock();
     const v = myView(ctx, now, false);
     expect(v.text).toContain("⭐ <b>My sessions</b> (3)");
-    expect(v.text).toContain("overlaps with “Distributed caching”");
+    expect(v.text).toContain("at the same time as “Distributed caching”");
     expect(v.text.indexOf("Asynchronous IO")).toBeLessThan(v.text.indexOf("Testing workshop"));
     expect(v.text).not.toContain("<b>Distributed caching</b>");
     expect(v.text).toContain("1 past session is hidden.");

@@ -80,15 +80,28 @@ export function dayLocation(catalog: Catalog, session: Session): { day: number; 
   return { day, page: Math.max(0, page) };
 }
 
-/** One line of a schedule: room (unless `room: false`), title (struck through when cancelled) and speakers. */
-export function sessionLine(ctx: ViewCtx, s: Session, { room: withRoom = true } = {}): string {
+/**
+ * One line of a schedule: room (unless `room: false`), title (struck through when cancelled) and speakers;
+ * `end` when the slot's header cannot show it, in the same brackets as "cancelled": "(–12:30, cancelled)".
+ */
+export function sessionLine(
+  ctx: ViewCtx,
+  s: Session,
+  { room: withRoom = true, end }: { room?: boolean; end?: string } = {},
+): string {
   const catalog = ctx.deps.catalog;
   const title = escapeHtml(truncate(pick(ctx, s.title), 90));
   const people = catalog.speakersOf(s);
   const names = people.slice(0, 3).map((sp) => pick(ctx, sp.name));
   if (people.length > 3) names.push(plain(ctx, "card.and_more", { count: people.length - 3 }));
   const room = withRoom ? catalog.roomName(s.room, ctx.lang) : undefined;
-  return ctx.t(s.cancelled ? "schedule.line_cancelled" : "schedule.line", {
+  const key = s.cancelled
+    ? end
+      ? "schedule.line_cancelled_until"
+      : "schedule.line_cancelled"
+    : "schedule.line";
+  return ctx.t(end && !s.cancelled ? "schedule.line_until" : key, {
+    end,
     title,
     room: room ? `${escapeHtml(truncate(room, 40))} · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
@@ -117,9 +130,7 @@ export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] 
       `<b>${sameEnd ? formatTimes(first.start, first.end, tz, ctx.lang) : formatTime(first.start, tz, ctx.lang)}</b>`,
     );
     for (const s of group)
-      lines.push(
-        sameEnd ? sessionLine(ctx, s) : `${sessionLine(ctx, s)} <i>(–${formatTime(s.end, tz, ctx.lang)})</i>`,
-      );
+      lines.push(sessionLine(ctx, s, { end: sameEnd ? undefined : formatTime(s.end, tz, ctx.lang) }));
   }
   return lines;
 }
@@ -167,7 +178,7 @@ export function dayModesRow(ctx: ViewCtx, day: number, current: DayMode): Inline
 export function daysRow(ctx: ViewCtx, current?: number): InlineKeyboardButton[][] {
   const catalog = ctx.deps.catalog;
   const buttons = catalog.days.map((iso, day) => {
-    const label = formatDay(iso, catalog.timezone, ctx.lang);
+    const label = formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock());
     return actionButton(day === current ? `· ${label} ·` : label, { type: "day", day, page: 0 });
   });
   const rows: InlineKeyboardButton[][] = [];
@@ -195,7 +206,9 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const sessions = pages[p] ?? [];
   const body = memoText(ctx, `day|${day}|${p}`, () => {
-    const head = ctx.t("schedule.day_title", { day: formatDay(iso, catalog.timezone, ctx.lang) });
+    const head = ctx.t("schedule.day_title", {
+      day: formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock()),
+    });
     const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
     const lines = [head + pageNote, ""];
     if (sessions.length) lines.push(...slotLines(ctx, sessions));

@@ -48,7 +48,7 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
   const title = escapeHtml(truncate(pick(ctx, s.title), 120));
   const head = s.cancelled ? `<s>${title}</s> ${ctx.t("card.cancelled_short")}` : `<b>${title}</b>`;
   const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
-  const when = `${formatDay(catalog.dayOf(s), catalog.timezone, lang)}, ${formatTime(s.start, catalog.timezone, lang)}`;
+  const when = `${formatDay(catalog.dayOf(s), catalog.timezone, lang, ctx.deps.clock())}, ${formatTime(s.start, catalog.timezone, lang)}`;
   const room = catalog.roomName(s.room, lang);
   const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(
     Boolean,

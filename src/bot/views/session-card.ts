@@ -60,7 +60,11 @@ function headLines(ctx: ViewCtx, session: Session): string[] {
   const more = people.length - speakers.length;
   if (more > 0) speakers.push(t("card.and_more", { count: more }));
   if (speakers.length) lines.push(t("card.speakers", { names: speakers.join(", ") }));
-  lines.push(t("card.when", { when: formatTimeRange(session.start, session.end, catalog.timezone, lang) }));
+  lines.push(
+    t("card.when", {
+      when: formatTimeRange(session.start, session.end, catalog.timezone, lang, ctx.deps.clock()),
+    }),
+  );
   const room = catalog.roomName(session.room, lang);
   if (room) lines.push(t("card.room", { room: truncate(room, 100) }));
   const track = catalog.trackName(session.track, lang);
@@ -230,7 +234,7 @@ function backButton(
   }
   const where = dayLocation(catalog, session);
   if (!where) return undefined;
-  const day = formatDay(catalog.dayOf(session), catalog.timezone, ctx.lang);
+  const day = formatDay(catalog.dayOf(session), catalog.timezone, ctx.lang, ctx.deps.clock());
   return actionButton(plain(ctx, "nav.back_to", { name: day }), {
     type: "day",
     day: where.day,
@@ -253,8 +257,7 @@ export function sessionCard(
   const pages = abstractPageCount(ctx, session);
   const page = Math.min(Math.max(0, opts.page ?? 0), pages);
   const keyboard: InlineKeyboardButton[][] = [];
-  const sub = subscribeRow(ctx, session);
-  if (sub.length) keyboard.push(sub);
+  keyboard.push(subscribeRow(ctx, session));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));

@@ -57,7 +57,7 @@ function speakerText(ctx: ViewCtx, speaker: Speaker): string {
   if (sessions.length) {
     lines.push("", t("speaker.sessions"));
     for (const s of sessions) {
-      const when = formatTimeRange(s.start, s.end, catalog.timezone, lang);
+      const when = formatTimeRange(s.start, s.end, catalog.timezone, lang, ctx.deps.clock());
       lines.push(
         t(s.cancelled ? "speaker.session_cancelled" : "speaker.session", {
           when,

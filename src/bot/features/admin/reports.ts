@@ -23,7 +23,6 @@ export function reportsFeature(): Composer<BotContext> {
     // "Today" is the conference's day, wherever the server runs.
     const since = DateTime.fromMillis(now).setZone(catalog.timezone).startOf("day").toMillis();
     const stats = collectStats(db, { since, top: 5 });
-    recordAudit(db, { at: now, adminId: ctx.from?.id ?? 0, action: "stats" });
     const rate = reminderRate(config);
     const forecast = forecastReminders(db, { now, defaultMinutes: config.DEFAULT_REMINDER_MINUTES, rate });
     await ctx.reply(statsText(adminView(ctx), stats, { forecast, rate }), HTML);

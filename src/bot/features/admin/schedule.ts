@@ -77,7 +77,7 @@ const CONFIRM = new RegExp(`^${ADMIN_PREFIX}(ok|no):([A-Za-z0-9_-]{8})$`);
 
 /** The organizer view context of an update. */
 export function adminView(ctx: BotContext): AdminViewCtx {
-  return { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog };
+  return { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog, now: ctx.deps.clock() };
 }
 
 /** Session ids for a search: sessions found directly, and the sessions of speakers found. */

@@ -39,7 +39,7 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
     });
     logger.error({ err: error.message }, "SIGHUP: programme file refused; nothing changed");
     render = (t, lang) => {
-      const v = { t, lang, catalog: deps.catalog };
+      const v = { t, lang, catalog: deps.catalog, now: deps.clock() };
       const header = t("admin.sighup.refused");
       return error instanceof ProgrammeError
         ? programmeErrorText(v, error, header)
@@ -72,7 +72,7 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
       "SIGHUP: programme reloaded",
     );
     render = (t, lang) => {
-      const v = { t, lang, catalog: deps.catalog };
+      const v = { t, lang, catalog: deps.catalog, now: deps.clock() };
       const lines = [t("admin.sighup.applied"), ...changeLines(v, result.changes)];
       lines.push(
         "",
