@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { forecastReminders } from "../../../delivery/planner.js";
-import { recentAudit, recordAudit } from "../../../store/audit.js";
+import { recentAudit } from "../../../store/audit.js";
 import { collectStats } from "../../../store/stats.js";
 import { getUser } from "../../../store/users.js";
 import type { BotContext } from "../../context.js";
