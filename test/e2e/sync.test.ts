@@ -108,10 +108,10 @@ describe("following a published schedule, end to end", () => {
     const borisNotice = await arrives(boris, "Изменение: Доклад номер 1", mark);
     expect(borisNotice.text).toContain("было");
     await settle();
-    const after = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
-    expect(after(ann)).toHaveLength(1);
-    expect(after(boris)).toHaveLength(1);
-    expect(after(carl)).toHaveLength(0);
+    const sinceMark = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
+    expect(sinceMark(ann)).toHaveLength(1);
+    expect(sinceMark(boris)).toHaveLength(1);
+    expect(sinceMark(carl)).toHaveLength(0);
     expect(schedule.requests.filter((r) => r.status === 304).length).toBeGreaterThan(0);
   });
 
@@ -179,12 +179,12 @@ describe("following a published schedule, end to end", () => {
     bot = spawnBot(env, { singleProcess: true });
     await waitForPolling(bot, api, again);
     await settle();
-    const after = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
+    const sinceMark = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
     // Ann: talk-1 moved and talk-2 back — one notice; Boris: talk-1 moved; nothing else, for anyone.
-    expect(after(ann)).toHaveLength(1);
-    expect(after(boris)).toHaveLength(1);
-    expect(after(carl)).toHaveLength(0);
-    expect(after(admin)).toHaveLength(0);
+    expect(sinceMark(ann)).toHaveLength(1);
+    expect(sinceMark(boris)).toHaveLength(1);
+    expect(sinceMark(carl)).toHaveLength(0);
+    expect(sinceMark(admin)).toHaveLength(0);
   });
 
   it("a `programme load` beside the running bot reaches the subscribers and the bot's cards", async () => {
