@@ -7,6 +7,7 @@ const modules = [
   "./search.bench.js",
   "./reminders.bench.js",
   "./burst.bench.js",
+  "./sync.bench.js",
   "./bot.bench.js",
   "./webapp.bench.js",
   "./startup.bench.js",

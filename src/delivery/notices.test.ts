@@ -61,7 +61,7 @@ function notices(db: ReturnType<typeof setup>) {
     }[]
   ).map((r) => {
     const payload = JSON.parse(r.payload) as { view: string; params: unknown };
-    const entries = noticeEntries(payload.params) ?? [];
+    const entries = noticeEntries(db, payload.params) ?? [];
     // Most cases here change one session: `params` is that one entry, `entries` all of them.
     return { ...r, entries, payload: { view: payload.view, params: entries[0] as NoticeParams } };
   });
@@ -103,6 +103,7 @@ describe("change notices", () => {
       cancelled: false,
     });
     expect(rows[0]?.dedupe_key).toMatch(/^notice:1:/);
+    expect(rows[0]?.payload).toMatchObject({ view: NOTICE_VIEW });
     // Loading the same programme again changes nothing and tells nobody.
     expect(applyProgrammeChange(db, edited(moveAsyncIo), { now: T0 + 2, defaultMinutes: 10 }).notices).toBe(
       0,

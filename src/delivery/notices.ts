@@ -3,6 +3,7 @@ import type { ProgrammeDiff } from "../programme/diff.js";
 import { NOTICE_FIELDS } from "../programme/diff.js";
 import type { Programme, Session, Text } from "../programme/model.js";
 import { type Db, writeTransaction } from "../store/db.js";
+import { readNoticeBatch, saveNoticeBatch } from "../store/notice-batches.js";
 import { enqueue, markDropped, type NewOutboxRow, pendingNotices } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { followersOf } from "../store/subscriptions.js";
@@ -80,15 +81,40 @@ export function countNoticeRecipients(db: Db, changes: readonly NoticeParams[], 
   return users.size;
 }
 
-/** The parameters of a change notice: every change of one programme change (or several, merged) for one user. */
-export interface NoticeBatch {
-  changes: NoticeParams[];
+/**
+ * The parameters of a change notice: the sessions it lists, in order, whose changes are those of a stored
+ * batch (one per programme change, src/store/notice-batches.ts) — except `own` entries, which say something
+ * else for this user (what a superseded notice had said: an older "was", or another session).
+ */
+export interface NoticeRef {
+  batch: string;
+  sessions: string[];
+  own?: NoticeParams[];
 }
 
-/** The changes a notice's parameters name, in either the batch form or the single form of earlier builds. */
-export function noticeEntries(params: unknown): NoticeParams[] | undefined {
+/**
+ * The changes a notice's parameters name: a reference to a stored batch, or the forms of earlier builds (the
+ * changes inline, or one change).
+ */
+export function noticeEntries(
+  db: Db,
+  params: unknown,
+  cache?: Map<string, Map<string, NoticeParams>>,
+): NoticeParams[] | undefined {
   if (!params || typeof params !== "object") return undefined;
-  const p = params as Partial<NoticeBatch> & Partial<NoticeParams>;
+  const p = params as Partial<NoticeRef> & { changes?: NoticeParams[] } & Partial<NoticeParams>;
+  if (typeof p.batch === "string" && Array.isArray(p.sessions)) {
+    let batch = cache?.get(p.batch);
+    if (!batch) {
+      batch = new Map((readNoticeBatch<NoticeParams>(db, p.batch) ?? []).map((c) => [c.sessionId, c]));
+      cache?.set(p.batch, batch);
+    }
+    const own = new Map((p.own ?? []).map((c) => [c.sessionId, c]));
+    return p.sessions.flatMap((id) => {
+      const entry = own.get(id) ?? batch.get(id);
+      return entry ? [entry] : [];
+    });
+  }
   if (Array.isArray(p.changes)) return p.changes;
   return p.sessionId && p.before ? [p as NoticeParams] : undefined;
 }
@@ -102,30 +128,30 @@ interface PendingNotice {
 
 /** Every change notice still waiting to be sent, with the changes it names. */
 function waitingNotices(db: Db): PendingNotice[] {
+  const cache = new Map<string, Map<string, NoticeParams>>();
   return pendingNotices(db).flatMap((r) => {
     if (r.payload.type !== "view" || r.payload.view !== NOTICE_VIEW) return [];
-    const entries = noticeEntries(r.payload.params);
+    const entries = noticeEntries(db, r.payload.params, cache);
     return entries ? [{ id: r.id, userId: r.userId, chatId: r.chatId, entries }] : [];
   });
 }
 
-/** The outbox key of a change notice: one per user and what it says, at the moment it was queued. */
-export function noticeKey(userId: number, entries: readonly NoticeParams[], now: number): string {
-  const hash = createHash("sha256")
-    .update(JSON.stringify([entries, now]))
+/** The id of the batch of a programme change's notices: its changes, at the moment they were queued. */
+function batchId(changes: readonly NoticeParams[], now: number): string {
+  return createHash("sha256")
+    .update(JSON.stringify([changes, now]))
     .digest("base64url")
-    .slice(0, 12);
-  return `notice:${userId}:${hash}`;
+    .slice(0, 16);
 }
 
 const startOf = (p: NoticeParams) => Date.parse((p.after ?? p.before).start);
 
 /**
  * Queues the change notices of one programme change: ONE notice per reachable subscriber, listing every
- * changed session they follow (old → new). A notice still waiting for that user is merged in and
- * superseded: for a session changed again it says what changed since the user's last word ("was" stays the
- * state they were last told), a session back as it was drops out, and what the waiting notice said about
- * other sessions is kept. Returns how many notices were queued.
+ * changed session they follow (old → new). The changes are stored once, as a batch the notices refer to. A
+ * notice still waiting for that user is merged in and superseded: for a session changed again it says what
+ * changed since the user's last word ("was" stays the state they were last told), a session back as it was
+ * drops out, and what the waiting notice said about other sessions is kept. Returns how many were queued.
  */
 export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], now: number): number {
   return db.transaction(() => {
@@ -139,36 +165,53 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
       for (const e of p.entries) if (!user.entries.has(e.sessionId)) user.entries.set(e.sessionId, e);
       told.set(p.userId, user);
     }
-    // Sessions not changed now that a superseded notice mentioned are still news for that user.
-    const byUser = new Map<number, { chatId: number; entries: NoticeParams[] }>();
-    const add = (userId: number, chatId: number, entry: NoticeParams) => {
+    // Per user, the entries to list; `own` marks those that are not the batch's own words.
+    const byUser = new Map<number, { chatId: number; entries: { entry: NoticeParams; own: boolean }[] }>();
+    const add = (userId: number, chatId: number, entry: NoticeParams, own: boolean) => {
       const user = byUser.get(userId) ?? { chatId, entries: [] };
-      user.entries.push(entry);
+      user.entries.push({ entry, own });
       byUser.set(userId, user);
     };
+    // Sessions not changed now that a superseded notice mentioned are still news for that user.
     for (const [userId, user] of told)
-      for (const e of user.entries.values()) if (!changed.has(e.sessionId)) add(userId, user.chatId, e);
-    for (const change of changes) {
+      for (const e of user.entries.values()) if (!changed.has(e.sessionId)) add(userId, user.chatId, e, true);
+    // In time order, so that each person's entries come out sorted without sorting 5,000 lists.
+    const ordered = [...changes].sort((a, b) => startOf(a) - startOf(b));
+    for (const change of ordered) {
       if (noticeExpiry(change) <= now) continue;
+      const news = !sameForAttendee(change.before, change.after);
       for (const r of followersOf(db, change.sessionId)) {
-        const before = told.get(r.userId)?.entries.get(change.sessionId)?.before ?? change.before;
-        const entry: NoticeParams = { ...change, before };
-        if (!sameForAttendee(entry.before, entry.after)) add(r.userId, r.chatId, entry);
+        const was = told.get(r.userId)?.entries.get(change.sessionId)?.before;
+        if (!was) {
+          if (news) add(r.userId, r.chatId, change, false);
+          continue;
+        }
+        const entry: NoticeParams = { ...change, before: was };
+        if (!sameForAttendee(entry.before, entry.after)) add(r.userId, r.chatId, entry, true);
       }
     }
+    if (!byUser.size) return 0;
+    const batch = batchId(changes, now);
+    saveNoticeBatch(db, batch, changes, now);
     const rows: NewOutboxRow[] = [];
     for (const [userId, { chatId, entries }] of byUser) {
-      entries.sort((a, b) => startOf(a) - startOf(b));
-      const batch: NoticeBatch = { changes: entries };
+      // Only a merged notice (carried entries first) needs its own sort.
+      if (told.has(userId)) entries.sort((a, b) => startOf(a.entry) - startOf(b.entry));
+      const own = entries.filter((e) => e.own).map((e) => e.entry);
+      const ref: NoticeRef = {
+        batch,
+        sessions: entries.map((e) => e.entry.sessionId),
+        ...(own.length ? { own } : {}),
+      };
       rows.push({
         kind: "notice",
-        dedupeKey: noticeKey(userId, entries, now),
+        dedupeKey: `notice:${userId}:${batch}`,
         userId,
         chatId,
-        sessionId: entries.length === 1 ? (entries[0]?.sessionId ?? null) : null,
-        payload: { type: "view", view: NOTICE_VIEW, params: batch as unknown as Record<string, unknown> },
+        sessionId: entries.length === 1 ? (entries[0]?.entry.sessionId ?? null) : null,
+        payload: { type: "view", view: NOTICE_VIEW, params: ref as unknown as Record<string, unknown> },
         notBefore: now,
-        expiresAt: Math.max(...entries.map(noticeExpiry)),
+        expiresAt: Math.max(...entries.map((e) => noticeExpiry(e.entry))),
       });
     }
     return enqueue(db, rows, now);

@@ -73,7 +73,7 @@ function outbox(db: Db): OutboxNotice[] {
 function attendeeNotices(db: Db): [number, string[]][] {
   return outbox(db)
     .filter((n) => n.view === "notice")
-    .map((n) => [n.user_id, (noticeEntries(n.params) ?? []).map((e) => e.sessionId)]);
+    .map((n) => [n.user_id, (noticeEntries(db, n.params) ?? []).map((e) => e.sessionId)]);
 }
 
 const organizerViews = (db: Db) =>

@@ -85,7 +85,7 @@ export function noticeBatchText(
  * the recipient's language at send time, with a button to the card of each session still in the programme.
  */
 export const noticeView: OutboxView = (ctx, params) => {
-  const entries = noticeEntries(params);
+  const entries = noticeEntries(ctx.deps.db, params);
   if (!entries?.length) return undefined;
   const catalog = ctx.deps.catalog;
   const text = noticeBatchText(ctx.t, ctx.lang, catalog, entries, ctx.deps.clock());

@@ -20,6 +20,9 @@ export type OutboxView = (ctx: ViewCtx, params: Record<string, unknown>, row: Ou
  */
 export function createOutboxRenderer(deps: BotDeps, views: Record<string, OutboxView> = {}): Renderer {
   return (row: OutboxRow, now: number): OutgoingMessage | undefined => {
+    // A notice queued by another process (`programme load`) is about a version this one may not have swapped
+    // in yet: look first (a PRAGMA, next to free), so the message shows the programme it tells of.
+    deps.programmeService.refresh();
     const p = row.payload;
     if (p.type === "message") {
       return {

@@ -8,6 +8,7 @@ import { shortKeys } from "./006-short-keys.js";
 import { outboxRetention } from "./007-outbox-retention.js";
 import { programmeSync } from "./008-programme-sync.js";
 import { calendarFeeds } from "./009-calendar-feeds.js";
+import { noticeBatches } from "./010-notice-batches.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxRetention,
   programmeSync,
   calendarFeeds,
+  noticeBatches,
 ];
