@@ -214,6 +214,8 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
         expiresAt: Math.max(...entries.map((e) => noticeExpiry(e.entry))),
       });
     }
+    // Queued in user order, whatever order the changes came in.
+    rows.sort((a, b) => a.userId - b.userId);
     return enqueue(db, rows, now);
   })();
 }

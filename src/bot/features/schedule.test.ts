@@ -110,10 +110,10 @@ describe("/schedule at FOSDEM size", () => {
       await h.press(user, all, "Track 7 devroom · 72");
       const first = textOf(h.last(user));
       expect(first).toContain(lang === "en" ? "72 sessions" : "72 доклада");
-      expect(first).toContain(lang === "en" ? "Sat 1 Feb" : "сб 1 февр.");
+      expect(first).toContain(lang === "en" ? "Sat 1 Feb" : "сб, 1 февраля");
       expect(labelsOf(h.last(user))).toContain("1/6");
       for (let i = 0; i < 5; i++) await h.press(user, h.last(user), "▶");
-      expect(textOf(h.last(user))).toContain(lang === "en" ? "Sun 2 Feb" : "вс 2 февр.");
+      expect(textOf(h.last(user))).toContain(lang === "en" ? "Sun 2 Feb" : "вс, 2 февраля");
       expect(textOf(h.last(user))).toContain("17:30–17:55");
       await h.press(user, h.last(user), "◀");
       expect(refused(h)).toEqual([]);
