@@ -105,7 +105,7 @@ describe("following a published schedule, end to end", () => {
     const annNotice = await arrives(ann, "The programme changed", mark);
     expect(annNotice.text).toContain("Talk number 1 — was");
     expect(annNotice.text).toContain("❌ Talk number 2 — cancelled");
-    const borisNotice = await arrives(boris, "Изменение: Доклад номер 1", mark);
+    const borisNotice = await arrives(boris, "Изменения в программе: Доклад номер 1", mark);
     expect(borisNotice.text).toContain("было");
     await settle();
     const sinceMark = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
