@@ -49,6 +49,17 @@ describe("callback data codec", () => {
       { type: "session", key: 5, page: 0, origin: { to: "now", next: true, page: 2 } },
       { type: "session", key: 5, page: 0, origin: { to: "now", next: false, page: 0 } },
       { type: "noop" },
+      { type: "adminConfirm", apply: true, token: "Ab-_1234" },
+      { type: "adminConfirm", apply: false, token: "Ab-_1234" },
+      { type: "adminPick", token: "Ab-_1234", key: LONGEST_KEY },
+      { type: "broadcast", choice: { step: "cancel" } },
+      { type: "broadcast", choice: { step: "send" } },
+      { type: "broadcast", choice: { step: "all" } },
+      { type: "broadcast", choice: { step: "session" } },
+      { type: "broadcast", choice: { step: "back" } },
+      { type: "broadcast", choice: { step: "lang", lang: "ru" } },
+      { type: "broadcast", choice: { step: "pick", key: LONGEST_KEY } },
+      { type: "broadcast", choice: { step: "page", page: 999 } },
     ];
     for (const a of actions) {
       const data = encodeAction(a);
@@ -64,6 +75,10 @@ describe("callback data codec", () => {
     expect(encodeAction({ type: "subscribe", key: 12 })).toBe("sub:12");
     expect(encodeAction({ type: "unsubscribe", key: 12 })).toBe("unsub:12");
     expect(encodeAction({ type: "results", page: 1, key: "abcdefgh" })).toBe("sr:1:abcdefgh");
+    // Organizer buttons start with `adm:`, which the organizer guard checks before anything else.
+    expect(encodeAction({ type: "adminConfirm", apply: true, token: "abcdefgh" })).toBe("adm:ok:abcdefgh");
+    expect(encodeAction({ type: "broadcast", choice: { step: "all" } })).toBe("adm:bc:all");
+    expect(encodeAction({ type: "broadcast", choice: { step: "lang", lang: "en" } })).toBe("adm:bc:l:en");
   });
 
   it("rejects anything it did not make", () => {
@@ -106,6 +121,15 @@ describe("callback data codec", () => {
       "l:",
       "adm:held:short",
       "adm:held:Ab-_12345678x",
+      "adm:ok:short",
+      "adm:maybe:abcdefgh",
+      "adm:pk:abcdefgh:0",
+      "adm:pk:abcdefgh:flask",
+      "adm:bc:",
+      "adm:bc:yes",
+      "adm:bc:l:de",
+      "adm:bc:s:0",
+      "adm:bc:p:01",
       "sub:",
       "sub:12:extra",
       "s:12\n",

@@ -1,5 +1,5 @@
 /**
- * The one codec for the callback_data of the attendee features' buttons. Every button's data is short
+ * The one codec for the callback_data of every button, attendees' and organizers'. Every button's data is short
  * (Telegram allows 64 bytes) and starts with a prefix naming the action:
  *
  *   s:<session>[:<origin>]    session card            sm:<session>.<n>[:<origin>]  page n of its abstract
@@ -11,6 +11,10 @@
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
+ *   adm:ok:<token>            organizers: apply a previewed change   adm:no:<token>  discard it
+ *   adm:pk:<token>:<session>  organizers: the session meant, among several that matched /move, /cancel, /restore
+ *   adm:bc:<step>             the /broadcast dialogue: no (cancel), go (send), all, ses (a session's followers),
+ *                             bk (back to the audience), l:<lang>, s:<session> (picked), p:<page> (of matches)
  *   cal                       my calendar feed link   calr                     reset that link
  *   dr:<day>[:<page>]         a day's rooms           dt:<day>[:<page>]        a day's tracks
  *   r:<room>:<day>[:<page>]   a room on a day         t:<track>:<day|a>[:<page>]  a track on a day / all days
@@ -39,6 +43,17 @@ export type Origin =
   | { to: "session"; index: number }
   | { to: "message" };
 
+/** A button of the /broadcast dialogue. */
+export type BroadcastStep =
+  | { step: "cancel" }
+  | { step: "send" }
+  | { step: "all" }
+  | { step: "session" }
+  | { step: "back" }
+  | { step: "lang"; lang: Lang }
+  | { step: "pick"; key: number }
+  | { step: "page"; page: number };
+
 /** What a button asks the bot to do. */
 export type Action =
   /** `page` 0 is the card; 1, 2… are the pages of a long abstract ("Read more"). */
@@ -59,6 +74,11 @@ export type Action =
   | { type: "reminderMinutes"; minutes: number }
   | { type: "settingsLanguage"; lang: Lang }
   | { type: "applyHeld"; token: string }
+  /** Organizers: apply (or discard) the previewed change held under `token`. */
+  | { type: "adminConfirm"; apply: boolean; token: string }
+  /** Organizers: the session (by key) meant by the command held under `token`. */
+  | { type: "adminPick"; token: string; key: number }
+  | { type: "broadcast"; choice: BroadcastStep }
   | { type: "dayRooms"; day: number; page: number }
   | { type: "dayTracks"; day: number; page: number }
   | { type: "room"; room: number; day: number; page: number }
@@ -88,6 +108,9 @@ const patterns = {
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
+  adminConfirm: /^adm:(ok|no):([A-Za-z0-9_-]{8})$/,
+  adminPick: new RegExp(`^adm:pk:([A-Za-z0-9_-]{8}):(${ID})$`),
+  broadcast: new RegExp(`^adm:bc:(?:(no|go|all|ses|bk)|l:([a-z]{2})|s:(${ID})|p:(${NUM}))$`),
   dayList: new RegExp(`^(dr|dt):(${NUM})${PAGE}$`),
   room: new RegExp(`^r:(${NUM}):(${NUM})${PAGE}$`),
   track: new RegExp(`^t:(${NUM}):(${NUM}|a)${PAGE}$`),
@@ -144,6 +167,36 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
     default:
       return { to: "session", index: n(0) };
   }
+}
+
+const BROADCAST_WORDS = { cancel: "no", send: "go", all: "all", session: "ses", back: "bk" } as const;
+
+function encodeBroadcastStep(c: BroadcastStep): string {
+  switch (c.step) {
+    case "lang":
+      return `l:${c.lang}`;
+    case "pick":
+      return `s:${c.key}`;
+    case "page":
+      return `p:${c.page}`;
+    default:
+      return BROADCAST_WORDS[c.step];
+  }
+}
+
+/** Decodes what {@link patterns.broadcast} matched. */
+function decodeBroadcastStep(m: RegExpExecArray): BroadcastStep | undefined {
+  const [, word, lang, key, page] = m;
+  if (word) {
+    const step = (Object.keys(BROADCAST_WORDS) as (keyof typeof BROADCAST_WORDS)[]).find(
+      (k) => BROADCAST_WORDS[k] === word,
+    );
+    return step && { step };
+  }
+  if (lang)
+    return (LANGS as readonly string[]).includes(lang) ? { step: "lang", lang: lang as Lang } : undefined;
+  if (key) return { step: "pick", key: Number(key) };
+  return { step: "page", page: Number(page) };
 }
 
 const withOrigin = (base: string, origin: Origin | undefined) =>
@@ -207,6 +260,15 @@ export function encodeAction(a: Action): string {
     case "noop":
       data = "x";
       break;
+    case "adminConfirm":
+      data = `adm:${a.apply ? "ok" : "no"}:${a.token}`;
+      break;
+    case "adminPick":
+      data = `adm:pk:${a.token}:${a.key}`;
+      break;
+    case "broadcast":
+      data = `adm:bc:${encodeBroadcastStep(a.choice)}`;
+      break;
     case "dayRooms":
       data = paged(`dr:${a.day}`, a.page);
       break;
@@ -265,6 +327,15 @@ export function decodeAction(data: string | undefined): Action | undefined {
     return { type: "settingsLanguage", lang: m[1] as Lang };
   m = patterns.applyHeld.exec(data);
   if (m) return { type: "applyHeld", token: m[1] as string };
+  m = patterns.adminConfirm.exec(data);
+  if (m) return { type: "adminConfirm", apply: m[1] === "ok", token: m[2] as string };
+  m = patterns.adminPick.exec(data);
+  if (m) return { type: "adminPick", token: m[1] as string, key: Number(m[2]) };
+  m = patterns.broadcast.exec(data);
+  if (m) {
+    const choice = decodeBroadcastStep(m);
+    return choice && { type: "broadcast", choice };
+  }
   m = patterns.dayList.exec(data);
   if (m)
     return { type: m[1] === "dr" ? "dayRooms" : "dayTracks", day: Number(m[2]), page: Number(m[3] ?? 0) };

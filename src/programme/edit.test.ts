@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   applyEdit,
   EditError,
+  findSessions,
   parseDay,
   parseRoom,
   parseTime,
@@ -50,6 +51,9 @@ describe("arguments", () => {
     });
     expect(splitMoveArgs("flask-patterns 14:00")).toBeUndefined();
     expect(splitMoveArgs("flask-patterns 2 tomorrow")).toBeUndefined();
+    // A time that is none is still the time argument, so the organizer hears it is a bad time.
+    expect(splitMoveArgs("flask mon 25:00")).toEqual({ session: "flask", day: "mon", time: "25:00" });
+    expect(parseTime("25:00")).toBeUndefined();
   });
 
   it("reads days as ordinals, ISO dates and weekday names in both languages", () => {
@@ -89,6 +93,22 @@ describe("arguments", () => {
     const many = resolveSession(programme, "python", all);
     expect(many.kind).toBe("many");
     expect(resolveSession(programme, "nothing", () => [])).toEqual({ kind: "none" });
+  });
+
+  it("finds sessions by their title in any language, breaks too, even when search does not", () => {
+    const none = () => [];
+    expect(resolveSession(programme, "lunch", none)).toMatchObject({ kind: "one", session: { id: "lunch" } });
+    expect(resolveSession(programme, "ОБЕД", none)).toMatchObject({ kind: "one", session: { id: "lunch" } });
+    // A phrase of one title: that session; words of several titles: all of them, exact titles first.
+    expect(resolveSession(programme, "inside asynchronous", none)).toMatchObject({
+      kind: "one",
+      session: { id: "asyncio-inside" },
+    });
+    expect(findSessions(programme, "python", () => ["scaling"]).map((s) => s.id)).toEqual([
+      "packaging",
+      "scaling",
+    ]);
+    expect(findSessions(programme, "  ", () => ["scaling"])).toEqual([]);
   });
 });
 
@@ -163,6 +183,16 @@ describe("applyEdit on YAML", () => {
     expect(code(() => applyEdit(yaml, "p.yaml", { action: "cancel", sessionId: "nope" }))).toBe(
       "session-not-found",
     );
+    // An hour-long talk at 23:30 on the last day would end on a day the conference does not have.
+    expect(
+      code(() =>
+        applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "23:30" }),
+      ),
+    ).toBe("outside-days");
+    expect(
+      applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "23:00" })
+        .after.end,
+    ).toBe("2013-02-27T00:00:00+06:00");
     expect(
       code(() =>
         applyEdit(yaml, "p.yaml", { action: "move", sessionId: "scaling", day: "2013-02-26", time: "11:00" }),

@@ -14,7 +14,7 @@ import { DateTime } from "luxon";
 import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, type YAMLMap } from "yaml";
 import { toZonedIso } from "./canonical.js";
 import { ProgrammeError } from "./errors.js";
-import type { Conference, Programme, Session } from "./model.js";
+import { type Conference, conferenceDayOf, type Programme, type Session } from "./model.js";
 import { parseProgramme } from "./read.js";
 
 /** An organizer's change to one session, as typed in /move, /cancel or /restore. */
@@ -32,6 +32,7 @@ export type EditErrorCode =
   | "already-cancelled"
   | "not-cancelled"
   | "no-change"
+  | "outside-days"
   | "unsupported-layout";
 
 /** An edit that makes no sense for the programme as it is; `detail` holds values for the message. */
@@ -56,13 +57,18 @@ export interface EditResult {
 // ── Arguments ────────────────────────────────────────────────────────────────────────────────────
 
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
+/** What is meant as a time even when it is none (25:00, 9:75): found as the time, then refused as a bad one. */
+const TIME_LIKE = /^\d{1,2}[:.]\d{1,2}$/;
 
-/** Splits `/move` arguments `<session…> <day> <time> [room…]` around the HH:MM token; undefined if there is none. */
+/**
+ * Splits `/move` arguments `<session…> <day> <time> [room…]` around the HH:MM token (the last one, so a title
+ * may hold a time too); undefined if there is none.
+ */
 export function splitMoveArgs(
   args: string,
 ): { session: string; day: string; time: string; room?: string } | undefined {
   const words = args.trim().split(/\s+/).filter(Boolean);
-  const at = words.findIndex((w, i) => i >= 2 && TIME.test(w));
+  const at = words.findLastIndex((w, i) => i >= 2 && TIME_LIKE.test(w));
   if (at < 2) return undefined;
   const room = words.slice(at + 1).join(" ");
   return {
@@ -116,9 +122,39 @@ export type SessionMatch =
   | { kind: "none" }
   | { kind: "many"; candidates: Session[] };
 
+/** Lower case, one space between words, no punctuation: how titles are compared with what was typed. */
+function normalized(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 /**
- * Finds the session an organizer means: an exact id, else the search results (`search` returns session ids,
- * best first). Several results resolve to one when exactly one title equals the query.
+ * Every session an organizer's words may mean, best first: those titled exactly so (in any language), then
+ * those whose title holds the words as a phrase, then the search results (`search` returns session ids, best
+ * first: typos, word forms, speakers). Breaks and other entries count like talks: an organizer cancels a
+ * "Registration" as readily as a talk.
+ */
+export function findSessions(
+  programme: Programme,
+  query: string,
+  search?: (q: string) => string[],
+): Session[] {
+  const q = normalized(query);
+  if (!q) return [];
+  const titles = (s: Session) => Object.values(s.title).map(normalized);
+  const exact = programme.sessions.filter((s) => titles(s).includes(q));
+  const phrase = programme.sessions.filter((s) => titles(s).some((t) => ` ${t} `.includes(` ${q} `)));
+  const byId = new Map(programme.sessions.map((s) => [s.id, s]));
+  const searched = (search?.(query.trim()) ?? []).flatMap((id) => byId.get(id) ?? []);
+  return [...new Set([...exact, ...phrase, ...searched])];
+}
+
+/**
+ * Finds the session an organizer means: an exact id, else {@link findSessions}. Several matches resolve to
+ * one when exactly one title equals the query; otherwise every match is a candidate, best first.
  */
 export function resolveSession(
   programme: Programme,
@@ -128,20 +164,13 @@ export function resolveSession(
   const q = query.trim();
   const byId = programme.sessions.find((s) => s.id === q.toLowerCase());
   if (byId) return { kind: "one", session: byId };
-  if (!q || !search) return { kind: "none" };
-  const seen = new Set<string>();
-  const found = search(q).flatMap((id) => {
-    const s = programme.sessions.find((x) => x.id === id);
-    if (!s || seen.has(id)) return [];
-    seen.add(id);
-    return [s];
-  });
+  const found = findSessions(programme, q, search);
   const first = found[0];
   if (!first) return { kind: "none" };
   if (found.length === 1) return { kind: "one", session: first };
-  const exact = found.filter((s) => Object.values(s.title).some((t) => t.toLowerCase() === q.toLowerCase()));
+  const exact = found.filter((s) => Object.values(s.title).some((t) => normalized(t) === normalized(q)));
   if (exact.length === 1 && exact[0]) return { kind: "one", session: exact[0] };
-  return { kind: "many", candidates: found.slice(0, 5) };
+  return { kind: "many", candidates: found };
 }
 
 // ── Applying an edit ─────────────────────────────────────────────────────────────────────────────
@@ -171,6 +200,14 @@ function changesFor(edit: ScheduleEdit, programme: Programme): { session: Sessio
       if (edit.room !== undefined && !conf.rooms.some((r) => r.id === edit.room))
         throw new EditError("bad-room", { room: edit.room, rooms: conf.rooms.map((r) => r.id).join(", ") });
       const duration = Date.parse(session.end) - Date.parse(session.start);
+      // Ending after the last conference day (a late start, a long session) is a slip, not a plan.
+      const end = start.toMillis() + duration;
+      if (!conf.days.includes(conferenceDayOf(Math.max(start.toMillis(), end - 1), conf)))
+        throw new EditError("outside-days", {
+          id: session.id,
+          start: toZonedIso(start.toMillis(), conf.timezone),
+          end: toZonedIso(end, conf.timezone),
+        });
       const changes: FieldChanges = {};
       if (start.toMillis() !== Date.parse(session.start)) {
         changes.start = toZonedIso(start.toMillis(), conf.timezone);

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,11 @@ import {
   testUser,
   textOf,
 } from "../../../test/support/bot-harness.js";
+import {
+  attendees,
+  ORGANIZER_FIXTURE,
+  organizerHarness as organizerWith,
+} from "../../../test/support/organizer.js";
 import { tempDir } from "../../../test/support/tmp.js";
 import { Dispatcher } from "../../delivery/dispatcher.js";
 import { NOTICE_VIEW } from "../../delivery/notices.js";
@@ -27,33 +32,8 @@ import { createOutboxRenderer } from "../views/outbox.js";
 import { BroadcastProgress } from "./admin/broadcast.js";
 import { reloadOnSignal } from "./admin/sighup.js";
 
-const FIXTURE = new URL("../../../test/fixtures/organizer-programme.yaml", import.meta.url);
-
-/** A harness whose programme file is a temp copy of the organizer fixture, with one organizer. */
-function organizerHarness(env: Record<string, string> = {}) {
-  const file = join(tempDir(), "programme.yaml");
-  copyFileSync(FIXTURE, file);
-  const programme = parseProgramme(readFileSync(file, "utf8"), file);
-  const admin = testUser("en", "Olga");
-  const h = createHarness({
-    programme,
-    now: "2013-02-24T12:00:00+06:00",
-    env: { ADMIN_IDS: `${admin.id}`, PROGRAMME_PATH: file, ...env },
-  });
-  return { h, admin, file };
-}
-
-/** Attendees who wrote /start; the first two follow flask-patterns, the third follows scaling. */
-async function attendees(h: Harness): Promise<TestUser[]> {
-  const users = [testUser("en", "Ann"), testUser("ru", "Борис"), testUser("en", "Carl")];
-  for (const u of users) await h.send(u, "/start");
-  const now = h.deps.clock();
-  const [a, b, c] = users as [TestUser, TestUser, TestUser];
-  subscribe(h.deps.db, a.id, "flask-patterns", now);
-  subscribe(h.deps.db, b.id, "flask-patterns", now);
-  subscribe(h.deps.db, c.id, "scaling", now);
-  return users;
-}
+const FIXTURE = ORGANIZER_FIXTURE;
+const organizerHarness = (env: Record<string, string> = {}) => organizerWith({ env });
 
 function outboxRows(h: Harness, kind: string) {
   return (
@@ -209,7 +189,7 @@ describe("/move, /cancel, /restore", () => {
       "«5» is not a conference day. Use 1–2, a date (2013-02-25, 2013-02-26)",
     );
     await h.send(admin, "/move flask-patterns 2 14:00 Hall Z");
-    expect(textOf(h.last(admin))).toContain("There is no room «Hall Z». Rooms: hall-a, hall-b.");
+    expect(textOf(h.last(admin))).toContain("There is no room «Hall Z». Rooms: Hall A, Hall B.");
     await h.send(admin, "/move nonexistent thing 2 14:00");
     expect(textOf(h.last(admin))).toContain("No session matches «nonexistent thing»");
     await h.send(admin, "/cancel packaging");

@@ -12,8 +12,10 @@ import type { Lang, Session } from "../../programme/model.js";
 import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
-import { MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import type { Action } from "../callback-data.js";
+import { formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf } from "./notice.js";
+import { actionButton, type View } from "./view.js";
 
 /** What the organizer views need: a translation fixed to the organizer's language, and the programme. */
 export interface AdminViewCtx {
@@ -112,18 +114,58 @@ export function editErrorText(v: AdminViewCtx, e: EditError): string {
   const id = e.detail.id;
   const found = id ? v.catalog.session(id) : undefined;
   const title = (found && v.catalog.text(found.title, v.lang)) || id || "";
-  const days = v.catalog.programme.conference.days;
-  return v.t(`admin.edit.${e.code}`, { ...e.detail, title, n: days.length, days: days.join(", ") });
+  const conference = v.catalog.programme.conference;
+  const days = conference.days;
+  const tz = v.catalog.timezone;
+  const { start, end } = e.detail;
+  return v.t(`admin.edit.${e.code}`, {
+    ...e.detail,
+    title,
+    n: days.length,
+    days: days.join(", "),
+    // Rooms by the names organizers see on the signs, not by their ids.
+    rooms: conference.rooms.map((r) => v.catalog.text(r.name, v.lang) || r.id).join(", "),
+    last: formatDay(days.at(-1) ?? "", tz, v.lang, v.now),
+    ...(start && end ? { when: formatTimeRange(start, end, tz, v.lang, v.now) } : {}),
+  });
 }
 
-/** Several sessions match what the organizer typed: their ids and titles to choose from (HTML). */
-export function ambiguousText(v: AdminViewCtx, query: string, candidates: readonly Session[]): string {
-  return [
+/** "Tue 26 Feb, 17:10–18:10, Hall B": when and where a session is, for organizers. */
+export function sessionPlace(v: AdminViewCtx, s: Pick<Session, "start" | "end" | "room">): string {
+  const when = formatTimeRange(s.start, s.end, v.catalog.timezone, v.lang, v.now);
+  const room = v.catalog.roomName(s.room, v.lang);
+  return room ? `${when}, ${room}` : when;
+}
+
+/** How many sessions a choice offers as buttons; more matches ask for more words. */
+export const MAX_CHOICES = 8;
+
+/**
+ * Several sessions match what the organizer typed: each with its time and room, and a button per session
+ * (its action made by `pick`) to say which one is meant (HTML).
+ */
+export function sessionChoiceView(
+  v: AdminViewCtx,
+  query: string,
+  candidates: readonly Session[],
+  pick: (s: Session) => Action,
+): View {
+  const shown = candidates.slice(0, MAX_CHOICES);
+  const lines = [
     v.t("admin.edit.many", { query }),
-    ...candidates.map((s) =>
-      v.t("admin.edit.candidate", { id: s.id, title: v.catalog.text(s.title, v.lang) }),
+    ...shown.map((s) =>
+      v.t("admin.edit.candidate", { title: v.catalog.text(s.title, v.lang), place: sessionPlace(v, s) }),
     ),
-  ].join("\n");
+  ];
+  if (candidates.length > shown.length)
+    lines.push(v.t("admin.edit.more_matches", { count: candidates.length - shown.length }));
+  const keyboard = shown.map((s) => [
+    actionButton(
+      `${v.catalog.text(s.title, v.lang)} · ${formatTime(s.start, v.catalog.timezone, v.lang)}`,
+      pick(s),
+    ),
+  ]);
+  return { text: lines.join("\n"), keyboard };
 }
 
 const BAR_CELLS = 8;

@@ -27,8 +27,8 @@ import {
 } from "../../views/admin.js";
 import { buttonLabel } from "../../views/format.js";
 import { plain } from "../../views/view.js";
+import { searchSessionIds } from "./find-session.js";
 import { ADMIN_PREFIX } from "./guard.js";
-import { searchSessionIds } from "./schedule.js";
 
 /** The conversation's id (ctx.conversation.enter). */
 export const BROADCAST_CONVERSATION = "broadcast";

@@ -1,31 +1,29 @@
-import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
-import type { Catalog } from "../../../catalog.js";
 import type { ApplyResult } from "../../../delivery/notices.js";
 import {
   EditError,
   parseDay,
   parseRoom,
   parseTime,
-  resolveSession,
   type ScheduleEdit,
   splitMoveArgs,
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
 import type { Session } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
+import { encodeAction, onAction } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import {
   type AdminViewCtx,
-  ambiguousText,
   changeHeader,
   changePreviewText,
   editErrorText,
   programmeErrorText,
+  sessionChoiceView,
 } from "../../views/admin.js";
-import { plain } from "../../views/view.js";
-import { ADMIN_PREFIX } from "./guard.js";
+import { markupOf, plain } from "../../views/view.js";
+import { matchSession } from "./find-session.js";
 import {
   commitChange,
   isFailure,
@@ -36,65 +34,32 @@ import {
   reloadSummary,
 } from "./programme-ops.js";
 import { reloadFromUrl } from "./source.js";
-
-/** How long an organizer has to confirm a previewed change. */
-export const CONFIRM_TTL_MS = 60 * 60 * 1000;
+import { type Held, TokenStore } from "./tokens.js";
 
 type ChangeAction = "move" | "cancel" | "restore" | "reload";
+type EditAction = Exclude<ChangeAction, "reload">;
 
-interface Pending {
-  adminId: number;
+/** A previewed change waiting for the organizer's ✅. */
+interface Pending extends Held {
   action: ChangeAction;
   change: PreparedFileChange;
   summary: string;
   preview: string;
-  createdAt: number;
 }
 
-/** Previewed changes waiting for the organizer's ✅, by a short random token carried in the buttons. */
-export class PendingChanges {
-  private readonly items = new Map<string, Pending>();
-
-  /** Holds a previewed change and returns its token (8 url-safe characters). */
-  put(p: Pending): string {
-    for (const [token, old] of this.items)
-      if (p.createdAt - old.createdAt > CONFIRM_TTL_MS) this.items.delete(token);
-    const token = randomBytes(6).toString("base64url");
-    this.items.set(token, p);
-    return token;
-  }
-
-  /** Takes a change out for its organizer; undefined when unknown, expired or someone else's. */
-  take(token: string, adminId: number, now: number): Pending | undefined {
-    const p = this.items.get(token);
-    if (!p || p.adminId !== adminId) return undefined;
-    this.items.delete(token);
-    return now - p.createdAt > CONFIRM_TTL_MS ? undefined : p;
-  }
+/** A /move, /cancel or /restore waiting for the organizer to say which of several matching sessions is meant. */
+interface Choice extends Held {
+  action: EditAction;
+  /** The move's day, time and room, already checked. */
+  move?: MoveTarget;
+  keys: number[];
 }
 
-const CONFIRM = new RegExp(`^${ADMIN_PREFIX}(ok|no):([A-Za-z0-9_-]{8})$`);
+type MoveTarget = { day: string; time: string; room?: string };
 
 /** The organizer view context of an update. */
 export function adminView(ctx: BotContext): AdminViewCtx {
   return { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog, now: ctx.deps.clock() };
-}
-
-/** Session ids for a search: sessions found directly, and the sessions of speakers found. */
-export function searchSessionIds(catalog: Catalog, query: string): string[] {
-  return catalog.index
-    .search(query, { limit: 10 })
-    .flatMap((r) => (r.kind === "speaker" ? catalog.sessionsOf(r.id).map((s) => s.id) : [r.id]));
-}
-
-/** Finds the one session an organizer means, or answers why not and returns undefined. */
-async function findSession(ctx: BotContext, query: string): Promise<Session | undefined> {
-  const catalog = ctx.deps.catalog;
-  const match = resolveSession(catalog.programme, query, (q) => searchSessionIds(catalog, q));
-  if (match.kind === "one") return match.session;
-  if (match.kind === "many") await ctx.reply(ambiguousText(adminView(ctx), query, match.candidates), HTML);
-  else await ctx.reply(editErrorText(adminView(ctx), new EditError("session-not-found", { query })), HTML);
-  return undefined;
 }
 
 async function replyFailure(ctx: BotContext, f: PrepareFailure): Promise<void> {
@@ -105,28 +70,28 @@ async function replyFailure(ctx: BotContext, f: PrepareFailure): Promise<void> {
   );
 }
 
-/** Parses /move arguments into an edit, or answers what is wrong and returns undefined. */
-async function moveEdit(ctx: BotContext, args: string): Promise<ScheduleEdit | undefined> {
-  const split = splitMoveArgs(args);
-  if (!split) {
-    await ctx.reply(ctx.t("admin.usage.move"), HTML);
-    return undefined;
-  }
+/** The day, time and room of a /move, checked; or what is wrong, answered, and undefined. */
+async function moveTarget(
+  ctx: BotContext,
+  split: { day: string; time: string; room?: string },
+): Promise<MoveTarget | undefined> {
   const conference = ctx.deps.catalog.programme.conference;
-  const session = await findSession(ctx, split.session);
-  if (!session) return undefined;
   const day = parseDay(split.day, conference);
   const time = parseTime(split.time);
   const room = split.room === undefined ? undefined : parseRoom(split.room, conference);
   const v = adminView(ctx);
   const fail = (e: EditError) => ctx.reply(editErrorText(v, e), HTML).then(() => undefined);
-  if (!day) return fail(new EditError("bad-day", { day: split.day }));
   if (!time) return fail(new EditError("bad-time", { time: split.time }));
-  if (split.room !== undefined && !room)
-    return fail(
-      new EditError("bad-room", { room: split.room, rooms: conference.rooms.map((r) => r.id).join(", ") }),
-    );
-  return { action: "move", sessionId: session.id, day, time, ...(room ? { room } : {}) };
+  if (!day) return fail(new EditError("bad-day", { day: split.day }));
+  if (split.room !== undefined && !room) return fail(new EditError("bad-room", { room: split.room }));
+  return { day, time, ...(room ? { room } : {}) };
+}
+
+/** The edit a command makes to a session. */
+function editOf(action: EditAction, sessionId: string, move?: MoveTarget): ScheduleEdit {
+  if (action === "move" && move) return { action, sessionId, ...move };
+  if (action === "move") throw new Error("a move needs its target");
+  return { action, sessionId };
 }
 
 function editSummary(edit: ScheduleEdit): string {
@@ -147,11 +112,13 @@ export function appliedText(ctx: Pick<BotContext, "t">, r: ApplyResult): string 
 /**
  * /move, /cancel, /restore and /reload: each works out what would change (the programme file edited in memory,
  * or re-read), shows the organizer every change and how many people will be told, and waits for ✅ or ✖️.
- * On ✅ the file is written and the programme loaded with its notices (see commitChange).
+ * On ✅ the file is written and the programme loaded with its notices (see commitChange). A session is found
+ * by id, title or search; when several match, the organizer picks one by its button.
  */
 export function scheduleAdminFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const pending = new PendingChanges();
+  const pending = new TokenStore<Pending>();
+  const choices = new TokenStore<Choice>();
 
   const preview = async (
     ctx: BotContext,
@@ -174,8 +141,8 @@ export function scheduleAdminFeature(): Composer<BotContext> {
       createdAt: ctx.deps.clock(),
     });
     const keyboard = new InlineKeyboard()
-      .text(plain(ctx, "admin.button.apply"), `${ADMIN_PREFIX}ok:${token}`)
-      .text(plain(ctx, "admin.button.cancel"), `${ADMIN_PREFIX}no:${token}`);
+      .text(plain(ctx, "admin.button.apply"), encodeAction({ type: "adminConfirm", apply: true, token }))
+      .text(plain(ctx, "admin.button.cancel"), encodeAction({ type: "adminConfirm", apply: false, token }));
     await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   };
 
@@ -186,10 +153,36 @@ export function scheduleAdminFeature(): Composer<BotContext> {
     await preview(ctx, edit.action, change, editSummary(edit), ctx.deps.catalog.session(edit.sessionId));
   };
 
+  /** Runs the command on the session the organizer's words mean, or offers the candidates as buttons. */
+  const onSession = async (ctx: BotContext, action: EditAction, query: string, move?: MoveTarget) => {
+    const catalog = ctx.deps.catalog;
+    const match = matchSession(catalog, query);
+    const v = adminView(ctx);
+    if (match.kind === "one") return editCommand(ctx, editOf(action, match.session.id, move));
+    if (match.kind === "none")
+      return void (await ctx.reply(editErrorText(v, new EditError("session-not-found", { query })), HTML));
+    const keys = match.candidates.map((s) => catalog.sessionKey(s.id));
+    const token = choices.put({
+      adminId: ctx.from?.id ?? 0,
+      createdAt: ctx.deps.clock(),
+      action,
+      ...(move ? { move } : {}),
+      keys,
+    });
+    const view = sessionChoiceView(v, query, match.candidates, (s) => ({
+      type: "adminPick",
+      token,
+      key: catalog.sessionKey(s.id),
+    }));
+    await ctx.reply(view.text, { ...HTML, reply_markup: markupOf(view) });
+  };
+
   composer.command("move", async (ctx) => {
     if (ctx.deps.sync) return atSource(ctx);
-    const edit = await moveEdit(ctx, ctx.match);
-    if (edit) await editCommand(ctx, edit);
+    const split = splitMoveArgs(ctx.match);
+    if (!split) return void (await ctx.reply(ctx.t("admin.usage.move"), HTML));
+    const move = await moveTarget(ctx, split);
+    if (move) await onSession(ctx, "move", split.session, move);
   });
 
   for (const action of ["cancel", "restore"] as const) {
@@ -197,10 +190,18 @@ export function scheduleAdminFeature(): Composer<BotContext> {
       if (ctx.deps.sync) return atSource(ctx);
       const query = ctx.match.trim();
       if (!query) return void (await ctx.reply(ctx.t(`admin.usage.${action}`), HTML));
-      const session = await findSession(ctx, query);
-      if (session) await editCommand(ctx, { action, sessionId: session.id });
+      await onSession(ctx, action, query);
     });
   }
+
+  onAction(composer, "adminPick", async (ctx, { token, key }) => {
+    const choice = choices.take(token, ctx.from.id, ctx.deps.clock());
+    const session = ctx.deps.catalog.sessionByKey(key);
+    if (!choice || !session || !choice.keys.includes(key)) return { text: plain(ctx, "admin.expired") };
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    await editCommand(ctx, editOf(choice.action, session.id, choice.move));
+    return undefined;
+  });
 
   composer.command("reload", async (ctx) => {
     if (ctx.deps.sync) return reloadFromUrl(ctx);
@@ -211,25 +212,26 @@ export function scheduleAdminFeature(): Composer<BotContext> {
           at: ctx.deps.clock(),
           adminId: ctx.from?.id ?? 0,
           action: "reload-refused",
-          details: { summary: `${change.error.issues.length} problem(s)` },
+          details: {
+            summary: `${change.error.issues.length} problem(s)`,
+            problems: change.error.issues.length,
+          },
         });
       return replyFailure(ctx, change);
     }
     await preview(ctx, "reload", change, reloadSummary(change.diff));
   });
 
-  composer.callbackQuery(CONFIRM, async (ctx) => {
-    const [, verdict, token] = CONFIRM.exec(ctx.callbackQuery.data) ?? [];
-    const p = pending.take(token ?? "", ctx.from.id, ctx.deps.clock());
+  onAction(composer, "adminConfirm", async (ctx, { apply, token }) => {
+    const p = pending.take(token, ctx.from.id, ctx.deps.clock());
     const finish = async (line: string) => {
-      await ctx.answerCallbackQuery().catch(() => undefined);
       const text = p ? `${p.preview}\n\n${line}` : line;
       await ctx
         .editMessageText(text, { ...HTML, reply_markup: { inline_keyboard: [] } })
         .catch(() => ctx.reply(line, HTML));
     };
-    if (!p) return finish(ctx.t("admin.expired"));
-    if (verdict === "no") return finish(ctx.t("admin.discarded"));
+    if (!p) return void (await finish(ctx.t("admin.expired")));
+    if (!apply) return void (await finish(ctx.t("admin.discarded")));
     let result: ReturnType<typeof commitChange>;
     try {
       result = commitChange(ctx.deps, p.change, {
@@ -243,22 +245,25 @@ export function scheduleAdminFeature(): Composer<BotContext> {
         { err, admin: ctx.from.id, action: p.action },
         "could not apply a programme change",
       );
-      return finish(ctx.t("admin.apply_failed", { error: err instanceof Error ? err.message : String(err) }));
+      return void (await finish(
+        ctx.t("admin.apply_failed", { error: err instanceof Error ? err.message : String(err) }),
+      ));
     }
     if (result && "error" in result) {
       const v = adminView(ctx);
-      return finish(
+      return void (await finish(
         result.error instanceof ProgrammeError
           ? programmeErrorText(v, result.error)
           : editErrorText(v, result.error),
-      );
+      ));
     }
-    if (!result.ok) return finish(ctx.t("admin.file_changed"));
+    if (!result.ok) return void (await finish(ctx.t("admin.file_changed")));
     ctx.deps.logger.info(
       { admin: ctx.from.id, action: p.action, summary: p.summary, notices: result.result.notices },
       "organizer changed the programme",
     );
     await finish(appliedText(ctx, result.result));
+    return undefined;
   });
 
   return composer;

@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { callbackDataOf, callsOf, labelsOf, textOf } from "../../../../test/support/bot-harness.js";
+import { organizerHarness } from "../../../../test/support/organizer.js";
+import { decodeAction } from "../../callback-data.js";
+
+/** The fixture with a second session about Flask, so that "flask" means two sessions. */
+const twoFlasks = (text: string) => text.replace('"Scaling for Success"', '"Scaling Flask for Success"');
+
+describe("finding the session an organizer means", () => {
+  it("offers every matching session as a button, and the pressed one is the one changed", async () => {
+    const { h, admin, file } = organizerHarness({ edit: twoFlasks });
+    const before = readFileSync(file, "utf8");
+    await h.send(admin, "/cancel flask");
+    const choice = h.last(admin);
+    expect(textOf(choice)).toBe(
+      [
+        "Several sessions match «flask» — which one do you mean?",
+        "• Advanced Flask patterns — Mon 25 Feb, 11:00–12:00, Hall A",
+        "• Scaling Flask for Success — Tue 26 Feb, 11:00–12:00, Hall A",
+      ].join("\n"),
+    );
+    expect(labelsOf(choice)).toEqual(["Advanced Flask patterns · 11:00", "Scaling Flask for Success · 11:00"]);
+    // Every organizer button goes through the one codec.
+    expect(callbackDataOf(choice).map((d) => decodeAction(d)?.type)).toEqual(["adminPick", "adminPick"]);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    const [advanced, scaling] = callbackDataOf(choice);
+
+    await h.pressData(admin, scaling ?? "", choice);
+    const preview = h.last(admin);
+    expect(textOf(preview)).toContain("❌ Cancel «Scaling Flask for Success»");
+    expect(callbackDataOf(h.telegram.message(admin.id, choice.messageId) ?? choice)).toEqual([]);
+    await h.press(admin, preview, "Apply");
+    expect(h.deps.catalog.session("scaling")?.cancelled).toBe(true);
+    expect(h.deps.catalog.session("flask-patterns")?.cancelled).toBeUndefined();
+
+    // The choice was used: pressing it again changes nothing.
+    const again = await h.pressData(admin, advanced ?? "", choice);
+    expect(callsOf(again, "answerCallbackQuery")[0]?.payload).toMatchObject({
+      text: "This confirmation has expired — run the command again.",
+    });
+    expect(h.deps.catalog.session("flask-patterns")?.cancelled).toBeUndefined();
+  });
+
+  it("moves the session picked among several, to the day and time typed", async () => {
+    const { h, admin } = organizerHarness({ edit: twoFlasks, lang: "ru" });
+    await h.send(admin, "/move flask 2 14:00 зал b");
+    const choice = h.last(admin);
+    expect(textOf(choice)).toContain("Под «flask» подходит несколько докладов — какой из них?");
+    expect(textOf(choice)).toContain("• Продвинутые паттерны Flask — пн, 25 февраля, 11:00–12:00, Зал A");
+    await h.press(admin, choice, "Продвинутые");
+    expect(textOf(h.last(admin))).toContain(
+      "• Продвинутые паттерны Flask: пн, 25 февраля, 11:00, Зал A → вт, 26 февраля, 14:00, Зал B",
+    );
+  });
+
+  it("finds a break by its title, which attendee search ranks low", async () => {
+    const { h, admin } = organizerHarness();
+    await h.send(admin, "/cancel lunch");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel «Lunch»");
+    await h.send(admin, "/cancel Обед");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel «Lunch»");
+  });
+
+  it("refuses a forged choice: a session that was not offered", async () => {
+    const { h, admin } = organizerHarness({ edit: twoFlasks });
+    await h.send(admin, "/cancel flask");
+    const choice = h.last(admin);
+    const [data] = callbackDataOf(choice);
+    const forged = (data ?? "").replace(/:\d+$/, `:${h.deps.catalog.sessionKey("lunch")}`);
+    const calls = await h.pressData(admin, forged, choice);
+    expect(callsOf(calls, "answerCallbackQuery")[0]?.payload).toMatchObject({
+      text: "This confirmation has expired — run the command again.",
+    });
+    expect(callsOf(calls, "sendMessage")).toEqual([]);
+  });
+});
+
+describe("/move arguments", () => {
+  it("says a time that is none is a bad time, and lists rooms by name", async () => {
+    const { h, admin } = organizerHarness();
+    await h.send(admin, "/move flask mon 25:00");
+    expect(textOf(h.last(admin))).toBe("🕒 «25:00» is not a time of day: use HH:MM, e.g. 14:00.");
+    await h.send(admin, "/move flask 2 14:00 Hall Z");
+    expect(textOf(h.last(admin))).toBe("📍 There is no room «Hall Z». Rooms: Hall A, Hall B.");
+  });
+
+  it("lists rooms by their Russian names for a Russian organizer", async () => {
+    const { h, admin } = organizerHarness({ lang: "ru" });
+    await h.send(admin, "/move flask 2 14:00 зал я");
+    expect(textOf(h.last(admin))).toBe("📍 Зала «зал я» нет. Есть такие: Зал A, Зал B.");
+  });
+
+  it("refuses a move that would end after the conference's last day, in both languages", async () => {
+    for (const [lang, expected] of [
+      [
+        "en",
+        "📅 Not moved: «Scaling for Success» would then run Tue 26 Feb, 23:30–Wed 27 Feb, 00:30, past the conference's last day (Tue 26 Feb). Pick an earlier time or another day.",
+      ],
+      [
+        "ru",
+        "📅 Не перенесено: «Масштабирование ради успеха» тогда шёл бы вт, 26 февраля, 23:30–ср, 27 февраля, 00:30 — позже последнего дня конференции (вт, 26 февраля). Выберите время пораньше или другой день.",
+      ],
+    ] as const) {
+      const { h, admin, file } = organizerHarness({ lang });
+      const before = readFileSync(file, "utf8");
+      await h.send(admin, "/move scaling 2 23:30");
+      expect(textOf(h.last(admin))).toBe(expected);
+      expect(callbackDataOf(h.last(admin))).toEqual([]);
+      expect(readFileSync(file, "utf8")).toBe(before);
+    }
+  });
+});
