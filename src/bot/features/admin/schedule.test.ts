@@ -20,7 +20,10 @@ describe("finding the session an organizer means", () => {
         "• Scaling Flask for Success — Tue 26 Feb, 11:00–12:00, Hall A",
       ].join("\n"),
     );
-    expect(labelsOf(choice)).toEqual(["Advanced Flask patterns · 11:00", "Scaling Flask for Success · 11:00"]);
+    expect(labelsOf(choice)).toEqual([
+      "Advanced Flask patterns · 11:00",
+      "Scaling Flask for Success · 11:00",
+    ]);
     // Every organizer button goes through the one codec.
     expect(callbackDataOf(choice).map((d) => decodeAction(d)?.type)).toEqual(["adminPick", "adminPick"]);
     expect(readFileSync(file, "utf8")).toBe(before);
