@@ -7,7 +7,9 @@
  *   ds                        the day picker          d:<day>[:<page>]         a day of the schedule
  *   sub:<session>             remind me               unsub:<session>          don't remind me
  *   l:<lang>                  switch language         x                        does nothing (a label)
- *   ro:<session>              stop a reminder         my[:p]                   /my list (`:p` with past ones)
+ *   ro:<session>, rn:<session>  the session's reminder off / on (it stays followed)
+ *   my[:p]                    /my list (`:p` with past ones)  mx:<session>    unfollow from /my's past list
+ *   rs:0, rs:1                reminders off / on altogether (/settings)
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
@@ -23,7 +25,7 @@
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
  * session's n-th speaker, `s<n>` the speaker's n-th session; `n` opens the card as a new message, leaving
- * the pressed one (a reminder, a change notice) as it was; `R<room>.<day>.<page>` a room's list,
+ * the pressed one (a reminder, a change notice) as it was; `m` /my (`mp` with past ones); `R<room>.<day>.<page>` a room's list,
  * `T<track>.<day|a>.<page>` a track's list, `N<page>` /now and `X<page>` /next. Rooms and tracks are named by
  * their position in the programme, days by their position among the conference's days. Decoding is strict: anything else is `undefined`,
  * which the bot answers with "this button is outdated".
@@ -39,6 +41,7 @@ export type Origin =
   /** `day` undefined: the track over every day (from /tracks). */
   | { to: "track"; track: number; day?: number; page: number }
   | { to: "now"; next: boolean; page: number }
+  | { to: "my"; past: boolean }
   | { to: "speaker"; index: number }
   | { to: "session"; index: number }
   | { to: "message" };
@@ -65,8 +68,13 @@ export type Action =
   | { type: "subscribe"; key: number }
   | { type: "unsubscribe"; key: number }
   | { type: "language"; lang: Lang }
-  | { type: "reminderOff"; key: number }
+  /** A followed session's reminder off or on; following it is another matter (`subscribe`/`unsubscribe`). */
+  | { type: "remind"; key: number; on: boolean }
   | { type: "my"; past: boolean }
+  /** Unfollows a session from /my's list of past ones, which is redrawn. */
+  | { type: "myRemove"; key: number }
+  /** Reminders on or off altogether (/settings). */
+  | { type: "reminders"; on: boolean }
   | { type: "calendar" }
   | { type: "calendarFeed" }
   | { type: "calendarReset" }
@@ -94,7 +102,7 @@ export const MAX_CALLBACK_BYTES = 64;
 const ID = "[1-9][0-9]{0,9}";
 const KEY = "[A-Za-z0-9_-]{4,12}";
 const NUM = "(?:0|[1-9][0-9]{0,2})";
-const ORIGIN = `d|n|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|R${NUM}\\.${NUM}\\.${NUM}|T${NUM}\\.(?:${NUM}|a)\\.${NUM}|[NX]${NUM}`;
+const ORIGIN = `d|n|mp?|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|R${NUM}\\.${NUM}\\.${NUM}|T${NUM}\\.(?:${NUM}|a)\\.${NUM}|[NX]${NUM}`;
 const PAGE = `(?::(${NUM}))?`;
 
 const patterns = {
@@ -104,7 +112,8 @@ const patterns = {
   day: new RegExp(`^d:(${NUM})(?::(${NUM}))?$`),
   subscription: new RegExp(`^(sub|unsub):(${ID})$`),
   language: /^l:([a-z]{2})$/,
-  reminderOff: new RegExp(`^ro:(${ID})$`),
+  remind: new RegExp(`^(ro|rn):(${ID})$`),
+  myRemove: new RegExp(`^mx:(${ID})$`),
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
@@ -133,6 +142,8 @@ function encodeOrigin(o: Origin): string {
       return `s${o.index}`;
     case "message":
       return "n";
+    case "my":
+      return o.past ? "mp" : "m";
     case "room":
       return `R${o.room}.${o.day}.${o.page}`;
     case "track":
@@ -147,6 +158,7 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
   if (!s) return undefined;
   if (s === "d") return { to: "day" };
   if (s === "n") return { to: "message" };
+  if (s === "m" || s === "mp") return { to: "my", past: s === "mp" };
   const head = s[0];
   const parts = s.slice(1).split(".");
   const n = (i: number) => Number(parts[i]);
@@ -230,8 +242,14 @@ export function encodeAction(a: Action): string {
     case "language":
       data = `l:${a.lang}`;
       break;
-    case "reminderOff":
-      data = `ro:${a.key}`;
+    case "remind":
+      data = `${a.on ? "rn" : "ro"}:${a.key}`;
+      break;
+    case "myRemove":
+      data = `mx:${a.key}`;
+      break;
+    case "reminders":
+      data = `rs:${a.on ? 1 : 0}`;
       break;
     case "my":
       data = a.past ? "my:p" : "my";
@@ -302,6 +320,7 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "cal") return { type: "calendarFeed" };
   if (data === "calr") return { type: "calendarReset" };
   if (data === "st") return { type: "settings" };
+  if (data === "rs:0" || data === "rs:1") return { type: "reminders", on: data === "rs:1" };
   let m = patterns.session.exec(data);
   if (m)
     return {
@@ -318,8 +337,10 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (m) return { type: "day", day: Number(m[1]), page: Number(m[2] ?? 0) };
   m = patterns.subscription.exec(data);
   if (m) return { type: m[1] === "sub" ? "subscribe" : "unsubscribe", key: Number(m[2]) };
-  m = patterns.reminderOff.exec(data);
-  if (m) return { type: "reminderOff", key: Number(m[1]) };
+  m = patterns.remind.exec(data);
+  if (m) return { type: "remind", key: Number(m[2]), on: m[1] === "rn" };
+  m = patterns.myRemove.exec(data);
+  if (m) return { type: "myRemove", key: Number(m[1]) };
   m = patterns.reminderMinutes.exec(data);
   if (m) return { type: "reminderMinutes", minutes: Number(m[1]) };
   m = patterns.settingsLanguage.exec(data);

@@ -12,7 +12,7 @@ import { Dispatcher } from "../delivery/dispatcher.js";
 import { outboxHooks } from "../delivery/outcomes.js";
 import { planReminders } from "../delivery/planner.js";
 import { enqueue, outboxCounts } from "../store/outbox.js";
-import { isSubscribed, subscribe } from "../store/subscriptions.js";
+import { followState, subscribe } from "../store/subscriptions.js";
 import { getUser } from "../store/users.js";
 import { startReminders } from "./reminders.js";
 import { createApiTransport } from "./transport.js";
@@ -66,6 +66,7 @@ describe("reminders in the bot", () => {
       "15 min",
       "30 min",
       "60 min",
+      "🔕 Turn reminders off",
       "✓ English",
       "Русский",
     ]);
@@ -85,7 +86,7 @@ describe("reminders in the bot", () => {
     expect(getUser(h.deps.db, user.id)?.reminderMinutes).toBe(30);
   });
 
-  it("sends the reminder in the user's language; its buttons open the card and stop the reminder", async () => {
+  it("sends the reminder in the user's language; its buttons open the card and stop the reminder, not the following", async () => {
     const { h, user } = await newUserSends("/start", { now: "2030-03-02T10:45:00+05:00", lang: "ru" });
     subscribe(h.deps.db, user.id, "testing-workshop", 0);
     h.setNow("2030-03-02T10:50:00+05:00");
@@ -97,19 +98,24 @@ describe("reminders in the bot", () => {
     expect(callbackDataOf(reminder)).toEqual([`s:${key}:n`, `ro:${key}`]);
     expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 1, pending: 0 });
 
-    await h.press(user, reminder, "Не напоминать");
-    expect(isSubscribed(h.deps.db, user.id, "testing-workshop")).toBe(false);
+    const stop = await h.press(user, reminder, "Не напоминать");
+    expect(callsOf(stop, "answerCallbackQuery")[0]?.payload.text).toBe(
+      "🔕 «Мастер-класс по тестированию»: больше не напомню, но из вашего списка (/my) не убираю.",
+    );
+    expect(followState(h.deps.db, user.id, "testing-workshop")).toBe("muted");
     const stopped = h.telegram.message(user.id, reminder.messageId) ?? reminder;
     expect(callbackDataOf(stopped)).toEqual([`s:${key}:n`]);
-    // "Open card" sends the session's card as a new message (the reminder stays, as it was), and its toggle
-    // can follow the session again.
+    // "Open card" sends the session's card as a new message (the reminder stays, as it was): still followed,
+    // with "Remind me" to turn the reminder on again.
     await h.press(user, stopped, 0);
     const card = h.last(user);
     expect(card.messageId).not.toBe(reminder.messageId);
     expect(textOf(h.telegram.message(user.id, reminder.messageId) ?? reminder)).toMatch(
       /^⏰ Через 10 минут: /,
     );
-    expect(callbackDataOf(card)).toContain(`sub:${key}`);
+    expect(callbackDataOf(card)).toEqual(expect.arrayContaining([`unsub:${key}`, `rn:${key}`]));
+    await h.send(user, "/my");
+    expect(textOf(h.last(user))).toContain("Мастер-класс по тестированию");
     expect(callbackDataOf(card).some((d) => d.endsWith(":n"))).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 import { GrammyError } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "./context.js";
 import { markupOf, type View } from "./views/view.js";
 
@@ -36,4 +37,18 @@ export async function showView(ctx: BotContext, view: View): Promise<void> {
     }
   }
   if (ctx.chat) await replyView(ctx, view);
+}
+
+/**
+ * Replaces the keyboard of the message whose button was pressed (nothing when it cannot be edited: an inline
+ * message's or one too old). An edit that changes nothing is not an error.
+ */
+export async function editKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][]): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  if (!message || message.date === 0) return;
+  try {
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: keyboard.filter((r) => r.length) } });
+  } catch (e) {
+    if (!isNotModified(e)) throw e;
+  }
 }

@@ -18,6 +18,15 @@ export function unsubscribe(db: Db, userId: number, sessionId: string): boolean 
   );
 }
 
+/** Whether a user follows a session, and if so whether its reminder is on: "off" when they do not. */
+export function followState(db: Db, userId: number, sessionId: string): "off" | "remind" | "muted" {
+  const r = statement<[number, string], { remind: number }>(
+    db,
+    "SELECT remind FROM subscriptions WHERE user_id = ? AND session_id = ?",
+  ).get(userId, sessionId);
+  return r === undefined ? "off" : r.remind ? "remind" : "muted";
+}
+
 /** Whether a user follows a session. */
 export function isSubscribed(db: Db, userId: number, sessionId: string): boolean {
   return (
@@ -72,7 +81,7 @@ export interface CandidateWindow {
 
 /**
  * The planner's query, and the one place that says who is reminded of what: every subscription (with its
- * reminder on) of a reachable user to a live session in the window, with the user's lead time (indexes
+ * reminder on) of a reachable user who has not turned reminders off in /settings to a live session in the window, with the user's lead time (indexes
  * `sessions_live_by_start`, `subscriptions_by_session_user`). Ordered by due time, then user, so plans are
  * the same from one tick to the next.
  */
@@ -86,7 +95,7 @@ export function reminderCandidates(db: Db, w: CandidateWindow): ReminderCandidat
      JOIN users u ON u.id = sub.user_id
      WHERE s.removed = 0 AND s.cancelled = 0 AND s.start_at > @startAfter AND s.start_at <= @startUntil
        AND s.start_at - COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 <= @dueUntil
-       AND u.blocked_at IS NULL
+       AND u.blocked_at IS NULL AND u.reminders = 1
      ORDER BY s.start_at - COALESCE(u.reminder_minutes, @defaultMinutes) * 60000, sub.user_id, s.id`,
   ).all(w);
 }
@@ -105,7 +114,10 @@ export function longestLeadMinutes(db: Db, defaultMinutes: number): number {
 export interface ReminderState {
   /** The session as stored now; null when it is gone altogether. */
   session: { startAt: number; cancelled: boolean; removed: boolean } | null;
-  /** Whether the user still follows the session and wants its reminder (not turned off in the Mini App). */
+  /**
+   * Whether the user still follows the session and wants its reminder: not turned off for the session (its
+   * card, the reminder's "Stop reminders", the Mini App) nor altogether (/settings).
+   */
   subscribed: boolean;
   blocked: boolean;
 }
@@ -125,7 +137,8 @@ export function reminderState(db: Db, userId: number, sessionId: string): Remind
     db,
     `SELECT s.start_at, s.cancelled, s.removed, u.blocked_at,
        EXISTS (SELECT 1 FROM subscriptions sub
-         WHERE sub.user_id = @userId AND sub.session_id = @sessionId AND sub.remind = 1) AS subscribed
+         WHERE sub.user_id = @userId AND sub.session_id = @sessionId AND sub.remind = 1)
+         AND COALESCE(u.reminders, 1) = 1 AS subscribed
      FROM (SELECT 1) LEFT JOIN sessions s ON s.id = @sessionId LEFT JOIN users u ON u.id = @userId`,
   ).get({ userId, sessionId });
   return {

@@ -9,6 +9,8 @@ export interface User {
   languageCode: string | null;
   language: Lang | null;
   reminderMinutes: number | null;
+  /** False when they turned reminders off altogether in /settings (followed sessions stay followed). */
+  reminders: boolean;
   blockedAt: number | null;
 }
 
@@ -19,6 +21,7 @@ interface UserRow {
   language_code: string | null;
   language: string | null;
   reminder_minutes: number | null;
+  reminders: number;
   blocked_at: number | null;
 }
 
@@ -29,6 +32,7 @@ const fromRow = (r: UserRow): User => ({
   languageCode: r.language_code,
   language: r.language === "ru" || r.language === "en" ? r.language : null,
   reminderMinutes: r.reminder_minutes,
+  reminders: r.reminders !== 0,
   blockedAt: r.blocked_at,
 });
 
@@ -80,6 +84,11 @@ export function setUserLanguage(db: Db, id: number, language: Lang, now: number)
 /** Stores how many minutes before a session a user wants to be reminded. */
 export function setReminderMinutes(db: Db, id: number, minutes: number, now: number): void {
   statement(db, "UPDATE users SET reminder_minutes = ?, updated_at = ? WHERE id = ?").run(minutes, now, id);
+}
+
+/** Turns reminders on or off altogether for a user (/settings); what they follow stays followed. */
+export function setReminders(db: Db, id: number, on: boolean, now: number): void {
+  statement(db, "UPDATE users SET reminders = ?, updated_at = ? WHERE id = ?").run(on ? 1 : 0, now, id);
 }
 
 /** Marks a user unreachable (they blocked the bot): nothing more is sent to them until they write again. */

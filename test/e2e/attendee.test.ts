@@ -76,9 +76,9 @@ describe("an attendee's bot, end to end", () => {
     expect(card.messageId).toBe(list.messageId);
     expect(card.text).toContain("🕒 Fri 1 Mar 2030, 10:00–11:00");
     expect(card.text).toContain("📍 Hall A");
-    const { answer, after: subscribed } = await press(emma, card, "🔔 Remind me");
+    const { answer, after: subscribed } = await press(emma, card, "⭐ Follow");
     expect(answer.text).toContain("I'll remind you 10 minutes before");
-    expect(subscribed.buttons[0]).toBe("🔕 Don't remind me");
+    expect(subscribed.buttons.slice(0, 2)).toEqual(["✖️ Unfollow", "🔕 Don't remind me"]);
     const { after: back } = await press(emma, subscribed, "Back to results");
     expect(back.text).toBe(list.text);
   });

@@ -21,7 +21,7 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     expect(card).toContain("── bot (edited) ──");
     expect(card).toContain("🕒 Mon 25 Feb 2013, 11:30–12:30");
     expect(card).toContain("🎤 Armin Ronacher");
-    expect(card).toContain("🔔 Remind me");
+    expect(card).toContain("⭐ Follow");
     expect(out).not.toMatch(/<\/?b>|&amp;|&lt;/);
     // Logs stay off stdout; at warn level there is nothing to say.
     expect(bot.stderr()).toBe("");

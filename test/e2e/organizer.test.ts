@@ -86,10 +86,10 @@ function arrives(user: ApiUser, part: string): Promise<ServerMessage> {
   return server.waitFor((m) => m.chatId === user.id && m.text.includes(part), WAIT);
 }
 
-/** Follows a session the way attendees do: its card from a deep link, then "Remind me". */
+/** Follows a session the way attendees do: its card from a deep link, then "⭐ Follow". */
 async function follow(user: ApiUser, sessionId: string): Promise<void> {
   const card = await say(user, `/start ${sessionId}`);
-  const { answer } = await press(user, card, "🔔");
+  const { answer } = await press(user, card, "⭐");
   expect(answer.text).toMatch(/🔔/);
 }
 

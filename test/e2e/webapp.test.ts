@@ -158,7 +158,7 @@ describe("the Mini App in a real browser", () => {
 
     // Unfollow in the bot, from the session's card.
     const card = await server.say(emma, "/start advanced-flask-patterns", { timeoutMs: WAIT });
-    await server.press(emma, card, "Don't remind me", { timeoutMs: WAIT });
+    await server.press(emma, card, "Unfollow", { timeoutMs: WAIT });
     await page.reload();
     await page.click("[data-testid=tab-agenda]");
     await page.waitForSelector("[data-testid=agenda]", { timeout: WAIT });
@@ -271,7 +271,7 @@ describe("the Mini App in a real browser", () => {
   it("gives a personal webcal feed from /my that follows the programme, and resets it", async () => {
     const olga: ApiUser = { id: 6701, first_name: "Ольга", language_code: "ru" };
     const card = await server.say(olga, "/start saltstack", { timeoutMs: WAIT });
-    await server.press(olga, card, "Напомнить", { timeoutMs: WAIT });
+    await server.press(olga, card, "Следить", { timeoutMs: WAIT });
     const my = await server.say(olga, "/my", { timeoutMs: WAIT });
     const feedMessage = await server.press(olga, my, "Подписаться в календаре", { timeoutMs: WAIT });
     const link = /webcal:\/\/confbot\.test\/cal\/([A-Za-z0-9_-]{32})\.ics/.exec(feedMessage.after.text);

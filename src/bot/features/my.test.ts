@@ -1,7 +1,13 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { callsOf, newUserSends, textOf } from "../../../test/support/bot-harness.js";
-import { subscribe } from "../../store/subscriptions.js";
+import {
+  callbackDataOf,
+  callsOf,
+  labelsOf,
+  newUserSends,
+  textOf,
+} from "../../../test/support/bot-harness.js";
+import { subscribe, subscriptionsOf } from "../../store/subscriptions.js";
 
 /** The text of the .ics the bot sent in `calls`. */
 async function sentIcs(calls: { method: string; payload: Record<string, unknown> }[]): Promise<string> {
@@ -49,5 +55,60 @@ describe("/my when everything is over", () => {
         await h.send(user, "/my");
         expect(textOf(h.last(user))).toContain(expected);
       }
+  });
+});
+
+describe("/my → ✓ Show past", () => {
+  it("gives every past session a button that opens it and one that removes it, in both languages", async () => {
+    for (const [lang, showPast, remove, back, removed] of [
+      ["en", "Show past", "✖️ Remove", "◀ My sessions", "✖️ “Inside asynchronous code” is no longer in /my."],
+      [
+        "ru",
+        "Показать прошедшие",
+        "✖️ Убрать",
+        "◀ Мои доклады",
+        "✖️ «Внутри асинхронного кода» больше нет в вашем списке.",
+      ],
+    ] as const) {
+      const { h, user } = await newUserSends("/start", { lang, now: "2030-03-01T17:00:00+05:00" });
+      for (const id of ["flask-patterns", "async-io", "testing-workshop"])
+        subscribe(h.deps.db, user.id, id, 0);
+      await h.send(user, "/my");
+      await h.press(user, h.last(user), showPast);
+      const my = h.last(user);
+      const key = (id: string) => h.deps.catalog.sessionKey(id);
+      // Two past sessions, each with its card and ✖️; the coming one with its card.
+      expect(callbackDataOf(my)).toEqual(
+        expect.arrayContaining([
+          `s:${key("flask-patterns")}:mp`,
+          `mx:${key("flask-patterns")}`,
+          `s:${key("async-io")}:mp`,
+          `mx:${key("async-io")}`,
+          `s:${key("testing-workshop")}:mp`,
+        ]),
+      );
+      expect(callbackDataOf(my)).not.toContain(`mx:${key("testing-workshop")}`);
+      expect(labelsOf(my).filter((l) => l === remove)).toHaveLength(2);
+
+      // Its card opens in place, and "Back" returns to the list with the past shown.
+      await h.pressData(user, `s:${key("async-io")}:mp`, my);
+      expect(h.last(user).messageId).toBe(my.messageId);
+      await h.press(user, h.last(user), back);
+      expect(h.last(user).text).toBe(my.text);
+
+      const calls = await h.pressData(user, `mx:${key("async-io")}`, h.last(user));
+      expect(callsOf(calls, "answerCallbackQuery")[0]?.payload.text).toBe(removed);
+      expect(subscriptionsOf(h.deps.db, user.id).sort()).toEqual(["flask-patterns", "testing-workshop"]);
+      const after = h.last(user);
+      expect(after.messageId).toBe(my.messageId);
+      expect(textOf(after)).not.toContain(
+        lang === "en" ? "Inside asynchronous code" : "Внутри асинхронного кода",
+      );
+      expect(callbackDataOf(after)).toContain(`mx:${key("flask-patterns")}`);
+      // Pressed again, the same ✖️ is outdated and changes nothing.
+      const again = await h.pressData(user, `mx:${key("async-io")}`, after);
+      expect(callsOf(again, "answerCallbackQuery")[0]?.payload.text).toMatch(/outdated|устарела/);
+      expect(h.logs).toEqual([]);
+    }
   });
 });

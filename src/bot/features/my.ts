@@ -1,16 +1,17 @@
 import { Composer, InputFile } from "grammy";
 import type { Session } from "../../programme/model.js";
 import { feedTokenOf, resetFeedToken } from "../../store/calendar-feeds.js";
-import { subscriptionsOf } from "../../store/subscriptions.js";
+import { subscriptionsOf, unsubscribe } from "../../store/subscriptions.js";
 import { feedUrl, webcalUrl } from "../../webapp/server/feed.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { buildIcs } from "../views/calendar.js";
+import { truncate } from "../views/format.js";
 import { followedSessions, myView } from "../views/my.js";
 import { leadMinutes } from "../views/settings.js";
-import { actionButton, plain, type View } from "../views/view.js";
+import { actionButton, pick, plain, type View } from "../views/view.js";
 import { gridButton } from "../webapp-buttons.js";
 
 /** Sends the user's sessions as an .ics file; false when they follow none. */
@@ -59,7 +60,7 @@ function feedView(ctx: BotContext, token: string): View {
 
 /**
  * /my (and the menu's "My sessions"): the sessions the user follows in time order with overlaps marked, past
- * ones behind a button (`my` / `my:p`), and "Add to calendar" (`ics`), which sends them as an .ics file;
+ * ones behind a button (`my` / `my:p`) each with "✖️" (`mx:<key>`) to unfollow it, and "Add to calendar" (`ics`), which sends them as an .ics file;
  * with the Mini App, "Subscribe in my calendar" (`cal`) gives the personal webcal feed and resets it (`calr`).
  */
 export function myFeature(): Composer<BotContext> {
@@ -72,6 +73,14 @@ export function myFeature(): Composer<BotContext> {
     if (ctx.chat?.type !== "private") return { text: plain(ctx, "my.private_only") };
     await showView(ctx, myScreen(ctx, action.past));
     return undefined;
+  });
+  onAction(composer, "myRemove", async (ctx, { key }) => {
+    if (ctx.chat?.type !== "private" || !ctx.user) return { text: plain(ctx, "my.private_only") };
+    const session = ctx.deps.catalog.sessionByKey(key);
+    if (!session || !unsubscribe(ctx.deps.db, ctx.user.id, session.id))
+      return { text: plain(ctx, "errors.outdated") };
+    await showView(ctx, myScreen(ctx, true));
+    return { text: plain(ctx, "subscribe.off_toast", { title: truncate(pick(ctx, session.title), 80) }) };
   });
   // The personal webcal feed: shown as a new message (the link is kept at hand), reset in place.
   onAction(composer, "calendarFeed", async (ctx) => {

@@ -62,7 +62,7 @@ describe("/now and /next", () => {
   it("a session that is over is followed without the promise of a reminder", async () => {
     const { h, user } = await newUserSends("flask", { now: "2030-03-05T09:00:00+05:00" });
     await h.press(user, h.last(user), "Advanced Flask patterns");
-    const calls = await h.press(user, h.last(user), "Remind me");
+    const calls = await h.press(user, h.last(user), "⭐ Follow");
     const toast = calls.find((c) => c.method === "answerCallbackQuery")?.payload.text;
     expect(toast).toContain("It is over, so there will be no reminder");
   });

@@ -1,42 +1,40 @@
 import { Composer } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
-import { unsubscribe } from "../../store/subscriptions.js";
+import { followState, setReminder } from "../../store/subscriptions.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { isNotModified } from "../respond.js";
+import { editKeyboard } from "../respond.js";
 import { truncate } from "../views/format.js";
+import { leadMinutes } from "../views/settings.js";
+import { replaceFollowRows, subscribeRows } from "../views/subscribe-row.js";
 import { pick, plain } from "../views/view.js";
 
 /**
- * The reminder message's "Stop reminders" button (`ro:<session>`): unsubscribes the user from the session
- * and takes the button off the message, leaving "Open card" (the card's own toggle subscribes again).
+ * A followed session's own reminder off or on (`ro:<key>` / `rn:<key>`): from its card, whose follow rows are
+ * redrawn, or from the reminder itself ("🔕 Stop reminders"), which loses that button. The session stays
+ * followed either way — in /my, its overlaps and its change notices; only unfollowing removes it.
  */
 export function reminderButtonsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  onAction(composer, "reminderOff", async (ctx, { key }) => {
-    const id = ctx.deps.catalog.sessionIdByKey(key);
+  onAction(composer, "remind", async (ctx, { key, on }) => {
+    const { catalog, db } = ctx.deps;
+    const id = catalog.sessionIdByKey(key);
     if (!ctx.user || id === undefined) return { text: plain(ctx, "errors.outdated") };
-    unsubscribe(ctx.deps.db, ctx.user.id, id);
-    const message = ctx.callbackQuery.message;
-    if (message && message.date !== 0) {
-      const keyboard = (message.reply_markup?.inline_keyboard ?? [])
-        .map((row) =>
-          row.filter((b: InlineKeyboardButton) => !("callback_data" in b && b.callback_data === `ro:${key}`)),
-        )
-        .filter((row) => row.length);
-      try {
-        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: keyboard } });
-      } catch (e) {
-        if (!isNotModified(e)) throw e;
-      }
-    }
-    const session = ctx.deps.catalog.session(id);
-    const title = session && pick(ctx, session.title);
-    return {
-      text: title
-        ? plain(ctx, "reminder.stopped", { title: truncate(title, 80) })
-        : plain(ctx, "reminder.stopped_any"),
-    };
+    if (ctx.chat?.type !== "private") return { text: plain(ctx, "subscribe.private_only") };
+    if (followState(db, ctx.user.id, id) === "off") return { text: plain(ctx, "errors.outdated") };
+    setReminder(db, ctx.user.id, id, on);
+    const session = catalog.session(id);
+    const keyboard = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
+    const card = session && replaceFollowRows(keyboard, key, subscribeRows(ctx, session));
+    await editKeyboard(
+      ctx,
+      card ??
+        keyboard.map((row) => row.filter((b) => !("callback_data" in b && b.callback_data === `ro:${key}`))),
+    );
+    const title = session && truncate(pick(ctx, session.title), 80);
+    if (!title) return { text: plain(ctx, "reminder.stopped_any") };
+    if (!on) return { text: plain(ctx, "reminder.stopped", { title }) };
+    if (!ctx.user.reminders) return { text: plain(ctx, "subscribe.remind_quiet_toast", { title }) };
+    return { text: plain(ctx, "subscribe.on_toast", { title, count: leadMinutes(ctx) }) };
   });
   return composer;
 }

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { REMINDER_CHOICES } from "../../delivery/planner.js";
-import { setReminderMinutes, setUserLanguage } from "../../store/users.js";
+import { setReminderMinutes, setReminders, setUserLanguage } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
@@ -10,8 +10,8 @@ import { settingsView } from "../views/settings.js";
 import { plain } from "../views/view.js";
 
 /**
- * /settings: one message with the reminder lead (5, 10, 15, 30 or 60 minutes; `rm:<n>`) and the language
- * (`sl:<lang>`) as buttons; a press stores the choice and redraws the message in place. Changing the language
+ * /settings: one message with the reminder lead (5, 10, 15, 30 or 60 minutes; `rm:<n>`), reminders off or on
+ * altogether (`rs:0` / `rs:1`; followed sessions stay followed) and the language (`sl:<lang>`) as buttons; a press stores the choice and redraws the message in place. Changing the language
  * also sends the main menu again, since its labels are in the old one.
  */
 export function settingsFeature(): Composer<BotContext> {
@@ -35,6 +35,14 @@ export function settingsFeature(): Composer<BotContext> {
     ctx.user = { ...user, reminderMinutes: minutes };
     await showView(ctx, settingsView(ctx));
     return { text: plain(ctx, "settings.lead_saved", { count: minutes }) };
+  });
+  onAction(composer, "reminders", async (ctx, { on }) => {
+    const user = ctx.user;
+    if (ctx.chat?.type !== "private" || !user) return { text: plain(ctx, "settings.private_only") };
+    setReminders(ctx.deps.db, user.id, on, ctx.deps.clock());
+    ctx.user = { ...user, reminders: on };
+    await showView(ctx, settingsView(ctx));
+    return { text: plain(ctx, on ? "settings.on_saved" : "settings.off_saved") };
   });
   onAction(composer, "settingsLanguage", async (ctx, { lang }) => {
     const user = ctx.user;

@@ -1,14 +1,14 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
 import type { Session } from "../../programme/model.js";
-import { subscriptionsOf } from "../../store/subscriptions.js";
+import { mutedOf, subscriptionsOf } from "../../store/subscriptions.js";
 import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
 import { sessionLine } from "./schedule.js";
 import { leadMinutes } from "./settings.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
-/** At most this many "open" buttons under /my (the text lists every session regardless). */
-export const MY_BUTTONS = 12;
+/** At most this many rows of "open" buttons under /my (the text lists every session regardless). */
+export const MY_BUTTONS = 30;
 
 const byTime = (a: Session, b: Session) =>
   Date.parse(a.start) - Date.parse(b.start) ||
@@ -53,9 +53,10 @@ export function overlaps(sessions: readonly Session[]): Map<string, Session[]> {
 }
 
 /**
- * /my: the user's sessions in time order, grouped by day, each overlap marked ("overlaps with …"); past
- * sessions are hidden unless `showPast`, behind a button that says how many there are. Buttons open the cards,
- * show or hide the past ones, and send the list as a calendar file.
+ * /my: the user's sessions in time order, grouped by day, each overlap marked ("overlaps with …") and each whose
+ * reminder is off marked 🔕; past sessions are hidden unless `showPast`, behind a button that says how many
+ * there are. Every line has a button that opens its card ("Back" returns here); a past one also "✖️", which
+ * unfollows it. Other buttons show or hide the past ones and send the list as a calendar file.
  */
 export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   const { catalog, db } = ctx.deps;
@@ -66,8 +67,12 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   const marks = overlaps(all);
   const tz = catalog.timezone;
   const minutes = leadMinutes(ctx);
+  const muted = new Set(ctx.user ? mutedOf(db, ctx.user.id) : []);
 
-  const lines = [ctx.t("my.title", { count: all.length }), ctx.t("my.lead", { count: minutes })];
+  const lines = [
+    ctx.t("my.title", { count: all.length }),
+    ctx.user?.reminders === false ? ctx.t("my.reminders_off") : ctx.t("my.lead", { count: minutes }),
+  ];
   if (!shown.length) lines.push("", allPastText(ctx, past.length));
   let day = "";
   for (const s of shown) {
@@ -77,7 +82,9 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
       day = d;
     }
     const time = formatTimes(s.start, s.end, tz, ctx.lang);
-    lines.push(`${isPast(s, now) ? "✓ " : ""}<code>${time}</code> ${sessionLine(ctx, s)}`);
+    const mark = isPast(s, now) ? "✓ " : "";
+    const quiet = !isPast(s, now) && muted.has(s.id) ? "🔕 " : "";
+    lines.push(`${mark}<code>${time}</code> ${quiet}${sessionLine(ctx, s)}`);
     const other = s.cancelled ? [] : (marks.get(s.id) ?? []);
     if (other.length)
       lines.push(
@@ -91,16 +98,14 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   if (!showPast && past.length && shown.length)
     lines.push("", ctx.t("my.past_hidden", { count: past.length }));
 
-  const keyboard: InlineKeyboardButton[][] = shown
-    .filter((s) => !isPast(s, now))
-    .slice(0, MY_BUTTONS)
-    .map((s) => [
-      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`, {
-        type: "session",
-        key: catalog.sessionKey(s.id),
-        page: 0,
-      }),
-    ]);
+  const origin = { to: "my", past: showPast } as const;
+  const keyboard: InlineKeyboardButton[][] = shown.slice(0, MY_BUTTONS).map((s) => {
+    const key = catalog.sessionKey(s.id);
+    const over = isPast(s, now);
+    const label = `${over ? "✓ " : ""}${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`;
+    const open = actionButton(label, { type: "session", key, page: 0, origin });
+    return over ? [open, actionButton(plain(ctx, "my.remove"), { type: "myRemove", key })] : [open];
+  });
   const controls: InlineKeyboardButton[] = [actionButton(plain(ctx, "my.calendar"), { type: "calendar" })];
   if (past.length)
     controls.push(

@@ -204,6 +204,7 @@ describe("/settings", () => {
     expect(v.text).toContain("Напоминаю за 10 минут до начала доклада.");
     expect(v.keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ["5 мин", "✓ 10 мин", "15 мин", "30 мин", "60 мин"],
+      ["🔕 Выключить напоминания"],
       ["English", "✓ Русский"],
     ]);
     expect(v.keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual([
@@ -212,6 +213,7 @@ describe("/settings", () => {
       "rm:15",
       "rm:30",
       "rm:60",
+      "rs:0",
       "sl:en",
       "sl:ru",
     ]);

@@ -37,7 +37,7 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
           page: 0,
           origin: { to: "message" },
         }),
-        actionButton(plain(ctx, "reminder.stop"), { type: "reminderOff", key }),
+        actionButton(plain(ctx, "reminder.stop"), { type: "remind", key, on: false }),
       ],
     ],
   };

@@ -3,7 +3,7 @@ import type { Session } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, formatDay, formatTimeRange, MAX_MESSAGE_CHARS, splitPages, truncate } from "./format.js";
 import { dayLocation } from "./schedule.js";
-import { subscribeRow } from "./subscribe-row.js";
+import { subscribeRows } from "./subscribe-row.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Abstracts longer than this are shortened on the card, with "Read more" pages for the whole text. */
@@ -225,6 +225,8 @@ function backButton(
         page: origin.page,
       });
     }
+    case "my":
+      return actionButton(plain(ctx, "nav.back_my"), { type: "my", past: origin.past });
     case "now":
       return actionButton(plain(ctx, origin.next ? "now.back_next" : "now.back_now"), {
         type: "now",
@@ -257,7 +259,7 @@ export function sessionCard(
   const pages = abstractPageCount(ctx, session);
   const page = Math.min(Math.max(0, opts.page ?? 0), pages);
   const keyboard: InlineKeyboardButton[][] = [];
-  keyboard.push(subscribeRow(ctx, session));
+  keyboard.push(...subscribeRows(ctx, session));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));

@@ -10,23 +10,34 @@ export function leadMinutes(ctx: Pick<ViewCtx, "user" | "deps">): number {
   return ctx.user?.reminderMinutes ?? ctx.deps.config.DEFAULT_REMINDER_MINUTES;
 }
 
-/** /settings: how long before a session to remind (5, 10, 15, 30 or 60 minutes) and the language, ✓ marking each choice. */
+/**
+ * /settings: how long before a session to remind (5, 10, 15, 30 or 60 minutes, ✓ marking the choice) and a switch
+ * that turns reminders off altogether (then only "turn them on" is offered), and the language.
+ */
 export function settingsView(ctx: ViewCtx): View {
   const minutes = leadMinutes(ctx);
+  const on = ctx.user?.reminders ?? true;
+  const leadRow = REMINDER_CHOICES.map((m) =>
+    actionButton(`${m === minutes ? "✓ " : ""}${plain(ctx, "settings.minutes", { count: m })}`, {
+      type: "reminderMinutes",
+      minutes: m,
+    }),
+  );
   return {
     text: [
       ctx.t("settings.title"),
       "",
-      ctx.t("settings.lead", { count: minutes }),
+      on ? ctx.t("settings.lead", { count: minutes }) : ctx.t("settings.reminders_off"),
       ctx.t("settings.language", { language: LANGUAGE_NAMES[ctx.lang] }),
     ].join("\n"),
     keyboard: [
-      REMINDER_CHOICES.map((m) =>
-        actionButton(`${m === minutes ? "✓ " : ""}${plain(ctx, "settings.minutes", { count: m })}`, {
-          type: "reminderMinutes",
-          minutes: m,
+      ...(on ? [leadRow] : []),
+      [
+        actionButton(plain(ctx, on ? "settings.turn_off" : "settings.turn_on"), {
+          type: "reminders",
+          on: !on,
         }),
-      ),
+      ],
       LANGS.map((lang) =>
         actionButton(`${lang === ctx.lang ? "✓ " : ""}${LANGUAGE_NAMES[lang]}`, {
           type: "settingsLanguage",

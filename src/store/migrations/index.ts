@@ -9,6 +9,7 @@ import { outboxRetention } from "./007-outbox-retention.js";
 import { programmeSync } from "./008-programme-sync.js";
 import { calendarFeeds } from "./009-calendar-feeds.js";
 import { noticeBatches } from "./010-notice-batches.js";
+import { remindersSwitch } from "./011-reminders-switch.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   programmeSync,
   calendarFeeds,
   noticeBatches,
+  remindersSwitch,
 ];
