@@ -151,7 +151,7 @@ describe("organizers, end to end", () => {
     });
     const audience = await server.waitFor((m) => m.chatId === admin.id && m.seq > mark, WAIT);
     expect(audience.text).toBe("👥 Who gets it?");
-    await press(admin, audience, "Followers of a session", "Which session?");
+    await press(admin, audience, "Followers of a session", "Which session's followers?");
     const confirm = await say(admin, "reload me", "recipients");
     expect(confirm.text).toContain("3 recipients: the followers of «Reload me».");
     const { after: progress } = await press(admin, confirm, "Send (3)", "Sending");

@@ -398,7 +398,7 @@ describe("/broadcast", () => {
     ]);
     expect(textOf(h.last(admin))).toBe("👥 Who gets it?");
     await h.press(admin, h.last(admin), "Followers of a session");
-    expect(textOf(h.last(admin))).toContain("Which session?");
+    expect(textOf(h.last(admin))).toContain("Which session's followers?");
     await h.send(admin, "flask patterns");
     const confirm = h.last(admin);
     expect(textOf(confirm)).toContain("2 recipients: the followers of «Advanced Flask patterns».");
