@@ -78,7 +78,7 @@ describe("cli programme", () => {
   it("checks the shipped file and explains usage errors", () => {
     const ok = runCli(["programme", "check"]);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/25 talks and workshops/);
+    expect(ok.stdout).toMatch(/27 talks, workshops and ceremonies/);
     expect(runCli(["programme", "frobnicate"]).status).toBe(2);
     const missing = runCli(["programme", "check", "no/such/file.yaml"]);
     expect(missing.status).toBe(1);

@@ -49,7 +49,7 @@ export async function programmeCommand(args: string[]): Promise<number> {
       const { programme: p, format, warnings } = await read();
       const content = p.sessions.filter((s) => isContentKind(s.kind)).length;
       console.log(
-        `${name}: ok (${format}) — ${p.sessions.length} sessions (${content} talks and workshops), ${p.speakers.length} speakers, ${p.conference.rooms.length} rooms, ${p.conference.tracks?.length ?? 0} tracks; times in ${p.conference.timezone}`,
+        `${name}: ok (${format}) — ${p.sessions.length} sessions (${content} talks, workshops and ceremonies), ${p.speakers.length} speakers, ${p.conference.rooms.length} rooms, ${p.conference.tracks?.length ?? 0} tracks; times in ${p.conference.timezone}`,
       );
       if (warnings.length) {
         console.log(`${warnings.length} warning(s):`);

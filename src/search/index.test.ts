@@ -119,6 +119,37 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
     }
   });
 
+  it("finds the opening and the closing as such, in either language", () => {
+    for (const [q, id] of [
+      ["opening", "day1-opening"],
+      ["открытие", "day1-opening"],
+      ["closing", "day2-closing"],
+      ["закрытие", "day2-closing"],
+    ] as const)
+      expect(index.search(q)[0]?.id, q).toBe(id);
+  });
+
+  it("finds a hall's sessions by its name, the letter after the word even when it reads as a stop word", () => {
+    const roomsOf = (q: string) =>
+      new Set(index.search(q, { limit: 50 }).map((r) => programme.sessions.find((s) => s.id === r.id)?.room));
+    // "a", "а" and "в" are stop words of English and Russian; after "hall" / "зал" they name the hall.
+    for (const [q, room] of [
+      ["hall a", "hall-a"],
+      ["зал а", "hall-a"],
+      ["в зале а", "hall-a"],
+      ["зал б", "hall-b"],
+      ["зал b", "hall-b"],
+      ["hall c", "hall-c"],
+      ["зал в", "hall-c"],
+    ] as const)
+      expect([...roomsOf(q)], q).toEqual([room]);
+    const opening = index.search("hall a", { limit: 50 }).map((r) => r.id);
+    expect(opening).toContain("day1-opening");
+    // Alone, a stop word still means nothing.
+    expect(index.search("в")).toEqual([]);
+    expect(index.search("a")).toEqual([]);
+  });
+
   it("reads a company written as a domain in Cyrillic like the bare name", () => {
     const pairs: [string, string][] = [
       ["островок.ру", "островок"],

@@ -46,6 +46,7 @@ import { translateTokens } from "./glossary.js";
 import { stopwordsOf } from "./languages.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import {
+  FILLERS,
   isCyrillic,
   isNoise,
   isTitleCase,
@@ -233,13 +234,16 @@ function words(text: string): string[] {
   });
 }
 
+/** No stop words: the words after a place word are all kept ({@link meaningful}). */
+const NO_STOP: ReadonlySet<string> = new Set();
+
 /**
  * The words of a query text that carry meaning, and whether it had words that all were noise (stop words of
- * English, Russian or a content language; fillers).
+ * English, Russian or a content language; fillers). With {@link NO_STOP}, stop words are kept too.
  */
 function meaningful(text: string, stop: ReadonlySet<string>): { words: string[]; noise: boolean } {
   const all = words(text);
-  const kept = all.filter((t) => !isNoise(t) && !stop.has(t));
+  const kept = all.filter((t) => (stop === NO_STOP ? !FILLERS.has(t) : !isNoise(t) && !stop.has(t)));
   return { words: kept, noise: all.length > 0 && kept.length === 0 };
 }
 
@@ -392,7 +396,8 @@ class Index implements SearchIndex {
       const capitalizesNouns = lang === "de" || lang === "lb";
       for (const { token, proper: properHint, capitalized, mixed } of tokens) {
         const proper = titleCase ? mixed : properHint;
-        if (stop.has(token)) continue;
+        // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
+        if (stop.has(token) && role !== "place") continue;
         let w = weight;
         if (counts) {
           const tf = counts.get(token) ?? 1;
@@ -784,8 +789,11 @@ class Index implements SearchIndex {
     };
     const chunks = query.split(/\s+/);
     const glossed = this.glossedPhrases(chunks.flatMap((c) => meaningful(c, this.stop).words));
+    let afterPlace = false;
     for (const chunk of chunks) {
-      const typed = meaningful(chunk, this.stop).words;
+      // The word after a place word names the place, even when it reads as a stop word ("зал в", "hall a").
+      const typed: string[] = meaningful(chunk, afterPlace ? NO_STOP : this.stop).words;
+      afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
       if (!typed.length) continue;
       // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
       if (!hasLayoutKeys(chunk) || typed.some((w) => glossed.has(w) || isPlaceWord(w))) {

@@ -8,7 +8,8 @@ import {
   newUserSends,
   textOf,
 } from "../../../test/support/bot-harness.js";
-import { SHORT_ABSTRACT_CHARS } from "../views/session-card.js";
+import { readProgrammeFile } from "../../programme/read.js";
+import { SHORT_ABSTRACT_CHARS, WHOLE_ABSTRACT_CHARS } from "../views/session-card.js";
 
 describe("session card", () => {
   it("shows title, speakers, time in the conference's timezone, room, kind and audience", async () => {
@@ -124,5 +125,55 @@ describe("session card", () => {
     expect(data.length).toBeGreaterThan(2);
     for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);
     expect(callsOf(h.telegram.calls, "editMessageText").every((c) => c.error === undefined)).toBe(true);
+  });
+});
+
+describe("session cards on the shipped PyCon Russia 2013 programme", () => {
+  const programme = readProgrammeFile("data/pycon-ru-2013.yaml");
+  const before = "2013-02-24T12:00:00+06:00";
+
+  it("shows an abstract of less than a page or two whole, so there is no 'Read more' that reveals a sentence", async () => {
+    for (const lang of ["en", "ru"] as const) {
+      const { h, reply: card } = await newUserSends("/start tornado-not-only-websites", {
+        programme,
+        lang,
+        now: before,
+      });
+      const abstract = h.deps.catalog.session("tornado-not-only-websites")?.abstract[lang] ?? "";
+      expect(abstract.length).toBeGreaterThan(SHORT_ABSTRACT_CHARS);
+      expect(abstract.length).toBeLessThanOrEqual(WHOLE_ABSTRACT_CHARS);
+      expect(textOf(card)).toContain(abstract);
+      expect(labelsOf(card).some((l) => l.startsWith("📖"))).toBe(false);
+    }
+  });
+
+  it("opens the opening, the closing and the lunch as cards of their own kinds; the ceremonies can be followed", async () => {
+    for (const [lang, query, title, kind, follow] of [
+      ["en", "opening", "Opening", "🏷 Opening", true],
+      ["ru", "закрытие", "Закрытие конференции", "🏷 Закрытие", true],
+      ["en", "lunch", "Lunch", "🏷 Meal", false],
+      ["ru", "обед", "Обед", "🏷 Обед", false],
+    ] as const) {
+      const { h, user, reply: list } = await newUserSends(query, { programme, lang, now: before });
+      expect(labelsOf(list)[0], query).toBe(`1. ${title}`);
+      await h.press(user, list, 0);
+      const card = textOf(h.last(user));
+      expect(card.split("\n")[0]).toBe(title);
+      expect(card).toContain(kind);
+      expect(
+        labelsOf(h.last(user)).some((l) => l.startsWith("⭐")),
+        query,
+      ).toBe(follow);
+    }
+  });
+
+  it("marks the lunch and the coffee breaks apart in the day's schedule, and gives the opening a button", async () => {
+    const { h, user, reply } = await newUserSends("/schedule", { programme, now: before });
+    await h.press(user, reply, "Mon 25 Feb");
+    const day = h.last(user);
+    expect(textOf(day)).toContain("10:00–10:15\n• Hall A · Opening");
+    expect(textOf(day)).toContain("11:15–11:30\n☕ Coffee break");
+    expect(textOf(day)).toContain("12:30–13:30\n🍽 Lunch");
+    expect(labelsOf(day)).toContain("10:00 Opening");
   });
 });

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
-import { isContentKind, type Programme, type Session } from "../../programme/model.js";
+import { isContentKind, type Programme, type Session, type SessionKind } from "../../programme/model.js";
 import type { Action, Origin } from "../callback-data.js";
 import {
   escapeHtml,
@@ -105,9 +105,12 @@ export function sessionLine(
     title,
     room: room ? `${escapeHtml(truncate(room, 40))} · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
-    icon: isContentKind(s.kind) ? "•" : "☕",
+    icon: KIND_ICONS[s.kind] ?? "•",
   });
 }
+
+/** The mark of a schedule line by kind: content is "•"; a coffee break, a meal and anything else their own. */
+const KIND_ICONS: Partial<Record<SessionKind, string>> = { break: "☕", meal: "🍽", other: "▫️" };
 
 /**
  * Lines for sessions grouped by start time: "<b>11:30–12:30</b>" then one line per session (when the sessions

@@ -6,16 +6,33 @@ import { dayLocation } from "./schedule.js";
 import { subscribeRows } from "./subscribe-row.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
-/** Abstracts longer than this are shortened on the card, with "Read more" pages for the whole text. */
+/**
+ * Abstracts up to this long are shown whole on the card: a "Read more" must reveal more than a sentence or two.
+ * Longer ones get a preview and "Read more" pages with the whole text.
+ */
+export const WHOLE_ABSTRACT_CHARS = 1000;
+/** The preview of a longer abstract on its card: at most this many characters, ending with a sentence where it can. */
 export const SHORT_ABSTRACT_CHARS = 600;
 /** A card names at most this many speakers (with a button each), then "and N more". */
 export const MAX_CARD_SPEAKERS = 6;
 /** At most this many of a session's links become buttons. */
 export const MAX_LINK_BUTTONS = 8;
 
-/** Whether a session's abstract is shortened on its card for this reader. */
-export function hasLongAbstract(ctx: Pick<ViewCtx, "lang" | "deps">, session: Session): boolean {
-  return Array.from(pick(ctx, session.abstract).trim()).length > SHORT_ABSTRACT_CHARS;
+/** Whether a session's abstract is shortened on its card for this reader (too long, or too long once escaped). */
+function hasLongAbstract(ctx: ViewCtx, session: Session): boolean {
+  const abstract = pick(ctx, session.abstract).trim();
+  if (Array.from(abstract).length > WHOLE_ABSTRACT_CHARS) return true;
+  const head = headLines(ctx, session).join("\n");
+  return head.length + escapeHtml(abstract).length + PAGE_MARGIN > MAX_MESSAGE_CHARS;
+}
+
+/** The start of a long abstract for its card: whole sentences (or paragraphs) when they fill half of it. */
+function abstractPreview(abstract: string): string {
+  const head = Array.from(abstract).slice(0, SHORT_ABSTRACT_CHARS).join("");
+  let end = -1;
+  for (const m of head.matchAll(/[.!?…](?=\s)|\n\s*\n/g)) end = m.index + (m[0].startsWith("\n") ? 0 : 1);
+  if (end >= SHORT_ABSTRACT_CHARS / 2) return `${head.slice(0, end).trimEnd()} …`;
+  return truncate(abstract, SHORT_ABSTRACT_CHARS);
 }
 
 /** Escaped text of at most `budget` characters (counting the escapes), shortened with "…" when needed. */
@@ -142,7 +159,9 @@ function renderSessionText(ctx: ViewCtx, session: Session, page: number): string
   const head = headLines(ctx, session).join("\n");
   const abstract = pick(ctx, session.abstract).trim();
   if (!abstract) return head;
-  return `${head}\n\n${escapedWithin(abstract, SHORT_ABSTRACT_CHARS)}`;
+  if (!pages) return `${head}\n\n${escapeHtml(abstract)}`;
+  // Escaping may lengthen the preview a little: it keeps its sentences unless that pushes it far past its size.
+  return `${head}\n\n${escapedWithin(abstractPreview(abstract), SHORT_ABSTRACT_CHARS + 100)}`;
 }
 
 /** Only web links become buttons; anything else is left out. */
