@@ -57,7 +57,7 @@ const settle = async () => {
 
 async function follow(user: ApiUser, sessionId: string): Promise<void> {
   const card = await say(user, `/start ${sessionId}`);
-  const { answer } = await press(user, card, "🔔");
+  const { answer } = await press(user, card, "⭐");
   expect(answer.text).toMatch(/🔔/);
 }
 
