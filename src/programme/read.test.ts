@@ -25,6 +25,38 @@ function edited(edit: (p: Programme) => void): Programme {
   return p;
 }
 
+describe("problems in words any language can give", () => {
+  it("gives each issue its problem code and the session it is in, as the file has it", () => {
+    const p = smallProgramme();
+    const doc = JSON.parse(JSON.stringify(p));
+    doc.sessions[1].room = "nowhere";
+    doc.sessions[0].kind = "lecture";
+    try {
+      validateProgramme(doc, "p.yaml");
+      expect.unreachable();
+    } catch (e) {
+      if (!(e instanceof ProgrammeError)) throw e;
+      expect(e.issues[0]).toMatchObject({
+        path: "sessions[0].kind",
+        problem: { code: "one-of", values: { got: '"lecture"' } },
+        place: { kind: "session", id: p.sessions[0]?.id, name: p.sessions[0]?.title, field: "kind" },
+      });
+    }
+    doc.sessions[0].kind = "talk";
+    try {
+      validateProgramme(doc, "p.yaml");
+      expect.unreachable();
+    } catch (e) {
+      if (!(e instanceof ProgrammeError)) throw e;
+      expect(e.issues[0]).toMatchObject({
+        path: "sessions[1].room",
+        problem: { code: "unknown-room", values: { room: "nowhere" } },
+        place: { kind: "session", start: p.sessions[1]?.start, end: p.sessions[1]?.end, field: "room" },
+      });
+    }
+  });
+});
+
 describe("programme validation", () => {
   it("accepts a valid programme, YAML or JSON", () => {
     expect(problems(smallProgramme())).toEqual([]);
@@ -163,6 +195,20 @@ describe("programme validation", () => {
     writeFileSync(file, "conference:\n  name: { en: X\nsessions: []\n");
     expect(() => readProgrammeFile(file)).toThrow(ProgrammeError);
     expect(() => readProgrammeFile(file)).toThrow(new RegExp(`${file}: line \\d+:`));
+    const issues = (() => {
+      try {
+        readProgrammeFile(file);
+      } catch (e) {
+        return e instanceof ProgrammeError ? e.issues : [];
+      }
+      return [];
+    })();
+    // The parser's own "at line 2, column 9:" is left to the path; no message ends in a dangling colon.
+    for (const i of issues) {
+      expect(i.message).not.toMatch(/(:|at line \d+, column \d+)\s*$/);
+      expect(i.problem).toMatchObject({ code: "yaml", values: { line: expect.any(Number) } });
+    }
+    expect(issues.length).toBeGreaterThan(0);
     expect(() => readProgrammeFile(join(dir, "missing.yaml"))).toThrow(
       /missing\.yaml: \(root\): a readable file/,
     );

@@ -1,25 +1,28 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { conferenceDayOf, LINK_KINDS, type Programme, SESSION_KINDS, type Text } from "./model.js";
+import { EXPECTED, type IssuePlace, type Problem } from "./errors.js";
+import {
+  conferenceDayOf,
+  LINK_KINDS,
+  type Programme,
+  SESSION_KINDS,
+  type Session,
+  type Text,
+} from "./model.js";
 
 /** Ids of sessions, speakers, rooms and tracks: hand-written slugs and the ids and guids sources publish. */
-const id = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9._:~-]{1,64}$/,
-    "an id of at most 64 latin letters, digits and . _ : ~ - (a slug or a guid)",
-  );
-const langCode = z.string().regex(/^[a-z]{2}$/, "an ISO 639-1 language code (two lowercase letters)");
-const url = z.url({ protocol: /^https?$/, message: "an http(s) URL" });
+const id = z.string().regex(/^[A-Za-z0-9._:~-]{1,64}$/, EXPECTED.id);
+const langCode = z.string().regex(/^[a-z]{2}$/, EXPECTED.lang);
+const url = z.url({ protocol: /^https?$/, message: EXPECTED.url });
 
 /** A text that must say something in every language it has, and have at least one. */
 const text = z
-  .record(langCode, z.string().trim().min(1, "a non-empty text"))
-  .refine((t) => Object.keys(t).length > 0, "a text in at least one language");
+  .record(langCode, z.string().trim().min(1, EXPECTED.text))
+  .refine((t) => Object.keys(t).length > 0, EXPECTED.someText);
 /** A text that may be empty (an abstract not written yet). */
 const optionalText = z.record(langCode, z.string());
-const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time with UTC offset" });
-const isoDate = z.iso.date({ message: "an ISO date (YYYY-MM-DD)" });
+const instant = z.iso.datetime({ offset: true, message: EXPECTED.instant });
+const isoDate = z.iso.date({ message: EXPECTED.date });
 
 const room = z.object({ id, name: text }).strict();
 const track = z
@@ -28,7 +31,7 @@ const track = z
     name: text,
     color: z
       .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, "a CSS colour #rrggbb")
+      .regex(/^#[0-9a-fA-F]{6}$/, EXPECTED.colour)
       .optional(),
   })
   .strict();
@@ -36,8 +39,8 @@ const track = z
 const conference = z
   .object({
     name: text,
-    timezone: z.string().refine((tz) => DateTime.local().setZone(tz).isValid, "an IANA timezone"),
-    languages: z.array(langCode).min(1, "at least one language").optional(),
+    timezone: z.string().refine((tz) => DateTime.local().setZone(tz).isValid, EXPECTED.timezone),
+    languages: z.array(langCode).min(1, EXPECTED.languages).optional(),
     venue: text.optional(),
     city: text.optional(),
     address: text.optional(),
@@ -50,23 +53,23 @@ const conference = z
     note: text.optional(),
     dayChange: z
       .string()
-      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "a clock time HH:MM")
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, EXPECTED.clock)
       .optional(),
-    days: z.array(isoDate).min(1, "at least one day"),
+    days: z.array(isoDate).min(1, EXPECTED.days),
     rooms: z.array(room),
     tracks: z.array(track).default([]),
   })
   .strict();
 
 const link = z
-  .object({ url, title: z.string().trim().min(1, "a non-empty title"), kind: z.enum(LINK_KINDS).optional() })
+  .object({ url, title: z.string().trim().min(1, EXPECTED.title), kind: z.enum(LINK_KINDS).optional() })
   .strict();
 
 const session = z
   .object({
     id,
     kind: z.enum(SESSION_KINDS),
-    type: z.string().trim().min(1, "a non-empty type").optional(),
+    type: z.string().trim().min(1, EXPECTED.type).optional(),
     title: text,
     subtitle: text.optional(),
     abstract: optionalText.default({}),
@@ -93,7 +96,7 @@ const speaker = z
   })
   .strict();
 
-type Issue = { path: (string | number)[]; message: string };
+type Issue = { path: (string | number)[]; message: string; problem: Problem };
 type Report = (i: Issue) => void;
 
 /** Every text of a programme with its path, for the language check. */
@@ -130,6 +133,7 @@ function checkIds(p: Programme, issue: Report): void {
         issue({
           path: [...where, i, "id"],
           message: `a unique id ("${item.id}" is also ${where.at(-1)}[${first}])`,
+          problem: { code: "duplicate-id", values: { id: item.id } },
         });
       else seen.set(item.id, i);
     });
@@ -138,6 +142,29 @@ function checkIds(p: Programme, issue: Report): void {
   unique(p.conference.tracks, ["conference", "tracks"]);
   unique(p.sessions, ["sessions"]);
   unique(p.speakers, ["speakers"]);
+}
+
+/** Rooms or tracks as places named in a problem. */
+function named(items: readonly { id: string; name: Text }[], kind: "room" | "track"): IssuePlace[] {
+  return items.map((r) => ({ kind, id: r.id, name: r.name }));
+}
+
+/** A speaker's name in the conference's first language, else the id. */
+function speakerName(p: Programme, id: string): string {
+  const s = p.speakers.find((x) => x.id === id);
+  return (s && (s.name[p.conference.languages[0] ?? ""] ?? Object.values(s.name)[0])) || id;
+}
+
+/** A session as a place named in a problem: its title, times and room. */
+function sessionPlace(s: Session): IssuePlace {
+  return {
+    kind: "session",
+    id: s.id,
+    name: s.title,
+    start: s.start,
+    end: s.end,
+    ...(s.room ? { room: s.room } : {}),
+  };
 }
 
 /** References, languages, order: what every programme, hand-written or imported, must get right. */
@@ -150,31 +177,46 @@ function checkReferences(p: Programme, issue: Report): void {
         issue({
           path: [...path, l],
           message: `a language of the conference (${[...languages].join(", ")}), not "${l}"`,
+          problem: { code: "foreign-language", values: { lang: l, languages: [...languages].join(", ") } },
         });
   const rooms = new Set(p.conference.rooms.map((r) => r.id));
   const tracks = new Set(p.conference.tracks.map((t) => t.id));
   const speakers = new Set(p.speakers.map((s) => s.id));
   p.sessions.forEach((s, i) => {
     if (Date.parse(s.end) < Date.parse(s.start))
-      issue({ path: ["sessions", i, "end"], message: `a time not before start (${s.start})` });
+      issue({
+        path: ["sessions", i, "end"],
+        message: `a time not before start (${s.start})`,
+        problem: { code: "end-before-start" },
+      });
     if (s.room !== undefined && !rooms.has(s.room))
       issue({
         path: ["sessions", i, "room"],
         message: `one of the rooms (${[...rooms].slice(0, 10).join(", ")}${rooms.size > 10 ? ", …" : ""}), not "${s.room}"`,
+        problem: { code: "unknown-room", values: { room: s.room, rooms: named(p.conference.rooms, "room") } },
       });
     if (s.track !== undefined && !tracks.has(s.track))
       issue({
         path: ["sessions", i, "track"],
         message: `one of the tracks (${[...tracks].slice(0, 10).join(", ")}${tracks.size > 10 ? ", …" : ""}), not "${s.track}"`,
+        problem: {
+          code: "unknown-track",
+          values: { track: s.track, tracks: named(p.conference.tracks, "track") },
+        },
       });
     const seen = new Set<string>();
     s.speakers.forEach((id, j) => {
       if (!speakers.has(id))
-        issue({ path: ["sessions", i, "speakers", j], message: `a speaker id, not "${id}"` });
+        issue({
+          path: ["sessions", i, "speakers", j],
+          message: `a speaker id, not "${id}"`,
+          problem: { code: "unknown-speaker", values: { speaker: id } },
+        });
       else if (seen.has(id))
         issue({
           path: ["sessions", i, "speakers", j],
           message: `each speaker once ("${id}" is listed twice)`,
+          problem: { code: "speaker-twice", values: { speaker: speakerName(p, id) } },
         });
       seen.add(id);
     });
@@ -188,12 +230,17 @@ function checkHandWritten(p: Programme, issue: Report): void {
   p.sessions.forEach((s, i) => {
     const span = spans[i];
     if (span && span.end === span.start)
-      issue({ path: ["sessions", i, "end"], message: `a time after start (${s.start})` });
+      issue({
+        path: ["sessions", i, "end"],
+        message: `a time after start (${s.start})`,
+        problem: { code: "no-length" },
+      });
     const day = conferenceDayOf(s.start, p.conference);
     if (day && !days.has(day))
       issue({
         path: ["sessions", i, "start"],
         message: `a time on a conference day (${[...days].join(", ")}), not ${day}`,
+        problem: { code: "not-a-day", values: { day, days: [...days].join(", ") } },
       });
   });
   // Clashes: a room or a speaker in two places at once (cancelled sessions free their slot).
@@ -208,16 +255,32 @@ function checkHandWritten(p: Programme, issue: Report): void {
       if (a.cancelled || b.cancelled || !(sa.start < sb.end && sb.start < sa.end)) continue;
       const [first, second] = i < j ? [i, j] : [j, i];
       const firstSession = p.sessions[first] as typeof a;
+      const room = p.conference.rooms.find((r) => r.id === a.room);
       if (a.room && a.room === b.room)
         issue({
           path: ["sessions", second, "room"],
           message: `a free room ("${a.room}" has sessions[${first}] "${firstSession.id}" then)`,
+          problem: {
+            code: "room-taken",
+            values: {
+              room: room ? { kind: "room", id: room.id, name: room.name } : a.room,
+              other: sessionPlace(firstSession),
+            },
+          },
         });
       const shared = a.speakers.filter((id) => b.speakers.includes(id));
       if (shared.length)
         issue({
           path: ["sessions", second, "start"],
           message: `a time when ${shared.join(", ")} is free (also in sessions[${first}] "${firstSession.id}")`,
+          problem: {
+            code: "speaker-busy",
+            values: {
+              count: shared.length,
+              speakers: shared.map((id) => speakerName(p, id)).join(", "),
+              other: sessionPlace(firstSession),
+            },
+          },
         });
     }
   }
@@ -231,8 +294,11 @@ function withLanguages(p: z.output<typeof structure>): Programme {
 }
 
 // Marked so that error reports do not append the offending value: these messages already name it.
-const consistency = (ctx: z.RefinementCtx) => (i: Issue) =>
-  ctx.addIssue({ code: "custom", params: { consistency: true }, ...i });
+// The problem rides along for the bot, which words it in the organizer's language.
+const consistency =
+  (ctx: z.RefinementCtx) =>
+  ({ problem, ...i }: Issue) =>
+    ctx.addIssue({ code: "custom", params: { consistency: true, problem }, ...i });
 
 /**
  * The zod schema of a hand-edited programme file (canonical YAML/JSON): every field, every cross-reference,

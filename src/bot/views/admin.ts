@@ -1,20 +1,22 @@
+import { basename } from "node:path";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import type { Catalog } from "../../catalog.js";
-import type { BroadcastPace, BroadcastState } from "../../delivery/broadcasts.js";
+import type { Audience, BroadcastPace, BroadcastState } from "../../delivery/broadcasts.js";
 import { PAID_STARS_PER_MESSAGE } from "../../delivery/broadcasts.js";
 import type { BurstForecast } from "../../delivery/burst.js";
 import { type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { NOTICE_FIELDS } from "../../programme/diff.js";
-import type { EditError } from "../../programme/edit.js";
+import type { EditError, ScheduleEdit } from "../../programme/edit.js";
 import type { ProgrammeError } from "../../programme/errors.js";
 import type { Lang, Session } from "../../programme/model.js";
 import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { Action } from "../callback-data.js";
-import { formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import { escapeHtml, formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf } from "./notice.js";
+import { problemLines } from "./programme-problems.js";
 import { actionButton, type View } from "./view.js";
 
 /** What the organizer views need: a translation fixed to the organizer's language, and the programme. */
@@ -42,14 +44,32 @@ function fitLines(lines: string[], more: (count: number) => string, reserve = 0)
   return lines;
 }
 
-/** One line per change attendees will be told of (HTML). */
+/**
+ * One line per change attendees will be told of, saying what changed: the place (old → new), the title
+ * («old» → «new») when only the title changed, or a cancellation (HTML).
+ */
 export function changeLines(v: AdminViewCtx, changes: readonly NoticeParams[]): string[] {
   return changes.map((c) => {
     const title = v.catalog.text((c.after ?? c.before).title, v.lang);
     const was = placeOf(c.before, v.catalog, v.lang, v.now);
     const now = c.after ? placeOf(c.after, v.catalog, v.lang, v.now) : was;
-    const line = v.t(`admin.preview.${noticeKind(c)}`, { title, was, now });
+    const kind = noticeKind(c);
     const old = v.catalog.text(c.before.title, v.lang);
+    if (kind === "changed" && was === now && c.after) {
+      // Renamed where it was: the title is the change, in the reader's language or, when only another
+      // language's title changed, in that one; "place → same place" would say nothing.
+      const before = c.before.title;
+      const after = c.after.title;
+      const lang =
+        old !== title ? v.lang : Object.keys({ ...before, ...after }).find((l) => before[l] !== after[l]);
+      if (lang)
+        return v.t("admin.preview.retitled", {
+          old: lang === v.lang ? old : (before[lang] ?? "–"),
+          title: lang === v.lang ? title : (after[lang] ?? "–"),
+          now,
+        });
+    }
+    const line = v.t(`admin.preview.${kind}`, { title, was, now });
     return old !== title ? `${line}\n   ${v.t("admin.preview.renamed", { title: old })}` : line;
   });
 }
@@ -98,15 +118,25 @@ export function changeHeader(
   });
 }
 
-/** A programme file's problems, each on its own line, after a header saying that nothing changed (HTML). */
-export function programmeErrorText(v: AdminViewCtx, e: ProgrammeError, header?: string): string {
-  const lines = e.issues.map((i) => v.t("admin.problem", { path: i.path || "(root)", message: i.message }));
+/**
+ * A programme's problems, each on its own line in the organizer's language with sessions named by title and
+ * time, after a header saying that nothing changed: the file's (by its name) or, for an edit, the session's
+ * (`edit`: what was asked of which session) (HTML).
+ */
+export function programmeErrorText(
+  v: AdminViewCtx,
+  e: ProgrammeError,
+  header?: string,
+  edit?: { action: "move" | "cancel" | "restore"; sessionId: string },
+): string {
+  const lines = problemLines(v, e, edit?.sessionId);
   const body = fitLines(lines, (count) => v.t("admin.preview.more", { count }));
-  return [
-    ...(header ? [header] : []),
-    v.t("admin.broken", { count: e.issues.length, file: e.file }),
-    ...body,
-  ].join("\n");
+  const session = edit && v.catalog.session(edit.sessionId);
+  const title = session ? v.catalog.text(session.title, v.lang) : edit?.sessionId;
+  const top = edit
+    ? v.t(`admin.refused_${edit.action}`, { title, count: e.issues.length })
+    : v.t("admin.broken", { count: e.issues.length, file: basename(e.file) });
+  return [...(header ? [header] : []), top, ...body].join("\n");
 }
 
 /** Why a schedule edit cannot be made, in the organizer's language (HTML). */
@@ -268,6 +298,42 @@ export function statsText(
   return lines.join("\n");
 }
 
+const ids = (x: unknown) => (Array.isArray(x) ? x.length : undefined);
+
+/**
+ * What an audit entry did, in the reader's language and with sessions by title: worded from the entry's
+ * details; the summary stored with it (English) only for entries that carry nothing else (HTML).
+ */
+export function auditSummary(v: AdminViewCtx, e: AuditEntry): string {
+  const d = e.details;
+  const title = (id: unknown) => {
+    const s = typeof id === "string" ? v.catalog.session(id) : undefined;
+    return s ? v.catalog.text(s.title, v.lang) : String(id ?? "");
+  };
+  const edit = d.edit as ScheduleEdit | undefined;
+  if (edit?.sessionId) {
+    if (edit.action !== "move") return v.t("admin.audit.session", { title: title(edit.sessionId) });
+    const tz = v.catalog.timezone;
+    const start = DateTime.fromISO(`${edit.day}T${edit.time}`, { zone: tz }).toMillis();
+    const room = edit.room ? v.catalog.roomName(edit.room, v.lang) : undefined;
+    const when = `${formatDay(edit.day, tz, v.lang, v.now)}, ${formatTime(start, tz, v.lang)}`;
+    return v.t("admin.audit.moved", { title: title(edit.sessionId), to: room ? `${when}, ${room}` : when });
+  }
+  const audience = d.audience as Audience | undefined;
+  if (e.action === "broadcast" && audience && typeof d.total === "number") {
+    const to =
+      audience.kind === "session"
+        ? v.t("admin.audit.to_session", { title: title(audience.sessionId) })
+        : v.t(`admin.audit.to_${audience.kind === "all" ? "all" : audience.lang}`);
+    return v.t("admin.audit.broadcast", { id: d.broadcast, to, n: formatCount(d.total, v.lang) });
+  }
+  const [changed, added, removed] = [ids(d.changed), ids(d.added), ids(d.removed)];
+  if (changed !== undefined && added !== undefined && removed !== undefined)
+    return v.t("admin.audit.counts", { changed, added, removed });
+  if (typeof d.problems === "number") return v.t("admin.audit.problems", { count: d.problems });
+  return typeof d.summary === "string" ? escapeHtml(d.summary) : "";
+}
+
 /** /audit: the latest organizer actions, newest first (HTML). */
 export function auditText(
   v: AdminViewCtx,
@@ -279,7 +345,7 @@ export function auditText(
   const lines = entries.map((e) => {
     const when = DateTime.fromMillis(e.at).setZone(tz).setLocale(v.lang).toFormat("d MMM HH:mm");
     const who = names.get(e.adminId) ?? String(e.adminId);
-    const summary = typeof e.details.summary === "string" ? e.details.summary : "";
+    const summary = auditSummary(v, e);
     return v.t("admin.audit.line", {
       when,
       who: `${who} (${e.adminId})`,

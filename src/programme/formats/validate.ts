@@ -1,6 +1,7 @@
 /** The last gate of every imported schedule: the model's schema for imported programmes. */
-import { formatPath, ProgrammeError } from "../errors.js";
+import { ProgrammeError } from "../errors.js";
 import type { Programme } from "../model.js";
+import { programmeIssues } from "../read.js";
 import { importedProgrammeSchema } from "../schema.js";
 
 /**
@@ -10,8 +11,5 @@ import { importedProgrammeSchema } from "../schema.js";
 export function validateImported(p: Programme, source: string): Programme {
   const result = importedProgrammeSchema.safeParse(p);
   if (result.success) return result.data;
-  throw new ProgrammeError(
-    source,
-    result.error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: i.message })),
-  );
+  throw new ProgrammeError(source, programmeIssues(result.error.issues.slice(0, 50), p));
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { callbackDataOf, callsOf, labelsOf, textOf } from "../../../../test/support/bot-harness.js";
 import { organizerHarness } from "../../../../test/support/organizer.js";
+import { SESSION_KINDS } from "../../../programme/model.js";
 import { decodeAction } from "../../callback-data.js";
 
 /** The fixture with a second session about Flask, so that "flask" means two sessions. */
@@ -111,6 +112,72 @@ describe("/move arguments", () => {
       expect(textOf(h.last(admin))).toBe(expected);
       expect(callbackDataOf(h.last(admin))).toEqual([]);
       expect(readFileSync(file, "utf8")).toBe(before);
+    }
+  });
+});
+
+describe("a programme's problems, in the organizer's language", () => {
+  it("names the session a moved one would clash with by title and time, in Russian", async () => {
+    const { h, admin } = organizerHarness({ lang: "ru" });
+    await h.send(admin, "/move flask 2 11:30");
+    expect(textOf(h.last(admin))).toBe(
+      "⛔ Доклад «Продвинутые паттерны Flask» не перенесён:\n• Зал A в это время занят: там «Масштабирование ради успеха» (вт, 26 февраля, 11:00–12:00)",
+    );
+  });
+
+  it("words schema and YAML errors in Russian, without paths, indexes or a dangling colon", async () => {
+    const { h, admin, file } = organizerHarness({ lang: "ru" });
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace("kind: talk", "kind: lecture"));
+    await h.send(admin, "/reload");
+    expect(textOf(h.last(admin))).toBe(
+      [
+        "⛔ В programme.yaml 1 ошибка; ничего не изменено:",
+        `• «Продвинутые паттерны Flask» (пн, 25 февраля, 11:00–12:00) · вид: ожидается одно из значений: ${SESSION_KINDS.join(", ")}; указано: "lecture"`,
+      ].join("\n"),
+    );
+    writeFileSync(file, good.replace("room: hall-b", "room: hall-z"));
+    await h.send(admin, "/reload");
+    expect(textOf(h.last(admin))).toBe(
+      [
+        "⛔ В programme.yaml 1 ошибка; ничего не изменено:",
+        "• «Что происходит внутри асинхронного кода?» (пн, 25 февраля, 14:00–14:40) · зал: зала «hall-z» нет; есть такие: Зал A, Зал B",
+      ].join("\n"),
+    );
+    writeFileSync(file, good.replace("  days:\n", "  days: [\n"));
+    await h.send(admin, "/reload");
+    const yaml = textOf(h.last(admin));
+    expect(yaml).toMatch(/^⛔ В programme\.yaml \d+ ошиб/);
+    expect(yaml).toMatch(/• строка \d+, столбец \d+: [а-яё]/);
+    for (const line of yaml.split("\n").slice(1)) {
+      expect(line).not.toMatch(/[A-Za-z]{3,}/);
+      expect(line).not.toMatch(/:\s*$/);
+    }
+  });
+});
+
+describe("/reload of a renamed session", () => {
+  it("shows the old and the new title, in whichever language the title changed", async () => {
+    for (const [lang, expected] of [
+      [
+        "ru",
+        "• «Что происходит внутри асинхронного кода?» → «Что внутри асинхронного кода» (пн, 25 февраля, 14:00, Зал B)",
+      ],
+      [
+        "en",
+        "• «Что происходит внутри асинхронного кода?» → «Что внутри асинхронного кода» (Mon 25 Feb, 14:00, Hall B)",
+      ],
+    ] as const) {
+      const { h, admin, file } = organizerHarness({ lang });
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(
+          "ru: Что происходит внутри асинхронного кода?",
+          "ru: Что внутри асинхронного кода",
+        ),
+      );
+      await h.send(admin, "/reload");
+      expect(textOf(h.last(admin)).split("\n")).toContain(expected);
     }
   });
 });

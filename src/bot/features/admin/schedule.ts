@@ -62,12 +62,16 @@ export function adminView(ctx: BotContext): AdminViewCtx {
   return { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog, now: ctx.deps.clock() };
 }
 
-async function replyFailure(ctx: BotContext, f: PrepareFailure): Promise<void> {
+/** Why a change cannot be made, about the file or, for an edit, about the session it changes. */
+function failureText(ctx: BotContext, error: PrepareFailure["error"], edit?: ScheduleEdit): string {
   const v = adminView(ctx);
-  await ctx.reply(
-    f.error instanceof ProgrammeError ? programmeErrorText(v, f.error) : editErrorText(v, f.error),
-    HTML,
-  );
+  return error instanceof ProgrammeError
+    ? programmeErrorText(v, error, undefined, edit)
+    : editErrorText(v, error);
+}
+
+async function replyFailure(ctx: BotContext, f: PrepareFailure, edit?: ScheduleEdit): Promise<void> {
+  await ctx.reply(failureText(ctx, f.error, edit), HTML);
 }
 
 /** The day, time and room of a /move, checked; or what is wrong, answered, and undefined. */
@@ -149,7 +153,7 @@ export function scheduleAdminFeature(): Composer<BotContext> {
   const editCommand = async (ctx: BotContext, edit: ScheduleEdit) => {
     if (ctx.deps.sync) return atSource(ctx);
     const change = prepareEdit(ctx.deps, edit);
-    if (isFailure(change)) return replyFailure(ctx, change);
+    if (isFailure(change)) return replyFailure(ctx, change, edit);
     await preview(ctx, edit.action, change, editSummary(edit), ctx.deps.catalog.session(edit.sessionId));
   };
 
@@ -237,7 +241,8 @@ export function scheduleAdminFeature(): Composer<BotContext> {
       result = commitChange(ctx.deps, p.change, {
         adminId: ctx.from.id,
         action: p.action,
-        details: { summary: p.summary },
+        // The edit itself, so /audit can name the session and where it went in the reader's language.
+        details: { summary: p.summary, ...(p.change.edit ? { edit: p.change.edit } : {}) },
       });
     } catch (err) {
       // The file cannot be written (EACCES on a read-only image), the database is full…: say so, drop the buttons.
@@ -249,14 +254,8 @@ export function scheduleAdminFeature(): Composer<BotContext> {
         ctx.t("admin.apply_failed", { error: err instanceof Error ? err.message : String(err) }),
       ));
     }
-    if (result && "error" in result) {
-      const v = adminView(ctx);
-      return void (await finish(
-        result.error instanceof ProgrammeError
-          ? programmeErrorText(v, result.error)
-          : editErrorText(v, result.error),
-      ));
-    }
+    if (result && "error" in result)
+      return void (await finish(failureText(ctx, result.error, p.change.edit)));
     if (!result.ok) return void (await finish(ctx.t("admin.file_changed")));
     ctx.deps.logger.info(
       { admin: ctx.from.id, action: p.action, summary: p.summary, notices: result.result.notices },

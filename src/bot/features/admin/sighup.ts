@@ -35,6 +35,7 @@ export async function reloadOnSignal(api: Api, deps: BotDeps): Promise<SignalRel
       details: {
         trigger: "SIGHUP",
         summary: error instanceof ProgrammeError ? `${error.issues.length} problem(s)` : error.code,
+        ...(error instanceof ProgrammeError ? { problems: error.issues.length } : {}),
       },
     });
     logger.error({ err: error.message }, "SIGHUP: programme file refused; nothing changed");
