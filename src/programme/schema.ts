@@ -276,7 +276,6 @@ function checkHandWritten(p: Programme, issue: Report): void {
           problem: {
             code: "speaker-busy",
             values: {
-              count: shared.length,
               speakers: shared.map((id) => speakerName(p, id)).join(", "),
               other: sessionPlace(firstSession),
             },

@@ -254,8 +254,10 @@ describe("organizers, end to end", () => {
     const audit = await say(admin, "/audit");
     expect(audit.text).toMatch(/SIGHUP \(0\) · 🔄 reload/);
     expect(audit.text).toMatch(/Olga \(7001\) · 🔄 reload/);
-    expect(audit.text).toMatch(/Olga \(7001\) · 📝 move — talk-move →/);
-    expect(audit.text).toMatch(/Olga \(7001\) · 📣 broadcast — #1 → talk-reload \(3\)/);
+    expect(audit.text).toMatch(
+      /Olga \(7001\) · 📝 move — «Moving target» → \w{3} \d+ \w{3}, \d\d:\d\d, Hall B/,
+    );
+    expect(audit.text).toMatch(/Olga \(7001\) · 📣 broadcast — #1 to the followers of «Reload me» \(3\)/);
   });
 
   it("shows /stats", async () => {

@@ -7,7 +7,7 @@ import type {
   ProgrammeIssue,
 } from "../../programme/errors.js";
 import type { AdminViewCtx } from "./admin.js";
-import { escapeHtml, formatTimeRange } from "./format.js";
+import { formatTimeRange } from "./format.js";
 
 /** Problems whose words say what clashes, so the field adds nothing. */
 const CLASHES = ["room-taken", "speaker-busy"];
