@@ -13,22 +13,33 @@ export interface BurstItem {
 /** When an item is to be sent, and how late that is against its due time (0 when on time). */
 export interface PlannedSend<T extends BurstItem> {
   item: T;
-  /** Planned send instant (ms), never before `now`. */
+  /**
+   * Planned send instant (ms), never before `now`: its slot at the planned pace, or, when its run is in a
+   * hurry, the soonest it may go.
+   */
   sendAt: number;
-  /** `sendAt − dueAt` when positive: how late it will arrive even though it goes as early as it can. */
+  /** How late it arrives at the planned pace (`sendAt − dueAt` at that pace when positive; 0 when on time). */
   lateMs: number;
+  /**
+   * Its run (sends that follow one another back to back because each had to wait for the one before) has
+   * one later than the tolerance: the whole run goes as soon as it may, in plan order, at whatever pace the
+   * dispatcher manages, instead of at the planned pace.
+   */
+  hurry: boolean;
 }
 
 /**
  * Plans sends at `rate` messages per second so that each item goes out as late as possible but no later
  * than its due time: walking back from the last due time, each item gets the latest free slot at or before
  * its own (the schedule of a burst of N ends at its due time and starts N / rate seconds before). Slots that
- * would fall before `now` or an item's `earliestAt` cannot be had: those items go as soon as they may, at
- * the full rate, earliest due first, and their lateness is reported. Returns the plan in send order.
+ * would fall before `now` or an item's `earliestAt` cannot be had: those items wait for the ones before them,
+ * and when that makes one of them later than `toleranceMs` (default 0) their whole run is in a hurry (see
+ * PlannedSend.hurry), most urgent first. A run pushed by less than the tolerance keeps its pace: it is on
+ * time, and going early would only take the rate from others. Returns the plan in send order.
  */
 export function planSends<T extends BurstItem>(
   items: readonly T[],
-  { now, rate }: { now: number; rate: number },
+  { now, rate, toleranceMs = 0 }: { now: number; rate: number; toleranceMs?: number },
 ): PlannedSend<T>[] {
   if (!(rate > 0)) throw new Error("rate must be positive");
   const gap = 1000 / rate;
@@ -43,14 +54,28 @@ export function planSends<T extends BurstItem>(
     slots.push({ item, at: next });
   }
   slots.reverse();
-  const plan: PlannedSend<T>[] = [];
+  const paced: { item: T; sendAt: number; soonest: number; lateMs: number; run: number }[] = [];
+  const lateRuns = new Set<number>();
   let cursor = now;
+  let run = -1;
+  let soonest = now;
   for (const { item, at } of slots) {
-    const sendAt = Math.max(at, cursor, item.earliestAt ?? at);
+    const free = Math.max(at, item.earliestAt ?? at);
+    // Free before the previous send's slot ends (a millisecond for rounding): it waits for that one, in its run.
+    if (run < 0 || free > cursor + 1) {
+      run++;
+      soonest = Math.max(now, free);
+    } else soonest = Math.max(soonest, item.earliestAt ?? soonest);
+    const sendAt = Math.max(free, cursor);
     cursor = sendAt + gap;
-    plan.push({ item, sendAt: Math.round(sendAt), lateMs: Math.max(0, Math.round(sendAt - item.dueAt)) });
+    const lateMs = Math.max(0, Math.round(sendAt - item.dueAt));
+    if (lateMs > toleranceMs) lateRuns.add(run);
+    paced.push({ item, sendAt, soonest, lateMs, run });
   }
-  return plan;
+  return paced.map((p) => {
+    const hurry = lateRuns.has(p.run);
+    return { item: p.item, sendAt: Math.round(hurry ? p.soonest : p.sendAt), lateMs: p.lateMs, hurry };
+  });
 }
 
 /** What a plan promises: how many sends, how many later than `toleranceMs`, and the worst lateness. */

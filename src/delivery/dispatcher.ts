@@ -244,8 +244,8 @@ export class Dispatcher {
       return Promise.resolve();
     }
     if (this.o.sleep) {
-      const completions = [...this.inFlight.values()];
-      return completions.length ? Promise.race(completions) : this.o.sleep(bounded);
+      // A send finishing may let the next go (one per chat, the in-flight bound); the wait may end first.
+      return Promise.race([...this.inFlight.values(), this.o.sleep(bounded)]);
     }
     return new Promise((resolve) => {
       const done = () => {
@@ -276,9 +276,9 @@ export class Dispatcher {
     const due = dueRows(db, now, 200 + this.inFlight.size);
     const rows = due.filter((r) => !this.inFlight.has(r.id));
     if (!rows.length) {
-      // Everything due is in flight: a finishing send wakes us.
-      if (due.length) return this.pollMs;
-      const next = nextDueAt(db);
+      // Everything due is in flight: a finishing send wakes us, or the next row falling due (in a planned
+      // burst one every 40 ms, sooner than most sends finish), whichever comes first.
+      const next = nextDueAt(db, due.length ? now : undefined);
       return next === undefined ? this.pollMs : Math.max(1, next - now);
     }
     let started = 0;

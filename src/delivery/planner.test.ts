@@ -336,13 +336,21 @@ describe("reminder planner", () => {
  * N followers of the 10:00 sessions, the planner ticking every 30 s and a dispatcher at `rate` on one fake
  * clock, from 30 minutes before until the start; returns when each user's reminder went out.
  */
-async function simulateBurst(o: { async: number; caching: number; rate: number; lead: number }) {
+async function simulateBurst(o: {
+  async: number;
+  caching: number;
+  rate: number;
+  lead: number;
+  /** The lead of caching's followers, when not `lead`. */
+  cachingLead?: number;
+}) {
   const db = openDatabase(join(tempDir(), "burst.sqlite"));
   loadProgramme(db, smallProgramme(), T0);
   db.transaction(() => {
     for (let id = 1; id <= o.async + o.caching; id++) {
       touchUser(db, { id, chatId: id }, T0);
       subscribe(db, id, id <= o.async ? "async-io" : "caching", T0);
+      if (id > o.async && o.cachingLead) setReminderMinutes(db, id, o.cachingLead, T0);
     }
   })();
   let now = START - 30 * MIN;
@@ -414,5 +422,83 @@ describe("reminders planned ahead of bursts", () => {
     expect(sentAt.size).toBeGreaterThan(600 * 1.8);
     expect(sentAt.size).toBeLessThanOrEqual(600 * 2 + 1);
     expect(Math.max(...times)).toBeLessThan(START);
+  });
+
+  it("when too many are due, the most urgent go first, at the dispatcher's full pace", async () => {
+    // At 1 a second: 600 followers of caching with a lead of 8 minutes (due 9:52, not before 9:44) and 600 of
+    // async-io with 5 (due 9:55, not before 9:50): 1,200 sends in at most 16 minutes cannot all be on time.
+    const { sentAt, forecasts } = await simulateBurst({
+      async: 600,
+      caching: 600,
+      rate: 1,
+      lead: 5,
+      cachingLead: 8,
+    });
+    expect(forecasts[0]?.late).toBeGreaterThan(0);
+    const first = (ids: number[]) => ids.map((id) => sentAt.get(id)?.[0] ?? Number.NaN);
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const caching = first(ids(601, 1200));
+    const asyncIo = first(ids(1, 600)).filter((t) => !Number.isNaN(t));
+    // Every caching reminder before any async-io one: caching's are due first.
+    expect(Math.min(...caching)).toBe(START - 16 * MIN);
+    expect(Math.max(...caching)).toBeLessThan(Math.min(...asyncIo));
+    // Late ones go at the dispatcher's 1/s, not at the planned 0.9/s: ~960 in the 16 minutes before the start.
+    expect(sentAt.size).toBeGreaterThan(16 * 60 * 0.95);
+    expect([...sentAt.values()].every((t) => t.length === 1)).toBe(true);
+  });
+});
+
+describe("a dispatcher behind the plan", () => {
+  /** 2,000 followers of async-io (due 9:50), planned at 9 a second: 222 s of sending. */
+  function behind() {
+    const db = openDatabase(join(tempDir(), "behind.sqlite"));
+    loadProgramme(db, smallProgramme(), T0);
+    db.transaction(() => {
+      for (let id = 1; id <= 2000; id++) {
+        touchUser(db, { id, chatId: id }, T0);
+        subscribe(db, id, "async-io", T0);
+      }
+    })();
+    const due = START - 10 * MIN;
+    const tick = (now: number) => planReminders(db, { now, defaultMinutes: 10, rate: 10 });
+    const queued = () =>
+      db
+        .prepare("SELECT COUNT(*) AS n, MAX(not_before) AS last FROM outbox WHERE status = 'pending'")
+        .get() as {
+        n: number;
+        last: number;
+      };
+    return { db, due, tick, queued };
+  }
+
+  it("a little behind: the rest keep their slots, none is queued early to catch up", () => {
+    const { db, due, tick, queued } = behind();
+    expect(tick(due - 240_000).enqueued).toBeGreaterThan(0);
+    // Nothing was sent for 40 s: ~200 rows wait past their slots and push the rest by ~22 s, within the
+    // promise. Only the next two minutes' worth is queued, in order; the last ~200 of the burst, now a
+    // little past their due time, are not sent early to make up for it.
+    const now = due - 200_000;
+    const r = tick(now);
+    expect(r.forecast.late).toBe(0);
+    const q = queued();
+    expect(q.n).toBeLessThan(1500);
+    expect(q.last).toBeLessThanOrEqual(now + QUEUE_AHEAD_MS);
+    const users = db.prepare("SELECT user_id AS id FROM outbox ORDER BY not_before, id").all() as {
+      id: number;
+    }[];
+    expect(users.map((u) => u.id)).toEqual(Array.from({ length: q.n }, (_, i) => i + 1));
+    db.close();
+  });
+
+  it("so far behind that some would be late: all of them are queued to go as soon as they may", () => {
+    const { db, due, tick, queued } = behind();
+    tick(due - 240_000);
+    const now = due - 100_000;
+    const r = tick(now);
+    expect(r.forecast.late).toBeGreaterThan(0);
+    const q = queued();
+    expect(q.n).toBe(2000);
+    expect(q.last).toBe(now);
+    db.close();
   });
 });

@@ -193,7 +193,11 @@ export function forecastReminders(
   { now, defaultMinutes, rate }: Omit<PlanOptions, "missedSince">,
 ): BurstForecast {
   return forecastOf(
-    planSends(remindersAhead(db, now, defaultMinutes), { now, rate: planRate(rate) }),
+    planSends(remindersAhead(db, now, defaultMinutes), {
+      now,
+      rate: planRate(rate),
+      toleranceMs: LATE_TOLERANCE_MS,
+    }),
     LATE_TOLERANCE_MS,
   );
 }
@@ -203,17 +207,22 @@ export function forecastReminders(
  * user to a live session, due at `start − lead`, lead = the user's choice or `defaultMinutes`) and the send
  * rate, it plans each send as late as possible but by its due time, so a burst of 10,000 starts as many
  * seconds early as it needs (see planSends); it queues the sends planned within QUEUE_AHEAD_MS under the key
- * `reminder:<user>:<session>:<startMs>` with that time as `not_before`, and those that cannot be on time at
- * once, most urgent first. Runs in one transaction and is idempotent: however often it runs, a reminder is
+ * `reminder:<user>:<session>:<startMs>` with that time as `not_before`; a run of sends that cannot all be
+ * within LATE_TOLERANCE_MS at once, most urgent first, at the soonest each may go. Runs in one transaction and is idempotent: however often it runs, a reminder is
  * queued once. Also drops stale pending reminders (see dropStaleReminders) and reports the forecast.
  */
 export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }: PlanOptions): PlanResult {
   return db.transaction((): PlanResult => {
     const dropped = dropStaleReminders(db, now);
-    const plan = planSends(remindersAhead(db, now, defaultMinutes), { now, rate: planRate(rate) });
+    const plan = planSends(remindersAhead(db, now, defaultMinutes), {
+      now,
+      rate: planRate(rate),
+      toleranceMs: LATE_TOLERANCE_MS,
+    });
     const rows: NewOutboxRow[] = [];
-    for (const { item, sendAt, lateMs } of plan) {
-      if (item.queued || (sendAt > now + QUEUE_AHEAD_MS && lateMs === 0)) continue;
+    for (const { item, sendAt, hurry } of plan) {
+      // Rows already queued keep their time: a run that fell into a hurry since goes on behind them.
+      if (item.queued || (sendAt > now + QUEUE_AHEAD_MS && !hurry)) continue;
       rows.push({
         kind: "reminder",
         dedupeKey: item.key,
@@ -221,9 +230,9 @@ export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }
         chatId: item.chatId,
         sessionId: item.sessionId,
         payload: { type: "reminder", sessionId: item.sessionId, startMs: item.startAt },
-        // Late ones go as soon as they may, in the plan's order (earliest due first; equal times go by id),
-        // at whatever pace the dispatcher manages.
-        notBefore: lateMs > 0 ? Math.max(now, item.earliestAt) : sendAt,
+        // A hurried run is queued whole, each row at the soonest it may go, in the plan's order (earliest due
+        // first; equal times go by id), so the dispatcher sends it at its full pace.
+        notBefore: sendAt,
         // A reminder expires when its session starts; the planned start also tells a moved session apart.
         expiresAt: item.startAt,
       });

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import type { Db } from "../store/db.js";
+import { pruneNoticeBatches } from "../store/notice-batches.js";
 import { pruneFinished } from "../store/outbox.js";
 import type { DispatchLogger } from "./dispatcher.js";
 import { type PlanResult, planReminders } from "./planner.js";
@@ -19,9 +20,12 @@ export interface SchedulerOptions {
   defaultMinutes: number;
   /** Messages per second reminders go out at (SEND_RATE, or PAID_SEND_RATE with paid broadcasts). */
   rate: number;
-  /** How long finished outbox rows are kept (config OUTBOX_RETENTION); pruned a batch per tick. */
+  /**
+   * How long finished outbox rows (and stored change batches no pending notice names) are kept (config
+   * OUTBOX_RETENTION); pruned a batch per tick.
+   */
   retentionMs?: number;
-  /** Rows pruned per tick at most: small batches keep the write lock short. */
+  /** Rows (and change batches) pruned per tick at most: small batches keep the write lock short. */
   pruneBatch?: number;
   /** Called when a tick queued something (the dispatcher's nudge). */
   onEnqueued?: () => void;
@@ -34,7 +38,7 @@ export const PRUNE_BATCH = 500;
 
 /** A running reminder tick. */
 export interface ReminderScheduler {
-  /** Runs one planning pass now, then prunes a batch of old rows (what every cron tick does). */
+  /** Runs one planning pass now, then prunes a batch of old rows and change batches (what every cron tick does). */
   tickNow(): PlanResult;
   /** Stops the cron task; a tick in progress is synchronous and so already finished. */
   stop(): Promise<void>;
@@ -49,8 +53,8 @@ export function assertCronExpression(expr: string): void {
 /**
  * Starts the reminder tick with node-cron: every tick plans and queues reminders ahead of their bursts
  * (planReminders), records those that fell due while the bot was down and can no longer be sent (logged),
- * warns when the plan says some will be late, and prunes a small batch of finished outbox rows older than
- * the retention. One pass runs at once on start, so reminders that fell due during downtime go out without
+ * warns when the plan says some will be late, and prunes a small batch of finished outbox rows and one of
+ * stored change batches older than the retention. One pass runs at once on start, so reminders that fell due during downtime go out without
  * waiting for the first tick.
  */
 export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
@@ -81,12 +85,11 @@ export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
       );
     lastLate = late;
     if (o.retentionMs) {
-      const pruned = pruneFinished(o.db, {
-        before: now - o.retentionMs,
-        now,
-        limit: o.pruneBatch ?? PRUNE_BATCH,
-      });
-      if (pruned) o.logger.debug({ pruned }, "old outbox rows pruned");
+      const before = now - o.retentionMs;
+      const limit = o.pruneBatch ?? PRUNE_BATCH;
+      const pruned = pruneFinished(o.db, { before, now, limit });
+      const batches = pruneNoticeBatches(o.db, { before, limit });
+      if (pruned || batches) o.logger.debug({ pruned, batches }, "old outbox rows and change batches pruned");
     }
     if (result.enqueued) o.logger.info({ enqueued: result.enqueued }, "reminders queued");
     for (const d of result.dropped) o.logger.info(d, "pending reminder dropped");

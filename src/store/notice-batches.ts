@@ -18,3 +18,20 @@ export function readNoticeBatch<T>(db: Db, id: string): T[] | undefined {
     | undefined;
   return r ? (JSON.parse(r.changes) as T[]) : undefined;
 }
+
+/**
+ * Deletes at most `limit` batches stored before `before`, oldest first, that no pending notice names (a
+ * notice is rendered from its batch when it is sent; sent, dropped and failed ones are not rendered again).
+ * Returns how many went. The reminder tick calls it with the outbox retention, in small batches.
+ */
+export function pruneNoticeBatches(db: Db, { before, limit }: { before: number; limit: number }): number {
+  return statement(
+    db,
+    `DELETE FROM notice_batches WHERE id IN (
+       SELECT b.id FROM notice_batches b
+       WHERE b.created_at < @before AND NOT EXISTS (
+         SELECT 1 FROM outbox o WHERE o.kind = 'notice' AND o.status = 'pending'
+           AND json_extract(o.payload, '$.params.batch') = b.id)
+       ORDER BY b.created_at LIMIT @limit)`,
+  ).run({ before, limit }).changes;
+}

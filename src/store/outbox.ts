@@ -160,8 +160,8 @@ function prepare(db: Db) {
       `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND kind = 'broadcast'
        ORDER BY next_attempt_at, id LIMIT ?`,
     ),
-    nextDue: db.prepare<[], { at: number | null }>(
-      "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'",
+    nextDue: db.prepare<[number], { at: number | null }>(
+      "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND next_attempt_at > ?",
     ),
     pendingBefore: db.prepare<[number], { one: number }>(
       "SELECT 1 AS one FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1",
@@ -332,9 +332,12 @@ export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
   return [...urgent, ...s.dueBroadcast.all(now, limit - urgent.length).map(fromRow)];
 }
 
-/** When the earliest pending row falls due (ms), or undefined when nothing is pending. */
-export function nextDueAt(db: Db): number | undefined {
-  return sql(db).nextDue.get()?.at ?? undefined;
+/**
+ * When the earliest pending row falls due (ms), or undefined when nothing is pending; with `after`, the
+ * earliest falling due after that instant (the dispatcher's next row while those due now are in flight).
+ */
+export function nextDueAt(db: Db, after = Number.MIN_SAFE_INTEGER): number | undefined {
+  return sql(db).nextDue.get(after)?.at ?? undefined;
 }
 
 /** Whether any pending row may already be sent (its `not_before` has passed), retries waiting included. */
