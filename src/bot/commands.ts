@@ -11,6 +11,7 @@ export const COMMANDS = [
   "now",
   "next",
   "my",
+  "venue",
   "settings",
   "language",
   "help",

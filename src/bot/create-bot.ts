@@ -25,6 +25,7 @@ import { settingsFeature } from "./features/settings.js";
 import { speakerCardFeature } from "./features/speaker-card.js";
 import { startFeature } from "./features/start.js";
 import { subscribeFeature } from "./features/subscribe.js";
+import { venueFeature } from "./features/venue.js";
 import { attach } from "./middleware/attach.js";
 import { inheritApiTransformers } from "./middleware/conversation-api.js";
 import { oncePerUpdate } from "./middleware/once.js";
@@ -85,6 +86,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     sessionCardFeature(),
     speakerCardFeature(),
     subscribeFeature(),
+    venueFeature(),
   );
   bot.use(inlineFeature());
   // Reminders: /my (with the calendar file), /settings, the reminder's buttons, blocked-bot tracking.

@@ -84,7 +84,7 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     const dir = tempDir();
     const bot = spawnBot(
       { DATABASE_PATH: join(dir, "confbot.sqlite"), DEMO_NOW: "2013-02-25T09:00:00+06:00" },
-      { input: "/start\nflask\n#1\n#1\n/my\n#2\n#m6\n#99\n" },
+      { input: "/start\nflask\n#1\n#1\n/my\n#2\n#m7\n#99\n" },
     );
     expect(await bot.exited).toBe(0);
     const out = bot.stdout();
@@ -93,9 +93,9 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     const ics = readFileSync(saved?.[2] ?? "", "utf8");
     expect(ics).toContain("SUMMARY:Advanced Flask patterns — Armin Ronacher");
     expect(ics).toContain("TRIGGER:-PT10M");
-    // #m6 is the menu's Help although inline buttons were shown since.
-    expect(out.slice(out.indexOf("you › #m6"))).toContain("How to use me");
-    expect(out).toContain("(there is no button #99 — the menu's buttons are #m1–#m6)");
+    // #m7 is the menu's Help although inline buttons were shown since.
+    expect(out.slice(out.indexOf("you › #m7"))).toContain("How to use me");
+    expect(out).toContain("(there is no button #99 — the menu's buttons are #m1–#m7)");
   });
 
   it("CONSOLE_ORGANIZER=1 makes the console user an organizer; logs stay out of the chat", async () => {

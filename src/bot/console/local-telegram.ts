@@ -23,6 +23,8 @@ export interface LocalMessage {
   replyMarkup?: Record<string, unknown>;
   /** A sent file: its name, and where it was saved when the Telegram saves files (the console). */
   document?: { filename: string; path?: string };
+  /** A map pin (sendVenue). */
+  venue?: { latitude: number; longitude: number; title: string; address: string };
   date: number;
   edited: boolean;
   deleted: boolean;
@@ -173,17 +175,24 @@ export class LocalTelegram {
     const text = parsed?.ok ? parsed.text : m.text;
     const markup = m.replyMarkup && "inline_keyboard" in m.replyMarkup ? m.replyMarkup : undefined;
     const base = { message_id: m.messageId, date: Math.floor(m.date / 1000), chat, from };
-    const msg = m.document
-      ? {
-          ...base,
-          document: {
-            file_id: `doc-${m.messageId}`,
-            file_unique_id: `u${m.messageId}`,
-            file_name: m.document.filename,
-          },
-          caption: text || undefined,
-        }
-      : { ...base, text };
+    const venue = m.venue && {
+      location: { latitude: m.venue.latitude, longitude: m.venue.longitude },
+      title: m.venue.title,
+      address: m.venue.address,
+    };
+    const msg = venue
+      ? { ...base, venue, location: venue.location }
+      : m.document
+        ? {
+            ...base,
+            document: {
+              file_id: `doc-${m.messageId}`,
+              file_unique_id: `u${m.messageId}`,
+              file_name: m.document.filename,
+            },
+            caption: text || undefined,
+          }
+        : { ...base, text };
     return {
       ...msg,
       ...(m.edited ? { edit_date: Math.floor(m.date / 1000) } : {}),
@@ -285,6 +294,32 @@ export class LocalTelegram {
           parseMode: p.parse_mode as string | undefined,
           replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
           document: savedPath ? { filename, path: savedPath } : { filename },
+          date: this.now(),
+          edited: false,
+          deleted: false,
+        });
+        return { ok: true, result: this.toTelegram(m), message: m };
+      }
+      case "sendVenue": {
+        const [lat, lon] = [Number(p.latitude), Number(p.longitude)];
+        if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return bad("wrong latitude or longitude");
+        if (
+          typeof p.title !== "string" ||
+          !p.title.trim() ||
+          typeof p.address !== "string" ||
+          !p.address.trim()
+        )
+          return bad("venue title and address must be non-empty");
+        const refused = checkMarkup(p.reply_markup);
+        if (refused) return refused;
+        const chatId = Number(p.chat_id);
+        const m = this.store({
+          chatId,
+          messageId: this.nextId(chatId),
+          fromBot: true,
+          text: "",
+          replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
+          venue: { latitude: lat, longitude: lon, title: p.title, address: p.address },
           date: this.now(),
           edited: false,
           deleted: false,

@@ -58,6 +58,8 @@ export function renderMessage(
   const header = options.edited ? "── bot (edited) ──" : "── bot ──";
   const body = m.parseMode === "HTML" ? htmlToReadable(m.text) : m.text;
   const lines = [header];
+  if (m.venue)
+    lines.push(`📍 ${m.venue.title} — ${m.venue.address} (map: ${m.venue.latitude}, ${m.venue.longitude})`);
   if (m.document)
     lines.push(`📎 ${m.document.filename}${m.document.path ? ` — saved as ${m.document.path}` : ""}`);
   if (body) lines.push(...body.split("\n"));

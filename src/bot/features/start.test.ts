@@ -20,6 +20,7 @@ describe("/start", () => {
       "▶️ Now",
       "⏭ Next",
       "⭐ My sessions",
+      "📍 Venue",
       "🌐 Language",
       "❓ Help",
     ]);

@@ -2,26 +2,22 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { parseStartPayload } from "../deep-link.js";
 import { HTML, replyView } from "../respond.js";
-import { formatDay } from "../views/format.js";
 import { mainMenu } from "../views/menu.js";
 import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
+import { conferenceDates } from "../views/venue.js";
 import { localizeMenuButton } from "../webapp-buttons.js";
 
 /** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
 export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<void> {
   const catalog = ctx.deps.catalog;
-  const { name, days, city } = catalog.programme.conference;
-  const first = formatDay(days[0] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock());
-  const last = formatDay(days[days.length - 1] ?? "", catalog.timezone, ctx.lang, ctx.deps.clock());
+  const { name, city } = catalog.programme.conference;
   const lines = [
     ...(prefix ? [prefix, ""] : []),
     ctx.t("start.hello", { name: ctx.from?.first_name ?? "" }),
     ctx.t("start.about", {
       conference: catalog.text(name, ctx.lang),
-      when: [first === last ? first : `${first} – ${last}`, catalog.text(city, ctx.lang)]
-        .filter(Boolean)
-        .join(", "),
+      when: [conferenceDates(ctx), catalog.text(city, ctx.lang)].filter(Boolean).join(", "),
     }),
     "",
     ctx.t("start.abilities", { bot: ctx.me.username }),

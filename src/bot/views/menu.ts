@@ -6,7 +6,8 @@ import { plain, type ViewCtx } from "./view.js";
 /** The main menu's buttons, row by row; each stands for the command of the same name. */
 export const MENU_LAYOUT = [
   ["schedule", "now", "next"],
-  ["my", "language", "help"],
+  ["my", "venue"],
+  ["language", "help"],
 ] as const;
 
 /** The main menu: a persistent reply keyboard in the user's language. */
