@@ -258,6 +258,25 @@ export class LocalTelegram {
     return m && !m.deleted ? m : bad("message to edit not found");
   }
 
+  /** Stores a message the bot sent with `p` (its chat and reply markup) and answers with it. */
+  private sent(
+    p: Record<string, unknown>,
+    content: Pick<LocalMessage, "text" | "parseMode" | "document" | "venue">,
+  ): Result {
+    const chatId = Number(p.chat_id);
+    const m = this.store({
+      chatId,
+      messageId: this.nextId(chatId),
+      fromBot: true,
+      ...content,
+      replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
+      date: this.now(),
+      edited: false,
+      deleted: false,
+    });
+    return { ok: true, result: this.toTelegram(m), message: m };
+  }
+
   private handle(method: string, p: Record<string, unknown>, savedPath?: string): Result {
     switch (method) {
       case "getMe":
@@ -265,40 +284,19 @@ export class LocalTelegram {
       case "sendMessage": {
         const refused = checkText(p.text, p.parse_mode, MAX_TEXT, "text") ?? checkMarkup(p.reply_markup);
         if (refused) return refused;
-        const chatId = Number(p.chat_id);
-        const m = this.store({
-          chatId,
-          messageId: this.nextId(chatId),
-          fromBot: true,
-          text: p.text as string,
-          parseMode: p.parse_mode as string | undefined,
-          replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
-          date: this.now(),
-          edited: false,
-          deleted: false,
-        });
-        return { ok: true, result: this.toTelegram(m), message: m };
+        return this.sent(p, { text: p.text as string, parseMode: p.parse_mode as string | undefined });
       }
       case "sendDocument": {
         const refused =
           checkText(p.caption, p.parse_mode, MAX_CAPTION, "caption") ?? checkMarkup(p.reply_markup);
         if (refused) return refused;
-        const chatId = Number(p.chat_id);
         const doc = p.document as { filename?: string } | string | undefined;
         const filename = typeof doc === "string" ? doc : (doc?.filename ?? "file");
-        const m = this.store({
-          chatId,
-          messageId: this.nextId(chatId),
-          fromBot: true,
+        return this.sent(p, {
           text: typeof p.caption === "string" ? p.caption : "",
           parseMode: p.parse_mode as string | undefined,
-          replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
           document: savedPath ? { filename, path: savedPath } : { filename },
-          date: this.now(),
-          edited: false,
-          deleted: false,
         });
-        return { ok: true, result: this.toTelegram(m), message: m };
       }
       case "sendVenue": {
         const [lat, lon] = [Number(p.latitude), Number(p.longitude)];
@@ -312,19 +310,10 @@ export class LocalTelegram {
           return bad("venue title and address must be non-empty");
         const refused = checkMarkup(p.reply_markup);
         if (refused) return refused;
-        const chatId = Number(p.chat_id);
-        const m = this.store({
-          chatId,
-          messageId: this.nextId(chatId),
-          fromBot: true,
+        return this.sent(p, {
           text: "",
-          replyMarkup: p.reply_markup as Record<string, unknown> | undefined,
           venue: { latitude: lat, longitude: lon, title: p.title, address: p.address },
-          date: this.now(),
-          edited: false,
-          deleted: false,
         });
-        return { ok: true, result: this.toTelegram(m), message: m };
       }
       case "editMessageText":
       case "editMessageReplyMarkup": {
