@@ -196,10 +196,13 @@ export function dayBounds(day: string, conference: Conference): { start: number;
 export interface SourceWarning {
   /** Stable code for grouping, e.g. "speaker-double-booked", "room-double-booked", "zero-length", "long-event",
    *  "past-midnight", "empty-room", "no-speakers", "duration-format", "markup-in-text", "tzid-without-vtimezone",
-   *  "broken-utf8-folding", "duplicate-guid", "speaker-id-split", "duplicate-person". */
+   *  "broken-utf8-folding", "duplicate-guid", "speaker-id-split", "duplicate-person", "offset-mismatch". */
   code: string;
   /** Human message naming the event (title + time) or element. */
   message: string;
+  /** The session it is about, and values for wording it in another language (the bot's `admin.warning.<code>`). */
+  session?: string;
+  values?: Record<string, string>;
 }
 /** What every loader returns (src/programme/formats/index.ts: `parseSchedule(text, {source, timezone?})`). */
 export interface ParsedSchedule {

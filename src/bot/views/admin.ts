@@ -9,14 +9,14 @@ import { type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { NOTICE_FIELDS } from "../../programme/diff.js";
 import type { EditError, ScheduleEdit } from "../../programme/edit.js";
 import type { ProgrammeError } from "../../programme/errors.js";
-import type { Lang, Session } from "../../programme/model.js";
+import type { Lang, Session, SourceWarning } from "../../programme/model.js";
 import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { Action } from "../callback-data.js";
 import { escapeHtml, formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf } from "./notice.js";
-import { problemLines } from "./programme-problems.js";
+import { problemLines, warningLines } from "./programme-problems.js";
 import { actionButton, type View } from "./view.js";
 
 /** What the organizer views need: a translation fixed to the organizer's language, and the programme. */
@@ -92,6 +92,9 @@ export function changePreviewText(v: AdminViewCtx, header: string, change: Prepa
   const body = fitLines(lines, (count) => v.t("admin.preview.more", { count }));
   const out = [header, "", ...body];
   if (quiet) out.push(v.t("admin.preview.quiet", { count: quiet }));
+  const warnings = "warnings" in change ? (change.warnings as readonly SourceWarning[]) : [];
+  if (warnings.length)
+    out.push("", v.t("admin.preview.check"), ...warningLines(v, change.programme, warnings).slice(0, 10));
   out.push("");
   out.push(
     !change.changes.length

@@ -6,8 +6,9 @@ import type {
   ProgrammeError,
   ProgrammeIssue,
 } from "../../programme/errors.js";
+import type { Programme, SourceWarning } from "../../programme/model.js";
 import type { AdminViewCtx } from "./admin.js";
-import { formatTimeRange } from "./format.js";
+import { escapeHtml, formatTimeRange } from "./format.js";
 
 /** Problems whose words say what clashes, so the field adds nothing. */
 const CLASHES = ["room-taken", "speaker-busy"];
@@ -99,5 +100,28 @@ export function problemLines(v: AdminViewCtx, e: ProgrammeError, subject?: strin
     const where = whereText(v, issue, place, subject);
     const what = problemText(v, issue, problem);
     return where ? v.t("admin.issue.line", { where, what }) : v.t("admin.issue.bare", { what });
+  });
+}
+
+/**
+ * One line per warning about a programme that loads (an offset other than the timezone's…), in the
+ * organizer's language where the warning has words of its own, with its session named by title and time (HTML).
+ */
+export function warningLines(
+  v: AdminViewCtx,
+  programme: Programme,
+  warnings: readonly SourceWarning[],
+): string[] {
+  return warnings.map((w) => {
+    const s = w.session ? programme.sessions.find((x) => x.id === w.session) : undefined;
+    const place = s ? placeText(v, { kind: "session", name: s.title, start: s.start, end: s.end }) : "";
+    const values = Object.fromEntries(Object.entries(w.values ?? {}).map(([k, x]) => [k, escapeHtml(x)]));
+    if (values.field) values.field = v.t(`admin.field.${values.field}`, { defaultValue: values.field });
+    const what = v.t(`admin.warning.${w.code}`, {
+      ...values,
+      place,
+      defaultValue: escapeHtml(w.message),
+    });
+    return v.t("admin.issue.bare", { what });
   });
 }

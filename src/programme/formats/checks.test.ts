@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Programme, Session } from "../model.js";
-import { checkSessions } from "./checks.js";
+import { checkOffsets, checkSessions } from "./checks.js";
 
 const session = (id: string, start: string, end: string, room: string, speakers: string[] = []): Session => ({
   id,
@@ -66,5 +66,27 @@ describe("checkSessions", () => {
       { ...session("lunch", "2024-12-27T12:00:00+01:00", "2024-12-27T13:00:00+01:00", "b"), kind: "meal" },
     ]);
     expect(checkSessions(p)).toEqual([]);
+  });
+});
+
+describe("checkOffsets", () => {
+  it("warns of a time whose offset is not the timezone's that day, once per session; UTC times pass", () => {
+    // Berlin is at +01:00 in December: +02:00 (a summer offset copied over) puts 10:00 at 09:00.
+    const p = programme([
+      session("ok", "2024-12-27T10:00:00+01:00", "2024-12-27T11:00:00+01:00", "a"),
+      session("utc", "2024-12-27T09:00:00Z", "2024-12-27T10:00:00Z", "b"),
+      session("summer", "2024-12-27T12:00:00+02:00", "2024-12-27T13:00:00+02:00", "a"),
+      session("end-only", "2024-12-27T14:00:00+01:00", "2024-12-27T16:00:00+02:00", "b"),
+    ]);
+    const warnings = checkOffsets(p);
+    expect(warnings.map((w) => [w.session, w.values?.field, w.values?.local])).toEqual([
+      ["summer", "start", "11:00"],
+      ["end-only", "end", "15:00"],
+    ]);
+    expect(warnings[0]).toMatchObject({
+      code: "offset-mismatch",
+      values: { written: "12:00", offset: "+02:00", zoneOffset: "+01:00", timezone: "Europe/Berlin" },
+    });
+    expect(warnings[0]?.message).toContain("start 2024-12-27T12:00:00+02:00 is 11:00 in Europe/Berlin");
   });
 });

@@ -2,6 +2,8 @@
  * What an imported schedule does that the bot tolerates: clashes of rooms and speakers, zero-length and
  * very long events, events past midnight. These are warnings, never errors: the organizers published them.
  */
+
+import { DateTime } from "luxon";
 import { type Programme, pickText, type Session, type SourceWarning } from "../model.js";
 import { dateOf, dayOf, isoIn } from "./time.js";
 
@@ -78,6 +80,41 @@ export function checkSessions(p: Programme): SourceWarning[] {
       });
     if (!s.speakers.length && s.kind !== "break" && s.kind !== "meal")
       out.push({ code: "no-speakers", message: `${describeSession(s, p)} has no speakers` });
+  }
+  return out;
+}
+
+/**
+ * Times written with a UTC offset other than the conference timezone's at that instant: `09:00+06:00` in a
+ * zone at +05:00 that day is 08:00 there — seldom what was meant (a copied offset, a zone that changed its
+ * rules). Times in UTC (`Z`) are unambiguous and left alone. One warning per session, about its start if
+ * that is off, else its end.
+ */
+export function checkOffsets(p: Programme): SourceWarning[] {
+  const tz = p.conference.timezone;
+  const out: SourceWarning[] = [];
+  for (const s of p.sessions) {
+    for (const field of ["start", "end"] as const) {
+      const written = s[field];
+      if (/Z$/i.test(written)) continue;
+      const as = DateTime.fromISO(written, { setZone: true });
+      const there = as.setZone(tz);
+      if (!as.isValid || !there.isValid || as.offset === there.offset) continue;
+      out.push({
+        code: "offset-mismatch",
+        message: `${describeSession(s, p)}: ${field} ${written} is ${there.toFormat("HH:mm")} in ${tz}, which is at UTC${there.toFormat("ZZ")} that day`,
+        session: s.id,
+        values: {
+          field,
+          written: as.toFormat("HH:mm"),
+          offset: as.toFormat("ZZ"),
+          local: there.toFormat("HH:mm"),
+          zoneOffset: there.toFormat("ZZ"),
+          timezone: tz,
+        },
+      });
+      break;
+    }
   }
   return out;
 }

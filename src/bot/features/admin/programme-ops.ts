@@ -8,7 +8,7 @@ import {
   writeFileAtomic,
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
-import type { Programme } from "../../../programme/model.js";
+import type { Programme, SourceWarning } from "../../../programme/model.js";
 import type { PreparedChange } from "../../../programme/service.js";
 import { contentHash, parseSourceText } from "../../../programme/source.js";
 import type { ChangeOrigin } from "../../../store/programme-versions.js";
@@ -20,6 +20,8 @@ export interface PreparedFileChange extends PreparedChange {
   fileHash: string;
   newText: string;
   edit?: ScheduleEdit;
+  /** What the new file does that may not be meant (an offset other than the timezone's). */
+  warnings: SourceWarning[];
 }
 
 /** A change that cannot be made: the programme file's problems, or an edit that makes no sense. */
@@ -31,12 +33,14 @@ function prepared(
   newText: string,
   programme: Programme,
   edit?: ScheduleEdit,
-) {
+  warnings: SourceWarning[] = [],
+): PreparedFileChange {
   return {
     ...deps.programmeService.prepare(programme),
     fileHash: contentHash(fileText),
     newText,
     ...(edit ? { edit } : {}),
+    warnings,
   };
 }
 
@@ -50,7 +54,8 @@ export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailur
   const file = deps.config.PROGRAMME_PATH;
   try {
     const text = readProgrammeText(file);
-    return prepared(deps, text, text, parseSourceText(text, file, deps.config.PROGRAMME_TIMEZONE).programme);
+    const parsed = parseSourceText(text, file, deps.config.PROGRAMME_TIMEZONE);
+    return prepared(deps, text, text, parsed.programme, undefined, parsed.warnings);
   } catch (e) {
     return failure(e);
   }

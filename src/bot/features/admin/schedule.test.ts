@@ -181,3 +181,30 @@ describe("/reload of a renamed session", () => {
     }
   });
 });
+
+describe("/reload of a time with the wrong UTC offset", () => {
+  it("warns in the preview, in the organizer's language, naming the session", async () => {
+    for (const [lang, expected] of [
+      [
+        "en",
+        "• «Advanced Flask patterns» (Mon 25 Feb, 12:00–13:00): the start is written as 11:00 at UTC+05:00, but Asia/Yekaterinburg is at UTC+06:00 that day, so it becomes 12:00. Check the offset.",
+      ],
+      [
+        "ru",
+        "• «Продвинутые паттерны Flask» (пн, 25 февраля, 12:00–13:00): начало указано как 11:00 по UTC+05:00, а в Asia/Yekaterinburg в этот день UTC+06:00, так что получается 12:00. Проверьте смещение.",
+      ],
+    ] as const) {
+      const { h, admin, file } = organizerHarness({ lang });
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8")
+          .replace("start: 2013-02-25T11:00:00+06:00", "start: 2013-02-25T11:00:00+05:00")
+          .replace("end: 2013-02-25T12:00:00+06:00", "end: 2013-02-25T12:00:00+05:00"),
+      );
+      await h.send(admin, "/reload");
+      const lines = textOf(h.last(admin)).split("\n");
+      expect(lines).toContain(lang === "en" ? "⚠️ Check before applying:" : "⚠️ Проверьте перед применением:");
+      expect(lines).toContain(expected);
+    }
+  });
+});
