@@ -170,6 +170,11 @@ export function sessionPlace(v: AdminViewCtx, s: Pick<Session, "start" | "end" |
   return room ? `${when}, ${room}` : when;
 }
 
+/** "Mon 10:15" / «пн 10:15»: a session's start, short enough for a button. */
+export function shortWhen(v: Pick<AdminViewCtx, "catalog" | "lang">, start: string): string {
+  return DateTime.fromISO(start, { zone: v.catalog.timezone }).setLocale(v.lang).toFormat("EEE HH:mm");
+}
+
 /** How many sessions a choice offers as buttons; more matches ask for more words. */
 export const MAX_CHOICES = 8;
 
@@ -192,11 +197,9 @@ export function sessionChoiceView(
   ];
   if (candidates.length > shown.length)
     lines.push(v.t("admin.edit.more_matches", { count: candidates.length - shown.length }));
+  // The time first: a long title is cut to fit the button, the time must survive.
   const keyboard = shown.map((s) => [
-    actionButton(
-      `${v.catalog.text(s.title, v.lang)} · ${formatTime(s.start, v.catalog.timezone, v.lang)}`,
-      pick(s),
-    ),
+    actionButton(`${shortWhen(v, s.start)} · ${v.catalog.text(s.title, v.lang)}`, pick(s)),
   ]);
   return { text: lines.join("\n"), keyboard };
 }

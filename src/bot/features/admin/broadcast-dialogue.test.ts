@@ -65,8 +65,8 @@ describe("/broadcast to the followers of a session", () => {
     expect(lines.filter((l) => l.startsWith("• "))).toHaveLength(MATCHES_PAGE);
     expect(lines.at(-1)).toBe("(1/2)");
     expect(labelsOf(list).slice(0, 2)).toEqual([
-      "👥 2 · Django topic 1, 09:00",
-      "👥 1 · Django topic 2, 09:30",
+      "👥 2 · Tue 09:00 · Django topic 1",
+      "👥 1 · Tue 09:30 · Django topic 2",
     ]);
     expect(labelsOf(list).slice(MATCHES_PAGE)).toEqual(["Next ▶", "◀ Choose another audience", "✖️ Cancel"]);
     // Every button of the dialogue goes through the one codec.
@@ -110,7 +110,7 @@ describe("/broadcast to the followers of a session", () => {
     await h.press(admin, h.last(admin), "Тем, кто следит за докладом");
     await h.send(admin, "джанго");
     const lines = textOf(h.last(admin)).split("\n");
-    expect(lines[0]).toBe("Под «джанго» подходят 5 докладов — тем, кто следит за каким из них?");
+    expect(lines[0]).toBe("Под «джанго» подходят 5 докладов — за каким из них следят получатели?");
     expect(lines[1]).toBe("• Django, часть 1 — вт, 26 февраля, 09:00–09:30, Зал B · 👥 следят: 2");
     await h.press(admin, h.last(admin), "часть 5");
     expect(textOf(h.last(admin))).toBe(

@@ -12,8 +12,7 @@ import { recordAudit } from "../../../store/audit.js";
 import { type BroadcastStep, decodeAction } from "../../callback-data.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { HTML } from "../../respond.js";
-import { broadcastPaceText, formatCount, sessionPlace } from "../../views/admin.js";
-import { formatTime } from "../../views/format.js";
+import { broadcastPaceText, formatCount, sessionPlace, shortWhen } from "../../views/admin.js";
 import { actionButton, plain } from "../../views/view.js";
 import { matchingSessions } from "./find-session.js";
 
@@ -225,7 +224,7 @@ export async function broadcastConversation(
           id: s.id,
           title: catalog.text(s.title, lang),
           place: sessionPlace(v, s),
-          time: `${formatTime(s.start, catalog.timezone, lang)}`,
+          time: shortWhen({ catalog, lang }, s.start),
           followers: audienceRecipients(db, { kind: "session", sessionId: s.id }).length,
         }));
       });

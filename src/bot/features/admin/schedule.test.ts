@@ -22,8 +22,8 @@ describe("finding the session an organizer means", () => {
       ].join("\n"),
     );
     expect(labelsOf(choice)).toEqual([
-      "Advanced Flask patterns · 11:00",
-      "Scaling Flask for Success · 11:00",
+      "Mon 11:00 · Advanced Flask patterns",
+      "Tue 11:00 · Scaling Flask for Success",
     ]);
     // Every organizer button goes through the one codec.
     expect(callbackDataOf(choice).map((d) => decodeAction(d)?.type)).toEqual(["adminPick", "adminPick"]);
