@@ -188,6 +188,7 @@ async function main(): Promise<number> {
   const deps: BotDeps = createBotDeps(
     { config, db, i18n: createI18n(), clock, logger, ...(sync ? { sync } : {}) },
     programmeService,
+    loaded.programme,
   );
   // Another process (`programme load`) may change the programme beside the running bot: a cheap check every
   // second swaps the catalogue; the dispatcher, which polls the outbox, sends the notices it queued.

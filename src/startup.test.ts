@@ -54,6 +54,48 @@ describe("loading the programme at start-up", () => {
     expect(notices).toEqual([{ user_id: 1 }]);
   });
 
+  it("does not parse a file unchanged since it was stored, and still loads it once it changes", async () => {
+    const { db, file, load, logs } = setup();
+    const programme = attendeeProgramme();
+    writeFileSync(file, stringify(programme));
+    await load();
+    logs.length = 0;
+
+    const again = await load();
+    expect(logs.map((l) => l.msg)).toEqual(["programme file unchanged; serving the stored version"]);
+    expect(again?.diff).toBeUndefined();
+    expect(again?.programme.sessions.map((s) => s.id)).toContain("flask-patterns");
+    const versions = () => db.prepare("SELECT COUNT(*) FROM programme_versions").pluck().get();
+    expect(versions()).toBe(1);
+
+    logs.length = 0;
+    const flask = programme.sessions.find((s) => s.id === "flask-patterns");
+    if (!flask) throw new Error("fixture");
+    flask.title = { en: "Flask patterns, revised" };
+    writeFileSync(file, stringify(programme));
+    const changed = await load();
+    expect(logs.map((l) => l.msg)).toEqual(["programme loaded"]);
+    expect(changed?.diff?.changed.map((c) => c.id)).toEqual(["flask-patterns"]);
+    expect(versions()).toBe(2);
+  });
+
+  it("parses the file again when the database holds a programme from elsewhere since", async () => {
+    const { db, dir, file, load, logs } = setup();
+    const programme = attendeeProgramme();
+    writeFileSync(file, stringify(programme));
+    await load();
+    // Another file loaded beside the bot (the CLI): restarting with the first one brings it back.
+    const other = join(dir, "other.yaml");
+    writeFileSync(other, stringify({ ...programme, sessions: programme.sessions.slice(1) }));
+    const service = new ProgrammeService({ db, clock: () => 0, defaultMinutes: 10 });
+    await loadStartupProgramme(service, { kind: "file", path: other }, pino({ level: "silent" }));
+    logs.length = 0;
+
+    const back = await load();
+    expect(logs.map((l) => l.msg)).toEqual(["programme loaded"]);
+    expect(back?.diff?.added.map((s) => s.id)).toEqual([programme.sessions[0]?.id]);
+  });
+
   it("falls back to the stored programme when the file is broken, logging the problems", async () => {
     const { file, load, logs } = setup();
     writeFileSync(file, stringify(attendeeProgramme()));

@@ -19,7 +19,26 @@ export interface StartupProgramme {
   diff?: ProgrammeDiff;
 }
 
-/** Reads, parses and commits a programme file through the service; the diff, or undefined after logging why not. */
+/**
+ * The version in the database when it holds exactly what `body` says: committed from this file with these
+ * bytes, and in the configured timezone (an offset PROGRAMME_TIMEZONE, stored as a zone name, never matches:
+ * parsing again is the safe way).
+ */
+function unchangedVersion(
+  service: ProgrammeService,
+  file: string,
+  body: Uint8Array,
+  timezone: string | undefined,
+): number | undefined {
+  const version = service.storedFrom(file, contentHash(body));
+  if (version === undefined || !timezone) return version;
+  return service.current()?.conference.timezone === timezone ? version : undefined;
+}
+
+/**
+ * Reads, parses and commits a programme file through the service; the diff, or undefined after logging why not.
+ * A file unchanged since it was stored (the usual restart) is not parsed at all: its programme is the stored one.
+ */
 async function loadFile(
   service: ProgrammeService,
   source: Extract<ProgrammeSource, { kind: "file" }>,
@@ -30,6 +49,11 @@ async function loadFile(
   try {
     // A file needs no network: the limits only matter for URLs.
     const body = await readSource(source, { timeoutMs: 0, maxBytes: Number.POSITIVE_INFINITY });
+    const unchanged = unchangedVersion(service, file, body, timezone);
+    if (unchanged !== undefined) {
+      logger.info({ file, version: unchanged }, "programme file unchanged; serving the stored version");
+      return undefined;
+    }
     const { programme, format, warnings } = parseSourceText(body, file, timezone);
     const change = service.prepare(programme);
     const outcome = service.commit(change, {

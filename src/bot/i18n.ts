@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
 import i18next, { type i18n, type TFunction } from "i18next";
+import { APP_ROOT } from "../app-root.js";
 import { LANGS, type Lang } from "../programme/model.js";
 
-const localesDir = fileURLToPath(new URL("../../locales/", import.meta.url));
+const localesDir = join(APP_ROOT, "locales") + sep;
 
 /**
  * Creates the i18next instance with every locale loaded synchronously from `locales/`.

@@ -7,6 +7,8 @@
  * catalogue. A process that did not make the change (the bot, when the CLI loaded a file) notices the new
  * version with {@link ProgrammeService.refresh} (a cheap `PRAGMA data_version` check in a tick).
  */
+
+import { resolve } from "node:path";
 import {
   type ApplyResult,
   applyProgrammeChange,
@@ -17,7 +19,12 @@ import {
 import { type AuditAction, recordAudit } from "../store/audit.js";
 import { type Db, writeTransaction } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
-import { type ChangeOrigin, currentVersion, recordVersion } from "../store/programme-versions.js";
+import {
+  type ChangeOrigin,
+  currentVersion,
+  latestVersion,
+  recordVersion,
+} from "../store/programme-versions.js";
 import { canonicalProgramme } from "./canonical.js";
 import { diffProgrammes, isEmptyDiff, type ProgrammeDiff } from "./diff.js";
 import type { Programme } from "./model.js";
@@ -86,6 +93,17 @@ export class ProgrammeService {
   /** The programme in the database, or undefined when none was ever loaded. */
   current(): Programme | undefined {
     return readProgramme(this.options.db);
+  }
+
+  /**
+   * The stored programme's version when it was committed from `source` with exactly the bytes whose content
+   * hash (source.ts `contentHash`) is `hash` (a file path is compared resolved), else undefined: a restart with
+   * the file unchanged has nothing to parse, diff or store.
+   */
+  storedFrom(source: string, hash: string): number | undefined {
+    const v = latestVersion(this.options.db);
+    if (!v?.source || v.contentHash !== hash) return undefined;
+    return resolve(v.source) === resolve(source) ? v.version : undefined;
   }
 
   /** Works out what storing `programme` would change and who would be told, changing nothing. */

@@ -37,6 +37,8 @@ export interface SpawnOptions {
    * leave the bot running in its child.
    */
   singleProcess?: boolean;
+  /** Runs `node <script>` instead (a bundle `npm run build` made): one process, as with `singleProcess`. */
+  script?: string;
 }
 
 /** Variables of the surrounding environment that would change how the bot runs: all of confbot's own. */
@@ -70,7 +72,11 @@ export function spawnBot(env: Record<string, string>, options: SpawnOptions = {}
   for (const key of Object.keys(base)) if (CONFBOT_VARIABLE.test(key) || SCRUBBED.has(key)) delete base[key];
   // The tsx binary that `npx tsx` resolves to, run without npm's wrapper: tsx passes SIGTERM on to the bot
   // and exits with its code, while npx would die of the signal at once.
-  const args = options.singleProcess ? ["--import", "tsx", "src/main.ts"] : [TSX, "src/main.ts"];
+  const args = options.script
+    ? [options.script]
+    : options.singleProcess
+      ? ["--import", "tsx", "src/main.ts"]
+      : [TSX, "src/main.ts"];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...base, LANG: "C.UTF-8", ...env },

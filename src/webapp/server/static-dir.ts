@@ -1,4 +1,5 @@
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
+import { APP_ROOT } from "../../app-root.js";
 
 /** Where `npm run build:webapp` puts the built front end. */
-export const WEBAPP_DIST = fileURLToPath(new URL("../../../webapp/dist/", import.meta.url));
+export const WEBAPP_DIST = join(APP_ROOT, "webapp", "dist") + sep;
