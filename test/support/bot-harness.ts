@@ -196,6 +196,21 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
   };
 }
 
+/** What {@link newUser} and {@link newUserSends} start from: the harness's options and the user's language and name. */
+export interface NewUserOptions extends Pick<HarnessOptions, "now" | "programme" | "env"> {
+  lang?: string;
+  name?: string;
+}
+
+/**
+ * The opening of most feature tests: a fresh harness (its clock at `now`, with `programme` and `env`) and a
+ * new user of it speaking `lang` (English by default), who has not written yet.
+ */
+export function newUser(options: NewUserOptions = {}): { h: Harness; user: TestUser } {
+  const { lang, name, ...harness } = options;
+  return { h: createHarness(harness), user: testUser(lang, name) };
+}
+
 /** A new user's first exchange with a fresh bot: see {@link newUserSends}. */
 export interface FirstExchange {
   h: Harness;
@@ -206,16 +221,16 @@ export interface FirstExchange {
   reply: LocalMessage;
 }
 
-/**
- * The opening of most feature tests: a fresh harness (its clock at `now`) in which a new user (speaking `lang`,
- * English by default) has just sent `text` — a command, a /start deep link, a search — and the bot replied.
- */
-export async function newUserSends(
-  text: string,
-  options: { lang?: string; name?: string; now?: string; programme?: Programme } = {},
-): Promise<FirstExchange> {
-  const h = createHarness({ now: options.now, programme: options.programme });
-  const user = testUser(options.lang, options.name);
+/** {@link newUser} as an organizer of the conference (their id in ADMIN_IDS). */
+export function newOrganizer(options: Omit<NewUserOptions, "env"> = {}): { h: Harness; user: TestUser } {
+  const { lang, name, ...harness } = options;
+  const user = testUser(lang, name);
+  return { h: createHarness({ ...harness, env: { ADMIN_IDS: String(user.id) } }), user };
+}
+
+/** {@link newUser}, who has just sent `text` — a command, a /start deep link, a search — and the bot replied. */
+export async function newUserSends(text: string, options: NewUserOptions = {}): Promise<FirstExchange> {
+  const { h, user } = newUser(options);
   const calls = await h.send(user, text);
   return { h, user, calls, reply: h.last(user) };
 }

@@ -1,19 +1,24 @@
-import type { Programme } from "../../src/programme/model.js";
+import type { Conference, Programme, Text } from "../../src/programme/model.js";
+
+/** The conference block of the test programmes: 1 March 2030 in Yekaterinburg, halls A and B, no tracks. */
+export function testConference(name: Text): Conference {
+  return {
+    name,
+    timezone: "Asia/Yekaterinburg",
+    languages: ["en", "ru"],
+    tracks: [],
+    days: ["2030-03-01"],
+    rooms: [
+      { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },
+      { id: "hall-b", name: { en: "Hall B", ru: "Зал B" } },
+    ],
+  };
+}
 
 /** A small valid programme for tests: one day, two rooms, three talks, two speakers. */
 export function smallProgramme(): Programme {
   return {
-    conference: {
-      name: { en: "TestConf", ru: "ТестКонф" },
-      timezone: "Asia/Yekaterinburg",
-      languages: ["en", "ru"],
-      tracks: [],
-      days: ["2030-03-01"],
-      rooms: [
-        { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },
-        { id: "hall-b", name: { en: "Hall B", ru: "Зал B" } },
-      ],
-    },
+    conference: testConference({ en: "TestConf", ru: "ТестКонф" }),
     sessions: [
       {
         id: "async-io",

@@ -1,4 +1,5 @@
 import type { Programme, Session } from "../../src/programme/model.js";
+import { testConference } from "./programme-fixture.js";
 
 /**
  * A programme of `count` talks for sync tests: one day in 2030, two rooms, half-hour talks one after the
@@ -20,17 +21,7 @@ export function syncProgramme(count = 10): Programme {
     };
   });
   return {
-    conference: {
-      name: { en: "SyncConf", ru: "СинкКонф" },
-      timezone: "Asia/Yekaterinburg",
-      languages: ["en", "ru"],
-      tracks: [],
-      days: ["2030-03-01"],
-      rooms: [
-        { id: "hall-a", name: { en: "Hall A", ru: "Зал A" } },
-        { id: "hall-b", name: { en: "Hall B", ru: "Зал B" } },
-      ],
-    },
+    conference: testConference({ en: "SyncConf", ru: "СинкКонф" }),
     sessions,
     speakers: sessions.map((_, i) => ({
       id: `speaker-${i + 1}`,

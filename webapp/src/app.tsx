@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ApiLang, ApiMe } from "../../src/webapp/api-types.js";
 import { Agenda } from "./agenda.js";
 import { type Client, client, Unauthorized } from "./api.js";
+import { FilterSelect } from "./filter-select.js";
 import { dayLabel } from "./format.js";
 import { type Filters, Grid } from "./grid.js";
 import { buildModel, dayAt, type Model } from "./model.js";
@@ -221,44 +222,29 @@ function Ready(props: {
         {tab === "grid" && !top && showFilters && (
           <div class="filters" data-testid="filters">
             {tracks.length > 0 && (
-              <select
-                data-testid="filter-track"
-                value={filters.track}
-                onChange={(e) => setFilters({ ...filters, track: (e.target as HTMLSelectElement).value })}
-              >
-                <option value="">{t("all_tracks")}</option>
-                {tracks.map((tr) => (
-                  <option key={tr.id} value={tr.id}>
-                    {tr.name}
-                  </option>
-                ))}
-              </select>
+              <FilterSelect
+                field="track"
+                all={t("all_tracks")}
+                options={tracks.map((tr) => ({ value: tr.id, label: tr.name }))}
+                filters={filters}
+                onChange={setFilters}
+              />
             )}
-            <select
-              data-testid="filter-room"
-              value={filters.room}
-              onChange={(e) => setFilters({ ...filters, room: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="">{t("all_rooms")}</option>
-              {dayRooms.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <FilterSelect
+              field="room"
+              all={t("all_rooms")}
+              options={dayRooms.map((r) => ({ value: r.id, label: r.name }))}
+              filters={filters}
+              onChange={setFilters}
+            />
             {m.p.languages.length > 1 && (
-              <select
-                data-testid="filter-language"
-                value={filters.language}
-                onChange={(e) => setFilters({ ...filters, language: (e.target as HTMLSelectElement).value })}
-              >
-                <option value="">{t("all_languages")}</option>
-                {m.p.languages.map((l) => (
-                  <option key={l} value={l}>
-                    {l.toUpperCase()}
-                  </option>
-                ))}
-              </select>
+              <FilterSelect
+                field="language"
+                all={t("all_languages")}
+                options={m.p.languages.map((l) => ({ value: l, label: l.toUpperCase() }))}
+                filters={filters}
+                onChange={setFilters}
+              />
             )}
             {activeFilters > 0 && (
               <button

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { callsOf, createHarness, testUser, textOf } from "../../../test/support/bot-harness.js";
+import { callsOf, createHarness, newUser, textOf } from "../../../test/support/bot-harness.js";
 
 describe("fallback", () => {
   it("answers a sticker with a hint that the bot reads text", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     await h.update({
       message: {
         message_id: 1,
@@ -26,8 +25,7 @@ describe("fallback", () => {
   });
 
   it("answers any unknown button as outdated, and nothing else", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     for (const data of ["zzz", "s:../../etc", "x".repeat(64), "é".repeat(32), "l:de"]) {
       const calls = await h.pressData(user, data);
       expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  createHarness,
-  labelsOf,
-  newUserSends,
-  testUser,
-  textOf,
-} from "../../../test/support/bot-harness.js";
+import { labelsOf, newOrganizer, newUserSends, testUser, textOf } from "../../../test/support/bot-harness.js";
 
 describe("/help", () => {
   it("explains search, the commands and inline mode, with the main menu", async () => {
@@ -28,8 +22,7 @@ describe("/help", () => {
   });
 
   it("lists the organizer commands to organizers only, in their language", async () => {
-    const organizer = testUser("ru");
-    const h = createHarness({ env: { ADMIN_IDS: String(organizer.id) } });
+    const { h, user: organizer } = newOrganizer({ lang: "ru" });
     await h.send(organizer, "/help");
     const text = textOf(h.last(organizer));
     expect(text).toContain("Для организаторов");

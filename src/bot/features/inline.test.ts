@@ -1,6 +1,6 @@
 import type { InlineQueryResultArticle } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { callsOf, createHarness, testUser } from "../../../test/support/bot-harness.js";
+import { callsOf, createHarness, newUser, testUser } from "../../../test/support/bot-harness.js";
 import { parseTelegramHtml } from "../console/html.js";
 
 function answered(calls: Awaited<ReturnType<ReturnType<typeof createHarness>["inline"]>>) {
@@ -40,8 +40,7 @@ describe("inline mode", () => {
   });
 
   it("answers garbage with no results and keeps working", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     for (const q of ["x".repeat(300), "<b>&", "🎉", "'; DROP TABLE users; --"])
       expect(answered(await h.inline(user, q))).toEqual([]);
     expect(answered(await h.inline(user, "testing")).map((r) => r.id)).toContain("testing-workshop");

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  createHarness,
-  labelsOf,
-  newUserSends,
-  testUser,
-  textOf,
-} from "../../../test/support/bot-harness.js";
+import { labelsOf, newUser, newUserSends, textOf } from "../../../test/support/bot-harness.js";
 import { festivalProgramme, nightProgramme } from "../../../test/support/festival-programme.js";
 import { subscribe } from "../../store/subscriptions.js";
 
@@ -40,8 +34,7 @@ describe("/now and /next", () => {
   });
 
   it("before the conference, say so and show its first day", async () => {
-    const h = createHarness({ now: "2030-02-01T12:00:00+05:00" });
-    const user = testUser();
+    const { h, user } = newUser({ now: "2030-02-01T12:00:00+05:00" });
     for (const command of ["/now", "/next"]) {
       await h.send(user, command);
       const text = textOf(h.last(user));
@@ -82,8 +75,7 @@ describe("/now and /next at FOSDEM size", () => {
   ] as const) {
     it(`show every room at once, paged, the user's own sessions first (${lang})`, async () => {
       const programme = festivalProgramme();
-      const h = createHarness({ programme, now: "2031-02-01T10:10:00+01:00" });
-      const user = testUser(lang);
+      const { h, user } = newUser({ programme, now: "2031-02-01T10:10:00+01:00", lang });
       await h.send(user, "/start");
       // The user follows the session in the last room: it comes first, ahead of the 29 others.
       const mine = programme.sessions.find((s) => s.room === "r29" && s.start === "2031-02-01T09:00:00.000Z");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createHarness,
   labelsOf,
+  newUser,
   newUserSends,
   testUser,
   textOf,
@@ -42,8 +43,7 @@ describe("/schedule", () => {
   });
 
   it("treats a day that does not exist as outdated", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     const calls = await h.pressData(user, "d:7");
     expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
     expect(calls[0]?.payload.text).toContain("outdated");

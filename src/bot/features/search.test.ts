@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   callbackDataOf,
   callsOf,
-  createHarness,
   labelsOf,
+  newUser,
   newUserSends,
   testUser,
   textOf,
@@ -51,8 +51,7 @@ describe("search", () => {
   });
 
   it("pages results of a search made before a restart", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     const other = testUser();
     await h.send(user, "python tricks");
     const first = h.last(user);
@@ -82,8 +81,7 @@ describe("search", () => {
   });
 
   it("survives garbage: huge text, HTML, emoji", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     for (const garbage of ["x".repeat(5000), "<b>&amp; </i>", "🎉🎉🎉", "\u0000\u200b", "a".repeat(4096)]) {
       const calls = await h.send(user, garbage);
       expect(callsOf(calls, "sendMessage")).toHaveLength(1);
@@ -103,8 +101,7 @@ describe("search", () => {
   });
 
   it("treats paging buttons of unknown or someone else's queries as outdated", async () => {
-    const h = createHarness();
-    const alice = testUser();
+    const { h, user: alice } = newUser();
     const bob = testUser();
     await h.send(alice, "python tricks");
     const next = callbackDataOf(h.last(alice)).find((d) => d.startsWith("sr:1:")) as string;

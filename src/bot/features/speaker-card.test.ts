@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  createHarness,
-  labelsOf,
-  newUserSends,
-  testUser,
-  textOf,
-} from "../../../test/support/bot-harness.js";
+import { labelsOf, newUser, newUserSends, textOf } from "../../../test/support/bot-harness.js";
 
 describe("speaker card", () => {
   it("shows name, affiliation, link, bio and sessions as buttons", async () => {
@@ -46,8 +40,7 @@ describe("speaker card", () => {
   });
 
   it("treats an unknown speaker as an outdated button", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     const calls = await h.pressData(user, "sp:nobody-at-all");
     expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
   });

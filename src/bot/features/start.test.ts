@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   callsOf,
-  createHarness,
   labelsOf,
+  newUser,
   newUserSends,
   testUser,
   textOf,
@@ -28,8 +28,7 @@ describe("/start", () => {
   });
 
   it("speaks Russian to ru users and English to everyone else", async () => {
-    const h = createHarness();
-    const ru = testUser("ru", "Борис");
+    const { h, user: ru } = newUser({ lang: "ru", name: "Борис" });
     const de = testUser("de", "Dieter");
     await h.send(ru, "/start");
     await h.send(de, "/start");
@@ -55,8 +54,7 @@ describe("/start", () => {
   });
 
   it("says an unknown or malformed payload leads nowhere, then welcomes", async () => {
-    const h = createHarness();
-    const user = testUser();
+    const { h, user } = newUser();
     for (const payload of ["no-such-talk", "sp_nobody", "../../etc/passwd", "x".repeat(64), "<b>&"]) {
       await h.send(user, `/start ${payload}`);
       const text = textOf(h.last(user));
