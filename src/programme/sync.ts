@@ -10,7 +10,7 @@ import type { ApplyResult, NoticeParams } from "../delivery/notices.js";
 import { notifyOrganizers } from "../delivery/organizers.js";
 import { type Db, writeTransaction } from "../store/db.js";
 import { readSourceState, type SourceState, writeSourceState } from "../store/programme-source.js";
-import { ProgrammeError } from "./errors.js";
+import { ProgrammeError, type ProgrammeIssue } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
 import type { PreparedChange, ProgrammeService } from "./service.js";
 import { contentHash, parseSourceText } from "./source.js";
@@ -42,7 +42,7 @@ export type SyncOutcome =
   /** `fresh` is false when this version was held already. */
   | { kind: "held"; token: string; fresh: boolean; change?: PreparedChange }
   /** `fresh` is true when the source was working until now (organizers are told). */
-  | { kind: "failed"; error: string; fresh: boolean };
+  | { kind: "failed"; error: string; fresh: boolean; problems?: SourceProblems };
 
 /** The outcome of an organizer applying the held version. */
 export type ApplyHeldOutcome =
@@ -286,6 +286,7 @@ export class SourceSync {
     const now = clock();
     const error =
       e instanceof ProgrammeError ? programmeErrorSummary(e) : e instanceof Error ? e.message : String(e);
+    const problems = e instanceof ProgrammeError ? sourceProblems(e) : undefined;
     const fresh = state.brokenSince === null;
     const brokenSince = state.brokenSince ?? now;
     writeTransaction(db, () => {
@@ -294,12 +295,16 @@ export class SourceSync {
         notifyOrganizers(
           db,
           this.audience(askedBy),
-          { key: `source:broken:${brokenSince}`, view: SOURCE_VIEWS.broken, params: { source: url, error } },
+          {
+            key: `source:broken:${brokenSince}`,
+            view: SOURCE_VIEWS.broken,
+            params: { source: url, error, ...(problems ? { problems } : {}) },
+          },
           now,
         );
     });
     if (fresh) this.options.onQueued?.();
-    return { kind: "failed", error, fresh };
+    return { kind: "failed", error, fresh, ...(problems ? { problems } : {}) };
   }
 
   /** Stores the state after a successful fetch; if the source was broken, organizers hear it recovered. */
@@ -322,6 +327,18 @@ export class SourceSync {
     });
     if (recovered) this.options.onQueued?.();
   }
+}
+
+/** The first problems of a schedule that cannot be used, kept so that organizers read them in their language. */
+export interface SourceProblems {
+  file: string;
+  issues: ProgrammeIssue[];
+  count: number;
+}
+
+/** A schedule's first problems, as stored with the organizers' notice. */
+function sourceProblems(e: ProgrammeError): SourceProblems {
+  return { file: e.file, issues: e.issues.slice(0, 5), count: e.issues.length };
 }
 
 /** A parse failure in a line or a few: the first problems of the file. */

@@ -8,7 +8,7 @@ import type { BurstForecast } from "../../delivery/burst.js";
 import { type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { NOTICE_FIELDS } from "../../programme/diff.js";
 import type { EditError, ScheduleEdit } from "../../programme/edit.js";
-import type { ProgrammeError } from "../../programme/errors.js";
+import type { ProgrammeError, ProgrammeIssue } from "../../programme/errors.js";
 import type { Lang, Session, SourceWarning } from "../../programme/model.js";
 import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
@@ -140,6 +140,20 @@ export function programmeErrorText(
     ? v.t(`admin.refused_${edit.action}`, { title, count: e.issues.length })
     : v.t("admin.broken", { count: e.issues.length, file: basename(e.file) });
   return [...(header ? [header] : []), top, ...body].join("\n");
+}
+
+/**
+ * A published schedule's first problems (as sync stored them), one line each in the organizer's language,
+ * with a line counting the rest; undefined when `problems` is not such a record (HTML).
+ */
+export function sourceProblemsText(v: AdminViewCtx, problems: unknown): string | undefined {
+  const p = problems as { file?: unknown; issues?: unknown; count?: unknown } | undefined;
+  if (!p || typeof p.file !== "string" || !Array.isArray(p.issues) || typeof p.count !== "number")
+    return undefined;
+  const issues = (p.issues as ProgrammeIssue[]).filter((i) => typeof i?.message === "string");
+  const lines = problemLines(v, { file: p.file, issues } as ProgrammeError);
+  if (p.count > issues.length) lines.push(v.t("admin.preview.more", { count: p.count - issues.length }));
+  return lines.join("\n");
 }
 
 /** Why a schedule edit cannot be made, in the organizer's language (HTML). */

@@ -3,7 +3,7 @@ import type { NoticeParams } from "../../delivery/notices.js";
 import type { HeldParams } from "../../programme/sync.js";
 import type { SourceState } from "../../store/programme-source.js";
 import type { ProgrammeVersion } from "../../store/programme-versions.js";
-import { type AdminViewCtx, changeLines, formatCount } from "./admin.js";
+import { type AdminViewCtx, changeLines, formatCount, sourceProblemsText } from "./admin.js";
 import { escapeHtml, fitLines, MAX_MESSAGE_CHARS } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain, type View, type ViewCtx } from "./view.js";
@@ -105,7 +105,7 @@ export const sourceHeldView: OutboxView = (ctx, params) => {
 /** The outbox view of "the source stopped working" (SOURCE_VIEWS.broken). */
 export const sourceBrokenView: OutboxView = (ctx, params) => {
   const source = String(params.source ?? "");
-  const error = String(params.error ?? "");
+  const error = sourceProblemsText(adminCtx(ctx), params.problems) ?? escapeHtml(String(params.error ?? ""));
   const minutes = Math.max(1, Math.round(ctx.deps.config.PROGRAMME_POLL / 60));
   return {
     text: `${ctx.t("admin.source_broken", { source, error })}\n${ctx.t("admin.source_retry", { count: minutes })}`,

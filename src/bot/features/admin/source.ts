@@ -5,7 +5,8 @@ import { latestVersion } from "../../../store/programme-versions.js";
 import { onAction } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";
-import { changeLines } from "../../views/admin.js";
+import { changeLines, sourceProblemsText } from "../../views/admin.js";
+import { escapeHtml } from "../../views/format.js";
 import { heldView, sourceStatusText } from "../../views/source.js";
 import { markupOf } from "../../views/view.js";
 import { adminView, appliedText } from "./schedule.js";
@@ -17,7 +18,13 @@ export async function reloadFromUrl(ctx: BotContext): Promise<void> {
   const source = sync.url;
   const r: SyncOutcome = await sync.syncNow("reload", ctx.from?.id);
   if (r.kind === "failed")
-    return void (await ctx.reply(ctx.t("admin.reload_url.failed", { source, error: r.error }), HTML));
+    return void (await ctx.reply(
+      ctx.t("admin.reload_url.failed", {
+        source,
+        error: sourceProblemsText(adminView(ctx), r.problems) ?? escapeHtml(r.error),
+      }),
+      HTML,
+    ));
   if (r.kind === "held") {
     const preview = sync.heldPreview();
     if (preview) {
