@@ -41,7 +41,7 @@ describe("planning sends ahead of bursts", () => {
     // 20,000 people with a lead of 5 minutes, at 30/s: 667 s of sending for 300 s.
     const big = due(5 * MIN, 20_000).map((x) => ({ ...x, s: "keynote" }));
     const soon = due(2 * MIN, 100).map((x) => ({ ...x, s: "soon" }));
-    const plan = planSends([...big, ...soon], { now, rate: 30, toleranceMs: 60 * S });
+    const plan = planSends([...big, ...soon], { now, rate: 30, hurryAfterMs: 30 * S });
     expect(plan[0]?.sendAt).toBe(now);
     expect(plan.slice(0, 100).every((p) => p.item.s === "soon")).toBe(true);
     // One run, late: all of it may go at once, in that order, as fast as the dispatcher can.
@@ -59,7 +59,7 @@ describe("planning sends ahead of bursts", () => {
     // 600 due at 3 min that may not go before 2 min, then 3,000 due at 4 min that may go from the start.
     const first = due(3 * MIN, 600).map((x) => ({ ...x, s: "a", earliestAt: 2 * MIN }));
     const second = due(4 * MIN, 3000).map((x) => ({ ...x, s: "b" }));
-    const plan = planSends([...second, ...first], { now: 0, rate: 10, toleranceMs: 60 * S });
+    const plan = planSends([...second, ...first], { now: 0, rate: 10, hurryAfterMs: 30 * S });
     expect(plan.every((p) => p.hurry)).toBe(true);
     expect(plan.slice(0, 600).every((p) => p.item.s === "a" && p.sendAt === 2 * MIN)).toBe(true);
     // B's slots would begin before A's earliest time; behind A in the run, B may go no earlier than A.
@@ -67,11 +67,10 @@ describe("planning sends ahead of bursts", () => {
   });
 
   it("a run that waits a little for the sends before it keeps its pace and its slots", () => {
-    // 1,000 due at 99 s at 10/s would begin 0.9 s ago: they all move 0.9 s later, still within the
-    // tolerance, and 500 due at 150 s keep their own slots (nothing goes early to make up for it).
+    // 1,000 due at 99 s at 10/s would begin 0.9 s ago: they all move 0.9 s later, not worth a hurry, and 500 due at 150 s keep their own slots (nothing goes early to make up for it).
     const a = due(99 * S, 1000).map((x) => ({ ...x, s: "a" }));
     const b = due(150 * S, 500).map((x) => ({ ...x, s: "b" }));
-    const plan = planSends([...a, ...b], { now: 0, rate: 10, toleranceMs: 60 * S });
+    const plan = planSends([...a, ...b], { now: 0, rate: 10, hurryAfterMs: 30 * S });
     expect(plan.some((p) => p.hurry)).toBe(false);
     expect(plan[0]?.sendAt).toBe(0);
     expect(Math.max(...plan.map((p) => p.lateMs))).toBe(900);

@@ -22,7 +22,7 @@ export interface PlannedSend<T extends BurstItem> {
   lateMs: number;
   /**
    * Its run (sends that follow one another back to back because each had to wait for the one before) has
-   * one later than the tolerance: the whole run goes as soon as it may, in plan order, at whatever pace the
+   * one later than `hurryAfterMs`: the whole run goes as soon as it may, in plan order, at whatever pace the
    * dispatcher manages, instead of at the planned pace.
    */
   hurry: boolean;
@@ -33,13 +33,13 @@ export interface PlannedSend<T extends BurstItem> {
  * than its due time: walking back from the last due time, each item gets the latest free slot at or before
  * its own (the schedule of a burst of N ends at its due time and starts N / rate seconds before). Slots that
  * would fall before `now` or an item's `earliestAt` cannot be had: those items wait for the ones before them,
- * and when that makes one of them later than `toleranceMs` (default 0) their whole run is in a hurry (see
- * PlannedSend.hurry), most urgent first. A run pushed by less than the tolerance keeps its pace: it is on
- * time, and going early would only take the rate from others. Returns the plan in send order.
+ * and when that makes one of them later than `hurryAfterMs` (default 0) their whole run is in a hurry (see
+ * PlannedSend.hurry), most urgent first. A run pushed by less keeps its pace: it is on time, and going early
+ * would only take the rate from others. Returns the plan in send order.
  */
 export function planSends<T extends BurstItem>(
   items: readonly T[],
-  { now, rate, toleranceMs = 0 }: { now: number; rate: number; toleranceMs?: number },
+  { now, rate, hurryAfterMs = 0 }: { now: number; rate: number; hurryAfterMs?: number },
 ): PlannedSend<T>[] {
   if (!(rate > 0)) throw new Error("rate must be positive");
   const gap = 1000 / rate;
@@ -69,7 +69,7 @@ export function planSends<T extends BurstItem>(
     const sendAt = Math.max(free, cursor);
     cursor = sendAt + gap;
     const lateMs = Math.max(0, Math.round(sendAt - item.dueAt));
-    if (lateMs > toleranceMs) lateRuns.add(run);
+    if (lateMs > hurryAfterMs) lateRuns.add(run);
     paced.push({ item, sendAt, soonest, lateMs, run });
   }
   return paced.map((p) => {

@@ -107,6 +107,11 @@ export const LOOKAHEAD_MS = 2 * 60 * 60 * 1000;
 export const QUEUE_AHEAD_MS = 2 * 60_000;
 /** The promise: every reminder arrives at the latest this long after `start − lead`. */
 export const LATE_TOLERANCE_MS = 60_000;
+/**
+ * A run of sends the plan makes later than this goes at the dispatcher's full pace instead of the planned
+ * one: half the promise, so the dispatcher's own lag behind the plan still fits in the other half.
+ */
+export const HURRY_AFTER_MS = LATE_TOLERANCE_MS / 2;
 /** The share of the send rate reminders are planned at: the rest keeps replies and notices flowing. */
 export const PLAN_SHARE = 0.9;
 /** The planning rate when the caller gives none: SEND_RATE's default. */
@@ -193,11 +198,7 @@ export function forecastReminders(
   { now, defaultMinutes, rate }: Omit<PlanOptions, "missedSince">,
 ): BurstForecast {
   return forecastOf(
-    planSends(remindersAhead(db, now, defaultMinutes), {
-      now,
-      rate: planRate(rate),
-      toleranceMs: LATE_TOLERANCE_MS,
-    }),
+    planSends(remindersAhead(db, now, defaultMinutes), { now, rate: planRate(rate) }),
     LATE_TOLERANCE_MS,
   );
 }
@@ -207,8 +208,8 @@ export function forecastReminders(
  * user to a live session, due at `start − lead`, lead = the user's choice or `defaultMinutes`) and the send
  * rate, it plans each send as late as possible but by its due time, so a burst of 10,000 starts as many
  * seconds early as it needs (see planSends); it queues the sends planned within QUEUE_AHEAD_MS under the key
- * `reminder:<user>:<session>:<startMs>` with that time as `not_before`; a run of sends that cannot all be
- * within LATE_TOLERANCE_MS at once, most urgent first, at the soonest each may go. Runs in one transaction and is idempotent: however often it runs, a reminder is
+ * `reminder:<user>:<session>:<startMs>` with that time as `not_before`; a run of sends the plan makes later
+ * than HURRY_AFTER_MS at once, most urgent first, at the soonest each may go. Runs in one transaction and is idempotent: however often it runs, a reminder is
  * queued once. Also drops stale pending reminders (see dropStaleReminders) and reports the forecast.
  */
 export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }: PlanOptions): PlanResult {
@@ -217,7 +218,7 @@ export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }
     const plan = planSends(remindersAhead(db, now, defaultMinutes), {
       now,
       rate: planRate(rate),
-      toleranceMs: LATE_TOLERANCE_MS,
+      hurryAfterMs: HURRY_AFTER_MS,
     });
     const rows: NewOutboxRow[] = [];
     for (const { item, sendAt, hurry } of plan) {
