@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Action, decodeAction, encodeAction } from "./callback-data.js";
+import { type Action, actionOf, decodeAction, encodeAction } from "./callback-data.js";
 
 const LONGEST_KEY = 9_999_999_999;
 
@@ -147,5 +147,16 @@ describe("callback data codec", () => {
       "ＳＰ:x",
     ])
       expect(decodeAction(data)).toBeUndefined();
+  });
+});
+
+describe("actionOf", () => {
+  it("decodes a query's data once, and answers undefined for data the codec did not make", () => {
+    const query = { data: "s:12" };
+    const first = actionOf(query);
+    expect(first).toEqual({ type: "session", key: 12, page: 0, origin: undefined });
+    expect(actionOf(query)).toBe(first);
+    expect(actionOf({ data: "adm:bc:zzz" })).toBeUndefined();
+    expect(actionOf(undefined)).toBeUndefined();
   });
 });

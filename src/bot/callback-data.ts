@@ -377,6 +377,22 @@ export function decodeAction(data: string | undefined): Action | undefined {
   return undefined;
 }
 
+const decoded = new WeakMap<object, Action | null>();
+
+/**
+ * The action a callback query's button asks for, decoded once per query however many handlers look at it
+ * (every feature's {@link onAction} asks); undefined for data the codec did not make.
+ */
+export function actionOf(query: { data?: string } | undefined): Action | undefined {
+  if (!query) return undefined;
+  let action = decoded.get(query);
+  if (action === undefined) {
+    action = decodeAction(query.data) ?? null;
+    decoded.set(query, action);
+  }
+  return action ?? undefined;
+}
+
 /** The action of a given type, narrowed. */
 export type ActionOf<T extends Action["type"]> = Extract<Action, { type: T }>;
 
@@ -393,7 +409,7 @@ export function onAction<C extends Context, T extends Action["type"]>(
   handler: (ctx: Filter<C, "callback_query:data">, action: ActionOf<T>) => Promise<Toast> | Toast,
 ): void {
   composer.on("callback_query:data", async (ctx, next) => {
-    const action = decodeAction(ctx.callbackQuery.data);
+    const action = actionOf(ctx.callbackQuery);
     if (action?.type !== type) return next();
     let toast: Toast;
     try {

@@ -213,7 +213,7 @@ describe("/move, /cancel, /restore", () => {
     await h.press(admin, preview, "Apply");
     const after = h.last(admin);
     expect(textOf(after)).toContain(
-      "⚠️ The change could not be applied: attempt to write a readonly database",
+      "⚠️ The change could not be applied: the database takes no writes (it is read-only)",
     );
     expect(callbackDataOf(after)).toEqual([]);
     expect(h.logs.some((l) => l.msg === "could not apply a programme change")).toBe(true);

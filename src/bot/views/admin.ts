@@ -156,6 +156,23 @@ export function sourceProblemsText(v: AdminViewCtx, problems: unknown): string |
   return lines.join("\n");
 }
 
+/** Error codes of SQLite and the file system, by what an organizer is told of them. */
+const WRITE_FAILURES: [RegExp, string][] = [
+  [/^SQLITE_READONLY/, "readonly"],
+  [/^(SQLITE_FULL|ENOSPC|EDQUOT)$/, "full"],
+  [/^SQLITE_BUSY/, "busy"],
+  [/^(EACCES|EPERM)$/, "denied"],
+  [/^EROFS$/, "readonly_disk"],
+];
+
+/** Why a change could not be written, in the organizer's language; the error's own words when it is another one. */
+export function writeFailureReason(v: AdminViewCtx, err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  const known = typeof code === "string" && WRITE_FAILURES.find(([re]) => re.test(code));
+  if (known) return v.t(`admin.write_failure.${known[1]}`);
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Why a schedule edit cannot be made, in the organizer's language (HTML). */
 export function editErrorText(v: AdminViewCtx, e: EditError): string {
   const id = e.detail.id;

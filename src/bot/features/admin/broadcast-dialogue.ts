@@ -9,7 +9,7 @@ import {
 } from "../../../delivery/broadcasts.js";
 import { LANGS } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
-import { type BroadcastStep, decodeAction } from "../../callback-data.js";
+import { actionOf, type BroadcastStep } from "../../callback-data.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import { broadcastPaceText, formatCount, sessionPlace, shortWhen } from "../../views/admin.js";
@@ -44,7 +44,7 @@ const button = (label: string, choice: BroadcastStep): InlineKeyboardButton =>
 async function nextUpdate(conversation: BroadcastConversation, ctx: ConversationContext) {
   const u = await conversation.wait();
   const data = u.callbackQuery?.data;
-  const action = decodeAction(data);
+  const action = actionOf(u.callbackQuery);
   if (data !== undefined && action?.type !== "broadcast") await conversation.skip({ next: true });
   if (data !== undefined) await u.answerCallbackQuery().catch(() => undefined);
   const choice = action?.type === "broadcast" ? action.choice : undefined;

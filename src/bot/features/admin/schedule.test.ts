@@ -208,3 +208,18 @@ describe("/reload of a time with the wrong UTC offset", () => {
     }
   });
 });
+
+describe("a confirmed change that cannot be written", () => {
+  it("says why in the organizer's language", async () => {
+    const { h, admin } = organizerHarness({ lang: "ru" });
+    await h.send(admin, "/cancel scaling");
+    const preview = h.last(admin);
+    h.deps.db.pragma("query_only = ON");
+    await h.press(admin, preview, "Применить");
+    h.deps.db.pragma("query_only = OFF");
+    expect(textOf(h.last(admin))).toContain(
+      "⚠️ Изменение не удалось применить: база данных не принимает запись (открыта только для чтения)",
+    );
+    expect(h.deps.catalog.session("scaling")?.cancelled).toBeUndefined();
+  });
+});

@@ -21,6 +21,7 @@ import {
   editErrorText,
   programmeErrorText,
   sessionChoiceView,
+  writeFailureReason,
 } from "../../views/admin.js";
 import { markupOf, plain } from "../../views/view.js";
 import { matchSession } from "./find-session.js";
@@ -251,7 +252,7 @@ export function scheduleAdminFeature(): Composer<BotContext> {
         "could not apply a programme change",
       );
       return void (await finish(
-        ctx.t("admin.apply_failed", { error: err instanceof Error ? err.message : String(err) }),
+        ctx.t("admin.apply_failed", { error: writeFailureReason(adminView(ctx), err) }),
       ));
     }
     if (result && "error" in result)
