@@ -7,7 +7,7 @@ import {
   newUserSends,
   textOf,
 } from "../../../test/support/bot-harness.js";
-import { subscribe, subscriptionsOf } from "../../store/subscriptions.js";
+import { setReminder, subscribe, subscriptionsOf } from "../../store/subscriptions.js";
 
 /** The text of the .ics the bot sent in `calls`. */
 async function sentIcs(calls: { method: string; payload: Record<string, unknown> }[]): Promise<string> {
@@ -32,6 +32,23 @@ describe("/my → 📅 Add to calendar", () => {
     }
     const flask = events.find((e) => e.getFirstPropertyValue("uid") === "flask-patterns@confbot");
     expect(flask?.getFirstPropertyValue("location")).toBe("Hall A, Yekaterinburg");
+  });
+
+  it("leaves the alarm out where the bot would not remind: a session's reminder off, or all of them", async () => {
+    const { h, user } = await newUserSends("/settings", { now: "2030-03-01T08:00:00+05:00" });
+    for (const id of ["flask-patterns", "async-io"]) subscribe(h.deps.db, user.id, id, 0);
+    setReminder(h.deps.db, user.id, "async-io", false);
+    const alarmed = async () => {
+      await h.send(user, "/my");
+      const ics = await sentIcs(await h.press(user, h.last(user), "Add to calendar"));
+      return new ICAL.Component(ICAL.parse(ics))
+        .getAllSubcomponents("vevent")
+        .filter((e) => e.getFirstSubcomponent("valarm"))
+        .map((e) => e.getFirstPropertyValue("uid"));
+    };
+    expect(await alarmed()).toEqual(["flask-patterns@confbot"]);
+    await h.press(user, h.chat(user)[0] ?? h.last(user), "Turn reminders off");
+    expect(await alarmed()).toEqual([]);
   });
 });
 

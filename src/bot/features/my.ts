@@ -1,7 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import type { Session } from "../../programme/model.js";
 import { feedTokenOf, resetFeedToken } from "../../store/calendar-feeds.js";
-import { subscriptionsOf, unsubscribe } from "../../store/subscriptions.js";
+import { mutedOf, subscriptionsOf, unsubscribe } from "../../store/subscriptions.js";
 import { feedUrl, webcalUrl } from "../../webapp/server/feed.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -21,7 +21,10 @@ async function sendCalendar(ctx: BotContext): Promise<boolean> {
   if (!sessions.length) return false;
   const bot = ctx.me.username;
   const link = (s: Session) => startLink(bot, sessionPayload(s.id, catalog.sessionKey(s.id)));
-  const ics = buildIcs(catalog, sessions, ctx.lang, clock(), link, leadMinutes(ctx));
+  // The file's alarms remind as the bot does: none with reminders off, none for a session whose reminder is off.
+  const alarm = ctx.user?.reminders === false ? undefined : leadMinutes(ctx);
+  const quiet = new Set(ctx.user ? mutedOf(db, ctx.user.id) : []);
+  const ics = buildIcs(catalog, sessions, ctx.lang, clock(), link, alarm, { quiet });
   const name = `${
     catalog
       .text(catalog.programme.conference.name, "en")

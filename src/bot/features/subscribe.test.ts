@@ -69,7 +69,7 @@ describe("following and reminders on session cards", () => {
       expect(labelsOf(h.last(user))).not.toContain(off);
       // Still in /my, marked as not reminded; no reminder is planned for it.
       await h.send(user, "/my");
-      expect(textOf(h.last(user))).toMatch(/10:00–11:00 🔕 /);
+      expect(textOf(h.last(user))).toMatch(/10:00–11:00 • (Hall A|Зал A) · .+ 🔕$/m);
       h.setNow("2030-03-01T09:55:00+05:00");
       expect(planReminders(h.deps.db, { now: h.deps.clock(), defaultMinutes: 10 }).enqueued).toBe(0);
       // Opened again, the card shows the state; "Remind me" turns it back on.

@@ -44,7 +44,7 @@ function offsetText(minutes: number): string {
  * it changes (a DST switch during the conference) they are written in UTC instead, which is always exact.
  * UIDs are stable per session, so importing the file again updates the events rather than duplicating them.
  * With `alarmMinutes`, every event that takes place carries a VALARM that many minutes before it starts: the
- * calendar reminds the user as the bot would.
+ * calendar reminds the user as the bot would — except of the sessions in `quiet` (their reminder is off).
  * `refreshMinutes` (for a subscribed feed) asks calendar apps to poll it that often.
  */
 export function buildIcs(
@@ -54,7 +54,7 @@ export function buildIcs(
   now: number,
   link?: (session: Session) => string,
   alarmMinutes?: number,
-  options: { refreshMinutes?: number } = {},
+  options: { refreshMinutes?: number; quiet?: ReadonlySet<string> } = {},
 ): string {
   const tz = catalog.timezone;
   const conference = catalog.programme.conference;
@@ -120,7 +120,7 @@ export function buildIcs(
     if (description) lines.push(`DESCRIPTION:${icsText(description)}`);
     if (link) lines.push(`URL:${link(s)}`);
     lines.push(`STATUS:${s.cancelled ? "CANCELLED" : "CONFIRMED"}`);
-    if (alarmMinutes && !s.cancelled)
+    if (alarmMinutes && !s.cancelled && !options.quiet?.has(s.id))
       lines.push(
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
