@@ -46,6 +46,17 @@ describe("finding the session an organizer means", () => {
     expect(h.deps.catalog.session("flask-patterns")?.cancelled).toBeUndefined();
   });
 
+  it("/restore goes straight to the one cancelled session among several matches, /cancel to the one running", async () => {
+    const { h, admin } = organizerHarness({ edit: twoFlasks });
+    await h.send(admin, "/cancel flask");
+    await h.press(admin, h.last(admin), "Scaling");
+    await h.press(admin, h.last(admin), "Apply");
+    await h.send(admin, "/restore flask");
+    expect(textOf(h.last(admin))).toContain("✅ Restore «Scaling Flask for Success»");
+    await h.send(admin, "/cancel flask");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel «Advanced Flask patterns»");
+  });
+
   it("moves the session picked among several, to the day and time typed", async () => {
     const { h, admin } = organizerHarness({ edit: twoFlasks, lang: "ru" });
     await h.send(admin, "/move flask 2 14:00 зал b");

@@ -6,6 +6,7 @@ import {
   parseRoom,
   parseTime,
   type ScheduleEdit,
+  type SessionMatch,
   splitMoveArgs,
 } from "../../../programme/edit.js";
 import { ProgrammeError } from "../../../programme/errors.js";
@@ -92,6 +93,15 @@ async function moveTarget(
   return { day, time, ...(room ? { room } : {}) };
 }
 
+/** Of several matches, those the command can change: /cancel what runs, /restore what is cancelled (if any). */
+function fitting(action: EditAction, match: SessionMatch): SessionMatch {
+  if (match.kind !== "many" || action === "move") return match;
+  const fit = match.candidates.filter((s) => (action === "restore") === Boolean(s.cancelled));
+  const [only] = fit;
+  if (fit.length === 1 && only) return { kind: "one", session: only };
+  return fit.length ? { kind: "many", candidates: fit } : match;
+}
+
 /** The edit a command makes to a session. */
 function editOf(action: EditAction, sessionId: string, move?: MoveTarget): ScheduleEdit {
   if (action === "move" && move) return { action, sessionId, ...move };
@@ -161,7 +171,7 @@ export function scheduleAdminFeature(): Composer<BotContext> {
   /** Runs the command on the session the organizer's words mean, or offers the candidates as buttons. */
   const onSession = async (ctx: BotContext, action: EditAction, query: string, move?: MoveTarget) => {
     const catalog = ctx.deps.catalog;
-    const match = matchSession(catalog, query);
+    const match = fitting(action, matchSession(catalog, query));
     const v = adminView(ctx);
     if (match.kind === "one") return editCommand(ctx, editOf(action, match.session.id, move));
     if (match.kind === "none")
