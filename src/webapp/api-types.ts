@@ -72,6 +72,8 @@ export interface ApiMe {
   muted: string[];
   /** Minutes before a session its reminder comes. */
   reminderMinutes: number;
+  /** False when the user turned reminders off altogether in the bot's /settings (nothing is reminded). */
+  reminders: boolean;
   /** The server's clock (for the "now" line): epoch ms. */
   now: number;
   /** The user's personal webcal feed (https URL; calendar apps take it with webcal://). */

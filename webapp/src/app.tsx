@@ -268,6 +268,7 @@ function Ready(props: {
             following={following.has(top.id)}
             remind={!muted.has(top.id)}
             reminderMinutes={me.reminderMinutes}
+            reminders={me.reminders}
             onFollow={(on) => follow(top.id, on)}
             onRemind={(on) => remind(top.id, on)}
             onSpeaker={openSpeaker}

@@ -45,6 +45,8 @@ export function SessionView(props: {
   following: boolean;
   remind: boolean;
   reminderMinutes: number;
+  /** Reminders are on at all (the bot's /settings). */
+  reminders: boolean;
   onFollow: (on: boolean) => void;
   onRemind: (on: boolean) => void;
   onSpeaker: (id: string) => void;
@@ -105,7 +107,9 @@ export function SessionView(props: {
         <p class="hint">
           {props.following
             ? props.remind
-              ? t("remind_note", { minutes: props.reminderMinutes })
+              ? props.reminders
+                ? t("remind_note", { minutes: props.reminderMinutes })
+                : t("reminders_off_note")
               : ""
             : t("remind_needs_follow")}
         </p>

@@ -29,6 +29,7 @@ function me(deps: WebappDeps, user: User): ApiMe {
     following: subscriptionsOf(deps.db, user.id).filter((id) => deps.catalog.session(id)),
     muted: mutedOf(deps.db, user.id),
     reminderMinutes: user.reminderMinutes ?? deps.defaultReminderMinutes,
+    reminders: user.reminders,
     now: deps.clock(),
     calendarUrl: feedUrl(deps.publicUrl, token),
     ...(deps.botUsername ? { botUrl: `https://t.me/${deps.botUsername}` } : {}),

@@ -5,6 +5,7 @@ import { tempDir } from "../../../test/support/tmp.js";
 import { startTestWebapp, type TestWebapp, tma } from "../../../test/support/webapp.js";
 import { readProgrammeFile } from "../../programme/read.js";
 import { subscribe, subscriptionsOf } from "../../store/subscriptions.js";
+import { setReminders } from "../../store/users.js";
 import type { ApiMe, ApiProgramme, ApiSearch } from "../api-types.js";
 
 const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
@@ -98,6 +99,9 @@ describe("the Mini App's API", () => {
     expect(me.following.sort()).toEqual(["advanced-flask-patterns", "django-roadmap"]);
     expect(me.user).toEqual({ id: ann.id, firstName: "Ann", lang: "en" });
     expect(me.reminderMinutes).toBe(10);
+    expect(me.reminders).toBe(true);
+    setReminders(deps.db, ann.id, false, NOW);
+    expect(((await (await call("/api/me", auth)).json()) as ApiMe).reminders).toBe(false);
     expect(me.now).toBe(NOW);
     expect(me.calendarUrl).toMatch(/^https:\/\/confbot\.test\/cal\/[A-Za-z0-9_-]{32}\.ics$/);
     const del = await call("/api/follow/django-roadmap", auth, "DELETE");
