@@ -20,6 +20,12 @@ describe("kindOf", () => {
     ["", "Opening", false, "opening"],
     [undefined, "182 - Numérique : enjeux", false, "talk"],
     [undefined, "Registration", false, "other"],
+    [undefined, "Открытие конференции", false, "opening"],
+    ["", "Закрытие", false, "closing"],
+    [undefined, "Обед", false, "meal"],
+    [undefined, "Кофе-брейк", false, "break"],
+    [undefined, "Перерыв", false, "break"],
+    [undefined, "Регистрация участников", false, "other"],
   ] as const)("%s / %s → %s", (type, title, speakers, kind) => {
     expect(kindOf(type, title, speakers)).toBe(kind);
   });

@@ -11,20 +11,23 @@ const TYPE_RULES: [SessionKind, RegExp][] = [
     "meetup",
     /meet-?up|\bbof\b|birds of a feather|treffen|gathering|self[- ]organi[sz]ed|assembly|stammtisch/i,
   ],
-  ["meal", /\b(lunch|dinner|breakfast|brunch|meal)\b|mittag|abendessen|frühstück|buffet|repas|déjeuner/i],
-  ["break", /\bbreak\b|pause|coffee|kaffee|\btea\b|changeover|intermission/i],
+  [
+    "meal",
+    /\b(lunch|dinner|breakfast|brunch|meal)\b|mittag|abendessen|frühstück|buffet|repas|déjeuner|обед|ужин|завтрак|фуршет/i,
+  ],
+  ["break", /\bbreak\b|pause|coffee|kaffee|\btea\b|changeover|intermission|перерыв|кофе/i],
 ];
 const CEREMONY = /ceremony|zeremonie/i;
-const OPENING = /\bopening\b|eröffnung|welcome|begrüßung|ouverture/i;
-const CLOSING = /\bclosing\b|abschluss|closing|clôture|farewell/i;
+const OPENING = /\bopening\b|eröffnung|welcome|begrüßung|ouverture|открытие|приветствие/i;
+const CLOSING = /\bclosing\b|abschluss|closing|clôture|farewell|закрытие/i;
 const ADMIN =
-  /registration|check-in|anmeldung|inscription|doors open|einlass|room changeover|setup|teardown/i;
+  /registration|check-in|anmeldung|inscription|doors open|einlass|room changeover|setup|teardown|регистрация/i;
 const TALK = /talk|lecture|vortrag|presentation|maintrack|devroom|session|conférence|exposé|speech/i;
 
 /** The kind of a session from its source type, title and whether it has speakers. */
 export function kindOf(type: string | undefined, title: string, hasSpeakers: boolean): SessionKind {
   const t = type?.trim() ?? "";
-  if (CEREMONY.test(t) || (!t && !hasSpeakers) || /^(opening|closing)/i.test(title)) {
+  if (CEREMONY.test(t) || (!t && !hasSpeakers) || /^(opening|closing|открытие|закрытие)/i.test(title)) {
     if (OPENING.test(title)) return "opening";
     if (CLOSING.test(title)) return "closing";
   }
