@@ -37,7 +37,7 @@ import { forecastReminders, LATE_TOLERANCE_MS, PLAN_SHARE, planReminders } from 
 import { RateLimiter } from "../src/delivery/rate-limiter.js";
 import type { Programme } from "../src/programme/model.js";
 import { ProgrammeService } from "../src/programme/service.js";
-import { openDatabase } from "../src/store/db.js";
+import { type Db, openDatabase } from "../src/store/db.js";
 import { outboxCounts } from "../src/store/outbox.js";
 import { loadProgramme } from "../src/store/programme-store.js";
 import { BotApiServer } from "../test/support/bot-api-server.js";
@@ -88,6 +88,20 @@ function programme(keynoteStart: number): Programme {
   };
 }
 
+/** Users 1…n (half English, half Russian), each following the session `sessionOf(id)` names. */
+function addFollowers(db: Db, n: number, sessionOf: (id: number) => string): void {
+  const addUser = db.prepare(
+    "INSERT INTO users (id, chat_id, language_code, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
+  );
+  const follow = db.prepare("INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, ?, 0)");
+  db.transaction(() => {
+    for (let id = 1; id <= n; id++) {
+      addUser.run(id, id, id % 2 ? "en" : "ru");
+      follow.run(id, sessionOf(id));
+    }
+  })();
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const secs = (ms: number) => `${ms >= 0 ? "+" : "−"}${(Math.abs(ms) / 1000).toFixed(1)} s`;
@@ -108,16 +122,7 @@ export default async function burstBench(): Promise<void> {
     const db = openDatabase(join(dir, "burst.sqlite"));
     const p = programme(keynote);
     loadProgramme(db, p, clock.now());
-    const addUser = db.prepare(
-      "INSERT INTO users (id, chat_id, language_code, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
-    );
-    const follow = db.prepare("INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, ?, 0)");
-    db.transaction(() => {
-      for (let id = 1; id <= KEYNOTE + TALK; id++) {
-        addUser.run(id, id, id % 2 ? "en" : "ru");
-        follow.run(id, id <= KEYNOTE ? "keynote" : "talk");
-      }
-    })();
+    addFollowers(db, KEYNOTE + TALK, (id) => (id <= KEYNOTE ? "keynote" : "talk"));
     const config = loadConfig({ SEND_RATE: String(RATE), DEFAULT_REMINDER_MINUTES: String(LEAD_MIN) });
     const deps: BotDeps = {
       config,
@@ -280,18 +285,7 @@ function impossible(dir: string): void {
   const db = openDatabase(join(dir, "impossible.sqlite"));
   const keynote = Math.ceil((Date.now() + 60 * MIN) / MIN) * MIN;
   loadProgramme(db, programme(keynote), keynote - 60 * MIN);
-  const addUser = db.prepare(
-    "INSERT INTO users (id, chat_id, language_code, created_at, updated_at) VALUES (?, ?, 'en', 0, 0)",
-  );
-  const follow = db.prepare(
-    "INSERT INTO subscriptions (user_id, session_id, created_at) VALUES (?, 'keynote', 0)",
-  );
-  db.transaction(() => {
-    for (let id = 1; id <= n; id++) {
-      addUser.run(id, id);
-      follow.run(id);
-    }
-  })();
+  addFollowers(db, n, () => "keynote");
   const now = keynote - 30 * MIN;
   const f = forecastReminders(db, { now, defaultMinutes: lead, rate });
   const queued = planReminders(db, { now: keynote - 2 * lead * MIN, defaultMinutes: lead, rate }).enqueued;

@@ -8,6 +8,7 @@ import { enqueue, outboxCounts } from "../store/outbox.js";
 import { touchUser } from "../store/users.js";
 import { Dispatcher, type Transport } from "./dispatcher.js";
 import { outboxHooks } from "./outcomes.js";
+import { RateLimiter } from "./rate-limiter.js";
 
 const USERS = 40;
 const MAX_IN_FLIGHT = 5;
@@ -160,5 +161,68 @@ describe("the dispatcher on a planned burst", () => {
     expect(started).toEqual(Array.from({ length: 10 }, (_, i) => i * 40));
     expect(outboxCounts(db).sent).toBe(10);
     db.close();
+  });
+});
+
+describe("the dispatcher's in-flight bound", () => {
+  /** `n` broadcast rows due now, to distinct chats, and a transport that answers only when told to. */
+  function held(n: number) {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    const now = Date.now();
+    for (let id = 1; id <= n; id++) touchUser(db, { id, chatId: id }, now);
+    enqueue(
+      db,
+      Array.from({ length: n }, (_, i) => ({
+        kind: "broadcast" as const,
+        dedupeKey: `broadcast:1:${i + 1}`,
+        userId: i + 1,
+        chatId: i + 1,
+        payload: { type: "message" as const, text: "hello" },
+        notBefore: now,
+      })),
+      now,
+    );
+    const waiting: (() => void)[] = [];
+    let paid = 0;
+    const transport: Transport = {
+      send: (m) => {
+        if (m.paid) paid++;
+        return new Promise((resolve) => waiting.push(() => resolve({ ok: true })));
+      },
+    };
+    const release = () => {
+      for (const w of waiting.splice(0)) w();
+    };
+    return { db, transport, waiting, release, paid: () => paid };
+  }
+
+  it("is 10 at 25/s and 100 for paid broadcasts at 1,000/s, so they are not held to 100/s", async () => {
+    for (const [paidRate, bound, rows] of [
+      [undefined, 10, 15],
+      [1000, 100, 150],
+    ] as const) {
+      const { db, transport, waiting, release, paid } = held(rows);
+      const dispatcher = new Dispatcher({
+        db,
+        ...outboxHooks(db),
+        transport,
+        render: (row) => ({ chatId: row.chatId, text: "hello" }),
+        clock: Date.now,
+        logger: pino({ level: "silent" }),
+        limiter: new RateLimiter(25, Date.now(), paidRate ? { paidRate } : {}),
+        paidKinds: ["broadcast"],
+      });
+      dispatcher.start();
+      await waitUntil(() => waiting.length === bound, `${bound} sends in flight`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(waiting.length).toBe(bound);
+      expect(paid()).toBe(paidRate ? bound : 0);
+      while (outboxCounts(db).sent < rows) {
+        release();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await dispatcher.stop();
+      db.close();
+    }
   });
 });

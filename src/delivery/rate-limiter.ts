@@ -100,6 +100,11 @@ export class RateLimiter {
     return this.free.current;
   }
 
+  /** The rate of the fastest lane, messages per second: the paid lane's when there is one. */
+  get fastestRate(): number {
+    return Math.max(this.rate, this.paid?.rate ?? 0);
+  }
+
   /** Whether a paid lane is configured. */
   get hasPaidLane(): boolean {
     return this.paid !== undefined;
