@@ -490,6 +490,24 @@ describe("a dispatcher behind the plan", () => {
     db.close();
   });
 
+  it("behind by more than half the promise: those queued earlier move up too, so the run goes in its order", () => {
+    const { db, due, tick } = behind();
+    tick(due - 240_000);
+    // Nothing sent for 90 s: ~650 rows past their slots push the rest by ~72 s. Rows queued for the next
+    // 30 s and the rest of the run all go now, in the plan's order (by user), not the new ones first.
+    const now = due - 150_000;
+    expect(tick(now).forecast.late).toBeGreaterThan(0);
+    const rows = db
+      .prepare("SELECT user_id AS id, next_attempt_at AS at FROM outbox ORDER BY next_attempt_at, id")
+      .all() as {
+      id: number;
+      at: number;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+    expect(rows.every((r) => r.at <= now)).toBe(true);
+    db.close();
+  });
+
   it("so far behind that some would be late: all of them are queued to go as soon as they may", () => {
     const { db, due, tick, queued } = behind();
     tick(due - 240_000);

@@ -1,5 +1,6 @@
 import type { Db } from "../store/db.js";
 import {
+  advancePending,
   enqueue,
   markDropped,
   type NewOutboxRow,
@@ -159,6 +160,8 @@ interface Due extends ReminderCandidate {
   dueAt: number;
   earliestAt: number;
   queued: boolean;
+  /** The `not_before` it was queued with, when it is pending. */
+  queuedAt?: number;
 }
 
 /** The reminders still to be sent in the planner's window, with their due times, in due order. */
@@ -179,7 +182,15 @@ function remindersAhead(db: Db, now: number, defaultMinutes: number): Due[] {
     const revivable = q?.status === "dropped" && REVIVABLE.some((r) => r === q.lastError);
     if (q && q.status !== "pending" && !revivable) continue;
     const dueAt = Math.max(c.startAt - c.leadMs, Math.min(c.subscribedAt, c.startAt));
-    out.push({ ...c, key, dueAt, earliestAt: c.startAt - 2 * c.leadMs, queued: q?.status === "pending" });
+    const pending = q?.status === "pending";
+    out.push({
+      ...c,
+      key,
+      dueAt,
+      earliestAt: c.startAt - 2 * c.leadMs,
+      queued: pending,
+      ...(pending ? { queuedAt: q.notBefore } : {}),
+    });
   }
   return out;
 }
@@ -221,9 +232,14 @@ export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }
       hurryAfterMs: HURRY_AFTER_MS,
     });
     const rows: NewOutboxRow[] = [];
+    const advanced: { dedupeKey: string; at: number }[] = [];
     for (const { item, sendAt, hurry } of plan) {
-      // Rows already queued keep their time: a run that fell into a hurry since goes on behind them.
-      if (item.queued || (sendAt > now + QUEUE_AHEAD_MS && !hurry)) continue;
+      // Rows of a run that fell into a hurry since they were queued move up too, or the rest would pass them.
+      if (item.queued) {
+        if (hurry && sendAt < (item.queuedAt ?? sendAt)) advanced.push({ dedupeKey: item.key, at: sendAt });
+        continue;
+      }
+      if (sendAt > now + QUEUE_AHEAD_MS && !hurry) continue;
       rows.push({
         kind: "reminder",
         dedupeKey: item.key,
@@ -238,6 +254,7 @@ export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }
         expiresAt: item.startAt,
       });
     }
+    advancePending(db, advanced);
     const enqueued = enqueue(db, rows, now, { revivable: REVIVABLE });
     const missed = missedSince === undefined ? [] : recordMissed(db, now, missedSince, defaultMinutes);
     return { enqueued, dropped, missed, forecast: forecastOf(plan, LATE_TOLERANCE_MS) };

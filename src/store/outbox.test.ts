@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "./db.js";
 import {
+  advancePending,
   broadcastOutcomes,
   dropPendingForUser,
   dueRows,
@@ -51,6 +52,27 @@ describe("outbox", () => {
     expect(markSent(db, first.id, T0 + 2)).toBe(false);
     expect(enqueue(db, [row(1, "b:1")], T0 + 3)).toBe(0);
     expect(dueRows(db, T0 + 5000, 10).map((r) => r.dedupeKey)).toEqual(["b:2", "b:3"]);
+    db.close();
+  });
+
+  it("moves pending rows not tried yet to go earlier, and nothing else", () => {
+    const db = setup();
+    const later = T0 + 60_000;
+    enqueue(db, [row(1, "r:1", { notBefore: later }), row(2, "r:2", { notBefore: later })], T0);
+    enqueue(db, [row(3, "r:3", { notBefore: later }), row(3, "r:4", { notBefore: T0 })], T0);
+    const [retried] = dueRows(db, later, 10).filter((r) => r.dedupeKey === "r:2");
+    if (!retried) throw new Error("row");
+    markRetry(db, retried.id, later + 5000, "500", true);
+    const sent = dueRows(db, later, 10).find((r) => r.dedupeKey === "r:3");
+    if (!sent) throw new Error("row");
+    markSent(db, sent.id, T0);
+    const moves = ["r:1", "r:2", "r:3", "r:4"].map((dedupeKey) => ({ dedupeKey, at: T0 + 1000 }));
+    // r:2 keeps its backoff, r:3 is sent, r:4 is due already (never later).
+    expect(advancePending(db, moves)).toBe(1);
+    expect(dueRows(db, T0 + 1000, 10).map((r) => [r.dedupeKey, r.notBefore, r.nextAttemptAt])).toEqual([
+      ["r:4", T0, T0],
+      ["r:1", T0 + 1000, T0 + 1000],
+    ]);
     db.close();
   });
 

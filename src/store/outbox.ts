@@ -180,6 +180,10 @@ function prepare(db: Db) {
       `UPDATE outbox SET status = 'failed', last_error = ?, finished_at = ?
        WHERE id = ? AND status = 'pending'`,
     ),
+    advance: db.prepare<{ at: number; key: string }>(
+      `UPDATE outbox SET not_before = @at, next_attempt_at = @at
+       WHERE dedupe_key = @key AND status = 'pending' AND next_attempt_at = not_before AND not_before > @at`,
+    ),
     markDropped: db.prepare<[string, number, number]>(
       `UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ?
        WHERE id = ? AND status = 'pending'`,
@@ -383,6 +387,19 @@ export function markRetry(
 /** Gives up on a pending row for good (e.g. Telegram refused it, or the user blocked the bot). */
 export function markFailed(db: Db, id: number, error: string, now: number): void {
   sql(db).markFailed.run(error, now, id);
+}
+
+/**
+ * Moves pending rows, by key, to go as early as `at` (a planned burst that fell behind now goes at full pace).
+ * Only rows not tried yet move, and only earlier: a retry keeps its backoff. Returns how many moved.
+ */
+export function advancePending(db: Db, rows: readonly { dedupeKey: string; at: number }[]): number {
+  const s = sql(db);
+  return db.transaction(() => {
+    let moved = 0;
+    for (const r of rows) moved += s.advance.run({ at: r.at, key: r.dedupeKey }).changes;
+    return moved;
+  })();
 }
 
 /** Drops a pending row that lost its point (session started, cancelled, moved; user unsubscribed…). */
