@@ -22,26 +22,6 @@ describe("rate limiter", () => {
     for (const t of sends) expect(sends.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(25);
   });
 
-  it("a sender whose timer wakes a little late still gets the whole rate, and no second holds more than rate + 1.5", () => {
-    const limiter = new RateLimiter(25, 0);
-    const sends: number[] = [];
-    let now = 0;
-    let chat = 0;
-    while (now < 20_000) {
-      const wait = limiter.globalWait(now);
-      if (wait > 0) {
-        // Every sleep overshoots by 5 ms, as timers on a busy event loop do.
-        now += wait + 5;
-        continue;
-      }
-      limiter.acquire(++chat, now);
-      limiter.release(chat);
-      sends.push(now);
-    }
-    expect(sends.length).toBeGreaterThanOrEqual(25 * 20 - 2);
-    for (const t of sends) expect(sends.filter((s) => s >= t && s < t + 1000).length).toBeLessThanOrEqual(26);
-  });
-
   it("keeps one message per second per chat, none while one is in flight, and pauses on a 429", () => {
     const limiter = new RateLimiter(1000, 0);
     expect(limiter.chatWait(5, 0)).toBe(0);

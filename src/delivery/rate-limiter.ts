@@ -5,12 +5,7 @@ export type Lane = "free" | "paid";
 export interface RateLimiterOptions {
   /** Minimum spacing of messages to one chat (Telegram: about one per second). */
   perChatMs?: number;
-  /**
-   * Bucket capacity (default 1.5). Sends are spaced evenly either way (the bucket starts with one token);
-   * the half token over 1 keeps what a timer waking a little late would otherwise lose for good (1 ms late
-   * on every 40 ms wait is 2.5 % of the rate, more on a busy machine), and no one-second window holds more
-   * than `rate` + 1.5.
-   */
+  /** Bucket capacity: 1 spaces sends evenly, so no one-second window holds more than `rate` + 1. */
   burst?: number;
   /** Messages per second of the paid lane (PAID_BROADCAST=1; Telegram allows up to 1,000). */
   paidRate?: number;
@@ -35,7 +30,7 @@ class Bucket {
     now: number,
   ) {
     this.current = rate;
-    this.tokens = Math.min(1, capacity);
+    this.tokens = capacity;
     this.refilledAt = now;
   }
 
@@ -59,8 +54,8 @@ class Bucket {
 
 /**
  * Telegram's flood limits, shared by the outbox dispatcher and the bot's own replies (one budget, so a
- * broadcast never makes replies hit 429s): a global token bucket of `rate` messages per second (evenly
- * spaced, with half a token of slack for late timers), an optional paid lane for `allow_paid_broadcast`, at
+ * broadcast never makes replies hit 429s): a global token bucket of `rate` messages per second (capacity
+ * `burst`, 1 by default, so sends are evenly spaced), an optional paid lane for `allow_paid_broadcast`, at
  * most one message per `perChatMs` to any one chat and none while one is in flight to it, and after a 429 a
  * global pause plus a slower pace that creeps back to `rate` as sends succeed (so a rate set above
  * Telegram's limit settles just under it instead of pausing again and again). Replies go ahead of the
@@ -89,8 +84,8 @@ export class RateLimiter {
   ) {
     if (!(rate > 0)) throw new Error("rate must be positive");
     this.perChatMs = options.perChatMs ?? 1000;
-    this.free = new Bucket(rate, options.burst ?? 1.5, now);
-    this.paid = options.paidRate ? new Bucket(options.paidRate, options.burst ?? 1.5, now) : undefined;
+    this.free = new Bucket(rate, options.burst ?? 1, now);
+    this.paid = options.paidRate ? new Bucket(options.paidRate, options.burst ?? 1, now) : undefined;
     const share = options.replyShare ?? 0.2;
     this.replyAllowance = new Bucket(Math.max(0.01, rate * share), options.replyBurst ?? 5, now);
   }
