@@ -13,7 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, type YAMLMap } from "yaml";
 import { toZonedIso } from "./canonical.js";
-import { ProgrammeError } from "./errors.js";
+import { ProgrammeError, unreadable } from "./errors.js";
 import { type Conference, conferenceDayOf, type Programme, type Session } from "./model.js";
 import { parseProgramme } from "./read.js";
 
@@ -398,6 +398,6 @@ export function readProgrammeText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
-    throw new ProgrammeError(file, [{ path: "", message: `a readable file (${(e as Error).message})` }]);
+    throw new ProgrammeError(file, [unreadable(e)]);
   }
 }

@@ -131,3 +131,13 @@ export function placeAt(doc: unknown, path: readonly PropertyKey[]): IssuePlace 
   if (typeof field === "string") place.field = field;
   return place;
 }
+
+/** The problem of a file that cannot be read: the message, and the reason in words any language can give. */
+export function unreadable(e: unknown): ProgrammeIssue {
+  const err = e as NodeJS.ErrnoException;
+  return {
+    path: "",
+    message: `a readable file (${err.message})`,
+    problem: { code: "unreadable", values: { error: err.code ?? err.message } },
+  };
+}

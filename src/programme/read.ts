@@ -8,6 +8,7 @@ import {
   ProgrammeError,
   type ProgrammeIssue,
   placeAt,
+  unreadable,
 } from "./errors.js";
 import type { Programme } from "./model.js";
 import { programmeSchema } from "./schema.js";
@@ -118,7 +119,7 @@ export function readProgrammeFile(file: string): Programme {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new ProgrammeError(file, [{ path: "", message: `a readable file (${(e as Error).message})` }]);
+    throw new ProgrammeError(file, [unreadable(e)]);
   }
   return parseProgramme(text, file);
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { ProgrammeError } from "./errors.js";
+import { ProgrammeError, unreadable } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
 import { parseSchedule } from "./formats/index.js";
 import type { ParsedSchedule } from "./model.js";
@@ -64,8 +64,6 @@ export async function readSource(source: ProgrammeSource, limits: FetchLimits): 
   try {
     return readFileSync(source.path);
   } catch (e) {
-    throw new ProgrammeError(source.path, [
-      { path: "", message: `a readable file (${(e as Error).message})` },
-    ]);
+    throw new ProgrammeError(source.path, [unreadable(e)]);
   }
 }

@@ -30,20 +30,21 @@ export function placeText(v: AdminViewCtx, p: IssuePlace): string {
   return when ? v.t("admin.place.session_at", { name, when }) : v.t("admin.place.session", { name });
 }
 
-/** A problem's values as its wording needs them: places named, expectations worded. */
+/** A problem's values as its wording needs them, as HTML: places named, expectations and types worded. */
 function wordedValues(
   v: AdminViewCtx,
   values: Record<string, ProblemValue>,
 ): Record<string, string | number> {
+  const name = (p: IssuePlace) => escapeHtml(v.catalog.text(p.name, v.lang) || (p.id ?? ""));
   const out: Record<string, string | number> = {};
   for (const [k, value] of Object.entries(values)) {
-    if (Array.isArray(value)) out[k] = value.map((p) => v.catalog.text(p.name, v.lang) || p.id).join(", ");
-    else if (typeof value === "object")
-      out[k] =
-        value.kind === "room" ? v.catalog.text(value.name, v.lang) || (value.id ?? "") : placeText(v, value);
-    else out[k] = value;
+    if (Array.isArray(value)) out[k] = value.map(name).join(", ");
+    else if (typeof value === "object") out[k] = value.kind === "session" ? placeText(v, value) : name(value);
+    else out[k] = typeof value === "string" ? escapeHtml(value) : value;
   }
   if (typeof values.what === "string") out.what = v.t(`admin.expected.${values.what}`);
+  if (typeof values.type === "string")
+    out.type = v.t(`admin.type.${values.type}`, { defaultValue: escapeHtml(values.type) });
   if (typeof values.yaml === "string")
     out.yaml = v.t(`admin.yaml.${values.yaml}`, { defaultValue: v.t("admin.yaml.other") });
   return out;

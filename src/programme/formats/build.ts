@@ -94,6 +94,7 @@ function resolveZones(raw: RawSchedule, opts: ScheduleOptions, warn: (w: SourceW
       {
         path: "timezone",
         message: `a timezone: ${localOnly} events have local clock times only and the source names no timezone; set PROGRAMME_TIMEZONE (or pass --timezone), e.g. PROGRAMME_TIMEZONE=Europe/Brussels`,
+        problem: { code: "needs-timezone" },
       },
     ]);
   return { optionZone, sourceZone, localZone };
@@ -267,6 +268,7 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
       {
         path: "",
         message: `a schedule with at least one event (${raw.events.length ? "none of its events has a usable time" : "it has none"})`,
+        problem: { code: raw.events.length ? "no-timed-events" : "no-events" },
       },
     ]);
 

@@ -80,13 +80,23 @@ export function readC3vocJson(json: string, source: string): RawSchedule {
   try {
     doc = JSON.parse(json);
   } catch (e) {
-    throw new ProgrammeError(source, [{ path: "", message: `valid JSON (${(e as Error).message})` }]);
+    throw new ProgrammeError(source, [
+      {
+        path: "",
+        message: `valid JSON (${(e as Error).message})`,
+        problem: { code: "bad-format", values: { format: "JSON", error: (e as Error).message } },
+      },
+    ]);
   }
   const schedule = isObj(doc) ? doc.schedule : undefined;
   const c = isObj(schedule) ? schedule.conference : undefined;
   if (!isObj(schedule) || !isObj(c))
     throw new ProgrammeError(source, [
-      { path: "schedule.conference", message: "a c3voc schedule JSON object" },
+      {
+        path: "schedule.conference",
+        message: "a c3voc schedule JSON object",
+        problem: { code: "not-a-schedule", values: { format: "c3voc JSON" } },
+      },
     ]);
   const baseUrl = str(schedule.base_url) || str(c.base_url) || str(c.url) || undefined;
   const rooms: string[] = list(c.rooms)

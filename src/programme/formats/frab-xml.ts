@@ -178,13 +178,21 @@ export function readFrabXml(xml: string, source: string): RawSchedule {
     const err = (e as { err?: { msg?: string; line?: number } }).err;
     const where = err?.line ? `line ${err.line}` : "";
     throw new ProgrammeError(source, [
-      { path: where, message: `well-formed XML (${err?.msg ?? (e as Error).message})` },
+      {
+        path: where,
+        message: `well-formed XML (${err?.msg ?? (e as Error).message})`,
+        problem: { code: "bad-format", values: { format: "XML", error: err?.msg ?? (e as Error).message } },
+      },
     ]);
   }
   const schedule = child(doc, "schedule");
   if (!isObject(schedule))
     throw new ProgrammeError(source, [
-      { path: "", message: "a frab schedule XML with a <schedule> root element" },
+      {
+        path: "",
+        message: "a frab schedule XML with a <schedule> root element",
+        problem: { code: "not-a-schedule", values: { format: "frab XML" } },
+      },
     ]);
   const warnings: SourceWarning[] = [];
   const warn = (w: SourceWarning) => warnings.push(w);

@@ -91,7 +91,11 @@ export function readIcal(ics: string, source: string, decodeWarnings: SourceWarn
     cal = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   } catch (e) {
     throw new ProgrammeError(source, [
-      { path: "", message: `a valid iCalendar file (${(e as Error).message})` },
+      {
+        path: "",
+        message: `a valid iCalendar file (${(e as Error).message})`,
+        problem: { code: "bad-format", values: { format: "iCalendar", error: (e as Error).message } },
+      },
     ]);
   }
   const warnings = [...decodeWarnings];

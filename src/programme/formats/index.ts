@@ -4,7 +4,7 @@
  * hand-edited canonical file is strict.
  */
 import { readFileSync } from "node:fs";
-import { ProgrammeError } from "../errors.js";
+import { ProgrammeError, unreadable } from "../errors.js";
 import type { ParsedSchedule } from "../model.js";
 import { buildProgramme, type ScheduleOptions } from "./build.js";
 import { readC3vocJson } from "./c3voc-json.js";
@@ -47,7 +47,11 @@ function decodeUtf8(bytes: Uint8Array, source: string): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ProgrammeError(source, [
-      { path: "", message: "UTF-8 text (the file holds invalid byte sequences)" },
+      {
+        path: "",
+        message: "UTF-8 text (the file holds invalid byte sequences)",
+        problem: { code: "not-utf8" },
+      },
     ]);
   }
 }
@@ -58,7 +62,7 @@ export function readScheduleFile(file: string, opts: Omit<ScheduleOptions, "sour
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new ProgrammeError(file, [{ path: "", message: `a readable file (${(e as Error).message})` }]);
+    throw new ProgrammeError(file, [unreadable(e)]);
   }
   return parseSchedule(bytes, { ...opts, source: file });
 }

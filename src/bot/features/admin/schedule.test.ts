@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { callbackDataOf, callsOf, labelsOf, textOf } from "../../../../test/support/bot-harness.js";
 import { organizerHarness } from "../../../../test/support/organizer.js";
@@ -164,6 +164,22 @@ describe("a programme's problems, in the organizer's language", () => {
       expect(line).not.toMatch(/[A-Za-z]{3,}/);
       expect(line).not.toMatch(/:\s*$/);
     }
+  });
+});
+
+describe("/reload of a file that is gone or no programme", () => {
+  it("says so in the organizer's language", async () => {
+    const { h, admin, file } = organizerHarness({ lang: "ru" });
+    rmSync(file);
+    await h.send(admin, "/reload");
+    expect(textOf(h.last(admin))).toBe(
+      "⛔ В programme.yaml 1 ошибка; ничего не изменено:\n• файл не удаётся прочитать (ENOENT)",
+    );
+    writeFileSync(file, "just some & <text>\n");
+    await h.send(admin, "/reload");
+    expect(textOf(h.last(admin))).toBe(
+      '⛔ В programme.yaml 1 ошибка; ничего не изменено:\n• ожидается: блок полей; указано: "just some & <text>"',
+    );
   });
 });
 
