@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  callbackDataOf,
-  callsOf,
-  type Harness,
-  labelsOf,
-  newUserSends,
-  textOf,
-} from "../../test/support/bot-harness.js";
+import { callbackDataOf, callsOf, labelsOf, newUserSends, textOf } from "../../test/support/bot-harness.js";
+import { dispatcherOf } from "../../test/support/harness-dispatcher.js";
 import { waitUntil } from "../../test/support/wait.js";
-import { Dispatcher } from "../delivery/dispatcher.js";
-import { outboxHooks } from "../delivery/outcomes.js";
 import { planReminders } from "../delivery/planner.js";
 import { enqueue, outboxCounts } from "../store/outbox.js";
 import { followState, subscribe } from "../store/subscriptions.js";
 import { getUser } from "../store/users.js";
 import { startReminders } from "./reminders.js";
-import { createApiTransport } from "./transport.js";
-import { createOutboxRenderer } from "./views/outbox.js";
-
-/** A dispatcher over the harness's bot.api (answered by its in-memory Telegram), on the harness's clock. */
-function dispatcherOf(h: Harness): Dispatcher {
-  return new Dispatcher({
-    db: h.deps.db,
-    ...outboxHooks(h.deps.db),
-    clock: h.deps.clock,
-    logger: h.deps.logger,
-    transport: createApiTransport(h.bot.api),
-    render: createOutboxRenderer(h.deps),
-    rate: 1000,
-    // Time only moves when the dispatcher waits: the test's clock is fake.
-    sleep: async (ms) => h.setNow(new Date(h.deps.clock() + ms).toISOString()),
-  });
-}
 
 describe("reminders in the bot", () => {
   it("/my lists followed sessions with overlaps, hides past ones, and sends an .ics", async () => {

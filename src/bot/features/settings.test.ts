@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { callsOf, labelsOf, newUserSends, textOf } from "../../../test/support/bot-harness.js";
+import { dispatcherOf } from "../../../test/support/harness-dispatcher.js";
 import { planReminders } from "../../delivery/planner.js";
+import { outboxCounts } from "../../store/outbox.js";
 import { followState, subscribe } from "../../store/subscriptions.js";
 import { getUser } from "../../store/users.js";
 
@@ -47,5 +49,33 @@ describe("/settings → reminders off altogether", () => {
       expect(labelsOf(h.telegram.message(user.id, settings.messageId) ?? settings)).toContain(off);
       expect(plan()).toBe(2);
     }
+  });
+
+  it("drops a reminder already queued when reminders are turned off before it is sent, and plans it again when on", async () => {
+    const { h, user, reply } = await newUserSends("/settings", { now: "2030-03-01T09:49:00+05:00" });
+    subscribe(h.deps.db, user.id, "flask-patterns", 0);
+    const plan = () => planReminders(h.deps.db, { now: h.deps.clock(), defaultMinutes: 10 }).enqueued;
+    expect(plan()).toBe(1);
+    await h.press(user, reply, "Turn reminders off");
+    h.setNow("2030-03-01T09:50:00+05:00");
+    const dispatcher = dispatcherOf(h);
+    await dispatcher.drain();
+    expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 0, pending: 0 });
+    expect(h.chat(user).some((m) => m.text.startsWith("⏰"))).toBe(false);
+
+    await h.press(user, h.telegram.message(user.id, reply.messageId) ?? reply, "Turn reminders on");
+    expect(plan()).toBe(1);
+    await dispatcher.drain();
+    expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 1 });
+    expect(textOf(h.last(user))).toMatch(/^⏰ In 10 minutes: Advanced Flask patterns/);
+  });
+
+  it("answers the switch only in a private chat, and changes nothing for a forged one", async () => {
+    const { h, user } = await newUserSends("/start");
+    for (const data of ["rs:2", "rs:", "rs:00"]) {
+      const calls = await h.pressData(user, data, h.last(user));
+      expect(callsOf(calls, "answerCallbackQuery")[0]?.payload.text).toContain("outdated");
+    }
+    expect(getUser(h.deps.db, user.id)?.reminders).toBe(true);
   });
 });
