@@ -10,15 +10,14 @@ import {
   testUser,
   textOf,
 } from "../../../test/support/bot-harness.js";
+import { dispatcherOf } from "../../../test/support/harness-dispatcher.js";
 import {
   attendees,
   ORGANIZER_FIXTURE,
   organizerHarness as organizerWith,
 } from "../../../test/support/organizer.js";
 import { tempDir } from "../../../test/support/tmp.js";
-import { Dispatcher } from "../../delivery/dispatcher.js";
 import { NOTICE_VIEW } from "../../delivery/notices.js";
-import { outboxHooks } from "../../delivery/outcomes.js";
 import { parseProgramme } from "../../programme/read.js";
 import { recentAudit } from "../../store/audit.js";
 import { countConversations } from "../../store/conversation-storage.js";
@@ -26,7 +25,6 @@ import { getOutboxRow, outboxCounts } from "../../store/outbox.js";
 import { readProgramme } from "../../store/programme-store.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { touchUser } from "../../store/users.js";
-import { createApiTransport } from "../transport.js";
 import { noticeView } from "../views/notice.js";
 import { createOutboxRenderer } from "../views/outbox.js";
 import { BroadcastProgress } from "./admin/broadcast.js";
@@ -323,18 +321,8 @@ function sendFormatted(
   });
 }
 
-function dispatcher(h: Harness) {
-  return new Dispatcher({
-    db: h.deps.db,
-    ...outboxHooks(h.deps.db),
-    clock: h.deps.clock,
-    logger: h.deps.logger,
-    transport: createApiTransport(h.bot.api),
-    render: createOutboxRenderer(h.deps, { [NOTICE_VIEW]: noticeView }),
-    rate: 30,
-    sleep: async (ms) => h.setNow(new Date(h.deps.clock() + ms).toISOString()),
-  });
-}
+/** The outbox's dispatcher, rendering change notices, at Telegram's pace. */
+const dispatcher = (h: Harness) => dispatcherOf(h, { views: { [NOTICE_VIEW]: noticeView }, rate: 30 });
 
 describe("/broadcast", () => {
   it("asks for the message, the audience, previews with the count, sends once to each, and reports progress", async () => {
