@@ -15,7 +15,7 @@ import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { Action } from "../callback-data.js";
 import { escapeHtml, formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
-import { noticeKind, placeOf } from "./notice.js";
+import { noticeKind, placeOf, retitling } from "./notice.js";
 import { problemLines, warningLines } from "./programme-problems.js";
 import { actionButton, type View } from "./view.js";
 
@@ -55,20 +55,9 @@ export function changeLines(v: AdminViewCtx, changes: readonly NoticeParams[]): 
     const now = c.after ? placeOf(c.after, v.catalog, v.lang, v.now) : was;
     const kind = noticeKind(c);
     const old = v.catalog.text(c.before.title, v.lang);
-    if (kind === "changed" && was === now && c.after) {
-      // Renamed where it was: the title is the change, in the reader's language or, when only another
-      // language's title changed, in that one; "place → same place" would say nothing.
-      const before = c.before.title;
-      const after = c.after.title;
-      const lang =
-        old !== title ? v.lang : Object.keys({ ...before, ...after }).find((l) => before[l] !== after[l]);
-      if (lang)
-        return v.t("admin.preview.retitled", {
-          old: lang === v.lang ? old : (before[lang] ?? "–"),
-          title: lang === v.lang ? title : (after[lang] ?? "–"),
-          now,
-        });
-    }
+    // Renamed where it was: the title is the change; "place → same place" would say nothing.
+    const renamed = kind === "changed" && was === now ? retitling(v.catalog, v.lang, c) : undefined;
+    if (renamed) return v.t("admin.preview.retitled", { ...renamed, now });
     const line = v.t(`admin.preview.${kind}`, { title, was, now });
     return old !== title ? `${line}\n   ${v.t("admin.preview.renamed", { title: old })}` : line;
   });

@@ -33,6 +33,25 @@ export function noticeKind(p: NoticeParams): NoticeKind {
   return "changed";
 }
 
+/**
+ * A session's old and new title when its title changed: in the reader's language, or — when only another
+ * language's title changed — in that one, so that a line about the rename says what changed.
+ */
+export function retitling(
+  catalog: Catalog,
+  lang: Lang,
+  p: NoticeParams,
+): { old: string; title: string } | undefined {
+  if (!p.after) return undefined;
+  const old = catalog.text(p.before.title, lang);
+  const title = catalog.text(p.after.title, lang);
+  if (old !== title) return { old, title };
+  const before = p.before.title;
+  const after = p.after.title;
+  const other = Object.keys({ ...before, ...after }).find((l) => before[l] !== after[l]);
+  return other ? { old: before[other] ?? "–", title: after[other] ?? "–" } : undefined;
+}
+
 /** Titles in a notice are shortened like the reminder's, so two of them always fit one message. */
 const NOTICE_TITLE_CHARS = 200;
 
@@ -46,6 +65,13 @@ export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: Notice
   const was = placeOf(p.before, catalog, lang, at);
   const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
   const kind = noticeKind(p);
+  const renamed = kind === "changed" && was === now ? retitling(catalog, lang, p) : undefined;
+  if (renamed)
+    return t("notice.retitled", {
+      old: truncate(renamed.old, NOTICE_TITLE_CHARS),
+      title: truncate(renamed.title, NOTICE_TITLE_CHARS),
+      now,
+    });
   const lines = [t(`notice.${kind}`, { title: truncate(title, NOTICE_TITLE_CHARS), was, now })];
   const oldTitle = catalog.text(p.before.title, lang);
   if (p.after && oldTitle !== title)
@@ -61,7 +87,15 @@ function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams,
   const title = truncate(catalog.text((p.after ?? p.before).title, lang), NOTICE_TITLE_CHARS);
   const was = placeOf(p.before, catalog, lang, at);
   const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
-  return t(`notice.item.${noticeKind(p)}`, { title, was, now });
+  const kind = noticeKind(p);
+  const renamed = kind === "changed" && was === now ? retitling(catalog, lang, p) : undefined;
+  if (renamed)
+    return t("notice.item.retitled", {
+      old: truncate(renamed.old, NOTICE_TITLE_CHARS),
+      title: truncate(renamed.title, NOTICE_TITLE_CHARS),
+      now,
+    });
+  return t(`notice.item.${kind}`, { title, was, now });
 }
 
 /**

@@ -1,9 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { callbackDataOf, callsOf, labelsOf, textOf } from "../../../../test/support/bot-harness.js";
+import { callbackDataOf, callsOf, labelsOf, testUser, textOf } from "../../../../test/support/bot-harness.js";
 import { organizerHarness } from "../../../../test/support/organizer.js";
+import { NOTICE_VIEW } from "../../../delivery/notices.js";
 import { SESSION_KINDS } from "../../../programme/model.js";
+import { getOutboxRow } from "../../../store/outbox.js";
+import { subscribe } from "../../../store/subscriptions.js";
 import { decodeAction } from "../../callback-data.js";
+import { noticeView } from "../../views/notice.js";
+import { createOutboxRenderer } from "../../views/outbox.js";
 
 /** The fixture with a second session about Flask, so that "flask" means two sessions. */
 const twoFlasks = (text: string) => text.replace('"Scaling for Success"', '"Scaling Flask for Success"');
@@ -203,8 +208,22 @@ describe("/reload of a renamed session", () => {
           "ru: Что внутри асинхронного кода",
         ),
       );
+      const boris = testUser("ru", "Борис");
+      await h.send(boris, "/start");
+      subscribe(h.deps.db, boris.id, "asyncio-inside", h.deps.clock());
       await h.send(admin, "/reload");
       expect(textOf(h.last(admin)).split("\n")).toContain(expected);
+      await h.press(admin, h.last(admin), lang === "en" ? "Apply" : "Применить");
+      // The follower hears of the rename as such, not of a move to where the session already was.
+      const render = createOutboxRenderer(h.deps, { [NOTICE_VIEW]: noticeView });
+      const rows = h.deps.db.prepare("SELECT id FROM outbox WHERE kind = 'notice'").all() as { id: number }[];
+      const texts = rows.map((r) => {
+        const row = getOutboxRow(h.deps.db, r.id);
+        return row && render(row, h.deps.clock())?.text;
+      });
+      expect(texts).toEqual([
+        "✏️ <b>Новое название:</b> «Что происходит внутри асинхронного кода?» теперь называется «Что внутри асинхронного кода» — пн, 25 февраля, 14:00, Зал B",
+      ]);
     }
   });
 });
