@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BotApiServer } from "../test/support/bot-api-server.js";
 import { freePort } from "../test/support/followers.js";
+import { START_ARGS } from "./start-command.js";
 
 const CONNECTIONS = 40;
 const SECONDS = 10;
@@ -46,7 +47,7 @@ async function run(sendRate: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "confbot-webhook-"));
   const port = await freePort();
   const since = Date.now();
-  const child = spawn(process.execPath, ["dist/main.js"], {
+  const child = spawn(process.execPath, START_ARGS, {
     env: {
       ...process.env,
       BOT_TOKEN: server.token,

@@ -6,10 +6,37 @@
  * the app (the locales, the Mini App's build) go through src/app-root.ts, right in src/ and in dist/ alike.
  * Type checking is `npm run typecheck`'s job, not this one's. BUILD_OUTDIR builds elsewhere (a test's bundle).
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
+/**
+ * The search code's fingerprint (src/search/code-version.ts) from the sources here, for the bundle to carry:
+ * it decides whether a stored index snapshot is still this code's. Computed by that module itself, bundled
+ * on its own for the purpose.
+ */
+async function searchCodeVersion() {
+  const probe = join(tmpdir(), `confbot-code-version-${process.pid}.mjs`);
+  await build({
+    entryPoints: ["src/search/code-version.ts"],
+    outfile: probe,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "warning",
+  });
+  try {
+    const { sourceFingerprint } = await import(pathToFileURL(probe).href);
+    return sourceFingerprint(process.cwd());
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 const outdir = process.env.BUILD_OUTDIR || "dist";
+const define = { __SEARCH_CODE_VERSION__: JSON.stringify(await searchCodeVersion()) };
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { main: "src/main.ts", "cli/main": "src/cli/main.ts" },
@@ -22,6 +49,7 @@ await build({
   // Bundling renames clashing classes (abort-controller's AbortSignal → AbortSignal2), and node-fetch, under
   // grammY, recognises a signal by its class's name: names are kept.
   keepNames: true,
+  define,
   // CommonJS dependencies call require(): an ES module has none of its own.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
@@ -29,3 +57,12 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
+
+// esbuild writes string literals in ASCII but keeps comments and regular expressions as written: a single
+// "ё" makes V8 hold the whole 4 MB source as a two-byte string (8 MB). As \u escapes they mean the same.
+for (const file of ["main.js", "cli/main.js"]) {
+  const path = join(outdir, file);
+  const text = readFileSync(path, "utf8");
+  const ascii = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (ascii !== text) writeFileSync(path, ascii);
+}

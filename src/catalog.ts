@@ -36,6 +36,9 @@ function positionalKeys(p: Programme): ProgrammeKeys {
   };
 }
 
+/** Makes the search index of a programme (buildSearchIndex, or one restored from a snapshot). */
+export type Indexer = (programme: Programme) => SearchIndex;
+
 /**
  * The programme as the running bot sees it: lookups by id and by short key, rooms and tracks in order,
  * sessions by conference day, and a search index — built once per load and swapped whole on reload so a
@@ -55,8 +58,15 @@ export class Catalog {
   private sessionKeys = new Keys(new Map());
   private speakerKeys = new Keys(new Map());
 
-  /** `keys` come from the store (src/store/programme-store.ts `readKeys`); without them, positions. */
-  constructor(programme: Programme, keys?: ProgrammeKeys) {
+  /**
+   * `keys` come from the store (src/store/programme-store.ts `readKeys`); without them, positions. `indexer`
+   * makes every version's search index (the bot restores stored ones: src/search/index-cache.ts).
+   */
+  constructor(
+    programme: Programme,
+    keys?: ProgrammeKeys,
+    private readonly indexer: Indexer = buildSearchIndex,
+  ) {
     this.replace(programme, keys);
   }
 
@@ -72,7 +82,7 @@ export class Catalog {
       const day = conferenceDayOf(s.start, c);
       byDay.set(day, [...(byDay.get(day) ?? []), s]);
     }
-    const index = buildSearchIndex(programme);
+    const index = this.indexer(programme);
     this.programme = programme;
     this.sessions = sessions;
     this.speakers = speakers;

@@ -1,7 +1,32 @@
-import { Catalog } from "../catalog.js";
+import { Catalog, type Indexer } from "../catalog.js";
 import { ProgrammeService } from "../programme/service.js";
+import { cachedSearchIndex } from "../search/index-cache.js";
+import type { Db } from "../store/db.js";
 import { readKeys, readProgramme } from "../store/programme-store.js";
+import { readIndexSnapshot, writeIndexSnapshot } from "../store/search-index.js";
 import type { BotDeps } from "./context.js";
+
+/**
+ * Search indexes through the database's snapshot: a restart with the programme and the search code unchanged
+ * restores the index instead of building it. Logs which it did, and a snapshot that cannot be used or stored.
+ */
+export function storedIndexer(db: Db, logger: BotDeps["logger"]): Indexer {
+  const snapshots = {
+    read: (key: string) => readIndexSnapshot(db, key),
+    write: (key: string, snapshot: Uint8Array) => writeIndexSnapshot(db, key, snapshot),
+  };
+  return (programme) => {
+    const started = performance.now();
+    const { index, source } = cachedSearchIndex(programme, snapshots, (err) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search index snapshot failed"),
+    );
+    logger.info(
+      { source, ms: Math.round(performance.now() - started), ...index.stats },
+      "search index ready",
+    );
+    return index;
+  };
+}
 
 /**
  * The bot's dependencies around a database that holds a programme: the catalogue of the stored programme
@@ -19,7 +44,7 @@ export function createBotDeps(
   programme = readProgramme(base.db),
 ): BotDeps {
   if (!programme) throw new Error("the database holds no programme");
-  const catalog = new Catalog(programme, readKeys(base.db));
+  const catalog = new Catalog(programme, readKeys(base.db), storedIndexer(base.db, base.logger));
   programmeService.onChange((next) => catalog.replace(next, readKeys(base.db)));
   return { ...base, catalog, programmeService };
 }

@@ -29,6 +29,7 @@
  * included. The cut-offs are decided on the index score before re-ranking, so what is found (and that
  * nonsense finds nothing) stays the index's call; fuse.js only orders it.
  */
+import { deserialize, serialize } from "node:v8";
 import Fuse from "fuse.js";
 import type { Programme } from "../programme/model.js";
 import { transliterate } from "../text/romanize.js";
@@ -278,10 +279,15 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 
 /** Strings kept in order, each with an id, for prefix look-ups by binary search. */
 class SortedStrings {
-  private readonly strings: string[];
-  private readonly ids: number[];
+  readonly strings: string[];
+  readonly ids: number[];
 
-  constructor(entries: [string, number][]) {
+  constructor(entries: [string, number][], sorted?: { strings: string[]; ids: number[] }) {
+    if (sorted) {
+      this.strings = sorted.strings;
+      this.ids = sorted.ids;
+      return;
+    }
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     this.strings = entries.map((e) => e[0]);
     this.ids = entries.map((e) => e[1]);
@@ -302,6 +308,26 @@ class SortedStrings {
       each(s, this.ids[i] as number);
     }
   }
+}
+
+/** Fields an index needs only while it is built: left out of its snapshot. */
+const BUILD_ONLY: ReadonlySet<string> = new Set([
+  "buildDocs",
+  "buildWeights",
+  "buildMasks",
+  "keys",
+  "named",
+  "capitalizedCount",
+  "initial",
+  "stemLangs",
+  "fieldStop",
+  "avgChars",
+  "queryStems",
+]);
+
+/** A snapshot's stand-in for a SortedStrings (v8.serialize keeps data, not classes). */
+interface SortedSnapshot {
+  sortedStrings: { strings: string[]; ids: number[] };
 }
 
 class Index implements SearchIndex {
@@ -371,6 +397,38 @@ class Index implements SearchIndex {
 
   get stats() {
     return { documents: this.docs.length, terms: this.terms.length };
+  }
+
+  /**
+   * The finished index as bytes (v8.serialize): every field a search reads, whatever fields the index grows,
+   * so a restored index cannot silently miss one. Build-only fields are left out; the query memo starts empty.
+   */
+  snapshot(): Buffer {
+    const state: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(this)) {
+      if (BUILD_ONLY.has(field)) continue;
+      state[field] =
+        value instanceof SortedStrings
+          ? ({ sortedStrings: { strings: value.strings, ids: value.ids } } satisfies SortedSnapshot)
+          : value;
+    }
+    return serialize(state);
+  }
+
+  /** An index from a {@link snapshot}, searching exactly as the one that made it. */
+  static restore(bytes: Uint8Array): Index {
+    const state = deserialize(bytes) as Record<string, unknown>;
+    const index = Object.create(Index.prototype) as Index;
+    for (const [field, value] of Object.entries(state)) {
+      const sorted = (value as Partial<SortedSnapshot> | null)?.sortedStrings;
+      Object.defineProperty(index, field, {
+        value: sorted ? new SortedStrings([], sorted) : value,
+        writable: true,
+        enumerable: true,
+      });
+    }
+    Object.defineProperty(index, "queryStems", { value: new Map(), writable: true, enumerable: true });
+    return index;
   }
 
   /** Adds a document with its fields. */
@@ -991,6 +1049,24 @@ class Index implements SearchIndex {
 
 /** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
 export function buildSearchIndex(programme: Programme): SearchIndex {
+  return buildIndex(programme);
+}
+
+/**
+ * A built index as bytes, for a cache (see src/search/index-cache.ts): restoring them with
+ * {@link restoreSearchIndex} costs a small part of building the index again.
+ */
+export function searchIndexSnapshot(index: SearchIndex): Buffer {
+  if (!(index instanceof Index)) throw new TypeError("not an index buildSearchIndex made");
+  return index.snapshot();
+}
+
+/** The index a {@link searchIndexSnapshot} was taken of; throws on bytes that are none. */
+export function restoreSearchIndex(bytes: Uint8Array): SearchIndex {
+  return Index.restore(bytes);
+}
+
+function buildIndex(programme: Programme): Index {
   const docs = searchDocuments(programme);
   const chars = new Map<string, [total: number, count: number]>();
   for (const d of docs)

@@ -2,7 +2,8 @@
  * End to end: the bot as `npm start` runs it — bundled by scripts/build.mjs into one file and run by plain
  * node — long polling a local Bot API server. The bundle must find the locales, talk to the Bot API (grammY's
  * fetch recognises its abort signals by class name, which bundling would rename) and answer a search; a restart
- * with the programme file unchanged serves the stored version without parsing it.
+ * with the programme file unchanged serves the stored version without parsing it, and restores the search
+ * index from its snapshot instead of building it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -52,6 +53,7 @@ describe("the bundled bot (npm start)", () => {
     const answer = await server.say(emma, "flask", { timeoutMs: WAIT });
     expect(answer.text).toContain("Flask");
     expect(first.stdout()).toContain('"msg":"programme loaded"');
+    expect(first.stdout()).toMatch(/"source":"built".*"msg":"search index ready"/);
     expect(await first.stop()).toBe(0);
 
     const since = Date.now();
@@ -59,6 +61,7 @@ describe("the bundled bot (npm start)", () => {
     await waitForPolling(second, server, since);
     expect(second.stdout()).toContain('"msg":"programme file unchanged; serving the stored version"');
     expect(second.stdout()).not.toContain('"msg":"programme loaded"');
+    expect(second.stdout()).toMatch(/"source":"restored".*"msg":"search index ready"/);
     const again = await server.say(emma, "flask", { timeoutMs: WAIT });
     expect(again.text).toContain("Flask");
     expect(await second.stop()).toBe(0);

@@ -10,6 +10,7 @@ import { programmeSync } from "./008-programme-sync.js";
 import { calendarFeeds } from "./009-calendar-feeds.js";
 import { noticeBatches } from "./010-notice-batches.js";
 import { remindersSwitch } from "./011-reminders-switch.js";
+import { searchIndex } from "./012-search-index.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   calendarFeeds,
   noticeBatches,
   remindersSwitch,
+  searchIndex,
 ];

@@ -1,0 +1,19 @@
+import { type Db, statement } from "./db.js";
+
+/** The stored search index snapshot when it was stored under `key`, else undefined. */
+export function readIndexSnapshot(db: Db, key: string): Buffer | undefined {
+  const row = statement<[string], { snapshot: Buffer }>(
+    db,
+    "SELECT snapshot FROM search_index WHERE id = 1 AND key = ?",
+  ).get(key);
+  return row?.snapshot;
+}
+
+/** Stores a search index snapshot under `key`, replacing the one before (only the current one is worth keeping). */
+export function writeIndexSnapshot(db: Db, key: string, snapshot: Uint8Array): void {
+  statement<[string, Uint8Array]>(
+    db,
+    `INSERT INTO search_index (id, key, snapshot) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET key = excluded.key, snapshot = excluded.snapshot`,
+  ).run(key, snapshot);
+}
