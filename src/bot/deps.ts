@@ -3,7 +3,7 @@ import { ProgrammeService } from "../programme/service.js";
 import { cachedSearchIndex } from "../search/index-cache.js";
 import type { Db } from "../store/db.js";
 import { readKeys, readProgramme } from "../store/programme-store.js";
-import { readIndexSnapshot, writeIndexSnapshot } from "../store/search-index.js";
+import { databaseSnapshots } from "../store/search-index.js";
 import type { BotDeps } from "./context.js";
 
 /**
@@ -11,10 +11,7 @@ import type { BotDeps } from "./context.js";
  * restores the index instead of building it. Logs which it did, and a snapshot that cannot be used or stored.
  */
 export function storedIndexer(db: Db, logger: BotDeps["logger"]): Indexer {
-  const snapshots = {
-    read: (key: string) => readIndexSnapshot(db, key),
-    write: (key: string, snapshot: Uint8Array) => writeIndexSnapshot(db, key, snapshot),
-  };
+  const snapshots = databaseSnapshots(db);
   return (programme) => {
     const started = performance.now();
     const { index, source } = cachedSearchIndex(programme, snapshots, (err) =>

@@ -7,8 +7,10 @@ import { REAL_DIR } from "../../test/support/real-schedules.js";
 import { tempDir } from "../../test/support/tmp.js";
 import { canonicalProgramme } from "../programme/canonical.js";
 import { parseProgramme, readProgrammeFile } from "../programme/read.js";
+import { indexKey } from "../search/index-cache.js";
 import { openDatabase } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
+import { readIndexSnapshot } from "../store/search-index.js";
 
 const SHIPPED = "data/pycon-ru-2013.yaml";
 
@@ -31,6 +33,8 @@ describe("cli programme", () => {
 
     const db = openDatabase(env.DATABASE_PATH);
     const stored = readProgramme(db);
+    // The load left the search index's snapshot for the bot, under the key the bot will look for.
+    expect(stored && readIndexSnapshot(db, indexKey(stored))).toBeDefined();
     db.close();
     writeFileSync(join(dir, "stored.json"), JSON.stringify(stored, null, 2));
     const second = runCli(["programme", "export", "--json", join(dir, "stored.json")]);

@@ -15,7 +15,10 @@ import {
   sourceName,
   sourceOf,
 } from "../programme/source.js";
+import { cachedSearchIndex } from "../search/index-cache.js";
 import { openDatabase } from "../store/db.js";
+import { readProgramme } from "../store/programme-store.js";
+import { databaseSnapshots } from "../store/search-index.js";
 
 const usage =
   "usage: programme check [--all] [FILE|URL] | programme load [FILE|URL] | programme export --json|--yaml [FILE|URL]  (each takes --timezone TZ)";
@@ -82,6 +85,9 @@ export async function programmeCommand(args: string[]): Promise<number> {
         );
         console.log(describeDiff(outcome.result.diff));
         const n = outcome.result.notices;
+        // The bot (beside, or started next) restores this version's search index instead of building it.
+        const stored = readProgramme(db);
+        if (change.differs && stored) cachedSearchIndex(stored, databaseSnapshots(db));
         if (change.differs)
           console.log(
             `version ${outcome.version}; ${n} change notice${n === 1 ? "" : "s"} queued for the bot to send`,

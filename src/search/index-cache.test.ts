@@ -6,7 +6,7 @@ import { tempDir } from "../../test/support/tmp.js";
 import { readScheduleFile } from "../programme/formats/index.js";
 import { readProgrammeFile } from "../programme/read.js";
 import { openDatabase } from "../store/db.js";
-import { readIndexSnapshot, writeIndexSnapshot } from "../store/search-index.js";
+import { databaseSnapshots, writeIndexSnapshot } from "../store/search-index.js";
 import { cachedSearchIndex, type IndexSnapshots, indexKey } from "./index-cache.js";
 
 const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
@@ -14,11 +14,7 @@ const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
 /** Snapshots in a real SQLite file, as the bot keeps them. */
 function sqliteSnapshots(): IndexSnapshots & { db: ReturnType<typeof openDatabase> } {
   const db = openDatabase(join(tempDir(), "db.sqlite"));
-  return {
-    db,
-    read: (key) => readIndexSnapshot(db, key),
-    write: (key, snapshot) => writeIndexSnapshot(db, key, snapshot),
-  };
+  return { db, ...databaseSnapshots(db) };
 }
 
 describe("the search index through stored snapshots", () => {

@@ -1,3 +1,4 @@
+import type { IndexSnapshots } from "../search/index-cache.js";
 import { type Db, statement } from "./db.js";
 
 /** The stored search index snapshot when it was stored under `key`, else undefined. */
@@ -16,4 +17,12 @@ export function writeIndexSnapshot(db: Db, key: string, snapshot: Uint8Array): v
     `INSERT INTO search_index (id, key, snapshot) VALUES (1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET key = excluded.key, snapshot = excluded.snapshot`,
   ).run(key, snapshot);
+}
+
+/** The database's snapshot row as the index cache reads and writes it. */
+export function databaseSnapshots(db: Db): IndexSnapshots {
+  return {
+    read: (key) => readIndexSnapshot(db, key),
+    write: (key, snapshot) => writeIndexSnapshot(db, key, snapshot),
+  };
 }
