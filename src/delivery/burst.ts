@@ -14,8 +14,8 @@ export interface BurstItem {
 export interface PlannedSend<T extends BurstItem> {
   item: T;
   /**
-   * Planned send instant (ms), never before `now`: its slot at the planned pace, or, when its run is in a
-   * hurry, the soonest it may go.
+   * Planned send instant (ms), never before `now`: its slot at the planned pace (or its due time when the
+   * slot is later: it may go as soon as it is due), or, when its run is in a hurry, the soonest it may go.
    */
   sendAt: number;
   /** How late it arrives at the planned pace (`sendAt − dueAt` at that pace when positive; 0 when on time). */
@@ -74,7 +74,9 @@ export function planSends<T extends BurstItem>(
   }
   return paced.map((p) => {
     const hurry = lateRuns.has(p.run);
-    return { item: p.item, sendAt: Math.round(hurry ? p.soonest : p.sendAt), lateMs: p.lateMs, hurry };
+    // Due order is plan order, so going at the due time keeps the order.
+    const due = p.lateMs > 0 ? Math.max(now, p.item.earliestAt ?? now, p.item.dueAt) : p.sendAt;
+    return { item: p.item, sendAt: Math.round(hurry ? p.soonest : due), lateMs: p.lateMs, hurry };
   });
 }
 

@@ -114,56 +114,6 @@ describe("the dispatcher when outcomes cannot be recorded", () => {
   });
 });
 
-describe("the dispatcher on a planned burst", () => {
-  it("sends each row when it falls due, without waiting for the sends before it to be answered", async () => {
-    const db = openDatabase(join(tempDir(), "db.sqlite"));
-    const T = Date.parse("2030-03-01T09:00:00Z");
-    // Ten rows planned 40 ms apart; Telegram takes 500 ms to answer each.
-    for (let id = 1; id <= 10; id++) touchUser(db, { id, chatId: id }, T);
-    enqueue(
-      db,
-      Array.from({ length: 10 }, (_, i) => ({
-        kind: "broadcast" as const,
-        dedupeKey: `broadcast:1:${i + 1}`,
-        userId: i + 1,
-        chatId: i + 1,
-        payload: { type: "message" as const, text: "hello" },
-        notBefore: T + i * 40,
-      })),
-      T,
-    );
-    // A fake clock: time moves when the dispatcher sleeps, and answers arrive as it passes them.
-    let now = T;
-    const answers: { at: number; resolve: () => void }[] = [];
-    const started: number[] = [];
-    const sleep = async (ms: number) => {
-      now += ms;
-      for (const a of answers.filter((x) => x.at <= now)) a.resolve();
-    };
-    const dispatcher = new Dispatcher({
-      db,
-      ...outboxHooks(db),
-      transport: {
-        send: () => {
-          started.push(now - T);
-          return new Promise((resolve) =>
-            answers.push({ at: now + 500, resolve: () => resolve({ ok: true }) }),
-          );
-        },
-      },
-      render: (row) => ({ chatId: row.chatId, text: "hello" }),
-      clock: () => now,
-      logger: pino({ level: "silent" }),
-      rate: 25,
-      sleep,
-    });
-    await dispatcher.drain();
-    expect(started).toEqual(Array.from({ length: 10 }, (_, i) => i * 40));
-    expect(outboxCounts(db).sent).toBe(10);
-    db.close();
-  });
-});
-
 describe("the dispatcher's in-flight bound", () => {
   /** `n` broadcast rows due now, to distinct chats, and a transport that answers only when told to. */
   function held(n: number) {

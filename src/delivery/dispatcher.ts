@@ -247,8 +247,8 @@ export class Dispatcher {
       return Promise.resolve();
     }
     if (this.o.sleep) {
-      // A send finishing may let the next go (one per chat, the in-flight bound); the wait may end first.
-      return Promise.race([...this.inFlight.values(), this.o.sleep(bounded)]);
+      const completions = [...this.inFlight.values()];
+      return completions.length ? Promise.race(completions) : this.o.sleep(bounded);
     }
     return new Promise((resolve) => {
       const done = () => {

@@ -220,8 +220,9 @@ export function forecastReminders(
  * rate, it plans each send as late as possible but by its due time, so a burst of 10,000 starts as many
  * seconds early as it needs (see planSends); it queues the sends planned within QUEUE_AHEAD_MS under the key
  * `reminder:<user>:<session>:<startMs>` with that time as `not_before`; a run of sends the plan makes later
- * than HURRY_AFTER_MS at once, most urgent first, at the soonest each may go. Runs in one transaction and is idempotent: however often it runs, a reminder is
- * queued once. Also drops stale pending reminders (see dropStaleReminders) and reports the forecast.
+ * than HURRY_AFTER_MS at once, most urgent first, at the soonest each may go. Runs in one transaction and is
+ * idempotent: however often it runs, a reminder is queued once. Also drops stale pending reminders (see
+ * dropStaleReminders) and reports the forecast.
  */
 export function planReminders(db: Db, { now, defaultMinutes, rate, missedSince }: PlanOptions): PlanResult {
   return db.transaction((): PlanResult => {
