@@ -24,6 +24,12 @@ describe("planning sends ahead of bursts", () => {
     ]);
   });
 
+  it("lets a few due now all go now: their paced slots are past their due time", () => {
+    const plan = planSends(due(MIN, 5), { now: MIN, rate: 10 });
+    expect(plan.map((p) => p.sendAt)).toEqual([MIN, MIN, MIN, MIN, MIN]);
+    expect(plan.map((p) => p.lateMs)).toEqual([0, 100, 200, 300, 400]);
+  });
+
   it("chains bursts that overlap: the earlier one moves ahead to make room for the later one", () => {
     const a = due(60 * MIN, 3000).map((x) => ({ ...x, s: "a" }));
     const b = due(61 * MIN, 3000).map((x) => ({ ...x, s: "b" }));
