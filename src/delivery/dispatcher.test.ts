@@ -13,14 +13,14 @@ import { RateLimiter } from "./rate-limiter.js";
 const USERS = 40;
 const MAX_IN_FLIGHT = 5;
 
-/** A database with USERS users and one broadcast message queued for each. */
-function queued() {
+/** A database with `n` users and one broadcast message queued for each, due now. */
+function queued(n = USERS) {
   const db = openDatabase(join(tempDir(), "db.sqlite"));
   const now = Date.now();
-  for (let id = 1; id <= USERS; id++) touchUser(db, { id, chatId: id }, now);
+  for (let id = 1; id <= n; id++) touchUser(db, { id, chatId: id }, now);
   enqueue(
     db,
-    Array.from({ length: USERS }, (_, i) => ({
+    Array.from({ length: n }, (_, i) => ({
       kind: "broadcast" as const,
       dedupeKey: `broadcast:1:${i + 1}`,
       userId: i + 1,
@@ -117,21 +117,7 @@ describe("the dispatcher when outcomes cannot be recorded", () => {
 describe("the dispatcher's in-flight bound", () => {
   /** `n` broadcast rows due now, to distinct chats, and a transport that answers only when told to. */
   function held(n: number) {
-    const db = openDatabase(join(tempDir(), "db.sqlite"));
-    const now = Date.now();
-    for (let id = 1; id <= n; id++) touchUser(db, { id, chatId: id }, now);
-    enqueue(
-      db,
-      Array.from({ length: n }, (_, i) => ({
-        kind: "broadcast" as const,
-        dedupeKey: `broadcast:1:${i + 1}`,
-        userId: i + 1,
-        chatId: i + 1,
-        payload: { type: "message" as const, text: "hello" },
-        notBefore: now,
-      })),
-      now,
-    );
+    const db = queued(n);
     const waiting: (() => void)[] = [];
     let paid = 0;
     const transport: Transport = {
