@@ -49,9 +49,9 @@ function sameStem(a: string, b: string): boolean {
   return short.length >= 4 && long.length === short.length + 1 && long.startsWith(short);
 }
 
-function addPhrases(lang: string, from: string[], to: string[][]): void {
-  for (const f of from) {
-    const stems = contentWords(f).map((t) => stem(t, lang));
+function addPhrases(lang: string, from: string[][], to: string[][]): void {
+  for (const words of from) {
+    const stems = words.map((t) => stem(t, lang));
     const first = stems[0];
     if (first === undefined) continue;
     const key = first.slice(0, 4);
@@ -63,17 +63,18 @@ function addPhrases(lang: string, from: string[], to: string[][]): void {
 
 for (const line of GLOSSARY_ENTRIES.split("\n")) {
   if (!line.trim() || line.startsWith("#")) continue;
+  // Each phrase's words, tokenized once: every other column's phrases are this column's translations.
   const columns = line.split("=").map((c) =>
     c
       .split(",")
       .map((s) => s.trim())
-      .filter(Boolean),
+      .filter(Boolean)
+      .map(contentWords),
   );
   columns.forEach((phrases, i) => {
     const others = columns
       .filter((_, j) => j !== i)
       .flat()
-      .map(contentWords)
       .filter((t) => t.length);
     addPhrases(COLUMNS[i] ?? "en", phrases, others);
   });

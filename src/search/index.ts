@@ -58,7 +58,7 @@ import {
 } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
 import { stem } from "./stem.js";
-import { phoneticKeys, skeletonKeys } from "./translit.js";
+import { phoneticKeys, skeletonKeys, skeletonsOf } from "./translit.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 
@@ -323,6 +323,7 @@ const BUILD_ONLY: ReadonlySet<string> = new Set([
   "fieldStop",
   "avgChars",
   "queryStems",
+  "enStems",
 ]);
 
 /** A snapshot's stand-in for a SortedStrings (v8.serialize keeps data, not classes). */
@@ -361,6 +362,8 @@ class Index implements SearchIndex {
   private readonly lowerCount: number[] = [];
   /** Stems of query words, by word (bounded). */
   private readonly queryStems = new Map<string, string[]>();
+  /** Per word, its stem as {@link stem} gives it by default, when its first language stemmed it so. */
+  private readonly enStems: (string | undefined)[] = [];
   /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
   private readonly stemLangs: (string | undefined)[] = [];
   /** Words seen capitalized where a sentence begins (or in a Title Case title). */
@@ -495,6 +498,14 @@ class Index implements SearchIndex {
   }
 
   private post(term: number, doc: number, weight: number, bit: number): void {
+    // A new word's postings start as one-element arrays: most words stand in one document or a few, and an
+    // empty array pushed to reserves room for 17.
+    if (term === this.buildDocs.length) {
+      this.buildDocs.push([doc]);
+      this.buildWeights.push([weight]);
+      this.buildMasks.push([bit]);
+      return;
+    }
     const docs = this.buildDocs[term] as number[];
     const weights = this.buildWeights[term] as number[];
     const masks = this.buildMasks[term] as number[];
@@ -515,12 +526,13 @@ class Index implements SearchIndex {
       id = this.terms.length;
       this.terms.push(token);
       this.termIds.set(token, id);
-      this.buildDocs.push([]);
-      this.buildWeights.push([]);
-      this.buildMasks.push([]);
-      if (token.length >= 3) for (const g of new Set(trigrams(token))) push(this.byGram, g, id);
+      // A trigram twice in the word is listed once: push skips the id it has just added.
+      if (token.length >= 3) for (const g of trigrams(token)) push(this.byGram, g, id);
       // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
-      this.addStem(stem(token, isCyrillic(token) ? "ru" : lang), id);
+      const cyrillic = isCyrillic(token);
+      const s = stem(token, cyrillic ? "ru" : lang);
+      this.addStem(s, id);
+      if (cyrillic || lang === "en") this.enStems[id] = s;
       this.stemLangs[id] = lang;
     }
     // The same word may come in several languages: each stems it its own way (once per language).
@@ -534,14 +546,19 @@ class Index implements SearchIndex {
     return id;
   }
 
+  /** A word's English stem (Russian for a Cyrillic one), stemmed again only when indexing did not stem it so. */
+  private enStem(id: number): string {
+    return this.enStems[id] ?? stem(this.terms[id] as string);
+  }
+
   /** Takes a word for a name or brand: gives it the phonetic keys by which it is found respelled by ear. */
   private markProper(id: number): void {
     if (this.proper.has(id)) return;
     this.proper.add(id);
     const token = this.terms[id] as string;
-    for (const key of new Set([...phoneticKeys(token), ...phoneticKeys(stem(token))]))
-      this.keys.push([key, id]);
-    for (const skeleton of skeletonKeys(token)) push(this.skeletons, skeleton, id);
+    const keys = phoneticKeys(token);
+    for (const key of new Set([...keys, ...phoneticKeys(this.enStem(id))])) this.keys.push([key, id]);
+    for (const skeleton of skeletonsOf(keys)) push(this.skeletons, skeleton, id);
   }
 
   private addStem(s: string, id: number): void {

@@ -9,12 +9,15 @@ const SPELLING_VARIANTS: [RegExp, string][] = [
   [/мейл/g, "мэйл"],
 ];
 
+const APOSTROPHE = /['’ʼ`]/;
 const INNER_APOSTROPHE = /(\p{L})['’ʼ`](\p{L})/gu;
 /** A French or Italian elision ("l’authentification", "d'accès", "qu'il"): the article is a word of its own. */
 const ELISION = /(?<!\p{L})([cdjlmnst]|qu)['’ʼ`](?=\p{L})/giu;
 
 /** Apostrophes inside words: elisions split off ("l'accès" → "l accès"), others dropped ("hacker's" → "hackers"). */
 function apostrophes(s: string): string {
+  // Most texts hold none: a plain scan spares them the two Unicode-aware replacements.
+  if (!APOSTROPHE.test(s)) return s;
   return s.replace(ELISION, "$1 ").replace(INNER_APOSTROPHE, "$1$2");
 }
 
@@ -102,16 +105,20 @@ const SPACE = /\s/;
 export function tokenizeText(text: string): TextWord[] {
   const s = apostrophes(text.normalize("NFKC"));
   const out: TextWord[] = [];
-  for (const m of s.matchAll(TOKEN)) {
-    const raw = m[0];
+  // The tokens as strings, not a match object each; a token begins with a letter or digit, which no skipped
+  // character is, so its first occurrence after the previous token is where it was matched.
+  let at = 0;
+  for (const raw of s.match(TOKEN) ?? []) {
+    const index = s.indexOf(raw, at);
+    at = index + raw.length;
     const lower = raw.toLowerCase();
     let proper = false;
-    const mixed = raw.slice(1) !== lower.slice(1);
+    const mixed = raw !== lower && raw.slice(1) !== lower.slice(1);
     if (raw !== lower) {
       if (mixed) proper = true;
       else {
         // Capitalized: a name unless a sentence (or a text, or a list item) begins here.
-        let i = m.index - 1;
+        let i = index - 1;
         while (i >= 0 && SPACE.test(s[i] as string)) i--;
         const before = s[i];
         proper = !(

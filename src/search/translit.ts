@@ -64,87 +64,130 @@ function cyrillicKey(word: string): string {
   return squeeze(raw);
 }
 
+/** One way letters may sound: the key alternatives and how many letters they take. */
+type Sound = readonly [alternatives: readonly string[], length: number];
+
+/** The rules' outcomes, made once: this runs for every letter of every word the index holds. */
+const S = (alternatives: readonly string[], length: number): Sound => [alternatives, length];
+const SOUNDS = {
+  x2: S(["x"], 2),
+  x3: S(["x"], 3),
+  x4: S(["x"], 4),
+  j2: S(["j"], 2),
+  j3: S(["j"], 3),
+  sx: S(["s", "x"], 1),
+  c3: S(["c"], 3),
+  chk: S(["c", "h", "k"], 2),
+  h2: S(["h"], 2),
+  f2: S(["f"], 2),
+  t2: S(["t"], 2),
+  k2: S(["k"], 2),
+  ts2: S(["ts"], 2),
+  qu: S(["kf", "ka"], 2),
+  a: S(["a"], 1),
+  silentE: S(["a", ""], 1),
+  p: S(["p"], 1),
+  t: S(["t"], 1),
+  k: S(["k"], 1),
+  s: S(["s"], 1),
+  kj: S(["k", "j"], 1),
+  jax: S(["j", "a", "x"], 1),
+  f: S(["f"], 1),
+  fSilent: S(["f", ""], 1),
+  sts: S(["s", "ts"], 1),
+  ks: S(["ks"], 1),
+  h: S(["h"], 1),
+  l: S(["l"], 1),
+  m: S(["m"], 1),
+  n: S(["n"], 1),
+  r: S(["r"], 1),
+  none: S([], 1),
+} as const;
+
 /** Latin spelling rules; each alternative in a list is one way the letters may sound. */
-function latinAlternatives(word: string, i: number): [string[], number] {
+function latinAlternatives(word: string, i: number): Sound {
   const next = word[i + 1] ?? "";
   const soft = next === "e" || next === "i" || next === "y";
-  const at = (s: string) => word.startsWith(s, i);
-  if (at("shch") || at("sch")) return [["x"], at("shch") ? 4 : 3];
-  if (at("dzh")) return [["j"], 3];
+  if (word.startsWith("shch", i)) return SOUNDS.x4;
+  if (word.startsWith("sch", i)) return SOUNDS.x3;
+  if (word.startsWith("dzh", i)) return SOUNDS.j3;
   // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
-  if (i === 0 && (at("st") || at("sp")) && VOWELS.has(word[2] ?? "")) return [["s", "x"], 1];
-  if (at("tch")) return [["c"], 3];
-  const two = word.substr(i, 2);
-  switch (two) {
+  if (i === 0 && (word.startsWith("st") || word.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
+    return SOUNDS.sx;
+  if (word.startsWith("tch", i)) return SOUNDS.c3;
+  const ch = word[i] as string;
+  switch (ch + next) {
     case "sh":
     case "zh":
-      return [["x"], 2];
+      return SOUNDS.x2;
     case "ch":
-      return [["c", "h", "k"], 2];
+      return SOUNDS.chk;
     case "kh":
-      return [["h"], 2];
+      return SOUNDS.h2;
     case "ph":
-      return [["f"], 2];
+      return SOUNDS.f2;
     case "th":
-      return [["t"], 2];
+      return SOUNDS.t2;
     case "ck":
-      return [["k"], 2];
+      return SOUNDS.k2;
     case "dj":
-      return [["j"], 2];
+      return SOUNDS.j2;
     case "ts":
     case "tz":
-      return [["ts"], 2];
+      return SOUNDS.ts2;
     case "qu":
-      return [["kf", "ka"], 2];
+      return SOUNDS.qu;
     case "wh":
-      return [["f"], 2];
+      return SOUNDS.f2;
   }
-  const ch = word[i] as string;
   if (VOWELS.has(ch)) {
     // A silent final e after a consonant ("engine", "style").
     if (ch === "e" && i === word.length - 1 && i >= 3 && !VOWELS.has(word[i - 1] as string))
-      return [["a", ""], 1];
-    return [["a"], 1];
+      return SOUNDS.silentE;
+    return SOUNDS.a;
   }
   switch (ch) {
     case "b":
     case "p":
-      return [["p"], 1];
+      return SOUNDS.p;
     case "d":
     case "t":
-      return [["t"], 1];
+      return SOUNDS.t;
     case "k":
     case "q":
-      return [["k"], 1];
+      return SOUNDS.k;
     case "c":
-      return [[soft ? "s" : "k"], 1];
+      return soft ? SOUNDS.s : SOUNDS.k;
     case "g":
-      return [soft ? ["k", "j"] : ["k"], 1];
+      return soft ? SOUNDS.kj : SOUNDS.k;
     case "j":
       // "John" дж, "Jan" й, "Jean" ж.
-      return [["j", "a", "x"], 1];
+      return SOUNDS.jax;
     case "f":
     case "v":
-      return [["f"], 1];
+      return SOUNDS.f;
     case "w":
       // After a vowel and before a consonant or the end, w is part of the vowel ("flow", "Bowie"): флоу.
-      return [VOWELS.has(word[i - 1] ?? "") && !VOWELS.has(next) ? ["f", ""] : ["f"], 1];
+      return VOWELS.has(word[i - 1] ?? "") && !VOWELS.has(next) ? SOUNDS.fSilent : SOUNDS.f;
     case "s":
-      return [["s"], 1];
+      return SOUNDS.s;
     case "z":
       // "Zaitsev" з, "Zimmermann" ц.
-      return [["s", "ts"], 1];
+      return SOUNDS.sts;
     case "x":
-      return [["ks"], 1];
+      return SOUNDS.ks;
     case "h":
-      return [["h"], 1];
+      return SOUNDS.h;
     case "l":
+      return SOUNDS.l;
     case "m":
+      return SOUNDS.m;
     case "n":
+      return SOUNDS.n;
     case "r":
-      return [[ch], 1];
+      return SOUNDS.r;
   }
-  return [[], 1];
+  return SOUNDS.none;
 }
 
 const MAX_KEYS = 8;
@@ -154,10 +197,16 @@ function latinKeys(word: string): string[] {
   for (let i = 0; i < word.length; ) {
     const [alts, len] = latinAlternatives(word, i);
     if (!alts.length) return [];
+    i += len;
+    // One way to sound (most letters): every key grows by it, in place.
+    if (alts.length === 1) {
+      const a = alts[0] as string;
+      for (let j = 0; j < keys.length; j++) keys[j] += a;
+      continue;
+    }
     const next: string[] = [];
     for (const k of keys) for (const a of alts) if (next.length < MAX_KEYS) next.push(k + a);
     keys = next;
-    i += len;
   }
   return [...new Set(keys.map(squeeze))];
 }
@@ -194,8 +243,13 @@ export function phoneticKeys(word: string): string[] {
  * whose vowels are heard differently across languages. Only skeletons of three consonants or more.
  */
 export function skeletonKeys(word: string): string[] {
+  return skeletonsOf(phoneticKeys(word));
+}
+
+/** {@link skeletonKeys} from a word's {@link phoneticKeys}, for a caller that has them already. */
+export function skeletonsOf(keys: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const key of phoneticKeys(word)) {
+  for (const key of keys) {
     const skeleton = squeeze(key.replace(/a/g, ""));
     if (skeleton.length >= 3) out.add(skeleton);
   }
