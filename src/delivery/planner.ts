@@ -5,12 +5,12 @@ import {
   markDropped,
   type NewOutboxRow,
   type OutboxRow,
-  pendingReminders,
   queuedReminders,
   recordDropped,
 } from "../store/outbox.js";
 import {
   longestLeadMinutes,
+  pendingReminderStates,
   type ReminderCandidate,
   type ReminderState,
   reminderCandidates,
@@ -138,11 +138,8 @@ export interface PlanOptions {
  */
 export function dropStaleReminders(db: Db, now: number): DroppedReminder[] {
   const dropped: DroppedReminder[] = [];
-  for (const r of pendingReminders(db)) {
-    const reason = reminderDropReason(
-      { ...reminderState(db, r.userId, r.sessionId), plannedStart: r.plannedStart },
-      now,
-    );
+  for (const r of pendingReminderStates(db)) {
+    const reason = reminderDropReason(r, now);
     // Started sessions are left to the dispatcher, which drops and logs them as it meets them.
     if (!reason || reason === "session-started") continue;
     if (markDropped(db, r.id, reason, now))

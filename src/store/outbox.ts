@@ -68,14 +68,6 @@ export interface OutcomeCounts {
   dropped: number;
 }
 
-/** A pending reminder as the planner re-checks it; `plannedStart` is the start it was planned for. */
-export interface PendingReminder {
-  id: number;
-  userId: number;
-  sessionId: string;
-  plannedStart: number;
-}
-
 /** Where an already queued reminder stands, by its dedupe key. */
 export interface QueuedReminder {
   status: OutboxStatus;
@@ -191,11 +183,6 @@ function prepare(db: Db) {
     dropForUser: db.prepare<[string, number, number]>(
       `UPDATE outbox SET status = 'dropped', last_error = ?, finished_at = ?
        WHERE user_id = ? AND status = 'pending'`,
-    ),
-    pendingReminders: db.prepare<[], { id: number; user_id: number; session_id: string; planned: number }>(
-      // For reminders, expires_at holds the start the reminder was planned for.
-      `SELECT id, user_id, session_id, expires_at AS planned FROM outbox
-       WHERE status = 'pending' AND kind = 'reminder' AND session_id IS NOT NULL AND expires_at IS NOT NULL`,
     ),
     remindersFrom: db.prepare<
       [number],
@@ -410,13 +397,6 @@ export function markDropped(db: Db, id: number, reason: string, now: number): bo
 /** Drops everything still pending for a user (they blocked the bot); returns how many rows. */
 export function dropPendingForUser(db: Db, userId: number, reason: string, now: number): number {
   return sql(db).dropForUser.run(reason, now, userId).changes;
-}
-
-/** Every pending reminder, for the planner's re-check against the programme and subscriptions. */
-export function pendingReminders(db: Db): PendingReminder[] {
-  return sql(db)
-    .pendingReminders.all()
-    .map((r) => ({ id: r.id, userId: r.user_id, sessionId: r.session_id, plannedStart: r.planned }));
 }
 
 /** Reminders already in the outbox (any status) for sessions starting after `startAfter`, by dedupe key. */

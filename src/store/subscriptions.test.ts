@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "./db.js";
+import { enqueue } from "./outbox.js";
 import { loadProgramme } from "./programme-store.js";
 import {
   followersOf,
   followState,
   isSubscribed,
+  pendingReminderStates,
   reminderCandidates,
   reminderState,
   setReminder,
@@ -76,5 +78,64 @@ describe("subscriptions", () => {
     expect(reminderState(db, 2, "caching").subscribed).toBe(true);
     expect(followState(db, 1, "async-io")).toBe("off");
     expect(setReminder(db, 1, "async-io", true)).toBe(false);
+  });
+
+  it("reads every pending reminder with its session, subscription and user in one pass", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    loadProgramme(db, smallProgramme());
+    const start = reminderState(db, 1, "caching").session?.startAt ?? 0;
+    for (const id of [1, 2, 3, 4, 5]) {
+      touchUser(db, { id, chatId: id }, 0);
+      subscribe(db, id, "caching", 0);
+    }
+    unsubscribe(db, 2, "caching");
+    setReminders(db, 3, false, 0);
+    markUserBlocked(db, 4, 1);
+    const reminder = (userId: number, sessionId: string, planned: number) => ({
+      kind: "reminder" as const,
+      dedupeKey: `reminder:${userId}:${sessionId}:${planned}`,
+      userId,
+      chatId: userId,
+      sessionId,
+      payload: { type: "reminder" as const, sessionId, startMs: planned },
+      notBefore: planned - 600_000,
+      expiresAt: planned,
+    });
+    // User 5's reminder was planned for an earlier start; user 1 has one for a session not in the programme.
+    enqueue(
+      db,
+      [
+        ...[1, 2, 3, 4].map((id) => reminder(id, "caching", start)),
+        reminder(5, "caching", start - 3_600_000),
+        reminder(1, "gone", start),
+      ],
+      0,
+    );
+    const states = pendingReminderStates(db).sort((a, b) => a.id - b.id);
+    const session = { startAt: start, cancelled: false, removed: false };
+    expect(states.map(({ id, ...rest }) => rest)).toEqual([
+      { userId: 1, sessionId: "caching", plannedStart: start, session, subscribed: true, blocked: false },
+      { userId: 2, sessionId: "caching", plannedStart: start, session, subscribed: false, blocked: false },
+      { userId: 3, sessionId: "caching", plannedStart: start, session, subscribed: false, blocked: false },
+      { userId: 4, sessionId: "caching", plannedStart: start, session, subscribed: true, blocked: true },
+      {
+        userId: 5,
+        sessionId: "caching",
+        plannedStart: start - 3_600_000,
+        session,
+        subscribed: true,
+        blocked: false,
+      },
+      { userId: 1, sessionId: "gone", plannedStart: start, session: null, subscribed: false, blocked: false },
+    ]);
+    // The same states the one-row query gives.
+    for (const s of states) {
+      const { session: one, subscribed, blocked } = reminderState(db, s.userId, s.sessionId);
+      expect({ session: s.session, subscribed: s.subscribed, blocked: s.blocked }).toEqual({
+        session: one,
+        subscribed,
+        blocked,
+      });
+    }
   });
 });

@@ -122,25 +122,17 @@ export interface ReminderState {
   blocked: boolean;
 }
 
-/** The state of one user's reminder for one session (see {@link ReminderState}). */
-export function reminderState(db: Db, userId: number, sessionId: string): ReminderState {
-  const r = statement<
-    { userId: number; sessionId: string },
-    {
-      start_at: number | null;
-      cancelled: number | null;
-      removed: number | null;
-      subscribed: number;
-      blocked_at: number | null;
-    }
-  >(
-    db,
-    `SELECT s.start_at, s.cancelled, s.removed, u.blocked_at,
-       EXISTS (SELECT 1 FROM subscriptions sub
-         WHERE sub.user_id = @userId AND sub.session_id = @sessionId AND sub.remind = 1)
-         AND COALESCE(u.reminders, 1) = 1 AS subscribed
-     FROM (SELECT 1) LEFT JOIN sessions s ON s.id = @sessionId LEFT JOIN users u ON u.id = @userId`,
-  ).get({ userId, sessionId });
+/** The columns a reminder's state is read from (see {@link stateOf}). */
+interface StateRow {
+  start_at: number | null;
+  cancelled: number | null;
+  removed: number | null;
+  subscribed: number | null;
+  blocked_at: number | null;
+}
+
+/** The state a joined row stands for: no session row means the session is gone altogether. */
+function stateOf(r: StateRow | undefined): ReminderState {
   return {
     session:
       r?.start_at == null
@@ -149,6 +141,56 @@ export function reminderState(db: Db, userId: number, sessionId: string): Remind
     subscribed: r?.subscribed === 1,
     blocked: r?.blocked_at != null,
   };
+}
+
+/** The state of one user's reminder for one session (see {@link ReminderState}). */
+export function reminderState(db: Db, userId: number, sessionId: string): ReminderState {
+  const r = statement<{ userId: number; sessionId: string }, StateRow>(
+    db,
+    `SELECT s.start_at, s.cancelled, s.removed, u.blocked_at,
+       EXISTS (SELECT 1 FROM subscriptions sub
+         WHERE sub.user_id = @userId AND sub.session_id = @sessionId AND sub.remind = 1)
+         AND COALESCE(u.reminders, 1) = 1 AS subscribed
+     FROM (SELECT 1) LEFT JOIN sessions s ON s.id = @sessionId LEFT JOIN users u ON u.id = @userId`,
+  ).get({ userId, sessionId });
+  return stateOf(r);
+}
+
+/** A pending reminder of the outbox with the state it is judged against now. */
+export interface PendingReminderState extends ReminderState {
+  /** The outbox row's id. */
+  id: number;
+  userId: number;
+  sessionId: string;
+  /** The start the reminder was planned for (its `expires_at`). */
+  plannedStart: number;
+}
+
+/**
+ * Every pending reminder in the outbox with its session, subscription and user as they are now, in one joined
+ * query: the planner checks them all at every tick, and one query per row cost more than the rest of the tick.
+ */
+export function pendingReminderStates(db: Db): PendingReminderState[] {
+  const rows = statement<[], StateRow & { id: number; user_id: number; session_id: string; planned: number }>(
+    db,
+    // For reminders, expires_at holds the start the reminder was planned for.
+    `SELECT o.id, o.user_id, o.session_id, o.expires_at AS planned,
+       s.start_at, s.cancelled, s.removed, u.blocked_at,
+       sub.remind = 1 AND COALESCE(u.reminders, 1) = 1 AS subscribed
+     FROM outbox o
+       LEFT JOIN sessions s ON s.id = o.session_id
+       LEFT JOIN users u ON u.id = o.user_id
+       LEFT JOIN subscriptions sub ON sub.user_id = o.user_id AND sub.session_id = o.session_id
+     WHERE o.status = 'pending' AND o.kind = 'reminder' AND o.session_id IS NOT NULL
+       AND o.expires_at IS NOT NULL`,
+  ).all();
+  return rows.map((r) => ({
+    ...stateOf(r),
+    id: r.id,
+    userId: r.user_id,
+    sessionId: r.session_id,
+    plannedStart: r.planned,
+  }));
 }
 
 /**
