@@ -48,6 +48,7 @@ import { stopwordsOf } from "./languages.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import {
   FILLERS,
+  forgetFoldedWords,
   isCyrillic,
   isNoise,
   isTitleCase,
@@ -621,6 +622,12 @@ class Index implements SearchIndex {
     this.gramCounts = new Uint16Array(this.terms.length);
     this.termLengths = Uint8Array.from(this.terms, (t) => Math.min(255, t.length));
     this.total = new Float64Array(this.docs.length);
+    // What only building needed goes now, not when the index does: the bot keeps its index for its lifetime.
+    this.named.clear();
+    this.initial.clear();
+    this.capitalizedCount.length = 0;
+    this.stemLangs.length = 0;
+    this.enStems.length = 0;
   }
 
   /** Vocabulary words a query word reaches, each with the similarity of the best way it was reached. */
@@ -1097,5 +1104,6 @@ function buildIndex(programme: Programme): Index {
   const index = new Index(documentLanguages(programme, docs), avgChars);
   for (const doc of docs) index.addDoc(doc);
   index.finish();
+  forgetFoldedWords();
   return index;
 }

@@ -56,6 +56,11 @@ function fold(s: string): string {
 const folded = new Map<string, string>();
 const FOLD_CACHE = 50_000;
 
+/** Empties the cache of folded words, kept while a programme is indexed: after that no text is tokenized so. */
+export function forgetFoldedWords(): void {
+  folded.clear();
+}
+
 function foldUncached(s: string): string {
   let out = stripLatinMarks(s.toLowerCase());
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
