@@ -55,17 +55,23 @@ export function retitling(
 /** Titles in a notice are shortened like the reminder's, so two of them always fit one message. */
 const NOTICE_TITLE_CHARS = 200;
 
+/** What a notice says of one change: the title, where it was and is, its kind, and a rename in place. */
+function noticeParts(catalog: Catalog, lang: Lang, p: NoticeParams, at?: number) {
+  const title = catalog.text((p.after ?? p.before).title, lang);
+  const was = placeOf(p.before, catalog, lang, at);
+  const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
+  const kind = noticeKind(p);
+  const renamed = kind === "changed" && was === now ? retitling(catalog, lang, p) : undefined;
+  return { title, was, now, kind, renamed };
+}
+
 /**
  * The change notice in a user's language (HTML; programme strings are escaped by i18next):
  * "Changed: <title> — was Mon 25 Feb 11:00, Hall A; now Mon 25 Feb 14:00, Hall B", or cancelled, restored,
  * removed. A renamed session also gets its former title.
  */
 export function noticeText(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams, at?: number): string {
-  const title = catalog.text((p.after ?? p.before).title, lang);
-  const was = placeOf(p.before, catalog, lang, at);
-  const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
-  const kind = noticeKind(p);
-  const renamed = kind === "changed" && was === now ? retitling(catalog, lang, p) : undefined;
+  const { title, was, now, kind, renamed } = noticeParts(catalog, lang, p, at);
   if (renamed)
     return t("notice.retitled", {
       old: truncate(renamed.old, NOTICE_TITLE_CHARS),
@@ -84,18 +90,14 @@ const MAX_OPEN_BUTTONS = 8;
 
 /** One line of a combined notice (HTML): "• <title> — was …; now …", cancelled, restored or removed. */
 function noticeItem(t: TFunction, lang: Lang, catalog: Catalog, p: NoticeParams, at?: number): string {
-  const title = truncate(catalog.text((p.after ?? p.before).title, lang), NOTICE_TITLE_CHARS);
-  const was = placeOf(p.before, catalog, lang, at);
-  const now = p.after ? placeOf(p.after, catalog, lang, at) : was;
-  const kind = noticeKind(p);
-  const renamed = kind === "changed" && was === now ? retitling(catalog, lang, p) : undefined;
+  const { title, was, now, kind, renamed } = noticeParts(catalog, lang, p, at);
   if (renamed)
     return t("notice.item.retitled", {
       old: truncate(renamed.old, NOTICE_TITLE_CHARS),
       title: truncate(renamed.title, NOTICE_TITLE_CHARS),
       now,
     });
-  return t(`notice.item.${kind}`, { title, was, now });
+  return t(`notice.item.${kind}`, { title: truncate(title, NOTICE_TITLE_CHARS), was, now });
 }
 
 /**
