@@ -29,6 +29,8 @@ describe("callback data codec", () => {
       { type: "myRemove", key: LONGEST_KEY },
       { type: "reminders", on: false },
       { type: "reminders", on: true },
+      { type: "forget", confirmed: false },
+      { type: "forget", confirmed: true },
       { type: "session", key: LONGEST_KEY, page: 999, origin: { to: "my", past: true } },
       { type: "session", key: 4, page: 0, origin: { to: "my", past: false } },
       { type: "language", lang: "ru" },

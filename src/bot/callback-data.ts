@@ -10,6 +10,7 @@
  *   ro:<session>, rn:<session>  the session's reminder off / on (it stays followed)
  *   my[:p]                    /my list (`:p` with past ones)  mx:<session>    unfollow from /my's past list
  *   rs:0, rs:1                reminders off / on altogether (/settings)
+ *   fg, fg:y                  forget me: ask for confirmation / delete everything kept about the user
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
@@ -75,6 +76,8 @@ export type Action =
   | { type: "myRemove"; key: number }
   /** Reminders on or off altogether (/settings). */
   | { type: "reminders"; on: boolean }
+  /** Forget me (/settings): `confirmed` false asks first, true deletes everything kept about the user. */
+  | { type: "forget"; confirmed: boolean }
   | { type: "calendar" }
   | { type: "calendarFeed" }
   | { type: "calendarReset" }
@@ -251,6 +254,9 @@ export function encodeAction(a: Action): string {
     case "reminders":
       data = `rs:${a.on ? 1 : 0}`;
       break;
+    case "forget":
+      data = a.confirmed ? "fg:y" : "fg";
+      break;
     case "my":
       data = a.past ? "my:p" : "my";
       break;
@@ -321,6 +327,7 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "calr") return { type: "calendarReset" };
   if (data === "st") return { type: "settings" };
   if (data === "rs:0" || data === "rs:1") return { type: "reminders", on: data === "rs:1" };
+  if (data === "fg" || data === "fg:y") return { type: "forget", confirmed: data === "fg:y" };
   let m = patterns.session.exec(data);
   if (m)
     return {

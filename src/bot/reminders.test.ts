@@ -44,6 +44,7 @@ describe("reminders in the bot", () => {
       "🔕 Turn reminders off",
       "✓ English",
       "Русский",
+      "🗑 Forget me",
     ]);
     const calls = await h.press(user, settings, "30 min");
     expect(getUser(h.deps.db, user.id)?.reminderMinutes).toBe(30);

@@ -53,3 +53,8 @@ export function recentAudit(db: Db, limit: number, before?: number): AuditEntry[
     details: JSON.parse(r.details) as Record<string, unknown>,
   }));
 }
+
+/** Forget-me for an organizer: what they did stays in the audit log, done by nobody named (0). */
+export function forgetAuditActor(db: Db, userId: number): void {
+  db.prepare("UPDATE audit_log SET admin_id = 0 WHERE admin_id = ?").run(userId);
+}

@@ -61,3 +61,15 @@ export function markBroadcastFinished(db: Db, id: number, now: number): boolean 
     ).run(now, id).changes > 0
   );
 }
+
+/**
+ * Forget-me for an organizer: their broadcasts stay (their messages' totals are the conference's record) but no
+ * longer name them (author 0) nor their chat's progress message.
+ */
+export function forgetBroadcastAuthor(db: Db, userId: number): void {
+  statement(db, "UPDATE broadcasts SET admin_id = 0 WHERE admin_id = ?").run(userId);
+  statement(
+    db,
+    "UPDATE broadcasts SET progress_chat_id = NULL, progress_message_id = NULL WHERE progress_chat_id = ?",
+  ).run(userId);
+}

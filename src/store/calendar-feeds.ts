@@ -40,3 +40,8 @@ export function feedOwner(db: Db, token: string): number | undefined {
     | undefined;
   return row?.user_id;
 }
+
+/** Forget-me: deletes the user's calendar feed; its URL answers 404 from now on. */
+export function forgetFeedOf(db: Db, userId: number): void {
+  statement(db, "DELETE FROM calendar_feeds WHERE user_id = ?").run(userId);
+}

@@ -46,3 +46,8 @@ export function deleteConversation(db: Db, key: string): void {
 export function countConversations(db: Db): number {
   return (statement(db, "SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
 }
+
+/** Forget-me: deletes the dialogue state of the user's private chat (its key is the chat id, = the user id). */
+export function forgetConversationOf(db: Db, userId: number): void {
+  deleteConversation(db, String(userId));
+}

@@ -1,5 +1,5 @@
 import type { OutboxPayload } from "../delivery/messages.js";
-import type { Db } from "./db.js";
+import { type Db, statement } from "./db.js";
 
 /**
  * The `outbox` table and its history (`outbox_history`): every SQL statement that touches them lives here,
@@ -468,4 +468,20 @@ export function pruneFinished(
     s.foldIntoHistory.run({ before, now, limit, bucket: HISTORY_BUCKET_MS });
     return s.deletePrunable.run({ before, now, limit }).changes;
   })();
+}
+
+/**
+ * Forget-me: deletes every outbox row addressed to the user (pending ones are not sent). Finished rows are
+ * first counted into the history, as pruning would, so the day's statistics and a broadcast's totals stay.
+ */
+export function forgetOutboxOf(db: Db, userId: number): void {
+  statement(
+    db,
+    `INSERT INTO outbox_history (bucket, kind, broadcast_id, outcome, n)
+     SELECT (finished_at / ${HISTORY_BUCKET_MS}) * ${HISTORY_BUCKET_MS}, kind, COALESCE(broadcast_id, 0), ${OUTCOME}, COUNT(*)
+     FROM outbox WHERE (user_id = ? OR chat_id = ?) AND status <> 'pending' AND finished_at IS NOT NULL
+     GROUP BY 1, 2, 3, 4
+     ON CONFLICT (bucket, kind, broadcast_id, outcome) DO UPDATE SET n = n + excluded.n`,
+  ).run(userId, userId);
+  statement(db, "DELETE FROM outbox WHERE user_id = ? OR chat_id = ?").run(userId, userId);
 }

@@ -60,3 +60,8 @@ export function recallSearch(db: Db, userId: number, key: string): string | unde
 export function countSearchPages(db: Db): number {
   return (statement(db, "SELECT count(*) AS n FROM search_pages").get() as { n: number }).n;
 }
+
+/** Forget-me: deletes every search the user made that paging buttons remember. */
+export function forgetSearchesOf(db: Db, userId: number): void {
+  statement(db, "DELETE FROM search_pages WHERE user_id = ?").run(userId);
+}

@@ -230,3 +230,8 @@ export function followersOf(db: Db, sessionId: string): Reachable[] {
      WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id`,
   ).all(sessionId);
 }
+
+/** Forget-me: deletes every session the user follows, with its reminder switch. */
+export function forgetSubscriptionsOf(db: Db, userId: number): void {
+  statement(db, "DELETE FROM subscriptions WHERE user_id = ?").run(userId);
+}

@@ -149,3 +149,8 @@ export function reachableUsers(db: Db): { userId: number; chatId: number; langua
 export function userExists(db: Db, id: number): boolean {
   return statement(db, "SELECT 1 FROM users WHERE id = ?").get(id) !== undefined;
 }
+
+/** Forget-me: deletes the user's own row (name, languages, reminder settings, blocked mark). */
+export function forgetUserRow(db: Db, userId: number): void {
+  statement(db, "DELETE FROM users WHERE id = ?").run(userId);
+}

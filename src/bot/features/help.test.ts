@@ -32,4 +32,14 @@ describe("/help", () => {
     await h.send(attendee, "/help");
     expect(textOf(h.last(attendee))).not.toContain("/broadcast");
   });
+
+  it("says in one line what the bot stores, why, and where to delete it", async () => {
+    for (const [lang, line] of [
+      ["en", /^🔒 I keep only what serves you: .* \/settings → “🗑 Forget me” deletes it all\.$/m],
+      ["ru", /^🔒 Храню только нужное для работы: .* \/settings → «🗑 Забыть меня» удалит всё\.$/m],
+    ] as const) {
+      const { reply } = await newUserSends("/help", { lang });
+      expect(textOf(reply)).toMatch(line);
+    }
+  });
 });

@@ -34,7 +34,9 @@ describe("/settings → reminders off altogether", () => {
       expect(textOf(settings)).toContain(offText);
       // Lead times are of no use while nothing is reminded: only the switch and the language are left.
       expect(labelsOf(settings)).toEqual(
-        lang === "en" ? [on, "✓ English", "Русский"] : [on, "English", "✓ Русский"],
+        lang === "en"
+          ? [on, "✓ English", "Русский", "🗑 Forget me"]
+          : [on, "English", "✓ Русский", "🗑 Забыть меня"],
       );
       expect(getUser(h.deps.db, user.id)?.reminders).toBe(false);
 

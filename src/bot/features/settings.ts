@@ -1,18 +1,21 @@
 import { Composer } from "grammy";
 import { REMINDER_CHOICES } from "../../delivery/planner.js";
+import { forgetUser } from "../../store/forget-user.js";
 import { setReminderMinutes, setReminders, setUserLanguage } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { mainMenu } from "../views/menu.js";
-import { settingsView } from "../views/settings.js";
+import { forgetConfirmView, settingsView } from "../views/settings.js";
 import { plain } from "../views/view.js";
 
 /**
  * /settings: one message with the reminder lead (5, 10, 15, 30 or 60 minutes; `rm:<n>`), reminders off or on
  * altogether (`rs:0` / `rs:1`; followed sessions stay followed) and the language (`sl:<lang>`) as buttons; a press stores the choice and redraws the message in place. Changing the language
- * also sends the main menu again, since its labels are in the old one.
+ * also sends the main menu again, since its labels are in the old one. "Forget me" (`fg`) asks first; confirmed
+ * (`fg:y`), everything the bot keeps about the user is deleted (src/store/forget-user.ts) and the message
+ * says so, with no buttons left to press.
  */
 export function settingsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -55,6 +58,18 @@ export function settingsFeature(): Composer<BotContext> {
     await showView(ctx, settingsView(ctx));
     if (changed) await ctx.reply(ctx.t("language.done"), { ...HTML, reply_markup: mainMenu(ctx) });
     return undefined;
+  });
+  onAction(composer, "forget", async (ctx, { confirmed }) => {
+    const user = ctx.user;
+    if (ctx.chat?.type !== "private" || !user) return { text: plain(ctx, "settings.private_only") };
+    if (!confirmed) {
+      await showView(ctx, forgetConfirmView(ctx));
+      return undefined;
+    }
+    forgetUser(ctx.deps.db, user.id);
+    ctx.user = undefined;
+    await showView(ctx, { text: ctx.t("settings.forgotten"), keyboard: [] });
+    return { text: plain(ctx, "settings.forgotten_toast") };
   });
   return composer;
 }

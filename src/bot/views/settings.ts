@@ -44,6 +44,18 @@ export function settingsView(ctx: ViewCtx): View {
           lang,
         }),
       ),
+      [actionButton(plain(ctx, "settings.forget"), { type: "forget", confirmed: false })],
+    ],
+  };
+}
+
+/** Forget me, asked first: what goes and what stays, with buttons that say what each does. */
+export function forgetConfirmView(ctx: ViewCtx): View {
+  return {
+    text: ctx.t("settings.forget_confirm"),
+    keyboard: [
+      [actionButton(plain(ctx, "settings.forget_yes"), { type: "forget", confirmed: true })],
+      [actionButton(plain(ctx, "settings.forget_keep"), { type: "settings" })],
     ],
   };
 }
