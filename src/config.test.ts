@@ -31,6 +31,11 @@ describe("loadConfig", () => {
       PAID_BROADCAST: false,
       PAID_SEND_RATE: 1000,
       OUTBOX_RETENTION: 14 * 86_400_000,
+      QUESTIONS_OPEN_BEFORE: 15,
+      QUESTIONS_CLOSE_AFTER: 30,
+      QUESTION_MAX_CHARS: 300,
+      QUESTIONS_PER_SESSION: 3,
+      QUESTION_INTERVAL: 60,
     });
   });
 

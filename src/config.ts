@@ -150,6 +150,16 @@ const schema = z.object({
   // Finished outbox rows are kept this long. At least a day: the first tick after a restart looks a day
   // back for reminders missed while the bot was down, and must still find the ones that were sent.
   OUTBOX_RETENTION: duration("OUTBOX_RETENTION", "14d", DAY_MS, "1d"),
+  // Questions to the speaker: asked from this many minutes before a session starts until this many after it ends.
+  QUESTIONS_OPEN_BEFORE: positiveInt("QUESTIONS_OPEN_BEFORE", 15),
+  QUESTIONS_CLOSE_AFTER: positiveInt("QUESTIONS_CLOSE_AFTER", 30),
+  // A question's length (characters), how many one user may ask per session, and how often (seconds apart).
+  QUESTION_MAX_CHARS: positiveInt("QUESTION_MAX_CHARS", 300).refine(
+    (n) => n <= 1000,
+    "QUESTION_MAX_CHARS must be at most 1000",
+  ),
+  QUESTIONS_PER_SESSION: positiveInt("QUESTIONS_PER_SESSION", 3),
+  QUESTION_INTERVAL: positiveInt("QUESTION_INTERVAL", 60),
 });
 
 const withDerived = schema.transform(({ LOG_LEVEL, ...rest }) => ({

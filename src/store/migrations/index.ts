@@ -11,6 +11,7 @@ import { calendarFeeds } from "./009-calendar-feeds.js";
 import { noticeBatches } from "./010-notice-batches.js";
 import { remindersSwitch } from "./011-reminders-switch.js";
 import { searchIndex } from "./012-search-index.js";
+import { questions } from "./013-questions.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   noticeBatches,
   remindersSwitch,
   searchIndex,
+  questions,
 ];
