@@ -206,6 +206,7 @@ describe("/settings", () => {
       ["5 мин", "✓ 10 мин", "15 мин", "30 мин", "60 мин"],
       ["🔕 Выключить напоминания"],
       ["English", "✓ Русский"],
+      ["🗑 Забыть меня"],
     ]);
     expect(v.keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual([
       "rm:5",
@@ -216,6 +217,7 @@ describe("/settings", () => {
       "rs:0",
       "sl:en",
       "sl:ru",
+      "fg",
     ]);
     d.db.close();
   });
