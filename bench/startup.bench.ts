@@ -125,7 +125,7 @@ export default async function startupBench(): Promise<void> {
         // The first start finds no index snapshot, as after a deploy that changed the search code (the CLI's
         // load left one); the next ones restore the snapshot that start stored.
         const db = openDatabase(env.DATABASE_PATH);
-        db.prepare("DELETE FROM search_index").run();
+        db.prepare("DELETE FROM search_indexes").run();
         db.close();
         for (let i = 0; i < RUNS; i++) runs.push(await measure(runner.args, env, server));
         const target = c.name.startsWith("FOSDEM") ? "≤ 1 s, ≤ 150 MB" : "";

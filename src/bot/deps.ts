@@ -2,7 +2,7 @@ import { Catalog, type Indexer } from "../catalog.js";
 import { ProgrammeService } from "../programme/service.js";
 import { cachedSearchIndex } from "../search/index-cache.js";
 import type { Db } from "../store/db.js";
-import { readKeys, readProgramme } from "../store/programme-store.js";
+import { readKeys } from "../store/programme-store.js";
 import { databaseSnapshots } from "../store/search-index.js";
 import type { BotDeps } from "./context.js";
 
@@ -10,8 +10,8 @@ import type { BotDeps } from "./context.js";
  * Search indexes through the database's snapshot: a restart with the programme and the search code unchanged
  * restores the index instead of building it. Logs which it did, and a snapshot that cannot be used or stored.
  */
-export function storedIndexer(db: Db, logger: BotDeps["logger"]): Indexer {
-  const snapshots = databaseSnapshots(db);
+export function storedIndexer(db: Db, logger: BotDeps["logger"], conference?: string): Indexer {
+  const snapshots = databaseSnapshots(db, conference);
   return (programme) => {
     const started = performance.now();
     const { index, source } = cachedSearchIndex(programme, snapshots, (err) =>
@@ -38,10 +38,15 @@ export function createBotDeps(
     clock: base.clock,
     defaultMinutes: base.config.DEFAULT_REMINDER_MINUTES,
   }),
-  programme = readProgramme(base.db),
+  programme = programmeService.current(),
 ): BotDeps {
   if (!programme) throw new Error("the database holds no programme");
-  const catalog = new Catalog(programme, readKeys(base.db), storedIndexer(base.db, base.logger));
-  programmeService.onChange((next) => catalog.replace(next, readKeys(base.db)));
+  const conference = programmeService.conference;
+  const catalog = new Catalog(
+    programme,
+    readKeys(base.db, conference),
+    storedIndexer(base.db, base.logger, conference),
+  );
+  programmeService.onChange((next) => catalog.replace(next, readKeys(base.db, conference)));
   return { ...base, catalog, programmeService };
 }

@@ -239,10 +239,15 @@ export interface ApplyResult {
 export function applyProgrammeChange(
   db: Db,
   programme: Programme,
-  { now, defaultMinutes, rate }: { now: number; defaultMinutes: number; rate?: number },
+  {
+    now,
+    defaultMinutes,
+    rate,
+    conference,
+  }: { now: number; defaultMinutes: number; rate?: number; conference?: string },
 ): ApplyResult {
   return writeTransaction(db, () => {
-    const diff = loadProgramme(db, programme, now);
+    const diff = loadProgramme(db, programme, now, conference);
     const changes = noticeChanges(diff);
     const notices = enqueueChangeNotices(db, changes, now);
     const plan = replanReminders(db, now, defaultMinutes, rate);

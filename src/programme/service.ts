@@ -17,6 +17,7 @@ import {
   noticeChanges,
 } from "../delivery/notices.js";
 import { type AuditAction, recordAudit } from "../store/audit.js";
+import { conferencePrefix, SOLE_CONFERENCE } from "../store/conferences.js";
 import { type Db, writeTransaction } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
 import {
@@ -28,6 +29,7 @@ import {
 import { canonicalProgramme } from "./canonical.js";
 import { diffProgrammes, isEmptyDiff, type ProgrammeDiff } from "./diff.js";
 import type { Programme } from "./model.js";
+import { qualifyProgramme } from "./qualify.js";
 
 /** What a change would do, worked out without changing anything: the preview organizers confirm. */
 export interface PreparedChange {
@@ -72,17 +74,27 @@ export interface ProgrammeServiceOptions {
   clock: () => number;
   /** Reminder lead time of users who never chose one (the re-plan needs it). */
   defaultMinutes: number;
+  /** The conference whose programme this service changes (default: a deployment of one's). */
+  conference?: string;
 }
 
-/** The one prepare → commit path through which every programme change goes. */
+/** The one prepare → commit path through which every programme change of one conference goes. */
 export class ProgrammeService {
   private readonly listeners = new Set<ProgrammeListener>();
   private installed: number;
   private dataVersion: number;
+  /** The conference this service changes. */
+  readonly conference: string;
 
   constructor(private readonly options: ProgrammeServiceOptions) {
-    this.installed = currentVersion(options.db);
+    this.conference = options.conference ?? SOLE_CONFERENCE;
+    this.installed = currentVersion(options.db, this.conference);
     this.dataVersion = this.readDataVersion();
+  }
+
+  /** What this conference's session and speaker ids are qualified with (src/programme/qualify.ts). */
+  get prefix(): string {
+    return conferencePrefix(this.options.db, this.conference);
   }
 
   /** The programme version the running process serves. */
@@ -92,7 +104,7 @@ export class ProgrammeService {
 
   /** The programme in the database, or undefined when none was ever loaded. */
   current(): Programme | undefined {
-    return readProgramme(this.options.db);
+    return readProgramme(this.options.db, this.conference);
   }
 
   /**
@@ -101,16 +113,19 @@ export class ProgrammeService {
    * the file unchanged has nothing to parse, diff or store.
    */
   storedFrom(source: string, hash: string): number | undefined {
-    const v = latestVersion(this.options.db);
+    const v = latestVersion(this.options.db, this.conference);
     if (!v?.source || v.contentHash !== hash) return undefined;
     return resolve(v.source) === resolve(source) ? v.version : undefined;
   }
 
-  /** Works out what storing `programme` would change and who would be told, changing nothing. */
+  /**
+   * Works out what storing `programme` (with its source's ids) would change and who would be told, changing
+   * nothing.
+   */
   prepare(programme: Programme): PreparedChange {
     const { db, clock } = this.options;
-    const next = canonicalProgramme(programme);
-    const stored = readProgramme(db);
+    const next = canonicalProgramme(qualifyProgramme(programme, this.prefix));
+    const stored = readProgramme(db, this.conference);
     const diff = diffProgrammes(stored, next);
     const changes = noticeChanges(diff);
     const newlyCancelled = diff.changed.filter((c) => c.after.cancelled && !c.before.cancelled).length;
@@ -119,7 +134,7 @@ export class ProgrammeService {
       diff,
       changes,
       recipients: countNoticeRecipients(db, changes, clock()),
-      baseVersion: currentVersion(db),
+      baseVersion: currentVersion(db, this.conference),
       differs: !isEmptyDiff(diff) || JSON.stringify(stored) !== JSON.stringify(next),
       dropped: diff.removed.length + newlyCancelled,
       total: stored?.sessions.length ?? 0,
@@ -136,10 +151,14 @@ export class ProgrammeService {
     const { db, clock, defaultMinutes } = this.options;
     const now = clock();
     const outcome = writeTransaction(db, (): CommitOutcome => {
-      const base = currentVersion(db);
+      const base = currentVersion(db, this.conference);
       if (base !== change.baseVersion) return { ok: false, reason: "stale" };
       options.within?.();
-      const result = applyProgrammeChange(db, change.programme, { now, defaultMinutes });
+      const result = applyProgrammeChange(db, change.programme, {
+        now,
+        defaultMinutes,
+        conference: this.conference,
+      });
       if (!change.differs) return { ok: true, result, version: base };
       const summary = {
         changed: result.diff.changed.length,
@@ -147,13 +166,17 @@ export class ProgrammeService {
         removed: result.diff.removed.length,
         notices: result.notices,
       };
-      const version = recordVersion(db, {
-        at: now,
-        origin: options.origin,
-        ...(options.source ? { source: options.source } : {}),
-        ...(options.contentHash ? { contentHash: options.contentHash } : {}),
-        summary,
-      });
+      const version = recordVersion(
+        db,
+        {
+          at: now,
+          origin: options.origin,
+          ...(options.source ? { source: options.source } : {}),
+          ...(options.contentHash ? { contentHash: options.contentHash } : {}),
+          summary,
+        },
+        this.conference,
+      );
       if (options.audit)
         recordAudit(db, {
           at: now,
@@ -189,7 +212,7 @@ export class ProgrammeService {
     const dataVersion = this.readDataVersion();
     if (dataVersion === this.dataVersion) return false;
     this.dataVersion = dataVersion;
-    const version = currentVersion(this.options.db);
+    const version = currentVersion(this.options.db, this.conference);
     if (version === this.installed) return false;
     this.install(version);
     return true;
@@ -214,7 +237,7 @@ export class ProgrammeService {
 
   private install(version: number): void {
     this.installed = version;
-    const programme = readProgramme(this.options.db);
+    const programme = readProgramme(this.options.db, this.conference);
     if (!programme) return;
     for (const listener of this.listeners) listener(programme, version);
   }

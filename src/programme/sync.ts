@@ -106,7 +106,7 @@ export class SourceSync {
 
   /** The persisted sync state (last fetch, version validators, last error, held version). */
   state(): SourceState {
-    return readSourceState(this.options.db, this.options.url);
+    return readSourceState(this.options.db, this.options.url, this.options.service.conference);
   }
 
   /**
@@ -172,7 +172,7 @@ export class SourceSync {
 
   private async run(_trigger: SyncTrigger, askedBy?: number): Promise<SyncOutcome> {
     const { db, url, limits, clock } = this.options;
-    const state = readSourceState(db, url);
+    const state = readSourceState(db, url, this.options.service.conference);
     const validators = state.held
       ? { etag: state.held.etag, lastModified: state.held.lastModified }
       : { etag: state.etag, lastModified: state.lastModified };
@@ -246,7 +246,7 @@ export class SourceSync {
 
   private async commitHeld(token: string, adminId: number): Promise<ApplyHeldOutcome> {
     const { db, url } = this.options;
-    const state = readSourceState(db, url);
+    const state = readSourceState(db, url, this.options.service.conference);
     const held = state.held;
     if (!held || heldToken(held.hash) !== token) return { ok: false, reason: "gone" };
     let change: PreparedChange;
@@ -266,13 +266,17 @@ export class SourceSync {
         details: { summary: `${change.dropped} of ${change.total} dropped` },
       },
       within: () =>
-        writeSourceState(db, {
-          ...state,
-          etag: held.etag,
-          lastModified: held.lastModified,
-          contentHash: held.hash,
-          held: null,
-        }),
+        writeSourceState(
+          db,
+          {
+            ...state,
+            etag: held.etag,
+            lastModified: held.lastModified,
+            contentHash: held.hash,
+            held: null,
+          },
+          this.options.service.conference,
+        ),
     });
     if (!outcome.ok) return { ok: false, reason: "stale" };
     this.options.onQueued?.();
@@ -290,7 +294,11 @@ export class SourceSync {
     const fresh = state.brokenSince === null;
     const brokenSince = state.brokenSince ?? now;
     writeTransaction(db, () => {
-      writeSourceState(db, { ...state, lastFetchAt: now, lastError: error, lastErrorAt: now, brokenSince });
+      writeSourceState(
+        db,
+        { ...state, lastFetchAt: now, lastError: error, lastErrorAt: now, brokenSince },
+        this.options.service.conference,
+      );
       if (fresh)
         notifyOrganizers(
           db,
@@ -312,7 +320,7 @@ export class SourceSync {
     const { db, url, clock } = this.options;
     const recovered = before.brokenSince !== null;
     writeTransaction(db, () => {
-      writeSourceState(db, { ...after, brokenSince: null });
+      writeSourceState(db, { ...after, brokenSince: null }, this.options.service.conference);
       if (recovered)
         notifyOrganizers(
           db,

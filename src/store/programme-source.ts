@@ -1,3 +1,4 @@
+import { SOLE_CONFERENCE } from "./conferences.js";
 import { type Db, statement } from "./db.js";
 
 /** A version of the source held back until an organizer applies it. */
@@ -10,7 +11,7 @@ export interface HeldVersion {
   at: number;
 }
 
-/** The state of following a published schedule (table `programme_source`, one row). */
+/** The state of following a published schedule (table `programme_sources`, one row per conference). */
 export interface SourceState {
   source: string;
   /** Validators and hash of the version now in the database. */
@@ -69,8 +70,10 @@ const fromRow = (r: Row): SourceState => ({
  * The sync state of `source`. A database that followed another source before starts afresh (nothing
  * fetched, nothing held), so validators of one URL are never sent to another.
  */
-export function readSourceState(db: Db, source: string): SourceState {
-  const r = statement(db, "SELECT * FROM programme_source WHERE id = 1").get() as Row | undefined;
+export function readSourceState(db: Db, source: string, conference: string = SOLE_CONFERENCE): SourceState {
+  const r = statement(db, "SELECT * FROM programme_sources WHERE conference_id = ?").get(conference) as
+    | Row
+    | undefined;
   if (r && r.source === source) return fromRow(r);
   return {
     source,
@@ -86,21 +89,22 @@ export function readSourceState(db: Db, source: string): SourceState {
   };
 }
 
-/** Stores the sync state (the whole row); call it in the transaction that changed what it describes. */
-export function writeSourceState(db: Db, s: SourceState): void {
+/** Stores `conference`'s sync state (the whole row); call it in the transaction that changed what it describes. */
+export function writeSourceState(db: Db, s: SourceState, conference: string = SOLE_CONFERENCE): void {
   statement(
     db,
-    `INSERT INTO programme_source (id, source, etag, last_modified, content_hash, last_fetch_at, last_success_at,
+    `INSERT INTO programme_sources (conference_id, source, etag, last_modified, content_hash, last_fetch_at, last_success_at,
        last_error, last_error_at, broken_since, held_hash, held_text, held_etag, held_last_modified, held_at)
-     VALUES (1, @source, @etag, @lastModified, @contentHash, @lastFetchAt, @lastSuccessAt, @lastError, @lastErrorAt,
+     VALUES (@conference, @source, @etag, @lastModified, @contentHash, @lastFetchAt, @lastSuccessAt, @lastError, @lastErrorAt,
        @brokenSince, @heldHash, @heldText, @heldEtag, @heldLastModified, @heldAt)
-     ON CONFLICT (id) DO UPDATE SET source = excluded.source, etag = excluded.etag,
+     ON CONFLICT (conference_id) DO UPDATE SET source = excluded.source, etag = excluded.etag,
        last_modified = excluded.last_modified, content_hash = excluded.content_hash,
        last_fetch_at = excluded.last_fetch_at, last_success_at = excluded.last_success_at,
        last_error = excluded.last_error, last_error_at = excluded.last_error_at,
        broken_since = excluded.broken_since, held_hash = excluded.held_hash, held_text = excluded.held_text,
        held_etag = excluded.held_etag, held_last_modified = excluded.held_last_modified, held_at = excluded.held_at`,
   ).run({
+    conference,
     source: s.source,
     etag: s.etag,
     lastModified: s.lastModified,

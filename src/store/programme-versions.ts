@@ -1,3 +1,4 @@
+import { SOLE_CONFERENCE } from "./conferences.js";
 import { type Db, statement } from "./db.js";
 
 /** What made a programme change. */
@@ -31,18 +32,23 @@ interface Row {
   summary: string;
 }
 
-/** The number of the programme version in the database; 0 before the first. */
-export function currentVersion(db: Db): number {
+/** The number of `conference`'s programme version in the database (numbers run across conferences); 0 before the first. */
+export function currentVersion(db: Db, conference: string = SOLE_CONFERENCE): number {
   return (
-    (statement(db, "SELECT MAX(version) AS v FROM programme_versions").get() as { v: number | null }).v ?? 0
+    (
+      statement(db, "SELECT MAX(version) AS v FROM programme_versions WHERE conference_id = ?").get(
+        conference,
+      ) as { v: number | null }
+    ).v ?? 0
   );
 }
 
-/** The latest version's record, or undefined before the first. */
-export function latestVersion(db: Db): ProgrammeVersion | undefined {
-  const r = statement(db, "SELECT * FROM programme_versions ORDER BY version DESC LIMIT 1").get() as
-    | Row
-    | undefined;
+/** The latest version's record of `conference`, or undefined before the first. */
+export function latestVersion(db: Db, conference: string = SOLE_CONFERENCE): ProgrammeVersion | undefined {
+  const r = statement(
+    db,
+    "SELECT * FROM programme_versions WHERE conference_id = ? ORDER BY version DESC LIMIT 1",
+  ).get(conference) as Row | undefined;
   return (
     r && {
       version: r.version,
@@ -65,11 +71,13 @@ export function recordVersion(
     contentHash?: string;
     summary: Record<string, number>;
   },
+  conference: string = SOLE_CONFERENCE,
 ): number {
   return Number(
     statement(
       db,
-      "INSERT INTO programme_versions (at, origin, source, content_hash, summary) VALUES (?, ?, ?, ?, ?)",
-    ).run(v.at, v.origin, v.source ?? null, v.contentHash ?? null, JSON.stringify(v.summary)).lastInsertRowid,
+      "INSERT INTO programme_versions (conference_id, at, origin, source, content_hash, summary) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(conference, v.at, v.origin, v.source ?? null, v.contentHash ?? null, JSON.stringify(v.summary))
+      .lastInsertRowid,
   );
 }

@@ -18,6 +18,6 @@ describe("the stored search index snapshot", () => {
     const reopened = openDatabase(path);
     expect(readIndexSnapshot(reopened, "a")).toBeUndefined();
     expect([...(readIndexSnapshot(reopened, "b") ?? [])]).toEqual([4]);
-    expect(reopened.prepare("SELECT COUNT(*) FROM search_index").pluck().get()).toBe(1);
+    expect(reopened.prepare("SELECT COUNT(*) FROM search_indexes").pluck().get()).toBe(1);
   });
 });

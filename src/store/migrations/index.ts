@@ -12,6 +12,7 @@ import { noticeBatches } from "./010-notice-batches.js";
 import { remindersSwitch } from "./011-reminders-switch.js";
 import { searchIndex } from "./012-search-index.js";
 import { questions } from "./013-questions.js";
+import { conferences } from "./014-conferences.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   remindersSwitch,
   searchIndex,
   questions,
+  conferences,
 ];

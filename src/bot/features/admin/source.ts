@@ -48,9 +48,9 @@ export function sourceFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("source", async (ctx) => {
-    const { db, config, sync } = ctx.deps;
+    const { db, config, sync, programmeService } = ctx.deps;
     const source = configuredSource(config);
-    const version = latestVersion(db);
+    const version = latestVersion(db, programmeService.conference);
     const text = sourceStatusText(adminView(ctx), {
       source: sourceName(source),
       kind: source.kind,
