@@ -150,6 +150,9 @@ const schema = z.object({
   // Finished outbox rows are kept this long. At least a day: the first tick after a restart looks a day
   // back for reminders missed while the bot was down, and must still find the ones that were sent.
   OUTBOX_RETENTION: duration("OUTBOX_RETENTION", "14d", DAY_MS, "1d"),
+  // How long a notice or broadcast is retried through an outage (network errors, 5xx) before it is given up;
+  // a reminder is retried until its session starts.
+  OUTBOX_RETRY_FOR: duration("OUTBOX_RETRY_FOR", "12h", 60_000, "1m"),
   // Questions to the speaker: asked from this many minutes before a session starts until this many after it ends.
   QUESTIONS_OPEN_BEFORE: positiveInt("QUESTIONS_OPEN_BEFORE", 15),
   QUESTIONS_CLOSE_AFTER: positiveInt("QUESTIONS_CLOSE_AFTER", 30),

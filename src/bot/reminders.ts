@@ -88,6 +88,7 @@ export function startReminders(
     limiter: options.limiter ?? sendLimiter(config, clock()),
     // Notices stay on the free lane: they are few, and an organizer's edit should not cost Stars.
     paidKinds: ["reminder", "broadcast"],
+    retryForMs: config.OUTBOX_RETRY_FOR,
     ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
     mayDispatch: () => lease.held(),
     onHalt: (err) => {

@@ -8,6 +8,8 @@ import {
   nextDueAt,
   type OutboxKind,
   type OutboxRow,
+  retryFirstWaiting,
+  retryWaitingNow,
 } from "../store/outbox.js";
 import type { OutgoingMessage } from "./messages.js";
 import { type Lane, RateLimiter } from "./rate-limiter.js";
@@ -80,8 +82,17 @@ export interface DispatcherOptions {
    * 100/s, and reminders planned at the paid rate would arrive late.
    */
   maxInFlight?: number;
-  /** Tries for a row failing with 5xx or network errors before it is marked failed (429s do not count). */
-  maxAttempts?: number;
+  /**
+   * How long a notice or broadcast is retried after 5xx or network errors, from the time it was due (default
+   * 12 h, OUTBOX_RETRY_FOR). A reminder is retried until its session starts, a notice at most until its session
+   * ends: retries go by time, not by count, so an outage of any length loses only what lost its point.
+   */
+  retryForMs?: number;
+  /**
+   * While sends fail with network errors or 5xx, one waiting row is tried at least this often (default 5 s):
+   * the first to get through ends the outage, and every row waiting out its backoff is tried at once.
+   */
+  probeMs?: number;
   /** Longest wait when idle before looking at the outbox again (new rows also wake it through nudge()). */
   pollMs?: number;
   /** Waits `ms`; tests with a fake clock pass one that advances it. Defaults to a timer that nudge() cuts short. */
@@ -119,16 +130,24 @@ export interface DispatchStats {
   dropped: number;
 }
 
+/** The last try of a row goes this long before it loses its point. */
+const LAST_TRY_MARGIN_MS = 1000;
+
+/** The longest wait between two tries of a row (the README's "backoff up to 5 min"). */
+const MAX_BACKOFF_MS = 300_000;
+
 /** Backoff before retry number `attempt` (1-based) after a 5xx or network error: 1 s, 2 s, 4 s … at most 5 min. */
 export function backoffMs(attempt: number): number {
-  return Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempt - 1));
 }
 
 /**
  * Drains the outbox within Telegram's limits: a global rate and one message per second per chat (see
  * RateLimiter, shared with the bot's replies). Each send is awaited and its outcome handed to the injected
  * recorder only after Telegram answered: 429 is retried after retry_after (pausing all sends), 5xx and
- * network errors with backoff, 403 blocks the user. Rows past `expires_at` (reminders whose session started)
+ * network errors with backoff (1 s doubling up to 5 min) for as long as the message has a point (see
+ * giveUpAt), with one row probing every `probeMs` during an outage and every row retried the moment one gets
+ * through; 403 blocks the user. Rows past `expires_at` (reminders whose session started)
  * and rows the injected pre-send check refuses are dropped and logged instead of sent.
  *
  * When an outcome cannot be recorded (a full disk) sending stops at once: the outcomes of the sends in flight
@@ -144,7 +163,11 @@ export class Dispatcher {
   private woken = false;
   private readonly paidKinds: ReadonlySet<OutboxKind>;
   private readonly maxInFlight: number;
-  private readonly maxAttempts: number;
+  private readonly retryForMs: number;
+  private readonly probeMs: number;
+  /** Since when sends fail with network errors or 5xx (undefined: the API answers). */
+  private outageSince: number | undefined;
+  private nextProbeAt = 0;
   private readonly pollMs: number;
   private running: Promise<void> | undefined;
   private stopping = false;
@@ -153,7 +176,8 @@ export class Dispatcher {
   private readonly storageRetryMs: number;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.maxAttempts = o.maxAttempts ?? 8;
+    this.retryForMs = o.retryForMs ?? 12 * 3_600_000;
+    this.probeMs = o.probeMs ?? 5000;
     this.pollMs = o.pollMs ?? 1000;
     this.storageRetryMs = o.storageRetryMs ?? 5000;
     if (!o.limiter && !o.rate) throw new Error("the dispatcher needs a limiter or a rate");
@@ -276,13 +300,19 @@ export class Dispatcher {
     if (!this.mayDispatch()) return this.pollMs;
     let now = clock();
     if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;
+    if (this.outageSince !== undefined && !this.inFlight.size && now >= this.nextProbeAt) {
+      // Is the API back? Try the row that would be retried first now rather than after its backoff.
+      this.nextProbeAt = now + this.probeMs;
+      retryFirstWaiting(db, now);
+    }
     const due = dueRows(db, now, 200 + this.inFlight.size);
     const rows = due.filter((r) => !this.inFlight.has(r.id));
     if (!rows.length) {
       // Everything due is in flight: a finishing send wakes us, or the next row falling due (in a planned
       // burst one every 40 ms, sooner than most sends finish), whichever comes first.
       const next = nextDueAt(db, due.length ? now : undefined);
-      return next === undefined ? this.pollMs : Math.max(1, next - now);
+      const wait = next === undefined ? this.pollMs : Math.max(1, next - now);
+      return this.outageSince === undefined ? wait : Math.min(wait, Math.max(1, this.nextProbeAt - now));
     }
     let started = 0;
     const droppedBefore = this.stats.dropped;
@@ -399,6 +429,36 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * When retrying a row has no point any more, and why: a reminder at its session's start, a notice at its
+   * session's end, a notice or broadcast `retryForMs` after it was due.
+   */
+  private giveUpAt(row: OutboxRow): { at: number; why: string } {
+    if (row.kind === "reminder" && row.expiresAt !== null)
+      return { at: row.expiresAt, why: "the session started before the Bot API could be reached" };
+    const span = row.notBefore + this.retryForMs;
+    if (row.expiresAt !== null && row.expiresAt < span)
+      return { at: row.expiresAt, why: "the session ended before the Bot API could be reached" };
+    return {
+      at: span,
+      why: `the Bot API could not be reached for ${Math.round(this.retryForMs / 60_000)} min`,
+    };
+  }
+
+  /** A send went through after network errors or 5xx: every row waiting out a backoff is tried now. */
+  private outageEnded(now: number): void {
+    const since = this.outageSince ?? now;
+    this.outageSince = undefined;
+    // A blip shorter than a probe (one chat's 500) leaves the backoffs alone: only an outage moves them all.
+    if (now - since < this.probeMs) return;
+    const moved = retryWaitingNow(this.o.db, now);
+    this.o.logger.warn(
+      { outageMs: now - since, retriedNow: moved },
+      "the Bot API answers again: retrying every waiting message now",
+    );
+    this.wake();
+  }
+
   /** Writes the outcomes held in memory; true when none is left (sending may go on). */
   private flushUnrecorded(): boolean {
     if (!this.unrecorded.size) return true;
@@ -423,6 +483,7 @@ export class Dispatcher {
       record(row, { type: "sent" }, now);
       this.limiter.succeeded(lane);
       this.stats.sent++;
+      if (this.outageSince !== undefined) this.outageEnded(now);
       return;
     }
     switch (result.kind) {
@@ -443,26 +504,32 @@ export class Dispatcher {
           return;
         }
         const attempt = row.attempts + 1;
-        if (attempt >= this.maxAttempts) {
-          record(row, { type: "failed", error: result.error ?? "gave up after retries" }, now);
+        const error = result.error ?? "retry";
+        if (this.outageSince === undefined) {
+          this.outageSince = now;
+          this.nextProbeAt = now + this.probeMs;
+        }
+        const giveUp = this.giveUpAt(row);
+        // Deep in an outage the probe finds the way back (and then retries every row at once): a row failing
+        // now waits the longest backoff instead of adding to the calls that cannot get through.
+        const backoff = now - this.outageSince >= this.probeMs ? MAX_BACKOFF_MS : backoffMs(attempt);
+        let at = now + (result.afterMs ?? backoff);
+        // The last try goes just before the message loses its point, however long the backoff has grown.
+        if (at >= giveUp.at) at = giveUp.at - LAST_TRY_MARGIN_MS;
+        if (at <= now) {
+          const minutes = Math.round((now - row.notBefore) / 60_000);
+          const reason = `gave up: ${giveUp.why} (${attempt} tries in ${minutes} min; last error: ${error})`;
+          record(row, { type: "failed", error: reason }, now);
           this.stats.failed++;
           logger.error(
-            { outbox: row.id, chat: row.chatId, attempts: attempt, error: result.error },
-            "send failed",
+            { outbox: row.id, kind: row.kind, chat: row.chatId, attempts: attempt, error },
+            reason,
           );
           return;
         }
-        const after = result.afterMs ?? backoffMs(attempt);
-        record(
-          row,
-          { type: "retry", at: now + after, error: result.error ?? "retry", countAttempt: true },
-          now,
-        );
+        record(row, { type: "retry", at, error, countAttempt: true }, now);
         this.stats.retried++;
-        logger.warn(
-          { outbox: row.id, chat: row.chatId, attempt, retryInMs: after, error: result.error },
-          "send retry",
-        );
+        logger.warn({ outbox: row.id, chat: row.chatId, attempt, retryInMs: at - now, error }, "send retry");
         return;
       }
       case "blocked": {

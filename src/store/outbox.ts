@@ -168,6 +168,14 @@ function prepare(db: Db) {
       `UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?
        WHERE id = ? AND status = 'pending'`,
     ),
+    retryWaiting: db.prepare<{ now: number }>(
+      `UPDATE outbox SET next_attempt_at = @now
+       WHERE status = 'pending' AND attempts > 0 AND next_attempt_at > @now`,
+    ),
+    retryFirst: db.prepare<{ now: number }>(
+      `UPDATE outbox SET next_attempt_at = @now WHERE id = (SELECT id FROM outbox
+         WHERE status = 'pending' AND attempts > 0 AND next_attempt_at > @now ORDER BY next_attempt_at LIMIT 1)`,
+    ),
     markFailed: db.prepare<[string, number, number]>(
       `UPDATE outbox SET status = 'failed', last_error = ?, finished_at = ?
        WHERE id = ? AND status = 'pending'`,
@@ -369,6 +377,16 @@ export function markRetry(
   countAttempt: boolean,
 ): void {
   sql(db).markRetry.run(nextAttemptAt, error, countAttempt ? 1 : 0, id);
+}
+
+/** Every pending row waiting out a backoff after failed tries is due now (the API answers again); returns how many. */
+export function retryWaitingNow(db: Db, now: number): number {
+  return sql(db).retryWaiting.run({ now }).changes;
+}
+
+/** The pending row whose backoff ends first is due now (a probe during an outage); returns whether there was one. */
+export function retryFirstWaiting(db: Db, now: number): boolean {
+  return sql(db).retryFirst.run({ now }).changes > 0;
 }
 
 /** Gives up on a pending row for good (e.g. Telegram refused it, or the user blocked the bot). */

@@ -19,7 +19,8 @@
  *
  * Faults, for testing delivery: `failNext({ method?, chatId?, code, retryAfter?, times })` answers the next
  * matching calls with that error; `setRateLimit({ perSecond, perChatPerSecond })` answers sends beyond the
- * limits with 429 and retry_after; `stats()` counts sends per chat, 429s returned and calls per method.
+ * limits with 429 and retry_after; `setOutage({ mode: "refuse" | "stall", until? })` takes the whole API down;
+ * `stats()` counts sends per chat, 429s returned and calls per method.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -183,6 +184,8 @@ export class BotApiServer {
   private seq = 0;
   private queryId = 0;
   private faults: (Fault & { times: number })[] = [];
+  private outage: { mode: "refuse" | "stall"; until?: number } | undefined;
+  private readonly stalled = new Set<IncomingMessage>();
   private rateLimit: RateLimit | undefined;
   private latencyMs = 0;
   private readonly sentTimes: number[] = [];
@@ -257,6 +260,16 @@ export class BotApiServer {
    */
   setLatency(ms: number): void {
     this.latencyMs = ms;
+  }
+
+  /**
+   * An outage of the whole API until `until` (the server's clock; forever when absent): "refuse" drops every
+   * connection at once, "stall" holds every request unanswered (the client times out) and drops it when the
+   * outage ends. Nothing is handled meanwhile. `undefined` ends it now.
+   */
+  setOutage(outage: { mode: "refuse" | "stall"; until?: number } | undefined): void {
+    this.outage = outage;
+    if (!outage) this.endStalls();
   }
 
   /** Lifts every fault still waiting to strike (see failNext). */
@@ -625,6 +638,21 @@ export class BotApiServer {
     else send();
   }
 
+  /** Whether an outage (see setOutage) holds now; one past its end is lifted. */
+  private inOutage(): "refuse" | "stall" | undefined {
+    const o = this.outage;
+    if (o?.until !== undefined && this.now() >= o.until) {
+      this.outage = undefined;
+      this.endStalls();
+    }
+    return this.outage?.mode;
+  }
+
+  private endStalls(): void {
+    for (const req of this.stalled) req.socket.destroy();
+    this.stalled.clear();
+  }
+
   private fault(method: string, payload: Record<string, unknown>) {
     const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
     const i = this.faults.findIndex(
@@ -681,6 +709,16 @@ export class BotApiServer {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const outage = this.inOutage();
+    if (outage === "refuse") {
+      req.socket.destroy();
+      return;
+    }
+    if (outage === "stall") {
+      this.stalled.add(req);
+      req.once("close", () => this.stalled.delete(req));
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!m) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method = ""] = m;
