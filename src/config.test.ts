@@ -31,6 +31,7 @@ describe("loadConfig", () => {
       PAID_BROADCAST: false,
       PAID_SEND_RATE: 1000,
       OUTBOX_RETENTION: 14 * 86_400_000,
+      OUTBOX_RETRY_FOR: 12 * 3_600_000,
       QUESTIONS_OPEN_BEFORE: 15,
       QUESTIONS_CLOSE_AFTER: 30,
       QUESTION_MAX_CHARS: 300,
@@ -41,6 +42,7 @@ describe("loadConfig", () => {
 
   it("reads the outbox retention as a duration of at least a day, and paid broadcasts as a flag", () => {
     expect(loadConfig({ OUTBOX_RETENTION: "36h" }).OUTBOX_RETENTION).toBe(36 * 3_600_000);
+    expect(loadConfig({ OUTBOX_RETRY_FOR: "30m" }).OUTBOX_RETRY_FOR).toBe(30 * 60_000);
     expect(loadConfig({ OUTBOX_RETENTION: "3" }).OUTBOX_RETENTION).toBe(3 * 86_400_000);
     expect(loadConfig({ PAID_BROADCAST: "1", PAID_SEND_RATE: "300" })).toMatchObject({
       PAID_BROADCAST: true,
