@@ -4,7 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
-import { dayLabel, span } from "./format.js";
+import { dayLabel, isoDate, span } from "./format.js";
 import { type Model, overlapsOf } from "./model.js";
 import { SessionList } from "./session.js";
 import type { T } from "./strings.js";
@@ -83,7 +83,9 @@ export function Agenda(props: {
     .flatMap((id) => m.sessions.get(id) ?? [])
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const overlaps = overlapsOf(mine);
-  const days = m.p.days.map((d) => d.date).filter((d) => mine.some((s) => s.day === d));
+  // Headed by the calendar day each session starts on: a 01:10 session under Saturday, where its line's date says.
+  const dayOfStart = (s: ApiSession) => isoDate(s.start, tz);
+  const days = [...new Set(mine.map(dayOfStart))];
   return (
     <div class="agenda" data-testid="agenda">
       {mine.length === 0 && <p class="empty">{t("agenda_empty")}</p>}
@@ -93,7 +95,7 @@ export function Agenda(props: {
           <ul class="agenda-list">
             {agendaEntries(
               m,
-              mine.filter((s) => s.day === day),
+              mine.filter((s) => dayOfStart(s) === day),
             ).map((e) =>
               e.kind === "gap" ? (
                 <Gap key={`gap-${e.from}`} m={m} entry={e} lang={lang} t={t} onOpen={props.onOpen} />

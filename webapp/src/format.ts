@@ -31,6 +31,14 @@ export function dayLabel(date: string, lang: ApiLang): string {
   );
 }
 
+/**
+ * The one rule for a session's date on a line or a card: the calendar day its start falls on, never the
+ * conference day it is filed under (past midnight at 38C3 that is the day before) — "Sat 28 Dec", as the bot.
+ */
+export function startDay(start: number, lang: ApiLang, tz: string): string {
+  return dayLabel(isoDate(start, tz), lang);
+}
+
 /** The ISO date of an instant in a timezone. */
 export function isoDate(ms: number, tz: string): string {
   const parts = formatter("en", tz, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(ms);

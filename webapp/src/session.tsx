@@ -1,6 +1,6 @@
 /** A session's details: title, speakers, time, room, track, languages, abstract and links, with ⭐ / 🔔. */
 import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
-import { dayLabel, span } from "./format.js";
+import { span, startDay } from "./format.js";
 import type { Model } from "./model.js";
 import type { T } from "./strings.js";
 import { openLink } from "./telegram.js";
@@ -66,7 +66,7 @@ export function SessionView(props: {
       {s.subtitle && <p class="subtitle">{s.subtitle}</p>}
       {s.cancelled && <p class="warn">❌ {t("cancelled")}</p>}
       <p class="meta">
-        🕒 {dayLabel(s.day, lang)}, {span(s.start, s.end, lang, tz)}
+        🕒 {startDay(s.start, lang, tz)}, {span(s.start, s.end, lang, tz)}
         {room && (
           <>
             <br />📍 {room}
@@ -202,7 +202,7 @@ export function SessionList(props: {
               onClick={() => props.onOpen(s.id)}
             >
               <span class="r-time">
-                {dayLabel(s.day, lang)} {span(s.start, s.end, lang, tz)}
+                {startDay(s.start, lang, tz)} {span(s.start, s.end, lang, tz)}
               </span>
               <span class={s.cancelled ? "r-title struck" : "r-title"}>
                 {props.following?.has(s.id) ? "⭐ " : ""}

@@ -14,7 +14,7 @@ import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { Action } from "../callback-data.js";
-import { escapeHtml, formatDay, formatTime, formatTimeRange, MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import { escapeHtml, formatDay, formatTimeRange, formatWhen, MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf, retitling } from "./notice.js";
 import { problemLines, warningLines } from "./programme-problems.js";
 import { actionButton, type View } from "./view.js";
@@ -342,7 +342,7 @@ export function auditSummary(v: AdminViewCtx, e: AuditEntry): string {
     const tz = v.catalog.timezone;
     const start = DateTime.fromISO(`${edit.day}T${edit.time}`, { zone: tz }).toMillis();
     const room = edit.room ? v.catalog.roomName(edit.room, v.lang) : undefined;
-    const when = `${formatDay(edit.day, tz, v.lang, v.now)}, ${formatTime(start, tz, v.lang)}`;
+    const when = formatWhen(start, tz, v.lang, v.now);
     return v.t("admin.audit.moved", { title: title(edit.sessionId), to: room ? `${when}, ${room}` : when });
   }
   const audience = d.audience as Audience | undefined;

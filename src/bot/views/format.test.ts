@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buttonLabel, escapeHtml, fitLines, formatDay, formatTimeRange, truncate } from "./format.js";
+import {
+  buttonLabel,
+  escapeHtml,
+  fitLines,
+  formatDay,
+  formatTimeRange,
+  formatWhen,
+  nightOf,
+  truncate,
+} from "./format.js";
 
 const TZ = "Asia/Yekaterinburg";
 
@@ -53,5 +62,20 @@ describe("format", () => {
         .slice(0, -1)
         .every((l) => /^<b>line \d+<\/b>$/.test(l)),
     ).toBe(true);
+  });
+});
+
+describe("a session's date past midnight", () => {
+  const tz = "Europe/Berlin";
+  it("is the day it takes place on one line, and 'the night of' under its conference day", () => {
+    expect(formatWhen("2024-12-28T01:10:00+01:00", tz, "en", Date.parse("2024-12-01"))).toBe(
+      "Sat 28 Dec, 01:10",
+    );
+    expect(formatWhen("2024-12-28T01:10:00+01:00", tz, "ru", Date.parse("2024-12-01"))).toBe(
+      "сб, 28 декабря, 01:10",
+    );
+    expect(nightOf("2024-12-27", "2024-12-28T01:10:00+01:00", tz, "en")).toBe("🌙 Night of Fri → Sat");
+    expect(nightOf("2024-12-27", "2024-12-28T01:10:00+01:00", tz, "ru")).toBe("🌙 Ночь с пятницы на субботу");
+    expect(nightOf("2024-12-27", "2024-12-27T23:10:00+01:00", tz, "en")).toBeUndefined();
   });
 });

@@ -77,6 +77,41 @@ export function formatDay(dayOrInstant: string | number, timezone: string, lang:
   });
 }
 
+/**
+ * The one rule for a session's date on one line (results, /my, notices, the organizers' lines): the calendar
+ * day of the instant itself and its time, "Sat 28 Dec, 01:10" — never the conference day it is filed under,
+ * which past midnight (38C3's days run until 06:00) is the day before. Lists under a conference day's header
+ * mark the same sessions with {@link nightOf}.
+ */
+export function formatWhen(instant: string | number, timezone: string, lang: Lang, now?: number): string {
+  return `${formatDay(instant, timezone, lang, now)}, ${formatTime(instant, timezone, lang)}`;
+}
+
+const EN_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/** «с пятницы на субботу»: the weekday after «с» (genitive) and after «на» (accusative). */
+const RU_FROM = ["понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья"];
+const RU_TO = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"];
+
+/**
+ * For a list under a conference day's header: "🌙 Night of Fri → Sat" when `instant` falls on a later
+ * calendar day than `day` (after midnight, before the day changes), else undefined.
+ */
+export function nightOf(
+  day: string,
+  instant: string | number,
+  timezone: string,
+  lang: Lang,
+): string | undefined {
+  const date = dayOf(instant, timezone);
+  if (date <= day) return undefined;
+  return remembered(`night|${day}|${date}|${lang}`, () => {
+    const weekday = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).weekday - 1;
+    return lang === "ru"
+      ? `🌙 Ночь с ${RU_FROM[weekday(day)]} на ${RU_TO[weekday(date)]}`
+      : `🌙 Night of ${EN_DAYS[weekday(day)]} → ${EN_DAYS[weekday(date)]}`;
+  });
+}
+
 /** A time of day as "11:00" in the conference's timezone. */
 export function formatTime(instant: string | number, timezone: string, lang: Lang): string {
   return remembered(`time|${instant}|${timezone}|${lang}`, () =>

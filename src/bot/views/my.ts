@@ -76,7 +76,8 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   if (!shown.length) lines.push("", allPastText(ctx, past.length));
   let day = "";
   for (const s of shown) {
-    const d = formatDay(catalog.dayOf(s), tz, ctx.lang, now);
+    // Headed by the calendar day each session starts on (a 01:10 one under Saturday, not the Friday it is filed under).
+    const d = formatDay(s.start, tz, ctx.lang, now);
     if (d !== day) {
       lines.push("", `<b>${escapeHtml(d)}</b>`);
       day = d;

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { Catalog } from "../../catalog.js";
 import { type NoticeParams, noticeEntries, type SessionSnapshot } from "../../delivery/notices.js";
 import type { Lang } from "../../programme/model.js";
-import { fitLines, formatDay, formatTime, truncate } from "./format.js";
+import { fitLines, formatWhen, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, plain } from "./view.js";
 
@@ -17,7 +17,7 @@ export function placeOf(
   now?: number,
 ): string {
   const tz = catalog.timezone;
-  const when = `${formatDay(catalog.dayOf(s.start), tz, lang, now)}, ${formatTime(s.start, tz, lang)}`;
+  const when = formatWhen(s.start, tz, lang, now);
   const room = catalog.roomName(s.room, lang);
   return room ? `${when}, ${room}` : when;
 }

@@ -7,7 +7,15 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
 import type { Room, Session, Track } from "../../programme/model.js";
 import type { Action, Origin } from "../callback-data.js";
-import { escapeHtml, fitLines, formatDay, formatTimes, MAX_MESSAGE_CHARS, truncate } from "./format.js";
+import {
+  escapeHtml,
+  fitLines,
+  formatDay,
+  formatTimes,
+  MAX_MESSAGE_CHARS,
+  nightOf,
+  truncate,
+} from "./format.js";
 import { dayModesRow, daysRow, sessionButtons, sessionLine, sessionsOfDay } from "./schedule.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
@@ -136,7 +144,10 @@ export function tracksView(ctx: ViewCtx, day: number | undefined, page: number):
   return { text, keyboard };
 }
 
-/** Lines for sessions in time order: "10:00–10:30 title", under a heading per day when `withDays`. */
+/**
+ * Lines for sessions in time order: "10:00–10:30 title", under a heading per day when `withDays`, and the ones
+ * past midnight of their conference day under "🌙 Night of Fri → Sat".
+ */
 function listLines(
   ctx: ViewCtx,
   sessions: readonly Session[],
@@ -147,12 +158,16 @@ function listLines(
   const tz = catalog.timezone;
   const lines: string[] = [];
   let day = "";
+  let night: string | undefined;
   for (const s of sessions) {
     const d = catalog.dayOf(s);
     if (withDays && d !== day) {
       lines.push("", `<b>${escapeHtml(formatDay(d, tz, ctx.lang))}</b>`);
       day = d;
     }
+    const nightNow = nightOf(d, s.start, tz, ctx.lang);
+    if (nightNow && nightNow !== night) lines.push(`<b>${nightNow}</b>`);
+    night = nightNow;
     lines.push(
       `<code>${formatTimes(s.start, s.end, tz, ctx.lang)}</code> ${sessionLine(ctx, s, { room: withRoom })}`,
     );

@@ -9,6 +9,7 @@ import {
   formatTime,
   formatTimes,
   MAX_MESSAGE_CHARS,
+  nightOf,
   truncate,
 } from "./format.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -114,7 +115,8 @@ const KIND_ICONS: Partial<Record<SessionKind, string>> = { break: "☕", meal: "
 
 /**
  * Lines for sessions grouped by start time: "<b>11:30–12:30</b>" then one line per session (when the sessions
- * of a group end at different times, the header shows the start and each line its end).
+ * of a group end at different times, the header shows the start and each line its end). Slots past midnight
+ * that still belong to the conference day before come under "🌙 Night of Fri → Sat".
  */
 export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] {
   const tz = ctx.deps.catalog.timezone;
@@ -125,10 +127,15 @@ export function slotLines(ctx: ViewCtx, sessions: readonly Session[]): string[] 
     else groups.push([s]);
   }
   const lines: string[] = [];
+  let night: string | undefined;
   for (const group of groups) {
     const first = group[0] as Session;
     const sameEnd = group.every((s) => Date.parse(s.end) === Date.parse(first.end));
     if (lines.length) lines.push("");
+    // Past midnight, still the same conference day: said once, above the first such slot.
+    const nightNow = nightOf(ctx.deps.catalog.dayOf(first), first.start, tz, ctx.lang);
+    if (nightNow && nightNow !== night) lines.push(`<b>${nightNow}</b>`, "");
+    night = nightNow;
     lines.push(
       `<b>${sameEnd ? formatTimes(first.start, first.end, tz, ctx.lang) : formatTime(first.start, tz, ctx.lang)}</b>`,
     );

@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
-import { escapeHtml, fitLines, formatDay, formatTime, truncate } from "./format.js";
+import { escapeHtml, fitLines, formatWhen, truncate } from "./format.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Results shown per page. */
@@ -48,7 +48,7 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
   const title = escapeHtml(truncate(pick(ctx, s.title), 120));
   const head = s.cancelled ? `<s>${title}</s> ${ctx.t("card.cancelled_short")}` : `<b>${title}</b>`;
   const names = catalog.speakersOf(s).map((sp) => pick(ctx, sp.name));
-  const when = `${formatDay(catalog.dayOf(s), catalog.timezone, lang, ctx.deps.clock())}, ${formatTime(s.start, catalog.timezone, lang)}`;
+  const when = formatWhen(s.start, catalog.timezone, lang, ctx.deps.clock());
   const room = catalog.roomName(s.room, lang);
   const details = [names.length ? truncate(names.join(", "), 60) : undefined, when, room].filter(
     Boolean,
