@@ -37,7 +37,12 @@ const PROGRAMMES = {
 
 /** The two shared development sets: regression checks, not part of the new sets. */
 const SHARED_SETS = [
-  ["shared pycon-2013", join(ROOT, "data", "pycon-ru-2013.yaml"), "Asia/Yekaterinburg", join(SHARED, "search-dev.tsv")],
+  [
+    "shared pycon-2013",
+    join(ROOT, "data", "pycon-ru-2013.yaml"),
+    "Asia/Yekaterinburg",
+    join(SHARED, "search-dev.tsv"),
+  ],
   [
     "shared fosdem-2020",
     join(REAL, "fosdem-2020.pentabarf.xml"),
@@ -66,34 +71,51 @@ function queries(set) {
 /** Scores one set: { ok, all, lines } or { missing } when its programme is not there. */
 function run(name, programme, timezone, set) {
   if (!existsSync(programme)) return { missing: true };
-  const answers = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), "search", "--jsonl"], {
-    cwd: ROOT,
-    input: `${queries(set).join("\n")}\n`,
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-    env: { ...env, PROGRAMME_PATH: programme, PROGRAMME_TIMEZONE: timezone },
-  });
+  const answers = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), "search", "--jsonl"],
+    {
+      cwd: ROOT,
+      input: `${queries(set).join("\n")}\n`,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+      env: { ...env, PROGRAMME_PATH: programme, PROGRAMME_TIMEZONE: timezone },
+    },
+  );
   if (answers.status !== 0) throw new Error(`${name}: search failed: ${answers.stderr.slice(0, 2000)}`);
   const file = join(jsonlDir ?? scratch, `${name.replaceAll(" ", "-")}.jsonl`);
   writeFileSync(file, answers.stdout);
-  const score = spawnSync(process.execPath, [join(SHARED, "score-search.mjs"), "--set", set, "--", "cat", file], {
-    encoding: "utf8",
-  });
+  const score = spawnSync(
+    process.execPath,
+    [join(SHARED, "score-search.mjs"), "--set", set, "--", "cat", file],
+    {
+      encoding: "utf8",
+    },
+  );
   if (score.status !== 0) throw new Error(`${name}: scorer failed: ${score.stderr}${score.stdout}`);
   const [, ok, all] = /hit@1 (\d+)\/(\d+)/.exec(score.stdout) ?? [];
   const lines = score.stdout.split("\n").filter((l) => l.startsWith("  "));
   return { ok: Number(ok), all: Number(all), lines };
 }
 
-const pct = (r) => (r.missing ? "(no programme yet)" : `${r.ok}/${r.all} = ${((100 * r.ok) / r.all).toFixed(1)}%`);
+const pct = (r) =>
+  r.missing ? "(no programme yet)" : `${r.ok}/${r.all} = ${((100 * r.ok) / r.all).toFixed(1)}%`;
 const rows = [];
 const total = { dev: [0, 0], holdout: [0, 0] };
 for (const [name, [programme, timezone]] of Object.entries(PROGRAMMES)) {
   if (only && name !== only) continue;
   const dev = run(`${name}.dev`, programme, timezone, join(SETS, `${name}.dev.tsv`));
-  const held = holdout ? run(`${name}.holdout`, programme, timezone, join(SETS, `${name}.holdout.tsv`)) : undefined;
-  for (const [part, r] of [["dev", dev], ["holdout", held]])
-    if (r && !r.missing) (total[part][0] += r.ok), (total[part][1] += r.all);
+  const held = holdout
+    ? run(`${name}.holdout`, programme, timezone, join(SETS, `${name}.holdout.tsv`))
+    : undefined;
+  for (const [part, r] of [
+    ["dev", dev],
+    ["holdout", held],
+  ])
+    if (r && !r.missing) {
+      total[part][0] += r.ok;
+      total[part][1] += r.all;
+    }
   rows.push([name, pct(dev), held ? pct(held) : "—"]);
   if (failures) for (const r of [dev, held]) for (const l of r?.lines ?? []) console.log(`${name}${l}`);
 }

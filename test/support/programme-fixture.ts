@@ -57,3 +57,25 @@ export function smallProgramme(): Programme {
     ],
   };
 }
+
+/**
+ * A programme of English talks (no speakers) for search tests: each entry is [id, title, abstract?], each talk
+ * in hall A at its own hour.
+ */
+export function talksProgramme(talks: [id: string, title: string, abstract?: string][]): Programme {
+  return {
+    ...smallProgramme(),
+    conference: { ...testConference({ en: "TestConf" }), languages: ["en"] },
+    sessions: talks.map(([id, title, abstract = ""], i) => ({
+      id,
+      kind: "talk",
+      title: { en: title },
+      abstract: { en: abstract },
+      start: `2030-03-01T${String(9 + (i % 10)).padStart(2, "0")}:00:00+05:00`,
+      end: `2030-03-01T${String(9 + (i % 10)).padStart(2, "0")}:40:00+05:00`,
+      room: "hall-a",
+      speakers: [],
+    })),
+    speakers: [],
+  };
+}

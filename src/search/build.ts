@@ -1,0 +1,299 @@
+/**
+ * Building the index: every searchable session and every speaker becomes a document; each field's words go
+ * into the vocabulary with postings (document → best field weight, fields held), stems, trigrams, and — for the
+ * words that read as names or brands — phonetic keys and consonant skeletons.
+ */
+import type { Programme } from "../programme/model.js";
+import { TF_BASE } from "./candidates.js";
+import {
+  documentLanguages,
+  FIELD_NAMES,
+  isCyrillicLang,
+  type SearchDoc,
+  searchDocuments,
+} from "./documents.js";
+import { stopwordsOf } from "./languages.js";
+import {
+  forgetFoldedWords,
+  isCyrillic,
+  isTitleCase,
+  STOPWORDS,
+  subTokens,
+  tokenizeText,
+} from "./normalize.js";
+import { phraseText, words } from "./query.js";
+import { SortedStrings } from "./sorted-strings.js";
+import { stem } from "./stem.js";
+import { phoneticKeys, skeletonsOf } from "./translit.js";
+import { trigrams } from "./trigrams.js";
+import { Vocabulary } from "./vocabulary.js";
+
+const HAS_DIGIT = /\d/;
+/** Fields of prose, where how often a word is said tells how much a text is about it. */
+const PROSE: ReadonlySet<string> = new Set(["abstract", "bio"]);
+/**
+ * BM25 saturation (k1, b) scaled so a word said once in a text of average length keeps its field's weight:
+ * weight × (TF_BASE + (1 − TF_BASE) × BM25 term factor), the factor being 1 there and at most k1 + 1.
+ */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
+/** What one occurrence of a word says of its being a name (a person, a company, a product). */
+enum Evidence {
+  None,
+  /** In a name field, with inner capitals, or in the other script than its text's. */
+  Name,
+  /** Capitalized inside a sentence. */
+  Capitalized,
+  /** Written in lower case in prose. */
+  LowerCase,
+  /** Capitalized where a sentence begins, or in a Title Case title. */
+  Initial,
+}
+
+/** The name evidence of an occurrence; German capitalizes every noun, so its capitals say nothing. */
+function nameEvidence(
+  role: string,
+  proper: boolean,
+  capitalized: boolean,
+  mixed: boolean,
+  capitalizesNouns: boolean,
+  otherScript: boolean,
+): Evidence {
+  if (role === "kind") return Evidence.None;
+  if (role === "names" || mixed || otherScript) return Evidence.Name;
+  if (!capitalized) return role === "text" ? Evidence.LowerCase : Evidence.None;
+  if (capitalizesNouns) return Evidence.None;
+  return proper ? Evidence.Capitalized : Evidence.Initial;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Fills a {@link Vocabulary} document by document; what only building needs stays here and goes with it. */
+class Builder {
+  readonly v: Vocabulary;
+  /** Postings while documents are added (in id order, so a term's current document is its last entry). */
+  private readonly buildDocs: number[][] = [];
+  private readonly buildWeights: number[][] = [];
+  private readonly buildMasks: number[][] = [];
+  /** Phonetic keys of the words seen as proper names, with the word's id. */
+  private readonly keys: [string, number][] = [];
+  /** Words that are names wherever they stand: in people's and companies' names, "PyPy", another script. */
+  private readonly named = new Set<number>();
+  /** Per word, how often it was capitalized inside a sentence. */
+  private readonly capitalizedCount: number[] = [];
+  /** Per word, its stem as {@link stem} gives it by default, when its first language stemmed it so. */
+  private readonly enStems: (string | undefined)[] = [];
+  /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
+  private readonly stemLangs: (string | undefined)[] = [];
+  /** Words seen capitalized where a sentence begins (or in a Title Case title). */
+  private readonly initial = new Set<number>();
+  /** Stop words per content language (with English and Russian), not indexed. */
+  private readonly fieldStop = new Map<string, ReadonlySet<string>>();
+  /** Average length in characters of each prose field, for the term frequency weighting. */
+  private readonly avgChars: Map<string, number>;
+
+  constructor(languages: readonly string[], avgChars: Map<string, number>) {
+    this.avgChars = avgChars;
+    const stop = new Set<string>();
+    for (const lang of languages) {
+      const set = new Set([...STOPWORDS, ...words(stopwordsOf(lang).join(" "))]);
+      this.fieldStop.set(lang, set);
+      for (const w of set) stop.add(w);
+    }
+    this.v = new Vocabulary(languages, stop);
+  }
+  /** Adds a document with its fields. */
+  addDoc(doc: SearchDoc): void {
+    const docId = this.v.docs.length;
+    this.v.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
+    this.v.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
+    this.v.content.push(doc.content);
+    for (const { text, field, weight, lang, role } of doc.fields) {
+      const bit = 1 << FIELD_NAMES.indexOf(field);
+      const prose = PROSE.has(field);
+      const tokens = tokenizeText(text);
+      // In a Title Case title every word is capitalized: capitals there tell no names, only inner ones do.
+      const titleCase = (field === "title" || field === "subtitle") && isTitleCase(tokens);
+      // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
+      const counts = prose ? new Map<string, number>() : undefined;
+      if (counts) for (const { token } of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const norm = prose
+        ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length)
+        : 1;
+      const stop = this.fieldStop.get(lang) ?? STOPWORDS;
+      const cyrillicLang = isCyrillicLang(lang);
+      const capitalizesNouns = lang === "de" || lang === "lb";
+      for (const { token, proper: properHint, capitalized, mixed } of tokens) {
+        const proper = titleCase ? mixed : properHint;
+        // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
+        if (stop.has(token) && role !== "place") continue;
+        let w = weight;
+        if (counts) {
+          const tf = counts.get(token) ?? 1;
+          w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        }
+        const other = isCyrillic(token) !== cyrillicLang;
+        const evidence = nameEvidence(role, proper, capitalized, mixed, capitalizesNouns, other);
+        this.addWord(token, lang, evidence, docId, w, bit, role === "place");
+        if (HAS_DIGIT.test(token))
+          for (const t of subTokens(token)) this.addWord(t, lang, evidence, docId, w, bit, role === "place");
+      }
+    }
+  }
+
+  /** One occurrence of a word in a document's field, with what it says of the word being a name. */
+  private addWord(
+    token: string,
+    lang: string,
+    evidence: Evidence,
+    docId: number,
+    weight: number,
+    bit: number,
+    place: boolean,
+  ): void {
+    const id = this.intern(token, lang);
+    if (evidence === Evidence.Name) this.named.add(id);
+    else if (evidence === Evidence.Capitalized)
+      this.capitalizedCount[id] = (this.capitalizedCount[id] ?? 0) + 1;
+    else if (evidence === Evidence.LowerCase) this.v.lowerCount[id] = (this.v.lowerCount[id] ?? 0) + 1;
+    else if (evidence === Evidence.Initial) this.initial.add(id);
+    this.post(id, docId, weight, bit);
+    if (place) {
+      const list = this.v.placeDocs.get(id);
+      if (!list) this.v.placeDocs.set(id, [docId]);
+      else if (list[list.length - 1] !== docId) list.push(docId);
+    }
+  }
+
+  private post(term: number, doc: number, weight: number, bit: number): void {
+    // A new word's postings start as one-element arrays: most words stand in one document or a few, and an
+    // empty array pushed to reserves room for 17.
+    if (term === this.buildDocs.length) {
+      this.buildDocs.push([doc]);
+      this.buildWeights.push([weight]);
+      this.buildMasks.push([bit]);
+      return;
+    }
+    const docs = this.buildDocs[term] as number[];
+    const weights = this.buildWeights[term] as number[];
+    const masks = this.buildMasks[term] as number[];
+    const last = docs.length - 1;
+    if (docs[last] !== doc) {
+      docs.push(doc);
+      weights.push(weight);
+      masks.push(bit);
+    } else {
+      if ((weights[last] as number) < weight) weights[last] = weight;
+      masks[last] = (masks[last] as number) | bit;
+    }
+  }
+
+  private intern(token: string, lang: string): number {
+    let id = this.v.termIds.get(token);
+    if (id === undefined) {
+      id = this.v.terms.length;
+      this.v.terms.push(token);
+      this.v.termIds.set(token, id);
+      // A trigram twice in the word is listed once: push skips the id it has just added.
+      if (token.length >= 3) for (const g of trigrams(token)) push(this.v.byGram, g, id);
+      // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
+      const cyrillic = isCyrillic(token);
+      const s = stem(token, cyrillic ? "ru" : lang);
+      this.addStem(s, id);
+      if (cyrillic || lang === "en") this.enStems[id] = s;
+      this.stemLangs[id] = lang;
+    }
+    // The same word may come in several languages: each stems it its own way (once per language).
+    else if (!isCyrillic(token)) {
+      const langs = this.stemLangs[id];
+      if (langs !== lang && !langs?.includes(lang)) {
+        this.stemLangs[id] = langs ? `${langs},${lang}` : lang;
+        this.addStem(stem(token, lang), id);
+      }
+    }
+    return id;
+  }
+
+  /** A word's English stem (Russian for a Cyrillic one), stemmed again only when indexing did not stem it so. */
+  private enStem(id: number): string {
+    return this.enStems[id] ?? stem(this.v.terms[id] as string);
+  }
+
+  /** Takes a word for a name or brand: gives it the phonetic keys by which it is found respelled by ear. */
+  private markProper(id: number): void {
+    if (this.v.proper.has(id)) return;
+    this.v.proper.add(id);
+    const token = this.v.terms[id] as string;
+    const keys = phoneticKeys(token);
+    for (const key of new Set([...keys, ...phoneticKeys(this.enStem(id))])) this.keys.push([key, id]);
+    for (const skeleton of skeletonsOf(keys)) push(this.v.skeletons, skeleton, id);
+  }
+
+  private addStem(s: string, id: number): void {
+    const list = this.v.byStem.get(s);
+    if (!list) this.v.byStem.set(s, [id]);
+    else if (!list.includes(id)) list.push(id);
+  }
+
+  /** Derives the look-up structures from what was added and lets go of what only building needed. */
+  finish(): Vocabulary {
+    // Only names and brands are respelled by ear; giving common words keys would match "кофе" to "give".
+    // Names: words in names, with inner capitals or in the other script; words capitalized inside sentences
+    // more often than written in lower case ("Redis", not a title's "Manager"); words capitalized only where
+    // sentences begin, never in lower case ("Tensorflow on open source GPUs").
+    for (const id of this.named) this.markProper(id);
+    this.capitalizedCount.forEach((n, id) => {
+      if (n > (this.v.lowerCount[id] ?? 0)) this.markProper(id);
+    });
+    for (const id of this.initial) if (!this.v.lowerCount[id]) this.markProper(id);
+    // Every other Latin word gets keys too, heard only when no name answers: "тензорфлоу" finds "tensorflow"
+    // written in lower case, as package names are.
+    const commonKeys: [string, number][] = [];
+    this.v.terms.forEach((t, id) => {
+      if (t.length >= 5 && !this.v.proper.has(id) && !isCyrillic(t))
+        for (const key of phoneticKeys(t)) commonKeys.push([key, id]);
+    });
+    this.v.sortedCommonKeys = new SortedStrings(commonKeys);
+    this.v.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
+    this.v.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
+    this.v.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));
+    this.v.sortedTerms = new SortedStrings(this.v.terms.map((t, i) => [t, i]));
+    this.v.sortedKeys = new SortedStrings(this.keys.splice(0));
+    this.v.best = new Float32Array(this.v.docs.length);
+    this.v.gramCounts = new Uint16Array(this.v.terms.length);
+    this.v.termLengths = Uint8Array.from(this.v.terms, (t) => Math.min(255, t.length));
+    this.v.total = new Float64Array(this.v.docs.length);
+    // What only building needed goes now, not when the index does: the bot keeps its index for its lifetime.
+    this.named.clear();
+    this.initial.clear();
+    this.capitalizedCount.length = 0;
+    this.stemLangs.length = 0;
+    this.enStems.length = 0;
+    return this.v;
+  }
+}
+
+/** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
+export function buildVocabulary(programme: Programme): Vocabulary {
+  const docs = searchDocuments(programme);
+  const chars = new Map<string, [total: number, count: number]>();
+  for (const d of docs)
+    for (const f of d.fields) {
+      const c = chars.get(f.field) ?? [0, 0];
+      c[0] += f.text.length;
+      c[1]++;
+      chars.set(f.field, c);
+    }
+  const avgChars = new Map([...chars].map(([f, [total, count]]) => [f, total / count]));
+  const builder = new Builder(documentLanguages(programme, docs), avgChars);
+  for (const doc of docs) builder.addDoc(doc);
+  const vocabulary = builder.finish();
+  forgetFoldedWords();
+  return vocabulary;
+}

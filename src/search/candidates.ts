@@ -1,0 +1,292 @@
+/**
+ * Finding candidates: the vocabulary words a query word reaches and how well — exact, same stem, prefix, typo
+ * (trigram candidates, then a bounded edit distance), phonetic key (Cyrillic ↔ Latin spelling), consonant
+ * skeleton of a name — and the documents holding a phrase in one field.
+ */
+import { transliterate } from "../text/romanize.js";
+import { editDistance } from "./distance.js";
+import { FIELD_NAMES, FIELD_WEIGHTS } from "./documents.js";
+import { isCyrillic } from "./normalize.js";
+import { stem } from "./stem.js";
+import { phoneticKeys, skeletonKeys } from "./translit.js";
+import { trigrams } from "./trigrams.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/**
+ * BM25's saturation leaves a word said once in a text of average length at this share of its field's weight
+ * (build.ts); a phrase's weight is capped at what the best field holding it gives a word said often.
+ */
+export const TF_BASE = 0.92;
+
+/** Per field mask (a bit per field of FIELD_NAMES), the weight of the best field in it. */
+const MASK_WEIGHT = new Float32Array(1 << FIELD_NAMES.length);
+for (let m = 1; m < MASK_WEIGHT.length; m++)
+  FIELD_NAMES.forEach((f, bit) => {
+    if (m & (1 << bit) && FIELD_WEIGHTS[f] > (MASK_WEIGHT[m] as number)) MASK_WEIGHT[m] = FIELD_WEIGHTS[f];
+  });
+
+/** How much a query word's match is worth by how it was reached. */
+export const SIM = {
+  exact: 1,
+  stem: 0.95,
+  translation: 0.9,
+  phonetic: 0.85,
+  /** Upper bound of a prefix match; scaled down by how much of the word the prefix covers. */
+  prefix: 0.9,
+  /** A name whose consonants alone sound alike ("Майкл" ~ "Michael"). */
+  skeleton: 0.75,
+  /**
+   * Upper bound of a typo match, scaled down by edits per letter: one slip in a long word still counts in an
+   * abstract (0.95 × 7/8 × 0.55 ≥ MIN_SCORE), in a short one ("spring" for "sprint") only in a title or name.
+   */
+  typo: 0.95,
+} as const;
+
+const MAX_PREFIX_TERMS = 40;
+/** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
+const SPELLING_WEIGHT = 0.15;
+/** A common word heard in a Cyrillic one is worth this share of a name heard so. */
+const COMMON_BY_EAR = 0.9;
+/** …and only when its romanized spelling is this close to the common word (edits per letter). */
+const COMMON_SPELLING = 0.4;
+
+/** A Latin word spelled closer to how a Russian romanizes it by ear ("proxmox" → "proksmoks"). */
+function spelledAsHeard(word: string): string {
+  return word
+    .replace(/x/g, "ks")
+    .replace(/ck/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/c(?![eiy])/g, "k");
+}
+/** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
+const MAX_TYPO_CANDIDATES = 150;
+/** A known word in at most this many documents may still be a typo for another when the query has more words. */
+const RARE_DOCS = 3;
+/** Vocabulary matches of query words, computed once per search: key "+word" (glossary phrase) or "-word". */
+export type Memo = Map<string, Map<number, number>>;
+
+/** Largest number of edits tolerated in a word of this length. */
+function maxEdits(length: number): number {
+  if (length < 4) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/** A query word's stems: Russian for a Cyrillic word, each content language's for a Latin one. */
+function stemsOf(v: Vocabulary, word: string): string[] {
+  let out = v.queryStems.get(word);
+  if (out) return out;
+  if (isCyrillic(word)) out = [stem(word, "ru")];
+  else {
+    out = [stem(word)];
+    for (let i = 1; i < v.latinLangs.length; i++) {
+      const s = stem(word, v.latinLangs[i] as string);
+      if (!out.includes(s)) out.push(s);
+    }
+  }
+  // Queries repeat their words across readings, phrases and searches; a bounded memo saves the stemmers.
+  if (v.queryStems.size >= 10_000) v.queryStems.clear();
+  v.queryStems.set(word, out);
+  return out;
+}
+
+/** Vocabulary words sharing a stem with a query word. */
+export function sameStem(v: Vocabulary, word: string): number[] {
+  const stems = stemsOf(v, word);
+  if (stems.length === 1) return v.byStem.get(stems[0] as string) ?? [];
+  const out = new Set<number>();
+  for (const s of stems) for (const t of v.byStem.get(s) ?? []) out.add(t);
+  return [...out];
+}
+
+/** Vocabulary words a query word reaches, each with the similarity of the best way it was reached. */
+function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: boolean): Map<number, number> {
+  const found = new Map<number, number>();
+  const add = (term: number, sim: number) => {
+    if ((found.get(term) ?? 0) < sim) found.set(term, sim);
+  };
+  const exact = v.termIds.get(word);
+  const wordStem = stem(word);
+  if (exact !== undefined) add(exact, SIM.exact);
+  const stemmed = sameStem(v, word);
+  for (const t of stemmed) {
+    // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
+    if (!v.lowerCount[t] && word.length > (v.terms[t] as string).length + 2) continue;
+    add(t, SIM.stem);
+  }
+  if (/\d/.test(word)) return found;
+  // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
+  for (const prefix of new Set([word, wordStem])) {
+    if (prefix.length < 4) continue;
+    v.sortedTerms.withPrefix(prefix, MAX_PREFIX_TERMS, (term, id) => {
+      if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
+    });
+  }
+  if (exact !== undefined || stemmed.length || translated) {
+    // Among other words, a rare known word may still be a slip for another ("jupiter notebooks").
+    if (fuzzy && !translated && rare(v, exact, stemmed)) matchTypos(v, word, add);
+    return found;
+  }
+
+  // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
+  // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
+  if (isCyrillic(word) && word.length >= 3) {
+    const roman = v.termIds.get(transliterate(word));
+    if (roman !== undefined && v.proper.has(roman)) add(roman, SIM.phonetic);
+  }
+  let spelledAlike = (_id: number, _sim: number) => {};
+  if (word.length >= 4) {
+    // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
+    // which sounds like "guided" too.
+    const romanized = isCyrillic(word) ? transliterate(word) : word;
+    spelledAlike = (id: number, sim: number) => {
+      const term = v.terms[id] as string;
+      const d = editDistance(romanized, term, term.length);
+      add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
+    };
+    for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
+      v.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+        if (k === key) spelledAlike(id, SIM.phonetic);
+        // A name typed in part: most of its sound, spelled nearly alike as far as typed ("маникюр" is not
+        // "Managerial"), not a short word that happens to begin a long name.
+        else if (
+          word.length >= 5 &&
+          key.length >= 5 &&
+          key.length >= 0.7 * k.length &&
+          beginsAlike(romanized, v.terms[id] as string)
+        )
+          spelledAlike(id, SIM.phonetic * Math.sqrt(key.length / k.length));
+      });
+    }
+  }
+  // A common word must also be spelled nearly alike: "маникюр" sounds like "manager" but is not it.
+  if (!found.size && isCyrillic(word) && word.length >= 5) {
+    const romanized = transliterate(word);
+    for (const key of phoneticKeys(word))
+      v.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+        const term = spelledAsHeard(v.terms[id] as string);
+        const close = editDistance(romanized, term, term.length) <= COMMON_SPELLING * term.length;
+        if (k === key && close) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
+      });
+  }
+  // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
+  // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
+  if (word.length >= 5 && isCyrillic(word)) {
+    for (const skeleton of skeletonKeys(word))
+      if (fuzzy || skeleton.length >= 4)
+        for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
+  }
+  matchTypos(v, word, add);
+  return found;
+}
+/**
+ * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
+ * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track.
+ */
+export function matchPhrase(v: Vocabulary, words: readonly string[]): Map<number, number> {
+  /** Per document: fields holding every word so far, and the weakest of those words' weights. */
+  let result: Map<number, [mask: number, weight: number]> | undefined;
+  for (const word of words) {
+    const docs = new Map<number, [number, number]>();
+    const terms = new Set(sameStem(v, word));
+    const exact = v.termIds.get(word);
+    if (exact !== undefined) terms.add(exact);
+    for (const t of terms) {
+      const ids = v.postingDocs[t] as Int32Array;
+      const masks = v.postingMasks[t] as Uint16Array;
+      const weights = v.postingWeights[t] as Float32Array;
+      for (let i = 0; i < ids.length; i++) {
+        const d = ids[i] as number;
+        let m = masks[i] as number;
+        let w = weights[i] as number;
+        if (result) {
+          const before = result.get(d);
+          if (before === undefined) continue;
+          m &= before[0];
+          if (!m) continue;
+          w = Math.min(w, before[1]);
+        }
+        const seen = docs.get(d);
+        if (seen) {
+          seen[0] |= m;
+          seen[1] = Math.max(seen[1], w);
+        } else docs.set(d, [m, w]);
+      }
+    }
+    result = docs;
+    if (!result.size) break;
+  }
+  const out = new Map<number, number>();
+  for (const [d, [m, w]] of result ?? []) out.set(d, Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE)));
+  return out;
+}
+/** Adds the vocabulary words within a few edits of a query word (candidates by shared trigrams first). */
+function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  const max = maxEdits(word.length);
+  if (max === 0 || /\d/.test(word)) return;
+  const grams = trigrams(word);
+  // Counted in a typed array reused across searches: a Map here cost most of a typo query's time.
+  const shared = v.gramCounts;
+  const touched: number[] = [];
+  let need = Math.max(2, grams.length - 4 * max);
+  const lo = word.length - max;
+  const hi = word.length + max;
+  for (const g of new Set(grams))
+    for (const t of v.byGram.get(g) ?? []) {
+      const len = v.termLengths[t] as number;
+      if (len < lo || len > hi) continue;
+      if (shared[t] === 0) touched.push(t);
+      shared[t] = (shared[t] as number) + 1;
+    }
+  // Only the candidates sharing the most trigrams get the edit distance, at most MAX_TYPO_CANDIDATES of them.
+  const histogram = new Uint32Array(grams.length + 2);
+  for (const t of touched) histogram[shared[t] as number] = (histogram[shared[t] as number] as number) + 1;
+  let above = 0;
+  for (let n = grams.length + 1; n >= need; n--) {
+    above += histogram[n] as number;
+    if (above > MAX_TYPO_CANDIDATES) {
+      need = n + 1;
+      break;
+    }
+  }
+  for (const t of touched) {
+    const n = shared[t] as number;
+    shared[t] = 0;
+    if (n < need) continue;
+    const term = v.terms[t] as string;
+    const d = editDistance(word, term, max);
+    if (d === 0 || d > max) continue;
+    add(t, SIM.typo * (1 - d / Math.max(word.length, term.length)));
+  }
+}
+/** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
+function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
+  let n = exact === undefined ? 0 : (v.postingDocs[exact] as Int32Array).length;
+  for (const t of stemmed) if (t !== exact) n += (v.postingDocs[t] as Int32Array).length;
+  return n <= RARE_DOCS;
+}
+/** Whether a romanized word is spelled nearly like the beginning of a vocabulary word, as heard. */
+function beginsAlike(romanized: string, term: string): boolean {
+  const head = spelledAsHeard(term).slice(0, romanized.length);
+  return editDistance(romanized, head, romanized.length) <= COMMON_SPELLING * romanized.length;
+}
+/** {@link matchWord}, remembered for the rest of one search. */
+export function matchMemo(
+  v: Vocabulary,
+  word: string,
+  translated: boolean,
+  memo: Memo,
+  fuzzy = false,
+): Map<number, number> {
+  const key = `${translated ? "+" : "-"}${fuzzy ? "~" : ""}${word}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = matchWord(v, word, translated, fuzzy);
+    memo.set(key, found);
+  }
+  return found;
+}
+/** Whether the vocabulary holds a word, exactly or by stem. */
+export function knows(v: Vocabulary, word: string): boolean {
+  return v.termIds.has(word) || sameStem(v, word).length > 0;
+}

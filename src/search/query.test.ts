@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { buildVocabulary } from "./build.js";
+import { interpret, meaningful, phraseText, words } from "./query.js";
+
+const v = buildVocabulary(
+  talksProgramme([
+    ["tornado", "Tornado web server"],
+    ["rust", "Rust in the kernel"],
+  ]),
+);
+const read = (query: string) => interpret(v, query, new Map()).map((q) => [q.word, q.factor]);
+
+describe("normalising the query", () => {
+  it("splits and folds words as the index holds them, letters apart from digits", () => {
+    expect(words("Python3 «Торнадо»")).toEqual(["python", "3", "торнадо"]);
+  });
+
+  it("keeps the words that carry meaning and says when all were noise", () => {
+    expect(meaningful("the tornado", new Set(["the"]))).toEqual({ words: ["tornado"], noise: false });
+    expect(meaningful("the", new Set(["the"]))).toEqual({ words: [], noise: true });
+  });
+
+  it("reads a word typed on the other keyboard layout as meant, worth a little less", () => {
+    expect(read("ещктфвщ")).toEqual([["tornado", 0.95]]);
+    expect(read("tornado")).toEqual([["tornado", 1]]);
+  });
+
+  it("reads each word of a query in the layout that reaches the programme", () => {
+    expect(read("ещктфвщ server").map(([w]) => w)).toEqual(["tornado", "server"]);
+  });
+
+  it("drops stop words, and answers nothing for single letters alone", () => {
+    expect(read("the kernel").map(([w]) => w)).toEqual(["kernel"]);
+    expect(read("a")).toEqual([]);
+  });
+
+  it("writes a title as the re-ranking compares phrases: words, no stop words", () => {
+    expect(phraseText("Rust in the Kernel!")).toBe("rust kernel");
+  });
+});

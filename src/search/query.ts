@@ -1,0 +1,156 @@
+/**
+ * Normalising the query: its words as the index holds them (tokenized, folded, stop words and fillers out),
+ * each read as typed or retyped on the other keyboard layout, whichever reaches the vocabulary better (the
+ * retyped reading loses ties and is worth a little less), so a query typed wholly or partly in the wrong layout
+ * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
+ */
+import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
+import { translateTokens } from "./glossary.js";
+import { hasLayoutKeys, swapLayout } from "./layout.js";
+import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
+import { isPlaceWord } from "./places.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
+const LAYOUT_PENALTY = 0.95;
+/** A word that retypes to letters around , ; ' [ ] reads on the other layout only this much as well. */
+const BROKEN_WORD = 0.7;
+const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
+/**
+ * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
+ * layout). An optional word (one naming a kind of place: "devroom", "зал") is not matched itself: it makes the
+ * names of tracks and rooms weigh more for the other words.
+ */
+export interface QueryWord {
+  word: string;
+  factor: number;
+  optional?: boolean;
+}
+
+/** A text's normalized tokens, mixed letter-digit ones split ("python3" → "python", "3"), as the index holds them. */
+export function words(text: string): string[] {
+  return tokenize(text).flatMap((t) => {
+    const parts = subTokens(t);
+    return parts.length ? parts : [t];
+  });
+}
+
+/** No stop words: the words after a place word are all kept ({@link meaningful}). */
+const NO_STOP: ReadonlySet<string> = new Set();
+
+/**
+ * The words of a query text that carry meaning, and whether it had words that all were noise (stop words of
+ * English, Russian or a content language; fillers). With {@link NO_STOP}, stop words are kept too.
+ */
+export function meaningful(text: string, stop: ReadonlySet<string>): { words: string[]; noise: boolean } {
+  const all = words(text);
+  const kept = all.filter((t) => (stop === NO_STOP ? !FILLERS.has(t) : !isNoise(t) && !stop.has(t)));
+  return { words: kept, noise: all.length > 0 && kept.length === 0 };
+}
+
+/** A text as fuse.js compares phrases: normalized words (stop words left out) separated by single spaces. */
+export function phraseText(text: string): string {
+  return words(text)
+    .filter((t) => !STOPWORDS.has(t))
+    .join(" ");
+}
+
+/**
+ * How well a reading of a query word reaches the vocabulary: the mean over its parts of the best similarity
+ * of any vocabulary word it reaches (a glossary translation whose words the programme holds counts too).
+ */
+function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
+  const glossed = new Set<number>();
+  for (const t of translateTokens(words))
+    if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
+      for (let i = t.start; i < t.start + t.length; i++) glossed.add(i);
+  let sum = 0;
+  for (let i = 0; i < words.length; i++) {
+    let best = glossed.has(i) ? SIM.translation : 0;
+    for (const sim of matchMemo(v, words[i] as string, glossed.has(i), memo).values())
+      if (sim > best) best = sim;
+    sum += best;
+  }
+  return sum / words.length;
+}
+/** Words of glossary phrases of two or more words whose translation the programme holds. */
+function glossedPhrases(v: Vocabulary, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  if (words.length < 2) return out;
+  for (const t of translateTokens(words))
+    if (t.length > 1 && t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
+      for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
+  return out;
+}
+/**
+ * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
+ * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
+ * taken when it reaches the vocabulary clearly better (by more than the layout penalty). A word that retypes
+ * to a stop word or filler and means nothing as typed ("ghj" → "про") is dropped like one. A word unknown
+ * either way follows the layout the other words were read in (it may still complete a glossary phrase), or,
+ * with no such hint, counts as the one word it is rather than as the pieces that the keys for б ю ж э х cut
+ * it into as typed ("vj,bkmyfz").
+ */
+export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[] {
+  type Reading = { typed: string[]; swapped: string[]; choice: "typed" | "swapped" | "unknown" };
+  const readings: Reading[] = [];
+  // Words read in Cyrillic minus words read in Latin letters, over the words with a clear reading.
+  let cyrillic = 0;
+  const vote = (words: string[]) => {
+    if (words.some(isCyrillic)) cyrillic++;
+    else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
+  };
+  const chunks = query.split(/\s+/);
+  const glossed = glossedPhrases(
+    v,
+    chunks.flatMap((c) => meaningful(c, v.stop).words),
+  );
+  let afterPlace = false;
+  for (const chunk of chunks) {
+    // The word after a place word names the place, even when it reads as a stop word ("зал в", "hall a").
+    const typed: string[] = meaningful(chunk, afterPlace ? NO_STOP : v.stop).words;
+    afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
+    if (!typed.length) continue;
+    // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
+    if (!hasLayoutKeys(chunk) || typed.some((w) => glossed.has(w) || isPlaceWord(w))) {
+      readings.push({ typed, swapped: [], choice: "typed" });
+      continue;
+    }
+    const swapped = meaningful(swapLayout(chunk), v.stop);
+    // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
+    swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
+    const typedReach = reach(v, typed, memo);
+    if (swapped.noise) {
+      if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
+      continue;
+    }
+    let swappedReach = swapped.words.length ? reach(v, swapped.words, memo) : 0;
+    // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th").
+    if (PUNCTUATION_INSIDE.test(swapLayout(chunk))) swappedReach *= BROKEN_WORD;
+    let choice: Reading["choice"] = "unknown";
+    if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
+    else if (typedReach > 0) choice = "typed";
+    if (choice !== "unknown") vote(choice === "swapped" ? swapped.words : typed);
+    // Read as typed, a chunk may hold several words ("островок.ру"): each that means nothing and retypes to
+    // a stop word is dropped, as it would be standing alone.
+    const kept =
+      choice === "typed" && typed.length > 1
+        ? typed.filter((w) => reach(v, [w], memo) > 0 || !meaningful(swapLayout(w), v.stop).noise)
+        : typed;
+    readings.push({ typed: kept, swapped: swapped.words, choice });
+  }
+  const out: QueryWord[] = [];
+  for (const { typed, swapped, choice } of readings) {
+    let retype = choice === "swapped";
+    // Unknown either way: the reading in the script most other words were read in, else the fewer pieces.
+    if (choice === "unknown" && swapped.length)
+      retype = cyrillic ? swapped.some(isCyrillic) === cyrillic > 0 : swapped.length < typed.length;
+    if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
+    else for (const word of typed) out.push({ word, factor: 1 });
+  }
+  // Single letters say nothing on their own ("<b>&", "c"); beside other words they may ("hall b", "plan 9").
+  if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return [];
+  // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
+  if (out.some((q) => !isPlaceWord(q.word))) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
+  return out;
+}

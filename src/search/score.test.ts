@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { buildVocabulary } from "./build.js";
+import { interpret } from "./query.js";
+import { aboveCutoffs, MIN_SCORE, scoreWords } from "./score.js";
+
+const v = buildVocabulary(
+  talksProgramme([
+    ["title", "Kubernetes operators"],
+    ["abstract", "Cloud platforms", "We deploy with kubernetes operators."],
+    ["other", "Rust in the kernel"],
+  ]),
+);
+function scores(query: string): Record<string, number> {
+  const memo = new Map();
+  const into = new Map<number, number>();
+  scoreWords(v, interpret(v, query, memo), memo, into);
+  return Object.fromEntries([...into].map(([d, s]) => [v.docs[d]?.id, s]));
+}
+
+describe("scoring candidates", () => {
+  it("scores in [0, 1], a title match above the same words in an abstract", () => {
+    const s = scores("kubernetes operators");
+    expect(s.title).toBeLessThanOrEqual(1);
+    expect(s.title).toBeGreaterThan(s.abstract as number);
+    expect(s.other).toBeUndefined();
+  });
+
+  it("counts a query word that matches nothing against every document", () => {
+    expect(scores("kubernetes zzqx").title).toBeLessThan(scores("kubernetes").title as number);
+  });
+});
+
+describe("the cut-offs", () => {
+  it("keep nothing when the best is not confident", () => {
+    expect(aboveCutoffs(new Map([[0, MIN_SCORE - 0.01]]))).toEqual([]);
+  });
+
+  it("drop what scores far below the best, and sort the rest best first, ties in programme order", () => {
+    const ranked = aboveCutoffs(
+      new Map([
+        [3, 0.9],
+        [1, 0.9],
+        [2, 0.95],
+        [0, 0.46],
+      ]),
+    );
+    expect(ranked).toEqual([
+      [2, 0.95],
+      [1, 0.9],
+      [3, 0.9],
+    ]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Scoring: of the query words that carry meaning, each candidate document scores the IDF-weighted mean over
+ * query words of (similarity of the word's best match × weight of the field it is in), in [0, 1]. Then the
+ * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
+ */
+import { type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
+import { FIELD_NAMES } from "./documents.js";
+import { translateTokens } from "./glossary.js";
+import type { QueryWord } from "./query.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** The bits of the prose fields: abstracts, biographies, audiences. */
+const PROSE_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
+  0,
+);
+/** A word reached by stem, sound or typo only in prose is worth this share of the match. */
+const INEXACT_IN_PROSE = 0.8;
+
+/** Results below this score are not confident enough to show. */
+export const MIN_SCORE = 0.45;
+/** Results scoring below this share of the best one are dropped as noise around a clear answer. */
+const RELATIVE_CUTOFF = 0.5;
+/** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
+const PLACE_BOOST = 1.15;
+/** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
+const NON_CONTENT_FACTOR = 0.9;
+/** A glossary translation other than the first (the usual sense) is worth this share. */
+const OTHER_SENSE = 0.97;
+/** Scores every document the query words reach, into `into`. */
+export function scoreWords(
+  v: Vocabulary,
+  query: readonly QueryWord[],
+  memo: Memo,
+  into: Map<number, number>,
+): void {
+  const words = query.map((q) => q.word);
+  if (!words.length) return;
+  // Glossary phrases: documents holding a whole translation count for every query word of the phrase.
+  const phraseDocs: Map<number, number>[][] = words.map(() => []);
+  for (const t of translateTokens(words)) {
+    const docs = new Map<number, number>();
+    // The first translation is the word's usual sense ("безопасность": security before safety).
+    t.alternatives.forEach((alt, j) => {
+      const sense = j === 0 ? 1 : OTHER_SENSE;
+      for (const [d, w] of matchPhrase(v, alt)) if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+    });
+    if (docs.size) for (let i = t.start; i < t.start + t.length; i++) phraseDocs[i]?.push(docs);
+  }
+  const n = v.docs.length;
+  const total = v.total;
+  const best = v.best;
+  const touched: number[] = [];
+  const place = query.some((q) => q.optional);
+  let known = 0;
+  let knownWords = 0;
+  let unknownWords = 0;
+  for (let w = 0; w < words.length; w++) {
+    // A place word only says what the others name ("databases track"): matched on its own it would favour
+    // whatever says "track" in passing, and its absence from a track's sessions must not count against them.
+    if ((query[w] as QueryWord).optional) continue;
+    const translated = phraseDocs[w] as Map<number, number>[];
+    const factor = (query[w] as QueryWord).factor;
+    const docs: number[] = [];
+    const credit = (d: number, v: number) => {
+      if (best[d] === 0) docs.push(d);
+      if (v > (best[d] as number)) best[d] = v;
+    };
+    const fuzzy = words.length > 1;
+    for (const [term, sim] of matchMemo(v, words[w] as string, translated.length > 0, memo, fuzzy)) {
+      const ids = v.postingDocs[term] as Int32Array;
+      const fw = v.postingWeights[term] as Float32Array;
+      const s = sim * factor;
+      if (sim >= 1) for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
+      else {
+        // Prose says much in passing: a word reached only by stem, sound or typo there is weaker evidence
+        // ("knitting" is not a talk whose abstract says "tight-knit").
+        const masks = v.postingMasks[term] as Uint16Array;
+        for (let i = 0; i < ids.length; i++) {
+          const inProseOnly = ((masks[i] as number) & ~PROSE_MASK) === 0;
+          credit(ids[i] as number, s * (fw[i] as number) * (inProseOnly ? INEXACT_IN_PROSE : 1));
+        }
+      }
+      if (place) for (const d of v.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
+    }
+    for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
+    if (!docs.length) {
+      unknownWords++;
+      continue;
+    }
+    const idf = Math.log(1 + n / docs.length);
+    known += idf;
+    knownWords++;
+    for (const d of docs) {
+      if (total[d] === 0) touched.push(d);
+      total[d] = (total[d] as number) + idf * (best[d] as number);
+      best[d] = 0;
+    }
+  }
+  if (!touched.length) return;
+  // A word that matches nothing weighs as much as an average word that does.
+  const sum = known + unknownWords * (known / knownWords);
+  for (const d of touched) {
+    const score = (total[d] as number) / sum;
+    into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
+    total[d] = 0;
+  }
+}
+/** The scored documents above the cut-offs, best first (ties in programme order); empty when none is confident. */
+export function aboveCutoffs(scores: Map<number, number>): [doc: number, score: number][] {
+  let top = 0;
+  for (const s of scores.values()) if (s > top) top = s;
+  if (top < MIN_SCORE) return [];
+  const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
+  return [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { SortedStrings } from "./sorted-strings.js";
+
+describe("SortedStrings", () => {
+  const sorted = new SortedStrings([
+    ["postgres", 0],
+    ["post", 1],
+    ["python", 2],
+    ["postgis", 3],
+  ]);
+  const withPrefix = (prefix: string, limit = 10) => {
+    const out: [string, number][] = [];
+    sorted.withPrefix(prefix, limit, (s, id) => out.push([s, id]));
+    return out;
+  };
+
+  it("finds every string beginning with a prefix, itself included, in order", () => {
+    expect(withPrefix("post")).toEqual([
+      ["post", 1],
+      ["postgis", 3],
+      ["postgres", 0],
+    ]);
+    expect(withPrefix("py")).toEqual([["python", 2]]);
+    expect(withPrefix("ruby")).toEqual([]);
+  });
+
+  it("stops at the limit", () => {
+    expect(withPrefix("post", 2)).toHaveLength(2);
+  });
+
+  it("takes its order back from a snapshot as it was", () => {
+    const again = new SortedStrings([], { strings: sorted.strings, ids: sorted.ids });
+    const out: number[] = [];
+    again.withPrefix("postg", 10, (_s, id) => out.push(id));
+    expect(out).toEqual([3, 0]);
+  });
+});

@@ -1,0 +1,32 @@
+/** Strings kept in order, each with an id, for prefix look-ups by binary search. */
+export class SortedStrings {
+  readonly strings: string[];
+  readonly ids: number[];
+
+  constructor(entries: [string, number][], sorted?: { strings: string[]; ids: number[] }) {
+    if (sorted) {
+      this.strings = sorted.strings;
+      this.ids = sorted.ids;
+      return;
+    }
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.strings = entries.map((e) => e[0]);
+    this.ids = entries.map((e) => e[1]);
+  }
+
+  /** Calls back with each string starting with prefix (itself included) and its id, at most limit of them. */
+  withPrefix(prefix: string, limit: number, each: (s: string, id: number) => void): void {
+    let lo = 0;
+    let hi = this.strings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.strings[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.strings.length && i < lo + limit; i++) {
+      const s = this.strings[i] as string;
+      if (!s.startsWith(prefix)) break;
+      each(s, this.ids[i] as number);
+    }
+  }
+}

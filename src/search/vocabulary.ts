@@ -1,0 +1,98 @@
+/**
+ * What a built search index holds: the documents, their words with postings, and the keys by which a query word
+ * reaches a word (stems, trigrams, phonetic keys, consonant skeletons, sorted words for prefixes). Built once by
+ * build.ts, read by every stage of a search, kept between restarts as a snapshot (src/search/index-cache.ts).
+ */
+import { deserialize, serialize } from "node:v8";
+import { isCyrillicLang, type SearchDoc } from "./documents.js";
+import { SortedStrings } from "./sorted-strings.js";
+
+/** A document as results show it. */
+export type Doc = Pick<SearchDoc, "kind" | "id" | "title" | "name">;
+
+/** A snapshot's stand-in for a SortedStrings (v8.serialize keeps data, not classes). */
+interface SortedSnapshot {
+  sortedStrings: { strings: string[]; ids: number[] };
+}
+
+/** Fields a vocabulary needs only while it is built or searched: left out of its snapshot. */
+const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems"]);
+
+/** The index's data; the stages of a search read it, only build.ts writes it. */
+export class Vocabulary {
+  readonly docs: Doc[] = [];
+  /** Per document, its Latin-script and Cyrillic title (speakers: name) as phraseText, for the re-ranking. */
+  readonly headings: [latin: string, cyrillic: string][] = [];
+  /** Per document, whether it is content (not a break, meal or other entry). */
+  readonly content: boolean[] = [];
+  readonly terms: string[] = [];
+  readonly termIds = new Map<string, number>();
+  postingDocs: Int32Array[] = [];
+  postingWeights: Float32Array[] = [];
+  /** Per posting, the fields (bits of FIELD_NAMES) the term is in: a glossary phrase must stand in one field. */
+  postingMasks: Uint16Array[] = [];
+  /** Per term, the documents holding it in a track's or room's name. */
+  readonly placeDocs = new Map<number, number[]>();
+  readonly byStem = new Map<string, number[]>();
+  /** Consonant skeletons of proper names, with the word's id. */
+  readonly skeletons = new Map<string, number[]>();
+  /** Words taken for names or brands (they have phonetic keys). */
+  readonly proper = new Set<number>();
+  /** Per word, how often it was written in lower case in prose. */
+  readonly lowerCount: number[] = [];
+  /** Stems of query words, by word (bounded; a memo of searches, not kept in snapshots). */
+  queryStems = new Map<string, string[]>();
+  readonly byGram = new Map<string, number[]>();
+  sortedTerms = new SortedStrings([]);
+  /** Phonetic keys of the words taken for names, with the word's id. */
+  sortedKeys = new SortedStrings([]);
+  /** Phonetic keys of the other Latin words of five letters or more, heard only when no name answers. */
+  sortedCommonKeys = new SortedStrings([]);
+  /** Per-document scratch of the scoring, reused across searches. */
+  best = new Float32Array(0);
+  total = new Float64Array(0);
+  /** Per-term scratch of the typo search, reused across searches. */
+  gramCounts = new Uint16Array(0);
+  termLengths = new Uint8Array(0);
+  /** Languages whose stemmers a Latin query word is stemmed with. */
+  readonly latinLangs: string[];
+  /** Stop words of every content language, dropped from queries. */
+  readonly stop: ReadonlySet<string>;
+
+  constructor(languages: readonly string[], stop: ReadonlySet<string>) {
+    this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
+    this.stop = stop;
+  }
+
+  /**
+   * The vocabulary as bytes (v8.serialize): every field a search reads, whatever fields it grows, so a restored
+   * vocabulary cannot silently miss one. The query memo starts empty.
+   */
+  snapshot(): Buffer {
+    const state: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(this)) {
+      if (NOT_KEPT.has(field)) continue;
+      state[field] =
+        value instanceof SortedStrings
+          ? ({ sortedStrings: { strings: value.strings, ids: value.ids } } satisfies SortedSnapshot)
+          : value;
+    }
+    return serialize(state);
+  }
+
+  /** A vocabulary from a {@link snapshot}, searching exactly as the one that made it. */
+  static restore(bytes: Uint8Array): Vocabulary {
+    const state = deserialize(bytes) as Record<string, unknown>;
+    const vocabulary = Object.create(Vocabulary.prototype) as Vocabulary;
+    for (const [field, value] of Object.entries(state)) {
+      const sorted = (value as Partial<SortedSnapshot> | null)?.sortedStrings;
+      Object.defineProperty(vocabulary, field, {
+        value: sorted ? new SortedStrings([], sorted) : value,
+        writable: true,
+        enumerable: true,
+      });
+    }
+    Object.defineProperty(vocabulary, "queryStems", { value: new Map(), writable: true, enumerable: true });
+    return vocabulary;
+  }
+}
