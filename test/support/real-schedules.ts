@@ -3,7 +3,7 @@
  * (htmlparser2's DOM for XML, JSON.parse, a plain line parser for iCalendar) so that tests compare the
  * loaders against the sources themselves.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { DateTime } from "luxon";
@@ -21,10 +21,10 @@ export const REAL_DIR = (() => {
   return join(import.meta.dirname, "../../../shared/eval/real");
 })();
 
-/** Every schedule file there (not the README). */
+/** Every schedule file there (not the README, nor the folder of PyCon Russia's site sources). */
 export function realFiles(): string[] {
   return readdirSync(REAL_DIR)
-    .filter((f) => !f.endsWith(".md"))
+    .filter((f) => !f.endsWith(".md") && statSync(join(REAL_DIR, f)).isFile())
     .sort();
 }
 
