@@ -90,8 +90,14 @@ describe("arguments", () => {
       kind: "one",
       session: { id: "scaling" },
     });
-    const many = resolveSession(programme, "python", all);
+    // Words in no title: every search hit is a candidate.
+    const many = resolveSession(programme, "ronacher cramer", all);
     expect(many.kind).toBe("many");
+    // A title that holds the words wins over sessions search found by their abstract or speakers.
+    expect(resolveSession(programme, "python", all)).toMatchObject({
+      kind: "one",
+      session: { id: "packaging" },
+    });
     expect(resolveSession(programme, "nothing", () => [])).toEqual({ kind: "none" });
   });
 
@@ -99,15 +105,16 @@ describe("arguments", () => {
     const none = () => [];
     expect(resolveSession(programme, "lunch", none)).toMatchObject({ kind: "one", session: { id: "lunch" } });
     expect(resolveSession(programme, "ОБЕД", none)).toMatchObject({ kind: "one", session: { id: "lunch" } });
-    // A phrase of one title: that session; words of several titles: all of them, exact titles first.
+    // A phrase of one title: that session, whatever else search finds.
     expect(resolveSession(programme, "inside asynchronous", none)).toMatchObject({
       kind: "one",
       session: { id: "asyncio-inside" },
     });
-    expect(findSessions(programme, "python", () => ["scaling"]).map((s) => s.id)).toEqual([
-      "packaging",
-      "scaling",
+    expect(findSessions(programme, "python", () => ["scaling"]).map((s) => s.id)).toEqual(["packaging"]);
+    expect(findSessions(programme, "patterns", () => ["scaling"]).map((s) => s.id)).toEqual([
+      "flask-patterns",
     ]);
+    expect(findSessions(programme, "sharding", () => ["scaling"]).map((s) => s.id)).toEqual(["scaling"]);
     expect(findSessions(programme, "  ", () => ["scaling"])).toEqual([]);
   });
 });

@@ -132,10 +132,11 @@ function normalized(s: string): string {
 }
 
 /**
- * Every session an organizer's words may mean, best first: those titled exactly so (in any language), then
- * those whose title holds the words as a phrase, then the search results (`search` returns session ids, best
- * first: typos, word forms, speakers). Breaks and other entries count like talks: an organizer cancels a
- * "Registration" as readily as a talk.
+ * Every session an organizer's words may mean, from the best tier that has any: those titled exactly so (in
+ * any language); else those whose title holds the words as a phrase; else the search results (`search` returns
+ * session ids, best first: typos, word forms, speakers, abstracts). A title that names what was typed wins
+ * outright: "redis" means "Redis, the hacker's database", not a talk that mentions Redis in its abstract.
+ * Breaks and other entries count like talks: an organizer cancels a "Registration" as readily as a talk.
  */
 export function findSessions(
   programme: Programme,
@@ -146,15 +147,16 @@ export function findSessions(
   if (!q) return [];
   const titles = (s: Session) => Object.values(s.title).map(normalized);
   const exact = programme.sessions.filter((s) => titles(s).includes(q));
+  if (exact.length) return exact;
   const phrase = programme.sessions.filter((s) => titles(s).some((t) => ` ${t} `.includes(` ${q} `)));
+  if (phrase.length) return phrase;
   const byId = new Map(programme.sessions.map((s) => [s.id, s]));
-  const searched = (search?.(query.trim()) ?? []).flatMap((id) => byId.get(id) ?? []);
-  return [...new Set([...exact, ...phrase, ...searched])];
+  return [...new Set((search?.(query.trim()) ?? []).flatMap((id) => byId.get(id) ?? []))];
 }
 
 /**
- * Finds the session an organizer means: an exact id, else {@link findSessions}. Several matches resolve to
- * one when exactly one title equals the query; otherwise every match is a candidate, best first.
+ * Finds the session an organizer means: an exact id, else {@link findSessions}; several matches of its best
+ * tier are candidates to pick from, best first.
  */
 export function resolveSession(
   programme: Programme,
@@ -168,8 +170,6 @@ export function resolveSession(
   const first = found[0];
   if (!first) return { kind: "none" };
   if (found.length === 1) return { kind: "one", session: first };
-  const exact = found.filter((s) => Object.values(s.title).some((t) => normalized(t) === normalized(q)));
-  if (exact.length === 1 && exact[0]) return { kind: "one", session: exact[0] };
   return { kind: "many", candidates: found };
 }
 

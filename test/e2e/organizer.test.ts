@@ -184,7 +184,7 @@ describe("organizers, end to end", () => {
     expect(preview.text).toContain("👥 2 people following these sessions will get a notice.");
     expect(received(ann, "⏰")).toHaveLength(0);
 
-    const { after } = await press(admin, preview, "Apply", "Applied");
+    const { after } = await press(admin, preview, "Move it", "Applied");
     expect(after.text).toContain("✅ Applied. 2 notices are on their way.");
     expect(readFileSync(file, "utf8")).toContain(`start: ${iso(target)}`);
     expect(readFileSync(file, "utf8")).toContain("# Organizers edit this file.");
@@ -216,7 +216,7 @@ describe("organizers, end to end", () => {
     expect(preview.text).toContain("🔄 Reload the programme file");
     expect(preview.text).toContain("• ❌ Reload me — cancelled");
     expect(preview.text).toContain("👥 3 people");
-    await press(admin, preview, "Apply", "Applied");
+    await press(admin, preview, "Apply the new programme", "Applied");
     for (const u of [ann, carl]) await arrives(u, "Cancelled: Reload me");
     await arrives(dora, "Не состоится: Перезагрузи меня");
     for (const u of [boris, erik])

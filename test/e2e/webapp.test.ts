@@ -152,6 +152,17 @@ describe("the Mini App in a real browser", () => {
     expect(my.text).toContain("My sessions (1)");
     expect(my.buttons).toContain("📅 Subscribe in my calendar");
     expect(my.buttons).toContain("🗓 Open the grid");
+    // The feed's link in both forms; the web one is not called https when it is not.
+    const feed = await server.press(emma, my, "Subscribe in my calendar", {
+      part: "calendar feed",
+      timeoutMs: WAIT,
+    });
+    const web = /Apps that want an ordinary web address take this one: (\S+\.ics)/.exec(
+      feed.after.text ?? "",
+    )?.[1];
+    expect(web, feed.after.text).toMatch(/^https?:\/\/.+\/cal\/[A-Za-z0-9_-]{32}\.ics$/);
+    expect(feed.after.text).toContain(`webcal://${web?.replace(/^https?:\/\//, "")}`);
+    expect(feed.after.text).not.toMatch(/https: http:/);
     // PyCon 2013 is over: the session is behind "Show past".
     const past = await server.press(emma, my, "Show past", { timeoutMs: WAIT });
     expect(past.after.text).toContain("Advanced Flask patterns");

@@ -103,7 +103,7 @@ describe("/move, /cancel, /restore", () => {
     expect(readFileSync(file, "utf8")).toContain("start: 2013-02-25T11:00:00+06:00 # keep me");
     expect(outboxCounts(h.deps.db).total).toBe(0);
 
-    await h.press(admin, preview, "Apply");
+    await h.press(admin, preview, 0);
     expect(textOf(h.last(admin))).toContain("✅ Applied. 2 notices are on their way.");
     expect(readFileSync(file, "utf8")).toContain("start: 2013-02-26T14:00:00+06:00 # keep me");
     expect(readFileSync(file, "utf8")).toContain("# ── Day 2 ──");
@@ -143,7 +143,7 @@ describe("/move, /cancel, /restore", () => {
     await h.send(admin, "/move flask 2 14:00 Hall B");
     const preview = h.last(admin);
     expect(textOf(preview)).toContain("👥 Nobody is told: nobody follows these sessions, or they are over.");
-    await h.press(admin, preview, "Apply");
+    await h.press(admin, preview, 0);
     expect(textOf(h.last(admin))).toContain("✅ Applied. Nobody needed to be told.");
     expect(outboxRows(h, "notice")).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe("/move, /cancel, /restore", () => {
       "• ❌ Scaling for Success — cancelled (Tue 26 Feb, 11:00, Hall A)",
     );
     expect(textOf(h.last(admin))).toContain("👥 1 person following these sessions will get a notice.");
-    await h.press(admin, h.last(admin), "Apply");
+    await h.press(admin, h.last(admin), 0);
     expect(h.deps.catalog.session("scaling")?.cancelled).toBe(true);
     const [cancelled] = outboxRows(h, "notice");
     expect(cancelled?.userId).toBe(carl?.id);
@@ -166,18 +166,18 @@ describe("/move, /cancel, /restore", () => {
     );
 
     await h.send(admin, "/restore scaling");
-    await h.press(admin, h.last(admin), "Apply");
+    await h.press(admin, h.last(admin), 0);
     expect(h.deps.catalog.session("scaling")?.cancelled).toBeUndefined();
     // The cancellation was still waiting: it is superseded, and since all is as before, nobody is told anything.
     expect(outboxRows(h, "notice").map((n) => n.status)).toEqual(["dropped"]);
   });
 
-  it("discards on ✖️ and explains bad arguments", async () => {
+  it("discards on ↩️ and explains bad arguments", async () => {
     const { h, admin, file } = organizerHarness();
     const before = readFileSync(file, "utf8");
     await h.send(admin, "/move flask-patterns 2 14:00");
-    await h.press(admin, h.last(admin), "Cancel");
-    expect(textOf(h.last(admin))).toContain("✖️ Cancelled — nothing changed.");
+    await h.press(admin, h.last(admin), "Change nothing");
+    expect(textOf(h.last(admin))).toContain("↩️ Nothing was changed.");
     expect(readFileSync(file, "utf8")).toBe(before);
 
     await h.send(admin, "/move flask-patterns");
@@ -208,7 +208,7 @@ describe("/move, /cancel, /restore", () => {
     const preview = h.last(admin);
     // The database stops taking writes between the preview and ✅ (a full disk, a read-only volume).
     h.deps.db.pragma("query_only = ON");
-    await h.press(admin, preview, "Apply");
+    await h.press(admin, preview, 0);
     const after = h.last(admin);
     expect(textOf(after)).toContain(
       "⚠️ The change could not be applied: the database takes no writes (it is read-only)",
@@ -224,7 +224,7 @@ describe("/move, /cancel, /restore", () => {
     await h.send(admin, "/cancel scaling");
     const preview = h.last(admin);
     writeFileSync(file, `${readFileSync(file, "utf8")}\n# an organizer's note\n`);
-    await h.press(admin, preview, "Apply");
+    await h.press(admin, preview, 0);
     expect(textOf(h.last(admin))).toContain("The programme file changed since this preview");
     expect(h.deps.catalog.session("scaling")?.cancelled).toBeUndefined();
   });
@@ -271,7 +271,7 @@ describe("/reload", () => {
     expect(text).toContain("🔄 Reload the programme file");
     expect(text).toContain("• Scaling for Success: Tue 26 Feb, 11:00, Hall A → Tue 26 Feb, 12:00, Hall A");
     expect(text).toContain("👥 1 person");
-    await h.press(admin, h.last(admin), "Apply");
+    await h.press(admin, h.last(admin), 0);
     expect(outboxRows(h, "notice").map((n) => n.userId)).toEqual([carl?.id]);
     const subs = h.deps.db.prepare("SELECT COUNT(*) AS n FROM subscriptions").get() as { n: number };
     expect(subs.n).toBe(3);
@@ -399,7 +399,7 @@ describe("/broadcast", () => {
     const copy = h.chat(admin).at(-2);
     expect(copy?.text).toBe("Room change: see the card");
 
-    await h.press(admin, confirm, "Cancel");
+    await h.press(admin, confirm, "Don't send");
     expect(textOf(h.last(admin))).toBe("✖️ Broadcast cancelled — nothing was sent.");
     expect(outboxCounts(h.deps.db).total).toBe(0);
 
@@ -538,7 +538,7 @@ describe("/stats and /audit", () => {
     expect(text).toContain("📨 Messages sent today: 0 · waiting to be sent: 0");
 
     await h.send(admin, "/cancel scaling");
-    await h.press(admin, h.last(admin), "Apply");
+    await h.press(admin, h.last(admin), 0);
     await h.send(admin, "/audit");
     const audit = textOf(h.last(admin));
     expect(audit).toContain("🗂 Organizer actions, newest first");

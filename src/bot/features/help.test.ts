@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelsOf, newOrganizer, newUserSends, testUser, textOf } from "../../../test/support/bot-harness.js";
+import { ADMIN_COMMANDS } from "./admin/guard.js";
 
 describe("/help", () => {
   it("explains search, the commands and inline mode, with the main menu", async () => {
@@ -26,8 +27,10 @@ describe("/help", () => {
     await h.send(organizer, "/help");
     const text = textOf(h.last(organizer));
     expect(text).toContain("Для организаторов");
-    for (const c of ["/broadcast", "/move", "/cancel", "/restore", "/reload", "/stats", "/audit"])
+    for (const c of ["/broadcast", "/move", "/cancel", "/restore", "/reload", "/stats", "/audit", "/source"])
       expect(text).toContain(c);
+    // Every command of the organizers' menu has its line.
+    for (const c of ADMIN_COMMANDS) expect(text).toMatch(new RegExp(`^/${c}\\b.* — \\S`, "m"));
     const attendee = testUser("en");
     await h.send(attendee, "/help");
     expect(textOf(h.last(attendee))).not.toContain("/broadcast");

@@ -3,7 +3,7 @@ import type { BotContext } from "../context.js";
 import { HTML } from "../respond.js";
 import { mainMenu } from "../views/menu.js";
 import { zoneLabel } from "../views/timezone.js";
-import { isAdmin } from "./admin/guard.js";
+import { ADMIN_COMMANDS, isAdmin } from "./admin/guard.js";
 
 /** /help: what the bot understands (and, for organizers, their commands), with the main menu. */
 export function helpFeature(): Composer<BotContext> {
@@ -14,7 +14,13 @@ export function helpFeature(): Composer<BotContext> {
     const firstDay = Date.parse(`${programme.conference.days[0] ?? ""}T12:00:00Z`);
     const zone = zoneLabel(timezone, ctx.lang, Number.isNaN(firstDay) ? ctx.deps.clock() : firstDay);
     const parts = [ctx.t("help.text", { bot: ctx.me.username, zone })];
-    if (isAdmin(ctx)) parts.push(ctx.t("help.organizer"));
+    // One line per organizer command of the menu, so a command added there cannot be missing here.
+    if (isAdmin(ctx))
+      parts.push(
+        [ctx.t("help.organizer.title"), ...ADMIN_COMMANDS.map((c) => ctx.t(`help.organizer.${c}`))].join(
+          "\n",
+        ),
+      );
     const markup = ctx.chat.type === "private" ? mainMenu(ctx) : undefined;
     await ctx.reply(parts.join("\n\n"), { ...HTML, reply_markup: markup });
   });

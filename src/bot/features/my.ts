@@ -54,9 +54,10 @@ function myScreen(ctx: BotContext, past: boolean): View {
 
 /** The personal feed's link in both forms, with the button that resets it. */
 function feedView(ctx: BotContext, token: string): View {
-  const https = feedUrl(ctx.deps.webapp?.publicUrl ?? "", token);
+  // The web form is named for what it is, not its scheme: a deployment may serve http (behind a tunnel, locally).
+  const web = feedUrl(ctx.deps.webapp?.publicUrl ?? "", token);
   return {
-    text: ctx.t("webapp.calendar_text", { webcal: webcalUrl(https), https }),
+    text: ctx.t("webapp.calendar_text", { webcal: webcalUrl(web), web }),
     keyboard: [[actionButton(plain(ctx, "webapp.calendar_reset"), { type: "calendarReset" })]],
   };
 }

@@ -68,7 +68,11 @@ describe("/broadcast to the followers of a session", () => {
       "👥 2 · Tue 09:00 · Django topic 1",
       "👥 1 · Tue 09:30 · Django topic 2",
     ]);
-    expect(labelsOf(list).slice(MATCHES_PAGE)).toEqual(["Next ▶", "◀ Choose another audience", "✖️ Cancel"]);
+    expect(labelsOf(list).slice(MATCHES_PAGE)).toEqual([
+      "Next ▶",
+      "◀ Choose another audience",
+      "✖️ Don't send",
+    ]);
     // Every button of the dialogue goes through the one codec.
     expect(callbackDataOf(list).every((d) => decodeAction(d)?.type === "broadcast")).toBe(true);
 
@@ -129,9 +133,14 @@ describe("/broadcast to the followers of a session", () => {
     expect(textOf(h.last(admin))).toContain("🤷 Nobody follows «Lunch», so nobody would get the message.");
     await h.press(admin, h.last(admin), "Followers of a session");
     await h.press(admin, h.last(admin), "Choose another audience");
-    expect(textOf(h.last(admin))).toBe("👥 Who gets it?");
-    await h.press(admin, h.last(admin), "Everyone (1)");
+    const audiences = h.last(admin);
+    expect(textOf(audiences)).toBe("👥 Who gets it?");
+    await h.press(admin, audiences, "Everyone (1)");
     expect(textOf(h.last(admin))).toContain("1 recipient: everyone.");
+    // The audience message keeps the choice made, its buttons gone.
+    const settled = h.telegram.message(admin.id, audiences.messageId);
+    expect(settled && textOf(settled)).toBe("👥 Who gets it?\n\n✓ 👥 Everyone (1)");
+    expect(settled && labelsOf(settled)).toEqual([]);
     expect(h.logs).toEqual([]);
   });
 });

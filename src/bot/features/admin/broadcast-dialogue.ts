@@ -25,7 +25,7 @@ export const BROADCAST_CONVERSATION = "broadcast";
  * (its waits, Bot API calls and `external` calls, in order) change, so that dialogues begun by an older build
  * are dropped instead of replayed wrongly.
  */
-export const CONVERSATIONS_VERSION = 2;
+export const CONVERSATIONS_VERSION = 3;
 
 /** How many sessions one page of matches shows. */
 export const MATCHES_PAGE = 6;
@@ -36,6 +36,23 @@ type Keyboard = InlineKeyboardButton[][];
 /** A button of the dialogue, through the one callback codec. */
 const button = (label: string, choice: BroadcastStep): InlineKeyboardButton =>
   actionButton(label, { type: "broadcast", choice });
+
+/**
+ * Takes the buttons away from the message whose button was pressed, keeping what was chosen under its text
+ * ("👥 Who gets it?" then "✓ 👥 Everyone (12)"), so the dialogue's history reads as it went.
+ */
+async function settle(u: ConversationContext): Promise<void> {
+  const q = u.callbackQuery;
+  const m = q?.message;
+  const pressed = m?.reply_markup?.inline_keyboard
+    .flat()
+    .find((b) => "callback_data" in b && b.callback_data === q?.data);
+  const none = { reply_markup: { inline_keyboard: [] } };
+  if (!m || !("text" in m) || !m.text || !pressed)
+    return void (await u.editMessageReplyMarkup(none).catch(() => undefined));
+  const entities = m.entities ? { entities: m.entities } : {};
+  await u.editMessageText(`${m.text}\n\n✓ ${pressed.text}`, { ...entities, ...none }).catch(() => undefined);
+}
 
 /**
  * Waits for the organizer's next update and decodes its button once. Undefined means "cancel"; another
@@ -50,8 +67,7 @@ async function nextUpdate(conversation: BroadcastConversation, ctx: Conversation
   const choice = action?.type === "broadcast" ? action.choice : undefined;
   const text = u.message?.text;
   if (choice?.step === "cancel" || text === "/cancel") {
-    if (data)
-      await u.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    if (data) await settle(u);
     await ctx.reply(ctx.t("admin.broadcast.cancelled"));
     return undefined;
   }
@@ -113,7 +129,7 @@ function matchesView(
   if (nav.length) keyboard.push(nav);
   keyboard.push([
     button(plain(ctx, "admin.broadcast.back"), { step: "back" }),
-    button(plain(ctx, "admin.button.cancel"), { step: "cancel" }),
+    button(plain(ctx, "admin.broadcast.dont_send"), { step: "cancel" }),
   ]);
   return { text: lines.join("\n"), keyboard };
 }
@@ -131,7 +147,7 @@ export async function broadcastConversation(
   ctx: ConversationContext,
   initial?: BroadcastMessage,
 ): Promise<void> {
-  const cancelButton = () => button(plain(ctx, "admin.button.cancel"), { step: "cancel" });
+  const cancelButton = () => button(plain(ctx, "admin.broadcast.dont_send"), { step: "cancel" });
   const backRow = () => [button(plain(ctx, "admin.broadcast.back"), { step: "back" }), cancelButton()];
 
   // 1. The message.
@@ -202,7 +218,7 @@ export async function broadcastConversation(
       });
     } else if (choice?.step === "back") {
       askingSession = false;
-      await u.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+      await settle(u);
       await showAudiences();
     } else if (choice?.step === "page") {
       const view = matchesView(ctx, query, matches, choice.page);
@@ -242,8 +258,7 @@ export async function broadcastConversation(
     } else {
       await ctx.reply(ctx.t("admin.broadcast.use_buttons"));
     }
-    if (chosen && u.callbackQuery)
-      await u.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    if (chosen && u.callbackQuery) await settle(u);
   }
 
   // 3. The preview, with the number of recipients.
@@ -277,7 +292,7 @@ export async function broadcastConversation(
     const next = await nextUpdate(conversation, ctx);
     if (!next) return;
     if (next.choice?.step === "send") {
-      await next.u.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+      await settle(next.u);
       break;
     }
     await ctx.reply(ctx.t("admin.broadcast.use_buttons"));

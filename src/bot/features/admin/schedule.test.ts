@@ -39,7 +39,7 @@ describe("finding the session an organizer means", () => {
     const preview = h.last(admin);
     expect(textOf(preview)).toContain("❌ Cancel «Scaling Flask for Success»");
     expect(callbackDataOf(h.telegram.message(admin.id, choice.messageId) ?? choice)).toEqual([]);
-    await h.press(admin, preview, "Apply");
+    await h.press(admin, preview, 0);
     expect(h.deps.catalog.session("scaling")?.cancelled).toBe(true);
     expect(h.deps.catalog.session("flask-patterns")?.cancelled).toBeUndefined();
 
@@ -55,7 +55,7 @@ describe("finding the session an organizer means", () => {
     const { h, admin } = organizerHarness({ edit: twoFlasks });
     await h.send(admin, "/cancel flask");
     await h.press(admin, h.last(admin), "Scaling");
-    await h.press(admin, h.last(admin), "Apply");
+    await h.press(admin, h.last(admin), 0);
     await h.send(admin, "/restore flask");
     expect(textOf(h.last(admin))).toContain("✅ Restore «Scaling Flask for Success»");
     await h.send(admin, "/cancel flask");
@@ -213,7 +213,7 @@ describe("/reload of a renamed session", () => {
       subscribe(h.deps.db, boris.id, "asyncio-inside", h.deps.clock());
       await h.send(admin, "/reload");
       expect(textOf(h.last(admin)).split("\n")).toContain(expected);
-      await h.press(admin, h.last(admin), lang === "en" ? "Apply" : "Применить");
+      await h.press(admin, h.last(admin), 0);
       // The follower hears of the rename as such, not of a move to where the session already was.
       const render = createOutboxRenderer(h.deps, { [NOTICE_VIEW]: noticeView });
       const rows = h.deps.db.prepare("SELECT id FROM outbox WHERE kind = 'notice'").all() as { id: number }[];
@@ -260,12 +260,58 @@ describe("a confirmed change that cannot be written", () => {
     const { h, admin } = organizerHarness({ lang: "ru" });
     await h.send(admin, "/cancel scaling");
     const preview = h.last(admin);
+    // Buttons named by what they do: under /cancel, "cancel" means cancelling the session.
+    expect(labelsOf(preview)).toEqual(["❌ Да, отменить", "↩️ Ничего не менять"]);
     h.deps.db.pragma("query_only = ON");
-    await h.press(admin, preview, "Применить");
+    await h.press(admin, preview, "Да, отменить");
     h.deps.db.pragma("query_only = OFF");
     expect(textOf(h.last(admin))).toContain(
       "⚠️ Изменение не удалось применить: база данных не принимает запись (открыта только для чтения)",
     );
     expect(h.deps.catalog.session("scaling")?.cancelled).toBeUndefined();
+  });
+});
+
+describe("which session an organizer's words mean", () => {
+  /** "Redis, the hacker's database", and "Scaling for Success" that only mentions Redis in its abstract. */
+  const withRedis = (text: string) =>
+    text
+      .replace("      en: Sharding and caching.", "      en: Sharding, caching with Redis and memcached.")
+      .replace(
+        "\nspeakers:",
+        [
+          "  - id: redis-talk",
+          "    kind: talk",
+          "    title:",
+          '      en: "Redis, the hacker\'s database"',
+          '      ru: "Redis — база данных хакера"',
+          "    start: 2013-02-26T15:00:00+06:00",
+          "    end: 2013-02-26T16:00:00+06:00",
+          "    room: hall-b",
+          "",
+          "speakers:",
+        ].join("\n"),
+      );
+
+  it("a title holding the words wins over a session that only mentions them; previews name their buttons", async () => {
+    const { h, admin } = organizerHarness({ edit: withRedis });
+    // Search alone finds both (so the organizer would have been asked to pick).
+    const found = h.deps.catalog.index.search("redis", { limit: 10 }).map((r) => r.id);
+    expect(found).toEqual(expect.arrayContaining(["redis-talk", "scaling"]));
+    for (const [command, header, buttons] of [
+      [
+        "/cancel redis",
+        "❌ Cancel «Redis, the hacker's database»",
+        ["❌ Yes, cancel it", "↩️ Change nothing"],
+      ],
+      ["/move redis 2 17:00", "📝 Move «Redis, the hacker's database»", ["✅ Move it", "↩️ Change nothing"]],
+    ] as const) {
+      await h.send(admin, command);
+      const preview = h.last(admin);
+      expect(textOf(preview)).toContain(header);
+      expect(labelsOf(preview)).toEqual(buttons);
+      await h.press(admin, preview, "Change nothing");
+      expect(textOf(h.last(admin))).toContain("↩️ Nothing was changed.");
+    }
   });
 });

@@ -156,8 +156,12 @@ export function scheduleAdminFeature(): Composer<BotContext> {
       createdAt: ctx.deps.clock(),
     });
     const keyboard = new InlineKeyboard()
-      .text(plain(ctx, "admin.button.apply"), encodeAction({ type: "adminConfirm", apply: true, token }))
-      .text(plain(ctx, "admin.button.cancel"), encodeAction({ type: "adminConfirm", apply: false, token }));
+      // Named by what they do: under "/cancel", a bare "Cancel" would read as "cancel the session".
+      .text(
+        plain(ctx, `admin.button.apply_${action}`),
+        encodeAction({ type: "adminConfirm", apply: true, token }),
+      )
+      .text(plain(ctx, "admin.button.discard"), encodeAction({ type: "adminConfirm", apply: false, token }));
     await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   };
 
