@@ -176,6 +176,7 @@ async function main(): Promise<number> {
     logger,
     sync,
     config.PROGRAMME_TIMEZONE,
+    fetchLimits(config).maxBytes,
   );
   if (!loaded) {
     console.error(

@@ -114,4 +114,19 @@ describe("loading the programme at start-up", () => {
     expect(await load()).toBeUndefined();
     expect(logs.find((l) => l.level === 50)?.msg).toBe("programme file is broken");
   });
+
+  it("serves the stored programme when the file fails in any way, a parser's own crash included", async () => {
+    const { file, load, logs } = setup();
+    writeFileSync(file, stringify(attendeeProgramme()));
+    const first = await load();
+    // A YAML alias bomb: the parser throws a ReferenceError of its own, not a programme problem.
+    const lines = ["a0: &a0 [lol, lol]"];
+    for (let i = 1; i <= 30; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    writeFileSync(file, `${lines.join("\n")}\nconference: *a30\n`);
+    const loaded = await load();
+    expect(loaded?.programme.sessions.length).toBe(first?.programme.sessions.length);
+    const last = logs.at(-1);
+    expect(last?.msg).toBe("programme file is broken; serving the programme already in the database");
+    expect(last?.problems?.[0]).toMatch(/ReferenceError: Excessive alias count/);
+  });
 });

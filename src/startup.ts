@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { ProgrammeDiff } from "./programme/diff.js";
-import { ProgrammeError } from "./programme/errors.js";
+import { asProgrammeError } from "./programme/formats/limits.js";
 import { countWarnings } from "./programme/formats/warnings.js";
 import type { Programme } from "./programme/model.js";
 import type { ProgrammeService } from "./programme/service.js";
@@ -44,11 +44,12 @@ async function loadFile(
   source: Extract<ProgrammeSource, { kind: "file" }>,
   logger: Logger,
   timezone?: string,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<ProgrammeDiff | undefined> {
   const file = source.path;
   try {
-    // A file needs no network: the limits only matter for URLs.
-    const body = await readSource(source, { timeoutMs: 0, maxBytes: Number.POSITIVE_INFINITY });
+    // A file needs no network: only its size is limited (PROGRAMME_MAX_MB).
+    const body = await readSource(source, { timeoutMs: 0, maxBytes });
     const unchanged = unchangedVersion(service, file, body, timezone);
     if (unchanged !== undefined) {
       logger.info({ file, version: unchanged }, "programme file unchanged; serving the stored version");
@@ -76,8 +77,9 @@ async function loadFile(
       "programme loaded",
     );
     return d;
-  } catch (e) {
-    if (!(e instanceof ProgrammeError)) throw e;
+  } catch (caught) {
+    // Whatever failed (a parser's own crash included), the stored programme is served and the log says why.
+    const e = asProgrammeError(file, caught);
     const problems = e.issues.map((i) => `${i.path || "(root)"}: ${i.message}`);
     const fallback = service.current() !== undefined;
     logger.error(
@@ -103,9 +105,10 @@ export async function loadStartupProgramme(
   logger: Logger,
   sync?: SourceSync,
   timezone?: string,
+  maxBytes?: number,
 ): Promise<StartupProgramme | undefined> {
   let diff: ProgrammeDiff | undefined;
-  if (source.kind === "file") diff = await loadFile(service, source, logger, timezone);
+  if (source.kind === "file") diff = await loadFile(service, source, logger, timezone, maxBytes);
   else if (sync) {
     const r = await sync.syncNow("start");
     const url = sourceName(source);

@@ -14,6 +14,7 @@ import { DateTime } from "luxon";
 import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, type YAMLMap } from "yaml";
 import { toZonedIso } from "./canonical.js";
 import { ProgrammeError, unreadable } from "./errors.js";
+import { checkFileSize } from "./formats/limits.js";
 import { type Conference, conferenceDayOf, type Programme, type Session } from "./model.js";
 import { parseProgramme } from "./read.js";
 
@@ -393,8 +394,18 @@ export function writeFileAtomic(path: string, text: string): void {
   }
 }
 
-/** Reads a programme file as text; an unreadable file is a ProgrammeError like any other problem with it. */
-export function readProgrammeText(file: string): string {
+/**
+ * Reads a programme file as text; an unreadable file, or one larger than `maxBytes` (PROGRAMME_MAX_MB), is a
+ * ProgrammeError like any other problem with it.
+ */
+export function readProgrammeText(file: string, maxBytes = Number.POSITIVE_INFINITY): string {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new ProgrammeError(file, [unreadable(e)]);
+  }
+  checkFileSize(file, size, maxBytes);
   try {
     return readFileSync(file, "utf8");
   } catch (e) {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { ProgrammeError, unreadable } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
 import { parseSchedule } from "./formats/index.js";
+import { checkFileSize } from "./formats/limits.js";
 import type { ParsedSchedule } from "./model.js";
 
 /** Where the programme comes from: a file organizers edit, or a schedule published at a URL. */
@@ -61,6 +62,13 @@ export async function readSource(source: ProgrammeSource, limits: FetchLimits): 
       throw new ProgrammeError(source.url, [{ path: "", message: "a schedule, got 304" }]);
     return r.body;
   }
+  let size: number;
+  try {
+    size = statSync(source.path).size;
+  } catch (e) {
+    throw new ProgrammeError(source.path, [unreadable(e)]);
+  }
+  checkFileSize(source.path, size, limits.maxBytes);
   try {
     return readFileSync(source.path);
   } catch (e) {

@@ -12,6 +12,7 @@ import { type Db, writeTransaction } from "../store/db.js";
 import { readSourceState, type SourceState, writeSourceState } from "../store/programme-source.js";
 import { ProgrammeError, type ProgrammeIssue } from "./errors.js";
 import { type FetchLimits, fetchSource } from "./fetch-source.js";
+import { asProgrammeError } from "./formats/limits.js";
 import type { PreparedChange, ProgrammeService } from "./service.js";
 import { contentHash, parseSourceText } from "./source.js";
 
@@ -205,8 +206,7 @@ export class SourceSync {
     try {
       change = this.options.service.prepare(this.parse(fetched.body));
     } catch (e) {
-      if (!(e instanceof ProgrammeError)) throw e;
-      return this.failed(state, e, askedBy);
+      return this.failed(state, asProgrammeError(url, e), askedBy);
     }
     const current: SourceState = { ...ok, ...validated, contentHash: hash, held: null };
     if (!change.differs) {
@@ -253,8 +253,7 @@ export class SourceSync {
     try {
       change = this.options.service.prepare(this.parse(held.body));
     } catch (e) {
-      if (!(e instanceof ProgrammeError)) throw e;
-      return { ok: false, reason: "broken", error: e.message };
+      return { ok: false, reason: "broken", error: asProgrammeError(url, e).message };
     }
     const outcome = this.options.service.commit(change, {
       origin: "held",

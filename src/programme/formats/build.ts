@@ -371,6 +371,7 @@ export function buildProgramme(raw: RawSchedule, opts: ScheduleOptions): ParsedS
         message: `"${plainLine(t.event.title)}" (${t.event.where}) starts ${s.start}, which is on ${day}; filed under ${day}`,
       });
   }
-  warnings.push(...checkSessions(programme));
+  // One by one: spreading 100,000 warnings into push() overflows the stack.
+  for (const w of checkSessions(programme)) warnings.push(w);
   return { format: raw.format, programme: validateImported(programme, opts.source), warnings };
 }

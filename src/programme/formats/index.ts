@@ -12,18 +12,37 @@ import { parseCanonical } from "./canonical.js";
 import { detectFormat } from "./detect.js";
 import { readFrabXml } from "./frab-xml.js";
 import { decodeIcsBytes, readIcal } from "./ical.js";
+import { announcedEvents, asProgrammeError, capWarnings, MAX_SESSIONS, tooManySessions } from "./limits.js";
 
 export type { ScheduleOptions } from "./build.js";
 
 /**
  * Parses a schedule of any supported format. Pass the bytes when you have them: iCalendar is unfolded at the
  * byte level before decoding, so a fold that splits a UTF-8 character still decodes. Throws a ProgrammeError
- * when the schedule cannot be used at all.
+ * when the schedule cannot be used at all — and only a ProgrammeError, whatever failed inside a parser (a
+ * YAML alias bomb, a stack overflow): see limits.ts. At most MAX_SESSIONS sessions and MAX_WARNINGS warnings.
  */
 export function parseSchedule(input: string | Uint8Array, opts: ScheduleOptions): ParsedSchedule {
+  let parsed: ParsedSchedule;
+  try {
+    parsed = parseAny(input, opts);
+  } catch (e) {
+    throw asProgrammeError(opts.source, e);
+  }
+  if (parsed.programme.sessions.length > MAX_SESSIONS)
+    throw tooManySessions(opts.source, parsed.programme.sessions.length);
+  return { ...parsed, warnings: capWarnings(parsed.warnings) };
+}
+
+function parseAny(input: string | Uint8Array, opts: ScheduleOptions): ParsedSchedule {
   const bytes = typeof input === "string" ? undefined : input;
   const text = typeof input === "string" ? input : decodeUtf8(input, opts.source);
   const format = detectFormat(text);
+  // Counted before the heavy parsers build their trees: a file of 100,000 events is refused at once.
+  if (format === "ical" || format === "frab-xml") {
+    const events = announcedEvents(text, format);
+    if (events > MAX_SESSIONS) throw tooManySessions(opts.source, events);
+  }
   switch (format) {
     case "canonical":
       return parseCanonical(text, opts.source);

@@ -7,7 +7,8 @@ import {
   type ScheduleEdit,
   writeFileAtomic,
 } from "../../../programme/edit.js";
-import { ProgrammeError } from "../../../programme/errors.js";
+import type { ProgrammeError } from "../../../programme/errors.js";
+import { asProgrammeError } from "../../../programme/formats/limits.js";
 import type { Programme, SourceWarning } from "../../../programme/model.js";
 import type { PreparedChange } from "../../../programme/service.js";
 import { contentHash, parseSourceText } from "../../../programme/source.js";
@@ -44,20 +45,24 @@ function prepared(
   };
 }
 
-function failure(e: unknown): PrepareFailure {
-  if (e instanceof ProgrammeError || e instanceof EditError) return { error: e };
-  throw e;
+function failure(e: unknown, file: string): PrepareFailure {
+  if (e instanceof EditError) return { error: e };
+  // Whatever went wrong reading the file (a parser's own crash included) is the file's problem to report.
+  return { error: asProgrammeError(file, e) };
 }
+
+/** The largest programme file read (PROGRAMME_MAX_MB). */
+const maxBytes = (deps: BotDeps) => deps.config.PROGRAMME_MAX_MB * 1024 * 1024;
 
 /** Reads PROGRAMME_PATH and works out what loading it would change; a broken file comes back as its errors. */
 export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailure {
   const file = deps.config.PROGRAMME_PATH;
   try {
-    const text = readProgrammeText(file);
+    const text = readProgrammeText(file, maxBytes(deps));
     const parsed = parseSourceText(text, file, deps.config.PROGRAMME_TIMEZONE);
     return prepared(deps, text, text, parsed.programme, undefined, parsed.warnings);
   } catch (e) {
-    return failure(e);
+    return failure(e, file);
   }
 }
 
@@ -65,11 +70,11 @@ export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailur
 export function prepareEdit(deps: BotDeps, edit: ScheduleEdit): PreparedFileChange | PrepareFailure {
   const file = deps.config.PROGRAMME_PATH;
   try {
-    const text = readProgrammeText(file);
+    const text = readProgrammeText(file, maxBytes(deps));
     const result = applyEdit(text, file, edit);
     return prepared(deps, text, result.text, result.programme, edit);
   } catch (e) {
-    return failure(e);
+    return failure(e, file);
   }
 }
 
@@ -113,11 +118,11 @@ export function commitChange(
   const file = deps.config.PROGRAMME_PATH;
   let again: PreparedFileChange | PrepareFailure;
   try {
-    if (contentHash(readProgrammeText(file)) !== change.fileHash)
+    if (contentHash(readProgrammeText(file, maxBytes(deps))) !== change.fileHash)
       return { ok: false, reason: "file-changed" };
     again = change.edit ? prepareEdit(deps, change.edit) : prepareReload(deps);
   } catch (e) {
-    return failure(e);
+    return failure(e, file);
   }
   if (isFailure(again)) return again;
   if (again.fileHash !== change.fileHash || again.baseVersion !== change.baseVersion)

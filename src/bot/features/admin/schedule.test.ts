@@ -188,6 +188,21 @@ describe("/reload of a file that is gone or no programme", () => {
   });
 });
 
+describe("/reload of a file a parser cannot read at all", () => {
+  it("answers with the failure in the organizer's language instead of staying silent", async () => {
+    const { h, admin, file } = organizerHarness({ lang: "ru" });
+    // A YAML alias bomb: the parser throws a ReferenceError of its own, which used to escape the handler.
+    const lines = ["a0: &a0 [lol, lol]"];
+    for (let i = 1; i <= 30; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    writeFileSync(file, `${lines.join("\n")}\nconference: *a30\n`);
+    await h.send(admin, "/reload");
+    expect(textOf(h.last(admin))).toBe(
+      "⛔ В programme.yaml 1 ошибка; ничего не изменено:\n" +
+        "• его не удаётся прочитать (ReferenceError: Excessive alias count indicates a resource exhaustion attack)",
+    );
+  });
+});
+
 describe("/reload of a renamed session", () => {
   it("shows the old and the new title, in whichever language the title changed", async () => {
     for (const [lang, expected] of [
