@@ -8,7 +8,8 @@
  *   sub:<session>             remind me               unsub:<session>          don't remind me
  *   l:<lang>                  switch language         x                        does nothing (a label)
  *   ro:<session>, rn:<session>  the session's reminder off / on (it stays followed)
- *   my[:p]                    /my list (`:p` with past ones)  mx:<session>    unfollow from /my's past list
+ *   my[:p]                    /my list (`:p` with past ones)
+ *   mx:<session>[:c]          unfollow a past or cancelled session from /my (redrawn with past ones, or `:c` without)
  *   rs:0, rs:1                reminders off / on altogether (/settings)
  *   fg, fg:y                  forget me: ask for confirmation / delete everything kept about the user
  *   ics                       /my as a calendar file  st                       /settings
@@ -72,8 +73,8 @@ export type Action =
   /** A followed session's reminder off or on; following it is another matter (`subscribe`/`unsubscribe`). */
   | { type: "remind"; key: number; on: boolean }
   | { type: "my"; past: boolean }
-  /** Unfollows a session from /my's list of past ones, which is redrawn. */
-  | { type: "myRemove"; key: number }
+  /** Unfollows a past or cancelled session from /my, which is redrawn with (`past`) or without its past ones. */
+  | { type: "myRemove"; key: number; past: boolean }
   /** Reminders on or off altogether (/settings). */
   | { type: "reminders"; on: boolean }
   /** Forget me (/settings): `confirmed` false asks first, true deletes everything kept about the user. */
@@ -116,7 +117,7 @@ const patterns = {
   subscription: new RegExp(`^(sub|unsub):(${ID})$`),
   language: /^l:([a-z]{2})$/,
   remind: new RegExp(`^(ro|rn):(${ID})$`),
-  myRemove: new RegExp(`^mx:(${ID})$`),
+  myRemove: new RegExp(`^mx:(${ID})(:c)?$`),
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
@@ -249,7 +250,7 @@ export function encodeAction(a: Action): string {
       data = `${a.on ? "rn" : "ro"}:${a.key}`;
       break;
     case "myRemove":
-      data = `mx:${a.key}`;
+      data = a.past ? `mx:${a.key}` : `mx:${a.key}:c`;
       break;
     case "reminders":
       data = `rs:${a.on ? 1 : 0}`;
@@ -347,7 +348,7 @@ export function decodeAction(data: string | undefined): Action | undefined {
   m = patterns.remind.exec(data);
   if (m) return { type: "remind", key: Number(m[2]), on: m[1] === "rn" };
   m = patterns.myRemove.exec(data);
-  if (m) return { type: "myRemove", key: Number(m[1]) };
+  if (m) return { type: "myRemove", key: Number(m[1]), past: !m[2] };
   m = patterns.reminderMinutes.exec(data);
   if (m) return { type: "reminderMinutes", minutes: Number(m[1]) };
   m = patterns.settingsLanguage.exec(data);

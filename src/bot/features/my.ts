@@ -78,12 +78,12 @@ export function myFeature(): Composer<BotContext> {
     await showView(ctx, myScreen(ctx, action.past));
     return undefined;
   });
-  onAction(composer, "myRemove", async (ctx, { key }) => {
+  onAction(composer, "myRemove", async (ctx, { key, past }) => {
     if (ctx.chat?.type !== "private" || !ctx.user) return { text: plain(ctx, "my.private_only") };
     const session = ctx.deps.catalog.sessionByKey(key);
     if (!session || !unsubscribe(ctx.deps.db, ctx.user.id, session.id))
       return { text: plain(ctx, "errors.outdated") };
-    await showView(ctx, myScreen(ctx, true));
+    await showView(ctx, myScreen(ctx, past));
     return { text: plain(ctx, "subscribe.off_toast", { title: truncate(pick(ctx, session.title), 80) }) };
   });
   // The personal webcal feed: shown as a new message (the link is kept at hand), reset in place.

@@ -19,7 +19,9 @@ export function subscribeFeature(): Composer<BotContext> {
     onAction(composer, type, async (ctx, action) => {
       const { catalog, db, clock } = ctx.deps;
       const session = catalog.sessionByKey(action.key);
-      if (!session || !canSubscribe(session)) return { text: plain(ctx, "errors.outdated") };
+      // Unfollowing is always possible (a session cancelled after one followed it); following only what takes place.
+      if (!session || (type === "subscribe" && !canSubscribe(session)))
+        return { text: plain(ctx, "errors.outdated") };
       if (!ctx.user || ctx.chat?.type !== "private") return { text: plain(ctx, "subscribe.private_only") };
       if (type === "subscribe") subscribe(db, ctx.user.id, session.id, clock());
       else unsubscribe(db, ctx.user.id, session.id);

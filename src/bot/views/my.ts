@@ -55,8 +55,8 @@ export function overlaps(sessions: readonly Session[]): Map<string, Session[]> {
 /**
  * /my: the user's sessions in time order, grouped by day, each overlap marked ("overlaps with …") and each whose
  * reminder is off marked 🔕; past sessions are hidden unless `showPast`, behind a button that says how many
- * there are. Every line has a button that opens its card ("Back" returns here); a past one also "✖️", which
- * unfollows it. Other buttons show or hide the past ones and send the list as a calendar file.
+ * there are. Every line has a button that opens its card ("Back" returns here); a past or cancelled one also
+ * "✖️", which unfollows it. Other buttons show or hide the past ones and send the list as a calendar file.
  */
 export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   const { catalog, db } = ctx.deps;
@@ -103,9 +103,12 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
   const keyboard: InlineKeyboardButton[][] = shown.slice(0, MY_BUTTONS).map((s) => {
     const key = catalog.sessionKey(s.id);
     const over = isPast(s, now);
-    const label = `${over ? "✓ " : ""}${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`;
+    const label = `${over ? "✓ " : s.cancelled ? "❌ " : ""}${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`;
     const open = actionButton(label, { type: "session", key, page: 0, origin });
-    return over ? [open, actionButton(plain(ctx, "my.remove"), { type: "myRemove", key })] : [open];
+    // What is over or cancelled can be let go from here; what is to come, from its card.
+    return over || s.cancelled
+      ? [open, actionButton(plain(ctx, "my.remove"), { type: "myRemove", key, past: showPast })]
+      : [open];
   });
   const controls: InlineKeyboardButton[] = [actionButton(plain(ctx, "my.calendar"), { type: "calendar" })];
   if (past.length)

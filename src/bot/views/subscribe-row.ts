@@ -13,7 +13,8 @@ export function canSubscribe(session: Session): boolean {
  * The rows of a session card that follow it: "⭐ Follow" (`sub:<key>`) and "↗️ Share" while the user does not
  * follow it; once they do, "✖️ Unfollow" (`unsub:<key>`) beside the session's own reminder toggle ("🔕 Don't
  * remind me" `ro:<key>` / "🔔 Remind me" `rn:<key>`, until the session starts), and "Share" below. Following
- * and being reminded are two things: the toggle leaves the session followed. The features that store these
+ * and being reminded are two things: the toggle leaves the session followed. A cancelled session offers only
+ * "Unfollow", to those who follow it. The features that store these
  * choices redraw these rows in place ({@link replaceFollowRows}).
  */
 export function subscribeRows(ctx: ViewCtx, session: Session): InlineKeyboardButton[][] {
@@ -22,12 +23,13 @@ export function subscribeRows(ctx: ViewCtx, session: Session): InlineKeyboardBut
     text: plain(ctx, "card.share"),
     switch_inline_query: truncate(ctx.deps.catalog.text(session.title, ctx.lang), 60),
   };
-  if (!canSubscribe(session)) return [[share]];
   const key = ctx.deps.catalog.sessionKey(session.id);
   const state = ctx.user ? followState(ctx.deps.db, ctx.user.id, session.id) : "off";
+  const unfollow = actionButton(plain(ctx, "subscribe.off_button"), { type: "unsubscribe", key });
+  // A session cancelled after one followed it can no longer be followed, but can always be let go.
+  if (!canSubscribe(session)) return state === "off" ? [[share]] : [[unfollow, share]];
   if (state === "off")
     return [[actionButton(plain(ctx, "subscribe.on_button"), { type: "subscribe", key }), share]];
-  const unfollow = actionButton(plain(ctx, "subscribe.off_button"), { type: "unsubscribe", key });
   if (Date.parse(session.start) <= ctx.deps.clock()) return [[unfollow, share]];
   const toggle =
     state === "remind"
