@@ -35,6 +35,7 @@ import { SourceSync } from "./programme/sync.js";
 import { loadStartupProgramme } from "./startup.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
 import { appUrl, browserLaunchUrl } from "./webapp/links.js";
+import { screenKey } from "./webapp/screen-link.js";
 import type { WebappDeps } from "./webapp/server/deps.js";
 import { signInitData } from "./webapp/server/init-data.js";
 import { createWebappHandler } from "./webapp/server/routes.js";
@@ -111,7 +112,7 @@ async function startConsoleWebapp(deps: BotDeps, user: ReturnType<typeof console
     return undefined;
   }
   web.publicUrl = `http://127.0.0.1:${server.port}`;
-  deps.webapp = { publicUrl: web.publicUrl };
+  deps.webapp = { publicUrl: web.publicUrl, screenKey: screenKey(token) };
   const link = (url: string) => browserLaunchUrl(url, signInitData({ user, authDate: systemClock() }, token));
   return { server, link, home: link(appUrl(web.publicUrl)) };
 }
@@ -271,7 +272,7 @@ async function main(): Promise<number> {
       ? createWebappHandler(webappDeps(deps, config.BOT_TOKEN, config.WEBAPP_URL, bot.botInfo.username))
       : undefined;
     if (config.WEBAPP_URL) {
-      deps.webapp = { publicUrl: config.WEBAPP_URL };
+      deps.webapp = { publicUrl: config.WEBAPP_URL, screenKey: screenKey(config.BOT_TOKEN) };
       await setMenuButton(bot.api, appUrl(config.WEBAPP_URL), deps);
     }
     if (config.WEBHOOK_URL) {

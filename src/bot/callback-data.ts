@@ -12,6 +12,11 @@
  *   mx:<session>[:c]          unfollow a past or cancelled session from /my (redrawn with past ones, or `:c` without)
  *   rs:0, rs:1                reminders off / on altogether (/settings)
  *   fg, fg:y                  forget me: ask for confirmation / delete everything kept about the user
+ *   qk:<session>              ask a question about it  qc                       don't ask after all
+ *   ql:<session>[:<page>]     its questions            qv:<question>:<0|1>:<page>  take a vote back / vote up
+ *   qm:<session>[:<page>]     its questions for moderators and speakers
+ *   qo:<a|h|n|b>:<question>:<page>  approve / hide / answered / stop the asker (checked against the user's role)
+ *   qs                        the sessions whose questions the user moderates or answers
  *   ics                       /my as a calendar file  st                       /settings
  *   rm:<minutes>              set the reminder lead   sl:<lang>                language from /settings
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
@@ -59,6 +64,10 @@ export type BroadcastStep =
   | { step: "pick"; key: number }
   | { step: "page"; page: number };
 
+/** What a moderator's button does to a question: approve, hide, mark answered, stop its asker. */
+export type ModerateOp = "approve" | "hide" | "answer" | "ban";
+const MODERATE_OPS: Record<ModerateOp, string> = { approve: "a", hide: "h", answer: "n", ban: "b" };
+
 /** What a button asks the bot to do. */
 export type Action =
   /** `page` 0 is the card; 1, 2… are the pages of a long abstract ("Read more"). */
@@ -79,6 +88,14 @@ export type Action =
   | { type: "reminders"; on: boolean }
   /** Forget me (/settings): `confirmed` false asks first, true deletes everything kept about the user. */
   | { type: "forget"; confirmed: boolean }
+  /** Questions to the speaker: ask, don't ask, a page of a session's questions, a vote, moderation. */
+  | { type: "ask"; key: number }
+  | { type: "askCancel" }
+  | { type: "questions"; key: number; page: number }
+  | { type: "vote"; question: number; up: boolean; page: number }
+  | { type: "moderation"; key: number; page: number }
+  | { type: "moderate"; op: ModerateOp; question: number; page: number }
+  | { type: "myQuestions" }
   | { type: "calendar" }
   | { type: "calendarFeed" }
   | { type: "calendarReset" }
@@ -110,6 +127,10 @@ const ORIGIN = `d|n|mp?|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|R${NUM}\\.${NUM}\\.${NU
 const PAGE = `(?::(${NUM}))?`;
 
 const patterns = {
+  ask: new RegExp(`^qk:(${ID})$`),
+  questions: new RegExp(`^(ql|qm):(${ID})${PAGE}$`),
+  vote: new RegExp(`^qv:(${ID}):([01]):(${NUM})$`),
+  moderate: new RegExp(`^qo:([ahnb]):(${ID}):(${NUM})$`),
   session: new RegExp(`^(?:s:(${ID})|sm:(${ID})\\.([1-9][0-9]{0,2}))(?::(${ORIGIN}))?$`),
   speaker: new RegExp(`^sp:(${ID})(?::(${ORIGIN}))?$`),
   results: new RegExp(`^sr:(${NUM}):(${KEY})$`),
@@ -258,6 +279,27 @@ export function encodeAction(a: Action): string {
     case "forget":
       data = a.confirmed ? "fg:y" : "fg";
       break;
+    case "ask":
+      data = `qk:${a.key}`;
+      break;
+    case "askCancel":
+      data = "qc";
+      break;
+    case "questions":
+      data = paged(`ql:${a.key}`, a.page);
+      break;
+    case "moderation":
+      data = paged(`qm:${a.key}`, a.page);
+      break;
+    case "vote":
+      data = `qv:${a.question}:${a.up ? 1 : 0}:${a.page}`;
+      break;
+    case "moderate":
+      data = `qo:${MODERATE_OPS[a.op]}:${a.question}:${a.page}`;
+      break;
+    case "myQuestions":
+      data = "qs";
+      break;
     case "my":
       data = a.past ? "my:p" : "my";
       break;
@@ -329,6 +371,9 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "st") return { type: "settings" };
   if (data === "rs:0" || data === "rs:1") return { type: "reminders", on: data === "rs:1" };
   if (data === "fg" || data === "fg:y") return { type: "forget", confirmed: data === "fg:y" };
+  if (data === "qc") return { type: "askCancel" };
+  if (data === "qs") return { type: "myQuestions" };
+  if (data.startsWith("q")) return decodeQuestionAction(data);
   let m = patterns.session.exec(data);
   if (m)
     return {
@@ -382,6 +427,23 @@ export function decodeAction(data: string | undefined): Action | undefined {
   m = patterns.language.exec(data);
   if (m && (LANGS as readonly string[]).includes(m[1] as string))
     return { type: "language", lang: m[1] as Lang };
+  return undefined;
+}
+
+/** Decodes the questions' buttons (`qk:`, `ql:`, `qm:`, `qv:`, `qo:`). */
+function decodeQuestionAction(data: string): Action | undefined {
+  let m = patterns.ask.exec(data);
+  if (m) return { type: "ask", key: Number(m[1]) };
+  m = patterns.questions.exec(data);
+  if (m)
+    return { type: m[1] === "ql" ? "questions" : "moderation", key: Number(m[2]), page: Number(m[3] ?? 0) };
+  m = patterns.vote.exec(data);
+  if (m) return { type: "vote", question: Number(m[1]), up: m[2] === "1", page: Number(m[3]) };
+  m = patterns.moderate.exec(data);
+  if (m) {
+    const op = (Object.keys(MODERATE_OPS) as ModerateOp[]).find((k) => MODERATE_OPS[k] === m?.[1]);
+    return op && { type: "moderate", op, question: Number(m[2]), page: Number(m[3]) };
+  }
   return undefined;
 }
 

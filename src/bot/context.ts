@@ -23,8 +23,11 @@ export interface BotDeps {
   i18n: i18n;
   clock: Clock;
   logger: Logger;
-  /** The Mini App, when it is served: its public base URL (WEBAPP_URL, or the console's local address). */
-  webapp?: { publicUrl: string };
+  /**
+   * The Mini App, when it is served: its public base URL (WEBAPP_URL, or the console's local address) and the
+   * key the room screens' links are signed with (src/webapp/screen-link.ts).
+   */
+  webapp?: { publicUrl: string; screenKey?: Buffer };
 }
 
 /** What our middleware adds to every context: dependencies, the user, and their language. */

@@ -17,6 +17,7 @@ import { languageFeature } from "./features/language.js";
 import { menuFeature } from "./features/menu.js";
 import { myFeature } from "./features/my.js";
 import { nowNextFeature } from "./features/now-next.js";
+import { questionsFeature } from "./features/questions.js";
 import { reminderButtonsFeature } from "./features/reminders.js";
 import { scheduleFeature } from "./features/schedule.js";
 import { searchFeature } from "./features/search.js";
@@ -91,6 +92,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(inlineFeature());
   // Reminders: /my (with the calendar file), /settings, the reminder's buttons, blocked-bot tracking.
   bot.use(myFeature(), settingsFeature(), reminderButtonsFeature(), chatMemberFeature());
+  // Questions to the speaker: before search, which would take the question's text for a query.
+  bot.use(questionsFeature());
 
   // Organizers (ADMIN_IDS): the guard refuses everyone else; the /broadcast dialogue needs texts before search.
   bot.use(adminFeature());

@@ -17,6 +17,8 @@ const OTHER_VALUES = {
   minutes: "4",
   rate: "25",
   track: "Rust",
+  name: "N",
+  id: "x",
 };
 
 /** Every plural family of a locale (the key without its _one/_other suffix), flattened with dots. */

@@ -71,7 +71,7 @@ describe("reminders in the bot", () => {
     const reminder = h.last(user);
     expect(textOf(reminder)).toMatch(/^⏰ Через 10 минут: /);
     const key = h.deps.catalog.sessionKey("testing-workshop");
-    expect(callbackDataOf(reminder)).toEqual([`s:${key}:n`, `ro:${key}`]);
+    expect(callbackDataOf(reminder)).toEqual([`s:${key}:n`, `ro:${key}`, `qk:${key}`]);
     expect(outboxCounts(h.deps.db)).toMatchObject({ sent: 1, pending: 0 });
 
     const stop = await h.press(user, reminder, "Не напоминать");
@@ -80,7 +80,7 @@ describe("reminders in the bot", () => {
     );
     expect(followState(h.deps.db, user.id, "testing-workshop")).toBe("muted");
     const stopped = h.telegram.message(user.id, reminder.messageId) ?? reminder;
-    expect(callbackDataOf(stopped)).toEqual([`s:${key}:n`]);
+    expect(callbackDataOf(stopped)).toEqual([`s:${key}:n`, `qk:${key}`]);
     // "Open card" sends the session's card as a new message (the reminder stays, as it was): still followed,
     // with "Remind me" to turn the reminder on again.
     await h.press(user, stopped, 0);

@@ -6,11 +6,13 @@ import { outboxHooks } from "../delivery/outcomes.js";
 import { RateLimiter } from "../delivery/rate-limiter.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import { SOURCE_VIEWS } from "../programme/sync.js";
+import { ANSWERED_VIEW } from "../questions/service.js";
 import type { BotDeps } from "./context.js";
 import { tellOrganizers } from "./features/admin/tell.js";
 import { createApiTransport } from "./transport.js";
 import { noticeView } from "./views/notice.js";
 import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
+import { answeredNoticeView } from "./views/questions.js";
 import { sourceBrokenView, sourceHeldView, sourceRecoveredView } from "./views/source.js";
 
 /** The running reminder machinery: the tick that plans reminders and the dispatcher that drains the outbox. */
@@ -83,6 +85,7 @@ export function startReminders(
       [SOURCE_VIEWS.broken]: sourceBrokenView,
       [SOURCE_VIEWS.recovered]: sourceRecoveredView,
       [SOURCE_VIEWS.held]: sourceHeldView,
+      [ANSWERED_VIEW]: answeredNoticeView,
       ...options.views,
     }),
     limiter: options.limiter ?? sendLimiter(config, clock()),

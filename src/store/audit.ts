@@ -11,7 +11,9 @@ export type AuditAction =
   | "apply-held"
   | "stats"
   | "audit"
-  | "refused";
+  | "refused"
+  | "moderation"
+  | "invite";
 
 /** One entry of the audit log: who did what, when, with details as a JSON object. */
 export interface AuditEntry {

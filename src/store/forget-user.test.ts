@@ -3,9 +3,11 @@ import { createHarness, labelsOf, type TestUser, textOf } from "../../test/suppo
 import { findEverywhere } from "../../test/support/db-scan.js";
 import { dispatcherOf } from "../../test/support/harness-dispatcher.js";
 import { planReminders } from "../delivery/planner.js";
+import { castVote } from "../questions/service.js";
 import { feedTokenOf } from "./calendar-feeds.js";
 import { countConversations } from "./conversation-storage.js";
 import { outboxCounts, sentSince } from "./outbox.js";
+import { listQuestions } from "./questions.js";
 import { subscribe } from "./subscriptions.js";
 
 /** An id no other number in the database contains, so finding its digits anywhere means it was kept. */
@@ -22,6 +24,17 @@ describe("forget me (/settings)", () => {
       subscribe(db, u.id, "flask-patterns", h.deps.clock());
       feedTokenOf(db, u.id, h.deps.clock());
     }
+    // Each asks a question to the speaker and votes for the other's; Zelda is invited as a speaker too.
+    const ask = `/start q_${h.deps.catalog.sessionKey("flask-patterns")}`;
+    for (const u of [ZELDA, BOB]) {
+      await h.send(u, ask);
+      await h.send(u, `A question from ${u.first_name}?`);
+    }
+    for (const q of listQuestions(db, "flask-patterns"))
+      castVote(db, q.id, q.userId === ZELDA.id ? BOB.id : ZELDA.id, true, h.deps.clock());
+    await h.send(ZELDA, "/invite Armin");
+    const invite = /start=(inv_[0-9a-f]{32})/.exec(h.chat(ZELDA).at(-2)?.text ?? "")?.[1];
+    await h.send(ZELDA, `/start ${invite}`);
     // Zelda organizes too: a broadcast sent (its rows and audit entry) and another one left half-way.
     await h.send(ZELDA, "/broadcast Doors open at 9");
     await h.press(ZELDA, h.last(ZELDA), "Everyone");
@@ -49,6 +62,11 @@ describe("forget me (/settings)", () => {
     expect(findEverywhere(db, String(BOB.id)).map((o) => o.table)).toEqual(
       expect.arrayContaining(["users", "subscriptions", "outbox", "search_pages", "calendar_feeds"]),
     );
+    // Her question and her vote stay, without her id: the totals do not change.
+    expect(listQuestions(db, "flask-patterns").map((q) => [q.text, q.votes, q.userId])).toEqual([
+      ["A question from Zelda?", 1, null],
+      ["A question from Bob?", 1, BOB.id],
+    ]);
     // What was sent still counts in the statistics; Bob's reminder is still on its way.
     expect(sentSince(db, 0)).toBe(sentBefore);
     expect(outboxCounts(db).pending).toBe(1);

@@ -4,6 +4,7 @@ import { forgetFeedOf } from "./calendar-feeds.js";
 import { forgetConversationOf } from "./conversation-storage.js";
 import { type Db, writeTransaction } from "./db.js";
 import { forgetOutboxOf } from "./outbox.js";
+import { forgetQuestionUser } from "./questions.js";
 import { forgetSearchesOf } from "./search-pages.js";
 import { forgetSubscriptionsOf } from "./subscriptions.js";
 import { forgetUserRow } from "./users.js";
@@ -28,6 +29,7 @@ const ERASERS: readonly UserEraser[] = [
   forgetConversationOf,
   forgetBroadcastAuthor,
   forgetAuditActor,
+  forgetQuestionUser,
   forgetUserRow,
 ];
 

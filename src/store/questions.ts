@@ -314,14 +314,18 @@ export function accountsWith(db: Db, role: QuestionRole, target: string): number
 }
 
 /**
- * Forget-me for the questions tables: the user's questions and votes stay (and count) without their id; their
- * ask state, ban and linked roles go.
+ * Forget-me for the questions tables (an eraser of src/store/forget-user.ts): the user's questions and votes
+ * stay (and count) without their id; their ask state, ban and linked roles go.
  */
 export function forgetQuestionUser(db: Db, userId: number): void {
-  statement(db, "UPDATE questions SET user_id = NULL WHERE user_id = ?").run(userId);
+  // The source names the chat (the user id, for a private chat): it goes with the id.
+  statement(db, "UPDATE questions SET user_id = NULL, source = NULL WHERE user_id = ?").run(userId);
   statement(db, "UPDATE question_votes SET user_id = NULL WHERE user_id = ?").run(userId);
   statement(db, "DELETE FROM question_drafts WHERE user_id = ?").run(userId);
   statement(db, "DELETE FROM question_bans WHERE user_id = ?").run(userId);
   statement(db, "DELETE FROM question_roles WHERE user_id = ?").run(userId);
   statement(db, "UPDATE question_invites SET used_by = NULL WHERE used_by = ?").run(userId);
+  // An organizer's own bans and invitations stay in force, without saying whose they were.
+  statement(db, "UPDATE question_bans SET banned_by = 0 WHERE banned_by = ?").run(userId);
+  statement(db, "UPDATE question_invites SET created_by = 0 WHERE created_by = ?").run(userId);
 }

@@ -69,6 +69,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     switch (call.method) {
       case "sendMessage":
       case "sendDocument":
+      case "sendPhoto":
       case "sendVenue":
         if (call.message) show(call.message, false);
         break;

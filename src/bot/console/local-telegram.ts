@@ -115,7 +115,8 @@ export class LocalTelegram {
   transformer(): Transformer {
     return async (_prev, method, payload) => {
       const p = (payload ?? {}) as Record<string, unknown>;
-      const saved = method === "sendDocument" ? await this.save(p.document) : undefined;
+      const file = method === "sendDocument" ? p.document : method === "sendPhoto" ? p.photo : undefined;
+      const saved = file ? await this.save(file) : undefined;
       const call = this.call(method, p, saved);
       if (call.error !== undefined) {
         const code = Number(/^\d+/.exec(call.error)?.[0] ?? 400);
@@ -286,11 +287,13 @@ export class LocalTelegram {
         if (refused) return refused;
         return this.sent(p, { text: p.text as string, parseMode: p.parse_mode as string | undefined });
       }
+      case "sendPhoto":
       case "sendDocument": {
         const refused =
           checkText(p.caption, p.parse_mode, MAX_CAPTION, "caption") ?? checkMarkup(p.reply_markup);
         if (refused) return refused;
-        const doc = p.document as { filename?: string } | string | undefined;
+        // A photo is kept like a document: its file name and where the console saved it.
+        const doc = (p.document ?? p.photo) as { filename?: string } | string | undefined;
         const filename = typeof doc === "string" ? doc : (doc?.filename ?? "file");
         return this.sent(p, {
           text: typeof p.caption === "string" ? p.caption : "",

@@ -21,7 +21,14 @@ describe("session card", () => {
     expect(text).toContain("📍 Hall A");
     expect(text).toContain("🏷 Talk · 👥 Flask users");
     expect(text).toContain("Patterns for large Flask applications.");
-    expect(labelsOf(card)).toEqual(["⭐ Follow", "↗️ Share", "👤 Armin Ronacher", "◀ Fri 1 Mar"]);
+    expect(labelsOf(card)).toEqual([
+      "⭐ Follow",
+      "↗️ Share",
+      "❓ Ask a question",
+      "💬 Questions: 0",
+      "👤 Armin Ronacher",
+      "◀ Fri 1 Mar",
+    ]);
   });
 
   it("is in Russian with Russian dates", async () => {

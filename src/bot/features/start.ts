@@ -7,6 +7,7 @@ import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
 import { conferenceDates } from "../views/venue.js";
 import { localizeMenuButton } from "../webapp-buttons.js";
+import { acceptInvitation, openAsk } from "./questions.js";
 
 /** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
 export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<void> {
@@ -27,13 +28,21 @@ export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<voi
   await localizeMenuButton(ctx);
 }
 
-/** /start: the welcome, or — with a deep-link payload — the card of a session or speaker. */
+/**
+ * /start: the welcome, or — with a deep-link payload — the card of a session or speaker, "Ask a question" for a
+ * session, or a speaker's invitation.
+ */
 export function startFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("start", async (ctx) => {
     const payload = ctx.match.trim();
     const target = parseStartPayload(payload);
     const catalog = ctx.deps.catalog;
+    if (target?.kind === "invite") return acceptInvitation(ctx, target.token);
+    if (target?.kind === "ask") {
+      const session = catalog.sessionByKey(target.key);
+      if (session) return void (await openAsk(ctx, session));
+    }
     if (target?.kind === "session") {
       const session = "key" in target ? catalog.sessionByKey(target.key) : catalog.session(target.id);
       if (session) return replyView(ctx, sessionCard(ctx, session));

@@ -60,6 +60,8 @@ describe("reminder message", () => {
     expect(en.keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""))).toEqual([
       `s:${d.catalog.sessionKey("async-io")}:n`,
       `ro:${d.catalog.sessionKey("async-io")}`,
+      // Questions open 15 minutes before the start: the reminder offers them.
+      `qk:${d.catalog.sessionKey("async-io")}`,
     ]);
     expect(reminderView(ctxFor(d, 1, "en"), session(d, "async-io"), 1).text).toMatch(/^⏰ In 1 minute:/);
     const ru = (n: number) => reminderView(ctxFor(d, 1, "ru"), session(d, "testing-workshop"), n).text;
@@ -93,6 +95,7 @@ describe("reminder message", () => {
           { text: "📄 Open card", callbackData: `s:${d.catalog.sessionKey("caching")}:n` },
           { text: "🔕 Stop reminders", callbackData: `ro:${d.catalog.sessionKey("caching")}` },
         ],
+        [{ text: "❓ Ask a question", callbackData: `qk:${d.catalog.sessionKey("caching")}` }],
       ],
     });
     setUserLanguage(d.db, 1, "ru", 0);

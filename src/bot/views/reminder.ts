@@ -1,5 +1,6 @@
 import type { Session } from "../../programme/model.js";
 import { formatTimes, truncate } from "./format.js";
+import { askButton, askOpen } from "./questions.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Whole minutes from `now` until `startMs`, at least 1 (a reminder is only sent before the start). */
@@ -39,6 +40,8 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
         }),
         actionButton(plain(ctx, "reminder.stop"), { type: "remind", key, on: false }),
       ],
+      // Questions open before the session starts: the reminder offers them when they are.
+      ...(askOpen(ctx, session) ? [[askButton(ctx, session)]] : []),
     ],
   };
 }

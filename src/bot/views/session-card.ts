@@ -2,6 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Session } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, formatDay, formatTimeRange, MAX_MESSAGE_CHARS, splitPages, truncate } from "./format.js";
+import { questionRows } from "./questions.js";
 import { dayLocation } from "./schedule.js";
 import { subscribeRows } from "./subscribe-row.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -279,6 +280,7 @@ export function sessionCard(
   const page = Math.min(Math.max(0, opts.page ?? 0), pages);
   const keyboard: InlineKeyboardButton[][] = [];
   keyboard.push(...subscribeRows(ctx, session));
+  keyboard.push(...questionRows(ctx, session));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));

@@ -12,6 +12,9 @@ export const ADMIN_COMMANDS = [
   "source",
   "stats",
   "audit",
+  "moderation",
+  "invite",
+  "moderator",
 ] as const;
 
 /** Every organizer button's callback_data starts with this. */
