@@ -5,7 +5,7 @@
  */
 import { transliterate } from "../text/romanize.js";
 import { editDistance } from "./distance.js";
-import { FIELD_NAMES, FIELD_WEIGHTS } from "./documents.js";
+import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { stem } from "./stem.js";
 import { phoneticKeys, skeletonKeys } from "./translit.js";
@@ -181,9 +181,10 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
 }
 /**
  * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
- * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track.
+ * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track. A phrase held
+ * only in prose is worth `inProse` of that (a dictionary's translation said in passing is weak evidence).
  */
-export function matchPhrase(v: Vocabulary, words: readonly string[]): Map<number, number> {
+export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1): Map<number, number> {
   /** Per document: fields holding every word so far, and the weakest of those words' weights. */
   let result: Map<number, [mask: number, weight: number]> | undefined;
   for (const word of words) {
@@ -217,7 +218,10 @@ export function matchPhrase(v: Vocabulary, words: readonly string[]): Map<number
     if (!result.size) break;
   }
   const out = new Map<number, number>();
-  for (const [d, [m, w]] of result ?? []) out.set(d, Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE)));
+  for (const [d, [m, w]] of result ?? []) {
+    const held = Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
+    out.set(d, (m & ~PROSE_MASK) === 0 ? held * inProse : held);
+  }
   return out;
 }
 /** Adds the vocabulary words within a few edits of a query word (candidates by shared trigrams first). */
@@ -260,7 +264,7 @@ function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number
   }
 }
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
-function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
+export function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
   let n = exact === undefined ? 0 : (v.postingDocs[exact] as Int32Array).length;
   for (const t of stemmed) if (t !== exact) n += (v.postingDocs[t] as Int32Array).length;
   return n <= RARE_DOCS;

@@ -41,6 +41,12 @@ export type FieldName = keyof typeof FIELD_WEIGHTS;
 /** Every field name, in a fixed order: a field's position is its bit in the index's per-posting field masks. */
 export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[];
 
+/** The bits (in FIELD_NAMES order) of the prose fields: abstracts, biographies, audiences. */
+export const PROSE_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
+  0,
+);
+
 /** A field of a document: its text, which field it is, its weight, content language (ISO 639-1) and role. */
 export interface Field {
   text: string;

@@ -23,6 +23,13 @@ export interface Translation {
   length: number;
   /** Alternative translations, each a list of words that must all be present. */
   alternatives: string[][];
+  /** What a match of it is worth relative to a glossary translation's (1 when left out). */
+  weight?: number;
+  /**
+   * Found in a dictionary's word list (cross-language.ts), not the glossary: the query word is still matched
+   * as itself too (by sound, by typo), since a dictionary also knows words a query meant as names.
+   */
+  lexical?: boolean;
 }
 
 /** Stop words of every column's language: never indexed, so never required of a translation. */

@@ -5,6 +5,7 @@
  * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
  */
 import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
+import { translateQuery } from "./cross-language.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
@@ -60,14 +61,20 @@ export function phraseText(text: string): string {
  * of any vocabulary word it reaches (a glossary translation whose words the programme holds counts too).
  */
 function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
-  const glossed = new Set<number>();
-  for (const t of translateTokens(words))
+  const glossed = new Map<number, number>();
+  // Words a glossary phrase translates are matched no other way; a dictionary's translation leaves the others.
+  const strict = new Set<number>();
+  for (const t of translateQuery(v, words))
     if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
-      for (let i = t.start; i < t.start + t.length; i++) glossed.add(i);
+      for (let i = t.start; i < t.start + t.length; i++) {
+        const sim = SIM.translation * (t.weight ?? 1);
+        if (sim > (glossed.get(i) ?? 0)) glossed.set(i, sim);
+        if (!t.lexical) strict.add(i);
+      }
   let sum = 0;
   for (let i = 0; i < words.length; i++) {
-    let best = glossed.has(i) ? SIM.translation : 0;
-    for (const sim of matchMemo(v, words[i] as string, glossed.has(i), memo).values())
+    let best = glossed.get(i) ?? 0;
+    for (const sim of matchMemo(v, words[i] as string, strict.has(i), memo).values())
       if (sim > best) best = sim;
     sum += best;
   }

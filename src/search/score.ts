@@ -4,18 +4,13 @@
  * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
  */
 import { type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
-import { FIELD_NAMES } from "./documents.js";
-import { translateTokens } from "./glossary.js";
+import { translateQuery } from "./cross-language.js";
+import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/** The bits of the prose fields: abstracts, biographies, audiences. */
-const PROSE_MASK = FIELD_NAMES.reduce(
-  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
-  0,
-);
-/** A word reached by stem, sound or typo only in prose is worth this share of the match. */
-const INEXACT_IN_PROSE = 0.8;
+/** A word reached by stem, sound or typo (or a dictionary's translation) only in prose is worth this share. */
+export const INEXACT_IN_PROSE = 0.8;
 
 /** Results below this score are not confident enough to show. */
 export const MIN_SCORE = 0.45;
@@ -38,14 +33,21 @@ export function scoreWords(
   if (!words.length) return;
   // Glossary phrases: documents holding a whole translation count for every query word of the phrase.
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
-  for (const t of translateTokens(words)) {
+  // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
+  const strict = words.map(() => false);
+  for (const t of translateQuery(v, words)) {
     const docs = new Map<number, number>();
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {
-      const sense = j === 0 ? 1 : OTHER_SENSE;
-      for (const [d, w] of matchPhrase(v, alt)) if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+      const sense = (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1);
+      for (const [d, w] of matchPhrase(v, alt, t.lexical ? INEXACT_IN_PROSE : 1))
+        if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
     });
-    if (docs.size) for (let i = t.start; i < t.start + t.length; i++) phraseDocs[i]?.push(docs);
+    if (docs.size)
+      for (let i = t.start; i < t.start + t.length; i++) {
+        phraseDocs[i]?.push(docs);
+        if (!t.lexical) strict[i] = true;
+      }
   }
   const n = v.docs.length;
   const total = v.total;
@@ -67,7 +69,7 @@ export function scoreWords(
       if (v > (best[d] as number)) best[d] = v;
     };
     const fuzzy = words.length > 1;
-    for (const [term, sim] of matchMemo(v, words[w] as string, translated.length > 0, memo, fuzzy)) {
+    for (const [term, sim] of matchMemo(v, words[w] as string, strict[w] as boolean, memo, fuzzy)) {
       const ids = v.postingDocs[term] as Int32Array;
       const fw = v.postingWeights[term] as Float32Array;
       const s = sim * factor;

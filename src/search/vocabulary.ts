@@ -56,10 +56,13 @@ export class Vocabulary {
   termLengths = new Uint8Array(0);
   /** Languages whose stemmers a Latin query word is stemmed with. */
   readonly latinLangs: string[];
+  /** The programme's content languages: which dictionaries translate a query word (cross-language.ts). */
+  readonly languages: readonly string[];
   /** Stop words of every content language, dropped from queries. */
   readonly stop: ReadonlySet<string>;
 
   constructor(languages: readonly string[], stop: ReadonlySet<string>) {
+    this.languages = [...languages];
     this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
     this.stop = stop;
   }

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BLOCK, BufferLexicon, FileLexicon, lexicon } from "./lexicon.js";
+import { LexiconBuilder } from "./lexicon-build.js";
+
+/** A list of many made-up words ("w00000" … ), each translated to its number spelled out, spanning many blocks. */
+function manyWords(n: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`w${String(i).padStart(5, "0")}\tt${i}|u${i} v${i}`);
+  return lines;
+}
+
+describe("a word list built by the build's own code, searched in memory and from a file", () => {
+  const builder = new LexiconBuilder("de", "en");
+  builder.add("Vulkan", ["volcano", "volcanoes"]);
+  builder.add("Fahrkarte", ["ticket", "fare ticket"]);
+  builder.add("Fahrkartenautomat", ["ticket machine"]);
+  builder.add("Biene", ["bee"]);
+  const text = `${builder.lines().join("\n")}\n`;
+  const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
+  writeFileSync(join(dir, "small.tsv"), text);
+  const lists = [BufferLexicon.fromText(text), FileLexicon.open(join(dir, "small.tsv"))];
+
+  it.each(lists.map((l) => [l.constructor.name, l] as const))("%s: finds words and only them", (_name, l) => {
+    expect(l.lookup("vulkan")).toEqual(["volcano"]);
+    expect(l.lookup("fahrkarte")).toEqual(["ticket", "fare ticket"]);
+    expect(l.lookup("fahrkartenautomat")).toEqual(["ticket machine"]);
+    expect(l.lookup("fahrkart")).toEqual([]);
+    expect(l.lookup("zzz")).toEqual([]);
+    expect(l.lookup("aaa")).toEqual([]);
+    const found: string[] = [];
+    expect(l.withPrefix("fahrkart", 10, (k) => found.push(k))).toBe(2);
+    expect(found).toEqual(["fahrkarte", "fahrkartenautomat"]);
+  });
+
+  it("reads a large file a block at a time, finding every word across block boundaries", () => {
+    const lines = manyWords(3000);
+    writeFileSync(join(dir, "many.tsv"), `${lines.join("\n")}\n`);
+    const file = FileLexicon.open(join(dir, "many.tsv"));
+    expect(file.blocks).toBeGreaterThan(Math.floor(lines.join("\n").length / BLOCK) - 1);
+    for (let i = 0; i < 3000; i += 7)
+      expect(file.lookup(`w${String(i).padStart(5, "0")}`)).toEqual([`t${i}`, `u${i} v${i}`]);
+    expect(file.lookup("w03000")).toEqual([]);
+    const keys: string[] = [];
+    file.withPrefix("w01", 2000, (k) => keys.push(k));
+    expect(keys).toHaveLength(1000);
+    expect(keys[0]).toBe("w01000");
+    expect(keys.at(-1)).toBe("w01999");
+  });
+
+  it("opens the committed lists by language pair, and none for a pair it has not", () => {
+    expect(lexicon("ru", "en")?.lookup("вулкан")).toContain("volcano");
+    expect(lexicon("de", "en")?.lookup("wirkungsgrad")).toContain("efficiency");
+    expect(lexicon("xx", "en")).toBeUndefined();
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Bilingual word lists built from real dictionaries (data/lexicon/, by scripts/build-lexicon.ts): a query word
+ * in Russian or German finds its English translations, an English one its Russian or German ones. Each list
+ * is a sorted text file, one word a line ("word\ttranslation|translation…", the word a lemma, the most usual
+ * translation first), searched in place by binary search over its bytes: nothing is parsed.
+ *
+ * The files are large (the German one 8 MB) and a look-up reads a few lines of one, so a file is not read
+ * into memory: opening it notes the first word of each block of {@link BLOCK} bytes (one pass over the file,
+ * a few milliseconds), and a look-up reads the one block its word is in, keeping the latest
+ * {@link CACHED_BLOCKS} blocks. What a list costs in memory is its block index and that cache, some 100 kB.
+ */
+import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { APP_ROOT } from "../app-root.js";
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** A word list: the translations of a word, and the words with a prefix. */
+export interface Lexicon {
+  /** The translations of a word (a lemma, see lexiconKey in lexicon-build.ts), most usual first. */
+  lookup(key: string): string[];
+  /** Calls back with each listed word starting with `prefix` and its translations, in order, at most `limit`. */
+  withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number;
+}
+
+/** Bytes of a file read at a time, cut at line ends: most look-ups read one block. */
+export const BLOCK = 4096;
+/** Blocks kept per file: a query's words and a compound's parts read a few dozen at most. */
+export const CACHED_BLOCKS = 64;
+
+/** A word list in memory (a block of a file, or a whole small list), searched in place. */
+export class BufferLexicon implements Lexicon {
+  constructor(private readonly bytes: Buffer) {}
+
+  /** A list from its text (a fixture in tests). */
+  static fromText(text: string): BufferLexicon {
+    return new BufferLexicon(Buffer.from(text, "utf8"));
+  }
+
+  /** The first word listed (undefined when none is). */
+  firstKey(): string | undefined {
+    const tab = this.bytes.indexOf(TAB);
+    return tab < 0 ? undefined : this.bytes.toString("utf8", 0, tab);
+  }
+
+  /**
+   * Compares `key` with the key of the line starting at `start`: negative when `key` sorts first, 0 when they
+   * are equal (or, with `prefix`, when the line's key starts with `key`).
+   */
+  private compare(key: Buffer, start: number, prefix: boolean): number {
+    const bytes = this.bytes;
+    for (let i = 0; ; i++) {
+      const b = start + i < bytes.length ? (bytes[start + i] as number) : NEWLINE;
+      const lineEnded = b === TAB || b === NEWLINE;
+      if (i === key.length) return lineEnded || prefix ? 0 : -1;
+      if (lineEnded) return 1;
+      const d = (key[i] as number) - b;
+      if (d !== 0) return d;
+    }
+  }
+
+  /** The start of the first line whose key is not below `key` (the file's length when there is none). */
+  private seek(key: Buffer): number {
+    const bytes = this.bytes;
+    // Binary search over line starts: a probe in the middle of a line reads the line it falls in.
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      // lo is a line start, so the line holding mid starts at lo or after it.
+      const start = mid === 0 ? 0 : bytes.lastIndexOf(NEWLINE, mid - 1) + 1;
+      if (this.compare(key, start, false) <= 0) hi = start;
+      else {
+        const end = bytes.indexOf(NEWLINE, start);
+        lo = end < 0 ? bytes.length : end + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The line starting at `start`: its key and translations. */
+  private line(start: number): [key: string, translations: string[]] {
+    const bytes = this.bytes;
+    const tab = bytes.indexOf(TAB, start);
+    const end = bytes.indexOf(NEWLINE, tab);
+    return [
+      bytes.toString("utf8", start, tab),
+      bytes
+        .toString("utf8", tab + 1, end < 0 ? bytes.length : end)
+        .split("|")
+        .filter(Boolean),
+    ];
+  }
+
+  /** The translations of a word (a lemma, see lexiconKey in lexicon-build.ts), most usual first. */
+  lookup(key: string): string[] {
+    if (!key) return [];
+    const k = Buffer.from(key, "utf8");
+    const start = this.seek(k);
+    return start < this.bytes.length && this.compare(k, start, false) === 0 ? this.line(start)[1] : [];
+  }
+
+  withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number {
+    if (!prefix) return 0;
+    const k = Buffer.from(prefix, "utf8");
+    let start = this.seek(k);
+    let n = 0;
+    for (; n < limit && start < this.bytes.length && this.compare(k, start, true) === 0; n++) {
+      const [key, translations] = this.line(start);
+      each(key, translations);
+      const end = this.bytes.indexOf(NEWLINE, start);
+      if (end < 0) {
+        n++;
+        break;
+      }
+      start = end + 1;
+    }
+    return n;
+  }
+}
+
+/** A word list in a file, read a block at a time (see the module's comment). */
+export class FileLexicon implements Lexicon {
+  /** Where each block starts (a line start), and one past the end of the file last. */
+  private readonly starts: number[] = [];
+  /** Each block's first word. */
+  private readonly firsts: string[] = [];
+  private readonly cache = new Map<number, BufferLexicon>();
+
+  private constructor(private readonly fd: number) {}
+
+  /** Opens a list's file and notes where its blocks start. */
+  static open(path: string): FileLexicon {
+    const fd = openSync(path, "r");
+    try {
+      const lexicon = new FileLexicon(fd);
+      lexicon.index(fstatSync(fd).size);
+      return lexicon;
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  /**
+   * Notes the blocks: one starts at the first line start at or after each multiple of BLOCK, and its first
+   * word is read there (one small read a block, no pass over the whole file).
+   */
+  private index(size: number): void {
+    const buf = Buffer.alloc(256);
+    for (let at = 0; at < size; at += BLOCK) {
+      let start = at;
+      if (at > 0) {
+        // The line holding byte at − 1 ends somewhere after it: the next line starts the block.
+        let from = at - 1;
+        start = -1;
+        while (start < 0 && from < size) {
+          const n = readSync(this.fd, buf, 0, buf.length, from);
+          const nl = buf.subarray(0, n).indexOf(NEWLINE);
+          if (nl >= 0) start = from + nl + 1;
+          else from += n;
+        }
+        if (start < 0 || start >= size || start === this.starts[this.starts.length - 1]) continue;
+      }
+      const n = readSync(this.fd, buf, 0, buf.length, start);
+      const tab = buf.subarray(0, n).indexOf(TAB);
+      this.starts.push(start);
+      this.firsts.push(buf.toString("utf8", 0, tab < 0 ? n : tab));
+    }
+    this.starts.push(size);
+  }
+
+  /** The block at index i, read (or taken from the cache). */
+  private block(i: number): BufferLexicon {
+    let b = this.cache.get(i);
+    if (b) {
+      // Most recently used last: the first entry is the one to drop.
+      this.cache.delete(i);
+      this.cache.set(i, b);
+      return b;
+    }
+    const start = this.starts[i] as number;
+    const bytes = Buffer.alloc((this.starts[i + 1] as number) - start);
+    readSync(this.fd, bytes, 0, bytes.length, start);
+    b = new BufferLexicon(bytes);
+    if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(i, b);
+    return b;
+  }
+
+  /** The block a word would be in: the last whose first word is not above it (UTF-16 order is byte order here). */
+  private blockOf(key: string): number {
+    let lo = 0;
+    let hi = this.firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.firsts[mid] as string) <= key) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  lookup(key: string): string[] {
+    if (!key || !this.firsts.length) return [];
+    return this.block(this.blockOf(key)).lookup(key);
+  }
+
+  withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number {
+    if (!prefix || !this.firsts.length) return 0;
+    let n = 0;
+    // Words with the prefix may run on into the next blocks.
+    for (let i = this.blockOf(prefix); i < this.firsts.length && n < limit; i++) {
+      if (n > 0 || i > this.blockOf(prefix)) {
+        if (!(this.firsts[i] as string).startsWith(prefix)) break;
+      }
+      n += this.block(i).withPrefix(prefix, limit - n, each);
+    }
+    return n;
+  }
+
+  /** How many blocks the file has: its index's size. */
+  get blocks(): number {
+    return this.firsts.length;
+  }
+}
+
+/** The folder of the built lists. */
+export const LEXICON_DIR = join(APP_ROOT, "data", "lexicon");
+
+const loaded = new Map<string, FileLexicon | null>();
+
+/**
+ * The list translating `from` into `to` ("ru", "en"), read on first use; undefined when there is none (no
+ * such pair, or the data folder left out of a deployment: search then works without translations).
+ */
+export function lexicon(from: string, to: string): Lexicon | undefined {
+  const name = `${from}-${to}`;
+  let found = loaded.get(name);
+  if (found === undefined) {
+    const path = join(LEXICON_DIR, `${name}.tsv`);
+    found = existsSync(path) ? FileLexicon.open(path) : null;
+    loaded.set(name, found);
+  }
+  return found ?? undefined;
+}
+
+/** The lists opened so far, with how many blocks each has (for the benchmark). */
+export function openedLexicons(): { name: string; blocks: number }[] {
+  return [...loaded].flatMap(([name, l]) => (l ? [{ name, blocks: l.blocks }] : []));
+}
