@@ -90,6 +90,8 @@ function webappDeps(deps: BotDeps, botToken: string, publicUrl: string, botUsern
     defaultReminderMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
     maxAuthAgeSeconds: deps.config.WEBAPP_AUTH_MAX_AGE,
     staticDir: WEBAPP_DIST,
+    organizerIds: deps.config.ADMIN_IDS,
+    screenKey: screenKey(botToken),
   };
 }
 

@@ -80,6 +80,33 @@ export interface ApiMe {
   calendarUrl?: string;
   /** t.me link that opens the bot. */
   botUrl?: string;
+  /**
+   * Whose questions to the speaker the user moderates: every session's (an organizer), or these sessions'
+   * (their linked speakers' and the ones they were invited to moderate).
+   */
+  moderates?: { all: boolean; sessions: string[] };
+}
+
+/** A question to the speaker, as moderators see it. */
+export interface ApiQuestion {
+  id: number;
+  text: string;
+  status: "pending" | "approved";
+  votes: number;
+  answered: boolean;
+  createdAt: number;
+}
+
+/** `GET /api/questions/<session>` and the answer to `POST /api/questions/<session>/<question>/<action>`. */
+export interface ApiQuestions {
+  sessionId: string;
+  role: "organizer" | "moderator" | "speaker";
+  /** Whether questions wait for approval before they show. */
+  moderated: boolean;
+  /** Pending first, then approved by votes and time. */
+  questions: ApiQuestion[];
+  /** The room screen's signed link. */
+  screenUrl?: string;
 }
 
 /** `GET /api/search?q=`: the bot's own search, best first. */

@@ -8,6 +8,7 @@ import { Catalog } from "../../src/catalog.js";
 import type { Programme } from "../../src/programme/model.js";
 import { openDatabase } from "../../src/store/db.js";
 import { loadProgramme } from "../../src/store/programme-store.js";
+import { screenKey } from "../../src/webapp/screen-link.js";
 import type { WebappDeps } from "../../src/webapp/server/deps.js";
 import { type InitDataUser, signInitData } from "../../src/webapp/server/init-data.js";
 import { createWebappHandler } from "../../src/webapp/server/routes.js";
@@ -31,7 +32,7 @@ export interface TestWebapp {
 export async function startTestWebapp(
   dir: string,
   programme: Programme,
-  options: { now: number; staticDir?: string },
+  options: { now: number; staticDir?: string; organizerIds?: number[] },
 ): Promise<TestWebapp> {
   const db = openDatabase(join(dir, "webapp.sqlite"));
   loadProgramme(db, programme, 0);
@@ -48,6 +49,8 @@ export async function startTestWebapp(
     defaultReminderMinutes: 10,
     maxAuthAgeSeconds: 3600,
     staticDir: options.staticDir ?? WEBAPP_DIST,
+    organizerIds: options.organizerIds ?? [],
+    screenKey: screenKey(TEST_TOKEN),
   };
   const server = await startWebappServer(createWebappHandler(deps), { port: 0, host: "127.0.0.1" });
   return {

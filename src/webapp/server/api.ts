@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isContentKind, type Lang } from "../../programme/model.js";
+import { conferenceOf } from "../../questions/rules.js";
+import { type ModerationAction, moderateQuestion, roleFor } from "../../questions/service.js";
 import { feedTokenOf } from "../../store/calendar-feeds.js";
+import { isModerated, listQuestions, rolesOf } from "../../store/questions.js";
 import {
   isSubscribed,
   mutedOf,
@@ -10,7 +13,8 @@ import {
   unsubscribe,
 } from "../../store/subscriptions.js";
 import { ensureUser, languageOf, type User } from "../../store/users.js";
-import type { ApiMe, ApiSearch } from "../api-types.js";
+import type { ApiMe, ApiQuestions, ApiSearch } from "../api-types.js";
+import { screenUrl } from "../screen-link.js";
 import { authenticate } from "./auth.js";
 import type { WebappDeps } from "./deps.js";
 import { feedUrl } from "./feed.js";
@@ -33,13 +37,15 @@ function me(deps: WebappDeps, user: User): ApiMe {
     now: deps.clock(),
     calendarUrl: feedUrl(deps.publicUrl, token),
     ...(deps.botUsername ? { botUrl: `https://t.me/${deps.botUsername}` } : {}),
+    moderates: moderatedBy(deps, user.id),
   };
 }
 
 /**
  * `/api/*`: every request must carry valid, fresh init data (else 401, before anything else is looked at);
  * then `GET programme | me | search?q=`, `PUT | DELETE follow/<session>` (the bot's subscriptions) and
- * `PUT | DELETE remind/<session>` (a followed session's reminder on or off).
+ * `PUT | DELETE remind/<session>` (a followed session's reminder on or off), and `questions/<session>[…]` for
+ * the questions' moderators (see answerQuestions).
  */
 export function serveApi(deps: WebappDeps, req: IncomingMessage, res: ServerResponse, url: URL): void {
   const answer = answerApi(deps, req, url);
@@ -130,5 +136,77 @@ function answerApi(deps: WebappDeps, req: IncomingMessage, url: URL): Answer {
     } else unsubscribe(deps.db, user.id, session.id);
     return json(200, me(deps, user));
   }
+  const questions = /^questions\/([^/]+)(?:\/([1-9][0-9]{0,12})\/(approve|hide|answer))?$/.exec(path);
+  if (questions) return answerQuestions(deps, user, method, questions);
   return json(404, { error: "no such endpoint" });
+}
+
+/**
+ * `GET questions/<session>`: its questions for its organizers, moderator and speakers (403 for anyone else);
+ * `POST questions/<session>/<question>/approve|hide|answer` moderates one, checked the same way.
+ */
+function answerQuestions(deps: WebappDeps, user: User, method: string, m: RegExpExecArray): Answer {
+  const [, rawId, questionId, action] = m;
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId as string);
+  } catch {
+    return json(404, { error: "no such session" });
+  }
+  const session = deps.catalog.session(id);
+  if (!session) return json(404, { error: "no such session" });
+  const organizers = deps.organizerIds ?? [];
+  const role = roleFor(deps.db, organizers, user.id, session);
+  if (role === "attendee") return json(403, { error: "not a moderator of this session" });
+  if (!action) {
+    if (method !== "GET" && method !== "HEAD") return notAllowed("GET");
+  } else {
+    if (method !== "POST") return notAllowed("POST");
+    const done = moderateQuestion(
+      deps.db,
+      organizers,
+      session,
+      Number(questionId),
+      action as ModerationAction,
+      user.id,
+      deps.clock(),
+    );
+    if (!done.ok)
+      return json(done.problem === "forbidden" ? 403 : 404, { error: `question ${done.problem}` });
+  }
+  const body: ApiQuestions = {
+    sessionId: session.id,
+    role,
+    moderated: isModerated(deps.db, conferenceOf(session)),
+    questions: listQuestions(deps.db, session.id, { scope: "moderation" }).map((q) => ({
+      id: q.id,
+      text: q.text,
+      status: q.status === "pending" ? "pending" : "approved",
+      votes: q.votes,
+      answered: q.answeredAt !== null,
+      createdAt: q.createdAt,
+    })),
+    ...(deps.screenKey
+      ? {
+          screenUrl: screenUrl(
+            deps.publicUrl,
+            deps.screenKey,
+            deps.catalog.sessionKey(session.id),
+            session.id,
+          ),
+        }
+      : {}),
+  };
+  return json(200, body);
+}
+
+/** The sessions whose questions a user moderates (see {@link ApiMe.moderates}). */
+function moderatedBy(deps: WebappDeps, userId: number): ApiMe["moderates"] {
+  const all = (deps.organizerIds ?? []).includes(userId);
+  const sessions = new Set<string>();
+  for (const r of rolesOf(deps.db, userId)) {
+    if (r.role === "moderator") sessions.add(r.target);
+    else for (const s of deps.catalog.sessionsOf(r.target)) sessions.add(s.id);
+  }
+  return { all, sessions: [...sessions] };
 }

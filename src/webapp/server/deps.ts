@@ -24,4 +24,8 @@ export interface WebappDeps {
   maxAuthAgeSeconds: number;
   /** The built front end (webapp/dist). */
   staticDir: string;
+  /** The organizers (ADMIN_IDS): they moderate every session's questions. */
+  organizerIds?: readonly number[];
+  /** The key room screens' links are signed with (src/webapp/screen-link.ts); no screens without it. */
+  screenKey?: Buffer;
 }

@@ -3,6 +3,7 @@ import { serveApi } from "./api.js";
 import type { WebappDeps } from "./deps.js";
 import { serveFeed } from "./feed.js";
 import { sendJson } from "./http-util.js";
+import { serveScreen } from "./screen.js";
 import { StaticFiles } from "./static-files.js";
 
 /** Handles a request if it is the Mini App's (true), else leaves it to the caller (false). */
@@ -10,7 +11,8 @@ export type WebappHandler = (req: IncomingMessage, res: ServerResponse) => boole
 
 /**
  * The Mini App's routes on the bot's HTTP server: `/app/` the built front end, `/cal/<token>.ics` the
- * personal calendar feeds, `/api/*` the JSON API (init data required). Anything else is left to the caller.
+ * personal calendar feeds, `/api/*` the JSON API (init data required), `/screen/<key>/<signature>` a room's
+ * question screen (a signed link). Anything else is left to the caller.
  */
 export function createWebappHandler(deps: WebappDeps): WebappHandler {
   const files = new StaticFiles(deps.staticDir);
@@ -24,6 +26,14 @@ export function createWebappHandler(deps: WebappDeps): WebappHandler {
     const path = url.pathname;
     const method = req.method ?? "GET";
     const read = method === "GET" || method === "HEAD";
+    const fail = (err: unknown) => {
+      deps.logger.error(
+        { err: err instanceof Error ? err.message : String(err), path },
+        "webapp request failed",
+      );
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.destroy();
+    };
     try {
       if (path.startsWith("/api/")) {
         serveApi(deps, req, res, url);
@@ -38,18 +48,20 @@ export function createWebappHandler(deps: WebappDeps): WebappHandler {
         res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
         return true;
       }
+      const screen = /^\/screen\/([^/]+)\/([^/]+?)(\/questions\.json)?\/?$/.exec(path);
+      if (screen && read) {
+        serveScreen(deps, req, res, screen[1] as string, screen[2] as string, Boolean(screen[3])).catch(
+          (err) => fail(err),
+        );
+        return true;
+      }
       const feed = /^\/cal\/([^/]+)\.ics$/.exec(path);
       if (feed && read) {
         serveFeed(deps, req, res, feed[1] as string);
         return true;
       }
     } catch (err) {
-      deps.logger.error(
-        { err: err instanceof Error ? err.message : String(err), path },
-        "webapp request failed",
-      );
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.destroy();
+      fail(err);
       return true;
     }
     return false;
