@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { subscribe, subscriptionsOf } from "../../src/store/subscriptions.js";
-import { labelsOf, newUserSends, textOf } from "../support/bot-harness.js";
+import { labelsOf, newUserSends, testUser, textOf } from "../support/bot-harness.js";
 
 describe("a cancelled session one follows", () => {
   it("can be removed from /my, which stays on the upcoming sessions, and unfollowed from its card", async () => {
@@ -38,5 +38,67 @@ describe("a cancelled session one follows", () => {
       expect(labelsOf(redrawn).some((l) => l.includes("⭐"))).toBe(false);
       expect(h.logs).toEqual([]);
     }
+  });
+});
+
+describe("⭐ on the sessions one follows", () => {
+  it("marks them in /schedule, a room's list, search results and a speaker's card — for that reader only", async () => {
+    const { h, user } = await newUserSends("/start", { now: "2030-03-01T08:00:00+05:00" });
+    await h.send(user, "/start flask-patterns");
+    await h.press(user, h.last(user), "⭐ Follow");
+    const other = testUser("en", "Bob");
+    const title = "Advanced Flask patterns";
+
+    const screens: [string, (u: typeof user) => Promise<string>][] = [
+      [
+        "/schedule",
+        async (u) => {
+          await h.send(u, "/schedule");
+          await h.press(u, h.last(u), 0);
+          return "schedule";
+        },
+      ],
+      [
+        "a room",
+        async (u) => {
+          await h.press(u, h.last(u), "By room");
+          await h.press(u, h.last(u), "Hall A");
+          return "room";
+        },
+      ],
+      [
+        "search",
+        async (u) => {
+          await h.send(u, "flask patterns");
+          return "search";
+        },
+      ],
+      [
+        "speaker",
+        async (u) => {
+          await h.send(u, "/start sp_armin-ronacher");
+          return "speaker";
+        },
+      ],
+    ];
+    for (const [name, open] of screens) {
+      await open(user);
+      const mine = h.last(user);
+      expect(textOf(mine), name).toContain(`⭐ ${title}`);
+      expect(
+        labelsOf(mine).some((l) => l.startsWith("⭐") || l.includes(`⭐ ${title}`)),
+        name,
+      ).toBe(true);
+      // The same screen for someone who follows nothing has no star (lists are shared between readers).
+      await open(other);
+      const theirs = h.last(other);
+      expect(textOf(theirs), name).toContain(title);
+      expect(textOf(theirs), name).not.toContain("⭐ ");
+      expect(
+        labelsOf(theirs).some((l) => l.includes("⭐")),
+        name,
+      ).toBe(false);
+    }
+    expect(h.logs).toEqual([]);
   });
 });

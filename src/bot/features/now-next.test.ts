@@ -88,7 +88,9 @@ describe("/now and /next at FOSDEM size", () => {
       expect(text).toContain("(1/3)");
       expect(text.indexOf(yours)).toBeGreaterThan(0);
       expect(text.indexOf("Room D29")).toBeLessThan(text.indexOf("Room A0"));
-      expect(labelsOf(page1).filter((l) => l.startsWith("10:00"))).toHaveLength(10);
+      // The followed one is starred, on its line and its button.
+      expect(labelsOf(page1).filter((l) => l.startsWith("⭐ 10:00"))).toHaveLength(1);
+      expect(labelsOf(page1).filter((l) => l.startsWith("10:00"))).toHaveLength(9);
       await h.press(user, page1, "▶");
       await h.press(user, h.last(user), "▶");
       const page3 = h.last(user);

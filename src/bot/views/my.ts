@@ -85,7 +85,7 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     const time = formatTimes(s.start, s.end, tz, ctx.lang);
     const mark = isPast(s, now) ? "✓ " : "";
     const quiet = !isPast(s, now) && muted.has(s.id) ? " 🔕" : "";
-    lines.push(`${mark}<code>${time}</code> ${sessionLine(ctx, s)}${quiet}`);
+    lines.push(`${mark}<code>${time}</code> ${sessionLine(ctx, s, { starred: false })}${quiet}`);
     const other = s.cancelled ? [] : (marks.get(s.id) ?? []);
     if (other.length)
       lines.push(

@@ -17,7 +17,7 @@ import {
   truncate,
 } from "./format.js";
 import { dayModesRow, daysRow, sessionButtons, sessionLine, sessionsOfDay } from "./schedule.js";
-import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, starKey, type View, type ViewCtx } from "./view.js";
 
 /** Rooms or tracks per page of a picker (two buttons a row). */
 export const PICKER_PAGE_SIZE = 24;
@@ -192,11 +192,17 @@ function sessionListView(
   const p = pageOf(opts.sessions, opts.page, LIST_PAGE_SIZE);
   const catalog = ctx.deps.catalog;
   const withDays = new Set(opts.sessions.map((s) => catalog.dayOf(s))).size > 1;
-  const text = memoText(ctx, `${opts.memoKey}|${p.page}`, () =>
-    fitLines(
-      [opts.heading + pageNote(ctx, p.page, p.pages), ...listLines(ctx, p.items, opts.withRoom, withDays)],
-      MAX_MESSAGE_CHARS,
-    ),
+  const text = memoText(
+    ctx,
+    `${opts.memoKey}|${p.page}${starKey(
+      ctx,
+      p.items.map((s) => s.id),
+    )}`,
+    () =>
+      fitLines(
+        [opts.heading + pageNote(ctx, p.page, p.pages), ...listLines(ctx, p.items, opts.withRoom, withDays)],
+        MAX_MESSAGE_CHARS,
+      ),
   );
   const keyboard = sessionButtons(ctx, p.items, opts.origin(p.page));
   const paging = pagingRow(ctx, p.page, p.pages, opts.action);

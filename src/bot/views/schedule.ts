@@ -12,7 +12,7 @@ import {
   nightOf,
   truncate,
 } from "./format.js";
-import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, star, starKey, type View, type ViewCtx } from "./view.js";
 
 /** At most this many sessions on one page of a day (so text and keyboard stay well inside Telegram's limits). */
 export const DAY_PAGE_SIZE = 16;
@@ -82,16 +82,17 @@ export function dayLocation(catalog: Catalog, session: Session): { day: number; 
 }
 
 /**
- * One line of a schedule: room (unless `room: false`), title (struck through when cancelled) and speakers;
+ * One line of a schedule: room (unless `room: false`), title (struck through when cancelled, ⭐ before it when
+ * the reader follows it, unless `starred: false`) and speakers;
  * `end` when the slot's header cannot show it, in the same brackets as "cancelled": "(–12:30, cancelled)".
  */
 export function sessionLine(
   ctx: ViewCtx,
   s: Session,
-  { room: withRoom = true, end }: { room?: boolean; end?: string } = {},
+  { room: withRoom = true, end, starred = true }: { room?: boolean; end?: string; starred?: boolean } = {},
 ): string {
   const catalog = ctx.deps.catalog;
-  const title = escapeHtml(truncate(pick(ctx, s.title), 90));
+  const title = (starred ? star(ctx, s.id) : "") + escapeHtml(truncate(pick(ctx, s.title), 90));
   const people = catalog.speakersOf(s);
   const names = people.slice(0, 3).map((sp) => pick(ctx, sp.name));
   if (people.length > 3) names.push(plain(ctx, "card.and_more", { count: people.length - 3 }));
@@ -155,7 +156,7 @@ export function sessionButtons(
   return sessions
     .filter((s) => isContentKind(s.kind))
     .map((s) => [
-      actionButton(`${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`, {
+      actionButton(`${star(ctx, s.id)}${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`, {
         type: "session",
         key: ctx.deps.catalog.sessionKey(s.id),
         page: 0,
@@ -215,16 +216,23 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   const pages = dayPages(catalog, day);
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const sessions = pages[p] ?? [];
-  const body = memoText(ctx, `day|${day}|${p}`, () => {
-    const head = ctx.t("schedule.day_title", {
-      day: formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock()),
-    });
-    const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
-    const lines = [head + pageNote, ""];
-    if (sessions.length) lines.push(...slotLines(ctx, sessions));
-    else lines.push(ctx.t("schedule.empty_day"));
-    return fitLines(lines, MAX_MESSAGE_CHARS - 600); // room for an intro above
-  });
+  const body = memoText(
+    ctx,
+    `day|${day}|${p}${starKey(
+      ctx,
+      sessions.map((s) => s.id),
+    )}`,
+    () => {
+      const head = ctx.t("schedule.day_title", {
+        day: formatDay(iso, catalog.timezone, ctx.lang, ctx.deps.clock()),
+      });
+      const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
+      const lines = [head + pageNote, ""];
+      if (sessions.length) lines.push(...slotLines(ctx, sessions));
+      else lines.push(ctx.t("schedule.empty_day"));
+      return fitLines(lines, MAX_MESSAGE_CHARS - 600); // room for an intro above
+    },
+  );
   const lines = [...(intro ? [intro, ""] : []), body];
   const keyboard = sessionButtons(ctx, sessions);
   if (pages.length > 1) {

@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
 import { escapeHtml, fitLines, formatWhen, truncate } from "./format.js";
-import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, star, type View, type ViewCtx } from "./view.js";
 
 /** Results shown per page. */
 export const RESULTS_PAGE_SIZE = 6;
@@ -32,7 +32,8 @@ export function echoQuery(query: string): string {
 
 function hitLines(ctx: ViewCtx, n: number, hit: Hit): string {
   const id = hit.kind === "speaker" ? hit.speaker.id : hit.session.id;
-  return `${n}. ${memoText(ctx, `hit|${hit.kind}|${id}`, () => hitText(ctx, hit))}`;
+  const mark = hit.kind === "session" ? star(ctx, hit.session.id) : "";
+  return `${n}. ${mark}${memoText(ctx, `hit|${hit.kind}|${id}`, () => hitText(ctx, hit))}`;
 }
 
 /** A result's lines without its number: what it is, and who, when and where (or the affiliation). */
@@ -93,7 +94,7 @@ export function resultsView(
             key: ctx.deps.catalog.speakerKey(hit.speaker.id),
             origin,
           })
-        : actionButton(`${n}. ${pick(ctx, hit.session.title)}`, {
+        : actionButton(`${n}. ${star(ctx, hit.session.id)}${pick(ctx, hit.session.title)}`, {
             type: "session",
             key: ctx.deps.catalog.sessionKey(hit.session.id),
             page: 0,

@@ -3,7 +3,7 @@ import type { Speaker } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, fitLines, formatTimeRange, truncate } from "./format.js";
 import { safeUrl } from "./session-card.js";
-import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
+import { actionButton, memoText, pick, plain, star, starKey, type View, type ViewCtx } from "./view.js";
 
 /** Bios longer than this are shortened on the card. */
 export const MAX_BIO_CHARS = 1500;
@@ -15,7 +15,7 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
   const catalog = ctx.deps.catalog;
   const sessions = catalog.sessionsOf(speaker.id);
   const keyboard: InlineKeyboardButton[][] = sessions.slice(0, MAX_SESSION_BUTTONS).map((s) => [
-    actionButton(pick(ctx, s.title), {
+    actionButton(star(ctx, s.id) + pick(ctx, s.title), {
       type: "session",
       key: catalog.sessionKey(s.id),
       page: 0,
@@ -38,7 +38,11 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
         }),
       ]);
   }
-  return { text: memoText(ctx, `speaker|${speaker.id}`, () => speakerText(ctx, speaker)), keyboard };
+  const stars = starKey(
+    ctx,
+    sessions.map((s) => s.id),
+  );
+  return { text: memoText(ctx, `speaker|${speaker.id}${stars}`, () => speakerText(ctx, speaker)), keyboard };
 }
 
 /** The HTML text of a speaker card. */
@@ -61,7 +65,7 @@ function speakerText(ctx: ViewCtx, speaker: Speaker): string {
       lines.push(
         t(s.cancelled ? "speaker.session_cancelled" : "speaker.session", {
           when,
-          title: truncate(pick(ctx, s.title), 120),
+          title: star(ctx, s.id) + truncate(pick(ctx, s.title), 120),
         }),
       );
     }

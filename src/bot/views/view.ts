@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { i18n } from "i18next";
 import type { Programme, Text } from "../../programme/model.js";
+import { subscriptionsOf } from "../../store/subscriptions.js";
 import { type Action, encodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { buttonLabel } from "./format.js";
@@ -70,4 +71,34 @@ export function memoText(ctx: Pick<ViewCtx, "deps" | "lang">, key: string, make:
 /** A programme text in the reader's interface language, else the conference's first language; "" when none. */
 export function pick(ctx: Pick<ViewCtx, "deps" | "lang">, text: Text | undefined): string {
   return ctx.deps.catalog.text(text, ctx.lang);
+}
+
+const followedByUpdate = new WeakMap<object, ReadonlySet<string>>();
+
+/** The ids of the sessions the reader follows, read once per update (every list marks them ⭐). */
+export function followedIds(ctx: Pick<ViewCtx, "deps" | "user">): ReadonlySet<string> {
+  if (!ctx.user) return new Set();
+  let ids = followedByUpdate.get(ctx);
+  if (!ids) {
+    ids = new Set(subscriptionsOf(ctx.deps.db, ctx.user.id));
+    followedByUpdate.set(ctx, ids);
+  }
+  return ids;
+}
+
+/** "⭐ " before a session the reader follows, wherever sessions are listed (lines and buttons); else "". */
+export function star(ctx: Pick<ViewCtx, "deps" | "user">, sessionId: string): string {
+  return followedIds(ctx).has(sessionId) ? "⭐ " : "";
+}
+
+/**
+ * The part of a memo key that says which of `ids` the reader follows: a list's text is shared by every
+ * reader who follows the same ones of it (most follow none of a given page).
+ */
+export function starKey(ctx: Pick<ViewCtx, "deps" | "user">, ids: Iterable<string>): string {
+  const followed = followedIds(ctx);
+  if (!followed.size) return "";
+  const mine: string[] = [];
+  for (const id of ids) if (followed.has(id)) mine.push(id);
+  return mine.length ? `|⭐${mine.join(",")}` : "";
 }
