@@ -8,8 +8,7 @@
  * Dictionaries list rare senses and loose glosses beside the usual one, so a translation found here is worth
  * less than the word itself or the hand-written glossary's: {@link LEXICON_WEIGHT}, less again for a sense other
  * than the first the programme knows, and a compound found only in part less by the share found. Only
- * translations whose words the programme holds are offered, and only for words it holds in a few documents at
- * most (a word said everywhere in a programme means what it says there: "art" is not German for "kind").
+ * translations whose words the programme holds are offered.
  */
 
 import { knows, rare, sameStem } from "./candidates.js";
@@ -140,10 +139,13 @@ function compoundTranslations(
 export function lexiconTranslations(words: readonly string[], vocabulary: Vocabulary): Translation[] {
   const out: Translation[] = [];
   words.forEach((word, i) => {
-    if (word.length < 3 || /\d/.test(word) || vocabulary.common(word)) return;
+    if (word.length < 3 || /\d/.test(word)) return;
+    // A word said in many documents of a programme in no language of the list is a word of theirs ("art" in
+    // English talks is not German for "kind"); in a programme in the list's language it may be translated.
+    const common = vocabulary.common(word);
     const alternatives: string[][] = [];
     for (const [list, lang] of listsFor(word, vocabulary.languages))
-      if (list)
+      if (list && (!common || vocabulary.languages.includes(lang)))
         for (const words of senses(translate(list, word, lang), vocabulary))
           if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
     if (alternatives.length) {
@@ -151,7 +153,8 @@ export function lexiconTranslations(words: readonly string[], vocabulary: Vocabu
       return;
     }
     const deEn = lexicon("de", "en");
-    if (deEn && !isCyrillic(word)) out.push(...compoundTranslations(word, i, vocabulary, deEn));
+    if (deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de")))
+      out.push(...compoundTranslations(word, i, vocabulary, deEn));
   });
   return out;
 }

@@ -4,6 +4,13 @@
  * looks for the words of the others. General vocabulary of technology and of what conferences talk about;
  * never answers to particular queries. Translations are kept narrow: a broad one ("квадрокоптер = drone")
  * would let a query reach talks about something else that shares the word (Drone CI).
+ *
+ * Words the dictionaries translate (data/lexicon/, cross-language.ts) are not here: a concept whose Russian and
+ * German words each have one of its English words among their first two dictionary senses, and no French
+ * word of its own, was dropped. What stays is what no dictionary knows or knows well enough: phrases
+ * ("машинное обучение", "сборка мусора"), jargon and loanwords of IT and of conferences ("деплой", "кэш",
+ * "кофе-брейк", "воркшоп", "блиц-доклады"), words whose usual sense a dictionary does not list first, French,
+ * and translations that hold at full weight even where the programme says the word itself.
  */
 export const GLOSSARY_ENTRIES = `
 # programming and software
@@ -16,8 +23,6 @@ export const GLOSSARY_ENTRIES = `
 нагрузочное тестирование = load testing
 интеграционное тестирование = integration testing
 фаззинг = fuzzing = fuzzing
-асинхронный, асинхронность = asynchronous, async
-синхронный = synchronous
 синхронизация = synchronization, sync, syncing = synchronisation
 шардинг, шардирование = sharding
 база данных, базы данных, бд, субд = database, databases, dbms = datenbank = base de données
@@ -30,15 +35,9 @@ export const GLOSSARY_ENTRIES = `
 распределенные системы = distributed systems
 анализ, анализатор = analysis, analyzer = analyse = analyse
 статический анализ = static analysis
-статический = static
-динамический = dynamic
 масштабирование, масштабируемость, масштабируемый = scaling, scalability, scalable = skalierung = passage à l'échelle
 производительность = performance = leistung, performance = performance, performances
 оптимизация, оптимизировать = optimization, optimize, optimizing = optimierung = optimisation
-ускорение = speedup, acceleration
-скорость = speed
-быстрый = fast
-медленный = slow
 задержка = latency, delay
 реальное время = realtime, real time
 память = memory = speicher = mémoire
@@ -51,11 +50,8 @@ export const GLOSSARY_ENTRIES = `
 конкурентность = concurrency
 сеть, сети, сетевой = network, networks, networking = netzwerk, netz = réseau, réseaux
 сервер = server = server = serveur
-клиент = client
-сервис, служба = service
 микросервис, микросервисы = microservice, microservices
 инфраструктура = infrastructure = infrastruktur = infrastructure
-архитектура = architecture = architektur = architecture
 приложение = application, app = anwendung = application
 мобильное приложение = mobile app
 веб-приложение = web application
@@ -68,11 +64,7 @@ export const GLOSSARY_ENTRIES = `
 пакетный менеджер, менеджер пакетов = package manager
 упаковка, пакетирование = packaging
 установка, установщик, инсталлятор = installation, installer, install = installation = installation
-зависимость, зависимости = dependency, dependencies
 управление зависимостями = dependency management
-модуль = module
-интерпретатор = interpreter
-компилятор, компиляция = compiler, compilation = compiler
 байткод = bytecode
 сборка мусора, сборщик мусора = garbage collection, garbage collector, gc
 сборка = build
@@ -90,48 +82,32 @@ export const GLOSSARY_ENTRIES = `
 открытый исходный код, опенсорс, открытое по = open source = open source = logiciel libre, open source
 свободное по, свободное программное обеспечение = free software = freie software = logiciel libre
 исходный код = source code = quellcode = code source
-код = code
 ошибка, баг = error, bug
-исключение = exception
 отладка, отладчик = debugging, debugger, debug
 профилирование, профилировщик = profiling, profiler
 трассировка = tracing
 мониторинг, наблюдаемость = monitoring, observability = überwachung, monitoring = supervision, monitoring
-метрики = metrics
 логирование, журналирование = logging
 журнал, лог, логи = log, logs
-документация = documentation = dokumentation = documentation
 шаблон, паттерн = pattern, template
 расширение = extension
 плагин = plugin
-интеграция = integration
 непрерывная интеграция = continuous integration, ci
 непрерывная доставка = continuous delivery, continuous deployment, cd
 автоматизация = automation = automatisierung = automatisation
 администрирование, системное администрирование = administration, sysadmin
-конфигурация, настройка = configuration, settings, tuning = konfiguration = configuration
 управление конфигурацией = configuration management
 версия, версионирование = version, versioning
 контроль версий, система контроля версий = version control
-миграция = migration
-переход = transition, migration
-низкий = low
-высокий = high
 портирование = porting
-совместимость = compatibility
 обновление = update, upgrade = aktualisierung, update = mise à jour
 выпуск, релиз = release
 дорожная карта = roadmap
 будущее = future = zukunft = avenir
 история = history = geschichte = histoire
-опыт = experience
-практика = practice
-подход = approach
 решение = solution
-проблема = problem
 вопрос = question
 запрос = request, query
-ответ = response, answer
 маршрутизация = routing
 транзакция = transaction
 индекс, индексация = index, indexing
@@ -144,22 +120,13 @@ export const GLOSSARY_ENTRIES = `
 таблица = table
 электронная таблица = spreadsheet
 схема = schema
-модель = model
-объект = object
-класс = class
-функция = function
 функциональное программирование = functional programming
-метод = method
 интерфейс = interface
 программный интерфейс = api
 представление = view
 шаблонизатор = template engine
-маршрут = route
-сессия = session
-событие = event
 цикл событий = event loop
 обработчик = handler
-сообщение = message
 обмен сообщениями, мессенджер = messaging, messenger, instant messaging
 уведомление = notification
 рассылка = mailing, mailing list
@@ -170,10 +137,8 @@ export const GLOSSARY_ENTRIES = `
 кластер = cluster
 узел = node
 балансировка нагрузки = load balancing
-нагрузка = load
 высокие нагрузки, высоконагруженный = highload, high load
 отказоустойчивость = fault tolerance, resilience
-надежность = reliability
 доступность = availability, accessibility = barrierefreiheit = accessibilité
 репликация = replication
 резервное копирование, бэкап = backup, backups = backup, datensicherung = sauvegarde
@@ -202,16 +167,12 @@ export const GLOSSARY_ENTRIES = `
 научные вычисления = scientific computing
 высокопроизводительные вычисления = high performance computing, hpc
 суперкомпьютер = supercomputer
-вычисления = computing, computation
 квантовые вычисления, квантовый компьютер = quantum computing, quantum computer = quantencomputer
 квантовый = quantum = quanten = quantique
 квантизация, квантование = quantization, quantisation
 алгоритм = algorithm = algorithmus = algorithme
 структура данных = data structure
 типизация = typing
-тип, типы = type, types
-аннотация = annotation
-генератор = generator
 декоратор = decorator
 итератор = iterator
 корутина, сопрограмма = coroutine
@@ -222,7 +183,6 @@ export const GLOSSARY_ENTRIES = `
 стиль кода = code style
 ревью кода, код-ревью = code review
 линтер = linter
-прототип = prototype
 продакшн, продакшен = production
 пользователь, пользователи = user, users = benutzer, nutzer = utilisateur
 права доступа = permissions, access control
@@ -230,14 +190,10 @@ export const GLOSSARY_ENTRIES = `
 удобство использования, юзабилити = usability
 дизайн = design
 командная строка = command line, cli
-консоль = console
 терминал = terminal
 скрипт, сценарий = script
 парсер, разбор = parser, parsing
 строка = string
-число = number
-дата = date
-время = time
 часовой пояс = timezone
 локализация, интернационализация = localization, internationalization, i18n
 кодировка = encoding
@@ -248,15 +204,9 @@ export const GLOSSARY_ENTRIES = `
 высокоуровневый = highlevel, high level
 сокет = socket
 протокол = protocol = protokoll = protocole
-стандарт = standard
-спецификация = specification
-поддержка = support
 сопровождение = maintenance
 сопровождающий, мейнтейнер = maintainer, maintainers
-команда = team, command
-компания = company
 стартап = startup
-продукт = product
 проект = project = projekt = projet
 инструмент, инструменты = tool, tools = werkzeug = outil, outils
 утилита = utility
@@ -264,25 +214,13 @@ export const GLOSSARY_ENTRIES = `
 среда разработки = ide
 окружение = environment
 виртуальное окружение = virtual environment
-изоляция = isolation
-песочница = sandbox, sandboxing
 мастер-класс, воркшоп = workshop
 учебник, руководство = tutorial, guide
-введение = introduction
 основы = basics
 продвинутый = advanced
 внутреннее устройство, изнутри = internals
-внутренний = internal
 внешний = external
 публичный = public
-частный = private
-гибридный = hybrid
-сложность = complexity
-простой = simple
-большой = large
-маленький = small
-новый = new
-старый = old
 устаревший = legacy
 # systems, hardware and networks
 операционная система, ос = operating system, os = betriebssystem = système d'exploitation
@@ -316,11 +254,9 @@ export const GLOSSARY_ENTRIES = `
 ракета = rocket = rakete = fusée
 радио = radio = funk, radio = radio
 радиолюбитель, радиолюбители, радиолюбительство = amateur radio, ham radio = amateurfunk, funkamateur
-антенна = antenna
 беспроводной = wireless = drahtlos = sans fil
 мобильная связь = mobile network, cellular
 телефон, смартфон = phone, smartphone = telefon = téléphone
-мобильный = mobile
 маршрутизатор, роутер = router
 коммутатор = switch
 межсетевой экран, файрвол, брандмауэр = firewall = firewall = pare-feu
@@ -331,7 +267,6 @@ export const GLOSSARY_ENTRIES = `
 оптоволокно = fiber, fibre
 интернет = internet
 децентрализованный, децентрализация = decentralized, decentralised, decentralization = dezentral = décentralisé
-федерация, федеративный = federation, federated, fediverse
 одноранговый, пиринговый = peer to peer, p2p
 блокчейн = blockchain
 криптовалюта = cryptocurrency
@@ -354,11 +289,9 @@ export const GLOSSARY_ENTRIES = `
 взлом, хакер, хакеры = hacking, hacker, hackers
 вредоносное, вредоносный, вредоносные программы, вредонос = malware, malicious = schadsoftware = logiciel malveillant
 шпионское, шпионские программы, шпионская программа, шпион = spyware = spionagesoftware = logiciel espion
-вирус = virus
 шифрование, шифр = encryption, cipher = verschlüsselung = chiffrement
 криптография = cryptography, crypto = kryptographie = cryptographie
 подпись, цифровая подпись = signature
-ключ = key
 пароль, пароли = password, passwords = passwort = mot de passe
 аутентификация = authentication = authentifizierung = authentification
 авторизация = authorization
@@ -366,7 +299,6 @@ export const GLOSSARY_ENTRIES = `
 конфиденциальность, приватность, неприкосновенность частной жизни = privacy = datenschutz, privatsphäre = vie privée
 слежка, наблюдение = surveillance = überwachung = surveillance
 цензура = censorship = zensur = censure
-анонимность = anonymity
 реверс-инжиниринг, обратная разработка = reverse engineering
 # society, law, work
 право, закон = law = recht, gesetz = loi, droit
@@ -375,27 +307,18 @@ export const GLOSSARY_ENTRIES = `
 патент = patent
 политика = policy, politics = politik = politique
 правительство, государство = government = regierung = gouvernement
-выборы = elections, voting = wahlen = élections
 демократия = democracy = demokratie = démocratie
 финансирование = funding = finanzierung = financement
-экономика = economy, economics
-деньги = money
 устойчивое развитие = sustainability = nachhaltigkeit = durabilité
 климат, изменение климата, климатический кризис = climate, climate change, climate crisis = klima, klimawandel = climat
 энергия, энергетика = energy = energie = énergie
-электричество = electricity
 возобновляемая энергия = renewable energy
 термоядерный синтез, термоядерный реактор = fusion, fusion reactor
-реактор = reactor
 экология, окружающая среда = ecology, environment
 сельское хозяйство, фермерство = agriculture, farming = landwirtschaft = agriculture
-ферма = farm
 еда, продукты питания = food = essen, lebensmittel = nourriture
-клубника = strawberry, strawberries
-растения = plants
 погода, прогноз погоды = weather, weather forecast = wetter = météo
 здоровье, медицина = health, medicine, medical = gesundheit, medizin = santé, médecine
-больница = hospital
 выгорание = burnout
 психическое здоровье = mental health
 образование, обучение = education, learning, teaching = bildung, lehre = éducation, enseignement
@@ -404,30 +327,21 @@ export const GLOSSARY_ENTRIES = `
 студенты = students
 дети = children, kids = kinder = enfants
 наука, исследования = science, research = wissenschaft, forschung = science, recherche
-научный = scientific
 математика = mathematics, math = mathematik = mathématiques
-физика = physics
-химия = chemistry
 биология, биоинформатика = biology, bioinformatics
 транспорт = transport, transportation = verkehr = transport
 автомобиль, автомобили = car, cars, vehicle, automotive = auto = voiture
-беспилотный = self-driving, autonomous, driverless, unmanned
 беспилотный автомобиль, беспилотные автомобили = self-driving car, self-driving cars, autonomous vehicle, autonomous vehicles, autonomous driving, driverless car
 железная дорога, поезд = railway, train = bahn, zug = train
 город, умный город = city, smart city = stadt = ville
 доступная среда, инклюзивность = inclusion, inclusive
-разнообразие = diversity
 женщины = women = frauen = femmes
 этика = ethics = ethik = éthique
 свобода = freedom = freiheit = liberté
 права человека = human rights
-журналистика = journalism
-искусство = art = kunst = art
-культура = culture = kultur = culture
 история компьютеров, ретрокомпьютинг = retrocomputing
 язык, лингвистика = linguistics
 проверка орфографии, орфография = spell checking, spellchecker, spelling
-словарь = dictionary
 шрифт, шрифты = font, fonts
 книга, книги = book, books = buch = livre
 документ, документы = document, documents
@@ -485,7 +399,6 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 цепочка поставок = supply chain = lieferkette = chaîne d'approvisionnement
 управление пакетами = package management
 репозиторий = repository, repo
-ветка, ветки = branch, branches
 слияние = merge
 коммит = commit
 система контроля версий git = git
@@ -496,9 +409,7 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 событийно-ориентированный = event driven
 реактивный = reactive
 неизменяемый = immutable
-функциональный = functional
 объектно-ориентированный = object oriented
-декларативный = declarative
 императивный = imperative
 компиляция на лету = just in time, jit
 сборщик = builder
@@ -514,20 +425,15 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 шейдер = shader
 видеокодек, кодек = codec, video codec
 потоковое видео, стриминг = streaming, video streaming
-трансляция = broadcast, livestream
-запись = recording
-субтитры = subtitles
 редактор видео, видеоредактор = video editor
 редактирование видео, видеомонтаж = video editing
 фоторедактор = photo editor
 звукозапись = audio recording
 синтезатор = synthesizer, synth
 музыкальный инструмент = musical instrument
-микрофон = microphone
 камера = camera = kamera = caméra
 сканер = scanner
 клавиатура = keyboard = tastatur = clavier
-мышь = mouse
 экран, дисплей = screen, display = bildschirm = écran
 ноутбук = laptop, notebook
 планшет = tablet
@@ -540,22 +446,15 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 электромобиль = electric vehicle, ev
 велосипед = bicycle, bike = fahrrad = vélo
 общественный транспорт = public transport, public transit = öpnv = transport public
-авиация, самолет = aviation, aircraft, airplane = luftfahrt, flugzeug = aviation
-корабль = ship
 космический корабль = spacecraft
-телескоп = telescope
 астрономия = astronomy = astronomie = astronomie
-планета, планеты = planet, planets
-марс = mars
 луна = moon = mond = lune
-солнце = sun
 звезды = stars
 инопланетная жизнь, внеземная жизнь = alien life, extraterrestrial life
 физика частиц = particle physics
 коллайдер = collider
 # people, society and work
 работа, вакансии = job, jobs, work = arbeit = travail
-карьера = career
 найм = hiring, recruiting
 собеседование = interview
 наставничество, менторство = mentoring, mentorship = mentoring = mentorat
@@ -566,55 +465,40 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 руководство, лидерство = leadership
 команда разработки = development team
 удаленная работа = remote work
-конференция = conference = konferenz = conférence
 сообщество разработчиков = developer community
 экосистема = ecosystem = ökosystem = écosystème
 устойчивость проекта = project sustainability
 пожертвования = donations
-налоги = taxes
-бюрократия = bureaucracy
 государственные услуги, госуслуги = public services, e-government
 цифровизация = digitalization, digitalisation = digitalisierung = numérisation
 цифровой суверенитет = digital sovereignty = digitale souveränität = souveraineté numérique
-суверенитет = sovereignty
 европа, евросоюз, ес = europe, european union, eu
 открытые данные = open data = offene daten = données ouvertes
 открытые стандарты = open standards
 открытая наука = open science
 открытое образование = open education
 дезинформация, фейки = disinformation, misinformation, fake news = desinformation
-пропаганда = propaganda
 социальные сети, соцсети = social media, social networks = soziale medien, soziale netzwerke = réseaux sociaux
 реклама = advertising, ads = werbung = publicité
 отслеживание, трекинг = tracking
-биометрия = biometrics
 распознавание лиц = face recognition, facial recognition = gesichtserkennung
 камеры наблюдения, видеонаблюдение = surveillance cameras, cctv
 полиция = police = polizei = police
 суд = court
-тюрьма = prison
 война = war = krieg = guerre
-протест, протесты = protest, protests
 активизм, активисты = activism, activists = aktivismus = activisme
 беженцы = refugees
 миграция людей = migration
-феминизм = feminism
 квир = queer
-инклюзия = inclusion
 инвалидность, люди с инвалидностью = disability, disabilities = behinderung = handicap
 слепые, незрячие = blind
-глухие = deaf
 пожилые люди = elderly, seniors
 язык жестов = sign language
 # everyday world
 дом, жилье = home, housing = wohnung, zuhause = maison, logement
-город = city
-деревня = village
 сад, садоводство = garden, gardening
 растение, растения = plant, plants = pflanzen = plantes
-деревья, лес = trees, forest
 животные = animals = tiere = animaux
-пчелы = bees
 птицы = birds
 вода = water = wasser = eau
 воздух, качество воздуха = air, air quality
@@ -626,14 +510,11 @@ ssd-диск, твердотельный накопитель = ssd, solid state
 пиво = beer = bier = bière
 кофе = coffee = kaffee = café
 чай = tea = tee = thé
-вязание = knitting
 шитье = sewing
 рукоделие = crafts, crafting
 лего = lego
 настольные игры = board games
 видеоигры = video games
-спорт = sports
-футбол = football, soccer
 шахматы = chess
 # conference programme
 доклад-блиц = lightning talk
