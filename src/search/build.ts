@@ -24,7 +24,7 @@ import {
 import { phraseText, words } from "./query.js";
 import { SortedStrings } from "./sorted-strings.js";
 import { stem } from "./stem.js";
-import { phoneticKeys, skeletonsOf } from "./translit.js";
+import { phoneticKeys, shortPhoneticKeys, skeletonsOf } from "./translit.js";
 import { trigrams } from "./trigrams.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -233,6 +233,7 @@ class Builder {
     const keys = phoneticKeys(token);
     for (const key of new Set([...keys, ...phoneticKeys(this.enStem(id))])) this.keys.push([key, id]);
     for (const skeleton of skeletonsOf(keys)) push(this.v.skeletons, skeleton, id);
+    for (const key of shortPhoneticKeys(token)) push(this.v.shortKeys, key, id);
   }
 
   private addStem(s: string, id: number): void {

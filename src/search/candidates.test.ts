@@ -49,3 +49,98 @@ describe("finding the words a query word reaches", () => {
     expect(docs).toEqual(["home"]);
   });
 });
+
+describe("a slip of one letter that trigrams miss", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["flask", "Flask patterns"],
+      ["async", "Асинхронный код изнутри"],
+    ]),
+  );
+  const hit = (word: string) =>
+    [...matchMemo(w, word, false, new Map())].map(([t, sim]) => [w.terms[t], Math.round(sim * 100) / 100]);
+
+  it("counts a swapped pair of neighbouring letters as one edit, in Latin and in Cyrillic", () => {
+    expect(hit("flsak").map(([t]) => t)).toContain("flask");
+    expect(hit("асниxронный".replace("x", "х")).map(([t]) => t)).toContain("асинхронный");
+  });
+
+  it("reads a doubled letter as a slip, in a word form of another ending too", () => {
+    expect(hit("ассинхронный").map(([t]) => t)).toContain("асинхронный");
+    expect(hit("ассинхронного").map(([t]) => t)).toContain("асинхронный");
+  });
+
+  it("does not stem a slip into a short other word", () => {
+    const v3 = buildVocabulary(talksProgramme([["kit", "Kit for smoke detectors"]]));
+    expect([...matchMemo(v3, "knitting", false, new Map()).keys()]).toEqual([]);
+  });
+});
+
+describe("a word inside a longer word", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["drone", "SearchWing – Rettungsdrohne im Mittelmeer"],
+      ["sync", "Asynchronous programming"],
+    ]),
+  );
+  const sims = (word: string) =>
+    Object.fromEntries([...matchMemo(w, word, false, new Map())].map(([t, sim]) => [w.terms[t], sim]));
+
+  it("finds a compound's last part, and a part in its middle", () => {
+    expect(sims("drohne").rettungsdrohne).toBeGreaterThan(0.5);
+    expect(sims("synchron").asynchronous).toBeGreaterThan(0.4);
+  });
+
+  it("looks for no part shorter than four letters", () => {
+    expect(sims("ing")).toEqual({});
+  });
+});
+
+describe("tech names as Russians write them", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["java", "Java memory in containers"],
+      ["go", "Profiling Go programs", "We write Go and test Go code."],
+      ["mongo", "MongoEngine: NoORM for NoSQL"],
+      ["salt", "SaltStack in production"],
+      ["verb", "Let's go shopping", "We go on."],
+    ]),
+  );
+  const top = (word: string) => {
+    const found = [...matchMemo(w, word, false, new Map())].sort((a, b) => b[1] - a[1]);
+    return found.map(([t]) => w.terms[t]);
+  };
+
+  it("spells a Cyrillic word the ways it is written in Latin letters", () => {
+    expect(top("джава")).toContain("java");
+    expect(top("монго")).toContain("mongoengine");
+    expect(top("солт")).toContain("saltstack");
+  });
+
+  it("knows a technology's other name, where the programme holds it as a name", () => {
+    expect(top("golang")).toContain("go");
+    expect(top("го")).toContain("go");
+    expect(top("голанг")).toContain("go");
+    const prose = buildVocabulary(talksProgramme([["verb", "Shopping", "We go there and go back."]]));
+    expect([...matchMemo(prose, "golang", false, new Map()).keys()]).toEqual([]);
+  });
+});
+
+describe("borrowed words by their stems", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["incidents", "Réponse aux incidents"],
+      ["blockchain", "Blockchain for voting"],
+    ]),
+  );
+  const words = (word: string) => [...matchMemo(w, word, false, new Map()).keys()].map((t) => w.terms[t]);
+
+  it("matches a Russian word to the programme's word it was borrowed from, whatever its ending", () => {
+    expect(words("инциденты")).toContain("incidents");
+    expect(words("блокчейны")).toContain("blockchain");
+  });
+
+  it("does not take a Russian word for an English one merely alike in sound", () => {
+    expect(words("маникюр")).toEqual([]);
+  });
+});

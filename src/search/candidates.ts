@@ -4,11 +4,12 @@
  * skeleton of a name — and the documents holding a phrase in one field.
  */
 import { transliterate } from "../text/romanize.js";
+import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { stem } from "./stem.js";
-import { phoneticKeys, skeletonKeys } from "./translit.js";
+import { latinSpellings, phoneticKeys, shortPhoneticKeys, skeletonKeys } from "./translit.js";
 import { trigrams } from "./trigrams.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -33,6 +34,10 @@ export const SIM = {
   phonetic: 0.85,
   /** Upper bound of a prefix match; scaled down by how much of the word the prefix covers. */
   prefix: 0.9,
+  /** Upper bound of a word found as the last part of a longer one (a compound's head); scaled by its share. */
+  suffix: 0.9,
+  /** Upper bound of a word found inside a longer one; scaled by its share. */
+  infix: 0.8,
   /** A name whose consonants alone sound alike ("Майкл" ~ "Michael"). */
   skeleton: 0.75,
   /**
@@ -43,12 +48,17 @@ export const SIM = {
 } as const;
 
 const MAX_PREFIX_TERMS = 40;
+/** Shortest query word looked for inside longer words, and how many times longer a word holding it may be. */
+const MIN_INFIX = 4;
+const MAX_INFIX_SPAN = 4;
 /** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
 const SPELLING_WEIGHT = 0.15;
 /** A common word heard in a Cyrillic one is worth this share of a name heard so. */
 const COMMON_BY_EAR = 0.9;
 /** …and only when its romanized spelling is this close to the common word (edits per letter). */
 const COMMON_SPELLING = 0.4;
+/** …whose key may go on past the query word's by this many letters (an ending the Russian stem left out). */
+const COMMON_KEY_TAIL = 1;
 
 /** A Latin word spelled closer to how a Russian romanizes it by ear ("proxmox" → "proksmoks"). */
 function spelledAsHeard(word: string): string {
@@ -108,6 +118,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   const exact = v.termIds.get(word);
   const wordStem = stem(word);
   if (exact !== undefined) add(exact, SIM.exact);
+  matchAlias(v, word, add);
   const stemmed = sameStem(v, word);
   for (const t of stemmed) {
     // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
@@ -130,10 +141,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
 
   // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
   // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
-  if (isCyrillic(word) && word.length >= 3) {
-    const roman = v.termIds.get(transliterate(word));
-    if (roman !== undefined && v.proper.has(roman)) add(roman, SIM.phonetic);
-  }
+  if (isCyrillic(word) && word.length >= 3) matchLatinSpellings(v, word, add);
   let spelledAlike = (_id: number, _sim: number) => {};
   if (word.length >= 4) {
     // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
@@ -159,15 +167,25 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
       });
     }
   }
+  // A short name heard alike in the other script ("Райт" Wright, "Хьюз" Hughes, "Бёк" Böck), too short for
+  // the keys above.
+  const cyrillic = isCyrillic(word);
+  for (const key of shortPhoneticKeys(word, cyrillic ? 3 : 4))
+    for (const id of v.shortKeys.get(key) ?? [])
+      if (isCyrillic(v.terms[id] as string) !== cyrillic) add(id, SIM.phonetic * (1 - SPELLING_WEIGHT));
   // A common word must also be spelled nearly alike: "маникюр" sounds like "manager" but is not it.
+  // Borrowed words are compared by their stems too ("инциденты" → "инцидент" ~ "incidents").
   if (!found.size && isCyrillic(word) && word.length >= 5) {
-    const romanized = transliterate(word);
-    for (const key of phoneticKeys(word))
-      v.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
-        const term = spelledAsHeard(v.terms[id] as string);
-        const close = editDistance(romanized, term, term.length) <= COMMON_SPELLING * term.length;
-        if (k === key && close) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
-      });
+    for (const form of new Set([word, wordStem])) {
+      const romanized = transliterate(form);
+      for (const key of phoneticKeys(form))
+        v.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+          if (k.length > key.length + COMMON_KEY_TAIL) return;
+          const term = spelledAsHeard(v.terms[id] as string);
+          const close = editDistance(romanized, term, term.length) <= COMMON_SPELLING * term.length;
+          if (close) spelledAlike(id, SIM.phonetic * COMMON_BY_EAR);
+        });
+    }
   }
   // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
   // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
@@ -176,6 +194,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
+  matchInfix(v, word, add);
   matchTypos(v, word, add);
   return found;
 }
@@ -262,7 +281,81 @@ function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number
     if (d === 0 || d > max) continue;
     add(t, SIM.typo * (1 - d / Math.max(word.length, term.length)));
   }
+  matchOneSlip(v, word, add);
 }
+
+/**
+ * The words one slip away that trigrams miss: in a short word a swapped pair of letters ("flsak") or a doubled
+ * one ("ассинхронный") breaks most of its trigrams. Each swap of neighbours and each letter left out is looked
+ * up as a word and as a stem, so a word form with a slip still finds its word ("ассинхронного").
+ */
+function matchOneSlip(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  const sim = SIM.typo * (1 - 1 / word.length);
+  const tryVariant = (variant: string) => {
+    const exact = v.termIds.get(variant);
+    if (exact !== undefined) add(exact, sim);
+    // By stem only when the stem keeps most of the word: "knitting" less an n is "kitting", not the word "kit".
+    if (stem(variant).length >= Math.max(5, word.length - 4))
+      for (const t of sameStem(v, variant)) add(t, sim * SIM.stem);
+  };
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1]) tryVariant(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 0; i < word.length; i++)
+    if (i === 0 || word[i] !== word[i - 1]) tryVariant(word.slice(0, i) + word.slice(i + 1));
+}
+/**
+ * A word inside a longer one: the end of a compound ("kabel" in "Seekabel", "drohne" in "Rettungsdrohne") or
+ * its middle ("sync" in "asynchronous"). The longer word's share held by the query word scales the match; a
+ * compound's last part (its head) is worth more than a middle. Candidates are the words holding the query
+ * word's rarest trigram.
+ */
+function matchInfix(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  if (word.length < MIN_INFIX || /\d/.test(word)) return;
+  let rarest: number[] | undefined;
+  for (let i = 0; i + 3 <= word.length; i++) {
+    const list = v.byGram.get(word.slice(i, i + 3));
+    if (!list) return;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  let n = 0;
+  for (const t of rarest ?? []) {
+    const term = v.terms[t] as string;
+    const at = term.indexOf(word, 1);
+    if (at < 0 || term.length > word.length * MAX_INFIX_SPAN) continue;
+    const share = Math.sqrt(word.length / term.length);
+    add(t, (at + word.length === term.length ? SIM.suffix : SIM.infix) * share);
+    if (++n >= MAX_PREFIX_TERMS) break;
+  }
+}
+
+/**
+ * A technology by its other name ({@link ALIASES}: "golang" is Go, "k8s" Kubernetes), where the programme
+ * holds that name as a name: "go" in prose is a verb, not the language.
+ */
+function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  const alias = ALIASES.get(word);
+  const id = alias === undefined ? undefined : v.termIds.get(alias);
+  if (id !== undefined && v.proper.has(id)) add(id, SIM.translation);
+}
+
+/**
+ * A name or tech word written in Cyrillic as Russians write it («джава», «го», «солт», «монго», «пандас»): its
+ * Latin spellings looked up whole — a name of any length, another word of five letters or more — and as the
+ * beginning of a name of which it is the first part («монго» MongoEngine, «солт» SaltStack).
+ */
+function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  for (const spelling of latinSpellings(word)) {
+    matchAlias(v, spelling, add);
+    const id = v.termIds.get(spelling);
+    if (id !== undefined && (v.proper.has(id) || spelling.length >= 5)) add(id, SIM.phonetic);
+    if (spelling.length >= 4)
+      v.sortedTerms.withPrefix(spelling, MAX_PREFIX_TERMS, (term, t) => {
+        if (term.length > spelling.length && v.proper.has(t))
+          add(t, SIM.phonetic * Math.sqrt(spelling.length / term.length));
+      });
+  }
+}
+
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
 export function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
   let n = exact === undefined ? 0 : (v.postingDocs[exact] as Int32Array).length;

@@ -8,10 +8,12 @@
  *    layout.
  * 3. candidates.ts — find candidates: the vocabulary words each query word reaches (exact, stem, prefix, typo,
  *    phonetic key, consonant skeleton) and how well, and the documents holding a glossary phrase.
- * 4. score.ts — score: the IDF-weighted mean over query words of match × field weight, then the cut-offs.
+ * 4. score.ts — score: the IDF-weighted mean over query words of match × field weight; acronyms.ts adds what
+ *    an acronym or its spelled-out form reaches; then the cut-offs.
  * 5. rerank.ts — rerank: fuse.js orders near-ties among the best by how closely their titles hold the phrase.
  */
 import type { Programme } from "../programme/model.js";
+import { scoreAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import type { Memo } from "./candidates.js";
 import type { ResultKind } from "./documents.js";
@@ -63,6 +65,7 @@ class Index implements SearchIndex {
     const words = interpret(v, query, memo);
     const scores = new Map<number, number>();
     scoreWords(v, words, memo, scores);
+    scoreAcronyms(v, query, words, memo, scores);
     const ranked = aboveCutoffs(scores);
     rerank(v, ranked, words, limit);
     return ranked.slice(0, limit).map(([d, score]) => ({

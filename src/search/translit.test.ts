@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phoneticKeys, skeletonKeys } from "./translit.js";
+import { latinSpellings, phoneticKeys, shortPhoneticKeys, skeletonKeys } from "./translit.js";
 
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
 
@@ -52,5 +52,45 @@ describe("skeletonKeys", () => {
 
   it("gives no skeleton of fewer than three consonants", () => {
     expect(skeletonKeys("ivan")).toEqual([]);
+  });
+});
+
+describe("names across scripts by the rules people use", () => {
+  const alike = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
+  const shortAlike = (a: string, b: string) =>
+    shortPhoneticKeys(a, 3).some((k) => shortPhoneticKeys(b, 3).includes(k));
+
+  it("hears English and German names as Russians write them", () => {
+    expect(alike("мюллер", "muller")).toBe(true);
+    expect(alike("уотсон", "watson")).toBe(true);
+    expect(alike("штайнер", "steiner")).toBe(true);
+    expect(alike("йоханнес", "johannes")).toBe(true);
+    expect(alike("бурчер", "burtscher")).toBe(true);
+    expect(shortAlike("райт", "wright")).toBe(true);
+    expect(shortAlike("хьюз", "hughes")).toBe(true);
+  });
+
+  it("hears Russian names in every common romanization", () => {
+    for (const latin of ["zaitsev", "zaytsev", "zajcev"]) expect(alike("зайцев", latin), latin).toBe(true);
+    for (const latin of ["shchukin", "schukin", "shukin"]) expect(alike("щукин", latin), latin).toBe(true);
+  });
+
+  it("hears a borrowed word's г as a Latin h", () => {
+    expect(alike("гибрид", "hybrid")).toBe(true);
+  });
+});
+
+describe("Latin spellings of a Cyrillic word", () => {
+  it("lists the usual spelling first and the others Russians stand for", () => {
+    expect(latinSpellings("джава")[0]).toBe("java");
+    expect(latinSpellings("солт")).toContain("salt");
+    expect(latinSpellings("раст")).toContain("rust");
+    expect(latinSpellings("эйрфлоу")).toContain("airflow");
+    expect(latinSpellings("кубернетес")[0]).toBe("kubernetes");
+  });
+
+  it("has none for a word of other letters, and a bounded number for a long one", () => {
+    expect(latinSpellings("abc")).toEqual([]);
+    expect(latinSpellings("ассинхронность").length).toBeLessThanOrEqual(64);
   });
 });

@@ -57,6 +57,11 @@ function cyrillicKey(word: string): string {
       i++;
       continue;
     }
+    // At the start before a vowel у is an English w ("Уотсон" Watson, "Уильям" William).
+    if (ch === "у" && i === 0 && CYR_KEY[word[1] ?? ""] === "a") {
+      raw += "f";
+      continue;
+    }
     const k = CYR_KEY[ch];
     if (k === undefined) return "";
     raw += k;
@@ -77,6 +82,7 @@ const SOUNDS = {
   j3: S(["j"], 3),
   sx: S(["s", "x"], 1),
   c3: S(["c"], 3),
+  c4: S(["c"], 4),
   chk: S(["c", "h", "k"], 2),
   h2: S(["h"], 2),
   f2: S(["f"], 2),
@@ -84,6 +90,8 @@ const SOUNDS = {
   k2: S(["k"], 2),
   ts2: S(["ts"], 2),
   qu: S(["kf", "ka"], 2),
+  gh: S(["", "f"], 2),
+  r2: S(["r"], 2),
   a: S(["a"], 1),
   silentE: S(["a", ""], 1),
   p: S(["p"], 1),
@@ -109,12 +117,15 @@ function latinAlternatives(word: string, i: number): Sound {
   const next = word[i + 1] ?? "";
   const soft = next === "e" || next === "i" || next === "y";
   if (word.startsWith("shch", i)) return SOUNDS.x4;
+  if (word.startsWith("tsch", i)) return SOUNDS.c4;
   if (word.startsWith("sch", i)) return SOUNDS.x3;
   if (word.startsWith("dzh", i)) return SOUNDS.j3;
   // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
   if (i === 0 && (word.startsWith("st") || word.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
     return SOUNDS.sx;
   if (word.startsWith("tch", i)) return SOUNDS.c3;
+  // A silent w before r ("Wright": Райт); gh silent or f inside a word ("Hughes": Хьюз, "Vaughan").
+  if (i === 0 && word.startsWith("wr")) return SOUNDS.r2;
   const ch = word[i] as string;
   switch (ch + next) {
     case "sh":
@@ -139,6 +150,8 @@ function latinAlternatives(word: string, i: number): Sound {
       return SOUNDS.qu;
     case "wh":
       return SOUNDS.f2;
+    case "gh":
+      if (i > 0) return SOUNDS.gh;
   }
   if (VOWELS.has(ch)) {
     // A silent final e after a consonant ("engine", "style").
@@ -157,7 +170,8 @@ function latinAlternatives(word: string, i: number): Sound {
     case "q":
       return SOUNDS.k;
     case "c":
-      return soft ? SOUNDS.s : SOUNDS.k;
+      // Soft c is s in English ("Grace") and ц in Slavic romanizations ("Zajcev", "Vaclav Havel").
+      return soft ? SOUNDS.sts : SOUNDS.k;
     case "g":
       return soft ? SOUNDS.kj : SOUNDS.k;
     case "j":
@@ -231,11 +245,26 @@ function consonants(key: string): number {
  * fewer than three consonants say too little and are dropped; words with digits or other scripts have none.
  */
 export function phoneticKeys(word: string): string[] {
-  let keys: string[];
-  if (/^[а-яё]+$/.test(word)) keys = [cyrillicKey(word)];
-  else if (/^[a-z]+$/.test(word)) keys = latinKeys(word);
-  else return [];
-  return keys.filter((k) => consonants(k) >= 3);
+  return allKeys(word).filter((k) => consonants(k) >= 3);
+}
+
+function allKeys(word: string): string[] {
+  if (/^[а-яё]+$/.test(word)) {
+    const key = cyrillicKey(word);
+    // Russian writes a Latin h as г in borrowed words: «гипер» hyper, «гибрид» hybrid, «Гамбург» Hamburg.
+    return word.startsWith("г") && key ? [key, `h${key.slice(1)}`] : [key];
+  }
+  if (/^[a-z]+$/.test(word)) return latinKeys(word);
+  return [];
+}
+
+/**
+ * The keys of two consonants of a word of `minLength` letters or more ("райт", "wright" → "rat"; "хьюз",
+ * "hughes" → "has"): too little to look for any word by, enough to tell a short name said alike; matched whole.
+ */
+export function shortPhoneticKeys(word: string, minLength = 4): string[] {
+  if (word.length < minLength) return [];
+  return allKeys(word).filter((k) => consonants(k) === 2);
 }
 
 /**
@@ -254,4 +283,75 @@ export function skeletonsOf(keys: readonly string[]): string[] {
     if (skeleton.length >= 3) out.add(skeleton);
   }
   return [...out];
+}
+
+// ── Latin spellings of a Cyrillic word ────────────────────────────────────────────────────────────────
+// How a Russian writes an English tech name in Cyrillic and how it was spelled in Latin: «джава» java,
+// «солт» salt, «раст» rust, «зум» zoom, «эйрфлоу» airflow. Each letter (or pair) may stand for a few Latin
+// spellings; the first is the usual one.
+
+const PAIRS: Record<string, readonly string[]> = {
+  дж: ["j", "dj", "g"],
+  кс: ["x", "ks"],
+  эй: ["ai", "ei", "a"],
+  ей: ["ey", "ei", "ay"],
+  ай: ["i", "ai", "y"],
+  оу: ["ow", "o", "ou"],
+  ью: ["u", "ew"],
+};
+
+const LETTERS: Record<string, readonly string[]> = {
+  а: ["a", "u"],
+  б: ["b"],
+  в: ["v", "w"],
+  г: ["g"],
+  д: ["d"],
+  е: ["e"],
+  ё: ["yo", "o"],
+  ж: ["zh", "j", "g"],
+  з: ["z", "s"],
+  и: ["i", "y"],
+  й: ["y", "i", "j"],
+  к: ["k", "c", "ck"],
+  л: ["l"],
+  м: ["m"],
+  н: ["n"],
+  о: ["o", "a"],
+  п: ["p"],
+  р: ["r"],
+  с: ["s", "c"],
+  т: ["t"],
+  у: ["u", "oo"],
+  ф: ["f", "ph"],
+  х: ["h", "kh"],
+  ц: ["ts", "c", "z"],
+  ч: ["ch"],
+  ш: ["sh"],
+  щ: ["sch", "shch"],
+  ъ: [""],
+  ы: ["y", "i"],
+  ь: [""],
+  э: ["e", "a"],
+  ю: ["yu", "u", "ju"],
+  я: ["ya", "ia", "a"],
+};
+
+const MAX_SPELLINGS = 64;
+
+/**
+ * Latin spellings a Cyrillic word may stand for, the usual first: «джава» → java, «солт» → salt, «раст» →
+ * rust (at most {@link MAX_SPELLINGS}). None for a word with other letters.
+ */
+export function latinSpellings(word: string): string[] {
+  let out = [""];
+  for (let i = 0; i < word.length; ) {
+    const pair = PAIRS[word.slice(i, i + 2)];
+    const alts = pair ?? LETTERS[word[i] as string];
+    if (!alts) return [];
+    i += pair ? 2 : 1;
+    const next: string[] = [];
+    for (const alt of alts) for (const s of out) if (next.length < MAX_SPELLINGS) next.push(s + alt);
+    out = next;
+  }
+  return [...new Set(out)];
 }

@@ -34,6 +34,8 @@ export class Vocabulary {
   /** Per term, the documents holding it in a track's or room's name. */
   readonly placeDocs = new Map<number, number[]>();
   readonly byStem = new Map<string, number[]>();
+  /** Phonetic keys of two consonants of the names of four letters or more, with the word's ids. */
+  readonly shortKeys = new Map<string, number[]>();
   /** Consonant skeletons of proper names, with the word's id. */
   readonly skeletons = new Map<string, number[]>();
   /** Words taken for names or brands (they have phonetic keys). */
