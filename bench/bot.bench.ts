@@ -3,6 +3,7 @@
  * with the in-memory Telegram in place of the network, next to a bare grammY bot that only echoes, fed the
  * same mix of searches and button presses in the same run. Target: ≥ 2,000 mixed updates/s.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +16,7 @@ import { UpdateFactory } from "../src/bot/console/fake-updates.js";
 import { LocalTelegram } from "../src/bot/console/local-telegram.js";
 import type { BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
+import { createBotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { Catalog } from "../src/catalog.js";
 import { loadConfig } from "../src/config.js";
@@ -117,15 +119,16 @@ function confbot(dir: string): Runner {
   loadProgramme(db, readProgrammeFile("data/pycon-ru-2013.yaml"), Date.now());
   const programme = readProgramme(db);
   if (!programme) throw new Error("no programme");
-  const deps: BotDeps = {
-    config: loadConfig({}),
-    db,
-    catalog: new Catalog(programme),
-    i18n: createI18n(),
-    clock: () => Date.parse("2013-02-25T11:40:00+06:00"),
-    logger: pino({ level: "warn" }),
-    programmeService: new ProgrammeService({ db, clock: Date.now, defaultMinutes: 10 }),
-  };
+  const deps: BotDeps = createBotDeps(
+    {
+      config: loadConfig({}),
+      db,
+      i18n: createI18n(),
+      clock: () => Date.parse("2013-02-25T11:40:00+06:00"),
+      logger: pino({ level: "warn" }),
+    },
+    new ProgrammeService({ db, clock: Date.now, defaultMinutes: 10 }),
+  );
   const bot = createBot("1:bench", deps, { botInfo: BOT_INFO });
   const telegram = new LocalTelegram(BOT_INFO, deps.clock, 0);
   bot.api.config.use(telegram.transformer());

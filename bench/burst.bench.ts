@@ -25,6 +25,7 @@ import { pino } from "pino";
 import { localBotInfo } from "../src/bot/bot-info.js";
 import type { BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
+import { createBotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { sendBudget } from "../src/bot/send-budget.js";
 import { createApiTransport, createDispatchApi } from "../src/bot/transport.js";
@@ -124,15 +125,10 @@ export default async function burstBench(): Promise<void> {
     loadProgramme(db, p, clock.now());
     addFollowers(db, KEYNOTE + TALK, (id) => (id <= KEYNOTE ? "keynote" : "talk"));
     const config = loadConfig({ SEND_RATE: String(RATE), DEFAULT_REMINDER_MINUTES: String(LEAD_MIN) });
-    const deps: BotDeps = {
-      config,
-      db,
-      catalog: new Catalog(p),
-      i18n: createI18n(),
-      clock: clock.now,
-      logger: pino({ level: "silent" }),
-      programmeService: new ProgrammeService({ db, clock: clock.now, defaultMinutes: LEAD_MIN }),
-    };
+    const deps: BotDeps = createBotDeps(
+      { config, db, i18n: createI18n(), clock: clock.now, logger: pino({ level: "silent" }) },
+      new ProgrammeService({ db, clock: clock.now, defaultMinutes: LEAD_MIN }),
+    );
     // One budget for the process, as in main.ts: the dispatcher and the bot's replies take turns on it.
     const limiter = new RateLimiter(RATE, clock.now());
     const dispatcher = new Dispatcher({

@@ -8,10 +8,12 @@
  * The dispatcher runs at BENCH_RATE messages a second (default: the server's limit, 30); a second, smaller
  * run at 40/s (SEND_RATE set above the limit) exercises the 429 path under load.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
+import { createBotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createApiTransport, createDispatchApi } from "../src/bot/transport.js";
 import { createOutboxRenderer } from "../src/bot/views/outbox.js";
@@ -104,15 +106,16 @@ export default async function remindersBench(): Promise<void> {
     db.prepare(
       "UPDATE outbox SET status = 'dropped', last_error = 'bench: outside the sample' WHERE id > ?",
     ).run(SAMPLE);
-    const deps = {
-      config: loadConfig({}),
-      db,
-      catalog: new Catalog(p),
-      i18n: createI18n(),
-      clock: systemClock,
-      logger: pino({ level: "silent" }),
-      programmeService: new ProgrammeService({ db, clock: systemClock, defaultMinutes: 10 }),
-    };
+    const deps = createBotDeps(
+      {
+        config: loadConfig({}),
+        db,
+        i18n: createI18n(),
+        clock: systemClock,
+        logger: pino({ level: "silent" }),
+      },
+      new ProgrammeService({ db, clock: systemClock, defaultMinutes: 10 }),
+    );
     /** Drains what is pending at `rate` and reports delivered, lost, duplicates and 429s for chats `ids`. */
     const dispatch = async (label: string, ids: number[], rate: number) => {
       const before = server.stats();

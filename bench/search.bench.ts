@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
 import Fuse from "fuse.js";
-import { loadConfig } from "../src/config.js";
 import { readScheduleFile } from "../src/programme/formats/index.js";
 import { isContentKind, type Programme } from "../src/programme/model.js";
 import { readProgrammeFile } from "../src/programme/read.js";
@@ -263,7 +262,7 @@ function realSchedules(): void {
 /** Runs the search benchmark and prints its table and checks (the module's default export, for bench/main.ts). */
 export default async function runSearchBench(): Promise<void> {
   console.log("## search");
-  const pycon = readProgrammeFile(loadConfig().PROGRAMME_PATH);
+  const pycon = readProgrammeFile("data/pycon-ru-2013.yaml");
   const synthetic = new Map([
     ["1,000", syntheticProgramme(1000, 1)],
     ["10,000", syntheticProgramme(10000, 2)],

@@ -61,7 +61,10 @@ const schema = z.object({
     .default("https://api.telegram.org")
     .transform((url) => url.replace(/\/+$/, "")), // grammY wants no trailing slash
   DATABASE_PATH: z.string().min(1).default("var/confbot.sqlite"),
-  PROGRAMME_PATH: z.string().min(1).default("data/pycon-ru-2013.yaml"),
+  // The deployment's conferences (src/conferences/config.ts); PROGRAMME_PATH or PROGRAMME_URL alone make a
+  // deployment of one; with none of them the committed PyCon Russia series is served.
+  CONFERENCES: z.string().min(1).optional(),
+  PROGRAMME_PATH: z.string().min(1).optional(),
   PROGRAMME_TIMEZONE: z
     .string()
     .refine(
@@ -187,7 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = result.success
     ? []
     : result.error.issues.map((i) => `  ${String(i.path[0] ?? "")}: ${i.message}`);
-  // PROGRAMME_PATH has a default, so only the environment itself tells whether both were asked for.
+  if (present.CONFERENCES && (present.PROGRAMME_PATH || present.PROGRAMME_URL))
+    lines.push(
+      "  CONFERENCES: the conferences file names each conference's programme; unset PROGRAMME_PATH and PROGRAMME_URL",
+    );
   if (present.PROGRAMME_PATH && present.PROGRAMME_URL)
     lines.push(
       "  PROGRAMME_URL: set either PROGRAMME_PATH (a file) or PROGRAMME_URL (a published schedule), not both",

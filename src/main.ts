@@ -18,7 +18,7 @@ import { consoleGreeting, deliverBeforeExit } from "./bot/console/console-extras
 import { LocalTelegram } from "./bot/console/local-telegram.js";
 import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
-import { createBotDeps } from "./bot/deps.js";
+import { createSeriesDeps } from "./bot/deps.js";
 import { registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
 import { createI18n } from "./bot/i18n.js";
 import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/reminders.js";
@@ -27,12 +27,15 @@ import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
 import { setMenuButton } from "./bot/webapp-buttons.js";
 import { demoClock, systemClock } from "./clock.js";
+import { type ConferenceSpec, ConferencesConfigError, configuredConferences } from "./conferences/config.js";
+import type { ConferenceRuntime } from "./conferences/registry.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { ProgrammeService } from "./programme/service.js";
-import { configuredSource, fetchLimits, sourceName } from "./programme/source.js";
+import { fetchLimits, sourceName } from "./programme/source.js";
 import { SourceSync } from "./programme/sync.js";
 import { loadStartupProgramme } from "./startup.js";
+import { adoptSoleConference, registerConference } from "./store/conferences.js";
 import { DatabaseOpenError, type Db, openDatabase } from "./store/db.js";
 import { appUrl, browserLaunchUrl } from "./webapp/links.js";
 import { screenKey } from "./webapp/screen-link.js";
@@ -139,6 +142,14 @@ async function main(): Promise<number> {
       : createLogger(config.LOG_LEVEL, { file: logFile });
   if (consoleMode && config.CONSOLE_ORGANIZER) config.ADMIN_IDS = [...config.ADMIN_IDS, CONSOLE_USER_ID];
 
+  let specs: ConferenceSpec[];
+  try {
+    specs = configuredConferences(config);
+  } catch (e) {
+    if (!(e instanceof ConferencesConfigError)) throw e;
+    console.error(`Invalid configuration:\n${e.message}`);
+    return 1;
+  }
   let db: Db;
   try {
     db = openDatabase(config.DATABASE_PATH);
@@ -149,60 +160,84 @@ async function main(): Promise<number> {
   }
   // One clock for everything (now/next, reminders, notices, /my): DEMO_NOW starts it at a past moment.
   const clock = config.DEMO_NOW === undefined ? systemClock : demoClock(config.DEMO_NOW);
-  // ── The programme: every change goes through the service (src/programme/service.ts); with PROGRAMME_URL a
-  // sync follows the published schedule, fetching it at start, every PROGRAMME_POLL seconds and on /reload.
-  const programmeService = new ProgrammeService({
-    db,
-    clock,
-    defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
-  });
-  const source = configuredSource(config);
+  // ── The conferences (src/conferences): each has its programme service, and with a URL a sync that follows
+  // the published schedule, fetching it at start, every `poll` (PROGRAMME_POLL) seconds and on /reload.
+  const defaultSpec = specs.find((s) => s.isDefault) ?? specs[0];
+  if (!defaultSpec) throw new Error("no conference configured");
+  if (
+    adoptSoleConference(
+      db,
+      specs.map((s) => s.id),
+      defaultSpec.id,
+    )
+  )
+    logger.info(
+      { conference: defaultSpec.id },
+      "the database's single conference is now the default conference",
+    );
+  for (const spec of specs) registerConference(db, spec.id, clock());
   let nudge = () => {};
-  const sync =
-    source.kind === "url"
-      ? new SourceSync({
-          db,
-          service: programmeService,
-          clock,
-          url: source.url,
-          limits: fetchLimits(config),
-          organizerIds: config.ADMIN_IDS,
-          ...(config.PROGRAMME_TIMEZONE ? { timezone: config.PROGRAMME_TIMEZONE } : {}),
-          onQueued: () => nudge(),
-          onError: (err) =>
-            logger.warn({ err: err instanceof Error ? err.message : String(err) }, "programme sync failed"),
-        })
-      : undefined;
-  const loaded = await loadStartupProgramme(
-    programmeService,
-    source,
-    logger,
-    sync,
-    config.PROGRAMME_TIMEZONE,
-    fetchLimits(config).maxBytes,
-  );
-  if (!loaded) {
+  const runtimes: ConferenceRuntime[] = specs.map((spec) => {
+    const service = new ProgrammeService({
+      db,
+      clock,
+      defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+      conference: spec.id,
+    });
+    const source = spec.source;
+    const sync =
+      source.kind === "url"
+        ? new SourceSync({
+            db,
+            service,
+            clock,
+            url: source.url,
+            limits: fetchLimits(config),
+            organizerIds: [...new Set([...spec.organizers, ...config.ADMIN_IDS])],
+            ...(spec.timezone ? { timezone: spec.timezone } : {}),
+            onQueued: () => nudge(),
+            onError: (err) =>
+              logger.warn(
+                { conference: spec.id, err: err instanceof Error ? err.message : String(err) },
+                "programme sync failed",
+              ),
+          })
+        : undefined;
+    return { spec, service, ...(sync ? { sync } : {}) };
+  });
+  for (const r of runtimes) {
+    const log = specs.length > 1 ? logger.child({ conference: r.spec.id }) : logger;
+    const loaded = await loadStartupProgramme(
+      r.service,
+      r.spec.source,
+      log,
+      r.sync,
+      r.spec.timezone,
+      fetchLimits(config).maxBytes,
+    );
+    if (loaded || !r.spec.isDefault) {
+      if (!loaded) log.error("no usable programme: this conference is not served until its source works");
+      continue;
+    }
     console.error(
-      `confbot: no usable programme: ${sourceName(source)} is broken and the database has none` +
+      `confbot: no usable programme: ${sourceName(r.spec.source)} is broken and the database has none` +
         (consoleMode && !config.LOG_LEVEL_SET ? ` (its problems are in ${logFile})` : ""),
     );
     db.close();
     return 1;
   }
-  const deps: BotDeps = createBotDeps(
-    { config, db, i18n: createI18n(), clock, logger, ...(sync ? { sync } : {}) },
-    programmeService,
-    loaded.programme,
-  );
-  // Another process (`programme load`) may change the programme beside the running bot: a cheap check every
+  const deps: BotDeps = createSeriesDeps({ config, db, i18n: createI18n(), clock, logger }, runtimes);
+  // Another process (`programme load`) may change a programme beside the running bot: a cheap check every
   // second swaps the catalogue; the dispatcher, which polls the outbox, sends the notices it queued.
-  const stopWatching = programmeService.watch(1000, (err) =>
-    logger.error({ err }, "programme version check failed"),
+  const stopWatching = runtimes.map((r) =>
+    r.service.watch(1000, (err) =>
+      logger.error({ err, conference: r.spec.id }, "programme version check failed"),
+    ),
   );
-  sync?.start(config.PROGRAMME_POLL);
+  for (const r of runtimes) r.sync?.start(r.spec.poll ?? config.PROGRAMME_POLL);
   const stopProgramme = async () => {
-    await sync?.stop();
-    stopWatching();
+    await Promise.all(runtimes.map((r) => r.sync?.stop()));
+    for (const stop of stopWatching) stop();
   };
 
   if (!config.BOT_TOKEN) {

@@ -28,6 +28,7 @@
  *   dr:<day>[:<page>]         a day's rooms           dt:<day>[:<page>]        a day's tracks
  *   r:<room>:<day>[:<page>]   a room on a day         t:<track>:<day|a>[:<page>]  a track on a day / all days
  *   ts[:<page>]               /tracks                 nw[:<page>], nx[:<page>] /now, /next
+ *   cf:<conference>           look at another conference (its id)
  *
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
@@ -114,6 +115,8 @@ export type Action =
   | { type: "track"; track: number; day?: number; page: number }
   | { type: "tracks"; page: number }
   | { type: "now"; next: boolean; page: number }
+  /** Look at another conference of the deployment (/conference). */
+  | { type: "conference"; id: string }
   | { type: "noop" };
 
 /** Telegram's limit for callback_data, in bytes. */
@@ -141,6 +144,7 @@ const patterns = {
   myRemove: new RegExp(`^mx:(${ID})(:c)?$`),
   reminderMinutes: /^rm:([1-9][0-9]{0,3})$/,
   settingsLanguage: /^sl:([a-z]{2})$/,
+  conference: /^cf:([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)$/,
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
   adminConfirm: /^adm:(ok|no):([A-Za-z0-9_-]{8})$/,
   adminPick: new RegExp(`^adm:pk:([A-Za-z0-9_-]{8}):(${ID})$`),
@@ -354,6 +358,9 @@ export function encodeAction(a: Action): string {
     case "now":
       data = paged(a.next ? "nx" : "nw", a.page);
       break;
+    case "conference":
+      data = `cf:${a.id}`;
+      break;
   }
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback_data too long: ${data}`);
   return data;
@@ -374,7 +381,9 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "qc") return { type: "askCancel" };
   if (data === "qs") return { type: "myQuestions" };
   if (data.startsWith("q")) return decodeQuestionAction(data);
-  let m = patterns.session.exec(data);
+  let m = patterns.conference.exec(data);
+  if (m) return { type: "conference", id: m[1] as string };
+  m = patterns.session.exec(data);
   if (m)
     return {
       type: "session",

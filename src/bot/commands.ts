@@ -12,6 +12,7 @@ export const COMMANDS = [
   "next",
   "my",
   "venue",
+  "conference",
   "settings",
   "language",
   "help",

@@ -4,6 +4,8 @@ import type { i18n, TFunction } from "i18next";
 import type { Logger } from "pino";
 import type { Catalog } from "../catalog.js";
 import type { Clock } from "../clock.js";
+import type { ConferenceSpec } from "../conferences/config.js";
+import type { Conferences } from "../conferences/registry.js";
 import type { Config } from "../config.js";
 import type { Lang } from "../programme/model.js";
 import type { ProgrammeService } from "../programme/service.js";
@@ -11,14 +13,21 @@ import type { SourceSync } from "../programme/sync.js";
 import type { Db } from "../store/db.js";
 import type { User } from "../store/users.js";
 
-/** Everything the bot needs from the outside world; tests pass their own. */
+/**
+ * Everything the bot needs from the outside world; tests pass their own. One such object per conference: the
+ * programme's fields are that conference's, and each update gets the one of its user's current conference.
+ */
 export interface BotDeps {
   config: Config;
   db: Db;
+  /** The conference these dependencies serve (src/conferences/config.ts). */
+  conference: ConferenceSpec;
+  /** Every conference of the deployment, each with its own dependencies. */
+  conferences: Conferences<BotDeps>;
   catalog: Catalog;
   /** The one way the programme changes (src/programme/service.ts); its listeners swap `catalog`. */
   programmeService: ProgrammeService;
-  /** The published schedule followed, when PROGRAMME_URL is set. */
+  /** The published schedule followed, when the conference's programme is a URL. */
   sync?: SourceSync;
   i18n: i18n;
   clock: Clock;

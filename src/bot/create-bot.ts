@@ -10,6 +10,7 @@ import { sqliteConversationStorage } from "./conversation-storage.js";
 import { CONVERSATIONS_VERSION } from "./features/admin/broadcast.js";
 import { adminFeature } from "./features/admin/index.js";
 import { chatMemberFeature } from "./features/chat-member.js";
+import { conferenceFeature } from "./features/conference.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
@@ -80,7 +81,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // Features are installed here, one Composer each, in the order they should see updates.
   // Attendee features. The menu turns its button labels into commands, so it goes first.
-  bot.use(menuFeature(), startFeature(), helpFeature(), languageFeature());
+  bot.use(menuFeature(), startFeature(), helpFeature(), languageFeature(), conferenceFeature());
   bot.use(
     scheduleFeature(),
     nowNextFeature(),

@@ -1,5 +1,8 @@
 import { Catalog, type Indexer } from "../catalog.js";
+import type { ConferenceSpec } from "../conferences/config.js";
+import { type ConferenceRuntime, Conferences } from "../conferences/registry.js";
 import { ProgrammeService } from "../programme/service.js";
+import type { SourceSync } from "../programme/sync.js";
 import { cachedSearchIndex } from "../search/index-cache.js";
 import type { Db } from "../store/db.js";
 import { readKeys } from "../store/programme-store.js";
@@ -25,14 +28,48 @@ export function storedIndexer(db: Db, logger: BotDeps["logger"], conference?: st
   };
 }
 
+/** What every conference's dependencies share. */
+export type BaseDeps = Omit<BotDeps, "catalog" | "programmeService" | "sync" | "conference" | "conferences">;
+
 /**
- * The bot's dependencies around a database that holds a programme: the catalogue of the stored programme
- * and the programme service, wired so that every committed change — by this process or another — swaps
- * the catalogue (pass the service when it was made before, for start-up, and the programme it just read, so
- * it is not read twice). Throws when the database has no programme.
+ * One conference's dependencies: the catalogue of its stored programme and its programme service, wired so
+ * that every committed change — by this process or another — swaps the catalogue. Undefined when the database
+ * holds no programme of it. `conferences` is filled in by the caller.
+ */
+function conferenceDeps(
+  base: BaseDeps,
+  { spec, service, sync }: ConferenceRuntime,
+  programme = service.current(),
+): Omit<BotDeps, "conferences"> | undefined {
+  if (!programme) return undefined;
+  const id = service.conference;
+  const catalog = new Catalog(programme, readKeys(base.db, id), storedIndexer(base.db, base.logger, id));
+  service.onChange((next) => catalog.replace(next, readKeys(base.db, id)));
+  return { ...base, conference: spec, catalog, programmeService: service, ...(sync ? { sync } : {}) };
+}
+
+/**
+ * The dependencies of every conference of a deployment whose programme the database holds, sharing one
+ * registry; returns the default conference's. Throws when the default conference has no programme.
+ */
+export function createSeriesDeps(base: BaseDeps, runtimes: readonly ConferenceRuntime[]): BotDeps {
+  const views = runtimes.flatMap((r) => conferenceDeps(base, r) ?? []) as BotDeps[];
+  const conferences = new Conferences<BotDeps>(views, base.config.ADMIN_IDS);
+  for (const v of views) v.conferences = conferences;
+  const fallback = runtimes.find((r) => r.spec.isDefault) ?? runtimes[0];
+  const deps = fallback && conferences.get(fallback.spec.id);
+  if (!deps)
+    throw new Error(`the database holds no programme of the default conference ${fallback?.spec.id}`);
+  return deps;
+}
+
+/**
+ * The bot's dependencies for a deployment of one conference (`main`, or the service's): pass the service when
+ * it was made before, for start-up, and the programme it just read, so it is not read twice. Throws when the
+ * database has no programme.
  */
 export function createBotDeps(
-  base: Omit<BotDeps, "catalog" | "programmeService">,
+  base: BaseDeps & { sync?: SourceSync },
   programmeService = new ProgrammeService({
     db: base.db,
     clock: base.clock,
@@ -40,13 +77,17 @@ export function createBotDeps(
   }),
   programme = programmeService.current(),
 ): BotDeps {
-  if (!programme) throw new Error("the database holds no programme");
-  const conference = programmeService.conference;
-  const catalog = new Catalog(
-    programme,
-    readKeys(base.db, conference),
-    storedIndexer(base.db, base.logger, conference),
-  );
-  programmeService.onChange((next) => catalog.replace(next, readKeys(base.db, conference)));
-  return { ...base, catalog, programmeService };
+  const { sync, ...rest } = base;
+  const spec: ConferenceSpec = {
+    id: programmeService.conference,
+    source: sync ? { kind: "url", url: sync.url } : { kind: "file", path: base.config.PROGRAMME_PATH ?? "" },
+    organizers: [],
+    isDefault: true,
+  };
+  const runtime: ConferenceRuntime = { spec, service: programmeService, ...(sync ? { sync } : {}) };
+  const one = conferenceDeps(rest, runtime, programme);
+  if (!one) throw new Error("the database holds no programme");
+  const deps = one as BotDeps;
+  deps.conferences = new Conferences<BotDeps>([deps], base.config.ADMIN_IDS);
+  return deps;
 }

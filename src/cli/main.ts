@@ -21,7 +21,8 @@ const usage = `usage: npm run --silent cli -- <command>
   import seed-markdown FILE        turn a programme page of the seed's format into the canonical YAML
   search QUERY                     search the programme
   search --jsonl                   one query per line on stdin, one JSON line per query on stdout
-FILE|URL defaults to PROGRAMME_URL or PROGRAMME_PATH (default: data/pycon-ru-2013.yaml).`;
+FILE|URL and search's programme default to the default conference's (CONFERENCES, else PROGRAMME_URL or
+PROGRAMME_PATH, else data/pycon-ru.conferences.yaml); --conference ID picks another conference.`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, ...rest] = argv;

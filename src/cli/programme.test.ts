@@ -12,6 +12,9 @@ import { openDatabase } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
 import { readIndexSnapshot } from "../store/search-index.js";
 
+/** With no configuration the CLI acts on the committed series' default edition. */
+const DEFAULT_EDITION = "pycon-ru-2013";
+
 const SHIPPED = "data/pycon-ru-2013.yaml";
 
 describe("cli programme", () => {
@@ -32,9 +35,9 @@ describe("cli programme", () => {
     expect(again.stdout).toMatch(/no changes/);
 
     const db = openDatabase(env.DATABASE_PATH);
-    const stored = readProgramme(db);
+    const stored = readProgramme(db, DEFAULT_EDITION);
     // The load left the search index's snapshot for the bot, under the key the bot will look for.
-    expect(stored && readIndexSnapshot(db, indexKey(stored))).toBeDefined();
+    expect(stored && readIndexSnapshot(db, indexKey(stored), DEFAULT_EDITION)).toBeDefined();
     db.close();
     writeFileSync(join(dir, "stored.json"), JSON.stringify(stored, null, 2));
     const second = runCli(["programme", "export", "--json", join(dir, "stored.json")]);
@@ -71,11 +74,11 @@ describe("cli programme", () => {
     expect(check.stderr).toContain(`${broken}: speakers[0].url:`);
 
     const db = openDatabase(env.DATABASE_PATH);
-    const before = JSON.stringify(readProgramme(db));
+    const before = JSON.stringify(readProgramme(db, DEFAULT_EDITION));
     const load = runCli(["programme", "load", broken], { env });
     expect(load.status).toBe(1);
     expect(load.stderr).toContain("sessions[3].start");
-    expect(JSON.stringify(readProgramme(db))).toBe(before);
+    expect(JSON.stringify(readProgramme(db, DEFAULT_EDITION))).toBe(before);
     db.close();
   });
 
@@ -130,7 +133,7 @@ describe("cli programme, published schedules", () => {
     });
     expect(load.status, load.stderr).toBe(0);
     const db = openDatabase(join(dir, "db.sqlite"));
-    expect(readProgramme(db)?.sessions).toHaveLength(35);
+    expect(readProgramme(db, DEFAULT_EDITION)?.sessions).toHaveLength(35);
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { chooseConference, configuredConferences } from "../conferences/config.js";
 import { loadConfig } from "../config.js";
 import { canonicalProgramme } from "../programme/canonical.js";
 import { describeDiff } from "../programme/describe-diff.js";
@@ -7,7 +8,6 @@ import { formatWarnings } from "../programme/formats/warnings.js";
 import { isContentKind } from "../programme/model.js";
 import { ProgrammeService } from "../programme/service.js";
 import {
-  configuredSource,
   contentHash,
   fetchLimits,
   parseSourceText,
@@ -21,7 +21,7 @@ import { readProgramme } from "../store/programme-store.js";
 import { databaseSnapshots } from "../store/search-index.js";
 
 const usage =
-  "usage: programme check [--all] [FILE|URL] | programme load [FILE|URL] | programme export --json|--yaml [FILE|URL]  (each takes --timezone TZ)";
+  "usage: programme check [--all] [FILE|URL] | programme load [FILE|URL] | programme export --json|--yaml [FILE|URL]  (each takes --timezone TZ and --conference ID)";
 
 /**
  * `programme check|load|export`: validate a schedule of any format, from a file or a published URL (warnings
@@ -41,11 +41,16 @@ export async function programmeCommand(args: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const config = loadConfig();
-  const source = positionals[0] ? sourceOf(positionals[0]) : configuredSource(config);
+  // The default conference unless --conference names another; a FILE|URL given replaces its source.
+  const conference = chooseConference(configuredConferences(config), values.conference);
+  const source = positionals[0] ? sourceOf(positionals[0]) : conference.source;
   const name = sourceName(source);
   const read = async () => {
     const body = await readSource(source, fetchLimits(config));
-    return { body, ...parseSourceText(body, name, values.timezone ?? config.PROGRAMME_TIMEZONE) };
+    return {
+      body,
+      ...parseSourceText(body, name, values.timezone ?? conference.timezone ?? config.PROGRAMME_TIMEZONE),
+    };
   };
   switch (sub) {
     case "check": {
@@ -69,6 +74,7 @@ export async function programmeCommand(args: string[]): Promise<number> {
           db,
           clock: Date.now,
           defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
+          conference: conference.id,
         });
         const change = service.prepare(programme);
         const outcome = service.commit(change, {
@@ -81,13 +87,13 @@ export async function programmeCommand(args: string[]): Promise<number> {
           return 1;
         }
         console.log(
-          `${name} → ${config.DATABASE_PATH}${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
+          `${name} → ${config.DATABASE_PATH} (conference ${conference.id})${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
         );
         console.log(describeDiff(outcome.result.diff));
         const n = outcome.result.notices;
         // The bot (beside, or started next) restores this version's search index instead of building it.
-        const stored = readProgramme(db);
-        if (change.differs && stored) cachedSearchIndex(stored, databaseSnapshots(db));
+        const stored = readProgramme(db, conference.id);
+        if (change.differs && stored) cachedSearchIndex(stored, databaseSnapshots(db, conference.id));
         if (change.differs)
           console.log(
             `version ${outcome.version}; ${n} change notice${n === 1 ? "" : "s"} queued for the bot to send`,
@@ -121,6 +127,7 @@ function parse(args: string[]) {
       yaml: { type: "boolean", default: false },
       all: { type: "boolean", default: false },
       timezone: { type: "string" },
+      conference: { type: "string" },
     },
   });
 }

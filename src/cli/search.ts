@@ -1,10 +1,11 @@
+import { chooseConference, configuredConferences } from "../conferences/config.js";
 import { loadConfig } from "../config.js";
 import { readScheduleFile } from "../programme/formats/index.js";
 import type { Programme } from "../programme/model.js";
 import { buildSearchIndex, type SearchIndex, type SearchResult } from "../search/index.js";
 
 const usage =
-  "usage: search [--limit N] QUERY... | search --jsonl [--limit N]  (programme from PROGRAMME_PATH)";
+  "usage: search [--limit N] [--conference ID] QUERY... | search --jsonl [--limit N] [--conference ID]  (the default conference's programme file)";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -41,19 +42,27 @@ function jsonLine(query: string, index: SearchIndex, limit: number): string {
 export async function searchCommand(args: string[]): Promise<number> {
   let limit = 10;
   let jsonl = false;
+  let conferenceId: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--jsonl") jsonl = true;
     else if (a === "--limit") limit = Number(args[++i]);
+    else if (a === "--conference") conferenceId = args[++i];
     else words.push(a);
   }
   if (!Number.isInteger(limit) || limit < 1 || (!jsonl && !words.join("").trim())) {
     console.error(usage);
     return 2;
   }
-  const config = loadConfig();
-  const { programme } = readScheduleFile(config.PROGRAMME_PATH, { timezone: config.PROGRAMME_TIMEZONE });
+  const conference = chooseConference(configuredConferences(loadConfig()), conferenceId);
+  if (conference.source.kind !== "file") {
+    console.error(`search: conference ${conference.id} follows a URL; search reads a programme file`);
+    return 2;
+  }
+  const { programme } = readScheduleFile(conference.source.path, {
+    ...(conference.timezone ? { timezone: conference.timezone } : {}),
+  });
   const index = buildSearchIndex(programme);
 
   if (jsonl) {

@@ -48,3 +48,25 @@ export function storedConferences(db: Db): StoredConference[] {
     "SELECT id, prefix, loaded_at AS loadedAt FROM conferences ORDER BY registered_at, rowid",
   ).all();
 }
+
+/**
+ * A database made by a single-conference confbot holds its programme as conference `main`. When the
+ * configuration names no `main`, that conference becomes the configured default (when the default holds
+ * nothing yet): its follows, reminders and versions carry on under the new id, and its ids keep the empty
+ * prefix. Returns whether it did.
+ */
+export function adoptSoleConference(db: Db, configured: readonly string[], defaultId: string): boolean {
+  if (configured.includes(SOLE_CONFERENCE) || defaultId === SOLE_CONFERENCE) return false;
+  const ids = new Set(storedConferences(db).map((c) => c.id));
+  if (!ids.has(SOLE_CONFERENCE) || ids.has(defaultId)) return false;
+  db.transaction(() => {
+    db.prepare("UPDATE conferences SET id = ? WHERE id = ?").run(defaultId, SOLE_CONFERENCE);
+    for (const table of ["sessions", "speakers", "programme_versions", "programme_sources", "search_indexes"])
+      db.prepare(`UPDATE ${table} SET conference_id = ? WHERE conference_id = ?`).run(
+        defaultId,
+        SOLE_CONFERENCE,
+      );
+    db.prepare("UPDATE users SET conference = ? WHERE conference = ?").run(defaultId, SOLE_CONFERENCE);
+  }).immediate();
+  return true;
+}

@@ -12,6 +12,10 @@ export interface User {
   /** False when they turned reminders off altogether in /settings (followed sessions stay followed). */
   reminders: boolean;
   blockedAt: number | null;
+  /** The conference they look at (null: the deployment's default). */
+  conference: string | null;
+  /** False when they turned off news about other conferences and future editions in /settings. */
+  seriesNews: boolean;
 }
 
 interface UserRow {
@@ -23,6 +27,8 @@ interface UserRow {
   reminder_minutes: number | null;
   reminders: number;
   blocked_at: number | null;
+  conference: string | null;
+  series_news: number;
 }
 
 const fromRow = (r: UserRow): User => ({
@@ -34,6 +40,8 @@ const fromRow = (r: UserRow): User => ({
   reminderMinutes: r.reminder_minutes,
   reminders: r.reminders !== 0,
   blockedAt: r.blocked_at,
+  conference: r.conference,
+  seriesNews: r.series_news !== 0,
 });
 
 /**
@@ -74,6 +82,16 @@ export function touchUser(
 export function getUser(db: Db, id: number): User | undefined {
   const row = statement(db, "SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
   return row && fromRow(row);
+}
+
+/** Stores the conference a user looks at from now on. */
+export function setUserConference(db: Db, id: number, conference: string, now: number): void {
+  statement(db, "UPDATE users SET conference = ?, updated_at = ? WHERE id = ?").run(conference, now, id);
+}
+
+/** Stores whether a user hears news about other conferences and future editions. */
+export function setSeriesNews(db: Db, id: number, on: boolean, now: number): void {
+  statement(db, "UPDATE users SET series_news = ?, updated_at = ? WHERE id = ?").run(on ? 1 : 0, now, id);
 }
 
 /** Stores a user's explicit language choice. */

@@ -3,10 +3,12 @@
  * real HTTP to a local Bot API server that answers 429, 5xx, dropped connections and 403 on demand. Time is
  * an injected clock shared with the server (waits advance it), so nothing here depends on the machine's speed.
  */
+
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotDeps } from "../../src/bot/context.js";
+import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createApiTransport, createDispatchApi } from "../../src/bot/transport.js";
 import { createOutboxRenderer } from "../../src/bot/views/outbox.js";
@@ -49,15 +51,16 @@ async function setup(users: number, rate = 30) {
     subscribe(db, id, "async-io", 0);
   }
   const logs: { level: number; msg: string }[] = [];
-  const deps: BotDeps = {
-    config: loadConfig({}),
-    db,
-    catalog: new Catalog(programme, readKeys(db)),
-    i18n: createI18n(),
-    clock,
-    logger: pino({ level: "info" }, { write: (line: string) => logs.push(JSON.parse(line)) }),
-    programmeService: new ProgrammeService({ db, clock: clock, defaultMinutes: 10 }),
-  };
+  const deps: BotDeps = createBotDeps(
+    {
+      config: loadConfig({}),
+      db,
+      i18n: createI18n(),
+      clock,
+      logger: pino({ level: "info" }, { write: (line: string) => logs.push(JSON.parse(line)) }),
+    },
+    new ProgrammeService({ db, clock: clock, defaultMinutes: 10 }),
+  );
   // The bot's transport, watched: when each send started and ended on the injected clock, and how it went.
   const api = createApiTransport(createDispatchApi(s.token, s.apiRoot));
   const sends: { chat: number; start: number; end: number; result: SendResult }[] = [];

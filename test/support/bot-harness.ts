@@ -14,13 +14,16 @@ import { parseTelegramHtml } from "../../src/bot/console/html.js";
 import { type LocalCall, type LocalMessage, LocalTelegram } from "../../src/bot/console/local-telegram.js";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
-import { createBotDeps } from "../../src/bot/deps.js";
+import { createBotDeps, createSeriesDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
+import type { ConferenceRuntime } from "../../src/conferences/registry.js";
 import { loadConfig } from "../../src/config.js";
 import { validateImported } from "../../src/programme/formats/validate.js";
 import type { Programme } from "../../src/programme/model.js";
 import { validateProgramme } from "../../src/programme/read.js";
-import { openDatabase } from "../../src/store/db.js";
+import { ProgrammeService } from "../../src/programme/service.js";
+import { registerConference } from "../../src/store/conferences.js";
+import { type Db, openDatabase } from "../../src/store/db.js";
 import { loadProgramme } from "../../src/store/programme-store.js";
 import { attendeeProgramme } from "./attendee-programme.js";
 import { tempDir } from "./tmp.js";
@@ -111,6 +114,43 @@ export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   /** Handle each update_id once, as the Telegram modes do (createBot's `oncePerUpdate`). */
   oncePerUpdate?: boolean;
+  /**
+   * Several conferences in one deployment (`programme` is then unused): each stored through its own programme
+   * service, as start-up does; the first is the default unless one says `default`.
+   */
+  conferences?: HarnessConference[];
+}
+
+/** One conference of a test deployment. */
+export interface HarnessConference {
+  id: string;
+  programme: Programme;
+  organizers?: number[];
+  default?: boolean;
+  /** Its programme file, for organizer commands that read it. */
+  file?: string;
+}
+
+/** The conference runtimes of a test deployment, their programmes committed through their services. */
+function seriesRuntimes(db: Db, conferences: HarnessConference[], clock: () => number): ConferenceRuntime[] {
+  const hasDefault = conferences.some((c) => c.default);
+  const specs = conferences.map((c, i) => ({
+    c,
+    spec: {
+      id: c.id,
+      source: { kind: "file" as const, path: c.file ?? "" },
+      organizers: c.organizers ?? [],
+      isDefault: hasDefault ? Boolean(c.default) : i === 0,
+    },
+  }));
+  // The default registers first, as start-up does: it keeps its source's ids.
+  specs.sort((a, b) => Number(b.spec.isDefault) - Number(a.spec.isDefault));
+  return specs.map(({ c, spec }) => {
+    registerConference(db, spec.id, clock());
+    const service = new ProgrammeService({ db, clock, defaultMinutes: 10, conference: spec.id });
+    service.commit(service.prepare(validateProgramme(c.programme, c.id)), { origin: "startup" });
+    return { spec, service };
+  });
 }
 
 /** Creates the harness; call inside a test (the database lives in a temp dir removed after it). */
@@ -132,16 +172,15 @@ function buildHarness(options: HarnessOptions, world: World): Harness {
     : validateProgramme(options.programme ?? attendeeProgramme(), "test programme");
   const db = openDatabase(world.databasePath);
   const clock = () => world.now;
-  loadProgramme(db, programme, world.now);
   const logs: Harness["logs"] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const deps: BotDeps = createBotDeps({
-    config: loadConfig(options.env ?? {}),
-    db,
-    i18n: createI18n(),
-    clock,
-    logger,
-  });
+  const base = { config: loadConfig(options.env ?? {}), db, i18n: createI18n(), clock, logger };
+  let deps: BotDeps;
+  if (options.conferences) deps = createSeriesDeps(base, seriesRuntimes(db, options.conferences, clock));
+  else {
+    loadProgramme(db, programme, world.now);
+    deps = createBotDeps(base);
+  }
   const bot = createBot("42:test-token", deps, {
     botInfo: TEST_BOT,
     ...(options.oncePerUpdate ? { oncePerUpdate: true } : {}),

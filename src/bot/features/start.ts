@@ -7,6 +7,7 @@ import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
 import { conferenceDates } from "../views/venue.js";
 import { localizeMenuButton } from "../webapp-buttons.js";
+import { lookAt } from "./conference.js";
 import { acceptInvitation, openAsk } from "./questions.js";
 
 /** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
@@ -30,13 +31,26 @@ export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<voi
 
 /**
  * /start: the welcome, or — with a deep-link payload — the card of a session or speaker, "Ask a question" for a
- * session, or a speaker's invitation.
+ * session, a speaker's invitation, or the welcome of the conference the link names (which becomes the user's
+ * current one).
  */
 export function startFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("start", async (ctx) => {
     const payload = ctx.match.trim();
     const target = parseStartPayload(payload);
+    if (target?.kind === "conference") {
+      const chosen = ctx.deps.conferences.get(target.id);
+      if (chosen) {
+        lookAt(ctx, chosen);
+        return sendWelcome(ctx);
+      }
+    }
+    // A link by key may name a session of another conference of the series: it opens within that one.
+    if (target && "key" in target && target.kind !== "speaker") {
+      const found = ctx.deps.conferences.sessionByKey(target.key);
+      if (found) ctx.deps = found.view;
+    }
     const catalog = ctx.deps.catalog;
     if (target?.kind === "invite") return acceptInvitation(ctx, target.token);
     if (target?.kind === "ask") {

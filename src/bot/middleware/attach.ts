@@ -1,10 +1,29 @@
 import type { Context, MiddlewareFn } from "grammy";
 import { getUser, languageOf, touchUser } from "../../store/users.js";
+import { actionOf } from "../callback-data.js";
 import type { AppFlavor, BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";
 
+/** The conference whose session or speaker a pressed button names by key, when that is not for the user to pick. */
+function buttonConference(deps: BotDeps, query: { data?: string } | undefined): BotDeps | undefined {
+  if (!query || deps.conferences.size < 2) return undefined;
+  const a = actionOf(query);
+  switch (a?.type) {
+    case "session":
+    case "subscribe":
+    case "unsubscribe":
+    case "remind":
+    case "myRemove":
+      return deps.conferences.sessionByKey(a.key)?.view;
+    case "speaker":
+      return deps.conferences.ofSpeakerKey(a.key);
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Puts the dependencies, the user and their language on the context. In private chats the user is recorded
+ * Puts the dependencies of the user's current conference, the user and their language on the context. In private chats the user is recorded
  * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing. When the
  * record cannot be written the update is still handled, with the user as last stored.
  */
@@ -13,7 +32,6 @@ export function attach<C extends Context & AppFlavor>(
   { touch }: { touch: boolean },
 ): MiddlewareFn<C> {
   return async (ctx, next) => {
-    ctx.deps = deps;
     const from = ctx.from;
     let user = from ? getUser(deps.db, from.id) : undefined;
     if (touch && from && !from.is_bot && ctx.chat?.type === "private") {
@@ -29,6 +47,10 @@ export function attach<C extends Context & AppFlavor>(
       }
     }
     ctx.user = user;
+    // The programme of the conference the user looks at: every feature works within it. A button of a
+    // session or speaker of another conference (a reminder, a notice, a card found across the series) acts
+    // within that one.
+    ctx.deps = buttonConference(deps, ctx.callbackQuery) ?? deps.conferences.forUser(user);
     ctx.lang = user
       ? languageOf(user)
       : languageOf({ language: null, languageCode: from?.language_code ?? null });

@@ -14,6 +14,7 @@ import { loadProgramme, readKeys } from "../../store/programme-store.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { getUser, setUserLanguage, touchUser } from "../../store/users.js";
 import type { BotDeps } from "../context.js";
+import { createBotDeps } from "../deps.js";
 import { createI18n, fixedT } from "../i18n.js";
 import { buildIcs, foldLine } from "./calendar.js";
 import { myView, overlaps } from "./my.js";
@@ -30,15 +31,16 @@ function deps(now = START - 10 * MIN): BotDeps {
   const db = openDatabase(join(tempDir(), "v.sqlite"));
   const programme = smallProgramme();
   loadProgramme(db, programme, 0);
-  return {
-    config: loadConfig({}),
-    db,
-    catalog: new Catalog(programme, readKeys(db)),
-    i18n: createI18n(),
-    clock: () => now,
-    logger: pino({ level: "silent" }),
-    programmeService: new ProgrammeService({ db, clock: () => now, defaultMinutes: 10 }),
-  };
+  return createBotDeps(
+    {
+      config: loadConfig({}),
+      db,
+      i18n: createI18n(),
+      clock: () => now,
+      logger: pino({ level: "silent" }),
+    },
+    new ProgrammeService({ db, clock: () => now, defaultMinutes: 10 }),
+  );
 }
 
 function ctxFor(d: BotDeps, userId: number, lang: Lang): ViewCtx {

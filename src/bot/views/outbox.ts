@@ -14,16 +14,30 @@ import type { View, ViewCtx } from "./view.js";
  */
 export type OutboxView = (ctx: ViewCtx, params: Record<string, unknown>, row: OutboxRow) => View | undefined;
 
+/** The dependencies of the conference an outbox row's session belongs to (the default's when it names none). */
+function conferenceOfRow(deps: BotDeps, row: OutboxRow): BotDeps {
+  const p = row.payload;
+  const sessions = p.type === "view" ? p.params.sessions : undefined;
+  const id =
+    p.type === "reminder"
+      ? p.sessionId
+      : (row.sessionId ??
+        (Array.isArray(sessions) && typeof sessions[0] === "string" ? sessions[0] : undefined));
+  return (id && deps.conferences.ofId(id)) || deps;
+}
+
 /**
  * The dispatcher's renderer: reminders are rendered from the session as it is at send time, in the user's
  * current language; `message` payloads go out as composed; `view` payloads are rendered by `views[name]`.
  */
-export function createOutboxRenderer(deps: BotDeps, views: Record<string, OutboxView> = {}): Renderer {
+export function createOutboxRenderer(base: BotDeps, views: Record<string, OutboxView> = {}): Renderer {
   return (row: OutboxRow, now: number): OutgoingMessage | undefined => {
+    const p = row.payload;
+    // Rendered within the conference of the session it is about (reminders run for every conference).
+    const deps = conferenceOfRow(base, row);
     // A notice queued by another process (`programme load`) is about a version this one may not have swapped
     // in yet: look first (a PRAGMA, next to free), so the message shows the programme it tells of.
     deps.programmeService.refresh();
-    const p = row.payload;
     if (p.type === "message") {
       return {
         chatId: row.chatId,

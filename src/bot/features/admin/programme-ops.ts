@@ -10,6 +10,7 @@ import {
 import type { ProgrammeError } from "../../../programme/errors.js";
 import { asProgrammeError } from "../../../programme/formats/limits.js";
 import type { Programme, SourceWarning } from "../../../programme/model.js";
+import { sourceId } from "../../../programme/qualify.js";
 import type { PreparedChange } from "../../../programme/service.js";
 import { contentHash, parseSourceText } from "../../../programme/source.js";
 import type { ChangeOrigin } from "../../../store/programme-versions.js";
@@ -45,6 +46,15 @@ function prepared(
   };
 }
 
+/**
+ * The conference's programme file (its URL when it follows one: those change through their sync, never
+ * through the file commands).
+ */
+export function programmeFile(deps: BotDeps): string {
+  const source = deps.conference.source;
+  return source.kind === "file" ? source.path : source.url;
+}
+
 function failure(e: unknown, file: string): PrepareFailure {
   if (e instanceof EditError) return { error: e };
   // Whatever went wrong reading the file (a parser's own crash included) is the file's problem to report.
@@ -54,12 +64,15 @@ function failure(e: unknown, file: string): PrepareFailure {
 /** The largest programme file read (PROGRAMME_MAX_MB). */
 const maxBytes = (deps: BotDeps) => deps.config.PROGRAMME_MAX_MB * 1024 * 1024;
 
-/** Reads PROGRAMME_PATH and works out what loading it would change; a broken file comes back as its errors. */
+/**
+ * Reads the conference's programme file and works out what loading it would change; a broken file comes back
+ * as its errors.
+ */
 export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailure {
-  const file = deps.config.PROGRAMME_PATH;
+  const file = programmeFile(deps);
   try {
     const text = readProgrammeText(file, maxBytes(deps));
-    const parsed = parseSourceText(text, file, deps.config.PROGRAMME_TIMEZONE);
+    const parsed = parseSourceText(text, file, deps.conference.timezone);
     return prepared(deps, text, text, parsed.programme, undefined, parsed.warnings);
   } catch (e) {
     return failure(e, file);
@@ -68,10 +81,14 @@ export function prepareReload(deps: BotDeps): PreparedFileChange | PrepareFailur
 
 /** Applies an edit to the programme file's text in memory and works out what it would change. */
 export function prepareEdit(deps: BotDeps, edit: ScheduleEdit): PreparedFileChange | PrepareFailure {
-  const file = deps.config.PROGRAMME_PATH;
+  const file = programmeFile(deps);
   try {
     const text = readProgrammeText(file, maxBytes(deps));
-    const result = applyEdit(text, file, edit);
+    // The file names sessions as its source does; the catalogue's ids carry the conference's prefix.
+    const result = applyEdit(text, file, {
+      ...edit,
+      sessionId: sourceId(edit.sessionId, deps.programmeService.prefix),
+    });
     return prepared(deps, text, result.text, result.programme, edit);
   } catch (e) {
     return failure(e, file);
@@ -115,7 +132,7 @@ export function commitChange(
   change: PreparedFileChange,
   audit: FileChangeAudit,
 ): CommitResult {
-  const file = deps.config.PROGRAMME_PATH;
+  const file = programmeFile(deps);
   let again: PreparedFileChange | PrepareFailure;
   try {
     if (contentHash(readProgrammeText(file, maxBytes(deps))) !== change.fileHash)
@@ -137,7 +154,7 @@ export function applyPrepared(
   change: PreparedFileChange,
   audit: FileChangeAudit,
 ): ApplyResult | undefined {
-  const file = deps.config.PROGRAMME_PATH;
+  const file = programmeFile(deps);
   const outcome = deps.programmeService.commit(change, {
     origin: audit.origin ?? audit.action,
     source: file,

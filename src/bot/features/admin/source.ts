@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { configuredSource, sourceName } from "../../../programme/source.js";
+import { sourceName } from "../../../programme/source.js";
 import type { SyncOutcome } from "../../../programme/sync.js";
 import { latestVersion } from "../../../store/programme-versions.js";
 import { onAction } from "../../callback-data.js";
@@ -49,12 +49,12 @@ export function sourceFeature(): Composer<BotContext> {
 
   composer.command("source", async (ctx) => {
     const { db, config, sync, programmeService } = ctx.deps;
-    const source = configuredSource(config);
+    const source = ctx.deps.conference.source;
     const version = latestVersion(db, programmeService.conference);
     const text = sourceStatusText(adminView(ctx), {
       source: sourceName(source),
       kind: source.kind,
-      pollSeconds: config.PROGRAMME_POLL,
+      pollSeconds: ctx.deps.conference.poll ?? config.PROGRAMME_POLL,
       ...(version ? { version } : {}),
       ...(sync ? { state: sync.state() } : {}),
     });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createHarness, labelsOf, testUser, textOf } from "../../../test/support/bot-harness.js";
+import { testSeries } from "../../../test/support/series.js";
+import { planReminders } from "../../delivery/planner.js";
+import { subscriptionsOf } from "../../store/subscriptions.js";
+import { getUser } from "../../store/users.js";
+
+describe("/conference", () => {
+  it("lists the conferences, upcoming first and past editions after, and switches the user's view", async () => {
+    const h = createHarness({ conferences: testSeries(), now: "2030-02-20T10:00:00+05:00" });
+    const u = testUser("en", "Alice");
+    await h.send(u, "/start");
+    expect(textOf(h.last(u))).toContain("TestConf & Co");
+    await h.send(u, "/conference");
+    const list = h.last(u);
+    expect(textOf(list)).toContain("You are looking at TestConf & Co.");
+    expect(labelsOf(list)).toEqual([
+      "✅ TestConf & Co · 1–2 Mar 2030",
+      "📅 SpringConf · 1 Mar 2030",
+      "🗂 TestConf 2020 · 1 Mar 2020",
+    ]);
+    await h.press(u, list, "SpringConf");
+    expect(getUser(h.deps.db, u.id)?.conference).toBe("spring");
+    expect(textOf(h.last(u))).toContain("SpringConf");
+    // Search, the schedule and /my are SpringConf's now.
+    await h.send(u, "caching");
+    expect(textOf(h.last(u))).toContain("Distributed caching");
+    await h.send(u, "flask");
+    expect(textOf(h.last(u))).not.toContain("Advanced Flask patterns");
+    expect(h.logs).toEqual([]);
+  });
+
+  it("keeps the follows and reminders of every conference whichever one the user looks at", async () => {
+    const h = createHarness({ conferences: testSeries(), now: "2030-03-01T09:30:00+05:00" });
+    const u = testUser("en", "Bob");
+    await h.send(u, "/start c_spring");
+    expect(textOf(h.last(u))).toContain("SpringConf");
+    await h.send(u, "caching");
+    await h.press(u, h.last(u), "Distributed caching");
+    await h.press(u, h.last(u), "Follow");
+    await h.send(u, "/start c_testconf");
+    expect(getUser(h.deps.db, u.id)?.conference).toBe("testconf");
+    await h.send(u, "flask");
+    await h.press(u, h.last(u), "Advanced Flask patterns");
+    await h.press(u, h.last(u), "Follow");
+    // Two follows, one per conference; /my shows the one of the conference looked at.
+    expect(subscriptionsOf(h.deps.db, u.id).sort()).toEqual(["flask-patterns", "spring:caching"]);
+    await h.send(u, "/my");
+    expect(textOf(h.last(u))).toContain("Advanced Flask patterns");
+    expect(textOf(h.last(u))).not.toContain("Distributed caching");
+    // The planner plans both conferences' reminders.
+    const plan = planReminders(h.deps.db, {
+      now: Date.parse("2030-03-01T09:51:00+05:00"),
+      defaultMinutes: 10,
+    });
+    expect(plan.enqueued).toBe(2);
+    const queued = h.deps.db
+      .prepare("SELECT session_id FROM outbox WHERE kind = 'reminder' ORDER BY session_id")
+      .all();
+    expect(queued).toEqual([{ session_id: "flask-patterns" }, { session_id: "spring:caching" }]);
+  });
+
+  it("says so when the deployment has one conference, and ignores a link to an unknown one", async () => {
+    const h = createHarness();
+    const u = testUser("ru", "Вера");
+    await h.send(u, "/conference");
+    expect(textOf(h.last(u))).toContain("Я веду одну конференцию: ТестКонф & Ко.");
+    await h.send(u, "/start c_nowhere");
+    expect(textOf(h.last(u))).toContain("Эта ссылка");
+    expect(getUser(h.deps.db, u.id)?.conference).toBeNull();
+  });
+});
