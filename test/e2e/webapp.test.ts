@@ -5,7 +5,6 @@
  * the bot as the same user. PyCon Russia 2013, both languages, both themes.
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -17,6 +16,7 @@ import { appUrl, browserLaunchUrl } from "../../src/webapp/links.js";
 import { signInitData } from "../../src/webapp/server/init-data.js";
 import { type ApiUser, BotApiServer } from "../support/bot-api-server.js";
 import { SCREENSHOTS, startBrowser, type TestBrowser, THEMES } from "../support/browser.js";
+import { freePort, waitForHttp } from "../support/http-server.js";
 import { REAL_DIR } from "../support/real-schedules.js";
 import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
 import { tempDir } from "../support/tmp.js";
@@ -31,18 +31,6 @@ let bot: BotProcess;
 let browser: TestBrowser;
 let dir: string;
 let base: string;
-
-/** A free local port for the bot's HTTP server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   server = await BotApiServer.start();
@@ -61,16 +49,7 @@ beforeAll(async () => {
   });
   await waitForPolling(bot, server);
   // The Mini App's server starts with polling.
-  const deadline = Date.now() + WAIT;
-  while (
-    !(await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error(`the Mini App server did not start\n${bot.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHttp(base, bot, WAIT);
   browser = await startBrowser();
 }, 90_000);
 

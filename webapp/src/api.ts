@@ -1,5 +1,5 @@
 /** The app's calls to its server: every one carries the init data as `Authorization: tma …`. */
-import type { ApiMe, ApiProgramme, ApiSearch } from "../../src/webapp/api-types.js";
+import type { ApiMe, ApiProgramme, ApiQuestions, ApiSearch } from "../../src/webapp/api-types.js";
 
 /** The server refused the init data (missing, forged, altered or expired). */
 export class Unauthorized extends Error {
@@ -32,6 +32,9 @@ export function client(initData: string) {
     remind: (id: string, on: boolean) =>
       api<ApiMe>(initData, `remind/${encodeURIComponent(id)}`, on ? "PUT" : "DELETE"),
     search: (q: string) => api<ApiSearch>(initData, `search?q=${encodeURIComponent(q)}`),
+    questions: (id: string) => api<ApiQuestions>(initData, `questions/${encodeURIComponent(id)}`),
+    moderate: (id: string, question: number, action: "approve" | "hide" | "answer") =>
+      api<ApiQuestions>(initData, `questions/${encodeURIComponent(id)}/${question}/${action}`, "POST"),
   };
 }
 

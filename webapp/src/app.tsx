@@ -10,6 +10,7 @@ import { FilterSelect } from "./filter-select.js";
 import { dayLabel } from "./format.js";
 import { type Filters, Grid } from "./grid.js";
 import { buildModel, dayAt, type Model } from "./model.js";
+import { QuestionsPanel } from "./questions.js";
 import { Search } from "./search.js";
 import { SessionView, SpeakerView } from "./session.js";
 import { langOf, type T, translator } from "./strings.js";
@@ -272,6 +273,11 @@ function Ready(props: {
             onFollow={(on) => follow(top.id, on)}
             onRemind={(on) => remind(top.id, on)}
             onSpeaker={openSpeaker}
+            questions={
+              me.moderates?.all || me.moderates?.sessions.includes(top.id) ? (
+                <QuestionsPanel api={api} sessionId={top.id} t={t} />
+              ) : undefined
+            }
           />
         ) : top?.kind === "speaker" ? (
           <SpeakerView m={m} id={top.id} lang={lang} t={t} onOpen={open} />

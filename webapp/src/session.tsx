@@ -1,4 +1,5 @@
 /** A session's details: title, speakers, time, room, track, languages, abstract and links, with ⭐ / 🔔. */
+import type { ComponentChildren } from "preact";
 import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
 import { span, startDay } from "./format.js";
 import type { Model } from "./model.js";
@@ -50,6 +51,8 @@ export function SessionView(props: {
   onFollow: (on: boolean) => void;
   onRemind: (on: boolean) => void;
   onSpeaker: (id: string) => void;
+  /** Set for the session's organizers, moderator and speakers: its questions with approve / hide / answered. */
+  questions?: ComponentChildren;
 }) {
   const { m, s, lang, t } = props;
   const tz = m.p.conference.timezone;
@@ -132,6 +135,7 @@ export function SessionView(props: {
           </ul>
         </section>
       )}
+      {props.questions}
       {s.abstract && <RichText text={s.abstract} />}
       {(s.links?.length || s.url) && (
         <section>

@@ -53,6 +53,17 @@ const en = {
   sessions_one: "{count} session",
   sessions_other: "{count} sessions",
   min: "{count} min",
+  q_title: "Questions to the speaker",
+  q_none: "No questions yet.",
+  q_pending: "waiting",
+  q_votes: "👍 {count}",
+  q_answered: "✅ answered",
+  q_approve: "✅ Approve",
+  q_hide: "🙈 Hide",
+  q_answer: "💬 Answered",
+  q_screen: "📺 Open the room screen",
+  q_moderated: "Moderation is on: questions show once approved.",
+  q_failed: "Could not update the questions — try again.",
 };
 
 type Strings = typeof en;
@@ -113,6 +124,17 @@ const ru: Strings = {
   sessions_many: "{count} докладов",
   sessions_other: "{count} доклада",
   min: "{count} мин",
+  q_title: "Вопросы докладчику",
+  q_none: "Вопросов пока нет.",
+  q_pending: "ждёт",
+  q_votes: "👍 {count}",
+  q_answered: "✅ отвечен",
+  q_approve: "✅ Одобрить",
+  q_hide: "🙈 Скрыть",
+  q_answer: "💬 Отвечен",
+  q_screen: "📺 Открыть экран для зала",
+  q_moderated: "Модерация включена: вопросы появляются после одобрения.",
+  q_failed: "Не удалось обновить вопросы — попробуйте ещё раз.",
 } as Strings;
 
 const tables: Record<ApiLang, Record<string, string>> = { en, ru };
