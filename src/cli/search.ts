@@ -24,20 +24,25 @@ function describe(r: SearchResult, programme: Programme): string {
   return `${r.title}${names.length ? ` — ${names.join(", ")}` : ""}`;
 }
 
+/** A result as a JSON line shows it. */
+function shown(r: SearchResult) {
+  return r.kind === "speaker"
+    ? { kind: r.kind, id: r.id, name: r.name, score: r.score }
+    : { kind: r.kind, id: r.id, title: r.title, score: r.score };
+}
+
 function jsonLine(query: string, index: SearchIndex, limit: number): string {
-  const results = index
-    .search(query, { limit })
-    .map((r) =>
-      r.kind === "speaker"
-        ? { kind: r.kind, id: r.id, name: r.name, score: r.score }
-        : { kind: r.kind, id: r.id, title: r.title, score: r.score },
-    );
-  return JSON.stringify({ query, results });
+  const results = index.search(query, { limit }).map(shown);
+  if (results.length) return JSON.stringify({ query, results });
+  // Weak matches stay out of `results`: "nothing found" is still the answer; they are only offered.
+  const didYouMean = (index.didYouMean?.(query) ?? []).map(shown);
+  return JSON.stringify(didYouMean.length ? { query, results, didYouMean } : { query, results });
 }
 
 /**
  * `search QUERY` prints readable results; `search --jsonl` answers one JSON line per stdin line, in order:
- * `{"query": …, "results": [{kind, id, title | name, score}, …]}`, best first, empty when nothing is found.
+ * `{"query": …, "results": [{kind, id, title | name, score}, …]}`, best first, empty when nothing is found —
+ * then with `"didYouMean": [...]` beside it when a weak match may be offered.
  */
 export async function searchCommand(args: string[]): Promise<number> {
   let limit = 10;
@@ -76,6 +81,8 @@ export async function searchCommand(args: string[]): Promise<number> {
   const results = index.search(query, { limit });
   if (!results.length) {
     console.log(`Nothing found for “${query}”.`);
+    const weak = index.didYouMean?.(query) ?? [];
+    if (weak.length) console.log(`Did you mean: ${weak.map((r) => describe(r, programme)).join("; ")}?`);
     return 0;
   }
   for (const [i, r] of results.entries())

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EvalCase, passes, readEvalSet } from "../../bench/devset.js";
-import { smallProgramme } from "../../test/support/programme-fixture.js";
+import { smallProgramme, talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { readProgrammeFile } from "../programme/read.js";
 import { buildSearchIndex, MIN_SCORE } from "./index.js";
@@ -272,5 +272,24 @@ describe("search over a programme in German, English and French", () => {
   it("finds nothing for nonsense and for words of no session", () => {
     for (const q of ["qwxzv", "гороскоп", "football", "die der das", "les des"])
       expect(index.search(q), q).toEqual([]);
+  });
+});
+
+describe("«did you mean»", () => {
+  const index = buildSearchIndex(
+    talksProgramme([
+      ["bdd", "Behavior Driven Development in Python"],
+      ["c", "Tools for C/C++ development"],
+    ]),
+  );
+
+  it("offers a title one word of the query names when the others match nothing", () => {
+    expect(index.search("behavior zzqxv blorp")).toEqual([]);
+    expect(index.didYouMean?.("behavior zzqxv blorp").map((r) => r.id)).toEqual(["bdd"]);
+  });
+
+  it("offers nothing for nonsense, nor when there are results", () => {
+    expect(index.didYouMean?.("qwxzv blorp")).toEqual([]);
+    expect(index.didYouMean?.("behavior driven")).toEqual([]);
   });
 });

@@ -9,17 +9,18 @@
  * 3. candidates.ts — find candidates: the vocabulary words each query word reaches (exact, stem, prefix, typo,
  *    phonetic key, consonant skeleton) and how well, and the documents holding a glossary phrase.
  * 4. score.ts — score: the IDF-weighted mean over query words of match × field weight; acronyms.ts adds what
- *    an acronym or its spelled-out form reaches; then the cut-offs.
+ *    an acronym or its spelled-out form reaches; then the cut-offs. When nothing passes them, the best weak
+ *    matches may be offered apart as "did you mean" (`didYouMean`).
  * 5. rerank.ts — rerank: fuse.js orders near-ties among the best by how closely their titles hold the phrase.
  */
 import type { Programme } from "../programme/model.js";
 import { scoreAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
-import type { Memo } from "./candidates.js";
+import { knows, type Memo } from "./candidates.js";
 import type { ResultKind } from "./documents.js";
-import { interpret } from "./query.js";
+import { interpret, type QueryWord } from "./query.js";
 import { rerank } from "./rerank.js";
-import { aboveCutoffs, scoreWords } from "./score.js";
+import { aboveCutoffs, scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
@@ -46,6 +47,11 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** Results best first; empty when nothing in the programme matches with confidence. */
   search(query: string, options?: SearchOptions): SearchResult[];
+  /**
+   * When `search` finds nothing, the few weak matches to offer as "did you mean" — shown apart from results,
+   * never as one; empty for nonsense and whenever `search` finds something.
+   */
+  didYouMean?(query: string): SearchResult[];
   /** How many documents (sessions and speakers) and distinct words the index holds. */
   readonly stats: { documents: number; terms: number };
 }
@@ -59,17 +65,35 @@ class Index implements SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
-    const v = this.vocabulary;
     const limit = options.limit ?? 10;
+    const { words, scores } = this.score(query);
+    const ranked = aboveCutoffs(scores);
+    rerank(this.vocabulary, ranked, words, limit);
+    return this.results(ranked.slice(0, limit));
+  }
+
+  didYouMean(query: string): SearchResult[] {
+    const { words, scores } = this.score(query);
+    // Only a query with a word the programme holds as typed (or by stem) has a weak match worth offering: one
+    // reached by sound or slips alone is how nonsense scores.
+    if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
+    return this.results(weakMatches(scores));
+  }
+
+  /** The query read, and every document it reaches with its score (before any cut-off). */
+  private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+    const v = this.vocabulary;
     const memo: Memo = new Map();
     const words = interpret(v, query, memo);
     const scores = new Map<number, number>();
     scoreWords(v, words, memo, scores);
     scoreAcronyms(v, query, words, memo, scores);
-    const ranked = aboveCutoffs(scores);
-    rerank(v, ranked, words, limit);
-    return ranked.slice(0, limit).map(([d, score]) => ({
-      ...(v.docs[d] as Doc),
+    return { words, scores };
+  }
+
+  private results(ranked: readonly [doc: number, score: number][]): SearchResult[] {
+    return ranked.map(([d, score]) => ({
+      ...(this.vocabulary.docs[d] as Doc),
       score: Math.round(Math.min(1, score) * 1000) / 1000,
     }));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
 import { interpret } from "./query.js";
-import { aboveCutoffs, MIN_SCORE, scoreWords } from "./score.js";
+import { aboveCutoffs, MIN_SCORE, SUGGEST_MIN, scoreWords, weakMatches } from "./score.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -50,5 +50,18 @@ describe("the cut-offs", () => {
       [1, 0.9],
       [3, 0.9],
     ]);
+  });
+});
+
+describe("weak matches offered as «did you mean»", () => {
+  it("are the best below the confidence cut-off, none when something passes it or nothing comes close", () => {
+    expect(weakMatches(new Map([[0, MIN_SCORE - 0.05]]))).toEqual([[0, MIN_SCORE - 0.05]]);
+    expect(weakMatches(new Map([[0, MIN_SCORE]]))).toEqual([]);
+    expect(weakMatches(new Map([[0, SUGGEST_MIN - 0.01]]))).toEqual([]);
+  });
+
+  it("are at most three", () => {
+    const scores = new Map([0, 1, 2, 3, 4].map((d) => [d, 0.4] as [number, number]));
+    expect(weakMatches(scores)).toHaveLength(3);
   });
 });

@@ -14,6 +14,10 @@ export const INEXACT_IN_PROSE = 0.8;
 
 /** Results below this score are not confident enough to show. */
 export const MIN_SCORE = 0.45;
+/** Below {@link MIN_SCORE} but at least this, a document may be offered as "did you mean", apart from results. */
+export const SUGGEST_MIN = 0.3;
+/** At most this many "did you mean" offers. */
+const MAX_SUGGESTIONS = 3;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
 const RELATIVE_CUTOFF = 0.5;
 /** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
@@ -115,4 +119,19 @@ export function aboveCutoffs(scores: Map<number, number>): [doc: number, score: 
   if (top < MIN_SCORE) return [];
   const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
   return [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/**
+ * When nothing is confident enough to show, the best weak matches (at least {@link SUGGEST_MIN}, and within the
+ * relative cut-off of the best of them) to offer as "did you mean"; empty when there are results or none close.
+ */
+export function weakMatches(scores: Map<number, number>): [doc: number, score: number][] {
+  let top = 0;
+  for (const s of scores.values()) if (s > top) top = s;
+  if (top >= MIN_SCORE || top < SUGGEST_MIN) return [];
+  const floor = Math.max(SUGGEST_MIN, top * RELATIVE_CUTOFF);
+  return [...scores]
+    .filter(([, s]) => s >= floor)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_SUGGESTIONS);
 }

@@ -80,6 +80,19 @@ describe("search", () => {
     expect(text).toContain("/schedule");
   });
 
+  it("offers a weak match apart as «did you mean», a button to its card, and nonsense none", async () => {
+    const { h, user, reply } = await newUserSends("flask zzqxv blorp");
+    const text = textOf(reply);
+    expect(text).toContain("Nothing found for «flask zzqxv blorp»");
+    expect(text).toContain("Did you mean:");
+    expect(labelsOf(reply)).toContain("Advanced Flask patterns");
+    await h.press(user, reply, "Advanced Flask patterns");
+    expect(textOf(h.last(user))).toContain("Patterns for large Flask applications.");
+    const { reply: nonsense } = await newUserSends("qwzxqwzx blorp");
+    expect(textOf(nonsense)).not.toContain("Did you mean");
+    expect(labelsOf(nonsense)).toEqual([]);
+  });
+
   it("survives garbage: huge text, HTML, emoji", async () => {
     const { h, user } = newUser();
     for (const garbage of ["x".repeat(5000), "<b>&amp; </i>", "🎉🎉🎉", "\u0000\u200b", "a".repeat(4096)]) {

@@ -20,9 +20,14 @@ function runSearch(ctx: BotContext, query: string): Hit[] {
   return resolveHits(ctx, ctx.deps.catalog.index.search(query, { limit: MAX_RESULTS }));
 }
 
+/** "Nothing found", with the weak matches the index offers as "did you mean". */
+function nothingFound(ctx: BotContext, query: string) {
+  return nothingFoundView(ctx, query, resolveHits(ctx, ctx.deps.catalog.index.didYouMean?.(query) ?? []));
+}
+
 /**
  * Anything typed in a private chat is a search: a page of results with a button per session or speaker, or
- * "nothing found" with a hint. Unknown commands get a pointer to /help. Install last: it takes every text.
+ * "nothing found" with a hint (and a weak match or two offered apart as "did you mean"). Unknown commands get a pointer to /help. Install last: it takes every text.
  * Paging buttons carry a short key of the query, kept in SQLite (src/store/search-pages.ts), so they still
  * work after a restart.
  */
@@ -37,7 +42,7 @@ export function searchFeature(): Composer<BotContext> {
     const query = cutText(text, MAX_QUERY_CHARS);
     if (!query) return;
     const hits = runSearch(ctx, query);
-    if (!hits.length) return replyView(ctx, nothingFoundView(ctx, query));
+    if (!hits.length) return replyView(ctx, nothingFound(ctx, query));
     let key: string;
     try {
       key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
@@ -55,7 +60,7 @@ export function searchFeature(): Composer<BotContext> {
     const hits = runSearch(ctx, query);
     await showView(
       ctx,
-      hits.length ? resultsView(ctx, query, hits, action.page, action.key) : nothingFoundView(ctx, query),
+      hits.length ? resultsView(ctx, query, hits, action.page, action.key) : nothingFound(ctx, query),
     );
     return undefined;
   });

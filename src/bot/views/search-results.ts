@@ -57,9 +57,26 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
   return `${head}\n    ${escapeHtml(details.join(" · "))}`;
 }
 
-/** "Nothing found" with a hint. */
-export function nothingFoundView(ctx: ViewCtx, query: string): View {
-  return { text: ctx.t("search.nothing", { query: echoQuery(query) }), keyboard: [] };
+/**
+ * "Nothing found" with a hint, and below it, apart, the weak matches offered as "did you mean" (each a button
+ * to its card): not results, so the answer stays "nothing found".
+ */
+export function nothingFoundView(ctx: ViewCtx, query: string, weak: readonly Hit[] = []): View {
+  const text = ctx.t("search.nothing", { query: echoQuery(query) });
+  if (!weak.length) return { text, keyboard: [] };
+  const keyboard = weak.map((hit) => [
+    hit.kind === "speaker"
+      ? actionButton(`👤 ${pick(ctx, hit.speaker.name)}`, {
+          type: "speaker",
+          key: ctx.deps.catalog.speakerKey(hit.speaker.id),
+        })
+      : actionButton(`${star(ctx, hit.session.id)}${pick(ctx, hit.session.title)}`, {
+          type: "session",
+          key: ctx.deps.catalog.sessionKey(hit.session.id),
+          page: 0,
+        }),
+  ]);
+  return { text: `${text}\n\n${ctx.t("search.did_you_mean")}`, keyboard };
 }
 
 /**
