@@ -11,6 +11,7 @@
  *   my[:p]                    /my list (`:p` with past ones)
  *   mx:<session>[:c]          unfollow a past or cancelled session from /my (redrawn with past ones, or `:c` without)
  *   rs:0, rs:1                reminders off / on altogether (/settings)
+ *   sn:0, sn:1                news about other conferences off / on (/settings)
  *   fg, fg:y                  forget me: ask for confirmation / delete everything kept about the user
  *   qk:<session>              ask a question about it  qc                       don't ask after all
  *   ql:<session>[:<page>]     its questions            qv:<question>:<0|1>:<page>  take a vote back / vote up
@@ -22,7 +23,8 @@
  *   adm:held:<token>          organizers: apply the programme version held back (the guard checks `adm:`)
  *   adm:ok:<token>            organizers: apply a previewed change   adm:no:<token>  discard it
  *   adm:pk:<token>:<session>  organizers: the session meant, among several that matched /move, /cancel, /restore
- *   adm:bc:<step>             the /broadcast dialogue: no (cancel), go (send), all, ses (a session's followers),
+ *   adm:bc:<step>             the /broadcast dialogue: no (cancel), go (send), all, ev (everyone: owners),
+ *                             ses (a session's followers),
  *                             bk (back to the audience), l:<lang>, s:<session> (picked), p:<page> (of matches)
  *   cal                       my calendar feed link   calr                     reset that link
  *   dr:<day>[:<page>]         a day's rooms           dt:<day>[:<page>]        a day's tracks
@@ -59,6 +61,8 @@ export type BroadcastStep =
   | { step: "cancel" }
   | { step: "send" }
   | { step: "all" }
+  /** The owners' audience: everyone who ever used the bot (and did not turn off series news). */
+  | { step: "everyone" }
   | { step: "session" }
   | { step: "back" }
   | { step: "lang"; lang: Lang }
@@ -87,6 +91,8 @@ export type Action =
   | { type: "myRemove"; key: number; past: boolean }
   /** Reminders on or off altogether (/settings). */
   | { type: "reminders"; on: boolean }
+  /** News about other conferences and future editions on or off (/settings, several conferences). */
+  | { type: "seriesNews"; on: boolean }
   /** Forget me (/settings): `confirmed` false asks first, true deletes everything kept about the user. */
   | { type: "forget"; confirmed: boolean }
   /** Questions to the speaker: ask, don't ask, a page of a session's questions, a vote, moderation. */
@@ -148,7 +154,7 @@ const patterns = {
   applyHeld: /^adm:held:([A-Za-z0-9_-]{12})$/,
   adminConfirm: /^adm:(ok|no):([A-Za-z0-9_-]{8})$/,
   adminPick: new RegExp(`^adm:pk:([A-Za-z0-9_-]{8}):(${ID})$`),
-  broadcast: new RegExp(`^adm:bc:(?:(no|go|all|ses|bk)|l:([a-z]{2})|s:(${ID})|p:(${NUM}))$`),
+  broadcast: new RegExp(`^adm:bc:(?:(no|go|all|ev|ses|bk)|l:([a-z]{2})|s:(${ID})|p:(${NUM}))$`),
   dayList: new RegExp(`^(dr|dt):(${NUM})${PAGE}$`),
   room: new RegExp(`^r:(${NUM}):(${NUM})${PAGE}$`),
   track: new RegExp(`^t:(${NUM}):(${NUM}|a)${PAGE}$`),
@@ -210,7 +216,14 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
   }
 }
 
-const BROADCAST_WORDS = { cancel: "no", send: "go", all: "all", session: "ses", back: "bk" } as const;
+const BROADCAST_WORDS = {
+  cancel: "no",
+  send: "go",
+  all: "all",
+  everyone: "ev",
+  session: "ses",
+  back: "bk",
+} as const;
 
 function encodeBroadcastStep(c: BroadcastStep): string {
   switch (c.step) {
@@ -279,6 +292,9 @@ export function encodeAction(a: Action): string {
       break;
     case "reminders":
       data = `rs:${a.on ? 1 : 0}`;
+      break;
+    case "seriesNews":
+      data = `sn:${a.on ? 1 : 0}`;
       break;
     case "forget":
       data = a.confirmed ? "fg:y" : "fg";
@@ -377,6 +393,7 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "calr") return { type: "calendarReset" };
   if (data === "st") return { type: "settings" };
   if (data === "rs:0" || data === "rs:1") return { type: "reminders", on: data === "rs:1" };
+  if (data === "sn:0" || data === "sn:1") return { type: "seriesNews", on: data === "sn:1" };
   if (data === "fg" || data === "fg:y") return { type: "forget", confirmed: data === "fg:y" };
   if (data === "qc") return { type: "askCancel" };
   if (data === "qs") return { type: "myQuestions" };

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
+import { qualifyProgramme } from "../programme/qualify.js";
 import { openDatabase } from "../store/db.js";
 import {
   dropPendingForUser,
@@ -13,7 +14,13 @@ import {
 } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
 import { subscribe } from "../store/subscriptions.js";
-import { markUserBlocked, setUserLanguage, touchUser } from "../store/users.js";
+import {
+  markUserBlocked,
+  setSeriesNews,
+  setUserConference,
+  setUserLanguage,
+  touchUser,
+} from "../store/users.js";
 import {
   audienceRecipients,
   createBroadcast,
@@ -110,6 +117,32 @@ describe("broadcasts", () => {
       parseMode: "HTML",
     });
     expect(outboxCounts(db).pending).toBe(1);
+    db.close();
+  });
+});
+
+describe("audiences in a deployment of several conferences", () => {
+  it("are a conference's attendees (looking at it or following its sessions), or everyone who wants series news", () => {
+    const db = openDatabase(join(tempDir(), "series.sqlite"));
+    loadProgramme(db, smallProgramme(), NOW, "main");
+    loadProgramme(db, qualifyProgramme(smallProgramme(), "spring:"), NOW, "spring");
+    for (const id of [1, 2, 3, 4, 5]) touchUser(db, { id, chatId: 10 + id, languageCode: "en" }, NOW);
+    setUserConference(db, 2, "spring", NOW); // looks at spring
+    setUserConference(db, 3, "main", NOW); // looks at main, follows a spring session
+    subscribe(db, 3, "spring:caching", NOW);
+    setUserConference(db, 4, "spring", NOW);
+    setSeriesNews(db, 4, false, NOW); // turned series news off
+    touchUser(db, { id: 5, chatId: 15, languageCode: "ru" }, NOW); // the default, in Russian
+    const ids = (a: Parameters<typeof audienceRecipients>[1]) =>
+      audienceRecipients(db, a).map((r) => r.userId);
+    const main = { id: "main", isDefault: true };
+    const spring = { id: "spring", isDefault: false };
+    expect(ids({ kind: "all", conference: main })).toEqual([1, 3, 5]);
+    expect(ids({ kind: "all", conference: spring })).toEqual([2, 3, 4]);
+    expect(ids({ kind: "lang", lang: "ru", conference: main })).toEqual([5]);
+    expect(ids({ kind: "lang", lang: "ru", conference: spring })).toEqual([]);
+    expect(ids({ kind: "session", sessionId: "spring:caching" })).toEqual([3]);
+    expect(ids({ kind: "everyone" })).toEqual([1, 2, 3, 5]);
     db.close();
   });
 });

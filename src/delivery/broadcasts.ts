@@ -10,14 +10,27 @@ import {
 import type { Db } from "../store/db.js";
 import { broadcastOutcomes, enqueue, type NewOutboxRow } from "../store/outbox.js";
 import { followersOf } from "../store/subscriptions.js";
-import { reachableUsers, userExists } from "../store/users.js";
+import { attendeesOf, reachableUsers, seriesNewsUsers, userExists } from "../store/users.js";
 import type { OutboxPayload } from "./messages.js";
 
-/** Who a broadcast goes to: everyone, the subscribers of one session, or the users of one language. */
+/**
+ * Who a broadcast goes to: a conference's attendees (`all`, or those of one language), the subscribers of one
+ * session, or (the deployment's owners) everyone who ever used the bot and still wants news of the series.
+ * A conference's attendees are those looking at it (users who chose none look at the default) and those
+ * following any of its sessions; an audience without `conference` (recorded before there were several) is
+ * everyone.
+ */
 export type Audience =
-  | { kind: "all" }
+  | { kind: "all"; conference?: AudienceConference }
   | { kind: "session"; sessionId: string }
-  | { kind: "lang"; lang: Lang };
+  | { kind: "lang"; lang: Lang; conference?: AudienceConference }
+  | { kind: "everyone" };
+
+/** The conference an audience belongs to, and whether it is the deployment's default. */
+export interface AudienceConference {
+  id: string;
+  isDefault: boolean;
+}
 
 /** A broadcast message exactly as the organizer wrote it: its text and Telegram MessageEntity objects. */
 export interface BroadcastMessage {
@@ -34,8 +47,14 @@ export interface Recipient {
 /** Every reachable user in an audience, by user id. */
 export function audienceRecipients(db: Db, audience: Audience): Recipient[] {
   if (audience.kind === "session") return followersOf(db, audience.sessionId);
+  if (audience.kind === "everyone") return seriesNewsUsers(db);
+  const attending =
+    audience.conference && new Set(attendeesOf(db, audience.conference.id, audience.conference.isDefault));
   return reachableUsers(db)
-    .filter((u) => audience.kind === "all" || u.language === audience.lang)
+    .filter(
+      (u) =>
+        (audience.kind === "all" || u.language === audience.lang) && (!attending || attending.has(u.userId)),
+    )
     .map((u) => ({ userId: u.userId, chatId: u.chatId }));
 }
 

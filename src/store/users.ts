@@ -163,6 +163,28 @@ export function reachableUsers(db: Db): { userId: number; chatId: number; langua
   }));
 }
 
+/**
+ * The ids of a conference's attendees: the users looking at it (with `isDefault`, also those who chose none)
+ * and the users following any of its sessions.
+ */
+export function attendeesOf(db: Db, conference: string, isDefault: boolean): number[] {
+  return statement<[string, number, string], { id: number }>(
+    db,
+    `SELECT id FROM users WHERE conference = ? OR (conference IS NULL AND ?)
+     UNION SELECT sub.user_id FROM subscriptions sub JOIN sessions s ON s.id = sub.session_id WHERE s.conference_id = ?`,
+  )
+    .all(conference, isDefault ? 1 : 0, conference)
+    .map((r) => r.id);
+}
+
+/** Every reachable user who has not turned off news about other conferences and future editions. */
+export function seriesNewsUsers(db: Db): { userId: number; chatId: number }[] {
+  return statement<[], { userId: number; chatId: number }>(
+    db,
+    "SELECT id AS userId, chat_id AS chatId FROM users WHERE blocked_at IS NULL AND series_news = 1 ORDER BY id",
+  ).all();
+}
+
 /** Whether a users row exists (the outbox refers to one). */
 export function userExists(db: Db, id: number): boolean {
   return statement(db, "SELECT 1 FROM users WHERE id = ?").get(id) !== undefined;

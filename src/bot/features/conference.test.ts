@@ -69,4 +69,17 @@ describe("/conference", () => {
     expect(textOf(h.last(u))).toContain("Эта ссылка");
     expect(getUser(h.deps.db, u.id)?.conference).toBeNull();
   });
+
+  it("lets attendees turn off news about other conferences in /settings, which only a series shows", async () => {
+    const h = createHarness({ conferences: testSeries() });
+    const u = testUser("ru", "Вера");
+    await h.send(u, "/settings");
+    expect(textOf(h.last(u))).toContain("Новости о других конференциях и следующих годах: включены.");
+    await h.press(u, h.last(u), "Не присылать новости");
+    expect(getUser(h.deps.db, u.id)?.seriesNews).toBe(false);
+    expect(textOf(h.last(u))).toContain("выключены");
+    const one = createHarness();
+    await one.send(u, "/settings");
+    expect(textOf(one.last(u))).not.toContain("Новости");
+  });
 });

@@ -92,7 +92,7 @@ function sessionsFor(ctx: BotContext): Session[] {
     if (r.role === "moderator") ids.add(r.target);
     else for (const s of catalog.sessionsOf(r.target)) ids.add(s.id);
   }
-  if (ctx.deps.config.ADMIN_IDS.includes(user.id)) {
+  if (ctx.deps.conferences.isOrganizer(user.id, ctx.deps.conference.id)) {
     const rules = questionRules(ctx.deps.config);
     const now = ctx.deps.clock();
     for (const s of catalog.programme.sessions) if (questionsOpen(s, now, rules)) ids.add(s.id);
@@ -173,7 +173,7 @@ export function questionsFeature(): Composer<BotContext> {
     const session = q ? ctx.deps.catalog.session(q.sessionId) : undefined;
     const result = moderateQuestion(
       ctx.deps.db,
-      ctx.deps.config.ADMIN_IDS,
+      ctx.deps.conferences.organizersOf(ctx.deps.conference.id),
       session,
       action.question,
       action.op,

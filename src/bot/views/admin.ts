@@ -350,7 +350,9 @@ export function auditSummary(v: AdminViewCtx, e: AuditEntry): string {
     const to =
       audience.kind === "session"
         ? v.t("admin.audit.to_session", { title: title(audience.sessionId) })
-        : v.t(`admin.audit.to_${audience.kind === "all" ? "all" : audience.lang}`);
+        : v.t(
+            `admin.audit.to_${audience.kind === "all" || audience.kind === "everyone" ? audience.kind : audience.lang}`,
+          );
     return v.t("admin.audit.broadcast", { id: d.broadcast, to, n: formatCount(d.total, v.lang) });
   }
   const [changed, added, removed] = [ids(d.changed), ids(d.added), ids(d.removed)];

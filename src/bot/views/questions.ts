@@ -19,7 +19,9 @@ export const QUESTIONS_PER_PAGE = 5;
 
 /** The reader's role for a session's questions ("attendee" when the update has no user). */
 export function roleOf(ctx: ViewCtx, session: Session): QuestionRoleOf {
-  return ctx.user ? roleFor(ctx.deps.db, ctx.deps.config.ADMIN_IDS, ctx.user.id, session) : "attendee";
+  return ctx.user
+    ? roleFor(ctx.deps.db, ctx.deps.conferences.organizersOf(ctx.deps.conference.id), ctx.user.id, session)
+    : "attendee";
 }
 
 /** Whether questions to a session can be asked now. */

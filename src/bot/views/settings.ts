@@ -12,11 +12,15 @@ export function leadMinutes(ctx: Pick<ViewCtx, "user" | "deps">): number {
 
 /**
  * /settings: how long before a session to remind (5, 10, 15, 30 or 60 minutes, ✓ marking the choice) and a switch
- * that turns reminders off altogether (then only "turn them on" is offered), and the language.
+ * that turns reminders off altogether (then only "turn them on" is offered), the language, and — in a
+ * deployment of several conferences — whether to hear news about other conferences and future editions.
  */
 export function settingsView(ctx: ViewCtx): View {
   const minutes = leadMinutes(ctx);
   const on = ctx.user?.reminders ?? true;
+  // News about other conferences and future editions: a switch once the deployment carries a series.
+  const series = ctx.deps.conferences.size > 1;
+  const news = ctx.user?.seriesNews ?? true;
   const leadRow = REMINDER_CHOICES.map((m) =>
     actionButton(`${m === minutes ? "✓ " : ""}${plain(ctx, "settings.minutes", { count: m })}`, {
       type: "reminderMinutes",
@@ -29,6 +33,7 @@ export function settingsView(ctx: ViewCtx): View {
       "",
       on ? ctx.t("settings.lead", { count: minutes }) : ctx.t("settings.reminders_off"),
       ctx.t("settings.language", { language: LANGUAGE_NAMES[ctx.lang] }),
+      ...(series ? [ctx.t(news ? "settings.news_is_on" : "settings.news_is_off")] : []),
     ].join("\n"),
     keyboard: [
       ...(on ? [leadRow] : []),
@@ -44,6 +49,16 @@ export function settingsView(ctx: ViewCtx): View {
           lang,
         }),
       ),
+      ...(series
+        ? [
+            [
+              actionButton(plain(ctx, news ? "settings.news_off" : "settings.news_on"), {
+                type: "seriesNews",
+                on: !news,
+              }),
+            ],
+          ]
+        : []),
       [actionButton(plain(ctx, "settings.forget"), { type: "forget", confirmed: false })],
     ],
   };

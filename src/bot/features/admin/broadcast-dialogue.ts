@@ -80,6 +80,7 @@ async function nextUpdate(conversation: BroadcastConversation, ctx: Conversation
 
 function describeAudience(ctx: ConversationContext, audience: Audience, title?: string): string {
   if (audience.kind === "all") return ctx.t("admin.broadcast.audience_all");
+  if (audience.kind === "everyone") return ctx.t("admin.broadcast.audience_everyone");
   if (audience.kind === "lang") return ctx.t(`admin.broadcast.audience_${audience.lang}`);
   return ctx.t("admin.broadcast.audience_session", { title: title ?? audience.sessionId });
 }
@@ -166,16 +167,31 @@ export async function broadcastConversation(
     else await ctx.reply(ctx.t("admin.broadcast.text_only"));
   }
 
-  // 2. The audience: asked again, the message kept, whenever the one chosen has nobody in it.
+  // 2. The audience: asked again, the message kept, whenever the one chosen has nobody in it. "Everyone" and
+  // a language are the attendees of the organizer's current conference.
+  const conference = await conversation.external((outside) => ({
+    id: outside.deps.conference.id,
+    isDefault: outside.deps.conference.isDefault,
+  }));
   const showAudiences = async (intro?: string) => {
     const counts = await conversation.external((outside) => ({
-      all: audienceRecipients(outside.deps.db, { kind: "all" }).length,
-      en: audienceRecipients(outside.deps.db, { kind: "lang", lang: "en" }).length,
-      ru: audienceRecipients(outside.deps.db, { kind: "lang", lang: "ru" }).length,
+      all: audienceRecipients(outside.deps.db, { kind: "all", conference }).length,
+      en: audienceRecipients(outside.deps.db, { kind: "lang", lang: "en", conference }).length,
+      ru: audienceRecipients(outside.deps.db, { kind: "lang", lang: "ru", conference }).length,
+      // Only the deployment's owners write to everyone, and only when there is more than one conference.
+      everyone:
+        outside.deps.conferences.size > 1 && outside.deps.conferences.isOwner(outside.from?.id ?? 0)
+          ? audienceRecipients(outside.deps.db, { kind: "everyone" }).length
+          : undefined,
     }));
     const n = (x: number) => formatCount(x, ctx.lang);
     const keyboard: Keyboard = [
       [button(plain(ctx, "admin.broadcast.all", { n: n(counts.all) }), { step: "all" })],
+      ...(counts.everyone === undefined
+        ? []
+        : [
+            [button(plain(ctx, "admin.broadcast.everyone", { n: n(counts.everyone) }), { step: "everyone" })],
+          ]),
       [button(plain(ctx, "admin.broadcast.session"), { step: "session" })],
       LANGS.map((lang) =>
         button(plain(ctx, `admin.broadcast.lang_${lang}`, { n: n(counts[lang]) }), { step: "lang", lang }),
@@ -205,9 +221,16 @@ export async function broadcastConversation(
     const next = await nextUpdate(conversation, ctx);
     if (!next) return;
     const { u, choice, text } = next;
-    if (choice?.step === "all" || choice?.step === "lang") {
+    const owner = await conversation.external((outside) =>
+      outside.deps.conferences.isOwner(outside.from?.id ?? 0),
+    );
+    if (choice?.step === "all" || choice?.step === "lang" || (choice?.step === "everyone" && owner)) {
       const audience: Audience =
-        choice.step === "all" ? { kind: "all" } : { kind: "lang", lang: choice.lang };
+        choice.step === "all"
+          ? { kind: "all", conference }
+          : choice.step === "everyone"
+            ? { kind: "everyone" }
+            : { kind: "lang", lang: choice.lang, conference };
       if (await recipients(audience)) chosen = { audience };
       else await showAudiences(ctx.t("admin.broadcast.nobody"));
     } else if (choice?.step === "session") {
@@ -324,7 +347,7 @@ export async function broadcastConversation(
           broadcast: b.id,
           audience,
           total: b.total,
-          summary: `#${b.id} → ${audience.kind === "all" ? "all" : audience.kind === "lang" ? audience.lang : audience.sessionId} (${b.total})`,
+          summary: `#${b.id} → ${audience.kind === "all" || audience.kind === "everyone" ? audience.kind : audience.kind === "lang" ? audience.lang : audience.sessionId} (${b.total})`,
         },
       });
       return b;

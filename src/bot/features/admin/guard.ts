@@ -2,7 +2,7 @@ import { Composer, type Context } from "grammy";
 import type { AppFlavor, BotContext } from "../../context.js";
 import { plain } from "../../views/view.js";
 
-/** The organizers' commands; nobody but the users in ADMIN_IDS reaches them. */
+/** The organizers' commands; nobody but the conference's organizers and the owners (ADMIN_IDS) reaches them. */
 export const ADMIN_COMMANDS = [
   "broadcast",
   "move",
@@ -20,10 +20,13 @@ export const ADMIN_COMMANDS = [
 /** Every organizer button's callback_data starts with this. */
 export const ADMIN_PREFIX = "adm:";
 
-/** Whether the update comes from an organizer (a user listed in ADMIN_IDS). */
+/**
+ * Whether the update comes from an organizer of the conference it acts on: one of its `organizers`, or a
+ * deployment owner (ADMIN_IDS). The organizers of one conference cannot touch another.
+ */
 export function isAdmin(ctx: Pick<Context, "from"> & Pick<AppFlavor, "deps">): boolean {
   const id = ctx.from?.id;
-  return id !== undefined && ctx.deps.config.ADMIN_IDS.includes(id);
+  return id !== undefined && ctx.deps.conferences.isOrganizer(id, ctx.deps.conference.id);
 }
 
 /**

@@ -30,7 +30,10 @@ export function startOrganizerJobs(
   const onHup = () => {
     deps.logger.info("SIGHUP: reloading the programme file");
     reloading = reloading
-      .then(() => reloadOnSignal(api, deps))
+      // Every conference's programme, one after another; each tells its own organizers.
+      .then(async () => {
+        for (const conference of deps.conferences.all()) await reloadOnSignal(api, conference);
+      })
       .catch((err: unknown) => deps.logger.error({ err }, "SIGHUP reload failed"));
   };
   process.on("SIGHUP", onHup);
@@ -49,7 +52,10 @@ export function startOrganizerJobs(
  * plus the organizer ones, in the admin's language. Admins who never wrote to the bot are skipped.
  */
 export async function registerAdminCommands(api: Api, deps: BotDeps): Promise<void> {
-  for (const adminId of deps.config.ADMIN_IDS) {
+  const organizers = new Set(
+    deps.conferences.all().flatMap((c) => deps.conferences.organizersOf(c.conference.id)),
+  );
+  for (const adminId of organizers) {
     const admin = getUser(deps.db, adminId);
     if (!admin) continue;
     const lang = languageOf(admin);

@@ -7,7 +7,7 @@ import { fixedT } from "../../i18n.js";
 import { HTML } from "../../respond.js";
 
 /**
- * Sends every organizer (ADMIN_IDS) who has written to the bot a message rendered in their language, straight
+ * Sends every organizer of the conference (its own and the owners, ADMIN_IDS) who has written to the bot a message rendered in their language, straight
  * through `api` rather than the outbox — what organizers are told about may be that the outbox cannot be
  * written. Failures are logged (with `what`), never thrown.
  */
@@ -17,7 +17,7 @@ export async function tellOrganizers(
   render: (t: TFunction, lang: Lang) => string,
   what: string,
 ): Promise<void> {
-  for (const adminId of deps.config.ADMIN_IDS) {
+  for (const adminId of deps.conferences.organizersOf(deps.conference.id)) {
     const admin = getUser(deps.db, adminId);
     if (!admin) continue;
     const lang = languageOf(admin);
