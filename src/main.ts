@@ -93,7 +93,8 @@ function webappDeps(deps: BotDeps, botToken: string, publicUrl: string, botUsern
     defaultReminderMinutes: deps.config.DEFAULT_REMINDER_MINUTES,
     maxAuthAgeSeconds: deps.config.WEBAPP_AUTH_MAX_AGE,
     staticDir: WEBAPP_DIST,
-    organizerIds: deps.config.ADMIN_IDS,
+    conferenceId: deps.conference.id,
+    organizerIds: deps.conferences.organizersOf(deps.conference.id),
     screenKey: screenKey(botToken),
   };
 }

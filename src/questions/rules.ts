@@ -48,11 +48,3 @@ export function questionsOpen(session: Session, now: number, rules: QuestionRule
     now <= Date.parse(session.end) + rules.closeAfterMs
   );
 }
-
-/**
- * The conference a session's questions belong to, for the moderation switch. One deployment carries one
- * conference today: its key is "".
- */
-export function conferenceOf(_session: Session): string {
-  return "";
-}

@@ -44,7 +44,7 @@ describe("questions", () => {
   it("are taken only inside the window, within the length, the per-session and the interval limits", () => {
     const db = setup();
     const ask = (text: string, at: number, source: string, user = ALICE) =>
-      askQuestion(db, rules, talk, user, text, source, at);
+      askQuestion(db, rules, talk, user, text, source, at, "main");
     expect(ask("Too early?", START - 16 * 60_000, "m1")).toMatchObject({ ok: false, problem: "closed" });
     expect(ask("x".repeat(301), START, "m2")).toMatchObject({ ok: false, problem: "too_long", length: 301 });
     expect(ask("   ", START, "m3")).toMatchObject({ ok: false, problem: "empty" });
@@ -72,8 +72,8 @@ describe("questions", () => {
 
   it("counts one vote per user, takes votes back, never one's own, and orders by votes then time", () => {
     const db = setup();
-    const a = askQuestion(db, rules, talk, ALICE, "First?", "a", START);
-    const b = askQuestion(db, rules, talk, BOB, "Second?", "b", START + 1000);
+    const a = askQuestion(db, rules, talk, ALICE, "First?", "a", START, "main");
+    const b = askQuestion(db, rules, talk, BOB, "Second?", "b", START + 1000, "main");
     if (!a.ok || !b.ok) throw new Error("not asked");
     expect(castVote(db, a.question.id, ALICE, true, START)).toEqual({ ok: false, problem: "own" });
     expect(castVote(db, b.question.id, ALICE, true, START)).toEqual({ ok: true, voted: true, votes: 1 });
@@ -91,8 +91,8 @@ describe("questions", () => {
 
   it("waits for a moderator when moderation is on; only organizers, moderators and speakers moderate", () => {
     const db = setup();
-    setModerated(db, "", true, 0);
-    const q = askQuestion(db, rules, talk, ALICE, "Moderated?", "a", START);
+    setModerated(db, "main", true, 0);
+    const q = askQuestion(db, rules, talk, ALICE, "Moderated?", "a", START, "main");
     if (!q.ok) throw new Error("not asked");
     expect(q.question.status).toBe("pending");
     expect(listQuestions(db, talk.id)).toEqual([]);
@@ -137,7 +137,7 @@ describe("questions", () => {
     expect(moderateQuestion(db, orgs, talk, q.question.id, "ban", ORGANIZER, START)).toMatchObject({
       ok: true,
     });
-    expect(askQuestion(db, rules, talk, ALICE, "Again?", "b", START + 120_000)).toMatchObject({
+    expect(askQuestion(db, rules, talk, ALICE, "Again?", "b", START + 120_000, "main")).toMatchObject({
       problem: "banned",
     });
     expect(listQuestions(db, talk.id)).toEqual([]);
@@ -145,7 +145,7 @@ describe("questions", () => {
 
   it("keeps a forgotten user's questions and votes in the totals without their id", () => {
     const db = setup();
-    const q = askQuestion(db, rules, talk, ALICE, "Mine?", "a", START);
+    const q = askQuestion(db, rules, talk, ALICE, "Mine?", "a", START, "main");
     if (!q.ok) throw new Error("not asked");
     castVote(db, q.question.id, BOB, true, START);
     forgetQuestionUser(db, ALICE);

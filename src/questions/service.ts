@@ -18,7 +18,7 @@ import {
   setQuestionStatus,
 } from "../store/questions.js";
 import { getUser } from "../store/users.js";
-import { conferenceOf, type QuestionRules, questionsOpen } from "./rules.js";
+import { type QuestionRules, questionsOpen } from "./rules.js";
 
 /**
  * Asking, voting and moderating, apart from Telegram: the bot, the Mini App's API and the screen page call
@@ -63,8 +63,8 @@ export function askBlocked(
 }
 
 /**
- * Records a user's question about a session, from the message `source` names: approved at once, or pending
- * when the conference is moderated. The same source is one question, however often it arrives.
+ * Records a user's question about a session of `conference`, from the message `source` names: approved at
+ * once, or pending when the conference is moderated. The same source is one question, however often it arrives.
  */
 export function askQuestion(
   db: Db,
@@ -74,6 +74,7 @@ export function askQuestion(
   text: string,
   source: string,
   now: number,
+  conference: string,
 ): AskResult {
   const clean = cleanQuestion(text);
   if (!clean) return { ok: false, problem: "empty" };
@@ -85,7 +86,7 @@ export function askQuestion(
     if (seen !== undefined) return { ok: true, question: getQuestion(db, seen) as Question, added: false };
     const blocked = askBlocked(db, rules, session, userId, now);
     if (blocked) return { ok: false, ...blocked };
-    const status = isModerated(db, conferenceOf(session)) ? "pending" : "approved";
+    const status = isModerated(db, conference) ? "pending" : "approved";
     const { id, added } = addQuestion(db, {
       sessionId: session.id,
       userId,
@@ -101,7 +102,7 @@ export function askQuestion(
 /** Who someone is to a session's questions. */
 export type QuestionRoleOf = "organizer" | "moderator" | "speaker" | "attendee";
 
-/** The user's role for a session: an organizer (ADMIN_IDS), its invited moderator, one of its linked speakers. */
+/** The user's role for a session: one of its conference's organizers, its invited moderator, one of its linked speakers. */
 export function roleFor(
   db: Db,
   organizerIds: readonly number[],

@@ -21,7 +21,13 @@ import { onAction, type Toast } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { truncate } from "../views/format.js";
-import { askPromptView, moderationView, questionListView, roleOf } from "../views/questions.js";
+import {
+  askPromptView,
+  moderationView,
+  organizersHere,
+  questionListView,
+  roleOf,
+} from "../views/questions.js";
 import { actionButton, pick, plain, type ViewCtx } from "../views/view.js";
 
 /** A pressed "Ask a question" waits this long for the question; a message after that is read as usual. */
@@ -173,7 +179,7 @@ export function questionsFeature(): Composer<BotContext> {
     const session = q ? ctx.deps.catalog.session(q.sessionId) : undefined;
     const result = moderateQuestion(
       ctx.deps.db,
-      ctx.deps.conferences.organizersOf(ctx.deps.conference.id),
+      organizersHere(ctx),
       session,
       action.question,
       action.op,
@@ -218,6 +224,7 @@ export function questionsFeature(): Composer<BotContext> {
       text,
       `${ctx.chat.id}:${ctx.message.message_id}`,
       now,
+      ctx.deps.conference.id,
     );
     if (!result.ok) {
       // Too long: they may shorten it and send it again; anything else ends the asking.

@@ -17,11 +17,14 @@ import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 /** Questions on one page of a list in the chat. */
 export const QUESTIONS_PER_PAGE = 5;
 
+/** The organizers of the conference the reader is in (its own and the deployment's owners). */
+export function organizersHere(ctx: Pick<ViewCtx, "deps">): number[] {
+  return ctx.deps.conferences.organizersOf(ctx.deps.conference.id);
+}
+
 /** The reader's role for a session's questions ("attendee" when the update has no user). */
 export function roleOf(ctx: ViewCtx, session: Session): QuestionRoleOf {
-  return ctx.user
-    ? roleFor(ctx.deps.db, ctx.deps.conferences.organizersOf(ctx.deps.conference.id), ctx.user.id, session)
-    : "attendee";
+  return ctx.user ? roleFor(ctx.deps.db, organizersHere(ctx), ctx.user.id, session) : "attendee";
 }
 
 /** Whether questions to a session can be asked now. */
@@ -160,7 +163,7 @@ export function moderationView(ctx: ViewCtx, session: Session, role: QuestionRol
   const key = ctx.deps.catalog.sessionKey(session.id);
   const p = pageQuestions(ctx, session, "moderation", page);
   const title = truncate(pick(ctx, session.title), 200);
-  const moderated = isModerated(ctx.deps.db, "");
+  const moderated = isModerated(ctx.deps.db, ctx.deps.conference.id);
   const when = formatTime(session.start, ctx.deps.catalog.timezone, ctx.lang);
   const lines = [
     ctx.t("questions.moderation_title", { title, when }),

@@ -40,7 +40,7 @@ export const questions: Migration = {
         session_id TEXT NOT NULL,
         started_at INTEGER NOT NULL
       );
-      -- Moderation per conference ('' is the deployment's one conference until there are several).
+      -- Moderation per conference (by its id, src/conferences).
       CREATE TABLE question_settings (
         conference TEXT PRIMARY KEY,
         moderated INTEGER NOT NULL DEFAULT 0,

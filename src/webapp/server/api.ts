@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isContentKind, type Lang } from "../../programme/model.js";
-import { conferenceOf } from "../../questions/rules.js";
 import { type ModerationAction, moderateQuestion, roleFor } from "../../questions/service.js";
 import { feedTokenOf } from "../../store/calendar-feeds.js";
 import { isModerated, listQuestions, rolesOf } from "../../store/questions.js";
@@ -177,7 +176,7 @@ function answerQuestions(deps: WebappDeps, user: User, method: string, m: RegExp
   const body: ApiQuestions = {
     sessionId: session.id,
     role,
-    moderated: isModerated(deps.db, conferenceOf(session)),
+    moderated: isModerated(deps.db, deps.conferenceId ?? "main"),
     questions: listQuestions(deps.db, session.id, { scope: "moderation" }).map((q) => ({
       id: q.id,
       text: q.text,

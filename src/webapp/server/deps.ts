@@ -24,7 +24,9 @@ export interface WebappDeps {
   maxAuthAgeSeconds: number;
   /** The built front end (webapp/dist). */
   staticDir: string;
-  /** The organizers (ADMIN_IDS): they moderate every session's questions. */
+  /** The conference served (its id: the questions' moderation switch is per conference); "main" when absent. */
+  conferenceId?: string;
+  /** The conference's organizers (its own and the deployment's owners): they moderate its questions. */
   organizerIds?: readonly number[];
   /** The key room screens' links are signed with (src/webapp/screen-link.ts); no screens without it. */
   screenKey?: Buffer;

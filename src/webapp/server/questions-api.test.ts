@@ -35,9 +35,18 @@ async function start() {
   const session = PROGRAMME.sessions[0];
   if (!session) throw new Error("no session");
   for (const u of [1, 2, 3, ann.id]) touchUser(db, { id: u, chatId: u }, 0);
-  const first = askQuestion(db, RULES, session, 1, 'Is <script>alert("x")</script> escaped?', "a", NOW);
-  setModerated(db, "", true, 0);
-  askQuestion(db, RULES, session, 2, "Waiting for approval?", "b", NOW);
+  const first = askQuestion(
+    db,
+    RULES,
+    session,
+    1,
+    'Is <script>alert("x")</script> escaped?',
+    "a",
+    NOW,
+    "main",
+  );
+  setModerated(db, "main", true, 0);
+  askQuestion(db, RULES, session, 2, "Waiting for approval?", "b", NOW, "main");
   if (first.ok) castVote(db, first.question.id, 3, true, NOW);
   redeemInvite(db, createInvite(db, "speaker", "ann-lee", org.id, 0), ann.id, 0);
   return app;

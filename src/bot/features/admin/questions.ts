@@ -39,10 +39,10 @@ export function questionsAdminFeature(): Composer<BotContext> {
     const on = ["on", "1", "yes", "вкл", "да"].includes(arg);
     const off = ["off", "0", "no", "выкл", "нет"].includes(arg);
     if (on || off) {
-      setModerated(db, "", on, clock());
+      setModerated(db, ctx.deps.conference.id, on, clock());
       recordAudit(db, { at: clock(), adminId: adminId, action: "moderation", details: { on } });
     }
-    const now = isModerated(db, "");
+    const now = isModerated(db, ctx.deps.conference.id);
     await ctx.reply(
       [
         ctx.t(now ? "questions.moderation_on" : "questions.moderation_off"),
