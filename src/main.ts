@@ -52,11 +52,35 @@ const CONSOLE_BOT: UserFromGetMe = localBotInfo({
   username: "confbot_local_bot",
 });
 
-/** Resolves on the first SIGINT or SIGTERM. */
-function shutdownSignal(): Promise<NodeJS.Signals> {
+/** How long stopping may take before the process exits anyway: inside a container's 10 s grace period. */
+const STOP_DEADLINE_MS = 8000;
+
+/** Set when a signal stopped the start-up: its calls are left behind, and the process exits once cleaned up. */
+let abandoned = false;
+
+/** Thrown into the start-up when a signal came before it finished. */
+class StoppedDuringStartup extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`${signal} during start-up`);
+  }
+}
+
+/**
+ * Resolves on the first SIGINT or SIGTERM, and from then on bounds the stop: whatever still waits after
+ * STOP_DEADLINE_MS (a stalled Bot API holding a send or a long poll) is left, and the process exits. Sends
+ * cut off so are the ones a crash would leave (the README's duplicate bound).
+ */
+function shutdownSignal(logger: { error: (obj: object, msg: string) => void }): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once("SIGINT", () => resolve("SIGINT"));
-    process.once("SIGTERM", () => resolve("SIGTERM"));
+    const stop = (signal: NodeJS.Signals) => {
+      setTimeout(() => {
+        logger.error({ signal, deadlineMs: STOP_DEADLINE_MS }, "did not stop in time; exiting now");
+        process.exit(process.exitCode ?? 0);
+      }, STOP_DEADLINE_MS).unref();
+      resolve(signal);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
   });
 }
 
@@ -292,11 +316,19 @@ async function main(): Promise<number> {
   let reminders: RemindersRuntime | undefined;
   const organizer = startOrganizerJobs(bot.api, deps, { active: () => reminders?.lease.held() ?? false });
   let webServer: WebappServer | undefined;
-  const signal = shutdownSignal();
+  const signal = shutdownSignal(logger);
+  // A signal during start-up (the API unreachable, calls retrying) stops it at once, not after the calls.
+  const unlessStopped = <T>(step: Promise<T>): Promise<T> =>
+    Promise.race([
+      step,
+      signal.then((s): never => {
+        throw new StoppedDuringStartup(s);
+      }),
+    ]);
   try {
-    await bot.init();
-    await registerCommands(bot.api, deps.i18n);
-    await registerAdminCommands(bot.api, deps);
+    await unlessStopped(bot.init());
+    await unlessStopped(registerCommands(bot.api, deps.i18n));
+    await unlessStopped(registerAdminCommands(bot.api, deps));
     // ── Reminders and the outbox (src/delivery): a cron tick queues due reminders; the dispatcher sends every
     // queued reminder, notice and broadcast through a raw Api without auto-retry, so it sees 429s itself.
     const running = startReminders(deps, createDispatchApi(config.BOT_TOKEN, config.BOT_API_ROOT), {
@@ -311,28 +343,36 @@ async function main(): Promise<number> {
       : undefined;
     if (config.WEBAPP_URL) {
       deps.webapp = { publicUrl: config.WEBAPP_URL, screenKey: screenKey(config.BOT_TOKEN) };
-      await setMenuButton(bot.api, appUrl(config.WEBAPP_URL), deps);
+      await unlessStopped(setMenuButton(bot.api, appUrl(config.WEBAPP_URL), deps));
     }
     if (config.WEBHOOK_URL) {
-      const server = await startWebhook(
-        bot,
-        { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET, routes },
-        logger,
+      const server = await unlessStopped(
+        startWebhook(
+          bot,
+          { url: config.WEBHOOK_URL, port: config.PORT, secret: config.WEBHOOK_SECRET, routes },
+          logger,
+        ),
       );
       logger.info({ signal: await signal }, "shutting down");
       await server.close();
     } else {
       webServer = routes ? await startWebappServer(routes, { port: config.PORT }) : undefined;
       if (webServer) logger.info({ port: webServer.port }, "Mini App server started");
-      const polling = await startPolling(bot, logger);
+      const polling = await unlessStopped(startPolling(bot, logger));
       try {
         const ended = polling.task() ?? Promise.resolve();
         const reason = await Promise.race([signal, ended.then(() => "polling ended" as const)]);
         logger.info({ reason }, "shutting down");
       } finally {
-        await polling.stop();
+        // The updates in hand get most of the deadline; the outbox's sends in flight what is left.
+        await polling.stop(STOP_DEADLINE_MS / 2);
       }
     }
+  } catch (e) {
+    if (!(e instanceof StoppedDuringStartup)) throw e;
+    logger.info({ signal: e.signal }, "stopped during start-up");
+    // The start-up's calls still retry in the background: nothing of theirs is wanted any more.
+    abandoned = true;
   } finally {
     // Also after a failure (Telegram refused polling, the port is taken): nothing may keep running. Sends in
     // flight finish and are recorded before the database closes.
@@ -349,6 +389,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     process.exitCode = code;
+    if (abandoned) process.exit(code);
   },
   (e: unknown) => {
     console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -35,6 +35,17 @@ describe("the local Bot API server", () => {
     expect(await api.getUpdates({ offset: (next[0]?.update_id ?? 0) + 1, timeout: 0 })).toEqual([]);
   });
 
+  it("answers a second getUpdates while one waits with 409 Conflict, like Telegram", async () => {
+    const { server, api } = await setup();
+    const poll = api.getUpdates({ timeout: 5 });
+    await server.waitForRequest((r) => r.method === "getUpdates");
+    await expect(api.getUpdates({ timeout: 1 })).rejects.toMatchObject({ error_code: 409 });
+    server.sendText({ id: 5, first_name: "Ann" }, "hi");
+    expect((await poll).map((u) => u.message?.text)).toEqual(["hi"]);
+    // The first poll is over: the next one is served.
+    expect(await api.getUpdates({ timeout: 0 })).toHaveLength(1);
+  });
+
   it("stores messages per chat, edits them, and lets the user press buttons", async () => {
     const { server, api } = await setup();
     const user = { id: 7, first_name: "Bo" };

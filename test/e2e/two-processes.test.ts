@@ -1,6 +1,6 @@
 /**
- * Two bot processes on one database (a rolling deploy, a second replica), end to end, in long polling and in
- * webhook mode (the local Bot API server playing a load balancer that takes turns between the two). Exactly
+ * Two bot processes on one database (a rolling deploy, a second replica), end to end, in long polling (the
+ * second one standing by on 409 Conflict, as Telegram answers a second getUpdates) and in webhook mode (the local Bot API server playing a load balancer that takes turns between the two). Exactly
  * one of them sends the 300 reminders that are due — the holder of the dispatch lease — while both answer
  * attendees, each update once. Then the sender is killed with SIGKILL in the middle: the standby takes over
  * once the lease expires and sends the rest. Every follower gets their reminder; only what was in flight at
@@ -85,7 +85,16 @@ for (const mode of ["polling", "webhook"] as const) {
         const standby = bots.find((b) => b !== active) as BotProcess;
         expect(Math.max(...Object.values(server.stats().sentPerChat))).toBe(1);
 
-        // Both answer attendees, each update once.
+        // Long polling: Telegram (and the local server) answer a second getUpdates with 409; the second process
+        // stands by instead of exiting, and takes over polling when the first one dies.
+        const STANDBY = "another process polls this bot: standing by";
+        const poller = mode === "polling" ? bots.find((b) => !b.output().includes(STANDBY)) : undefined;
+        if (mode === "polling") {
+          await eventually(() => bots.some((b) => b.output().includes(STANDBY)), bots, "a polling standby");
+          expect(bots.filter((b) => b.output().includes(STANDBY))).toHaveLength(1);
+        }
+
+        // Both answer attendees (in polling mode, the one that polls), each update once.
         const deliveredBefore = server.webhookDeliveries.length;
         for (let i = 0; i < 4; i++)
           await server.say(SEARCHERS[0] as (typeof SEARCHERS)[0], "asynchronous", { part: "Asynchronous" });
@@ -116,6 +125,13 @@ for (const mode of ["polling", "webhook"] as const) {
           [standby],
           "every reminder after the takeover",
         );
+        // The killed process polled: the standby polls now, and answers.
+        if (poller === active)
+          await eventually(
+            () => standby.output().includes("this process polls"),
+            [standby],
+            "polling taken over",
+          );
         await server.say(SEARCHERS[1] as (typeof SEARCHERS)[1], "асинхронный", { part: "Асинхронный" });
         expect(await standby.stop("SIGTERM"), standby.output().slice(-3000)).toBe(0);
 

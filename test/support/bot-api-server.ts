@@ -2,7 +2,8 @@
  * A local Bot API server for end-to-end tests: node:http on 127.0.0.1 (port 0) serving /bot<token>/<method>
  * like api.telegram.org, with the user's side scripted by the test.
  *
- * Bot side: getMe, getUpdates (real long polling: offset, limit, timeout), deleteWebhook, setWebhook,
+ * Bot side: getMe, getUpdates (real long polling: offset, limit, timeout; a second one while one waits gets 409
+ * Conflict, as from Telegram), deleteWebhook, setWebhook,
  * setMyCommands, sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery,
  * sendDocument (multipart, recorded), deleteMessage, setChatMenuButton, getChat, and a harmless `true` for other
  * methods. Messages are checked like Telegram checks them (HTML, 4,096 characters, 64-byte callback_data,
@@ -119,7 +120,13 @@ const DEFAULT_BOT: UserFromGetMe = localBotInfo({
   can_join_groups: true,
 });
 
-type Poller = { resolve: (updates: Update[]) => void; offset: number; limit: number; timer: NodeJS.Timeout };
+type Poller = {
+  resolve: (updates: Update[]) => void;
+  offset: number;
+  limit: number;
+  timer: NodeJS.Timeout;
+  res: ServerResponse;
+};
 type Waiter = { check: () => boolean };
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -269,7 +276,12 @@ export class BotApiServer {
    */
   setOutage(outage: { mode: "refuse" | "stall"; until?: number } | undefined): void {
     this.outage = outage;
-    if (!outage) this.endStalls();
+    if (!outage) return this.endStalls();
+    // The connections open now go down with the network: a long poll in hand included.
+    for (const p of this.pollers.splice(0)) {
+      clearTimeout(p.timer);
+      p.res.socket?.destroy();
+    }
   }
 
   /** Lifts every fault still waiting to strike (see failNext). */
@@ -775,6 +787,16 @@ export class BotApiServer {
     }
 
     if (method === "getUpdates") {
+      // Like Telegram: while one long poll is waiting, a second one (another process) is refused.
+      if (this.pollers.length) {
+        record(409);
+        return this.reply(res, 409, {
+          ok: false,
+          error_code: 409,
+          description:
+            "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+        });
+      }
       record(200);
       return this.reply(res, 200, { ok: true, result: await this.longPoll(res, payload) });
     }
@@ -828,6 +850,7 @@ export class BotApiServer {
         resolve,
         offset,
         limit,
+        res,
         timer: setTimeout(() => {
           this.pollers = this.pollers.filter((p) => p !== poller);
           resolve([]);

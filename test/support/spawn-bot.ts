@@ -5,6 +5,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { BotApiServer } from "./bot-api-server.js";
+import { followersSetup } from "./followers.js";
+import { tempDir } from "./tmp.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
@@ -141,4 +143,26 @@ export async function waitForPolling(
     .catch((e: unknown) => {
       throw new Error(`${(e as Error).message}\n${bot.output()}`);
     });
+}
+
+/**
+ * A bot process long-polling `server` over a fresh database with the followers' programme (see
+ * followersSetup) and the users `userIds`, logging at info.
+ */
+export function spawnPollingBot(
+  server: BotApiServer,
+  userIds: number[],
+  options: SpawnOptions = {},
+): BotProcess {
+  const { programmeFile, databaseFile } = followersSetup(tempDir(), 0, userIds);
+  return spawnBot(
+    {
+      BOT_TOKEN: server.token,
+      BOT_API_ROOT: server.apiRoot,
+      DATABASE_PATH: databaseFile,
+      PROGRAMME_PATH: programmeFile,
+      LOG_LEVEL: "info",
+    },
+    options,
+  );
 }

@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
-import type { Catalog } from "../../catalog.js";
 import type { Audience, BroadcastPace, BroadcastState } from "../../delivery/broadcasts.js";
 import { PAID_STARS_PER_MESSAGE } from "../../delivery/broadcasts.js";
 import type { BurstForecast } from "../../delivery/burst.js";
@@ -14,19 +13,13 @@ import type { PreparedChange } from "../../programme/service.js";
 import type { AuditEntry } from "../../store/audit.js";
 import type { Stats } from "../../store/stats.js";
 import type { Action } from "../callback-data.js";
+import type { AdminViewCtx } from "./admin-view.js";
 import { escapeHtml, formatDay, formatTimeRange, formatWhen, MAX_MESSAGE_CHARS, truncate } from "./format.js";
 import { noticeKind, placeOf, retitling } from "./notice.js";
 import { problemLines, warningLines } from "./programme-problems.js";
 import { actionButton, type View } from "./view.js";
 
-/** What the organizer views need: a translation fixed to the organizer's language, and the programme. */
-export interface AdminViewCtx {
-  t: TFunction;
-  lang: Lang;
-  catalog: Catalog;
-  /** The clock's time: dates get their year when it is another year's. */
-  now?: number;
-}
+export type { AdminViewCtx } from "./admin-view.js";
 
 /** A number with the language's digit grouping: 5,000 / 5 000. */
 export function formatCount(n: number, lang: Lang): string {

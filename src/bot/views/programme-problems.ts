@@ -7,7 +7,7 @@ import type {
   ProgrammeIssue,
 } from "../../programme/errors.js";
 import type { Programme, SourceWarning } from "../../programme/model.js";
-import type { AdminViewCtx } from "./admin.js";
+import type { AdminViewCtx } from "./admin-view.js";
 import { escapeHtml, formatTimeRange } from "./format.js";
 
 /** Problems whose words say what clashes, so the field adds nothing. */

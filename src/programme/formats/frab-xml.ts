@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { ProgrammeError } from "../errors.js";
 import type { SessionLink, SourceWarning } from "../model.js";
 import { parseLanguages } from "./languages.js";
+import { cutText } from "./limits.js";
 import { makeLink, uniqueLinks } from "./links.js";
 import type { RawDay, RawEvent, RawPerson, RawSchedule } from "./raw.js";
 
@@ -169,6 +170,21 @@ function readEvent(
   };
 }
 
+/**
+ * The elements still open where the text ended, outermost first, from fast-xml-parser's message for them
+ * ("Invalid '[ "schedule", "day" ]' found."); undefined for any other error. At most the innermost 6.
+ */
+function unclosedTags(message: string | undefined): string[] | undefined {
+  const list = /^Invalid '(\[[\s\S]*\])' found\.?(?::\d+:\d+)?$/.exec(message ?? "")?.[1];
+  if (!list) return undefined;
+  try {
+    const tags = JSON.parse(list) as unknown;
+    return Array.isArray(tags) && tags.length ? tags.map(String).slice(-6) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads frab schedule XML; throws a ProgrammeError when it is not well-formed or not a schedule. */
 export function readFrabXml(xml: string, source: string): RawSchedule {
   let doc: unknown;
@@ -176,12 +192,22 @@ export function readFrabXml(xml: string, source: string): RawSchedule {
     doc = parser.parse(xml, true);
   } catch (e) {
     const err = (e as { err?: { msg?: string; line?: number } }).err;
-    const where = err?.line ? `line ${err.line}` : "";
+    const open = unclosedTags(err?.msg ?? (e as Error).message);
+    const lines = open ? xml.split("\n").length : 0;
+    const where = open ? `line ${lines}` : err?.line ? `line ${err.line}` : "";
+    const error = open
+      ? `the file ends at line ${lines} with ${open.map((t) => `<${t}>`).join(" ")} still open; expected ${[
+          ...open,
+        ]
+          .reverse()
+          .map((t) => `</${t}>`)
+          .join("")} — is it cut off?`
+      : cutText(err?.msg ?? (e as Error).message);
     throw new ProgrammeError(source, [
       {
         path: where,
-        message: `well-formed XML (${err?.msg ?? (e as Error).message})`,
-        problem: { code: "bad-format", values: { format: "XML", error: err?.msg ?? (e as Error).message } },
+        message: `well-formed XML (${error})`,
+        problem: { code: "bad-format", values: { format: "XML", error } },
       },
     ]);
   }

@@ -67,6 +67,26 @@ describe("reading a programme within bounds", () => {
     expect(cutText("a".repeat(1_000_000))).toBe(`${"a".repeat(200)}… (999,800 more characters)`);
   });
 
+  it("names a 50 MB title in a warning without printing it", () => {
+    const title = "T".repeat(50 * 1024 * 1024);
+    const [w] = capWarnings([
+      { code: "no-speakers", message: `"${title}" (Sat 10:00, Saal 1) has no speakers` },
+    ]);
+    expect(w?.message).toBe(
+      `"${"T".repeat(200)}… (52,428,600 more characters)" (Sat 10:00, Saal 1) has no speakers`,
+    );
+  });
+
+  it("says where a truncated XML file ends and what it expected there", () => {
+    const xml =
+      '<?xml version="1.0"?>\n<schedule>\n  <conference><title>X</title></conference>\n  <day date="2026-02-01">\n    <room name="A">\n';
+    const issue = problemOf(xml);
+    expect(issue?.path).toBe("line 6");
+    expect(issue?.message).toBe(
+      "well-formed XML (the file ends at line 6 with <schedule> <day> <room> still open; expected </room></day></schedule> — is it cut off?)",
+    );
+  });
+
   it("does not read a file larger than PROGRAMME_MAX_MB", async () => {
     const file = join(tempDir(), "big.xml");
     writeFileSync(file, Buffer.alloc(3 * 1024 * 1024, 32));

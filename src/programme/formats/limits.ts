@@ -22,6 +22,35 @@ export function cutText(text: string, max = MAX_QUOTED): string {
   return `${text.slice(0, max)}… (${(text.length - max).toLocaleString("en")} more characters)`;
 }
 
+/** The longest message kept whole; a longer one (after cutting what it quotes) is cut too. */
+const MAX_MESSAGE = 2000;
+
+/**
+ * A message with every long quoted value ("…", «…», “…”) cut to {@link MAX_QUOTED}: a warning about a 50 MB
+ * title names the title, it does not print it.
+ */
+export function cutQuoted(message: string): string {
+  if (message.length <= MAX_QUOTED) return message;
+  // A scan, not a regex: a backtracking match over 50 MB overflows the stack.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < message.length; i++) {
+    const close = QUOTES[message[i] as string];
+    if (close === undefined) continue;
+    const end = message.indexOf(close, i + 1);
+    if (end < 0) break;
+    if (end - i - 1 > MAX_QUOTED) {
+      out += message.slice(from, i + 1) + cutText(message.slice(i + 1, end));
+      from = end;
+    }
+    i = end;
+  }
+  return cutText(out + message.slice(from), MAX_MESSAGE);
+}
+
+/** Opening quotes and their closing ones. */
+const QUOTES: Record<string, string> = { '"': '"', "«": "»", "“": "”" };
+
 /** The ProgrammeError of a source with more sessions than {@link MAX_SESSIONS}. */
 export function tooManySessions(source: string, count: number): ProgrammeError {
   return new ProgrammeError(source, [
@@ -60,8 +89,8 @@ export function asProgrammeError(source: string, e: unknown): ProgrammeError {
 }
 
 /**
- * The warnings, at most {@link MAX_WARNINGS} of each code: the rest of a code are counted in one last warning
- * (code `more-warnings`) that names the code and the limit.
+ * The warnings, at most {@link MAX_WARNINGS} of each code, long quoted values cut (see cutQuoted): the rest
+ * of a code are counted in one last warning (code `more-warnings`) that names the code and the limit.
  */
 export function capWarnings(warnings: SourceWarning[]): SourceWarning[] {
   const seen = new Map<string, number>();
@@ -69,9 +98,10 @@ export function capWarnings(warnings: SourceWarning[]): SourceWarning[] {
   for (const w of warnings) {
     const n = (seen.get(w.code) ?? 0) + 1;
     seen.set(w.code, n);
-    if (n <= MAX_WARNINGS) kept.push(w);
+    if (n > MAX_WARNINGS) continue;
+    const message = cutQuoted(w.message);
+    kept.push(message === w.message ? w : { ...w, message });
   }
-  if (kept.length === warnings.length) return warnings;
   for (const [code, n] of seen)
     if (n > MAX_WARNINGS)
       kept.push({

@@ -7,6 +7,7 @@ import { readProgrammeFile } from "../../programme/read.js";
 import { subscribe, subscriptionsOf } from "../../store/subscriptions.js";
 import { setReminders } from "../../store/users.js";
 import type { ApiMe, ApiProgramme, ApiSearch } from "../api-types.js";
+import { FEED_RATE, SEARCH_RATE } from "./routes.js";
 
 const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
 const NOW = Date.parse("2013-02-25T09:00:00+06:00");
@@ -160,6 +161,27 @@ describe("the personal calendar feed", () => {
     expect((await call(path)).status).toBe(404);
     expect((await call(`/cal/${fresh}.ics`)).status).toBe(200);
     expect((await call("/cal/not-a-token.ics")).status).toBe(404);
+  });
+});
+
+describe("rate limits per client", () => {
+  it("answers 429 with Retry-After to a client searching or guessing feed tokens too fast", async () => {
+    await start();
+    const auth = tma(ann, NOW);
+    const searches = await Promise.all(
+      Array.from({ length: SEARCH_RATE.burst + 10 }, () => call("/api/search?q=flask", auth)),
+    );
+    const statuses = searches.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(SEARCH_RATE.burst);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const refused = searches.find((r) => r.status === 429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused?.json()).toEqual({ error: "too many requests" });
+
+    const guesses = [];
+    for (let i = 0; i < 50; i++) guesses.push((await call(`/cal/guess${i}.ics`)).status);
+    expect(guesses.slice(0, FEED_RATE.burst).every((s) => s === 404)).toBe(true);
+    expect(guesses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - FEED_RATE.burst - 5);
   });
 });
 

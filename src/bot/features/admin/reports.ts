@@ -8,7 +8,7 @@ import type { BotContext } from "../../context.js";
 import { reminderRate } from "../../reminders.js";
 import { HTML } from "../../respond.js";
 import { auditText, statsText } from "../../views/admin.js";
-import { adminView } from "./schedule.js";
+import { adminView } from "./admin-view.js";
 
 /** How many audit entries /audit shows. */
 export const AUDIT_PAGE = 20;

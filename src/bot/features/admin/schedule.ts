@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { ApplyResult } from "../../../delivery/notices.js";
 import {
   EditError,
   parseDay,
@@ -16,7 +15,6 @@ import { encodeAction, onAction } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import {
-  type AdminViewCtx,
   changeHeader,
   changePreviewText,
   editErrorText,
@@ -25,6 +23,7 @@ import {
   writeFailureReason,
 } from "../../views/admin.js";
 import { markupOf, plain } from "../../views/view.js";
+import { adminView, appliedText } from "./admin-view.js";
 import { matchSession } from "./find-session.js";
 import {
   commitChange,
@@ -58,11 +57,6 @@ interface Choice extends Held {
 }
 
 type MoveTarget = { day: string; time: string; room?: string };
-
-/** The organizer view context of an update. */
-export function adminView(ctx: BotContext): AdminViewCtx {
-  return { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog, now: ctx.deps.clock() };
-}
 
 /** Why a change cannot be made, about the file or, for an edit, about the session it changes. */
 function failureText(ctx: BotContext, error: PrepareFailure["error"], edit?: ScheduleEdit): string {
@@ -117,11 +111,6 @@ function editSummary(edit: ScheduleEdit): string {
 /** While the programme follows a URL it is edited there: /move, /cancel and /restore say so, naming it. */
 async function atSource(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t("admin.at_source", { source: ctx.deps.sync?.url ?? "" }), HTML);
-}
-
-/** The line saying a change was applied and how many notices went to the outbox (HTML). */
-export function appliedText(ctx: Pick<BotContext, "t">, r: ApplyResult): string {
-  return r.notices ? ctx.t("admin.applied", { count: r.notices }) : ctx.t("admin.applied_quiet");
 }
 
 /**

@@ -9,7 +9,7 @@ import { changeLines, sourceProblemsText } from "../../views/admin.js";
 import { escapeHtml } from "../../views/format.js";
 import { heldView, sourceStatusText } from "../../views/source.js";
 import { markupOf } from "../../views/view.js";
-import { adminView, appliedText } from "./schedule.js";
+import { adminView, appliedText } from "./admin-view.js";
 
 /** /reload while following a URL: fetch now and answer what came of it (a held version: its preview). */
 export async function reloadFromUrl(ctx: BotContext): Promise<void> {
