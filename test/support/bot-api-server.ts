@@ -276,7 +276,10 @@ export class BotApiServer {
    */
   setOutage(outage: { mode: "refuse" | "stall"; until?: number } | undefined): void {
     this.outage = outage;
-    if (!outage) return this.endStalls();
+    if (!outage) {
+      this.endStalls();
+      return;
+    }
     // The connections open now go down with the network: a long poll in hand included.
     for (const p of this.pollers.splice(0)) {
       clearTimeout(p.timer);
