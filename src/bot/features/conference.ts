@@ -1,23 +1,11 @@
 import { Composer } from "grammy";
-import { setUserConference } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import { lookAt } from "../look-at.js";
 import { replyView, showView } from "../respond.js";
 import { conferenceListView, conferenceName } from "../views/conference.js";
 import { plain } from "../views/view.js";
 import { sendWelcome } from "./start.js";
-
-/**
- * Makes `target` the conference the user looks at, stored for their next updates and used for the rest of
- * this one. Follows and reminders of every conference carry on whichever one they look at.
- */
-export function lookAt(ctx: BotContext, target: BotDeps): void {
-  if (ctx.user) {
-    setUserConference(ctx.deps.db, ctx.user.id, target.conference.id, ctx.deps.clock());
-    ctx.user = { ...ctx.user, conference: target.conference.id };
-  }
-  ctx.deps = target;
-}
 
 /**
  * /conference: the conferences of the deployment as buttons (running and upcoming first, then past editions,

@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { parseStartPayload } from "../deep-link.js";
+import { lookAt } from "../look-at.js";
 import { HTML, replyView } from "../respond.js";
 import { mainMenu } from "../views/menu.js";
 import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
 import { conferenceDates } from "../views/venue.js";
 import { localizeMenuButton } from "../webapp-buttons.js";
-import { lookAt } from "./conference.js";
 import { acceptInvitation, openAsk } from "./questions.js";
 
 /** The welcome: what the bot is for and what it can do, with the main menu in private chats. */
