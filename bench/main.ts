@@ -12,6 +12,7 @@ const modules = [
   "./webapp.bench.js",
   "./startup.bench.js",
   "./webhook.bench.js",
+  "./questions.bench.js",
 ];
 const only = process.env.BENCH?.split(",").map((s) => `./${s.trim()}.bench.js`);
 
