@@ -9,23 +9,12 @@ import { readProgrammeFile } from "./read.js";
 const SEED = "data/pycon-ru-2013.seed.md";
 const CURATED = "data/pycon-ru-2013.yaml";
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim().replace(/\.$/, "");
-const normName = (s: string) => norm(s).replace(/[^\p{L}\p{N} ]/gu, "");
-// Deliberate edits in the curated file: its English title does not keep the page's Russian "на".
-const CURATED_TITLE: Record<string, string> = {
-  "low-latency and soft-realtime на python": "low-latency and soft-realtime in python",
-};
-
 describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
   const imported = importSeedMarkdown(readFileSync(SEED, "utf8"));
+  // The served 2013 programme is converted from the organizers' site, with its own titles and real times;
+  // its speakers carry the ids this importer makes from the page.
   const curated = readProgrammeFile(CURATED);
-  // The page lists the talks and workshops; the ceremonies and breaks are the curated file's own.
   const content = curated.sessions.filter((s) => isContentKind(s.kind) && s.speakers.length > 0);
-  const curatedByTitle = new Map(content.map((s) => [norm(s.title.en ?? ""), s]));
-  const match = (title: string) => {
-    const key = norm(title);
-    return curatedByTitle.get(CURATED_TITLE[key] ?? key);
-  };
 
   it("reads every session and speaker without warnings", () => {
     expect(imported.warnings).toEqual([]);
@@ -36,30 +25,17 @@ describe("importSeedMarkdown on the PyCon Russia 2013 page", () => {
     expect(imported.speakers).toHaveLength(23);
   });
 
-  it("matches every title to exactly one curated session, with its duration", () => {
-    const seen = new Set<string>();
-    for (const s of imported.sessions) {
-      const c = match(s.title.en);
-      expect(c, s.title.en).toBeDefined();
-      if (!c) continue;
-      expect(seen.has(c.id), `${c.id} matched twice`).toBe(false);
-      seen.add(c.id);
-      expect(c.kind).toBe(s.kind);
-      expect(s.durationMinutes, s.title.en).toBe((Date.parse(c.end) - Date.parse(c.start)) / 60_000);
-    }
-  });
-
-  it("gives each speaker, matched by name, the same sessions as the curated file", () => {
+  it("finds the served programme's sessions, kinds and speakers (the two meet by speaker id)", () => {
+    // The page's "Evgeny V. Generalov" is "evgeny-v-generalov" here, "evgeny-generalov" there (no initials).
+    const bare = (id: string) => id.replace(/-[a-z]-/g, "-");
+    const key = (kind: string, speakers: string[]) => `${kind}:${speakers.map(bare).sort().join("+")}`;
+    const mine = imported.sessions.map((s) => key(s.kind, s.speakers)).sort();
+    const theirs = content.map((s) => key(s.kind, s.speakers)).sort();
+    expect(mine).toEqual(theirs);
     for (const sp of imported.speakers) {
-      const c = curated.speakers.find((x) => normName(x.name.en ?? "") === normName(sp.name.en));
+      const c = curated.speakers.find((x) => x.id === bare(sp.id));
       expect(c, sp.name.en).toBeDefined();
-      if (!c) continue;
-      const mine = imported.sessions
-        .filter((s) => s.speakers.includes(sp.id))
-        .map((s) => match(s.title.en)?.id);
-      const theirs = curated.sessions.filter((s) => s.speakers.includes(c.id)).map((s) => s.id);
-      expect(mine.sort(), sp.name.en).toEqual(theirs.sort());
-      if (c.url) expect(sp.url).toBe(c.url);
+      if (c?.url && sp.url) expect(sp.url).toBe(c.url);
     }
   });
 
