@@ -23,7 +23,7 @@ const RELATIVE_CUTOFF = 0.5;
 /** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
 const PLACE_BOOST = 1.15;
 /** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
-const NON_CONTENT_FACTOR = 0.9;
+const NON_CONTENT_FACTOR = 0.6;
 /** A glossary translation other than the first (the usual sense) is worth this share. */
 const OTHER_SENSE = 0.97;
 /** Scores every document the query words reach, into `into`. */

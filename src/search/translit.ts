@@ -97,6 +97,7 @@ const SOUNDS = {
   p: S(["p"], 1),
   t: S(["t"], 1),
   k: S(["k"], 1),
+  kc: S(["k", "c"], 1),
   s: S(["s"], 1),
   kj: S(["k", "j"], 1),
   jax: S(["j", "a", "x"], 1),
@@ -170,6 +171,8 @@ function latinAlternatives(word: string, i: number): Sound {
     case "q":
       return SOUNDS.k;
     case "c":
+      // Final "-ic" of South Slavic surnames is "-ić" without its accent: Salihefendic, Салихефендич.
+      if (i === word.length - 1 && word[i - 1] === "i") return SOUNDS.kc;
       // Soft c is s in English ("Grace") and ц in Slavic romanizations ("Zajcev", "Vaclav Havel").
       return soft ? SOUNDS.sts : SOUNDS.k;
     case "g":

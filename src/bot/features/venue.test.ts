@@ -96,10 +96,12 @@ describe("/venue", () => {
     });
     expect(callsOf(calls, "sendVenue")).toHaveLength(0);
     const text = textOf(reply);
-    expect(text).toContain("📍 Конференц-центр, Екатеринбург");
-    expect(text).toContain("🚪 3 зала: Зал А, Зал Б, Зал В");
-    expect(text).toContain("названия залов условные");
-    expect(text).not.toContain("hall-a");
+    expect(text).toContain("📍 База отдыха «Иволга», Екатеринбург");
+    expect(text).toContain(
+      "🚪 3 зала: Большой конференц-зал, Малый конференц-зал, Конференц-зал в 3-м корпусе",
+    );
+    expect(text).toContain("время окончания мы вывели");
+    expect(text).not.toContain("large-hall");
   });
 
   it("says that the venue is not known yet when the programme names none", async () => {

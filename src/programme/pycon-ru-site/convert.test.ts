@@ -19,7 +19,8 @@ const grid = (year: number): Record<string, Record<string, Entry[]>> =>
 const template = (year: number) => siteFile(year, "layouts/schedule.html").replace(/\{#[\s\S]*?#\}/g, "");
 /** Blocks the page renders on a day (commented-out ones are not). */
 const rendered = (year: number, day: number): string[] => {
-  const section = new RegExp(`<section class="day${day}">([\\s\\S]*?)</section>`).exec(template(year))?.[1] ?? "";
+  const section =
+    new RegExp(`<section class="day${day}">([\\s\\S]*?)</section>`).exec(template(year))?.[1] ?? "";
   const lists = [...section.matchAll(/for block in \[([^\]]*)\]/g)].flatMap((m) =>
     [...(m[1] as string).matchAll(/'(\w+)'/g)].map((x) => x[1] as string),
   );
@@ -33,7 +34,9 @@ const hallMap = (year: number, day: number): Map<string, string> => {
     [...html.matchAll(/set (\w+) = _\('([^']+)'\)/g)].map((m) => [m[1] as string, m[2] as string]),
   );
   const body = new RegExp(`halls_day_${day} = \\{([^}]*)\\}`).exec(html)?.[1] ?? "";
-  return new Map([...body.matchAll(/'(\w+)': (\w+)/g)].map((m) => [m[1] as string, names.get(m[2] as string) ?? ""]));
+  return new Map(
+    [...body.matchAll(/'(\w+)': (\w+)/g)].map((m) => [m[1] as string, names.get(m[2] as string) ?? ""]),
+  );
 };
 const russian = (year: number, msgid: string) =>
   new RegExp(`msgid "${msgid}"\\nmsgstr "([^"]+)"`).exec(siteFile(year, "translations/ru.po"))?.[1];
@@ -42,7 +45,9 @@ const firstDay = (year: number) => {
   const base = siteFile(year, "layouts/_base.html");
   const month = /class="month">\{\{ _\('(\w+)'\) \}\}/.exec(base)?.[1];
   const day = /class="days">(\d+)/.exec(base)?.[1];
-  return DateTime.fromFormat(`${day} ${month} ${year}`, "d MMMM yyyy", { locale: "en" }).toISODate() as string;
+  return DateTime.fromFormat(`${day} ${month} ${year}`, "d MMMM yyyy", {
+    locale: "en",
+  }).toISODate() as string;
 };
 const ZONE = (year: number) => (year <= 2015 ? "Asia/Yekaterinburg" : "Europe/Moscow");
 const localTime = (year: number, day: number, time: string) => {
@@ -55,19 +60,27 @@ const idOf = (year: number, slug: string) =>
 const available = existsSync(SITE);
 
 describe.skipIf(!available)("the PyCon Russia converter on the seven editions", () => {
-  const converted = new Map<number, Programme>(YEARS.map((y) => [y, convertEdition(join(SITE, String(y)), y === 2013 ? { sessionIds: SESSION_IDS_2013 } : {}).programme]));
+  const converted = new Map<number, Programme>(
+    YEARS.map((y) => [
+      y,
+      convertEdition(join(SITE, String(y)), y === 2013 ? { sessionIds: SESSION_IDS_2013 } : {}).programme,
+    ]),
+  );
   const p = (year: number) => converted.get(year) as Programme;
 
-  it.each(YEARS)("%i: one session per entry of the rendered grid (day ends are marks, not sessions)", (year) => {
-    let expected = 0;
-    for (const day of [1, 2]) {
-      const g = grid(year)[`day${day}`] ?? {};
-      for (const block of rendered(year, day))
-        expected += (g[block] ?? []).filter((e) => !/^конец/i.test(String(e.talk ?? e.break))).length;
-    }
-    expect(p(year).sessions).toHaveLength(expected);
-    expect(p(year).conference.days).toHaveLength(2);
-  });
+  it.each(YEARS)(
+    "%i: one session per entry of the rendered grid (day ends are marks, not sessions)",
+    (year) => {
+      let expected = 0;
+      for (const day of [1, 2]) {
+        const g = grid(year)[`day${day}`] ?? {};
+        for (const block of rendered(year, day))
+          expected += (g[block] ?? []).filter((e) => !/^конец/i.test(String(e.talk ?? e.break))).length;
+      }
+      expect(p(year).sessions).toHaveLength(expected);
+      expect(p(year).conference.days).toHaveLength(2);
+    },
+  );
 
   it.each(YEARS)("%i: every talk at its grid time, in the venue's zone, in its hall", (year) => {
     let checked = 0;
@@ -80,7 +93,9 @@ describe.skipIf(!available)("the PyCon Russia converter on the seven editions", 
           const s = p(year).sessions.find((x) => x.id === idOf(year, e.slug as string));
           expect(s, `${year} ${e.slug}`).toBeDefined();
           if (!s) continue;
-          expect(Date.parse(s.start), `${year} ${e.slug}`).toBe(localTime(year, day, String(e.time)).toMillis());
+          expect(Date.parse(s.start), `${year} ${e.slug}`).toBe(
+            localTime(year, day, String(e.time)).toMillis(),
+          );
           const hall = halls.get(block);
           const room = p(year).conference.rooms.find((r) => r.id === s.room);
           if (hall) {
@@ -117,7 +132,11 @@ describe.skipIf(!available)("the PyCon Russia converter on the seven editions", 
     const ids = new Set(p(2013).sessions.map((s) => s.id));
     for (const id of Object.values(SESSION_IDS_2013)) expect(ids, id).toContain(id);
     const flask = p(2013).sessions.find((s) => s.id === "advanced-flask-patterns");
-    expect(flask).toMatchObject({ start: "2013-02-24T10:00:00+06:00", end: "2013-02-24T11:00:00+06:00", room: "large-hall" });
+    expect(flask).toMatchObject({
+      start: "2013-02-24T10:00:00+06:00",
+      end: "2013-02-24T11:00:00+06:00",
+      room: "large-hall",
+    });
     expect(flask?.links?.map((l) => l.kind)).toEqual(["video", "slides"]);
     const tdd = p(2013).sessions.find((s) => s.id === "tdd-python-django");
     expect(tdd?.title.en).toMatch(/^Test Driven Development/);
@@ -129,16 +148,23 @@ describe.skipIf(!available)("the PyCon Russia converter on the seven editions", 
     // Korobov's evening workshop runs until the grid's 24:00 mark, the round table until the workshop.
     expect(s(2013, "python-3-porting-workshop").end).toBe("2013-02-25T00:00:00+06:00");
     const roundTable = p(2013).sessions.find((x) => x.kind === "panel") as Session;
-    expect([roundTable.start, roundTable.end]).toEqual(["2013-02-24T20:30:00+06:00", "2013-02-24T21:00:00+06:00"]);
+    expect([roundTable.start, roundTable.end]).toEqual([
+      "2013-02-24T20:30:00+06:00",
+      "2013-02-24T21:00:00+06:00",
+    ]);
     expect(s(2013, "day1-registrations").end).toBe("2013-02-24T10:00:00+06:00");
     // "(2 часа)", "(до 13.25)" in the titles.
-    expect([s(2016, "hettinger2").start, s(2016, "hettinger2").end]).toEqual(["2016-07-03T17:00:00+03:00", "2016-07-03T19:00:00+03:00"]);
+    expect([s(2016, "hettinger2").start, s(2016, "hettinger2").end]).toEqual([
+      "2016-07-03T17:00:00+03:00",
+      "2016-07-03T19:00:00+03:00",
+    ]);
     expect(s(2017, "patrushev").end).toBe("2017-07-17T13:25:00+03:00");
     // 2019's Tech Talks "until 18:25" would run into Hettinger's workshop in the same hall: cut, and said.
     expect(s(2019, "techtalks").end).toBe(s(2019, "hettinger-workshop").start);
     expect(p(2019).conference.note?.en).toMatch(/Tech Talks/);
     for (const year of YEARS)
-      for (const x of p(year).sessions) expect(Date.parse(x.end), `${year} ${x.id}`).toBeGreaterThan(Date.parse(x.start));
+      for (const x of p(year).sessions)
+        expect(Date.parse(x.end), `${year} ${x.id}`).toBeGreaterThan(Date.parse(x.start));
   });
 
   it("gives registration, breaks, meals, lightning talks, round tables, workshops and the closing their kinds", () => {
@@ -178,17 +204,23 @@ describe.skipIf(!available)("the PyCon Russia converter on the seven editions", 
     expect(core?.speakers).toEqual(["yury-selivanov", "andrew-svetlov", "christian-heimes"]);
     expect(sessionsOf(2018, "andrew-svetlov").map((s) => s.id)).toEqual(["svetlov", "core"]);
     // A moderator named in the grid only.
-    expect(speaker(2016, "grigoriy-petrov")).toMatchObject({ name: { ru: "Григорий Петров" }, affiliation: { ru: "VoxImplant" } });
+    expect(speaker(2016, "grigoriy-petrov")).toMatchObject({
+      name: { ru: "Григорий Петров" },
+      affiliation: { ru: "VoxImplant" },
+    });
     // "Jackie Kazil, Capital One": a person and a company, not two people.
     expect(p(2016).sessions.find((s) => s.id === "kazil")?.speakers).toEqual(["jackie-kazil"]);
     for (const year of YEARS) {
       const names = new Set<string>();
       for (const s of p(year).speakers) {
-        expect(s.name.ru ?? s.name.en, `${year} ${s.id}`).toMatch(/^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,3}$/u);
+        expect(s.name.ru ?? s.name.en, `${year} ${s.id}`).toMatch(
+          /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,3}$/u,
+        );
         expect(names.has(s.name.ru ?? ""), `${year} ${s.id} twice`).toBe(false);
         names.add(s.name.ru ?? "");
         expect(sessionsOf(year, s.id).length, `${year} ${s.id}`).toBeGreaterThan(0);
-        for (const a of Object.values(s.affiliation ?? {})) expect(a.length, `${year} ${s.id}`).toBeLessThanOrEqual(100);
+        for (const a of Object.values(s.affiliation ?? {}))
+          expect(a.length, `${year} ${s.id}`).toBeLessThanOrEqual(100);
       }
     }
   });
@@ -203,11 +235,14 @@ describe.skipIf(!available)("the PyCon Russia converter on the seven editions", 
     }
   });
 
-  it.each(YEARS)("%i: data/pycon-ru-%i.yaml is what the converter writes today, and passes programme check", (year) => {
-    const file = readProgrammeFile(`data/pycon-ru-${year}.yaml`);
-    const fresh = parseProgramme(stringify(canonicalProgramme(p(year))), "converted");
-    expect(file).toEqual(fresh);
-  });
+  it.each(YEARS)(
+    "%i: data/pycon-ru-%i.yaml is what the converter writes today, and passes programme check",
+    (year) => {
+      const file = readProgrammeFile(`data/pycon-ru-${year}.yaml`);
+      const fresh = parseProgramme(stringify(canonicalProgramme(p(year))), "converted");
+      expect(file).toEqual(fresh);
+    },
+  );
 });
 
 describe("the converter's readings of the site's fields", () => {
@@ -232,7 +267,9 @@ describe("the converter's readings of the site's fields", () => {
     expect(kindOfEntry("Перерыв, запись на Lightning Talks", undefined, true)).toBe("break");
     expect(kindOfEntry("Lightning Talks", "lightning-talks-1", true)).toBe("lightning");
     expect(kindOfEntry("Круглый стол: Нужно ли переходить", undefined, false)).toBe("panel");
-    expect(kindOfEntry("Пишем свой интерпретатор с использованием RPython", "workshop-rpython", false)).toBe("workshop");
+    expect(kindOfEntry("Пишем свой интерпретатор с использованием RPython", "workshop-rpython", false)).toBe(
+      "workshop",
+    );
     expect(kindOfEntry("Торжественное закрытие", undefined, true)).toBe("closing");
     expect(kindOfEntry("Афтепати", undefined, true)).toBe("other");
     expect(kindOfEntry("Aiohttp", "svetlov", false)).toBe("talk");

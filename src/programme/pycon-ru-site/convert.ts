@@ -103,7 +103,12 @@ const MONTHS = [
 
 /** Cities the editions name, with their time zones (the site gives wall-clock times only). */
 const CITIES: { match: RegExp; en: string; ru: string; zone: string }[] = [
-  { match: /Ekaterinburg|Yekaterinburg|Екатеринбург/, en: "Yekaterinburg", ru: "Екатеринбург", zone: "Asia/Yekaterinburg" },
+  {
+    match: /Ekaterinburg|Yekaterinburg|Екатеринбург/,
+    en: "Yekaterinburg",
+    ru: "Екатеринбург",
+    zone: "Asia/Yekaterinburg",
+  },
   { match: /Moscow|Москв/, en: "Moscow", ru: "Москва", zone: "Europe/Moscow" },
 ];
 
@@ -157,7 +162,8 @@ export function statedEnd(title: string, start: number): number | undefined {
   return undefined;
 }
 
-const read = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
+const read = (path: string): string | undefined =>
+  existsSync(path) ? readFileSync(path, "utf8") : undefined;
 
 /** A YAML file of the site, or undefined when it is missing or empty. */
 function readYaml<T>(path: string): T | undefined {
@@ -168,7 +174,8 @@ function readYaml<T>(path: string): T | undefined {
 
 /** The talk-page folder for a slug; the site's slugs and folders differ in case. */
 function pageDir(contentDir: string, slug: string, folders: string[]): string | undefined {
-  const exact = folders.find((f) => f === slug) ?? folders.find((f) => f.toLowerCase() === slug.toLowerCase());
+  const exact =
+    folders.find((f) => f === slug) ?? folders.find((f) => f.toLowerCase() === slug.toLowerCase());
   return exact && join(contentDir, exact);
 }
 
@@ -184,7 +191,8 @@ function readPlace(dir: string): {
 } {
   const base = read(join(dir, "layouts/_base.html")) ?? "";
   const year = Number(/PyCon Russia (\d{4})/.exec(base)?.[1]);
-  const month = MONTHS.indexOf(/<span class="month">\{\{\s*_\('(\w+)'\)\s*\}\}<\/span>/.exec(base)?.[1] ?? "") + 1;
+  const month =
+    MONTHS.indexOf(/<span class="month">\{\{\s*_\('(\w+)'\)\s*\}\}<\/span>/.exec(base)?.[1] ?? "") + 1;
   const span = /<span class="days">(\d+)\s*(?:&ndash;|–|-)\s*(\d+)<\/span>/.exec(base);
   if (!year || !month || !span) throw new Error(`${dir}/layouts/_base.html: no year, month or days`);
   const days: string[] = [];
@@ -212,7 +220,8 @@ function readPlace(dir: string): {
   const address: Text = {};
   const nearRu = distanceRu && `${distanceRu[1]} от ${distanceRu[2]}`;
   const addressRu = postal?.trim() ?? nearRu;
-  if (addressRu) address.ru = postal && nearRu && !postal.includes(nearRu) ? `${postal.trim()} (${nearRu})` : addressRu;
+  if (addressRu)
+    address.ru = postal && nearRu && !postal.includes(nearRu) ? `${postal.trim()} (${nearRu})` : addressRu;
   if (distanceEn) address.en = `${distanceEn[1]} from ${city.en}`;
   return {
     year,
@@ -235,7 +244,8 @@ function mediaLinks(md: string | undefined): SessionLink[] {
     const url = youtube ? `https://www.youtube.com/watch?v=${youtube[1]}` : raw;
     const kind = /slideshare|speakerdeck|slides/.test(url) ? "slides" : linkKind(url, "");
     if (kind !== "video" && kind !== "slides") continue;
-    if (!links.some((l) => l.url === url)) links.push({ url, title: kind === "video" ? "Video" : "Slides", kind });
+    if (!links.some((l) => l.url === url))
+      links.push({ url, title: kind === "video" ? "Video" : "Slides", kind });
   }
   return links;
 }
@@ -287,7 +297,17 @@ function placeDay(
         warnings.push(
           `day ${day} ${block.id} ${entry.time}: the English grid has "${byPlace.slug}" where the Russian one has "${entry.slug}"; the Russian grid is followed`,
         );
-      out.push({ day, block, order, index, entry, title, start, marker: isEndMark(title), ...(enEntry ? { en: enEntry } : {}) });
+      out.push({
+        day,
+        block,
+        order,
+        index,
+        entry,
+        title,
+        start,
+        marker: isEndMark(title),
+        ...(enEntry ? { en: enEntry } : {}),
+      });
     });
   });
   return out;
@@ -417,7 +437,8 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
 
   const enBySlug = new Map<string, GridEntry>();
   for (const day of Object.values(gridEn ?? {}))
-    for (const list of Object.values(day ?? {})) for (const e of list ?? []) if (e.slug) enBySlug.set(e.slug, e);
+    for (const list of Object.values(day ?? {}))
+      for (const e of list ?? []) if (e.slug) enBySlug.set(e.slug, e);
   const dayKeys = Object.keys(gridRu).filter((k) => /^day\d+$/.test(k));
   for (const dayKey of dayKeys) {
     const dayNo = Number(dayKey.slice(3));
@@ -427,9 +448,18 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
       warnings.push(`${dayKey}: no date or layout for it; skipped`);
       continue;
     }
-    const placed = placeDay(dayNo, blocks, gridRu[dayKey] ?? {}, gridEn?.[dayKey] ?? undefined, enBySlug, warnings);
+    const placed = placeDay(
+      dayNo,
+      blocks,
+      gridRu[dayKey] ?? {},
+      gridEn?.[dayKey] ?? undefined,
+      enBySlug,
+      warnings,
+    );
     const at = (minutes: number) =>
-      DateTime.fromISO(date, { zone: place.zone }).plus({ minutes }).toISO({ suppressMilliseconds: true }) as string;
+      DateTime.fromISO(date, { zone: place.zone })
+        .plus({ minutes })
+        .toISO({ suppressMilliseconds: true }) as string;
     for (const p of [...placed].sort((a, b) => a.start - b.start || a.order - b.order || a.index - b.index)) {
       if (p.marker) continue;
       const { entry } = p;
@@ -442,7 +472,9 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
       const kind = kindOfEntry(p.title, slug, Boolean(entry.break));
       const title: Text = {};
       setText(title, "ru", plainMarkdownLine(pages.ru?.title ?? "") || p.title);
-      const enTitle = [pages.en?.title, p.en?.talk ?? p.en?.break].map((t) => plainMarkdownLine(t ?? "")).find((t) => t && !isCyrillic(t));
+      const enTitle = [pages.en?.title, p.en?.talk ?? p.en?.break]
+        .map((t) => plainMarkdownLine(t ?? ""))
+        .find((t) => t && !isCyrillic(t));
       if (enTitle) setText(title, "en", enTitle);
       else if (!isCyrillic(title.ru as string)) setText(title, "en", title.ru);
       else {
@@ -452,12 +484,23 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
           englishBreaks++;
         }
       }
+      // A Latin title on the Russian page is the English title, not a Russian one.
+      if (title.ru && !isCyrillic(title.ru) && (!title.en || title.en === title.ru)) {
+        title.en ??= title.ru;
+        delete title.ru;
+      }
       const abstract: Text = {};
       for (const lang of ["ru", "en"] as const) {
         const text = toPlainText(pages[lang]?.description).text.trim();
-        if (text && (lang === "ru" || !isCyrillic(text) || !pages.ru?.description)) setText(abstract, lang, text);
+        if (text && (lang === "ru" || !isCyrillic(text) || !pages.ru?.description))
+          setText(abstract, lang, text);
       }
       if (abstract.en && abstract.en === abstract.ru && isCyrillic(abstract.en)) delete abstract.en;
+      // A Russian page that carries the English text: it is English (search reads it with English rules).
+      if (abstract.ru && !isCyrillic(abstract.ru)) {
+        abstract.en ??= abstract.ru;
+        delete abstract.ru;
+      }
 
       // Speakers: the grid says who (none for "Tech Talks"); the pages say how, in each language.
       const persons: Person[] = [];
@@ -468,7 +511,10 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
         const pageEn = parseSpeakerField(pages.en?.speaker);
         // The page's bold names are the surest; the grid's own reading only when the page has none.
         const ru = pageRu.people.length ? pageRu : gridRuField;
-        const gridRuRest = restAfterNames(entry.speaker, ru.people.map((x) => x.name));
+        const gridRuRest = restAfterNames(
+          entry.speaker,
+          ru.people.map((x) => x.name),
+        );
         const enCandidates = [pageEn, gridEnField].filter(
           (f): f is NonNullable<typeof f> =>
             Boolean(f) && f?.people.length === ru.people.length && !f.people.some((x) => isCyrillic(x.name)),
@@ -487,7 +533,15 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
           setText(person.affiliation, "ru", ruDesc.affiliation);
           setText(person.bio, "ru", ruDesc.bio);
           if (en && !isCyrillic(en.rest)) {
-            const enDesc = describe(en.rest, p.en?.speaker ? restAfterNames(p.en.speaker, en.people.map((x) => x.name)) : undefined);
+            const enDesc = describe(
+              en.rest,
+              p.en?.speaker
+                ? restAfterNames(
+                    p.en.speaker,
+                    en.people.map((x) => x.name),
+                  )
+                : undefined,
+            );
             setText(person.affiliation, "en", enDesc.affiliation);
             setText(person.bio, "en", enDesc.bio);
           }
@@ -501,7 +555,7 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
       if (end.from === "cut") cut.push(p.title);
       const base = slug
         ? (opts.sessionIds?.[slug] ?? (/^[\w.-]{1,64}$/.test(slug) ? slug.toLowerCase() : slugify(slug, 60)))
-        : `day${dayNo}-${slugify(title.en ?? transliterate(title.ru as string), 40)}`;
+        : `day${dayNo}-${slugify(title.en ?? transliterate(title.ru ?? ""), 40)}`;
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
       taken.add(id);
@@ -557,7 +611,15 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
   });
   speakers.sort((a, b) => (firstUse.get(a.id) ?? 0) - (firstUse.get(b.id) ?? 0));
 
-  const note = noteOf({ place, ends, cut, englishBreaks, hallsFromHeadings, hasEnglishGrid: Boolean(gridEn), warnings });
+  const note = noteOf({
+    place,
+    ends,
+    cut,
+    englishBreaks,
+    hallsFromHeadings,
+    hasEnglishGrid: Boolean(gridEn),
+    warnings,
+  });
   return {
     programme: {
       conference: {
@@ -603,8 +665,12 @@ function noteOf(o: {
     en.push("The English names of breaks and registration are ours: the site has no English grid.");
   }
   if (o.warnings.some((w) => w.includes("the Russian grid is followed"))) {
-    ru.push("Английская сетка сайта в одном месте расходится с русской; мы следуем русской — основной версии сайта.");
-    en.push("The site's English grid disagrees with the Russian one in one place; the Russian grid, the site's default, is followed.");
+    ru.push(
+      "Английская сетка сайта в одном месте расходится с русской; мы следуем русской — основной версии сайта.",
+    );
+    en.push(
+      "The site's English grid disagrees with the Russian one in one place; the Russian grid, the site's default, is followed.",
+    );
   }
   return { ru: ru.join(" "), en: en.join(" ") };
 }

@@ -35,7 +35,9 @@ describe("parseLayout", () => {
   });
 
   it("reads the translations", () => {
-    const po = parsePo('msgid "Day"\nmsgstr "День"\n\nmsgid "Large conference hall"\nmsgstr "Большой конференц-зал"\n');
+    const po = parsePo(
+      'msgid "Day"\nmsgstr "День"\n\nmsgid "Large conference hall"\nmsgstr "Большой конференц-зал"\n',
+    );
     expect(po.get("Large conference hall")).toBe("Большой конференц-зал");
   });
 });

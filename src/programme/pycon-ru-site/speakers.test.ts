@@ -15,15 +15,15 @@ describe("parseSpeakerField", () => {
       people: [{ name: "Ilya Shalyapin" }, { name: "Evgeny V. Generalov" }],
       rest: "JetStyle",
     });
-    expect(parseSpeakerField("**Роман Иманкулов**, **Михаил Коробов**, **Антон Патрушев**\n").people).toHaveLength(3);
-    expect(parseSpeakerField("**Юрий Селиванов, Андрей Светлов и Christian Heimes**\n").people.map((p) => p.name)).toEqual([
-      "Юрий Селиванов",
-      "Андрей Светлов",
-      "Christian Heimes",
-    ]);
-    expect(parseSpeakerField("**[Dr. Russell Keith-Magee](http://cecinestpasun.com)**, president").people[0]?.name).toBe(
-      "Russell Keith-Magee",
-    );
+    expect(
+      parseSpeakerField("**Роман Иманкулов**, **Михаил Коробов**, **Антон Патрушев**\n").people,
+    ).toHaveLength(3);
+    expect(
+      parseSpeakerField("**Юрий Селиванов, Андрей Светлов и Christian Heimes**\n").people.map((p) => p.name),
+    ).toEqual(["Юрий Селиванов", "Андрей Светлов", "Christian Heimes"]);
+    expect(
+      parseSpeakerField("**[Dr. Russell Keith-Magee](http://cecinestpasun.com)**, president").people[0]?.name,
+    ).toBe("Russell Keith-Magee");
   });
 
   it("reads a grid's plain text: leading names of one script, then the affiliation", () => {
@@ -50,7 +50,13 @@ describe("parseSpeakerField", () => {
   it("finds the affiliation after names a page spells as the grid does, else reads the grid itself", () => {
     expect(restAfterNames("Jackie Kazil, Capital One", ["Jackie Kazil"])).toBe("Capital One");
     expect(restAfterNames("Andrey Vlasovskikh, JetBrains", ["Andrew Vlasovskih"])).toBe("JetBrains");
-    expect(restAfterNames("Юрий Селиванов, Андрей Светлов и Christian Heimes", ["Юрий Селиванов", "Андрей Светлов", "Christian Heimes"])).toBe("");
+    expect(
+      restAfterNames("Юрий Селиванов, Андрей Светлов и Christian Heimes", [
+        "Юрий Селиванов",
+        "Андрей Светлов",
+        "Christian Heimes",
+      ]),
+    ).toBe("");
   });
 
   it("tells names from companies and keys them for matching", () => {

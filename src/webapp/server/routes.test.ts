@@ -10,7 +10,7 @@ import type { ApiMe, ApiProgramme, ApiSearch } from "../api-types.js";
 import { FEED_RATE, SEARCH_RATE } from "./routes.js";
 
 const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
-const NOW = Date.parse("2013-02-25T09:00:00+06:00");
+const NOW = Date.parse("2013-02-24T09:00:00+06:00");
 const ann = { id: 7001, first_name: "Ann", language_code: "en" };
 const ivan = { id: 7002, first_name: "Иван", language_code: "ru" };
 
@@ -73,8 +73,8 @@ describe("the Mini App's API", () => {
     expect(body.sessions).toHaveLength(PYCON.sessions.length);
     const flask = body.sessions.find((s) => s.id === "advanced-flask-patterns");
     expect(flask).toMatchObject({
-      title: PYCON.sessions.find((s) => s.id === "advanced-flask-patterns")?.title.ru,
-      day: "2013-02-25",
+      title: PYCON.sessions.find((s) => s.id === "advanced-flask-patterns")?.title.en,
+      day: "2013-02-24",
       followable: true,
     });
     expect(body.sessions.find((s) => s.kind === "break")?.followable).toBe(false);
@@ -109,7 +109,7 @@ describe("the Mini App's API", () => {
     expect(((await del.json()) as ApiMe).following).toEqual(["advanced-flask-patterns"]);
     expect((await call("/api/follow/no-such-talk", auth, "PUT")).status).toBe(404);
     expect((await call("/api/follow/%E0%A4%A", auth, "PUT")).status).toBe(404);
-    expect((await call("/api/follow/day1-coffee-morning", auth, "PUT")).status).toBe(422);
+    expect((await call("/api/follow/day1-coffee-break", auth, "PUT")).status).toBe(422);
     expect((await call("/api/follow/advanced-flask-patterns", auth, "POST")).status).toBe(405);
     expect(subscriptionsOf(deps.db, ann.id)).toEqual(["advanced-flask-patterns"]);
   });
