@@ -124,7 +124,7 @@ function confbot(dir: string): Runner {
       config: loadConfig({}),
       db,
       i18n: createI18n(),
-      clock: () => Date.parse("2013-02-25T11:40:00+06:00"),
+      clock: () => Date.parse("2013-02-24T11:40:00+06:00"),
       logger: pino({ level: "warn" }),
     },
     new ProgrammeService({ db, clock: Date.now, defaultMinutes: 10 }),

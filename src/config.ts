@@ -126,7 +126,7 @@ const schema = z.object({
       if (!t.isValid || !/(?:Z|[+-]\d\d:?\d\d)$/i.test(s)) {
         ctx.addIssue({
           code: "custom",
-          message: `DEMO_NOW must be an ISO 8601 instant with a UTC offset, such as 2013-02-25T11:17:00+06:00, got "${s}"`,
+          message: `DEMO_NOW must be an ISO 8601 instant with a UTC offset, such as 2013-02-24T09:47:00+06:00, got "${s}"`,
         });
         return z.NEVER;
       }

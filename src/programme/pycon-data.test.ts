@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { diffProgrammes } from "./diff.js";
 import { isContentKind, type Session } from "./model.js";
 import { readProgrammeFile } from "./read.js";
 
@@ -55,5 +56,21 @@ describe("the shipped PyCon Russia programmes (converted from the organizers' si
         p.sessions.some((s) => s.speakers.includes(sp.id)),
         sp.id,
       ).toBe(true);
+  });
+});
+
+describe("reloading the reconstructed 2013 onto the converted one", () => {
+  it("reads as time and hall changes of the same talks, not as removals and additions", () => {
+    const before = readProgrammeFile("test/fixtures/pycon-ru-2013-reconstructed.yaml");
+    const after = readProgrammeFile(file(2013));
+    const diff = diffProgrammes(before, after);
+    const followable = (s: Session) => isContentKind(s.kind) && s.speakers.length > 0;
+    // Every talk and workshop people could follow is still there, moved to its real time.
+    expect(diff.removed.filter(followable).map((s) => s.id)).toEqual([]);
+    const moved = diff.changed.filter((c) => followable(c.before));
+    expect(moved).toHaveLength(25);
+    expect(moved.filter((c) => c.fields.includes("start"))).toHaveLength(25);
+    // Only the reconstruction's invented entries go: its opening, closing and breaks.
+    for (const s of diff.removed) expect(s.speakers, s.id).toEqual([]);
   });
 });

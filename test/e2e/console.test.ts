@@ -19,7 +19,7 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     // …and pressing it opens the card in place.
     const card = out.slice(out.indexOf("you › #1"));
     expect(card).toContain("── bot (edited) ──");
-    expect(card).toContain("🕒 Mon 25 Feb 2013, 11:30–12:30");
+    expect(card).toContain("🕒 Sun 24 Feb 2013, 10:00–11:00");
     expect(card).toContain("🎤 Armin Ronacher");
     expect(card).toContain("⭐ Follow");
     expect(out).not.toMatch(/<\/?b>|&amp;|&lt;/);
@@ -71,19 +71,19 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
 
   it("DEMO_NOW: the greeting names the simulated time, and /now answers as at that moment", async () => {
     const bot = spawnBot(
-      { DATABASE_PATH: join(tempDir(), "confbot.sqlite"), DEMO_NOW: "2013-02-25T11:17:00+06:00" },
+      { DATABASE_PATH: join(tempDir(), "confbot.sqlite"), DEMO_NOW: "2013-02-24T09:47:00+06:00" },
       { input: "/now\n" },
     );
     expect(await bot.exited).toBe(0);
     const out = bot.stdout();
-    expect(out).toContain("Demo clock (DEMO_NOW): it is Mon 25 Feb 2013, 11:17 Asia/Yekaterinburg (UTC+6)");
+    expect(out).toContain("Demo clock (DEMO_NOW): it is Sun 24 Feb 2013, 09:47 Asia/Yekaterinburg (UTC+6)");
     expect(out).not.toContain("is over");
   });
 
   it("saves a sent file and prints its path; the menu still works under inline buttons", async () => {
     const dir = tempDir();
     const bot = spawnBot(
-      { DATABASE_PATH: join(dir, "confbot.sqlite"), DEMO_NOW: "2013-02-25T09:00:00+06:00" },
+      { DATABASE_PATH: join(dir, "confbot.sqlite"), DEMO_NOW: "2013-02-24T09:00:00+06:00" },
       { input: "/start\nflask\n#1\n#1\n/my\n#2\n#m7\n#99\n" },
     );
     expect(await bot.exited).toBe(0);
