@@ -96,7 +96,7 @@ describe("/venue", () => {
     });
     expect(callsOf(calls, "sendVenue")).toHaveLength(0);
     const text = textOf(reply);
-    expect(text).toContain("📍 База отдыха «Иволга», Екатеринбург");
+    expect(text).toContain("📍 База отдыха «Иволга», под Екатеринбургом");
     expect(text).toContain(
       "🚪 3 зала: Большой конференц-зал, Малый конференц-зал, Конференц-зал в 3-м корпусе",
     );

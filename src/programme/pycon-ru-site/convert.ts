@@ -103,13 +103,14 @@ const MONTHS = [
 
 /** Cities the editions name, with their time zones (the site gives wall-clock times only). */
 const CITIES: { match: RegExp; en: string; ru: string; zone: string }[] = [
+  // The venues are out of town ("30 km from Ekaterinburg", "95 km from Moscow"): the city says "near".
   {
     match: /Ekaterinburg|Yekaterinburg|Екатеринбург/,
-    en: "Yekaterinburg",
-    ru: "Екатеринбург",
+    en: "near Yekaterinburg",
+    ru: "под Екатеринбургом",
     zone: "Asia/Yekaterinburg",
   },
-  { match: /Moscow|Москв/, en: "Moscow", ru: "Москва", zone: "Europe/Moscow" },
+  { match: /Moscow|Москв/, en: "near Moscow", ru: "под Москвой", zone: "Europe/Moscow" },
 ];
 
 /**
@@ -222,7 +223,7 @@ function readPlace(dir: string): {
   const addressRu = postal?.trim() ?? nearRu;
   if (addressRu)
     address.ru = postal && nearRu && !postal.includes(nearRu) ? `${postal.trim()} (${nearRu})` : addressRu;
-  if (distanceEn) address.en = `${distanceEn[1]} from ${city.en}`;
+  if (distanceEn) address.en = `${distanceEn[1]} from ${distanceEn[2]}`;
   return {
     year,
     days,

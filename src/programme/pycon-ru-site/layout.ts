@@ -13,7 +13,7 @@ export interface LayoutBlock {
   hallFrom?: "map" | "heading";
 }
 
-/** The schedule layout: day number (1, 2) → blocks in page order; the halls in first-use order. */
+/** The schedule layout: day number (1, 2) → blocks in page order; the halls used, in the template's order. */
 export interface Layout {
   days: Map<number, LayoutBlock[]>;
   halls: string[];
@@ -90,7 +90,9 @@ export function parseLayout(template: string): Layout {
     }
     days.set(day, blocks);
   }
-  return { days, halls: used };
+  // Halls in the template's own order (large, small, third building), those in use only.
+  const order = [...vars.values()];
+  return { days, halls: used.sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
 }
 
 /** `translations/ru.po` → msgid → msgstr (single-line entries, which is all the layout uses). */
