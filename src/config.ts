@@ -118,6 +118,10 @@ const schema = z.object({
     `DEFAULT_REMINDER_MINUTES must be one of ${REMINDER_CHOICES.join(", ")} (the lead times /settings offers)`,
   ),
   SEND_RATE: positiveInt("SEND_RATE", 25),
+  // How long after a followed session ends its followers are asked how it was (minutes).
+  RATING_PROMPT_MINUTES: positiveInt("RATING_PROMPT_MINUTES", 5),
+  // Organizers are told when a session's followers pass this share of its room's capacity (percent).
+  CAPACITY_ALERT_PERCENT: positiveInt("CAPACITY_ALERT_PERCENT", 80),
   // The demo clock: the bot's time starts at this instant and runs on in real time (try a past conference live).
   DEMO_NOW: z
     .string()

@@ -31,6 +31,9 @@
  *   r:<room>:<day>[:<page>]   a room on a day         t:<track>:<day|a>[:<page>]  a track on a day / all days
  *   ts[:<page>]               /tracks                 nw[:<page>], nx[:<page>] /now, /next
  *   cf:<conference>           look at another conference (its id)
+ *   rt:<session>:<0-5>        a rating prompt's stars (0 skips)   rc:<session>:<1-5>[:<origin>]  a card's stars
+ *   rx:<session>              no comment for that rating          rp:0, rp:1   rating prompts off / on (/settings)
+ *   adm:fb:<page>             organizers: a page of the /feedback report
  *
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
@@ -123,6 +126,17 @@ export type Action =
   | { type: "now"; next: boolean; page: number }
   /** Look at another conference of the deployment (/conference). */
   | { type: "conference"; id: string }
+  /**
+   * Rates a session: from a rating prompt (`card` false; `stars` 0 skips) or from its card (`card` true, the
+   * card's origin kept so it redraws with the same "Back").
+   */
+  | { type: "rate"; key: number; stars: number; card: boolean; origin?: Origin }
+  /** No comment for the rating just given (ends the wait for one). */
+  | { type: "noComment"; key: number }
+  /** Rating prompts on or off (/settings). */
+  | { type: "ratingPrompts"; on: boolean }
+  /** Organizers: page `page` of the /feedback report. */
+  | { type: "feedback"; page: number }
   | { type: "noop" };
 
 /** Telegram's limit for callback_data, in bytes. */
@@ -160,6 +174,9 @@ const patterns = {
   track: new RegExp(`^t:(${NUM}):(${NUM}|a)${PAGE}$`),
   tracks: new RegExp(`^ts${PAGE}$`),
   now: new RegExp(`^(nw|nx)${PAGE}$`),
+  rate: new RegExp(`^(?:rt:(${ID}):([0-5])|rc:(${ID}):([1-5])(?::(${ORIGIN}))?)$`),
+  noComment: new RegExp(`^rx:(${ID})$`),
+  feedback: new RegExp(`^adm:fb:(${NUM})$`),
 };
 
 /** `base` with `:<page>` unless it is the first page. */
@@ -377,6 +394,18 @@ export function encodeAction(a: Action): string {
     case "conference":
       data = `cf:${a.id}`;
       break;
+    case "rate":
+      data = a.card ? withOrigin(`rc:${a.key}:${a.stars}`, a.origin) : `rt:${a.key}:${a.stars}`;
+      break;
+    case "noComment":
+      data = `rx:${a.key}`;
+      break;
+    case "ratingPrompts":
+      data = `rp:${a.on ? 1 : 0}`;
+      break;
+    case "feedback":
+      data = `adm:fb:${a.page}`;
+      break;
   }
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback_data too long: ${data}`);
   return data;
@@ -398,6 +427,7 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (data === "qc") return { type: "askCancel" };
   if (data === "qs") return { type: "myQuestions" };
   if (data.startsWith("q")) return decodeQuestionAction(data);
+  if (data === "rp:0" || data === "rp:1") return { type: "ratingPrompts", on: data === "rp:1" };
   let m = patterns.conference.exec(data);
   if (m) return { type: "conference", id: m[1] as string };
   m = patterns.session.exec(data);
@@ -450,6 +480,15 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (m) return { type: "tracks", page: Number(m[1] ?? 0) };
   m = patterns.now.exec(data);
   if (m) return { type: "now", next: m[1] === "nx", page: Number(m[2] ?? 0) };
+  m = patterns.rate.exec(data);
+  if (m)
+    return m[1]
+      ? { type: "rate", key: Number(m[1]), stars: Number(m[2]), card: false }
+      : { type: "rate", key: Number(m[3]), stars: Number(m[4]), card: true, origin: decodeOrigin(m[5]) };
+  m = patterns.noComment.exec(data);
+  if (m) return { type: "noComment", key: Number(m[1]) };
+  m = patterns.feedback.exec(data);
+  if (m) return { type: "feedback", page: Number(m[1]) };
   m = patterns.language.exec(data);
   if (m && (LANGS as readonly string[]).includes(m[1] as string))
     return { type: "language", lang: m[1] as Lang };

@@ -19,6 +19,7 @@ import { menuFeature } from "./features/menu.js";
 import { myFeature } from "./features/my.js";
 import { nowNextFeature } from "./features/now-next.js";
 import { questionsFeature } from "./features/questions.js";
+import { ratingsFeature } from "./features/ratings.js";
 import { reminderButtonsFeature } from "./features/reminders.js";
 import { scheduleFeature } from "./features/schedule.js";
 import { searchFeature } from "./features/search.js";
@@ -81,7 +82,16 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // Features are installed here, one Composer each, in the order they should see updates.
   // Attendee features. The menu turns its button labels into commands, so it goes first.
-  bot.use(menuFeature(), startFeature(), helpFeature(), languageFeature(), conferenceFeature());
+  // Ratings come next: after a rating the next message is its comment (a command, menu buttons included, ends
+  // that wait and goes on), before anything else takes the text.
+  bot.use(
+    menuFeature(),
+    ratingsFeature(),
+    startFeature(),
+    helpFeature(),
+    languageFeature(),
+    conferenceFeature(),
+  );
   bot.use(
     scheduleFeature(),
     nowNextFeature(),

@@ -42,6 +42,7 @@ describe("reminders in the bot", () => {
       "30 min",
       "60 min",
       "🔕 Turn reminders off",
+      "⭐ Stop asking me to rate sessions",
       "✓ English",
       "Русский",
       "🗑 Forget me",

@@ -1,8 +1,10 @@
 import type { Api } from "grammy";
+import { alertCrowdedSessions, CAPACITY_VIEW, roomCapacities } from "../delivery/capacity.js";
 import { Dispatcher } from "../delivery/dispatcher.js";
 import { Lease } from "../delivery/lease.js";
 import { NOTICE_VIEW } from "../delivery/notices.js";
 import { outboxHooks } from "../delivery/outcomes.js";
+import { PROMPT_VIEW } from "../delivery/prompts.js";
 import { RateLimiter } from "../delivery/rate-limiter.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import { SOURCE_VIEWS } from "../programme/sync.js";
@@ -10,9 +12,11 @@ import { ANSWERED_VIEW } from "../questions/service.js";
 import type { BotDeps } from "./context.js";
 import { tellOrganizers } from "./features/admin/tell.js";
 import { createApiTransport } from "./transport.js";
+import { capacityAlertView } from "./views/feedback.js";
 import { noticeView } from "./views/notice.js";
 import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
 import { answeredNoticeView } from "./views/questions.js";
+import { ratingPromptOutboxView } from "./views/rating.js";
 import { sourceBrokenView, sourceHeldView, sourceRecoveredView } from "./views/source.js";
 
 /** The running reminder machinery: the tick that plans reminders and the dispatcher that drains the outbox. */
@@ -86,6 +90,8 @@ export function startReminders(
       [SOURCE_VIEWS.recovered]: sourceRecoveredView,
       [SOURCE_VIEWS.held]: sourceHeldView,
       [ANSWERED_VIEW]: answeredNoticeView,
+      [PROMPT_VIEW]: ratingPromptOutboxView,
+      [CAPACITY_VIEW]: capacityAlertView,
       ...options.views,
     }),
     limiter: options.limiter ?? sendLimiter(config, clock()),
@@ -116,6 +122,14 @@ export function startReminders(
     defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
     rate: reminderRate(config),
     retentionMs: config.OUTBOX_RETENTION,
+    promptDelayMs: config.RATING_PROMPT_MINUTES * 60_000,
+    alsoOnTick: (now) =>
+      alertCrowdedSessions(db, {
+        now,
+        capacities: roomCapacities(db, deps.catalog.programme.conference.rooms),
+        percent: config.CAPACITY_ALERT_PERCENT,
+        organizerIds: config.ADMIN_IDS,
+      }) > 0,
     onEnqueued: () => dispatcher.nudge(),
     active: () => lease.held(),
   });

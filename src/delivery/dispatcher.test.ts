@@ -162,3 +162,76 @@ describe("the dispatcher's in-flight bound", () => {
     }
   });
 });
+
+describe("rating prompts in the dispatcher", () => {
+  it("go after reminders: a burst of prompts never delays a reminder falling due, and all of them go", async () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    let now = 1_000_000;
+    const PROMPTS = 300;
+    const REMINDERS = 60;
+    for (let id = 1; id <= PROMPTS + REMINDERS; id++) touchUser(db, { id, chatId: id }, now);
+    // A keynote's prompts, all due now; then the next slot's reminders, one every 100 ms (half the rate).
+    enqueue(
+      db,
+      Array.from({ length: PROMPTS }, (_, i) => ({
+        kind: "prompt" as const,
+        dedupeKey: `rate:${i + 1}:keynote`,
+        userId: i + 1,
+        chatId: i + 1,
+        payload: { type: "message" as const, text: "How was it?" },
+        notBefore: now,
+      })),
+      now,
+    );
+    const firstReminder = now + 2000;
+    enqueue(
+      db,
+      Array.from({ length: REMINDERS }, (_, i) => ({
+        kind: "reminder" as const,
+        dedupeKey: `reminder:${PROMPTS + i + 1}:talk:0`,
+        userId: PROMPTS + i + 1,
+        chatId: PROMPTS + i + 1,
+        payload: { type: "message" as const, text: "In 10 minutes" },
+        notBefore: firstReminder + i * 100,
+        expiresAt: firstReminder + 3_600_000,
+      })),
+      now,
+    );
+    const due = new Map<number, number>(
+      Array.from({ length: REMINDERS }, (_, i) => [PROMPTS + i + 1, firstReminder + i * 100]),
+    );
+    const sent: { chat: number; at: number; text: string }[] = [];
+    const dispatcher = new Dispatcher({
+      db,
+      ...outboxHooks(db),
+      // No programme here: the rows are judged by their kind alone.
+      check: () => undefined,
+      transport: {
+        send: async (m) => {
+          sent.push({ chat: m.chatId, at: now, text: m.text });
+          return { ok: true };
+        },
+      },
+      render: (row) => ({ chatId: row.chatId, text: row.kind }),
+      clock: () => now,
+      logger: pino({ level: "silent" }),
+      limiter: new RateLimiter(20, now, { perChatMs: 0 }),
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    await dispatcher.drain();
+    const reminders = sent.filter((s) => s.text === "reminder");
+    const prompts = sent.filter((s) => s.text === "prompt");
+    expect(reminders).toHaveLength(REMINDERS);
+    expect(prompts).toHaveLength(PROMPTS);
+    expect(new Set(sent.map((s) => s.chat)).size).toBe(PROMPTS + REMINDERS);
+    // Each reminder went within one send slot (50 ms at 20/s) of falling due, prompts filling the gaps.
+    const lateness = reminders.map((r) => r.at - (due.get(r.chat) ?? 0));
+    expect(Math.max(...lateness)).toBeLessThanOrEqual(60);
+    expect(Math.min(...lateness)).toBeGreaterThanOrEqual(0);
+    const lastReminder = Math.max(...reminders.map((r) => r.at));
+    expect(prompts.filter((p) => p.at < lastReminder).length).toBeGreaterThan(0);
+    expect(outboxCounts(db)).toMatchObject({ sent: PROMPTS + REMINDERS, pending: 0 });
+  });
+});

@@ -136,6 +136,9 @@ const LAST_TRY_MARGIN_MS = 1000;
 /** The longest wait between two tries of a row (the README's "backoff up to 5 min"). */
 const MAX_BACKOFF_MS = 300_000;
 
+/** Kinds sent only with a token to spare: rating prompts go after every reminder, notice and broadcast. */
+const LOW_PRIORITY: ReadonlySet<OutboxKind> = new Set(["prompt"]);
+
 /** Backoff before retry number `attempt` (1-based) after a 5xx or network error: 1 s, 2 s, 4 s … at most 5 min. */
 export function backoffMs(attempt: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -334,6 +337,12 @@ export class Dispatcher {
       if (!message) continue;
       const lane = this.laneOf(row);
       if (lane === "paid") message.paid = true;
+      // A prompt never waits for a token in here: a reminder falling due meanwhile would wait behind it. The
+      // next pass looks at the outbox again, most urgent first, once a token is free.
+      if (LOW_PRIORITY.has(row.kind)) {
+        const w = this.limiter.globalWait(now, lane);
+        if (w > 0) return started || this.stats.dropped > droppedBefore ? 0 : Math.min(wait, w);
+      }
       for (let w = this.limiter.globalWait(now, lane); w > 0; w = this.limiter.globalWait(now, lane)) {
         // A 429 that arrives meanwhile pauses everything: leave the row pending and wait out the pause.
         if (now < this.limiter.pausedUntil) return this.limiter.pausedUntil - now;

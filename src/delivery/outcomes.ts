@@ -10,6 +10,7 @@ import {
 import { markUserBlocked } from "../store/users.js";
 import type { Outcome, PreSendCheck, RecordOutcome } from "./dispatcher.js";
 import { checkReminder } from "./planner.js";
+import { checkPrompt } from "./prompts.js";
 
 /**
  * The dispatcher's recorder over SQLite: each outcome becomes the row's new status; a blocked user is marked
@@ -40,9 +41,16 @@ export function outboxRecorder(db: Db): RecordOutcome {
   };
 }
 
-/** The dispatcher's pre-send check: reminders are checked against the programme and subscriptions now. */
+/**
+ * The dispatcher's pre-send check: reminders are checked against the programme and subscriptions now, rating
+ * prompts against the session, the user's prompts switch and a rating given meanwhile.
+ */
 export function outboxCheck(db: Db): PreSendCheck {
-  return (row, now) => (row.kind === "reminder" ? checkReminder(db, row, now) : undefined);
+  return (row, now) => {
+    if (row.kind === "reminder") return checkReminder(db, row, now);
+    if (row.kind === "prompt") return checkPrompt(db, row);
+    return undefined;
+  };
 }
 
 /** Both hooks a dispatcher over `db` needs. */

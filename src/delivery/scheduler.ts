@@ -5,6 +5,7 @@ import { pruneNoticeBatches } from "../store/notice-batches.js";
 import { pruneFinished } from "../store/outbox.js";
 import type { DispatchLogger } from "./dispatcher.js";
 import { type PlanResult, planReminders } from "./planner.js";
+import { planRatingPrompts } from "./prompts.js";
 
 /** How far back the first tick after a start looks for reminders missed while the bot was down. */
 export const MISSED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +28,10 @@ export interface SchedulerOptions {
   retentionMs?: number;
   /** Rows (and change batches) pruned per tick at most: small batches keep the write lock short. */
   pruneBatch?: number;
+  /** How long after a followed session ends its followers are asked to rate it (RATING_PROMPT_MINUTES); none when absent. */
+  promptDelayMs?: number;
+  /** More work for every tick, after the reminders (e.g. the room capacity check); returns whether it queued anything. */
+  alsoOnTick?: (now: number) => boolean;
   /** Called when a tick queued something (the dispatcher's nudge). */
   onEnqueued?: () => void;
   /** Whether ticks should plan now: only the process holding the dispatch lease does (always when absent). */
@@ -92,13 +97,17 @@ export function startReminderScheduler(o: SchedulerOptions): ReminderScheduler {
       if (pruned || batches) o.logger.debug({ pruned, batches }, "old outbox rows and change batches pruned");
     }
     if (result.enqueued) o.logger.info({ enqueued: result.enqueued }, "reminders queued");
+    const prompts =
+      o.promptDelayMs === undefined ? 0 : planRatingPrompts(o.db, { now, delayMs: o.promptDelayMs });
+    if (prompts) o.logger.info({ prompts }, "rating prompts queued");
+    const more = o.alsoOnTick?.(now) ?? false;
     for (const d of result.dropped) o.logger.info(d, "pending reminder dropped");
     for (const m of result.missed)
       o.logger.warn(
         { session: m.sessionId, start: new Date(m.startMs).toISOString(), users: m.users },
         "reminders missed: the session started while the bot was down",
       );
-    if (result.enqueued) o.onEnqueued?.();
+    if (result.enqueued || prompts || more) o.onEnqueued?.();
     return result;
   };
   const safeTick = () => {

@@ -32,7 +32,7 @@ export function canonicalProgramme(p: Programme): Programme {
     note: c.note,
     dayChange: c.dayChange && c.dayChange !== "00:00" ? c.dayChange : undefined,
     days: [...c.days],
-    rooms: c.rooms.map((r) => ({ id: r.id, name: r.name })),
+    rooms: c.rooms.map((r) => compact({ id: r.id, name: r.name, capacity: r.capacity })),
     tracks: (c.tracks ?? []).map((t) => compact({ id: t.id, name: t.name, color: t.color })),
   });
   const sessions: Session[] = p.sessions.map((s) =>

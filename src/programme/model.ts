@@ -51,6 +51,8 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export interface Room {
   id: string;
   name: Text;
+  /** Seats, where the source gives them (YAML `capacity`, c3voc JSON); organizers may set it with /room. */
+  capacity?: number;
 }
 
 /** A track ("Rust devroom", "Security"), in the programme's order. */

@@ -24,7 +24,17 @@ const optionalText = z.record(langCode, z.string());
 const instant = z.iso.datetime({ offset: true, message: EXPECTED.instant });
 const isoDate = z.iso.date({ message: EXPECTED.date });
 
-const room = z.object({ id, name: text }).strict();
+const room = z
+  .object({
+    id,
+    name: text,
+    capacity: z
+      .number({ message: "a whole number of seats" })
+      .int("a whole number of seats")
+      .positive("more than 0 seats")
+      .optional(),
+  })
+  .strict();
 const track = z
   .object({
     id,

@@ -13,7 +13,8 @@ export type AuditAction =
   | "audit"
   | "refused"
   | "moderation"
-  | "invite";
+  | "invite"
+  | "room";
 
 /** One entry of the audit log: who did what, when, with details as a JSON object. */
 export interface AuditEntry {

@@ -8,6 +8,8 @@ import { feedTokenOf } from "./calendar-feeds.js";
 import { countConversations } from "./conversation-storage.js";
 import { outboxCounts, sentSince } from "./outbox.js";
 import { listQuestions } from "./questions.js";
+import { awaitComment, rateSession, ratingSummary, setComment } from "./ratings.js";
+import { storedCapacities } from "./rooms.js";
 import { subscribe } from "./subscriptions.js";
 
 /** An id no other number in the database contains, so finding its digits anywhere means it was kept. */
@@ -23,6 +25,9 @@ describe("forget me (/settings)", () => {
       await h.send(u, "python"); // several pages: the query is remembered for the paging buttons
       subscribe(db, u.id, "flask-patterns", h.deps.clock());
       feedTokenOf(db, u.id, h.deps.clock());
+      // A rating with a comment.
+      rateSession(db, { userId: u.id, sessionId: "flask-patterns", stars: 4, now: h.deps.clock() });
+      setComment(db, u.id, "flask-patterns", "Worth it", h.deps.clock());
     }
     // Each asks a question to the speaker and votes for the other's; Zelda is invited as a speaker too.
     const ask = `/start q_${h.deps.catalog.sessionKey("flask-patterns")}`;
@@ -35,6 +40,10 @@ describe("forget me (/settings)", () => {
     await h.send(ZELDA, "/invite Armin");
     const invite = /start=(inv_[0-9a-f]{32})/.exec(h.chat(ZELDA).at(-2)?.text ?? "")?.[1];
     await h.send(ZELDA, `/start ${invite}`);
+    // Both rated from a card last: their next message would be the rating's comment.
+    for (const u of [ZELDA, BOB]) awaitComment(db, u.id, "flask-patterns", h.deps.clock() + 60_000);
+    // Zelda sets a room's capacity (kept, without her id).
+    await h.send(ZELDA, "/room hall-a 120");
     // Zelda organizes too: a broadcast sent (its rows and audit entry) and another one left half-way.
     await h.send(ZELDA, "/broadcast Doors open at 9");
     await h.press(ZELDA, h.last(ZELDA), "Everyone");
@@ -59,8 +68,20 @@ describe("forget me (/settings)", () => {
     expect(labelsOf(h.last(ZELDA))).toEqual([]);
 
     expect(findEverywhere(db, String(ZELDA.id))).toEqual([]);
+    // Her rating and comment still count, without her.
+    expect(ratingSummary(db, "flask-patterns")).toMatchObject({ count: 2, mean: 4 });
+    expect(ratingSummary(db, "flask-patterns")?.comments).toHaveLength(2);
+    expect(storedCapacities(db).get("hall-a")).toBe(120);
     expect(findEverywhere(db, String(BOB.id)).map((o) => o.table)).toEqual(
-      expect.arrayContaining(["users", "subscriptions", "outbox", "search_pages", "calendar_feeds"]),
+      expect.arrayContaining([
+        "users",
+        "subscriptions",
+        "outbox",
+        "search_pages",
+        "calendar_feeds",
+        "ratings",
+        "comment_waits",
+      ]),
     );
     // Her question and her vote stay, without her id: the totals do not change.
     expect(listQuestions(db, "flask-patterns").map((q) => [q.text, q.votes, q.userId])).toEqual([

@@ -5,6 +5,8 @@ import { forgetConversationOf } from "./conversation-storage.js";
 import { type Db, writeTransaction } from "./db.js";
 import { forgetOutboxOf } from "./outbox.js";
 import { forgetQuestionUser } from "./questions.js";
+import { forgetRatings } from "./ratings.js";
+import { forgetCapacitySetter } from "./rooms.js";
 import { forgetSearchesOf } from "./search-pages.js";
 import { forgetSubscriptionsOf } from "./subscriptions.js";
 import { forgetUserRow } from "./users.js";
@@ -30,6 +32,8 @@ const ERASERS: readonly UserEraser[] = [
   forgetBroadcastAuthor,
   forgetAuditActor,
   forgetQuestionUser,
+  forgetRatings,
+  forgetCapacitySetter,
   forgetUserRow,
 ];
 

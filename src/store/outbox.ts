@@ -7,8 +7,11 @@ import { type Db, statement } from "./db.js";
  * no-op), finished rows are pruned after the retention period, their counts folded into the history first.
  */
 
-/** What an outbox row carries: a reminder, a change notice (organizer) or a broadcast (organizer). */
-export type OutboxKind = "reminder" | "notice" | "broadcast";
+/**
+ * What an outbox row carries: a reminder, a change notice (organizer), a broadcast (organizer) or a rating
+ * prompt after a session (sent after everything else: a prompt late by minutes is fine, a reminder is not).
+ */
+export type OutboxKind = "reminder" | "notice" | "broadcast" | "prompt";
 
 /** `pending` until Telegram accepted it (`sent`), it failed for good (`failed`), or it lost its point (`dropped`). */
 export type OutboxStatus = "pending" | "sent" | "failed" | "dropped";
@@ -125,10 +128,10 @@ const OUTCOME = `CASE
   WHEN status = 'dropped' THEN 'dropped'
   ELSE 'pending' END`;
 
-// Finished rows old enough to go; a reminder only once its session has started (its key must stay while
-// the planner could queue it again).
+// Finished rows old enough to go; a reminder only once its session has started, a prompt once it expired
+// (their keys must stay while the planner could queue them again).
 const PRUNABLE = `SELECT id FROM outbox WHERE status <> 'pending' AND finished_at < @before
-  AND (kind <> 'reminder' OR expires_at <= @now) ORDER BY finished_at, id LIMIT @limit`;
+  AND (kind NOT IN ('reminder', 'prompt') OR expires_at <= @now) ORDER BY finished_at, id LIMIT @limit`;
 
 function prepare(db: Db) {
   return {
@@ -145,11 +148,16 @@ function prepare(db: Db) {
         'dropped', 0, @notBefore, @reason, @now, @now, @broadcastId)
       ON CONFLICT (dedupe_key) DO NOTHING`),
     dueUrgent: db.prepare<[number, number], Row>(
-      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND kind <> 'broadcast'
+      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+         AND kind NOT IN ('broadcast', 'prompt')
        ORDER BY next_attempt_at, id LIMIT ?`,
     ),
     dueBroadcast: db.prepare<[number, number], Row>(
       `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND kind = 'broadcast'
+       ORDER BY next_attempt_at, id LIMIT ?`,
+    ),
+    duePrompt: db.prepare<[number, number], Row>(
+      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND kind = 'prompt'
        ORDER BY next_attempt_at, id LIMIT ?`,
     ),
     nextDue: db.prepare<[number], { at: number | null }>(
@@ -322,13 +330,15 @@ export function recordDropped(db: Db, rows: readonly NewOutboxRow[], reason: str
 
 /**
  * Pending rows whose next attempt is due at `now`, at most `limit`: reminders and change notices first (they
- * lose their point when the session starts), then broadcasts; each oldest due first (the `outbox_due` index).
+ * lose their point when the session starts), then broadcasts, then rating prompts; each oldest due first
+ * (the `outbox_due` index).
  */
 export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
   const s = sql(db);
-  const urgent = s.dueUrgent.all(now, limit).map(fromRow);
-  if (urgent.length >= limit) return urgent;
-  return [...urgent, ...s.dueBroadcast.all(now, limit - urgent.length).map(fromRow)];
+  const rows = s.dueUrgent.all(now, limit).map(fromRow);
+  if (rows.length < limit) rows.push(...s.dueBroadcast.all(now, limit - rows.length).map(fromRow));
+  if (rows.length < limit) rows.push(...s.duePrompt.all(now, limit - rows.length).map(fromRow));
+  return rows;
 }
 
 /**

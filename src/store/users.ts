@@ -11,6 +11,8 @@ export interface User {
   reminderMinutes: number | null;
   /** False when they turned reminders off altogether in /settings (followed sessions stay followed). */
   reminders: boolean;
+  /** False when they turned the "how was it?" prompts after sessions off in /settings. */
+  ratingPrompts: boolean;
   blockedAt: number | null;
   /** The conference they look at (null: the deployment's default). */
   conference: string | null;
@@ -26,6 +28,7 @@ interface UserRow {
   language: string | null;
   reminder_minutes: number | null;
   reminders: number;
+  rating_prompts: number;
   blocked_at: number | null;
   conference: string | null;
   series_news: number;
@@ -39,6 +42,7 @@ const fromRow = (r: UserRow): User => ({
   language: r.language === "ru" || r.language === "en" ? r.language : null,
   reminderMinutes: r.reminder_minutes,
   reminders: r.reminders !== 0,
+  ratingPrompts: r.rating_prompts !== 0,
   blockedAt: r.blocked_at,
   conference: r.conference,
   seriesNews: r.series_news !== 0,
@@ -107,6 +111,11 @@ export function setReminderMinutes(db: Db, id: number, minutes: number, now: num
 /** Turns reminders on or off altogether for a user (/settings); what they follow stays followed. */
 export function setReminders(db: Db, id: number, on: boolean, now: number): void {
   statement(db, "UPDATE users SET reminders = ?, updated_at = ? WHERE id = ?").run(on ? 1 : 0, now, id);
+}
+
+/** Turns the rating prompts after followed sessions on or off for a user (/settings). */
+export function setRatingPrompts(db: Db, id: number, on: boolean, now: number): void {
+  statement(db, "UPDATE users SET rating_prompts = ?, updated_at = ? WHERE id = ?").run(on ? 1 : 0, now, id);
 }
 
 /** Marks a user unreachable (they blocked the bot): nothing more is sent to them until they write again. */

@@ -35,8 +35,8 @@ describe("/settings → reminders off altogether", () => {
       // Lead times are of no use while nothing is reminded: only the switch and the language are left.
       expect(labelsOf(settings)).toEqual(
         lang === "en"
-          ? [on, "✓ English", "Русский", "🗑 Forget me"]
-          : [on, "English", "✓ Русский", "🗑 Забыть меня"],
+          ? [on, "⭐ Stop asking me to rate sessions", "✓ English", "Русский", "🗑 Forget me"]
+          : [on, "⭐ Не просить оценить доклады", "English", "✓ Русский", "🗑 Забыть меня"],
       );
       expect(getUser(h.deps.db, user.id)?.reminders).toBe(false);
 

@@ -1,7 +1,13 @@
 import { Composer } from "grammy";
 import { REMINDER_CHOICES } from "../../delivery/planner.js";
 import { forgetUser } from "../../store/forget-user.js";
-import { setReminderMinutes, setReminders, setSeriesNews, setUserLanguage } from "../../store/users.js";
+import {
+  setRatingPrompts,
+  setReminderMinutes,
+  setReminders,
+  setSeriesNews,
+  setUserLanguage,
+} from "../../store/users.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
@@ -54,6 +60,14 @@ export function settingsFeature(): Composer<BotContext> {
     ctx.user = { ...user, seriesNews: on };
     await showView(ctx, settingsView(ctx));
     return { text: plain(ctx, on ? "settings.news_on_saved" : "settings.news_off_saved") };
+  });
+  onAction(composer, "ratingPrompts", async (ctx, { on }) => {
+    const user = ctx.user;
+    if (ctx.chat?.type !== "private" || !user) return { text: plain(ctx, "settings.private_only") };
+    setRatingPrompts(ctx.deps.db, user.id, on, ctx.deps.clock());
+    ctx.user = { ...user, ratingPrompts: on };
+    await showView(ctx, settingsView(ctx));
+    return { text: plain(ctx, on ? "rating.settings_on_saved" : "rating.settings_off_saved") };
   });
   onAction(composer, "settingsLanguage", async (ctx, { lang }) => {
     const user = ctx.user;

@@ -207,3 +207,14 @@ export function splitPages(text: string, budget: (page: number) => number): stri
   }
   return pages;
 }
+
+/** Only web links become buttons; anything else is left out. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 1000) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,8 +1,17 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Session } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
-import { escapeHtml, formatDay, formatTimeRange, MAX_MESSAGE_CHARS, splitPages, truncate } from "./format.js";
+import {
+  escapeHtml,
+  formatDay,
+  formatTimeRange,
+  MAX_MESSAGE_CHARS,
+  safeUrl,
+  splitPages,
+  truncate,
+} from "./format.js";
 import { questionRows } from "./questions.js";
+import { cardRatingLine, cardRatingRows } from "./rating.js";
 import { dayLocation } from "./schedule.js";
 import { subscribeRows } from "./subscribe-row.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -165,17 +174,6 @@ function renderSessionText(ctx: ViewCtx, session: Session, page: number): string
   return `${head}\n\n${escapedWithin(abstractPreview(abstract), SHORT_ABSTRACT_CHARS + 100)}`;
 }
 
-/** Only web links become buttons; anything else is left out. */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (!url || url.length > 1000) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const LINK_ICONS: Record<string, string> = {
   video: "🎬",
   slides: "📑",
@@ -281,6 +279,7 @@ export function sessionCard(
   const keyboard: InlineKeyboardButton[][] = [];
   keyboard.push(...subscribeRows(ctx, session));
   keyboard.push(...questionRows(ctx, session));
+  keyboard.push(...cardRatingRows(ctx, session, origin));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));
@@ -301,5 +300,8 @@ export function sessionCard(
   }
   const back = backButton(ctx, session, origin);
   if (back) keyboard.push([back]);
-  return { text: sessionCardText(ctx, session, { page }), keyboard };
+  // The pages of a long abstract are the abstract alone; the card itself says how to rate.
+  const rating = page === 0 ? cardRatingLine(ctx, session) : undefined;
+  const text = sessionCardText(ctx, session, { page });
+  return { text: rating ? `${text}\n\n${rating}` : text, keyboard };
 }

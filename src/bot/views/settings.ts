@@ -12,7 +12,7 @@ export function leadMinutes(ctx: Pick<ViewCtx, "user" | "deps">): number {
 
 /**
  * /settings: how long before a session to remind (5, 10, 15, 30 or 60 minutes, ✓ marking the choice) and a switch
- * that turns reminders off altogether (then only "turn them on" is offered), the language, and — in a
+ * that turns reminders off altogether (then only "turn them on" is offered), the switch of the rating prompts after followed sessions, the language, and — in a
  * deployment of several conferences — whether to hear news about other conferences and future editions.
  */
 export function settingsView(ctx: ViewCtx): View {
@@ -21,6 +21,7 @@ export function settingsView(ctx: ViewCtx): View {
   // News about other conferences and future editions: a switch once the deployment carries a series.
   const series = ctx.deps.conferences.size > 1;
   const news = ctx.user?.seriesNews ?? true;
+  const prompts = ctx.user?.ratingPrompts ?? true;
   const leadRow = REMINDER_CHOICES.map((m) =>
     actionButton(`${m === minutes ? "✓ " : ""}${plain(ctx, "settings.minutes", { count: m })}`, {
       type: "reminderMinutes",
@@ -32,6 +33,7 @@ export function settingsView(ctx: ViewCtx): View {
       ctx.t("settings.title"),
       "",
       on ? ctx.t("settings.lead", { count: minutes }) : ctx.t("settings.reminders_off"),
+      ctx.t(prompts ? "rating.settings_on" : "rating.settings_off"),
       ctx.t("settings.language", { language: LANGUAGE_NAMES[ctx.lang] }),
       ...(series ? [ctx.t(news ? "settings.news_is_on" : "settings.news_is_off")] : []),
     ].join("\n"),
@@ -41,6 +43,12 @@ export function settingsView(ctx: ViewCtx): View {
         actionButton(plain(ctx, on ? "settings.turn_off" : "settings.turn_on"), {
           type: "reminders",
           on: !on,
+        }),
+      ],
+      [
+        actionButton(plain(ctx, prompts ? "rating.turn_off" : "rating.turn_on"), {
+          type: "ratingPrompts",
+          on: !prompts,
         }),
       ],
       LANGS.map((lang) =>

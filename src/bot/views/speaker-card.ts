@@ -1,8 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Speaker } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
-import { escapeHtml, fitLines, formatTimeRange, truncate } from "./format.js";
-import { safeUrl } from "./session-card.js";
+import { escapeHtml, fitLines, formatTimeRange, safeUrl, truncate } from "./format.js";
 import { actionButton, memoText, pick, plain, star, starKey, type View, type ViewCtx } from "./view.js";
 
 /** Bios longer than this are shortened on the card. */

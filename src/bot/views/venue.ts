@@ -1,7 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
-import { escapeHtml, fitLines, formatDay, truncate } from "./format.js";
+import { escapeHtml, fitLines, formatDay, safeUrl, truncate } from "./format.js";
 import { roomsOfDay } from "./rooms-tracks.js";
-import { safeUrl } from "./session-card.js";
 import { zoneLabel } from "./timezone.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 

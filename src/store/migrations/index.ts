@@ -13,6 +13,7 @@ import { remindersSwitch } from "./011-reminders-switch.js";
 import { searchIndex } from "./012-search-index.js";
 import { questions } from "./013-questions.js";
 import { conferences } from "./014-conferences.js";
+import { ratingsAndCapacity } from "./015-ratings-and-capacity.js";
 
 /** Every schema migration, oldest first. Append; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndex,
   questions,
   conferences,
+  ratingsAndCapacity,
 ];

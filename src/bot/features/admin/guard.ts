@@ -15,6 +15,8 @@ export const ADMIN_COMMANDS = [
   "moderation",
   "invite",
   "moderator",
+  "feedback",
+  "room",
 ] as const;
 
 /** Every organizer button's callback_data starts with this. */

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
+import { crowdedSessions, roomCapacities } from "../../../delivery/capacity.js";
 import { forecastReminders } from "../../../delivery/planner.js";
 import { recentAudit } from "../../../store/audit.js";
 import { collectStats } from "../../../store/stats.js";
@@ -8,12 +9,16 @@ import type { BotContext } from "../../context.js";
 import { reminderRate } from "../../reminders.js";
 import { HTML } from "../../respond.js";
 import { auditText, statsText } from "../../views/admin.js";
+import { crowdedLines } from "../../views/feedback.js";
 import { adminView } from "./admin-view.js";
 
 /** How many audit entries /audit shows. */
 export const AUDIT_PAGE = 20;
 
-/** /stats (users, subscriptions, the most followed sessions, messages sent today) and /audit (organizer actions). */
+/**
+ * /stats (users, subscriptions, the most followed sessions, messages sent today, sessions whose followers pass
+ * CAPACITY_ALERT_PERCENT of their room) and /audit (organizer actions).
+ */
 export function reportsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
@@ -25,7 +30,10 @@ export function reportsFeature(): Composer<BotContext> {
     const stats = collectStats(db, { since, top: 5 });
     const rate = reminderRate(config);
     const forecast = forecastReminders(db, { now, defaultMinutes: config.DEFAULT_REMINDER_MINUTES, rate });
-    await ctx.reply(statsText(adminView(ctx), stats, { forecast, rate }), HTML);
+    const capacities = roomCapacities(db, catalog.programme.conference.rooms);
+    const percent = config.CAPACITY_ALERT_PERCENT;
+    const crowded = crowdedLines(adminView(ctx), crowdedSessions(db, { now, capacities, percent }), percent);
+    await ctx.reply([statsText(adminView(ctx), stats, { forecast, rate }), ...crowded].join("\n"), HTML);
   });
 
   composer.command("audit", async (ctx) => {
