@@ -123,13 +123,20 @@ export function startReminders(
     rate: reminderRate(config),
     retentionMs: config.OUTBOX_RETENTION,
     promptDelayMs: config.RATING_PROMPT_MINUTES * 60_000,
+    // Every conference's rooms, its organizers told of its crowded sessions.
     alsoOnTick: (now) =>
-      alertCrowdedSessions(db, {
-        now,
-        capacities: roomCapacities(db, deps.catalog.programme.conference.rooms),
-        percent: config.CAPACITY_ALERT_PERCENT,
-        organizerIds: config.ADMIN_IDS,
-      }) > 0,
+      deps.conferences.all().reduce(
+        (news, c) =>
+          news +
+          alertCrowdedSessions(db, {
+            now,
+            capacities: roomCapacities(db, c.catalog.programme.conference.rooms, c.conference.id),
+            percent: config.CAPACITY_ALERT_PERCENT,
+            conference: c.conference.id,
+            organizerIds: deps.conferences.organizersOf(c.conference.id),
+          }),
+        0,
+      ) > 0,
     onEnqueued: () => dispatcher.nudge(),
     active: () => lease.held(),
   });

@@ -1,6 +1,11 @@
 import type { Room } from "../programme/model.js";
 import type { Db } from "../store/db.js";
-import { recordCapacityAlert, storedCapacities, upcomingFollowerCounts } from "../store/rooms.js";
+import {
+  MAIN_CONFERENCE,
+  recordCapacityAlert,
+  storedCapacities,
+  upcomingFollowerCounts,
+} from "../store/rooms.js";
 import { notifyOrganizers } from "./organizers.js";
 
 /**
@@ -12,11 +17,18 @@ import { notifyOrganizers } from "./organizers.js";
 /** Payload view name of the organizers' "this room will be full" notice (src/bot/views/capacity.ts). */
 export const CAPACITY_VIEW = "capacity-alert";
 
-/** Each room's capacity: an organizer's /room value over the programme's `capacity`; rooms with none are absent. */
-export function roomCapacities(db: Db, rooms: readonly Room[]): Map<string, number> {
+/**
+ * Each room of a conference with its capacity: an organizer's /room value over the programme's `capacity`;
+ * rooms with none are absent.
+ */
+export function roomCapacities(
+  db: Db,
+  rooms: readonly Room[],
+  conference = MAIN_CONFERENCE,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rooms) if (r.capacity) out.set(r.id, r.capacity);
-  for (const [id, capacity] of storedCapacities(db)) out.set(id, capacity);
+  for (const [id, capacity] of storedCapacities(db, conference)) out.set(id, capacity);
   return out;
 }
 
@@ -30,13 +42,22 @@ export interface CrowdedSession {
   percent: number;
 }
 
-/** Upcoming sessions at or past `percent` % of their room's capacity, most crowded first. */
+/** What the crowding of a conference's rooms is judged by. */
+export interface CrowdingOptions {
+  now: number;
+  /** The conference's rooms' capacities (roomCapacities). */
+  capacities: ReadonlyMap<string, number>;
+  percent: number;
+  conference?: string;
+}
+
+/** A conference's upcoming sessions at or past `percent` % of their room's capacity, most crowded first. */
 export function crowdedSessions(
   db: Db,
-  { now, capacities, percent }: { now: number; capacities: ReadonlyMap<string, number>; percent: number },
+  { now, capacities, percent, conference }: CrowdingOptions,
 ): CrowdedSession[] {
   const out: CrowdedSession[] = [];
-  for (const s of upcomingFollowerCounts(db, now)) {
+  for (const s of upcomingFollowerCounts(db, now, conference)) {
     const capacity = capacities.get(s.roomId);
     if (!capacity || s.followers * 100 < capacity * percent) continue;
     out.push({
@@ -58,12 +79,7 @@ export function crowdedSessions(
  */
 export function alertCrowdedSessions(
   db: Db,
-  o: {
-    now: number;
-    capacities: ReadonlyMap<string, number>;
-    percent: number;
-    organizerIds: readonly number[];
-  },
+  o: CrowdingOptions & { organizerIds: readonly number[] },
 ): number {
   return db.transaction(() => {
     let news = 0;

@@ -24,6 +24,11 @@ function findRoom(rooms: readonly Room[], words: string): Room | undefined {
   );
 }
 
+/** The ratings of the organizer's current conference's sessions. */
+function conferenceSummaries(ctx: BotContext) {
+  return ratingSummaries(ctx.deps.db).filter((s) => ctx.deps.catalog.session(s.sessionId));
+}
+
 /**
  * /feedback (the ratings report, paged with `adm:fb:<page>`) and /room [<name> <capacity>] (rooms and their
  * capacities; sets one, kept in the database over the programme file's).
@@ -31,22 +36,23 @@ function findRoom(rooms: readonly Room[], words: string): Room | undefined {
 export function feedbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("feedback", async (ctx) => {
-    const view = feedbackView(adminView(ctx), ratingSummaries(ctx.deps.db), 0);
+    const view = feedbackView(adminView(ctx), conferenceSummaries(ctx), 0);
     await ctx.reply(view.text, { ...HTML, reply_markup: markupOf(view) });
   });
   onAction(composer, "feedback", async (ctx, { page }) => {
-    await showView(ctx, feedbackView(adminView(ctx), ratingSummaries(ctx.deps.db), page));
+    await showView(ctx, feedbackView(adminView(ctx), conferenceSummaries(ctx), page));
     return undefined;
   });
 
   composer.command("room", async (ctx) => {
     const { db, catalog, clock } = ctx.deps;
     const rooms = catalog.programme.conference.rooms;
+    const conference = ctx.deps.conference.id;
     const args = ctx.match.trim();
     const m = /^(.+?)\s+(\d{1,9})$/.exec(args);
     if (!m) {
-      const capacities = roomCapacities(db, rooms);
-      const set = storedCapacities(db);
+      const capacities = roomCapacities(db, rooms, conference);
+      const set = storedCapacities(db, conference);
       const lines = rooms.map((r) =>
         ctx.t("capacity.room_line", {
           room: catalog.text(r.name, ctx.lang),
@@ -81,8 +87,8 @@ export function feedbackFeature(): Composer<BotContext> {
       ));
     const now = clock();
     const adminId = ctx.from?.id ?? 0;
-    setRoomCapacity(db, { roomId: room.id, capacity, setBy: adminId, now });
-    recordAudit(db, { at: now, adminId, action: "room", details: { room: room.id, capacity } });
+    setRoomCapacity(db, { roomId: room.id, capacity, setBy: adminId, now, conference });
+    recordAudit(db, { at: now, adminId, action: "room", details: { room: room.id, capacity, conference } });
     await ctx.reply(
       ctx.t("capacity.saved", {
         room: catalog.text(room.name, ctx.lang),

@@ -30,9 +30,14 @@ export function reportsFeature(): Composer<BotContext> {
     const stats = collectStats(db, { since, top: 5 });
     const rate = reminderRate(config);
     const forecast = forecastReminders(db, { now, defaultMinutes: config.DEFAULT_REMINDER_MINUTES, rate });
-    const capacities = roomCapacities(db, catalog.programme.conference.rooms);
+    const conference = ctx.deps.conference.id;
+    const capacities = roomCapacities(db, catalog.programme.conference.rooms, conference);
     const percent = config.CAPACITY_ALERT_PERCENT;
-    const crowded = crowdedLines(adminView(ctx), crowdedSessions(db, { now, capacities, percent }), percent);
+    const crowded = crowdedLines(
+      adminView(ctx),
+      crowdedSessions(db, { now, capacities, percent, conference }),
+      percent,
+    );
     await ctx.reply([statsText(adminView(ctx), stats, { forecast, rate }), ...crowded].join("\n"), HTML);
   });
 
