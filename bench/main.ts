@@ -5,6 +5,7 @@
 const modules = [
   "./formats.bench.js",
   "./search.bench.js",
+  "./lexicon.bench.js",
   "./reminders.bench.js",
   "./burst.bench.js",
   "./sync.bench.js",

@@ -22,7 +22,19 @@ import { START_ARGS } from "./start-command.js";
 const USERS = 10_000;
 const SEARCHES = 300;
 const RUNS = 3;
-const QUERIES = ["python", "rust", "database", "kernel", "security", "javascript", "flask", "тестирование"];
+/** English words, and Russian and German ones that go through the dictionaries' word lists (src/search/lexicon.ts). */
+const QUERIES = [
+  "python",
+  "rust",
+  "database",
+  "kernel",
+  "security",
+  "javascript",
+  "flask",
+  "тестирование",
+  "пылесосы",
+  "Datenbankverwaltung",
+];
 
 /** The published schedules sit beside the repository (`../shared`); BENCH_SHARED points elsewhere. */
 const SHARED = process.env.BENCH_SHARED ?? "../shared";

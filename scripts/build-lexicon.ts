@@ -85,7 +85,7 @@ reversed(engRus, ruEn);
 write("ru-en", ruEn);
 
 // English → Russian: for English queries over Russian texts.
-const enRu = new LexiconBuilder("en", "ru");
+const enRu = new LexiconBuilder("en", "ru", false);
 for (const { head, glosses } of [...mueller, ...engRus]) enRu.add(head, glosses);
 write("en-ru", enRu);
 
@@ -94,7 +94,7 @@ const deEn = new LexiconBuilder("de", "en");
 for (const e of deuEng) deEn.add(e.head, freedictTranslations(e.body));
 console.log(`de-en: ${deEn.pruneCompounds()} compounds left to the splitter`);
 write("de-en", deEn);
-const enDe = new LexiconBuilder("en", "de");
+const enDe = new LexiconBuilder("en", "de", false);
 for (const e of engDeu) enDe.add(e.head, freedictTranslations(e.body));
 write("en-de", enDe);
 

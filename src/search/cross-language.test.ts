@@ -9,6 +9,7 @@ const TALKS: [string, string, string?][] = [
   ["tickets", "Reverse engineering ticket machines", "What the vending machine at the station does."],
   ["solar", "Improving solar cell efficiency", "Measurements on panels."],
   ["weddings", "Event planning software", "From conferences to a wedding."],
+  ["railway", "Open data for the railway", "Timetables and delays."],
 ];
 
 /** The same talks given in German. */
@@ -39,6 +40,11 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(index.search("Fahrkartenautomat")[0]?.id).toBe("tickets");
     expect(index.search("Vulkane")[0]?.id).toBe("volcanoes");
     expect(index.search("Solarzellenwirkungsgrad")[0]?.id).toBe("solar");
+  });
+
+  it("finds a phrase a dictionary lists as one, in any form", () => {
+    expect(index.search("железная дорога")[0]?.id).toBe("railway");
+    expect(index.search("железной дороги")[0]?.id).toBe("railway");
   });
 
   it("scores a translated word below the word itself", () => {

@@ -14,7 +14,7 @@
 import { knows, rare, sameStem } from "./candidates.js";
 import { partLemma, splitCompound } from "./compound.js";
 import { type Translation, translateTokens } from "./glossary.js";
-import { type Lexicon, lexicon } from "./lexicon.js";
+import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
 import { stem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
@@ -156,6 +156,23 @@ export function lexiconTranslations(words: readonly string[], vocabulary: Vocabu
     if (deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de")))
       out.push(...compoundTranslations(word, i, vocabulary, deEn));
   });
+  // Phrases of two words a dictionary lists as one ("стиральные машины" → washing machine).
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = [words[i] as string, words[i + 1] as string];
+    if (
+      pair.some((w) => w.length < 2 || /\d/.test(w)) ||
+      isCyrillic(pair[0] as string) !== isCyrillic(pair[1] as string)
+    )
+      continue;
+    const common = pair.every((w) => vocabulary.common(w));
+    const alternatives: string[][] = [];
+    for (const [list, lang] of listsFor(pair[0] as string, vocabulary.languages))
+      if (list && (!common || vocabulary.languages.includes(lang)))
+        for (const words of senses(list.lookup(phraseKey(pair, lang)), vocabulary))
+          if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
+    if (alternatives.length)
+      out.push({ start: i, length: 2, alternatives, weight: LEXICON_WEIGHT, lexical: true });
+  }
   return out;
 }
 

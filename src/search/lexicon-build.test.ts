@@ -71,11 +71,13 @@ describe("reading Debian's dictd dictionaries", () => {
 });
 
 describe("building a word list", () => {
-  it("keys single words as the index normalizes them, and nothing else", () => {
-    expect(lexiconKey("Сырьё")).toBe("сырье");
-    expect(lexiconKey("Müller")).toBe("muller");
-    expect(lexiconKey("vacuum cleaner")).toBe("");
-    expect(lexiconKey("a1")).toBe("");
+  it("keys words as the index normalizes them, phrases of two words by their stems, and nothing else", () => {
+    expect(lexiconKey("Сырьё", "ru")).toBe("сырье");
+    expect(lexiconKey("Müller", "de")).toBe("muller");
+    expect(lexiconKey("стиральная машина", "ru")).toBe(lexiconKey("стиральные машины", "ru"));
+    expect(lexiconKey("vacuum cleaner", "en")).toBe("vacuum cleaner");
+    expect(lexiconKey("a very long phrase", "en")).toBe("");
+    expect(lexiconKey("a1", "en")).toBe("");
   });
 
   it("lists a word's translations most usual first, one of each stem, stop words and long phrases left out", () => {

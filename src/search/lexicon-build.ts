@@ -11,6 +11,7 @@
 import { gunzipSync } from "node:zlib";
 import { MIN_COMPOUND, partLemma, splitCompound } from "./compound.js";
 import { isCyrillicLanguage, stopwordsOf } from "./languages.js";
+import { phraseKey } from "./lexicon.js";
 import { isCyrillic, STOPWORDS, tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
 
@@ -133,15 +134,16 @@ function phraseOf(text: string, stop: ReadonlySet<string>): string {
 }
 
 /**
- * The key a single word is listed under: the word as the index normalizes it (a dictionary's headwords are
- * lemmas: "сырьё" → "сырье"), or "" when the text is not one word. Look-ups by stem (lexicon.ts) find the
- * lemmas of a word's other forms.
+ * The key a word is listed under: the word as the index normalizes it (a dictionary's headwords are lemmas:
+ * "сырьё" → "сырье"; look-ups by stem find the lemmas of a word's other forms), or for two words their stems
+ * (phraseKey in lexicon.ts); "" for anything else.
  */
-export function lexiconKey(text: string): string {
+export function lexiconKey(text: string, lang: string): string {
   const words = tokenize(text);
-  if (words.length !== 1) return "";
+  if (words.some((w) => /\d/.test(w))) return "";
+  if (words.length === 2) return phraseKey(words, lang);
   const word = words[0] as string;
-  return word.length < 3 || /\d/.test(word) ? "" : word;
+  return words.length !== 1 || word.length < 3 ? "" : word;
 }
 
 /** Translations gathered per key while a list is built. */
@@ -150,9 +152,11 @@ export class LexiconBuilder {
   private readonly fromStop: ReadonlySet<string>;
   private readonly toStop: ReadonlySet<string>;
 
+  /** `phrases`: list phrases of two words too (not for English: an English phrase's words are found as they are). */
   constructor(
     readonly from: string,
     readonly to: string,
+    private readonly phrases = true,
   ) {
     this.fromStop = stopwordsFor(from);
     this.toStop = stopwordsFor(to);
@@ -160,10 +164,12 @@ export class LexiconBuilder {
 
   /** Adds a word's translations in their order, the first at `rank` (a later source's start after an earlier's). */
   add(word: string, translations: readonly string[], rank = 0): void {
-    const key = lexiconKey(word);
+    const key = lexiconKey(word, this.from);
     // A key in the other script is a name or a term left untranslated: no word of this language.
     if (!key || isCyrillic(key) !== isCyrillicLanguage(this.from)) return;
-    if (this.fromStop.has(tokenize(word)[0] as string)) return;
+    if (!this.phrases && key.includes(" ")) return;
+    // Queries lose their stop words, so a phrase holding one is never asked for.
+    if (tokenize(word).some((w) => this.fromStop.has(w))) return;
     const list = this.entries.get(key) ?? [];
     translations.forEach((t, i) => {
       const phrase = phraseOf(t, this.toStop);
@@ -232,8 +238,8 @@ export class LexiconBuilder {
 }
 
 /**
- * A reversed dictionary: each single-word gloss of a headword's article, read as a word whose translation is
- * the headword. Of the headwords that gloss a word, those where it comes first in the article come first, and
+ * A reversed dictionary: each gloss of one or two words of a headword's article, read as a word (or phrase:
+ * "стиральная машина" → washing machine) whose translation is the headword. Of the headwords that gloss a word, those where it comes first in the article come first, and
  * among those the longer articles (a word with many senses is a common one): "вулкан" → "volcano".
  */
 export function reversed(
@@ -245,7 +251,7 @@ export function reversed(
     // Proper names and abbreviations are headwords with capitals: no translation of a common word.
     if (head !== head.toLowerCase() || tokenize(head).length > 2) continue;
     glosses.slice(0, MAX_REVERSED_RANK).forEach((gloss, rank) => {
-      if (tokenize(gloss).length !== 1) return;
+      if (tokenize(gloss).length > 2) return;
       const list = byGloss.get(gloss) ?? [];
       list.push({ head, rank, size: glosses.length });
       byGloss.set(gloss, list);

@@ -12,6 +12,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root.js";
+import { stem } from "./stem.js";
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
@@ -223,6 +224,15 @@ export class FileLexicon implements Lexicon {
   get blocks(): number {
     return this.firsts.length;
   }
+}
+
+/**
+ * The key of a phrase of two words ("стиральная машина", "erneuerbare Energie"): their stems, so any of the
+ * phrase's forms finds it ("стиральные машины"). A space sorts before every letter, so a phrase comes right
+ * after its first word's lemma when that is its stem.
+ */
+export function phraseKey(words: readonly string[], lang: string): string {
+  return words.map((w) => stem(w, lang)).join(" ");
 }
 
 /** The folder of the built lists. */
