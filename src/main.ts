@@ -120,6 +120,7 @@ function webappDeps(deps: BotDeps, botToken: string, publicUrl: string, botUsern
     conferenceId: deps.conference.id,
     organizerIds: deps.conferences.organizersOf(deps.conference.id),
     screenKey: screenKey(botToken),
+    scope: (by) => deps.conferences.scope(by),
   };
 }
 

@@ -90,6 +90,22 @@ export class Conferences<V extends ConferenceView = ConferenceView> {
     return undefined;
   }
 
+  /**
+   * The catalogue and organizers a Mini App request acts with: of the conference `requested` names, else the
+   * user's current one, or of the conference holding a session key; undefined when it names none served.
+   */
+  scope(
+    by: { user: string | null; requested: string | null } | { sessionKey: number },
+  ): { catalog: V["catalog"]; organizerIds: number[] } | undefined {
+    const view =
+      "sessionKey" in by
+        ? this.sessionByKey(by.sessionKey)?.view
+        : by.requested
+          ? this.get(by.requested)
+          : this.forUser({ conference: by.user });
+    return view && { catalog: view.catalog, organizerIds: this.organizersOf(view.conference.id) };
+  }
+
   /** Whether `userId` may act as an organizer of conference `id`: its own organizers, or an owner. */
   isOrganizer(userId: number, id: string): boolean {
     return this.isOwner(userId) || Boolean(this.byId.get(id)?.conference.organizers.includes(userId));

@@ -15,7 +15,7 @@ import { ensureUser, languageOf, type User } from "../../store/users.js";
 import type { ApiMe, ApiQuestions, ApiSearch } from "../api-types.js";
 import { screenUrl } from "../screen-link.js";
 import { authenticate } from "./auth.js";
-import type { WebappDeps } from "./deps.js";
+import { scoped, type WebappDeps } from "./deps.js";
 import { feedUrl } from "./feed.js";
 import { sendJson, sendPrepared } from "./http-util.js";
 import { type PreparedJson, preparedProgramme } from "./programme-payload.js";
@@ -64,7 +64,8 @@ const json = (status: number, body: unknown, headers?: Record<string, string>): 
 });
 const notAllowed = (allow: string) => json(405, { error: "method not allowed" }, { allow });
 
-function answerApi(deps: WebappDeps, req: IncomingMessage, url: URL): Answer {
+function answerApi(all: WebappDeps, req: IncomingMessage, url: URL): Answer {
+  let deps = all;
   const auth = authenticate(req, deps.botToken, deps.authClock(), deps.maxAuthAgeSeconds);
   if (!auth.ok) {
     deps.logger.debug({ problem: auth.problem, path: url.pathname }, "webapp request refused");
@@ -76,6 +77,10 @@ function answerApi(deps: WebappDeps, req: IncomingMessage, url: URL): Answer {
     { id: from.id, firstName: from.first_name, languageCode: from.language_code },
     deps.clock(),
   );
+  // Within the user's current conference, or the one `?conference=` names if the deployment serves it.
+  const inConference = scoped(all, { user: user.conference, requested: url.searchParams.get("conference") });
+  if (!inConference) return json(404, { error: "no such conference" });
+  deps = inConference;
   const path = url.pathname.slice("/api/".length);
   const method = req.method ?? "GET";
   const get = method === "GET" || method === "HEAD";

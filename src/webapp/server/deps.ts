@@ -30,4 +30,20 @@ export interface WebappDeps {
   organizerIds?: readonly number[];
   /** The key room screens' links are signed with (src/webapp/screen-link.ts); no screens without it. */
   screenKey?: Buffer;
+  /**
+   * A deployment of several conferences: the catalogue and organizers of the conference a request acts in —
+   * the one `requested` names (`?conference=`), else the user's current one — or of the conference holding a
+   * session key. Undefined for a conference the deployment does not serve. Without it, `catalog` is all.
+   */
+  scope?: (by: ConferenceScope) => Pick<WebappDeps, "catalog" | "organizerIds"> | undefined;
+}
+
+/** What a request's conference is found by. */
+export type ConferenceScope = { user: string | null; requested: string | null } | { sessionKey: number };
+
+/** The dependencies within the conference `by` finds; undefined when it finds none. */
+export function scoped(deps: WebappDeps, by: ConferenceScope): WebappDeps | undefined {
+  if (!deps.scope) return deps;
+  const found = deps.scope(by);
+  return found && { ...deps, ...found };
 }

@@ -5,7 +5,7 @@ import { feedOwner } from "../../store/calendar-feeds.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import { getUser, languageOf } from "../../store/users.js";
 import { sessionStartParam, startAppLink } from "../links.js";
-import type { WebappDeps } from "./deps.js";
+import { scoped, type WebappDeps } from "./deps.js";
 
 /** How often calendar apps are asked to poll the feed (minutes). */
 export const FEED_REFRESH_MINUTES = 60;
@@ -28,13 +28,16 @@ export function followedInOrder(deps: Pick<WebappDeps, "db" | "catalog">, userId
 }
 
 /**
- * `GET|HEAD /cal/<token>.ics`: the token owner's followed sessions at their current times, in their language.
+ * `GET|HEAD /cal/<token>.ics`: the token owner's followed sessions of the conference they look at, at their
+ * current times, in their language.
  * Unknown and reset tokens get 404, like any other missing file: the URL is the only secret.
  */
-export function serveFeed(deps: WebappDeps, req: IncomingMessage, res: ServerResponse, token: string): void {
-  const userId = feedOwner(deps.db, token);
-  const user = userId === undefined ? undefined : getUser(deps.db, userId);
-  if (!user) {
+export function serveFeed(all: WebappDeps, req: IncomingMessage, res: ServerResponse, token: string): void {
+  const userId = feedOwner(all.db, token);
+  const user = userId === undefined ? undefined : getUser(all.db, userId);
+  // The sessions the user follows at the conference they look at (as in /my and the Mini App).
+  const deps = user && scoped(all, { user: user.conference, requested: null });
+  if (!user || !deps) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
     return;
   }

@@ -6,7 +6,7 @@ import { createI18n, fixedT } from "../../bot/i18n.js";
 import type { Lang, Session } from "../../programme/model.js";
 import { listQuestions } from "../../store/questions.js";
 import { verifyScreenSignature } from "../screen-link.js";
-import type { WebappDeps } from "./deps.js";
+import { scoped, type WebappDeps } from "./deps.js";
 import { sendJson } from "./http-util.js";
 
 /**
@@ -147,13 +147,15 @@ aside p{font-size:1.6vw;margin:.8em 0 0}
  * anything else under /screen, and a wrong signature, is 404.
  */
 export async function serveScreen(
-  deps: WebappDeps,
+  all: WebappDeps,
   req: IncomingMessage,
   res: ServerResponse,
   key: string,
   signature: string,
   json: boolean,
 ): Promise<void> {
+  // The screen of a session of any conference of the deployment, within that conference.
+  const deps = (/^[1-9][0-9]{0,9}$/.test(key) && scoped(all, { sessionKey: Number(key) })) || all;
   const session = screenSession(deps, key, signature);
   if (!session) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
