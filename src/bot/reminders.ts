@@ -8,14 +8,14 @@ import { PROMPT_VIEW } from "../delivery/prompts.js";
 import { RateLimiter } from "../delivery/rate-limiter.js";
 import { type ReminderScheduler, startReminderScheduler } from "../delivery/scheduler.js";
 import { SOURCE_VIEWS } from "../programme/sync.js";
-import { ANSWERED_VIEW } from "../questions/service.js";
+import { ANSWERED_VIEW, PENDING_VIEW } from "../questions/service.js";
 import type { BotDeps } from "./context.js";
 import { tellOrganizers } from "./features/admin/tell.js";
 import { createApiTransport } from "./transport.js";
 import { capacityAlertView } from "./views/feedback.js";
 import { noticeView } from "./views/notice.js";
 import { createOutboxRenderer, type OutboxView } from "./views/outbox.js";
-import { answeredNoticeView } from "./views/questions.js";
+import { answeredNoticeView, pendingNoticeView } from "./views/questions.js";
 import { ratingPromptOutboxView } from "./views/rating.js";
 import { sourceBrokenView, sourceHeldView, sourceRecoveredView } from "./views/source.js";
 
@@ -92,6 +92,7 @@ export function startReminders(
       [ANSWERED_VIEW]: answeredNoticeView,
       [PROMPT_VIEW]: ratingPromptOutboxView,
       [CAPACITY_VIEW]: capacityAlertView,
+      [PENDING_VIEW]: pendingNoticeView,
       ...options.views,
     }),
     limiter: options.limiter ?? sendLimiter(config, clock()),

@@ -112,6 +112,10 @@ describe("questions", () => {
     });
     expect(redeemInvite(db, "0".repeat(32), CAROL, 2)).toMatchObject({ ok: false, problem: "unknown" });
     expect(roleFor(db, orgs, BOB, talk)).toBe("speaker");
+    // A question asked now is announced to Bob, the linked speaker, once.
+    const next = askQuestion(db, rules, talk, CAROL, "For the speaker?", "c", START, "main");
+    if (!next.ok) throw new Error("not asked");
+    expect(findByKey(db, `pending:${next.question.id}:${BOB}`)).toMatchObject({ chatId: 20, kind: "notice" });
     expect(roleFor(db, orgs, CAROL, talk)).toBe("attendee");
     expect(roleFor(db, orgs, BOB, programme.sessions[1] as Session)).toBe("attendee");
     expect(moderateQuestion(db, orgs, talk, q.question.id, "approve", BOB, START)).toMatchObject({
@@ -161,5 +165,26 @@ describe("questions", () => {
     expect(withIds.n).toBe(0);
     // Bob, forgotten, may vote again as a new person: the old vote still counts too.
     expect(castVote(db, q.question.id, BOB, true, START)).toMatchObject({ votes: 2 });
+  });
+
+  it("counts a vote and a question once across two processes on one database and across a restart", () => {
+    const path = join(tempDir(), "db.sqlite");
+    const first = openDatabase(path);
+    loadProgramme(first, programme);
+    for (const id of [ALICE, BOB]) touchUser(first, { id, chatId: id * 10 }, 0);
+    const second = openDatabase(path);
+    // The same message reaches both processes (a webhook re-delivered to the other replica).
+    const a = askQuestion(first, rules, talk, ALICE, "Twice?", "10:5", START, "main");
+    const b = askQuestion(second, rules, talk, ALICE, "Twice?", "10:5", START + 5, "main");
+    if (!a.ok || !b.ok) throw new Error("not asked");
+    expect([a.added, b.added, b.question.id]).toEqual([true, false, a.question.id]);
+    // Bob presses 👍 on two devices, each answered by another process.
+    expect(castVote(first, a.question.id, BOB, true, START)).toMatchObject({ votes: 1 });
+    expect(castVote(second, a.question.id, BOB, true, START)).toMatchObject({ votes: 1 });
+    first.close();
+    second.close();
+    const restarted = openDatabase(path);
+    expect(listQuestions(restarted, talk.id).map((q) => [q.text, q.votes])).toEqual([["Twice?", 1]]);
+    restarted.close();
   });
 });

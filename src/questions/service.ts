@@ -3,6 +3,7 @@ import type { Db } from "../store/db.js";
 import { writeTransaction } from "../store/db.js";
 import { enqueue } from "../store/outbox.js";
 import {
+  accountsWith,
   addQuestion,
   addVote,
   askerHistory,
@@ -95,8 +96,39 @@ export function askQuestion(
       source,
       now,
     });
+    if (added && status === "pending") tellModerators(db, session, id, now);
     return { ok: true, question: getQuestion(db, id) as Question, added };
   });
+}
+
+/** The notice that tells a session's speakers and moderator a question waits for their approval. */
+export const PENDING_VIEW = "questionPending";
+
+/**
+ * Queues, in the asking transaction, one notice per linked speaker and moderator of the session that a
+ * question waits for approval (organizers see the waiting count on the card and in /questions).
+ */
+function tellModerators(db: Db, session: Session, questionId: number, now: number): void {
+  const ids = new Set([
+    ...accountsWith(db, "moderator", session.id),
+    ...session.speakers.flatMap((s) => accountsWith(db, "speaker", s)),
+  ]);
+  const rows = [...ids].flatMap((id) => {
+    const user = getUser(db, id);
+    if (!user || user.blockedAt !== null) return [];
+    return [
+      {
+        kind: "notice" as const,
+        dedupeKey: `pending:${questionId}:${id}`,
+        userId: id,
+        chatId: user.chatId,
+        sessionId: session.id,
+        payload: { type: "view" as const, view: PENDING_VIEW, params: { questionId } },
+        notBefore: now,
+      },
+    ];
+  });
+  if (rows.length) enqueue(db, rows, now);
 }
 
 /** Who someone is to a session's questions. */

@@ -147,4 +147,15 @@ describe("questions to the speaker in the chat", () => {
     await h.pressData(BOB, `qm:${h.deps.catalog.sessionKey("flask-patterns")}`);
     expect(h.chat(BOB).some((m) => textOf(m).includes("Shown:"))).toBe(false);
   });
+
+  it("a pressed «Ask a question» survives a restart: the next message after it is still the question", async () => {
+    const h = harness();
+    await h.press(ALICE, await openCard(h, ALICE), "Ask a question");
+    const after = h.restart();
+    await after.send(ALICE, "Asked across a restart?");
+    expect(textOf(after.last(ALICE))).toContain("Your question is up");
+    expect(listQuestions(after.deps.db, "flask-patterns").map((q) => q.text)).toEqual([
+      "Asked across a restart?",
+    ]);
+  });
 });

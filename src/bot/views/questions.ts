@@ -197,6 +197,32 @@ export function moderationView(ctx: ViewCtx, session: Session, role: QuestionRol
   return { text: lines.join("\n"), keyboard };
 }
 
+/** The notice that tells a session's speakers and moderator a question waits for approval (an outbox view). */
+export function pendingNoticeView(ctx: ViewCtx, params: Record<string, unknown>): View | undefined {
+  const id = params.questionId;
+  const q = typeof id === "number" ? getQuestion(ctx.deps.db, id) : undefined;
+  const session = q && ctx.deps.catalog.session(q.sessionId);
+  if (!q || !session || q.status !== "pending") return undefined;
+  return {
+    text: ctx.t("questions.pending_notice", {
+      title: truncate(pick(ctx, session.title), 200),
+      question: truncate(q.text, 300),
+    }),
+    keyboard: [
+      [
+        actionButton(
+          plain(ctx, "questions.moderate_button", { count: questionCounts(ctx.deps.db, session.id).pending }),
+          {
+            type: "moderation",
+            key: ctx.deps.catalog.sessionKey(session.id),
+            page: 0,
+          },
+        ),
+      ],
+    ],
+  };
+}
+
 /** The notice that tells an asker the speaker answered their question (an outbox view; undefined drops it). */
 export function answeredNoticeView(ctx: ViewCtx, params: Record<string, unknown>): View | undefined {
   const id = params.questionId;
