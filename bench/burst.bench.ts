@@ -55,7 +55,7 @@ const CHATTERS = 10;
 const MIN = 60_000;
 
 /** A clock that runs SPEEDUP times faster than the wall clock from `start`. */
-function compressedClock(start: number) {
+export function compressedClock(start: number) {
   const wall0 = performance.now();
   const now = () => Math.round(start + (performance.now() - wall0) * SPEEDUP);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms / SPEEDUP));
@@ -103,9 +103,11 @@ function addFollowers(db: Db, n: number, sessionOf: (id: number) => string): voi
   })();
 }
 
-const pct = (sorted: number[], p: number) =>
+/** The p-th percentile of sorted numbers. */
+export const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const secs = (ms: number) => `${ms >= 0 ? "+" : "−"}${(Math.abs(ms) / 1000).toFixed(1)} s`;
+/** Milliseconds as signed seconds: "+1.5 s". */
+export const secs = (ms: number) => `${ms >= 0 ? "+" : "−"}${(Math.abs(ms) / 1000).toFixed(1)} s`;
 
 /** Runs the burst benchmark and prints its numbers. */
 export default async function burstBench(): Promise<void> {

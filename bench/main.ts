@@ -14,6 +14,7 @@ const modules = [
   "./startup.bench.js",
   "./webhook.bench.js",
   "./questions.bench.js",
+  "./prompts.bench.js",
 ];
 const only = process.env.BENCH?.split(",").map((s) => `./${s.trim()}.bench.js`);
 

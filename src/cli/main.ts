@@ -11,6 +11,7 @@ const groups: Record<string, () => Promise<Command>> = {
   programme: async () => (await import("./programme.js")).programmeCommand,
   import: async () => (await import("./import.js")).importCommand,
   search: async () => (await import("./search.js")).searchCommand,
+  feedback: async () => (await import("./feedback.js")).feedbackCommand,
 };
 
 const usage = `usage: npm run --silent cli -- <command>
@@ -21,6 +22,7 @@ const usage = `usage: npm run --silent cli -- <command>
   import seed-markdown FILE        turn a programme page of the seed's format into the canonical YAML
   search QUERY                     search the programme
   search --jsonl                   one query per line on stdin, one JSON line per query on stdout
+  feedback export --csv|--json     every rating and comment (no user ids) from the database at DATABASE_PATH
 FILE|URL and search's programme default to the default conference's (CONFERENCES, else PROGRAMME_URL or
 PROGRAMME_PATH, else data/pycon-ru.conferences.yaml); --conference ID picks another conference.`;
 

@@ -180,7 +180,8 @@ function buildRooms(raw: RawSchedule, timed: Timed[], lang: string, warn: (w: So
     }
     const id = pool.claim(slugify(name));
     idByName.set(name, id);
-    rooms.push({ id, name: { [lang]: name } });
+    const capacity = raw.roomCapacities?.get(name);
+    rooms.push({ id, name: { [lang]: name }, ...(capacity ? { capacity } : {}) });
   }
   for (const day of raw.days)
     for (const r of day.rooms)

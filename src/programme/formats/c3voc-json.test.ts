@@ -9,6 +9,15 @@ const real = (file: string) =>
   buildProgramme(readC3vocJson(readFileSync(join(REAL_DIR, file), "utf8"), file), { source: file });
 
 describe("c3voc JSON", () => {
+  it("keeps the seats jev22 declares for its rooms, and none where it declares none", () => {
+    const { programme } = real("jev22-everything.c3voc.json");
+    const room = (name: string) =>
+      programme.conference.rooms.find((r) => Object.values(r.name).includes(name));
+    expect(room("HIP - Track 1 - Room 5")?.capacity).toBe(110);
+    expect(room("HDMI (room 3)")?.capacity).toBe(12);
+    expect(programme.conference.rooms.filter((r) => r.capacity === undefined).length).toBeGreaterThan(0);
+  });
+
   it("tells jev22's people apart who share numeric id 2, by their pretalx codes and names", () => {
     const { programme } = real("jev22-everything.c3voc.json");
     const names = programme.speakers.map((s) => s.name.de);

@@ -102,6 +102,10 @@ export function readC3vocJson(json: string, source: string): RawSchedule {
   const rooms: string[] = list(c.rooms)
     .map((r) => (isObj(r) ? str(r.name) : str(r)).trim())
     .filter(Boolean);
+  const roomCapacities = new Map<string, number>();
+  for (const r of list(c.rooms))
+    if (isObj(r) && Number.isInteger(r.capacity) && (r.capacity as number) > 0)
+      roomCapacities.set(str(r.name).trim(), r.capacity as number);
   const days: RawDay[] = [];
   const events: RawEvent[] = [];
   for (const d of list(c.days)) {
@@ -132,6 +136,7 @@ export function readC3vocJson(json: string, source: string): RawSchedule {
     dayChange: str(c.day_change) || undefined,
     days,
     rooms,
+    roomCapacities,
     tracks: list(c.tracks)
       .filter(isObj)
       .map((t) => ({ name: str(t.name), slug: str(t.slug) || undefined, color: str(t.color) || undefined })),

@@ -75,6 +75,8 @@ export interface RawSchedule {
   days: RawDay[];
   /** Rooms in the source's order (declared lists first, then as events use them). */
   rooms: string[];
+  /** Seats of the rooms that declare them (c3voc JSON `conference.rooms[].capacity`), by room name. */
+  roomCapacities?: Map<string, number>;
   tracks: { name: string; slug?: string; color?: string }[];
   /** Biographies by person key, from a person list apart from the events (FOSDEM 2026). */
   bios: Map<string, string>;
