@@ -38,19 +38,26 @@ export function acronymOfQuery(v: Vocabulary, query: string): string | undefined
  */
 export function spelledOut(v: Vocabulary, acronym: string): number[] {
   const script = isCyrillic(acronym) ? 1 : 0;
+  const titles = titleInitials(v);
   const out: number[] = [];
-  for (let d = 0; d < v.headings.length; d++) {
-    const heading = (v.headings[d] as [string, string])[script].split(" ");
-    for (let i = 0; i + acronym.length <= heading.length; i++) {
-      let j = 0;
-      // Words of three letters or more: "C/C++ development" spells no "cd".
-      while (j < acronym.length && heading[i + j]?.[0] === acronym[j] && (heading[i + j]?.length ?? 0) >= 3)
-        j++;
-      if (j === acronym.length) {
-        out.push(d);
-        break;
-      }
-    }
+  for (let d = 0; d < titles.length; d++)
+    if ((titles[d] as [string, string])[script].includes(acronym)) out.push(d);
+  return out;
+}
+
+/** Per vocabulary, each document's title initials (Latin, Cyrillic), a space for a word too short to count. */
+const initialsCache = new WeakMap<Vocabulary, [string, string][]>();
+
+function titleInitials(v: Vocabulary): [string, string][] {
+  let out = initialsCache.get(v);
+  if (!out) {
+    const of = (heading: string) =>
+      heading
+        .split(" ")
+        .map((w) => (w.length >= 3 ? w[0] : " "))
+        .join("");
+    out = v.headings.map(([latin, cyrillic]) => [of(latin), of(cyrillic)]);
+    initialsCache.set(v, out);
   }
   return out;
 }

@@ -144,3 +144,11 @@ describe("borrowed words by their stems", () => {
     expect(words("маникюр")).toEqual([]);
   });
 });
+
+describe("a Cyrillic name without the silent final e", () => {
+  it("is spelled with it", () => {
+    const w = buildVocabulary(talksProgramme([["a", "Why We Must Save Julian Assange"]]));
+    const found = [...matchMemo(w, "ассанж", false, new Map()).keys()].map((t) => w.terms[t]);
+    expect(found).toContain("assange");
+  });
+});

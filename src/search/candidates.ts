@@ -50,6 +50,10 @@ export const SIM = {
 const MAX_PREFIX_TERMS = 40;
 /** Shortest query word looked for inside longer words, and how many times longer a word holding it may be. */
 const MIN_INFIX = 4;
+/** Cyrillic words up to this long are spelled in Latin letters; names and tech words are short. */
+const MAX_SPELLED = 12;
+/** How many of a word's Latin spellings are looked for as the beginning of a longer name. */
+const PREFIX_SPELLINGS = 8;
 const MAX_INFIX_SPAN = 4;
 /** How much of a phonetic match's worth depends on how close the romanized spelling is to the word. */
 const SPELLING_WEIGHT = 0.15;
@@ -291,12 +295,16 @@ function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number
  */
 function matchOneSlip(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
   const sim = SIM.typo * (1 - 1 / word.length);
+  // Russian words change their endings: a variant is also looked up by its stem, when the stem keeps most of
+  // the word (a Latin word's variants only whole: "knitting" less an n is "kitting", not the word "kit").
+  const cyrillic = isCyrillic(word);
   const tryVariant = (variant: string) => {
     const exact = v.termIds.get(variant);
     if (exact !== undefined) add(exact, sim);
-    // By stem only when the stem keeps most of the word: "knitting" less an n is "kitting", not the word "kit".
-    if (stem(variant).length >= Math.max(5, word.length - 4))
-      for (const t of sameStem(v, variant)) add(t, sim * SIM.stem);
+    if (!cyrillic) return;
+    const s = stem(variant, "ru");
+    if (s.length >= Math.max(5, word.length - 4))
+      for (const t of v.byStem.get(s) ?? []) add(t, sim * SIM.stem);
   };
   for (let i = 0; i + 1 < word.length; i++)
     if (word[i] !== word[i + 1]) tryVariant(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
@@ -344,16 +352,21 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
  * beginning of a name of which it is the first part («монго» MongoEngine, «солт» SaltStack).
  */
 function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
-  for (const spelling of latinSpellings(word)) {
+  if (word.length > MAX_SPELLED) return;
+  latinSpellings(word).forEach((spelling, i) => {
     matchAlias(v, spelling, add);
-    const id = v.termIds.get(spelling);
-    if (id !== undefined && (v.proper.has(id) || spelling.length >= 5)) add(id, SIM.phonetic);
-    if (spelling.length >= 4)
+    // Spelled whole, or with the silent final e Russian does not write («Ассанж» Assange, «ансибл» Ansible).
+    for (const whole of [spelling, `${spelling}e`]) {
+      const id = v.termIds.get(whole);
+      if (id !== undefined && (v.proper.has(id) || whole.length >= 5)) add(id, SIM.phonetic);
+    }
+    // The first, likeliest spellings only begin a longer name: each look-up is a binary search.
+    if (spelling.length >= 4 && i < PREFIX_SPELLINGS)
       v.sortedTerms.withPrefix(spelling, MAX_PREFIX_TERMS, (term, t) => {
         if (term.length > spelling.length && v.proper.has(t))
           add(t, SIM.phonetic * Math.sqrt(spelling.length / term.length));
       });
-  }
+  });
 }
 
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
