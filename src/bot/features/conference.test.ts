@@ -26,7 +26,9 @@ describe("/conference", () => {
     await h.send(u, "caching");
     expect(textOf(h.last(u))).toContain("Distributed caching");
     await h.send(u, "flask");
-    expect(textOf(h.last(u))).not.toContain("Advanced Flask patterns");
+    expect(textOf(h.last(u))).toMatch(
+      /Nothing found for «flask»[\s\S]*Also at TestConf & Co:\n• Advanced Flask patterns/,
+    );
     expect(h.logs).toEqual([]);
   });
 
@@ -81,5 +83,27 @@ describe("/conference", () => {
     const one = createHarness();
     await one.send(u, "/settings");
     expect(textOf(one.last(u))).not.toContain("Новости");
+  });
+
+  it("offers matches from the other conferences after the current one's, and a speaker's talks of every edition", async () => {
+    const h = createHarness({ conferences: testSeries(), now: "2030-02-20T10:00:00+05:00" });
+    const u = testUser("en", "Alice");
+    await h.send(u, "caching");
+    const found = textOf(h.last(u));
+    // TestConf & Co has no talk on caching: SpringConf's and TestConf 2020's are offered, upcoming first.
+    expect(found).toContain("Also at SpringConf:");
+    expect(found).toContain("Also at TestConf 2020:");
+    expect(found.indexOf("SpringConf")).toBeLessThan(found.indexOf("TestConf 2020"));
+    expect(found).toContain("• Distributed caching — 1 Mar 2020");
+    // Its button opens the card within that conference, the user still looking at theirs.
+    await h.press(u, h.last(u), "TestConf 2020: Distributed caching");
+    expect(textOf(h.last(u))).toContain("Distributed caching");
+    expect(getUser(h.deps.db, u.id)?.conference).toBeNull();
+    // A speaker of SpringConf: their card lists their talk at the 2020 edition too.
+    await h.send(u, "/start c_spring");
+    await h.send(u, "Ann Lee");
+    await h.press(u, h.last(u), "Ann Lee");
+    expect(textOf(h.last(u))).toContain("At TestConf 2020:");
+    expect(h.logs).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   resolveHits,
   resultsView,
 } from "../views/search-results.js";
+import { alsoAt, withElsewhere } from "../views/series.js";
 import { plain } from "../views/view.js";
 
 /** Queries are cut to this many characters before searching (a message may hold 4,096). */
@@ -42,7 +43,10 @@ export function searchFeature(): Composer<BotContext> {
     const query = cutText(text, MAX_QUERY_CHARS);
     if (!query) return;
     const hits = runSearch(ctx, query);
-    if (!hits.length) return replyView(ctx, nothingFound(ctx, query));
+    // After the conference's own results, the best matches at the other conferences of the series.
+    const elsewhere = alsoAt(ctx, query);
+    if (!hits.length)
+      return replyView(ctx, withElsewhere(ctx, nothingFound(ctx, query), elsewhere, "conference.also_at"));
     let key: string;
     try {
       key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
@@ -51,7 +55,10 @@ export function searchFeature(): Composer<BotContext> {
       ctx.deps.logger.error({ err, user: ctx.from.id }, "could not remember a search; answering without it");
       key = searchPageKey(ctx.from.id, query);
     }
-    await replyView(ctx, resultsView(ctx, query, hits, 0, key));
+    await replyView(
+      ctx,
+      withElsewhere(ctx, resultsView(ctx, query, hits, 0, key), elsewhere, "conference.also_at"),
+    );
   });
 
   onAction(composer, "results", async (ctx, action) => {

@@ -2,6 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Speaker } from "../../programme/model.js";
 import type { Origin } from "../callback-data.js";
 import { escapeHtml, fitLines, formatTimeRange, safeUrl, truncate } from "./format.js";
+import { otherEditions, withElsewhere } from "./series.js";
 import { actionButton, memoText, pick, plain, star, starKey, type View, type ViewCtx } from "./view.js";
 
 /** Bios longer than this are shortened on the card. */
@@ -41,7 +42,12 @@ export function speakerCard(ctx: ViewCtx, speaker: Speaker, origin?: Origin): Vi
     ctx,
     sessions.map((s) => s.id),
   );
-  return { text: memoText(ctx, `speaker|${speaker.id}${stars}`, () => speakerText(ctx, speaker)), keyboard };
+  const card = {
+    text: memoText(ctx, `speaker|${speaker.id}${stars}`, () => speakerText(ctx, speaker)),
+    keyboard,
+  };
+  // The same person's talks at the other editions of the series, by name across scripts and spellings.
+  return withElsewhere(ctx, card, otherEditions(ctx, speaker), "conference.at_edition");
 }
 
 /** The HTML text of a speaker card. */
