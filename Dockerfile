@@ -4,42 +4,45 @@
 #     -e WEBHOOK_URL=https://bot.example.org/telegram -e WEBHOOK_SECRET=… confbot     (webhook)
 #   add -e WEBAPP_URL=https://bot.example.org to serve the Mini App and calendar feeds on the same port
 
-# ── Dependencies: better-sqlite3 is native; the build tools are there for when no prebuilt binary fits.
-FROM node:20-bookworm-slim AS deps
+# ── Build: every dependency (Vite, esbuild), then the Mini App and the bundle. better-sqlite3 is native: the
+# build tools are there for when no prebuilt binary fits. Nothing of this stage but its outputs is shipped.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
-
-# ── The Mini App's front end: built with the dev dependencies (Vite), only its output goes into the image.
-FROM node:20-bookworm-slim AS webapp
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY scripts ./scripts
+COPY src ./src
 COPY webapp ./webapp
-COPY src/webapp/api-types.ts ./src/webapp/api-types.ts
-RUN npx vite build webapp
+# The pinned Vite from node_modules (npx could fetch another one if the install had failed).
+RUN node node_modules/vite/bin/vite.js build webapp && node scripts/build.mjs
 
-# ── Runtime: the same slim base (same glibc as the build), no build tools, an unprivileged user.
+# ── Runtime: the same slim base (same glibc as the build), no build tools, an unprivileged user. Only the
+# bundle (no source map) and the one module it leaves outside, better-sqlite3, with what it requires at run
+# time — test/e2e/image.test.ts runs the bot from exactly these files.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/confbot.sqlite \
     PROGRAMME_PATH=/data/programme.yaml \
     PORT=8080
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY scripts ./scripts
-COPY src ./src
+COPY package.json ./
+COPY --from=build /app/dist/main.js ./dist/main.js
+COPY --from=build /app/dist/cli/main.js ./dist/cli/main.js
+COPY --from=build /app/node_modules/better-sqlite3/package.json ./node_modules/better-sqlite3/package.json
+COPY --from=build /app/node_modules/better-sqlite3/lib ./node_modules/better-sqlite3/lib
+COPY --from=build /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node ./node_modules/better-sqlite3/build/Release/better_sqlite3.node
+COPY --from=build /app/node_modules/bindings ./node_modules/bindings
+COPY --from=build /app/node_modules/file-uri-to-path ./node_modules/file-uri-to-path
+COPY --from=build /app/webapp/dist ./webapp/dist
 COPY locales ./locales
 COPY data ./data
-COPY --from=webapp /app/webapp/dist ./webapp/dist
-# Compiled once here: the container runs plain JavaScript (dist/), no TypeScript loader at run time.
-RUN node scripts/build.mjs
 # The database and the programme organizers edit (/move, /cancel, /restore write it) live on a volume owned by
-# the base image's "node" user (uid 1000); the image's own files stay read-only to it.
+# the base image's "node" user (uid 1000); the image's own files stay read-only to it. A bind-mounted host
+# folder must be writable by uid 1000: `sudo chown 1000:1000 ./data` (or run with --user of its owner).
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

@@ -8,6 +8,7 @@
  * SIGINT and SIGTERM stop gracefully: no new updates, the ones in hand finish, the server and the database close.
  */
 import { randomBytes } from "node:crypto";
+import { fstatSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
@@ -82,6 +83,20 @@ function shutdownSignal(logger: { error: (obj: object, msg: string) => void }): 
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/**
+ * Whether the console chat has someone to talk to: a terminal, or input piped or redirected from a file
+ * (`printf 'flask\n' | npm start`). Not /dev/null or a closed stdin — a detached container.
+ */
+function hasConsoleInput(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isFile() || st.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** The console user's Telegram id (CONSOLE_ORGANIZER=1 makes it an organizer; README names it). */
@@ -265,6 +280,18 @@ async function main(): Promise<number> {
     await Promise.all(runtimes.map((r) => r.sync?.stop()));
     for (const stop of stopWatching) stop();
   };
+
+  if (consoleMode && !hasConsoleInput()) {
+    // `docker run -d` without BOT_TOKEN: a console would read end of input at once and exit 0, and a restart
+    // policy would start it again and again. Say what is missing instead.
+    console.error(
+      "confbot: BOT_TOKEN is not set. Set it to the token @BotFather gave you to run the bot on Telegram; " +
+        "the console chat (no BOT_TOKEN) needs a terminal or piped input (docker run -it, or printf 'flask\\n' | npm start).",
+    );
+    await stopProgramme();
+    db.close();
+    return 1;
+  }
 
   if (!config.BOT_TOKEN) {
     const bot = createBot("0:local-console", deps, { botInfo: CONSOLE_BOT });
