@@ -25,7 +25,6 @@ import { phraseText, words } from "./query.js";
 import { SortedStrings } from "./sorted-strings.js";
 import { stem } from "./stem.js";
 import { phoneticKeys, shortPhoneticKeys, skeletonsOf } from "./translit.js";
-import { trigrams } from "./trigrams.js";
 import { Vocabulary } from "./vocabulary.js";
 
 const HAS_DIGIT = /\d/;
@@ -201,7 +200,6 @@ class Builder {
       this.v.terms.push(token);
       this.v.termIds.set(token, id);
       // A trigram twice in the word is listed once: push skips the id it has just added.
-      if (token.length >= 3) for (const g of trigrams(token)) push(this.v.byGram, g, id);
       // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
       const cyrillic = isCyrillic(token);
       const s = stem(token, cyrillic ? "ru" : lang);
@@ -253,14 +251,7 @@ class Builder {
       if (n > (this.v.lowerCount[id] ?? 0)) this.markProper(id);
     });
     for (const id of this.initial) if (!this.v.lowerCount[id]) this.markProper(id);
-    // Every other Latin word gets keys too, heard only when no name answers: "тензорфлоу" finds "tensorflow"
-    // written in lower case, as package names are.
-    const commonKeys: [string, number][] = [];
-    this.v.terms.forEach((t, id) => {
-      if (t.length >= 5 && !this.v.proper.has(id) && !isCyrillic(t))
-        for (const key of phoneticKeys(t)) commonKeys.push([key, id]);
-    });
-    this.v.sortedCommonKeys = new SortedStrings(commonKeys);
+    // Every other Latin word's keys, and the trigrams, are made on first use (Vocabulary.commonKeys, byGram).
     this.v.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
     this.v.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
     this.v.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));

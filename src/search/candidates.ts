@@ -183,7 +183,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
     for (const form of new Set([word, wordStem])) {
       const romanized = transliterate(form);
       for (const key of phoneticKeys(form))
-        v.sortedCommonKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
+        v.commonKeys().withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
           if (k.length > key.length + COMMON_KEY_TAIL) return;
           const term = spelledAsHeard(v.terms[id] as string);
           const close = editDistance(romanized, term, term.length) <= COMMON_SPELLING * term.length;
@@ -259,7 +259,7 @@ function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number
   const lo = word.length - max;
   const hi = word.length + max;
   for (const g of new Set(grams))
-    for (const t of v.byGram.get(g) ?? []) {
+    for (const t of v.byGram(g) ?? []) {
       const len = v.termLengths[t] as number;
       if (len < lo || len > hi) continue;
       if (shared[t] === 0) touched.push(t);
@@ -319,9 +319,9 @@ function matchOneSlip(v: Vocabulary, word: string, add: (term: number, sim: numb
  */
 function matchInfix(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
   if (word.length < MIN_INFIX || /\d/.test(word)) return;
-  let rarest: number[] | undefined;
+  let rarest: Int32Array | undefined;
   for (let i = 0; i + 3 <= word.length; i++) {
-    const list = v.byGram.get(word.slice(i, i + 3));
+    const list = v.byGram(word.slice(i, i + 3));
     if (!list) return;
     if (!rarest || list.length < rarest.length) rarest = list;
   }

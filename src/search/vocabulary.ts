@@ -5,7 +5,10 @@
  */
 import { deserialize, serialize } from "node:v8";
 import { isCyrillicLang, type SearchDoc } from "./documents.js";
+import { isCyrillic } from "./normalize.js";
 import { SortedStrings } from "./sorted-strings.js";
+import { phoneticKeys } from "./translit.js";
+import { trigrams } from "./trigrams.js";
 
 /** A document as results show it. */
 export type Doc = Pick<SearchDoc, "kind" | "id" | "title" | "name">;
@@ -15,8 +18,11 @@ interface SortedSnapshot {
   sortedStrings: { strings: string[]; ids: number[] };
 }
 
-/** Fields a vocabulary needs only while it is built or searched: left out of its snapshot. */
-const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems"]);
+/**
+ * Fields left out of a snapshot: the query memo, and the partial-word keys a search builds on first use (a start
+ * neither builds nor stores them; most queries never need them).
+ */
+const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems", "gramIndex", "commonKeyIndex"]);
 
 /** The index's data; the stages of a search read it, only build.ts writes it. */
 export class Vocabulary {
@@ -44,12 +50,13 @@ export class Vocabulary {
   readonly lowerCount: number[] = [];
   /** Stems of query words, by word (bounded; a memo of searches, not kept in snapshots). */
   queryStems = new Map<string, string[]>();
-  readonly byGram = new Map<string, number[]>();
+  /** The words by letter trigram (see {@link byGram}), made on first use. */
+  private gramIndex?: Map<string, Int32Array>;
   sortedTerms = new SortedStrings([]);
   /** Phonetic keys of the words taken for names, with the word's id. */
   sortedKeys = new SortedStrings([]);
-  /** Phonetic keys of the other Latin words of five letters or more, heard only when no name answers. */
-  sortedCommonKeys = new SortedStrings([]);
+  /** Phonetic keys of the other Latin words of five letters or more (see {@link commonKeys}), made on first use. */
+  private commonKeyIndex?: SortedStrings;
   /** Per-document scratch of the scoring, reused across searches. */
   best = new Float32Array(0);
   total = new Float64Array(0);
@@ -67,6 +74,42 @@ export class Vocabulary {
     this.languages = [...languages];
     this.latinLangs = [...new Set(["en", ...languages.filter((l) => !isCyrillicLang(l))])];
     this.stop = stop;
+  }
+
+  /**
+   * The words holding each letter trigram (the typo and infix searches' candidates), built the first time a
+   * search needs them: at FOSDEM size a tenth of the index build and a few MB, spared at start-up.
+   */
+  byGram(gram: string): Int32Array | undefined {
+    if (!this.gramIndex) {
+      const lists = new Map<string, number[]>();
+      this.terms.forEach((term, id) => {
+        if (term.length < 3) return;
+        for (const g of trigrams(term)) {
+          const list = lists.get(g);
+          if (!list) lists.set(g, [id]);
+          else if (list[list.length - 1] !== id) list.push(id);
+        }
+      });
+      this.gramIndex = new Map([...lists].map(([g, ids]) => [g, Int32Array.from(ids)]));
+    }
+    return this.gramIndex.get(gram);
+  }
+
+  /**
+   * Phonetic keys of the Latin words of five letters or more not taken for names, heard only when no name
+   * answers ("тензорфлоу" finds tensorflow written in lower case); built the first time a search needs them.
+   */
+  commonKeys(): SortedStrings {
+    if (!this.commonKeyIndex) {
+      const keys: [string, number][] = [];
+      this.terms.forEach((t, id) => {
+        if (t.length >= 5 && !this.proper.has(id) && !isCyrillic(t))
+          for (const key of phoneticKeys(t)) keys.push([key, id]);
+      });
+      this.commonKeyIndex = new SortedStrings(keys);
+    }
+    return this.commonKeyIndex;
   }
 
   /**
