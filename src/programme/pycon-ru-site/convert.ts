@@ -433,6 +433,7 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
   const taken = new Set<string>();
   const ends: Record<EndFrom, number> = { next: 0, stated: 0, midnight: 0, default: 0, cut: 0 };
   const cut: string[] = [];
+  const lastOfDay: { ru: string; en: string }[] = [];
   let englishBreaks = 0;
   let hallsFromHeadings = 0;
 
@@ -554,6 +555,7 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
       const end = endOf(p, placed, kind);
       ends[end.from]++;
       if (end.from === "cut") cut.push(p.title);
+      if (end.from === "default") lastOfDay.push({ ru: p.title, en: title.en ?? p.title });
       const base = slug
         ? (opts.sessionIds?.[slug] ?? (/^[\w.-]{1,64}$/.test(slug) ? slug.toLowerCase() : slugify(slug, 60)))
         : `day${dayNo}-${slugify(title.en ?? transliterate(title.ru ?? ""), 40)}`;
@@ -616,6 +618,7 @@ export function convertEdition(dir: string, opts: ConvertOptions = {}): Conversi
     place,
     ends,
     cut,
+    lastOfDay,
     englishBreaks,
     hallsFromHeadings,
     hasEnglishGrid: Boolean(gridEn),
@@ -648,17 +651,18 @@ function noteOf(o: {
   place: ReturnType<typeof readPlace>;
   ends: Record<EndFrom, number>;
   cut: string[];
+  lastOfDay: { ru: string; en: string }[];
   englishBreaks: number;
   hallsFromHeadings: number;
   hasEnglishGrid: boolean;
   warnings: string[];
 }): Text {
   const ru: string[] = [
-    `Программа взята с сайта конференции (pycon.ru, ${o.place.year}). На сайте указано только время начала; время окончания мы вывели: каждое событие длится до начала следующего в том же зале или общего для всех залов${o.ends.midnight ? ", вечерняя программа — до полуночи" : ""}${o.ends.default ? `, последнее событие дня без продолжения — 30 минут (${o.ends.default})` : ""}; окончание, указанное в названии («до 13.25», «2 часа»), взято как есть${o.cut.length ? ` — кроме «${o.cut.join("», «")}»: там в тот же зал уже поставлен следующий пункт, и мы закончили событие к его началу` : ""}.`,
+    `Программа взята с сайта конференции (pycon.ru, ${o.place.year}). На сайте указано только время начала; время окончания мы вывели: каждое событие длится до начала следующего в том же зале или общего для всех залов${o.ends.midnight ? ", вечерняя программа — до полуночи" : ""}${o.lastOfDay.length ? `, ${o.lastOfDay.map((x) => `«${x.ru}»`).join(", ")} (последний пункт дня: после него на сайте ничего нет) — 30 минут` : ""}; окончание, указанное в названии («до 13.25», «2 часа»), взято как есть${o.cut.length ? ` — кроме «${o.cut.join("», «")}»: там в тот же зал уже поставлен следующий пункт, и мы закончили событие к его началу` : ""}.`,
     `Залы — по вёрстке страницы расписания${o.hallsFromHeadings ? " (где блок не отнесён к залу, — по заголовкам колонок)" : ""}. Даты и место — из шапки и страницы «Место проведения»; часовой пояс (${o.place.zone}) следует из города.`,
   ];
   const en: string[] = [
-    `The programme comes from the conference website (pycon.ru, ${o.place.year}). The site gives start times only; the ends are inferred: each item lasts until the next one in its hall or the next one for all halls${o.ends.midnight ? ", the evening programme until midnight" : ""}${o.ends.default ? `, a day's last item with nothing after it 30 minutes (${o.ends.default})` : ""}; an end the title states ("до 13.25", "2 hours") is kept${o.cut.length ? ` — except for "${o.cut.join('", "')}", which would run into the next item of its hall and is ended when that one starts` : ""}.`,
+    `The programme comes from the conference website (pycon.ru, ${o.place.year}). The site gives start times only; the ends are inferred: each item lasts until the next one in its hall or the next one for all halls${o.ends.midnight ? ", the evening programme until midnight" : ""}${o.lastOfDay.length ? `, ${o.lastOfDay.map((x) => `"${x.en}"`).join(", ")} (a day's last item, with nothing after it on the site) 30 minutes` : ""}; an end the title states ("до 13.25", "2 hours") is kept${o.cut.length ? ` — except for "${o.cut.join('", "')}", which would run into the next item of its hall and is ended when that one starts` : ""}.`,
     `Halls follow the schedule page's layout${o.hallsFromHeadings ? " (where a block has no hall, its column heading)" : ""}. Dates and venue come from the site's header and location page; the time zone (${o.place.zone}) follows from the city.`,
   ];
   if (o.englishBreaks) {
