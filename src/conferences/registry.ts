@@ -96,14 +96,20 @@ export class Conferences<V extends ConferenceView = ConferenceView> {
    */
   scope(
     by: { user: string | null; requested: string | null } | { sessionKey: number },
-  ): { catalog: V["catalog"]; organizerIds: number[] } | undefined {
+  ): { catalog: V["catalog"]; organizerIds: number[]; conferenceId: string } | undefined {
     const view =
       "sessionKey" in by
         ? this.sessionByKey(by.sessionKey)?.view
         : by.requested
           ? this.get(by.requested)
           : this.forUser({ conference: by.user });
-    return view && { catalog: view.catalog, organizerIds: this.organizersOf(view.conference.id) };
+    return (
+      view && {
+        catalog: view.catalog,
+        organizerIds: this.organizersOf(view.conference.id),
+        conferenceId: view.conference.id,
+      }
+    );
   }
 
   /** Whether `userId` may act as an organizer of conference `id`: its own organizers, or an owner. */

@@ -9,6 +9,7 @@ import {
 import { dispatcherOf } from "../../../test/support/harness-dispatcher.js";
 import { ANSWERED_VIEW } from "../../questions/service.js";
 import { listQuestions } from "../../store/questions.js";
+import { rateSession, setComment } from "../../store/ratings.js";
 import { answeredNoticeView } from "../views/questions.js";
 
 const ALICE: TestUser = { id: 101, first_name: "Alice", language_code: "en" };
@@ -143,6 +144,17 @@ describe("questions to the speaker in the chat", () => {
     await dispatcherOf(h, { views: { [ANSWERED_VIEW]: answeredNoticeView } }).drain();
     const told = h.chat(ALICE).filter((m) => m.text.includes("has answered your question"));
     expect(told).toHaveLength(1);
+    // After the talk, /questions also brings Armin what attendees thought of it: anonymous, comments escaped.
+    h.setNow("2030-03-01T11:30:00+05:00");
+    rateSession(h.deps.db, { userId: ALICE.id, sessionId: "flask-patterns", stars: 5, now: h.deps.clock() });
+    setComment(h.deps.db, ALICE.id, "flask-patterns", "Great <talk>!", h.deps.clock());
+    rateSession(h.deps.db, { userId: BOB.id, sessionId: "flask-patterns", stars: 4, now: h.deps.clock() });
+    await h.send(ANN, "/questions");
+    const feedback = h.last(ANN);
+    expect(textOf(feedback)).toContain("What attendees thought");
+    expect(textOf(feedback)).toContain("Great <talk>!");
+    expect(feedback.text).toContain("Great &lt;talk&gt;!");
+    expect(feedback.text).not.toContain("Alice");
     // Bob, an attendee, cannot open the moderation list.
     await h.pressData(BOB, `qm:${h.deps.catalog.sessionKey("flask-patterns")}`);
     expect(h.chat(BOB).some((m) => textOf(m).includes("Shown:"))).toBe(false);

@@ -17,9 +17,11 @@ import {
   rolesOf,
   startDraft,
 } from "../../store/questions.js";
+import { ratingSummary } from "../../store/ratings.js";
 import { onAction, type Toast } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
+import { feedbackPages } from "../views/feedback.js";
 import { truncate } from "../views/format.js";
 import {
   askPromptView,
@@ -109,6 +111,30 @@ function sessionsFor(ctx: BotContext): Session[] {
     .slice(0, 40);
 }
 
+/** Sessions of a speaker's (or moderator's) feedback shown at most, most recent first. */
+const FEEDBACK_SESSIONS = 5;
+
+/**
+ * A linked speaker's or moderator's ended sessions that attendees rated: their ratings summary and comments
+ * (anonymous, as in /feedback), one message each, after the session list.
+ */
+async function sendSpeakerFeedback(ctx: BotContext, sessions: readonly Session[]): Promise<void> {
+  const user = ctx.user;
+  if (!user) return;
+  const linked = new Set(rolesOf(ctx.deps.db, user.id).map((r) => r.target));
+  const now = ctx.deps.clock();
+  const view = { t: ctx.t, lang: ctx.lang, catalog: ctx.deps.catalog, now };
+  const rated = sessions
+    .filter((s) => Date.parse(s.end) <= now && (linked.has(s.id) || s.speakers.some((sp) => linked.has(sp))))
+    .reverse()
+    .flatMap((s) => ratingSummary(ctx.deps.db, s.id) ?? [])
+    .slice(0, FEEDBACK_SESSIONS);
+  for (const [i, summary] of rated.entries()) {
+    const [block] = feedbackPages(view, [summary]);
+    if (block) await ctx.reply(`${i === 0 ? `${ctx.t("questions.feedback_title")}\n\n` : ""}${block}`, HTML);
+  }
+}
+
 /** `/questions` (and its button): the sessions whose questions the user takes care of, one button each. */
 async function showMySessions(ctx: BotContext): Promise<void> {
   const sessions = sessionsFor(ctx);
@@ -129,6 +155,7 @@ async function showMySessions(ctx: BotContext): Promise<void> {
       ]),
     },
   });
+  await sendSpeakerFeedback(ctx, sessions);
 }
 
 /**

@@ -35,7 +35,7 @@ export interface WebappDeps {
    * the one `requested` names (`?conference=`), else the user's current one — or of the conference holding a
    * session key. Undefined for a conference the deployment does not serve. Without it, `catalog` is all.
    */
-  scope?: (by: ConferenceScope) => Pick<WebappDeps, "catalog" | "organizerIds"> | undefined;
+  scope?: (by: ConferenceScope) => Pick<WebappDeps, "catalog" | "organizerIds" | "conferenceId"> | undefined;
 }
 
 /** What a request's conference is found by. */
