@@ -6,7 +6,7 @@ import { type Db, writeTransaction } from "../store/db.js";
 import { readNoticeBatch, saveNoticeBatch } from "../store/notice-batches.js";
 import { enqueue, markDropped, type NewOutboxRow, pendingNotices } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
-import { followersOf } from "../store/subscriptions.js";
+import { followerPairs, followersOf } from "../store/subscriptions.js";
 import { type PlanResult, replanReminders } from "./planner.js";
 
 /** The name of the outbox view that renders a change notice (see src/bot/views/notice.ts). */
@@ -177,17 +177,27 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
       for (const e of user.entries.values()) if (!changed.has(e.sessionId)) add(userId, user.chatId, e, true);
     // In time order, so that each person's entries come out sorted without sorting 5,000 lists.
     const ordered = [...changes].sort((a, b) => startOf(a) - startOf(b));
+    // Each entry's expiry worked out once, not once per follower (5,000 × 30 date parses).
+    const expiry = new Map<NoticeParams, number>();
+    const expiryOf = (entry: NoticeParams) => {
+      let at = expiry.get(entry);
+      if (at === undefined) {
+        at = noticeExpiry(entry);
+        expiry.set(entry, at);
+      }
+      return at;
+    };
     for (const change of ordered) {
-      if (noticeExpiry(change) <= now) continue;
+      if (expiryOf(change) <= now) continue;
       const news = !sameForAttendee(change.before, change.after);
-      for (const r of followersOf(db, change.sessionId)) {
-        const was = told.get(r.userId)?.entries.get(change.sessionId)?.before;
+      for (const [userId, chatId] of followerPairs(db, change.sessionId)) {
+        const was = told.get(userId)?.entries.get(change.sessionId)?.before;
         if (!was) {
-          if (news) add(r.userId, r.chatId, change, false);
+          if (news) add(userId, chatId, change, false);
           continue;
         }
         const entry: NoticeParams = { ...change, before: was };
-        if (!sameForAttendee(entry.before, entry.after)) add(r.userId, r.chatId, entry, true);
+        if (!sameForAttendee(entry.before, entry.after)) add(userId, chatId, entry, true);
       }
     }
     if (!byUser.size) return 0;
@@ -211,7 +221,7 @@ export function enqueueChangeNotices(db: Db, changes: readonly NoticeParams[], n
         sessionId: entries.length === 1 ? (entries[0]?.entry.sessionId ?? null) : null,
         payload: { type: "view", view: NOTICE_VIEW, params: ref as unknown as Record<string, unknown> },
         notBefore: now,
-        expiresAt: Math.max(...entries.map((e) => noticeExpiry(e.entry))),
+        expiresAt: entries.reduce((at, e) => Math.max(at, expiryOf(e.entry)), Number.NEGATIVE_INFINITY),
       });
     }
     // Queued in user order, whatever order the changes came in.

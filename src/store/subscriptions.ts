@@ -231,6 +231,22 @@ export function followersOf(db: Db, sessionId: string): Reachable[] {
   ).all(sessionId);
 }
 
+/**
+ * The same as {@link followersOf}, as `[userId, chatId]` pairs: no object per row, for the change notices of
+ * a session thousands follow.
+ */
+export function followerPairs(db: Db, sessionId: string): [number, number][] {
+  return (
+    statement<[string], [number, number]>(
+      db,
+      `SELECT s.user_id, u.chat_id FROM subscriptions s JOIN users u ON u.id = s.user_id
+       WHERE s.session_id = ? AND u.blocked_at IS NULL ORDER BY s.user_id -- pairs`,
+    ) as unknown as { raw(on: boolean): { all(id: string): [number, number][] } }
+  )
+    .raw(true)
+    .all(sessionId);
+}
+
 /** Forget-me: deletes every session the user follows, with its reminder switch. */
 export function forgetSubscriptionsOf(db: Db, userId: number): void {
   statement(db, "DELETE FROM subscriptions WHERE user_id = ?").run(userId);
