@@ -170,7 +170,8 @@ describe("rating prompts in the dispatcher", () => {
     const PROMPTS = 300;
     const REMINDERS = 60;
     for (let id = 1; id <= PROMPTS + REMINDERS; id++) touchUser(db, { id, chatId: id }, now);
-    // A keynote's prompts, all due now; then the next slot's reminders, one every 100 ms (half the rate).
+    // A keynote's prompts, all due now; then the next slot's reminders, one every 100 ms (half the rate), in two
+    // runs with a 10 s pause between them.
     enqueue(
       db,
       Array.from({ length: PROMPTS }, (_, i) => ({
@@ -184,6 +185,7 @@ describe("rating prompts in the dispatcher", () => {
       now,
     );
     const firstReminder = now + 2000;
+    const dueOf = (i: number) => firstReminder + i * 100 + (i >= REMINDERS / 2 ? 10_000 : 0);
     enqueue(
       db,
       Array.from({ length: REMINDERS }, (_, i) => ({
@@ -192,13 +194,13 @@ describe("rating prompts in the dispatcher", () => {
         userId: PROMPTS + i + 1,
         chatId: PROMPTS + i + 1,
         payload: { type: "message" as const, text: "In 10 minutes" },
-        notBefore: firstReminder + i * 100,
+        notBefore: dueOf(i),
         expiresAt: firstReminder + 3_600_000,
       })),
       now,
     );
     const due = new Map<number, number>(
-      Array.from({ length: REMINDERS }, (_, i) => [PROMPTS + i + 1, firstReminder + i * 100]),
+      Array.from({ length: REMINDERS }, (_, i) => [PROMPTS + i + 1, dueOf(i)]),
     );
     const sent: { chat: number; at: number; text: string }[] = [];
     const dispatcher = new Dispatcher({
@@ -226,12 +228,14 @@ describe("rating prompts in the dispatcher", () => {
     expect(reminders).toHaveLength(REMINDERS);
     expect(prompts).toHaveLength(PROMPTS);
     expect(new Set(sent.map((s) => s.chat)).size).toBe(PROMPTS + REMINDERS);
-    // Each reminder went within one send slot (50 ms at 20/s) of falling due, prompts filling the gaps.
+    // Each reminder went within one send slot (50 ms at 20/s) of falling due; prompts only in the pause.
     const lateness = reminders.map((r) => r.at - (due.get(r.chat) ?? 0));
     expect(Math.max(...lateness)).toBeLessThanOrEqual(60);
     expect(Math.min(...lateness)).toBeGreaterThanOrEqual(0);
-    const lastReminder = Math.max(...reminders.map((r) => r.at));
-    expect(prompts.filter((p) => p.at < lastReminder).length).toBeGreaterThan(0);
+    const pause = { from: dueOf(REMINDERS / 2 - 1), to: dueOf(REMINDERS / 2) };
+    const during = (p: { at: number }) => p.at >= dueOf(0) && p.at <= dueOf(REMINDERS - 1);
+    expect(prompts.filter(during).every((p) => p.at > pause.from && p.at < pause.to)).toBe(true);
+    expect(prompts.filter(during).length).toBeGreaterThan(100);
     expect(outboxCounts(db)).toMatchObject({ sent: PROMPTS + REMINDERS, pending: 0 });
   });
 });

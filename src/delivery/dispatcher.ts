@@ -139,6 +139,12 @@ const MAX_BACKOFF_MS = 300_000;
 /** Kinds sent only with a token to spare: rating prompts go after every reminder, notice and broadcast. */
 const LOW_PRIORITY: ReadonlySet<OutboxKind> = new Set(["prompt"]);
 
+/**
+ * A prompt goes only after this long without any other row falling due: a burst of reminders, planned at
+ * nearly the whole send rate, keeps every token, so that a prompt never takes the slack it catches up with.
+ */
+export const LOW_PRIORITY_QUIET_MS = 2000;
+
 /** Backoff before retry number `attempt` (1-based) after a 5xx or network error: 1 s, 2 s, 4 s … at most 5 min. */
 export function backoffMs(attempt: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -177,6 +183,8 @@ export class Dispatcher {
   /** Outcomes of sends that could not be written (see onHalt); while any is held, nothing new is sent. */
   private readonly unrecorded = new Map<number, Unrecorded>();
   private readonly storageRetryMs: number;
+  /** When a row other than a prompt was last due (see LOW_PRIORITY_QUIET_MS). */
+  private lastUrgentAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly o: DispatcherOptions) {
     this.retryForMs = o.retryForMs ?? 12 * 3_600_000;
@@ -310,6 +318,7 @@ export class Dispatcher {
     }
     const due = dueRows(db, now, 200 + this.inFlight.size);
     const rows = due.filter((r) => !this.inFlight.has(r.id));
+    if (due.some((r) => !LOW_PRIORITY.has(r.kind))) this.lastUrgentAt = now;
     if (!rows.length) {
       // Everything due is in flight: a finishing send wakes us, or the next row falling due (in a planned
       // burst one every 40 ms, sooner than most sends finish), whichever comes first.
@@ -337,11 +346,18 @@ export class Dispatcher {
       if (!message) continue;
       const lane = this.laneOf(row);
       if (lane === "paid") message.paid = true;
-      // A prompt never waits for a token in here: a reminder falling due meanwhile would wait behind it. The
-      // next pass looks at the outbox again, most urgent first, once a token is free.
+      // A prompt never waits for a token in here, and goes only after LOW_PRIORITY_QUIET_MS without another row
+      // due: a reminder falling due meanwhile would wait behind it. The next pass looks at the outbox again, most
+      // urgent first.
       if (LOW_PRIORITY.has(row.kind)) {
-        const w = this.limiter.globalWait(now, lane);
-        if (w > 0) return started || this.stats.dropped > droppedBefore ? 0 : Math.min(wait, w);
+        const quiet = this.lastUrgentAt + LOW_PRIORITY_QUIET_MS - now;
+        const w = Math.max(quiet, this.limiter.globalWait(now, lane));
+        if (w > 0) {
+          if (started || this.stats.dropped > droppedBefore) return 0;
+          // Back as soon as the next row falls due: it may be a reminder.
+          const next = nextDueAt(db, now);
+          return Math.min(wait, w, next === undefined ? wait : Math.max(1, next - now));
+        }
       }
       for (let w = this.limiter.globalWait(now, lane); w > 0; w = this.limiter.globalWait(now, lane)) {
         // A 429 that arrives meanwhile pauses everything: leave the row pending and wait out the pause.
