@@ -162,6 +162,14 @@ export default async function promptsBench(): Promise<void> {
       .map((ats) => (ats[0] ?? 0) - (promptsQueuedAt ?? 0))
       .sort((a, b) => a - b);
     const dupes = (m: Map<number, number[]>) => [...m.values()].reduce((a, ats) => a + ats.length - 1, 0);
+    // Where lateness comes from: the dispatcher behind the reminders' plan (sent − planned), on this clock.
+    const lag = (
+      db
+        .prepare("SELECT sent_at - not_before AS lag FROM outbox WHERE kind = 'reminder' AND status = 'sent'")
+        .all() as { lag: number }[]
+    )
+      .map((r) => r.lag)
+      .sort((a, b) => a - b);
     const cpu = process.cpuUsage(cpu0);
     console.log(
       `${KEYNOTE.toLocaleString("en")} follow a keynote, ${TALK.toLocaleString("en")} the next slot (${(KEYNOTE - OVERLAP).toLocaleString("en")} both); ` +
@@ -179,6 +187,9 @@ export default async function promptsBench(): Promise<void> {
     console.log(
       `  lost ${TALK - reminderAt.size} reminders, ${KEYNOTE - promptAt.size} prompts; duplicates ${dupes(reminderAt) + dupes(promptAt)}; ` +
         `429s ${server.stats().tooManyRequests}; outbox ${JSON.stringify(outboxCounts(db))}`,
+    );
+    console.log(
+      `  dispatcher behind the reminders' plan (sent − planned): p50 ${secs(pct(lag, 50))}, p99 ${secs(pct(lag, 99))}, max ${secs(lag.at(-1) ?? 0)}`,
     );
     console.log(
       `  CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s), bot and server in one process`,
