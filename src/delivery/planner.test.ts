@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../../test/support/programme-fixture.js";
 import { tempDir } from "../../test/support/tmp.js";
 import type { Programme } from "../programme/model.js";
+import { qualifyProgramme } from "../programme/qualify.js";
 import { type Db, openDatabase } from "../store/db.js";
 import { findByKey, outboxCounts } from "../store/outbox.js";
 import { loadProgramme } from "../store/programme-store.js";
@@ -517,6 +518,38 @@ describe("a dispatcher behind the plan", () => {
     const q = queued();
     expect(q.n).toBe(2000);
     expect(q.last).toBe(now);
+    db.close();
+  });
+});
+
+describe("the planner in a deployment of several conferences", () => {
+  it("plans the reminders of two conferences' sessions at the same minute on one budget, every one in time", () => {
+    const db = openDatabase(join(tempDir(), "two.sqlite"));
+    loadProgramme(db, smallProgramme(), T0, "main");
+    loadProgramme(db, qualifyProgramme(smallProgramme(), "other:"), T0, "other");
+    const FOLLOWERS = 600;
+    db.transaction(() => {
+      for (let id = 1; id <= 2 * FOLLOWERS; id++) {
+        touchUser(db, { id, chatId: id, firstName: `U${id}` }, T0);
+        // The first half follows main's keynote, the second half the other conference's, at the same minute.
+        subscribe(db, id, id <= FOLLOWERS ? "async-io" : "other:async-io", T0);
+      }
+    })();
+    const due = START - 10 * MIN;
+    // Ticks every 30 s from well before, as the cron does, at 25 messages a second.
+    for (let now = due - 5 * MIN; now <= due; now += 30_000)
+      planReminders(db, { now, defaultMinutes: 10, rate: 25 });
+    const rows = db
+      .prepare(
+        "SELECT session_id AS s, max(not_before) AS last, count(*) AS n FROM outbox GROUP BY session_id ORDER BY s",
+      )
+      .all();
+    expect(rows).toEqual([
+      { s: "async-io", last: expect.any(Number), n: FOLLOWERS },
+      { s: "other:async-io", last: expect.any(Number), n: FOLLOWERS },
+    ]);
+    // 1,200 messages at 25/s take 48 s: the plan starts early enough that both conferences' last go by the due time.
+    for (const r of rows as { last: number }[]) expect(r.last).toBeLessThanOrEqual(due);
     db.close();
   });
 });
