@@ -152,3 +152,17 @@ describe("a Cyrillic name without the silent final e", () => {
     expect(found).toContain("assange");
   });
 });
+
+describe("a borrowed word's Russian ending", () => {
+  it("is read as the Latin one: -ция as -tion, -сия as -sion", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["anim", "Walt Disney Animation Studios"],
+        ["ver", "Version control", "Version control for games."],
+      ]),
+    );
+    const words = (word: string) => [...matchMemo(w, word, false, new Map()).keys()].map((t) => w.terms[t]);
+    expect(words("анимация")).toContain("animation");
+    expect(words("версии")).toContain("version");
+  });
+});

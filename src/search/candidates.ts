@@ -73,6 +73,14 @@ function spelledAsHeard(word: string): string {
     .replace(/w/g, "v")
     .replace(/c(?![eiy])/g, "k");
 }
+/**
+ * A Russian word with the ending of its borrowed Latin form: -ция is -tion, -сия -sion («анимация» animation,
+ * «миграции» migration, «версия» version), whatever its case.
+ */
+function asBorrowed(word: string): string {
+  return word.replace(/([цс])и(?:я|и|ю|ей|ям|ях|ями)$/, (_m, c: string) => (c === "ц" ? "тион" : "сион"));
+}
+
 /** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
 const MAX_TYPO_CANDIDATES = 150;
 /** A known word in at most this many documents may still be a typo for another when the query has more words. */
@@ -156,7 +164,11 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
       const d = editDistance(romanized, term, term.length);
       add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
     };
-    for (const key of new Set([...phoneticKeys(word), ...phoneticKeys(wordStem)])) {
+    for (const key of new Set([
+      ...phoneticKeys(word),
+      ...phoneticKeys(wordStem),
+      ...phoneticKeys(asBorrowed(word)),
+    ])) {
       v.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
         if (k === key) spelledAlike(id, SIM.phonetic);
         // A name typed in part: most of its sound, spelled nearly alike as far as typed ("маникюр" is not
@@ -180,7 +192,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   // A common word must also be spelled nearly alike: "маникюр" sounds like "manager" but is not it.
   // Borrowed words are compared by their stems too ("инциденты" → "инцидент" ~ "incidents").
   if (!found.size && isCyrillic(word) && word.length >= 5) {
-    for (const form of new Set([word, wordStem])) {
+    for (const form of new Set([word, wordStem, asBorrowed(word)])) {
       const romanized = transliterate(form);
       for (const key of phoneticKeys(form))
         v.commonKeys().withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {

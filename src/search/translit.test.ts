@@ -68,6 +68,7 @@ describe("names across scripts by the rules people use", () => {
     expect(alike("бурчер", "burtscher")).toBe(true);
     expect(shortAlike("райт", "wright")).toBe(true);
     expect(shortAlike("хьюз", "hughes")).toBe(true);
+    expect(alike("лукаш", "lukasz")).toBe(true);
   });
 
   it("hears Russian names in every common romanization", () => {

@@ -81,6 +81,7 @@ const SOUNDS = {
   j2: S(["j"], 2),
   j3: S(["j"], 3),
   sx: S(["s", "x"], 1),
+  c2: S(["c"], 2),
   c3: S(["c"], 3),
   c4: S(["c"], 4),
   chk: S(["c", "h", "k"], 2),
@@ -132,6 +133,11 @@ function latinAlternatives(word: string, i: number): Sound {
     case "sh":
     case "zh":
       return SOUNDS.x2;
+    // Polish: "Łukasz" Лукаш, "Czech" Чех.
+    case "sz":
+      return SOUNDS.x2;
+    case "cz":
+      return SOUNDS.c2;
     case "ch":
       return SOUNDS.chk;
     case "kh":
