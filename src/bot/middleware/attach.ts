@@ -1,5 +1,5 @@
 import type { Context, MiddlewareFn } from "grammy";
-import { getUser, languageOf, touchUser } from "../../store/users.js";
+import { getUser, languageOf, touchUser, type User } from "../../store/users.js";
 import { actionOf } from "../callback-data.js";
 import type { AppFlavor, BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";
@@ -22,6 +22,22 @@ function buttonConference(deps: BotDeps, query: { data?: string } | undefined): 
   }
 }
 
+/** Whether the stored user already says what this update says about them (as touchUser would store it). */
+function upToDate(
+  user: User | undefined,
+  from: { first_name?: unknown; language_code?: unknown },
+  chatId: number,
+): boolean {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  return (
+    user !== undefined &&
+    user.blockedAt === null &&
+    user.chatId === chatId &&
+    user.firstName === text(from.first_name) &&
+    user.languageCode === text(from.language_code)
+  );
+}
+
 /**
  * Puts the dependencies of the user's current conference, the user and their language on the context. In private chats the user is recorded
  * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing. When the
@@ -34,7 +50,9 @@ export function attach<C extends Context & AppFlavor>(
   return async (ctx, next) => {
     const from = ctx.from;
     let user = from ? getUser(deps.db, from.id) : undefined;
-    if (touch && from && !from.is_bot && ctx.chat?.type === "private") {
+    // Written only when something changed (a new user, a new name, language or chat, or back after blocking):
+    // a write per update was the bot's largest cost.
+    if (touch && from && !from.is_bot && ctx.chat?.type === "private" && !upToDate(user, from, ctx.chat.id)) {
       try {
         user = touchUser(
           deps.db,
