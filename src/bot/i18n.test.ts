@@ -8,6 +8,7 @@ const RU_FORMS = ["one", "few", "many", "other"];
 const OTHER_VALUES = {
   query: "q",
   title: "T",
+  noun: "N",
   halls: "Hall A",
   details: "d",
   file: "f.yaml",

@@ -137,7 +137,7 @@ describe("an attendee's bot, end to end", () => {
       expect(reply.text.length).toBeGreaterThan(0);
       expect(reply.text.length).toBeLessThanOrEqual(4096);
     }
-    expect((await say(mallory, "<b>&")).text).toContain("«<b>&»");
+    expect((await say(mallory, "<b>&")).text).toContain("“<b>&”");
 
     const mark = server.sendSticker(mallory);
     expect((await server.waitFor((m) => m.chatId === mallory.id && m.seq > mark, WAIT)).text).toContain(

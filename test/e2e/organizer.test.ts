@@ -153,7 +153,7 @@ describe("organizers, end to end", () => {
     expect(audience.text).toBe("👥 Who gets it?");
     await press(admin, audience, "Followers of a session", "Which session's followers?");
     const confirm = await say(admin, "reload me", "recipients");
-    expect(confirm.text).toContain("3 recipients: the followers of «Reload me».");
+    expect(confirm.text).toContain("3 recipients: the followers of “Reload me”.");
     const { after: progress } = await press(admin, confirm, "Send (3)", "Sending");
     expect(progress.text).toBe("📣 Sending to 3 recipients…");
 
@@ -179,9 +179,9 @@ describe("organizers, end to end", () => {
     const day = target.toISODate() ?? "";
     const time = target.toFormat("HH:mm");
     const preview = await say(admin, `/move moving target ${day} ${time} hall-b`);
-    expect(preview.text).toContain("📝 Move «Moving target»");
+    expect(preview.text).toContain("📝 Move “Moving target”");
     expect(preview.text).toContain(`→ ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
-    expect(preview.text).toContain("👥 2 people following these sessions will get a notice.");
+    expect(preview.text).toContain("👥 2 people following this session will get a notice.");
     expect(received(ann, "⏰")).toHaveLength(0);
 
     const { after } = await press(admin, preview, "Move it", "Applied");
@@ -255,9 +255,9 @@ describe("organizers, end to end", () => {
     expect(audit.text).toMatch(/SIGHUP \(0\) · 🔄 reload/);
     expect(audit.text).toMatch(/Olga \(7001\) · 🔄 reload/);
     expect(audit.text).toMatch(
-      /Olga \(7001\) · 📝 move — «Moving target» → \w{3} \d+ \w{3}, \d\d:\d\d, Hall B/,
+      /Olga \(7001\) · 📝 move — “Moving target” → \w{3} \d+ \w{3}, \d\d:\d\d, Hall B/,
     );
-    expect(audit.text).toMatch(/Olga \(7001\) · 📣 broadcast — #1 to the followers of «Reload me» \(3\)/);
+    expect(audit.text).toMatch(/Olga \(7001\) · 📣 broadcast — #1 to the followers of “Reload me” \(3\)/);
   });
 
   it("shows /stats", async () => {

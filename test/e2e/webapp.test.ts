@@ -177,7 +177,8 @@ describe("the Mini App in a real browser", () => {
     ).toEqual(["tdd-python-django", "pep-3156-async-io", "transition-to-python-3"]);
     const overlaps = await page.$$eval("[data-testid=overlap]", (els) => els.map((e) => e.textContent));
     expect(overlaps).toHaveLength(2);
-    expect(overlaps[0]).toContain("Пересекается с");
+    expect(overlaps[0]).toContain("Пересекается с «");
+    expect(overlaps.join(" ")).not.toMatch(/[“”]/);
     const gaps = await page.$$("[data-testid=gap]");
     expect(gaps).toHaveLength(1);
     expect(await gaps[0]?.textContent()).toContain("Свободно 14:45–16:00");

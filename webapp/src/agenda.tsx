@@ -119,7 +119,9 @@ export function Agenda(props: {
                   {overlaps.has(e.s.id) && (
                     <p class="warn" data-testid="overlap">
                       {t("overlaps_with", {
-                        titles: (overlaps.get(e.s.id) ?? []).map((o) => `“${o.title}”`).join(", "),
+                        titles: (overlaps.get(e.s.id) ?? [])
+                          .map((o) => t("quoted", { title: o.title }))
+                          .join(", "),
                       })}
                     </p>
                   )}

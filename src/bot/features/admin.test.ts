@@ -92,11 +92,11 @@ describe("/move, /cancel, /restore", () => {
     await h.send(admin, "/move flask 2 14:00 Hall B");
     const preview = h.last(admin);
     const text = textOf(preview);
-    expect(text).toContain("📝 Move «Advanced Flask patterns»");
+    expect(text).toContain("📝 Move “Advanced Flask patterns”");
     expect(text).toContain(
       "• Advanced Flask patterns: Mon 25 Feb, 11:00, Hall A → Tue 26 Feb, 14:00, Hall B",
     );
-    expect(text).toContain("👥 2 people following these sessions will get a notice.");
+    expect(text).toContain("👥 2 people following this session will get a notice.");
     const data = callbackDataOf(preview);
     expect(data.every((d) => /^adm:(ok|no):[\w-]{8}$/.test(d))).toBe(true);
     // Nothing happened yet.
@@ -142,7 +142,7 @@ describe("/move, /cancel, /restore", () => {
     h.setNow("2013-02-27T12:00:00+06:00");
     await h.send(admin, "/move flask 2 14:00 Hall B");
     const preview = h.last(admin);
-    expect(textOf(preview)).toContain("👥 Nobody is told: nobody follows these sessions, or they are over.");
+    expect(textOf(preview)).toContain("👥 Nobody is told: nobody follows it, or it is over.");
     await h.press(admin, preview, 0);
     expect(textOf(h.last(admin))).toContain("✅ Applied. Nobody needed to be told.");
     expect(outboxRows(h, "notice")).toEqual([]);
@@ -152,11 +152,11 @@ describe("/move, /cancel, /restore", () => {
     const { h, admin } = organizerHarness();
     const [, , carl] = await attendees(h);
     await h.send(admin, "/cancel scaling for success");
-    expect(textOf(h.last(admin))).toContain("❌ Cancel «Scaling for Success»");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel “Scaling for Success”");
     expect(textOf(h.last(admin))).toContain(
       "• ❌ Scaling for Success — cancelled (Tue 26 Feb, 11:00, Hall A)",
     );
-    expect(textOf(h.last(admin))).toContain("👥 1 person following these sessions will get a notice.");
+    expect(textOf(h.last(admin))).toContain("👥 1 person following this session will get a notice.");
     await h.press(admin, h.last(admin), 0);
     expect(h.deps.catalog.session("scaling")?.cancelled).toBe(true);
     const [cancelled] = outboxRows(h, "notice");
@@ -184,20 +184,20 @@ describe("/move, /cancel, /restore", () => {
     expect(textOf(h.last(admin))).toContain("Usage: /move <session> <day> <HH:MM> [room]");
     await h.send(admin, "/move flask-patterns 5 14:00");
     expect(textOf(h.last(admin))).toContain(
-      "«5» is not a conference day. Use 1–2, a date (2013-02-25, 2013-02-26)",
+      "“5” is not a conference day. Use 1–2, a date (2013-02-25, 2013-02-26)",
     );
     await h.send(admin, "/move flask-patterns 2 14:00 Hall Z");
-    expect(textOf(h.last(admin))).toContain("There is no room «Hall Z». Rooms: Hall A, Hall B.");
+    expect(textOf(h.last(admin))).toContain("There is no room “Hall Z”. Rooms: Hall A, Hall B.");
     await h.send(admin, "/move nonexistent thing 2 14:00");
-    expect(textOf(h.last(admin))).toContain("No session matches «nonexistent thing»");
+    expect(textOf(h.last(admin))).toContain("No session matches “nonexistent thing”");
     await h.send(admin, "/cancel packaging");
     expect(textOf(h.last(admin))).toContain(
-      "«Re-inventing Python packaging and testing» is already cancelled.",
+      "“Re-inventing Python packaging and testing” is already cancelled.",
     );
     // A clash is the schema's error, told from the moved session's side, sessions by title and time.
     await h.send(admin, "/move flask-patterns 2 11:30");
     expect(textOf(h.last(admin))).toBe(
-      "⛔ «Advanced Flask patterns» was not moved:\n• Hall A is taken then by «Scaling for Success» (Tue 26 Feb, 11:00–12:00)",
+      "⛔ “Advanced Flask patterns” was not moved:\n• Hall A is taken then by “Scaling for Success” (Tue 26 Feb, 11:00–12:00)",
     );
     expect(readFileSync(file, "utf8")).toBe(before);
   });
@@ -243,10 +243,10 @@ describe("/reload", () => {
     const text = textOf(h.last(admin));
     expect(text).toContain("has 2 problems; nothing was changed:");
     expect(text).toContain(
-      "• «What happens inside asynchronous code?» (Mon 25 Feb, 14:00–14:40) · room: there is no room «hall-z»; rooms: Hall A, Hall B",
+      "• “What happens inside asynchronous code?” (Mon 25 Feb, 14:00–14:40) · room: there is no room “hall-z”; rooms: Hall A, Hall B",
     );
     expect(text).toContain(
-      '• «Re-inventing Python packaging and testing» · start: expected a date and time with its UTC offset, e.g. 2013-02-25T11:00:00+06:00, got "soon:00+06:00"',
+      '• “Re-inventing Python packaging and testing” · start: expected a date and time with its UTC offset, e.g. 2013-02-25T11:00:00+06:00, got "soon:00+06:00"',
     );
     expect(text).not.toContain("sessions[");
     expect(h.deps.catalog.session("asyncio-inside")?.room).toBe("hall-b");
@@ -395,7 +395,7 @@ describe("/broadcast", () => {
     expect(textOf(h.last(admin))).toContain("Which session's followers?");
     await h.send(admin, "flask patterns");
     const confirm = h.last(admin);
-    expect(textOf(confirm)).toContain("2 recipients: the followers of «Advanced Flask patterns».");
+    expect(textOf(confirm)).toContain("2 recipients: the followers of “Advanced Flask patterns”.");
     const copy = h.chat(admin).at(-2);
     expect(copy?.text).toBe("Room change: see the card");
 
@@ -435,7 +435,7 @@ describe("/broadcast", () => {
     await h.send(admin, "/broadcast Hello");
     await h.press(admin, h.last(admin), "Followers of a session");
     await h.send(admin, "scaling");
-    expect(textOf(h.last(admin))).toContain("1 recipient: the followers of «Scaling & <Success>».");
+    expect(textOf(h.last(admin))).toContain("1 recipient: the followers of “Scaling & <Success>”.");
   });
 
   it("another command ends the dialogue and runs; the dialogue's buttons then say they are outdated", async () => {
@@ -542,7 +542,7 @@ describe("/stats and /audit", () => {
     await h.send(admin, "/audit");
     const audit = textOf(h.last(admin));
     expect(audit).toContain("🗂 Organizer actions, newest first");
-    expect(audit).toMatch(/24 Feb 12:00 · Olga \(\d+\) · ❌ cancel — «Scaling for Success»/);
+    expect(audit).toMatch(/24 Feb 12:00 · Olga \(\d+\) · ❌ cancel — “Scaling for Success”/);
     // Reading statistics is no organizer action: /audit lists what changed something.
     expect(audit).not.toContain("📊");
   });

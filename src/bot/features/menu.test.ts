@@ -34,7 +34,7 @@ describe("typed words that name a command", () => {
     ["мои доклады", "ru", "Вы пока не следите"],
   ];
   for (const [typed, lang, expected] of cases)
-    it(`«${typed}» leads to its command`, async () => {
+    it(`“${typed}” leads to its command`, async () => {
       const { reply } = await newUserSends(typed, { lang });
       expect(textOf(reply)).toContain(expected);
     });

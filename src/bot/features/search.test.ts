@@ -12,7 +12,7 @@ import {
 describe("search", () => {
   it("answers any text with a list and a button per session or speaker", async () => {
     const { reply: list } = await newUserSends("flask");
-    expect(textOf(list)).toContain("for «flask»");
+    expect(textOf(list)).toContain("for “flask”");
     expect(textOf(list)).toContain("1. Advanced Flask patterns");
     expect(textOf(list)).toContain("Armin Ronacher · Fri 1 Mar, 10:00 · Hall A");
     expect(labelsOf(list)[0]).toBe("1. Advanced Flask patterns");
@@ -76,7 +76,7 @@ describe("search", () => {
   it("says nothing was found, with a hint", async () => {
     const { reply } = await newUserSends("qwzxqwzx");
     const text = textOf(reply);
-    expect(text).toContain("Nothing found for «qwzxqwzx»");
+    expect(text).toContain("Nothing found for “qwzxqwzx”");
     expect(text).toContain("/schedule");
   });
 
@@ -102,7 +102,7 @@ describe("search", () => {
     }
     expect(textOf(h.last(user)).length).toBeLessThan(300);
     await h.send(user, "<b>&");
-    expect(textOf(h.last(user))).toContain("«<b>&»");
+    expect(textOf(h.last(user))).toContain("“<b>&”");
     await h.send(user, "flask");
     expect(textOf(h.last(user))).toContain("Advanced Flask patterns");
     expect(h.logs).toEqual([]);

@@ -78,14 +78,19 @@ export function changePreviewText(v: AdminViewCtx, header: string, change: Prepa
   if (warnings.length)
     out.push("", v.t("admin.preview.check"), ...warningLines(v, change.programme, warnings).slice(0, 10));
   out.push("");
+  // One changed session is "this talk" (or this workshop, this lunch…), several "these sessions".
+  const only =
+    change.changes.length === 1 ? v.catalog.session(change.changes[0]?.sessionId ?? "") : undefined;
+  const single = only ? { context: "single", noun: v.t(`kind_after_za.${only.kind}`) } : {};
   out.push(
     !change.changes.length
       ? v.t("admin.preview.nobody_told")
       : !change.recipients
-        ? v.t("admin.preview.nobody_follows")
+        ? v.t("admin.preview.nobody_follows", single)
         : v.t("admin.preview.recipients", {
             count: change.recipients,
             n: formatCount(change.recipients, v.lang),
+            ...single,
           }),
   );
   out.push(v.t("admin.preview.confirm"));
@@ -342,7 +347,10 @@ export function auditSummary(v: AdminViewCtx, e: AuditEntry): string {
   if (e.action === "broadcast" && audience && typeof d.total === "number") {
     const to =
       audience.kind === "session"
-        ? v.t("admin.audit.to_session", { title: title(audience.sessionId) })
+        ? v.t("admin.audit.to_session", {
+            title: title(audience.sessionId),
+            noun: v.t(`kind_after_za.${v.catalog.session(audience.sessionId)?.kind ?? "talk"}`),
+          })
         : v.t(
             `admin.audit.to_${audience.kind === "all" || audience.kind === "everyone" ? audience.kind : audience.lang}`,
           );

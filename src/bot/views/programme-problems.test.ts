@@ -38,7 +38,7 @@ describe("programme problems for organizers", () => {
     const line = (lang: "en" | "ru") =>
       problemLines({ t: fixedT(h.deps.i18n, lang), lang, catalog: h.deps.catalog, now: h.deps.clock() }, e);
     expect(line("en").map(plainText)).toEqual([
-      "• «Talk number 3» (Fri 1 Mar, 09:30–09:55) · room: there is no room «hall-z»; rooms: Hall A, Hall B",
+      "• “Talk number 3” (Fri 1 Mar, 09:30–09:55) · room: there is no room “hall-z”; rooms: Hall A, Hall B",
     ]);
     expect(line("ru").map(plainText)).toEqual([
       "• «Доклад номер 3» (пт, 1 марта, 09:30–09:55) · зал: зала «hall-z» нет; есть такие: Зал A, Зал B",
@@ -73,7 +73,7 @@ describe("programme problems for organizers", () => {
     const [ru, en] = notice("source:broken:1", { source, error: e.message, problems });
     expect(ru).toContain("• «Доклад номер 3» (пт, 1 марта, 09:30–09:55) · зал: зала «hall-z» нет");
     expect(ru).toContain("…и ещё 6 строк.");
-    expect(en).toContain("• «Talk number 3» (Fri 1 Mar, 09:30–09:55) · room: there is no room «hall-z»");
+    expect(en).toContain("• “Talk number 3” (Fri 1 Mar, 09:30–09:55) · room: there is no room “hall-z”");
     for (const text of [ru, en]) expect(text).not.toContain("sessions[");
     // A network error (or a notice stored before problems were kept) shows its error as it was, escaped once.
     const [old] = notice("source:broken:2", { source, error: "HTTP 503 <busy>" });

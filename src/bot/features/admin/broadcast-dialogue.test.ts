@@ -57,7 +57,7 @@ describe("/broadcast to the followers of a session", () => {
     await h.send(admin, "django");
     const list = h.last(admin);
     const lines = textOf(list).split("\n");
-    expect(lines[0]).toBe("8 sessions match «django» — whose followers get the message?");
+    expect(lines[0]).toBe("8 sessions match “django” — whose followers get the message?");
     expect(lines.slice(1, 3)).toEqual([
       "• Django topic 1 — Tue 26 Feb, 09:00–09:30, Hall B · 👥 2 following",
       "• Django topic 2 — Tue 26 Feb, 09:30–10:00, Hall B · 👥 1 following",
@@ -94,14 +94,14 @@ describe("/broadcast to the followers of a session", () => {
     await h.press(admin, page2, "Django topic 8");
     const back = h.last(admin);
     expect(textOf(back)).toBe(
-      "🤷 Nobody follows «Django topic 8», so nobody would get the message. It is kept: choose another audience.\n\n👥 Who gets it?",
+      "🤷 Nobody follows “Django topic 8”, so nobody would get the message. It is kept: choose another audience.\n\n👥 Who gets it?",
     );
     await h.press(admin, back, "Followers of a session");
     await h.send(admin, "django");
     const calls = await h.press(admin, h.last(admin), "Django topic 1");
     expect(callsOf(calls, "sendMessage")[0]?.payload).toMatchObject({ text: "Doors open at 9" });
     const preview = h.last(admin);
-    expect(textOf(preview)).toContain("2 recipients: the followers of «Django topic 1».");
+    expect(textOf(preview)).toContain("2 recipients: the followers of “Django topic 1”.");
     await h.press(admin, preview, "Send (2)");
     expect(textOf(h.last(admin))).toBe("📣 Sending to 2 recipients…");
     expect(outboxCounts(h.deps.db).total).toBe(2);
@@ -120,9 +120,23 @@ describe("/broadcast to the followers of a session", () => {
     expect(textOf(h.last(admin))).toBe(
       "🤷 За докладом «Django, часть 5» никто не следит — отправлять некому. Сообщение сохранено — выберите других получателей.\n\n👥 Кому отправить?",
     );
+    // The languages as Russian names such audiences.
+    expect(labelsOf(h.last(admin))).toEqual(
+      expect.arrayContaining(["🇬🇧 Англоязычным (2)", "🇷🇺 Русскоязычным (2)"]),
+    );
     await h.press(admin, h.last(admin), "Всем");
     expect(textOf(h.last(admin))).toContain("👥 4 получателя: все.");
     expect(h.chat(admin).at(-2)?.text).toBe("Двери открываются в 9");
+  });
+
+  it("in Russian, lunch is not called a talk", async () => {
+    const { h, admin } = organizerHarness({ lang: "ru" });
+    await h.send(admin, "/broadcast Обед переносится");
+    await h.press(admin, h.last(admin), "Тем, кто следит за докладом");
+    await h.send(admin, "обед");
+    expect(textOf(h.last(admin))).toContain(
+      "🤷 За пунктом программы «Обед» никто не следит — отправлять некому.",
+    );
   });
 
   it("goes back to the audiences when the one session typed has no followers, and on ◀", async () => {
@@ -130,7 +144,7 @@ describe("/broadcast to the followers of a session", () => {
     await h.send(admin, "/broadcast Hello");
     await h.press(admin, h.last(admin), "Followers of a session");
     await h.send(admin, "lunch");
-    expect(textOf(h.last(admin))).toContain("🤷 Nobody follows «Lunch», so nobody would get the message.");
+    expect(textOf(h.last(admin))).toContain("🤷 Nobody follows “Lunch”, so nobody would get the message.");
     await h.press(admin, h.last(admin), "Followers of a session");
     await h.press(admin, h.last(admin), "Choose another audience");
     const audiences = h.last(admin);

@@ -78,11 +78,23 @@ async function nextUpdate(conversation: BroadcastConversation, ctx: Conversation
   return { u, choice, text };
 }
 
-function describeAudience(ctx: ConversationContext, audience: Audience, title?: string): string {
+/** The kind of session as Russian says it after «за» («за докладом», «за пунктом программы»: lunch is no talk). */
+const nounOf = (ctx: ConversationContext, kind: string | undefined) =>
+  ctx.t(`kind_after_za.${kind ?? "talk"}`);
+
+function describeAudience(
+  ctx: ConversationContext,
+  audience: Audience,
+  title?: string,
+  kind?: string,
+): string {
   if (audience.kind === "all") return ctx.t("admin.broadcast.audience_all");
   if (audience.kind === "everyone") return ctx.t("admin.broadcast.audience_everyone");
   if (audience.kind === "lang") return ctx.t(`admin.broadcast.audience_${audience.lang}`);
-  return ctx.t("admin.broadcast.audience_session", { title: title ?? audience.sessionId });
+  return ctx.t("admin.broadcast.audience_session", {
+    title: title ?? audience.sessionId,
+    noun: nounOf(ctx, kind),
+  });
 }
 
 /** A session an organizer may broadcast to: what the list shows of it, and how many follow it. */
@@ -90,6 +102,7 @@ interface SessionMatch {
   key: number;
   id: string;
   title: string;
+  kind: string;
   place: string;
   time: string;
   followers: number;
@@ -205,16 +218,18 @@ export async function broadcastConversation(
 
   const recipients = (audience: Audience) =>
     conversation.external((outside) => audienceRecipients(outside.deps.db, audience).length);
-  let chosen: { audience: Audience; title?: string } | undefined;
+  let chosen: { audience: Audience; title?: string; kind?: string } | undefined;
   let askingSession = false;
   let query = "";
   let matches: SessionMatch[] = [];
   /** A session's followers as the audience, unless nobody follows it: then back to the audiences. */
   const takeSession = async (m: SessionMatch) => {
     const audience: Audience = { kind: "session", sessionId: m.id };
-    if (await recipients(audience)) return { audience, title: m.title };
+    if (await recipients(audience)) return { audience, title: m.title, kind: m.kind };
     askingSession = false;
-    await showAudiences(ctx.t("admin.broadcast.nobody_follows", { title: m.title }));
+    await showAudiences(
+      ctx.t("admin.broadcast.nobody_follows", { title: m.title, noun: nounOf(ctx, m.kind) }),
+    );
     return undefined;
   };
   while (!chosen) {
@@ -262,6 +277,7 @@ export async function broadcastConversation(
           key: catalog.sessionKey(s.id),
           id: s.id,
           title: catalog.text(s.title, lang),
+          kind: s.kind,
           place: sessionPlace(v, s),
           time: shortWhen({ catalog, lang }, s.start),
           followers: audienceRecipients(db, { kind: "session", sessionId: s.id }).length,
@@ -285,7 +301,7 @@ export async function broadcastConversation(
   }
 
   // 3. The preview, with the number of recipients.
-  const { audience, title } = chosen;
+  const { audience, title, kind } = chosen;
   const { total, pace } = await conversation.external((outside) => {
     const { db, config } = outside.deps;
     const count = audienceRecipients(db, audience).length;
@@ -306,7 +322,7 @@ export async function broadcastConversation(
     ctx.t("admin.broadcast.preview", {
       count: total,
       n: formatCount(total, ctx.lang),
-      audience: describeAudience(ctx, audience, title),
+      audience: describeAudience(ctx, audience, title, kind),
       pace: broadcastPaceText(ctx.t, ctx.lang, pace),
     }),
     { ...HTML, reply_markup: { inline_keyboard: [sendRow] } },

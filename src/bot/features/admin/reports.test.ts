@@ -11,9 +11,9 @@ describe("/audit", () => {
         [
           "⛔ reload refused — 1 problem",
           "🔄 reload — 1 changed, 0 added, 0 removed",
-          "📣 broadcast — #1 to the followers of «Advanced Flask patterns» (2)",
-          "📝 move — «Advanced Flask patterns» → Tue 26 Feb, 14:00, Hall B",
-          "❌ cancel — «Scaling for Success»",
+          "📣 broadcast — #1 to the followers of “Advanced Flask patterns” (2)",
+          "📝 move — “Advanced Flask patterns” → Tue 26 Feb, 14:00, Hall B",
+          "❌ cancel — “Scaling for Success”",
         ],
       ],
       [

@@ -21,7 +21,7 @@ describe("finding the session an organizer means", () => {
     const choice = h.last(admin);
     expect(textOf(choice)).toBe(
       [
-        "Several sessions match «flask» — which one do you mean?",
+        "Several sessions match “flask” — which one do you mean?",
         "• Advanced Flask patterns — Mon 25 Feb, 11:00–12:00, Hall A",
         "• Scaling Flask for Success — Tue 26 Feb, 11:00–12:00, Hall A",
       ].join("\n"),
@@ -37,7 +37,7 @@ describe("finding the session an organizer means", () => {
 
     await h.pressData(admin, scaling ?? "", choice);
     const preview = h.last(admin);
-    expect(textOf(preview)).toContain("❌ Cancel «Scaling Flask for Success»");
+    expect(textOf(preview)).toContain("❌ Cancel “Scaling Flask for Success”");
     expect(callbackDataOf(h.telegram.message(admin.id, choice.messageId) ?? choice)).toEqual([]);
     await h.press(admin, preview, 0);
     expect(h.deps.catalog.session("scaling")?.cancelled).toBe(true);
@@ -57,9 +57,9 @@ describe("finding the session an organizer means", () => {
     await h.press(admin, h.last(admin), "Scaling");
     await h.press(admin, h.last(admin), 0);
     await h.send(admin, "/restore flask");
-    expect(textOf(h.last(admin))).toContain("✅ Restore «Scaling Flask for Success»");
+    expect(textOf(h.last(admin))).toContain("✅ Restore “Scaling Flask for Success”");
     await h.send(admin, "/cancel flask");
-    expect(textOf(h.last(admin))).toContain("❌ Cancel «Advanced Flask patterns»");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel “Advanced Flask patterns”");
   });
 
   it("moves the session picked among several, to the day and time typed", async () => {
@@ -77,9 +77,9 @@ describe("finding the session an organizer means", () => {
   it("finds a break by its title, which attendee search ranks low", async () => {
     const { h, admin } = organizerHarness();
     await h.send(admin, "/cancel lunch");
-    expect(textOf(h.last(admin))).toContain("❌ Cancel «Lunch»");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel “Lunch”");
     await h.send(admin, "/cancel Обед");
-    expect(textOf(h.last(admin))).toContain("❌ Cancel «Lunch»");
+    expect(textOf(h.last(admin))).toContain("❌ Cancel “Lunch”");
   });
 
   it("refuses a forged choice: a session that was not offered", async () => {
@@ -100,9 +100,9 @@ describe("/move arguments", () => {
   it("says a time that is none is a bad time, and lists rooms by name", async () => {
     const { h, admin } = organizerHarness();
     await h.send(admin, "/move flask mon 25:00");
-    expect(textOf(h.last(admin))).toBe("🕒 «25:00» is not a time of day: use HH:MM, e.g. 14:00.");
+    expect(textOf(h.last(admin))).toBe("🕒 “25:00” is not a time of day: use HH:MM, e.g. 14:00.");
     await h.send(admin, "/move flask 2 14:00 Hall Z");
-    expect(textOf(h.last(admin))).toBe("📍 There is no room «Hall Z». Rooms: Hall A, Hall B.");
+    expect(textOf(h.last(admin))).toBe("📍 There is no room “Hall Z”. Rooms: Hall A, Hall B.");
   });
 
   it("lists rooms by their Russian names for a Russian organizer", async () => {
@@ -115,7 +115,7 @@ describe("/move arguments", () => {
     for (const [lang, expected] of [
       [
         "en",
-        "📅 Not moved: «Scaling for Success» would then run Tue 26 Feb, 23:30–Wed 27 Feb, 00:30, past the conference's last day (Tue 26 Feb). Pick an earlier time or another day.",
+        "📅 Not moved: “Scaling for Success” would then run Tue 26 Feb, 23:30–Wed 27 Feb, 00:30, past the conference's last day (Tue 26 Feb). Pick an earlier time or another day.",
       ],
       [
         "ru",
@@ -212,7 +212,8 @@ describe("/reload of a renamed session", () => {
       ],
       [
         "en",
-        "• «Что происходит внутри асинхронного кода?» → «Что внутри асинхронного кода» (Mon 25 Feb, 14:00, Hall B)",
+        // Quotes by the reader's language, whatever the title's.
+        "• “Что происходит внутри асинхронного кода?” → “Что внутри асинхронного кода” (Mon 25 Feb, 14:00, Hall B)",
       ],
     ] as const) {
       const { h, admin, file } = organizerHarness({ lang });
@@ -248,7 +249,7 @@ describe("/reload of a time with the wrong UTC offset", () => {
     for (const [lang, expected] of [
       [
         "en",
-        "• «Advanced Flask patterns» (Mon 25 Feb, 12:00–13:00): the start is written as 11:00 at UTC+05:00, but Asia/Yekaterinburg is at UTC+06:00 that day, so it becomes 12:00. Check the offset.",
+        "• “Advanced Flask patterns” (Mon 25 Feb, 12:00–13:00): the start is written as 11:00 at UTC+05:00, but Asia/Yekaterinburg is at UTC+06:00 that day, so it becomes 12:00. Check the offset.",
       ],
       [
         "ru",
@@ -277,6 +278,10 @@ describe("a confirmed change that cannot be written", () => {
     const preview = h.last(admin);
     // Buttons named by what they do: under /cancel, "cancel" means cancelling the session.
     expect(labelsOf(preview)).toEqual(["❌ Да, отменить", "↩️ Ничего не менять"]);
+    // One session is «этот доклад», not «эти доклады».
+    expect(textOf(preview)).toContain(
+      "👥 Сообщать некому: за этим докладом никто не следит, или всё уже позади.",
+    );
     h.deps.db.pragma("query_only = ON");
     await h.press(admin, preview, "Да, отменить");
     h.deps.db.pragma("query_only = OFF");
@@ -316,10 +321,10 @@ describe("which session an organizer's words mean", () => {
     for (const [command, header, buttons] of [
       [
         "/cancel redis",
-        "❌ Cancel «Redis, the hacker's database»",
+        "❌ Cancel “Redis, the hacker's database”",
         ["❌ Yes, cancel it", "↩️ Change nothing"],
       ],
-      ["/move redis 2 17:00", "📝 Move «Redis, the hacker's database»", ["✅ Move it", "↩️ Change nothing"]],
+      ["/move redis 2 17:00", "📝 Move “Redis, the hacker's database”", ["✅ Move it", "↩️ Change nothing"]],
     ] as const) {
       await h.send(admin, command);
       const preview = h.last(admin);
