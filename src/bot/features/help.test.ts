@@ -5,7 +5,7 @@ import { ADMIN_COMMANDS } from "./admin/guard.js";
 describe("/help", () => {
   it("explains search, the commands and inline mode, with the main menu", async () => {
     const { reply: m } = await newUserSends("/help");
-    for (const part of ["Search", "/schedule", "/now", "/next", "/my", "/language", "@testconf_bot redis"])
+    for (const part of ["Search", "/schedule", "/now", "/next", "/my", "/language", "@testconf_bot flask"])
       expect(textOf(m)).toContain(part);
     expect(labelsOf(m)).toContain("❓ Help");
   });

@@ -83,7 +83,7 @@ describe("search", () => {
   it("offers a weak match apart as «did you mean», a button to its card, and nonsense none", async () => {
     const { h, user, reply } = await newUserSends("flask zzqxv blorp");
     const text = textOf(reply);
-    expect(text).toContain("Nothing found for «flask zzqxv blorp»");
+    expect(text).toContain("Nothing found for “flask zzqxv blorp”");
     expect(text).toContain("Did you mean:");
     expect(labelsOf(reply)).toContain("Advanced Flask patterns");
     await h.press(user, reply, "Advanced Flask patterns");

@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import { parseStartPayload } from "../deep-link.js";
 import { lookAt } from "../look-at.js";
 import { HTML, replyView } from "../respond.js";
+import { inlineExample } from "../views/examples.js";
 import { mainMenu } from "../views/menu.js";
 import { sessionCard } from "../views/session-card.js";
 import { speakerCard } from "../views/speaker-card.js";
@@ -22,7 +23,7 @@ export async function sendWelcome(ctx: BotContext, prefix?: string): Promise<voi
       when: [conferenceDates(ctx), catalog.text(city, ctx.lang)].filter(Boolean).join(", "),
     }),
     "",
-    ctx.t("start.abilities", { bot: ctx.me.username }),
+    ctx.t("start.abilities", { bot: ctx.me.username, example: inlineExample(ctx) }),
   ];
   const markup = ctx.chat?.type === "private" ? mainMenu(ctx) : undefined;
   await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: markup });

@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
+import { topicsAside } from "./examples.js";
 import { escapeHtml, fitLines, formatWhen, truncate } from "./format.js";
 import { actionButton, memoText, pick, plain, star, type View, type ViewCtx } from "./view.js";
 
@@ -62,7 +63,7 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
  * to its card): not results, so the answer stays "nothing found".
  */
 export function nothingFoundView(ctx: ViewCtx, query: string, weak: readonly Hit[] = []): View {
-  const text = ctx.t("search.nothing", { query: echoQuery(query) });
+  const text = ctx.t("search.nothing", { query: echoQuery(query), topics: topicsAside(ctx) });
   if (!weak.length) return { text, keyboard: [] };
   const keyboard = weak.map((hit) => [
     hit.kind === "speaker"
