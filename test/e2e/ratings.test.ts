@@ -66,13 +66,13 @@ describe("ratings, end to end", () => {
       subscribe(db, u.id, "flask-patterns", Date.parse("2030-03-01T10:10:00+05:00"));
 
     const prompt = await server.waitFor((m) => m.chatId === alice.id && m.text.includes("How was"), WAIT);
-    expect(prompt.text).toContain("How was «Advanced Flask patterns»?");
+    expect(prompt.text).toContain("How was “Advanced Flask patterns”?");
     expect(prompt.buttons).toEqual(["1⭐", "2⭐", "3⭐", "4⭐", "5⭐", "Skip"]);
     const rated = await press(alice, prompt, "4⭐", "You rated");
     expect(rated.answer.text).toContain("Rated ★★★★☆");
     expect(rated.after.buttons).toContain("No comment");
     const saved = await say(alice, "Loved the <b>demos</b> & Q&A", "comment");
-    expect(saved.text).toContain("Your comment on «Advanced Flask patterns» is saved");
+    expect(saved.text).toContain("Your comment on “Advanced Flask patterns” is saved");
     expect(ratingOf(db, alice.id, "flask-patterns")).toMatchObject({
       stars: 4,
       comment: "Loved the <b>demos</b> & Q&A",

@@ -27,7 +27,7 @@ describe("/conference", () => {
     expect(textOf(h.last(u))).toContain("Distributed caching");
     await h.send(u, "flask");
     expect(textOf(h.last(u))).toMatch(
-      /Nothing found for «flask»[\s\S]*Also at TestConf & Co:\n• Advanced Flask patterns/,
+      /Nothing found for “flask”[\s\S]*Also at TestConf & Co:\n• Advanced Flask patterns/,
     );
     expect(h.logs).toEqual([]);
   });

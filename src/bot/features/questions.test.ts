@@ -160,7 +160,7 @@ describe("questions to the speaker in the chat", () => {
     expect(h.chat(BOB).some((m) => textOf(m).includes("Shown:"))).toBe(false);
   });
 
-  it("a pressed «Ask a question» survives a restart: the next message after it is still the question", async () => {
+  it("a pressed “Ask a question” survives a restart: the next message after it is still the question", async () => {
     const h = harness();
     await h.press(ALICE, await openCard(h, ALICE), "Ask a question");
     const after = h.restart();

@@ -42,17 +42,17 @@ describe("rating prompts", () => {
     expect(await deliverPrompts(h)).toBe(1);
     expect(await deliverPrompts(h)).toBe(0); // never twice
     const prompt = h.last(alice);
-    expect(textOf(prompt)).toContain("How was «Advanced Flask patterns»?");
+    expect(textOf(prompt)).toContain("How was “Advanced Flask patterns”?");
     expect(labelsOf(prompt)).toEqual(["1⭐", "2⭐", "3⭐", "4⭐", "5⭐", "Skip"]);
 
     await h.press(alice, prompt, "4⭐");
     expect(ratingOf(h.deps.db, alice.id, "flask-patterns")?.stars).toBe(4);
     const thanks = h.last(alice);
-    expect(textOf(thanks)).toContain("You rated «Advanced Flask patterns»: ★★★★☆");
+    expect(textOf(thanks)).toContain("You rated “Advanced Flask patterns”: ★★★★☆");
     expect(labelsOf(thanks)).toContain("No comment");
 
     await h.send(alice, "Great <b>talk</b> & demos");
-    expect(textOf(h.last(alice))).toContain("Your comment on «Advanced Flask patterns» is saved");
+    expect(textOf(h.last(alice))).toContain("Your comment on “Advanced Flask patterns” is saved");
     expect(ratingOf(h.deps.db, alice.id, "flask-patterns")?.comment).toBe("Great <b>talk</b> & demos");
     // The wait is over: the next text is a search again.
     expect(commentWait(h.deps.db, alice.id, h.deps.clock())).toBeUndefined();

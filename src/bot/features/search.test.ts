@@ -80,7 +80,7 @@ describe("search", () => {
     expect(text).toContain("/schedule");
   });
 
-  it("offers a weak match apart as «did you mean», a button to its card, and nonsense none", async () => {
+  it("offers a weak match apart as “did you mean”, a button to its card, and nonsense none", async () => {
     const { h, user, reply } = await newUserSends("flask zzqxv blorp");
     const text = textOf(reply);
     expect(text).toContain("Nothing found for “flask zzqxv blorp”");

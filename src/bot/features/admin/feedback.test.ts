@@ -80,7 +80,7 @@ describe("room capacity", () => {
     expect(textOf(h.last(admin))).toContain("Hall A (hall-a): unknown");
     expect(textOf(h.last(admin))).toContain("Hall B (hall-b): 300 (from the programme)");
     await h.send(admin, "/room Hall Z 10");
-    expect(textOf(h.last(admin))).toContain("There is no room «Hall Z»");
+    expect(textOf(h.last(admin))).toContain("There is no room “Hall Z”");
     await h.send(admin, "/room hall a 3");
     expect(textOf(h.last(admin))).toContain("Hall A now seats 3");
 
@@ -103,7 +103,7 @@ describe("room capacity", () => {
     await dispatcherOf(h, { views: { [CAPACITY_VIEW]: capacityAlertView } }).drain();
     const alert = textOf(h.last(admin));
     expect(alert).toContain("The room may overflow");
-    expect(alert).toContain("«Advanced Flask patterns»");
+    expect(alert).toContain("“Advanced Flask patterns”");
     expect(alert).toContain("3 people follow it, and the room seats 3 (100 %)");
     expect(h.telegram.messages(third.id).some((m) => m.text.includes("overflow"))).toBe(false);
 
