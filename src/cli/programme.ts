@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { chooseConference, configuredConferences } from "../conferences/config.js";
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { canonicalProgramme } from "../programme/canonical.js";
 import { describeDiff } from "../programme/describe-diff.js";
 import { formatWarnings } from "../programme/formats/warnings.js";
@@ -16,7 +16,8 @@ import {
   sourceOf,
 } from "../programme/source.js";
 import { cachedSearchIndex } from "../search/index-cache.js";
-import { openDatabase } from "../store/db.js";
+import { storedConferences } from "../store/conferences.js";
+import { type Db, openDatabase } from "../store/db.js";
 import { readProgramme } from "../store/programme-store.js";
 import { databaseSnapshots } from "../store/search-index.js";
 
@@ -70,11 +71,12 @@ export async function programmeCommand(args: string[]): Promise<number> {
       const { body, programme, warnings } = await read();
       const db = openDatabase(config.DATABASE_PATH);
       try {
+        const target = loadTarget(db, config, conference.id, values.conference);
         const service = new ProgrammeService({
           db,
           clock: Date.now,
           defaultMinutes: config.DEFAULT_REMINDER_MINUTES,
-          conference: conference.id,
+          conference: target,
         });
         const change = service.prepare(programme);
         const outcome = service.commit(change, {
@@ -87,13 +89,13 @@ export async function programmeCommand(args: string[]): Promise<number> {
           return 1;
         }
         console.log(
-          `${name} → ${config.DATABASE_PATH} (conference ${conference.id})${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
+          `${name} → ${config.DATABASE_PATH} (conference ${target})${warnings.length ? ` (${warnings.length} warnings: programme check lists them)` : ""}`,
         );
         console.log(describeDiff(outcome.result.diff));
         const n = outcome.result.notices;
         // The bot (beside, or started next) restores this version's search index instead of building it.
-        const stored = readProgramme(db, conference.id);
-        if (change.differs && stored) cachedSearchIndex(stored, databaseSnapshots(db, conference.id));
+        const stored = readProgramme(db, target);
+        if (change.differs && stored) cachedSearchIndex(stored, databaseSnapshots(db, target));
         if (change.differs)
           console.log(
             `version ${outcome.version}; ${n} change notice${n === 1 ? "" : "s"} queued for the bot to send`,
@@ -116,6 +118,17 @@ export async function programmeCommand(args: string[]): Promise<number> {
   }
   console.error(usage);
   return 2;
+}
+
+/**
+ * The conference `programme load` stores into: the one --conference names, the configured default when the
+ * environment configures conferences (CONFERENCES, PROGRAMME_PATH or PROGRAMME_URL), else — nothing
+ * configured, as beside a bot started with its own environment — the database's first conference (the
+ * running bot's default), or the committed series' default in a new database.
+ */
+function loadTarget(db: Db, config: Config, configured: string, asked: string | undefined): string {
+  if (asked || config.CONFERENCES || config.PROGRAMME_PATH || config.PROGRAMME_URL) return configured;
+  return storedConferences(db)[0]?.id ?? configured;
 }
 
 function parse(args: string[]) {
