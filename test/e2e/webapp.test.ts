@@ -162,7 +162,7 @@ describe("the Mini App in a real browser", () => {
     const ivan: ApiUser = { id: 6301, first_name: "Иван", language_code: "ru" };
     const page = await openApp(ivan, { theme: "dark" });
     await page.waitForSelector("[data-session]", { timeout: WAIT });
-    // Two talks at 14:00 in two halls, then nothing until 16:00.
+    // Two talks at 14:00 in two halls, then nothing of one's own until 16:00 (a coffee break at 15:30).
     for (const id of ["pep-3156-async-io", "tdd-python-django", "transition-to-python-3"]) {
       await page.click("[data-testid=tab-grid]");
       await page.click(`[data-session=${id}]`);
@@ -181,7 +181,14 @@ describe("the Mini App in a real browser", () => {
     expect(overlaps.join(" ")).not.toMatch(/[“”]/);
     const gaps = await page.$$("[data-testid=gap]");
     expect(gaps).toHaveLength(1);
-    expect(await gaps[0]?.textContent()).toContain("Свободно 14:45–16:00");
+    // The coffee break at 15:30–16:00 is not free time.
+    expect(await gaps[0]?.textContent()).toContain("Свободно 14:45–15:30");
+    // Rows show their speakers.
+    const speakers = await page.$$eval("[data-testid=agenda-item] .r-speakers", (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(speakers).toHaveLength(3);
+    expect(speakers.every((t) => (t ?? "").length > 2)).toBe(true);
     await page.click("[data-testid=gap] button");
     const offered = await page.$$eval("[data-testid=gap] [data-session]", (els) =>
       els.map((e) => e.getAttribute("data-session")),

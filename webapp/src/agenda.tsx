@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
 import { dayLabel, isoDate, span } from "./format.js";
-import { type Model, overlapsOf } from "./model.js";
+import { type Model, overlapsOf, speakerNames } from "./model.js";
 import { SessionList } from "./session.js";
 import type { T } from "./strings.js";
 
@@ -16,22 +16,43 @@ type Entry =
   | { kind: "session"; s: ApiSession }
   | { kind: "gap"; from: number; to: number; offer: ApiSession[] };
 
-/** The agenda's entries for one day: sessions in order with the gaps between them. */
+/** Coffee, lunch and other breaks of the programme: not free time in the agenda. */
+const PAUSES = new Set(["break", "meal"]);
+
+/** [from, to) with the programme's breaks taken out: the stretches left, each at least {@link MIN_GAP}. */
+function freeStretches(m: Model, from: number, to: number): [number, number][] {
+  let free: [number, number][] = [[from, to]];
+  for (const p of m.p.sessions) {
+    if (!PAUSES.has(p.kind) || p.cancelled || p.end <= from || p.start >= to) continue;
+    free = free.flatMap(([a, b]): [number, number][] =>
+      p.end <= a || p.start >= b
+        ? [[a, b]]
+        : [
+            [a, Math.max(a, p.start)],
+            [Math.min(b, p.end), b],
+          ],
+    );
+  }
+  return free.filter(([a, b]) => b - a >= MIN_GAP);
+}
+
+/** The agenda's entries for one day: sessions in order with the free time between them (breaks are not). */
 export function agendaEntries(m: Model, mine: readonly ApiSession[]): Entry[] {
   const out: Entry[] = [];
   let busyUntil = -Infinity;
   const mineIds = new Set(mine.map((s) => s.id));
   for (const s of mine) {
     if (!s.cancelled && busyUntil !== -Infinity && s.start - busyUntil >= MIN_GAP) {
-      const from = busyUntil;
-      const offer = m.p.sessions
-        .filter((o) => o.followable && !mineIds.has(o.id) && o.start >= from && o.start < s.start)
-        .sort(
-          (a, b) =>
-            a.start - b.start ||
-            (m.rooms.get(a.room ?? "")?.index ?? 0) - (m.rooms.get(b.room ?? "")?.index ?? 0),
-        );
-      out.push({ kind: "gap", from, to: s.start, offer });
+      for (const [from, to] of freeStretches(m, busyUntil, s.start)) {
+        const offer = m.p.sessions
+          .filter((o) => o.followable && !mineIds.has(o.id) && o.start >= from && o.start < to)
+          .sort(
+            (a, b) =>
+              a.start - b.start ||
+              (m.rooms.get(a.room ?? "")?.index ?? 0) - (m.rooms.get(b.room ?? "")?.index ?? 0),
+          );
+        out.push({ kind: "gap", from, to, offer });
+      }
     }
     out.push({ kind: "session", s });
     if (!s.cancelled) busyUntil = Math.max(busyUntil, s.end);
@@ -114,6 +135,7 @@ export function Agenda(props: {
                   >
                     <span class="r-time">{span(e.s.start, e.s.end, lang, tz)}</span>
                     <span class={e.s.cancelled ? "r-title struck" : "r-title"}>{e.s.title}</span>
+                    {e.s.speakers.length > 0 && <span class="r-speakers">{speakerNames(m, e.s)}</span>}
                     <span class="r-room">{e.s.room ? m.rooms.get(e.s.room)?.name : ""}</span>
                   </button>
                   {overlaps.has(e.s.id) && (

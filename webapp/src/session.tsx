@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
 import { span, startDay } from "./format.js";
-import type { Model } from "./model.js";
+import { type Model, speakerNames } from "./model.js";
 import type { T } from "./strings.js";
 import { openLink } from "./telegram.js";
 
@@ -212,6 +212,7 @@ export function SessionList(props: {
                 {props.following?.has(s.id) ? "⭐ " : ""}
                 {s.title}
               </span>
+              {s.speakers.length > 0 && <span class="r-speakers">{speakerNames(m, s)}</span>}
               <span class="r-room">{s.room ? m.rooms.get(s.room)?.name : ""}</span>
             </button>
           </li>
