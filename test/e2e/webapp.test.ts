@@ -116,6 +116,37 @@ describe("the Mini App in a real browser", () => {
     }
   });
 
+  it("fits each title into its box, ending in “…” where cut, on a phone and a desktop", async () => {
+    for (const [name, size] of [
+      ["phone", { width: 390, height: 844 }],
+      ["desktop", { width: 1280, height: 800 }],
+    ] as const) {
+      const page = await openApp({ id: 6150, first_name: "Zoe", language_code: "en" });
+      await page.setViewportSize(size);
+      await page.waitForSelector("[data-session]", { timeout: WAIT });
+      const spills = await page.$$eval(".session", (boxes) =>
+        boxes.flatMap((box) => {
+          const title = box.querySelector(".s-title");
+          if (!title) return [];
+          const b = box.getBoundingClientRect();
+          const t = title.getBoundingClientRect();
+          return t.bottom > b.bottom + 1
+            ? [`${box.getAttribute("data-session")}: ${t.bottom} > ${b.bottom}`]
+            : [];
+        }),
+      );
+      expect(spills, name).toEqual([]);
+      // Cut titles are clamped (the browser ends them with "…"), to as many lines as the box holds.
+      const clamps = await page.$$eval(".session .s-title", (els) =>
+        els.map((e) => Number(getComputedStyle(e).getPropertyValue("-webkit-line-clamp"))),
+      );
+      expect(clamps.length).toBeGreaterThan(0);
+      expect(new Set(clamps).size, name).toBeGreaterThan(1);
+      await page.screenshot({ path: join(SCREENSHOTS, `pycon-grid-boxes-${name}.png`) });
+      await page.close();
+    }
+  });
+
   it("follows in the app and the bot's /my shows it; unfollowed in the bot, it is gone from the app", async () => {
     const emma: ApiUser = { id: 6201, first_name: "Emma", language_code: "en" };
     const page = await openApp(emma);

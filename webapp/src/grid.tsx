@@ -32,6 +32,16 @@ interface Placed {
 }
 
 /** The day's layout: columns, the time range, and every session's box. */
+/**
+ * How many lines of title a box of `h` pixels holds (12 px text, line height 1.2) under its time (when not a
+ * short box) and above its speakers (when shown): the title is clamped there, ending in "…", whatever the
+ * box's height, instead of a fixed count that spills out of short boxes and wastes tall ones.
+ */
+function titleLines(h: number, hasSpeakers: boolean): number {
+  const chrome = 6 + (h < 40 ? 0 : 12.6) + (h >= 70 && hasSpeakers ? 15.2 : 0);
+  return Math.max(1, Math.floor((h - chrome) / 14.4));
+}
+
 export function layoutDay(m: Model, day: string, f: Filters, colW: number) {
   const ofDay = m.p.sessions.filter((s) => s.day === day);
   const shown = ofDay.filter(
@@ -222,6 +232,7 @@ export function Grid(props: {
                   width: p.w,
                   height: p.h,
                   "--c": track?.color ?? "var(--untracked)",
+                  "--lines": titleLines(p.h, s.speakers.length > 0),
                 }}
                 onClick={() => props.onOpen(s.id)}
               >
