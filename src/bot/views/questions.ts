@@ -197,56 +197,53 @@ export function moderationView(ctx: ViewCtx, session: Session, role: QuestionRol
   return { text: lines.join("\n"), keyboard };
 }
 
-/** The notice that tells a session's speakers and moderator a question waits for approval (an outbox view). */
-export function pendingNoticeView(ctx: ViewCtx, params: Record<string, unknown>): View | undefined {
+/** The question and session an outbox notice about a question names; undefined when either is gone. */
+function noticeSubject(ctx: ViewCtx, params: Record<string, unknown>) {
   const id = params.questionId;
   const q = typeof id === "number" ? getQuestion(ctx.deps.db, id) : undefined;
   const session = q && ctx.deps.catalog.session(q.sessionId);
-  if (!q || !session || q.status !== "pending") return undefined;
+  return q && session ? { q, session } : undefined;
+}
+
+/** A notice about one question: its text, and one button to the session's list it belongs in. */
+function questionNotice(
+  ctx: ViewCtx,
+  { q, session }: NonNullable<ReturnType<typeof noticeSubject>>,
+  textKey: string,
+  button: { label: string; type: "moderation" | "questions" },
+): View {
   return {
-    text: ctx.t("questions.pending_notice", {
-      title: truncate(pick(ctx, session.title), 200),
-      question: truncate(q.text, 300),
-    }),
+    text: ctx.t(textKey, { title: truncate(pick(ctx, session.title), 200), question: truncate(q.text, 300) }),
     keyboard: [
       [
-        actionButton(
-          plain(ctx, "questions.moderate_button", { count: questionCounts(ctx.deps.db, session.id).pending }),
-          {
-            type: "moderation",
-            key: ctx.deps.catalog.sessionKey(session.id),
-            page: 0,
-          },
-        ),
+        actionButton(button.label, {
+          type: button.type,
+          key: ctx.deps.catalog.sessionKey(session.id),
+          page: 0,
+        }),
       ],
     ],
   };
 }
 
+/** The notice that tells a session's speakers and moderator a question waits for approval (an outbox view). */
+export function pendingNoticeView(ctx: ViewCtx, params: Record<string, unknown>): View | undefined {
+  const subject = noticeSubject(ctx, params);
+  if (!subject || subject.q.status !== "pending") return undefined;
+  const count = questionCounts(ctx.deps.db, subject.session.id).pending;
+  return questionNotice(ctx, subject, "questions.pending_notice", {
+    label: plain(ctx, "questions.moderate_button", { count }),
+    type: "moderation",
+  });
+}
+
 /** The notice that tells an asker the speaker answered their question (an outbox view; undefined drops it). */
 export function answeredNoticeView(ctx: ViewCtx, params: Record<string, unknown>): View | undefined {
-  const id = params.questionId;
-  if (typeof id !== "number") return undefined;
-  const q = getQuestion(ctx.deps.db, id);
-  const session = q && ctx.deps.catalog.session(q.sessionId);
-  if (!q || !session) return undefined;
-  const key = ctx.deps.catalog.sessionKey(session.id);
-  return {
-    text: ctx.t("questions.answered_notice", {
-      title: truncate(pick(ctx, session.title), 200),
-      question: truncate(q.text, 300),
-    }),
-    keyboard: [
-      [
-        actionButton(
-          plain(ctx, "questions.list_button", { count: questionCounts(ctx.deps.db, session.id).shown }),
-          {
-            type: "questions",
-            key,
-            page: 0,
-          },
-        ),
-      ],
-    ],
-  };
+  const subject = noticeSubject(ctx, params);
+  if (!subject) return undefined;
+  const count = questionCounts(ctx.deps.db, subject.session.id).shown;
+  return questionNotice(ctx, subject, "questions.answered_notice", {
+    label: plain(ctx, "questions.list_button", { count }),
+    type: "questions",
+  });
 }
