@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Runs every search evaluation set through ../shared/eval/score-search.mjs and prints a table of hit@1.
 //
-//   npm run eval:search [-- --holdout] [--only NAME] [--jsonl DIR] [--failures]
+//   npm run eval:search [-- --holdout] [--only NAME] [--jsonl DIR] [--failures] [--dir SETS]
 //
 // Each set's queries go once through the CLI (`search --jsonl`, the programme from PROGRAMME_PATH with its
 // PROGRAMME_TIMEZONE); the answers are scored by the shared scorer. --holdout adds the held-out parts
 // (eval/search/*.holdout.tsv: run those only at the end), --jsonl DIR keeps every set's answers as DIR/NAME.jsonl
 // (to compare two versions of the search byte for byte), --failures prints the failed queries. A programme not
-// in the repository yet (data/pycon-ru-YYYY.yaml) is reported as missing, not failed.
+// in the repository yet (data/pycon-ru-YYYY.yaml) is reported as missing, not failed. --dir runs the sets of
+// another directory (eval/search/fresh, eval/search/names): each NAME.dev.tsv there on the programme PROGRAMMES
+// names NAME (the shared regression sets only with the default directory).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +19,6 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = join(ROOT, "..", "shared", "eval");
 const REAL = join(SHARED, "real");
-const SETS = join(ROOT, "eval", "search");
 
 /** name → programme file and the timezone its clock times are in (as PROGRAMME_TIMEZONE). */
 const PROGRAMMES = {
@@ -27,6 +28,9 @@ const PROGRAMMES = {
   rc3: [join(REAL, "rc3-channels-2020.pretalx.c3voc.json"), "Europe/Berlin"],
   divoc: [join(REAL, "divoc-r2r-2021.pretalx.frab.xml"), "Europe/Berlin"],
   jres2022: [join(REAL, "jres2022.ics"), "Europe/Paris"],
+  "38c3": [join(REAL, "38c3.hub.frab.xml"), "Europe/Berlin"],
+  fosdem2026: [join(REAL, "fosdem-2026-prelim.pretalx-fosdem.xml"), "Europe/Brussels"],
+  debconf23: [join(REAL, "debconf23.wafer.frab.xml"), "Asia/Kolkata"],
   ...Object.fromEntries(
     [2014, 2015, 2016, 2017, 2018, 2019].map((y) => [
       `pycon-ru-${y}`,
@@ -56,6 +60,14 @@ const holdout = args.includes("--holdout");
 const failures = args.includes("--failures");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const jsonlDir = args.includes("--jsonl") ? args[args.indexOf("--jsonl") + 1] : undefined;
+const setsDir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
+const SETS = setsDir ? join(process.cwd(), setsDir) : join(ROOT, "eval", "search");
+// Set files are named by programme; a few programmes go by a second spelling of their name.
+for (const [alias, name] of [
+  ["fosdem-2026", "fosdem2026"],
+  ["debconf-23", "debconf23"],
+])
+  PROGRAMMES[alias] = PROGRAMMES[name];
 if (jsonlDir) mkdirSync(jsonlDir, { recursive: true });
 const { BOT_TOKEN: _token, PROGRAMME_URL: _url, ...env } = process.env;
 const scratch = mkdtempSync(join(tmpdir(), "eval-search-"));
@@ -104,10 +116,12 @@ const rows = [];
 const total = { dev: [0, 0], holdout: [0, 0] };
 for (const [name, [programme, timezone]] of Object.entries(PROGRAMMES)) {
   if (only && name !== only) continue;
+  if (!existsSync(join(SETS, `${name}.dev.tsv`))) continue;
   const dev = run(`${name}.dev`, programme, timezone, join(SETS, `${name}.dev.tsv`));
-  const held = holdout
-    ? run(`${name}.holdout`, programme, timezone, join(SETS, `${name}.holdout.tsv`))
-    : undefined;
+  const held =
+    holdout && existsSync(join(SETS, `${name}.holdout.tsv`))
+      ? run(`${name}.holdout`, programme, timezone, join(SETS, `${name}.holdout.tsv`))
+      : undefined;
   for (const [part, r] of [
     ["dev", dev],
     ["holdout", held],
@@ -119,7 +133,7 @@ for (const [name, [programme, timezone]] of Object.entries(PROGRAMMES)) {
   rows.push([name, pct(dev), held ? pct(held) : "—"]);
   if (failures) for (const r of [dev, held]) for (const l of r?.lines ?? []) console.log(`${name}${l}`);
 }
-for (const [name, programme, timezone, set] of SHARED_SETS) {
+for (const [name, programme, timezone, set] of setsDir ? [] : SHARED_SETS) {
   if (only && !name.includes(only)) continue;
   const r = run(name, programme, timezone, set);
   rows.push([name, pct(r), "—"]);
