@@ -90,7 +90,7 @@ function programme(keynoteStart: number): Programme {
 }
 
 /** Users 1…n (half English, half Russian), each following the session `sessionOf(id)` names. */
-function addFollowers(db: Db, n: number, sessionOf: (id: number) => string): void {
+export function addFollowers(db: Db, n: number, sessionOf: (id: number) => string): void {
   const addUser = db.prepare(
     "INSERT INTO users (id, chat_id, language_code, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
   );

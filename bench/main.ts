@@ -8,6 +8,7 @@ const modules = [
   "./lexicon.bench.js",
   "./reminders.bench.js",
   "./burst.bench.js",
+  "./burst-series.bench.js",
   "./sync.bench.js",
   "./bot.bench.js",
   "./webapp.bench.js",

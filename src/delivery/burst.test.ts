@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastOf, planSends } from "./burst.js";
+import { forecastOf, interleaveTies, planSends } from "./burst.js";
 
 const S = 1000;
 const MIN = 60 * S;
@@ -91,5 +91,47 @@ describe("planning sends ahead of bursts", () => {
       late: 0,
       maxLateMs: 0,
     });
+  });
+});
+
+describe("sharing a burst's slots among groups", () => {
+  const item = (dueAt: number, group: string, n: number) => ({ dueAt, group, n });
+
+  it("lets the groups of items due at the same instant take turns, each group in its own order", () => {
+    const items = [
+      item(MIN, "a", 1),
+      item(MIN, "a", 2),
+      item(MIN, "a", 3),
+      item(MIN, "b", 1),
+      item(MIN, "b", 2),
+      item(2 * MIN, "a", 4),
+      item(30 * S, "b", 0),
+    ];
+    expect(interleaveTies(items, (i) => i.group).map((i) => `${i.group}${i.n}`)).toEqual([
+      "b0",
+      "a1",
+      "b1",
+      "a2",
+      "b2",
+      "a3",
+      "a4",
+    ]);
+  });
+
+  it("splits a burst that cannot be on time evenly between two groups", () => {
+    const items = [
+      ...Array.from({ length: 300 }, (_, n) => item(MIN, "a", n)),
+      ...Array.from({ length: 300 }, (_, n) => item(MIN, "b", n)),
+    ];
+    const plan = planSends(
+      interleaveTies(items, (i) => i.group),
+      { now: MIN - 10 * S, rate: 10 },
+    );
+    const latest = (g: string) => Math.max(...plan.filter((p) => p.item.group === g).map((p) => p.lateMs));
+    const onTime = (g: string) => plan.filter((p) => p.item.group === g && p.lateMs === 0).length;
+    // 600 at 10/s take 60 s, 10 s of it before they are due: each group has half of the 100 on-time slots.
+    expect(Math.abs(latest("a") - latest("b"))).toBeLessThanOrEqual(100);
+    expect(onTime("a")).toBeGreaterThanOrEqual(49);
+    expect(onTime("b")).toBeGreaterThanOrEqual(49);
   });
 });

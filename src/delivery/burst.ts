@@ -80,6 +80,42 @@ export function planSends<T extends BurstItem>(
   });
 }
 
+/**
+ * The items in due order, those due at the same instant taking turns by `groupOf` (a conference): one of
+ * each group, then the next of each, each group in its own order. planSends keeps the order of equal due
+ * times, so when a burst cannot all be on time the lateness falls on every group alike, not on whichever
+ * came last in the query.
+ */
+export function interleaveTies<T extends BurstItem>(items: readonly T[], groupOf: (item: T) => string): T[] {
+  const sorted = items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.dueAt - b.item.dueAt || a.i - b.i);
+  const out: T[] = [];
+  for (let from = 0; from < sorted.length; ) {
+    let to = from + 1;
+    while (to < sorted.length && sorted[to]?.item.dueAt === sorted[from]?.item.dueAt) to++;
+    const groups = new Map<string, T[]>();
+    for (let k = from; k < to; k++) {
+      const item = (sorted[k] as { item: T }).item;
+      const g = groupOf(item);
+      const list = groups.get(g);
+      if (list) list.push(item);
+      else groups.set(g, [item]);
+    }
+    if (groups.size === 1) for (let k = from; k < to; k++) out.push((sorted[k] as { item: T }).item);
+    else {
+      const lists = [...groups.values()];
+      for (let turn = 0; out.length < to; turn++)
+        for (const list of lists) {
+          const item = list[turn];
+          if (item) out.push(item);
+        }
+    }
+    from = to;
+  }
+  return out;
+}
+
 /** What a plan promises: how many sends, how many later than `toleranceMs`, and the worst lateness. */
 export interface BurstForecast {
   total: number;

@@ -523,18 +523,24 @@ describe("a dispatcher behind the plan", () => {
 });
 
 describe("the planner in a deployment of several conferences", () => {
-  it("plans the reminders of two conferences' sessions at the same minute on one budget, every one in time", () => {
+  const FOLLOWERS = 600;
+  /** Two conferences with the same session at the same minute: users 1…600 follow main's, 601…1,200 the other's. */
+  function twoConferences(): Db {
     const db = openDatabase(join(tempDir(), "two.sqlite"));
     loadProgramme(db, smallProgramme(), T0, "main");
     loadProgramme(db, qualifyProgramme(smallProgramme(), "other:"), T0, "other");
-    const FOLLOWERS = 600;
     db.transaction(() => {
       for (let id = 1; id <= 2 * FOLLOWERS; id++) {
         touchUser(db, { id, chatId: id, firstName: `U${id}` }, T0);
-        // The first half follows main's keynote, the second half the other conference's, at the same minute.
+        // User ids in order: a plan by user would send every one of main's before any of the other's.
         subscribe(db, id, id <= FOLLOWERS ? "async-io" : "other:async-io", T0);
       }
     })();
+    return db;
+  }
+
+  it("plans the reminders of two conferences' sessions at the same minute on one budget, every one in time", () => {
+    const db = twoConferences();
     const due = START - 10 * MIN;
     // Ticks every 30 s from well before, as the cron does, at 25 messages a second.
     for (let now = due - 5 * MIN; now <= due; now += 30_000)
@@ -550,6 +556,21 @@ describe("the planner in a deployment of several conferences", () => {
     ]);
     // 1,200 messages at 25/s take 48 s: the plan starts early enough that both conferences' last go by the due time.
     for (const r of rows as { last: number }[]) expect(r.last).toBeLessThanOrEqual(due);
+    db.close();
+  });
+
+  it("shares the lateness of a burst that cannot all be on time between the two conferences, turn by turn", () => {
+    const db = twoConferences();
+    const due = START - 10 * MIN;
+    // The first tick 20 s before they are due: 1,200 at 25/s take 48 s, so some must be late.
+    const r = planReminders(db, { now: due - 20_000, defaultMinutes: 10, rate: 25 });
+    expect(r.forecast.late + r.forecast.total).toBeGreaterThan(0);
+    const order = (
+      db.prepare("SELECT session_id AS s FROM outbox ORDER BY next_attempt_at, id").all() as { s: string }[]
+    ).map((row) => row.s);
+    expect(order).toHaveLength(2 * FOLLOWERS);
+    // Turn by turn: each conference has one send in every two, so neither waits for all of the other's.
+    for (let i = 0; i < order.length; i += 2) expect(new Set(order.slice(i, i + 2)).size).toBe(2);
     db.close();
   });
 });

@@ -16,7 +16,7 @@ import {
   reminderCandidates,
   reminderState,
 } from "../store/subscriptions.js";
-import { type BurstForecast, forecastOf, planSends } from "./burst.js";
+import { type BurstForecast, forecastOf, interleaveTies, planSends } from "./burst.js";
 
 /** The lead times (minutes before a session) an attendee can choose from in /settings. */
 export const REMINDER_CHOICES = [5, 10, 15, 30, 60] as const;
@@ -161,7 +161,10 @@ interface Due extends ReminderCandidate {
   queuedAt?: number;
 }
 
-/** The reminders still to be sent in the planner's window, with their due times, in due order. */
+/**
+ * The reminders still to be sent in the planner's window, with their due times, in due order; those due at
+ * the same instant take turns by conference (one send budget shared fairly: see interleaveTies).
+ */
 function remindersAhead(db: Db, now: number, defaultMinutes: number): Due[] {
   const maxLeadMs = longestLeadMinutes(db, defaultMinutes) * 60_000;
   const queued = queuedReminders(db, now);
@@ -189,7 +192,7 @@ function remindersAhead(db: Db, now: number, defaultMinutes: number): Due[] {
       ...(pending ? { queuedAt: q.notBefore } : {}),
     });
   }
-  return out;
+  return interleaveTies(out, (d) => d.conference);
 }
 
 /** The planning rate for a dispatcher rate: PLAN_SHARE of it. */

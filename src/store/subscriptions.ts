@@ -61,6 +61,8 @@ export interface ReminderCandidate {
   userId: number;
   chatId: number;
   sessionId: string;
+  /** The conference the session belongs to (the planner shares the send budget fairly among conferences). */
+  conference: string;
   startAt: number;
   /** The user's lead time (ms): their choice in /settings, or the default. */
   leadMs: number;
@@ -88,7 +90,8 @@ export interface CandidateWindow {
 export function reminderCandidates(db: Db, w: CandidateWindow): ReminderCandidate[] {
   return statement<CandidateWindow, ReminderCandidate>(
     db,
-    `SELECT sub.user_id AS userId, u.chat_id AS chatId, s.id AS sessionId, s.start_at AS startAt,
+    `SELECT sub.user_id AS userId, u.chat_id AS chatId, s.id AS sessionId, s.conference_id AS conference,
+       s.start_at AS startAt,
        COALESCE(u.reminder_minutes, @defaultMinutes) * 60000 AS leadMs, sub.created_at AS subscribedAt
      FROM sessions s
      JOIN subscriptions sub ON sub.session_id = s.id AND sub.remind = 1
