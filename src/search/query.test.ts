@@ -7,6 +7,8 @@ const v = buildVocabulary(
   talksProgramme([
     ["tornado", "Tornado web server"],
     ["rust", "Rust in the kernel"],
+    ["thu", "Thu and Fri: the hallway track"],
+    ["berg", "Packaging done right, as told by Christoph Berg"],
   ]),
 );
 const read = (query: string) => interpret(v, query, new Map()).map((q) => [q.word, q.factor]);
@@ -28,6 +30,12 @@ describe("normalising the query", () => {
 
   it("reads each word of a query in the layout that reaches the programme", () => {
     expect(read("ещктфвщ server").map(([w]) => w)).toEqual(["tornado", "server"]);
+  });
+
+  it("does not take a word of letters for one the other layout would cut a letter off", () => {
+    // «Берг» retyped is "<thu": б is the key of "<"; the name as typed sounds like Berg.
+    expect(read("Берг").map(([w]) => w)).toEqual(["берг"]);
+    expect(read("Кристоф Берг").map(([w]) => w)).toEqual(["кристоф", "берг"]);
   });
 
   it("drops stop words, and answers nothing for single letters alone", () => {

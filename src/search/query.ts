@@ -17,6 +17,8 @@ const LAYOUT_PENALTY = 0.95;
 /** A word that retypes to letters around , ; ' [ ] reads on the other layout only this much as well. */
 const BROKEN_WORD = 0.7;
 const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
+/** Punctuation the other layout puts on the keys of б ж э х ъ ю ё (shifted too). */
+const LAYOUT_PUNCTUATION = /[,;'[\]`<>{}:"]/;
 /**
  * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
  * layout). An optional word (one naming a kind of place: "devroom", "зал") is not matched itself: it makes the
@@ -132,8 +134,11 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       continue;
     }
     let swappedReach = swapped.words.length ? reach(v, swapped.words, memo) : 0;
-    // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th").
-    if (PUNCTUATION_INSIDE.test(swapLayout(chunk))) swappedReach *= BROKEN_WORD;
+    // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
+    // at a word's edge they cut a letter off a word typed as letters only ("Берг" is not "<thu").
+    const retyped = swapLayout(chunk);
+    if (PUNCTUATION_INSIDE.test(retyped) || (/^\p{L}+$/u.test(chunk) && LAYOUT_PUNCTUATION.test(retyped)))
+      swappedReach *= BROKEN_WORD;
     let choice: Reading["choice"] = "unknown";
     if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
     else if (typedReach > 0) choice = "typed";

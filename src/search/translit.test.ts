@@ -76,8 +76,39 @@ describe("names across scripts by the rules people use", () => {
     for (const latin of ["shchukin", "schukin", "shukin"]) expect(alike("щукин", latin), latin).toBe(true);
   });
 
-  it("hears a borrowed word's г as a Latin h", () => {
+  it("hears a borrowed word's г as a Latin h, wherever it stands", () => {
     expect(alike("гибрид", "hybrid")).toBe(true);
+    expect(alike("иоганнес", "johannes")).toBe(true);
+    expect(alike("гамбург", "hamburg")).toBe(true);
+  });
+
+  it("hears the German, Dutch, Czech, Polish, French and Italian rules", () => {
+    // st and sp inside a German compound name, a German h that only lengthens its vowel.
+    expect(alike("бернштейн", "bernstein")).toBe(true);
+    expect(alike("эйнштейн", "einstein")).toBe(true);
+    expect(alike("рёлинг", "rohling")).toBe(true);
+    expect(alike("малер", "mahler")).toBe(true);
+    // Dutch and Italian gh, Czech ř as рж once its accent is folded away, Polish rz as ж.
+    expect(alike("девлигер", "devlieghere")).toBe(true);
+    expect(alike("дворжак", "dvorak")).toBe(true);
+    expect(alike("пшибыльский", "przybylski")).toBe(true);
+    expect(alike("герц", "herz")).toBe(true);
+    expect(alike("шварценеггер", "schwarzenegger")).toBe(true);
+    // French ch as ш and silent endings, Italian soft c as ч.
+    expect(alike("мишель", "michel")).toBe(true);
+    expect(alike("вароко", "varoquaux")).toBe(true);
+    expect(shortAlike("дюбуа", "dubois")).toBe(true);
+    expect(shortAlike("жиро", "giraud")).toBe(true);
+    expect(alike("марчелло", "marcello")).toBe(true);
+  });
+
+  it("reads щ in every romanization of Russian: English, German, French, Polish", () => {
+    for (const latin of ["shchukin", "schtschukin", "chtchoukine", "szczukin"])
+      expect(alike("щукин", latin), latin).toBe(true);
+  });
+
+  it("does not hear a Czech ř where the Russian word says р and ж apart from each other", () => {
+    expect(alike("ржавчина", "rawchina")).toBe(false);
   });
 });
 

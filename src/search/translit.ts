@@ -48,25 +48,54 @@ const CYR_KEY: Record<string, string> = {
 
 const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
 
-function cyrillicKey(word: string): string {
-  let raw = "";
+/** Letters or pairs of Cyrillic with more than one key ("г" is k, or h in borrowed names), by what follows. */
+const CYR_ALTERNATIVES: Record<string, readonly string[]> = {
+  // Russian writes a Latin or German h as г in borrowed words and names: «Гамбург», «Иоганнес», «гибрид».
+  г: ["k", "h"],
+};
+/** Most keys one Cyrillic word gets; each г doubles them. */
+const MAX_CYRILLIC_KEYS = 4;
+
+function cyrillicKeys(word: string): string[] {
+  let keys = [""];
+  const grow = (alternatives: readonly string[]) => {
+    if (alternatives.length === 1) {
+      const a = alternatives[0] as string;
+      for (let j = 0; j < keys.length; j++) keys[j] += a;
+      return;
+    }
+    const next: string[] = [];
+    for (const k of keys) for (const a of alternatives) if (next.length < MAX_CYRILLIC_KEYS) next.push(k + a);
+    keys = next;
+  };
   for (let i = 0; i < word.length; i++) {
     const ch = word[i] as string;
     if (ch === "д" && word[i + 1] === "ж") {
-      raw += "j";
+      grow(["j"]);
+      i++;
+      continue;
+    }
+    // Czech ř is heard as рж («Дворжак» Dvořák, «Коняржик» Koňařík), and its accent is folded away in Latin.
+    if (ch === "р" && word[i + 1] === "ж" && i > 0) {
+      grow(["rx", "r"]);
       i++;
       continue;
     }
     // At the start before a vowel у is an English w ("Уотсон" Watson, "Уильям" William).
     if (ch === "у" && i === 0 && CYR_KEY[word[1] ?? ""] === "a") {
-      raw += "f";
+      grow(["f"]);
+      continue;
+    }
+    const alternatives = CYR_ALTERNATIVES[ch];
+    if (alternatives) {
+      grow(alternatives);
       continue;
     }
     const k = CYR_KEY[ch];
-    if (k === undefined) return "";
-    raw += k;
+    if (k === undefined) return [];
+    grow([k]);
   }
-  return squeeze(raw);
+  return [...new Set(keys.map(squeeze))];
 }
 
 /** One way letters may sound: the key alternatives and how many letters they take. */
@@ -78,20 +107,23 @@ const SOUNDS = {
   x2: S(["x"], 2),
   x3: S(["x"], 3),
   x4: S(["x"], 4),
+  x5: S(["x"], 5),
+  x7: S(["x"], 7),
+  rz: S(["rs", "rts", "x"], 2),
   j2: S(["j"], 2),
   j3: S(["j"], 3),
   sx: S(["s", "x"], 1),
   c2: S(["c"], 2),
   c3: S(["c"], 3),
   c4: S(["c"], 4),
-  chk: S(["c", "h", "k"], 2),
+  chk: S(["c", "h", "k", "x"], 2),
   h2: S(["h"], 2),
   f2: S(["f"], 2),
   t2: S(["t"], 2),
   k2: S(["k"], 2),
   ts2: S(["ts"], 2),
   qu: S(["kf", "ka"], 2),
-  gh: S(["", "f"], 2),
+  gh: S(["", "f", "k"], 2),
   r2: S(["r"], 2),
   a: S(["a"], 1),
   silentE: S(["a", ""], 1),
@@ -100,11 +132,16 @@ const SOUNDS = {
   k: S(["k"], 1),
   kc: S(["k", "c"], 1),
   s: S(["s"], 1),
-  kj: S(["k", "j"], 1),
+  kjx: S(["k", "j", "x"], 1),
   jax: S(["j", "a", "x"], 1),
   f: S(["f"], 1),
   fSilent: S(["f", ""], 1),
   sts: S(["s", "ts"], 1),
+  stsc: S(["s", "ts", "c"], 1),
+  hSilent: S(["h", ""], 1),
+  ksSilent: S(["ks", ""], 1),
+  sSilent: S(["s", ""], 1),
+  tSilent: S(["t", ""], 1),
   ks: S(["ks"], 1),
   h: S(["h"], 1),
   l: S(["l"], 1),
@@ -118,12 +155,25 @@ const SOUNDS = {
 function latinAlternatives(word: string, i: number): Sound {
   const next = word[i + 1] ?? "";
   const soft = next === "e" || next === "i" || next === "y";
-  if (word.startsWith("shch", i)) return SOUNDS.x4;
+  // щ in German, French and Polish romanization of Russian: "Schtschukin", "Chtchoukine", "Szczukin".
+  if (word.startsWith("schtsch", i)) return SOUNDS.x7;
+  if (word.startsWith("chtch", i)) return SOUNDS.x5;
+  if (word.startsWith("shch", i) || word.startsWith("szcz", i)) return SOUNDS.x4;
   if (word.startsWith("tsch", i)) return SOUNDS.c4;
   if (word.startsWith("sch", i)) return SOUNDS.x3;
   if (word.startsWith("dzh", i)) return SOUNDS.j3;
   // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
   if (i === 0 && (word.startsWith("st") || word.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
+    return SOUNDS.sx;
+  // …and inside a German compound name: "Bernstein" Бернштейн, "Einstein".
+  if (
+    i > 0 &&
+    word[i] === "s" &&
+    (word[i + 1] === "t" || word[i + 1] === "p") &&
+    !VOWELS.has(word[i - 1] as string) &&
+    word[i - 1] !== "s" &&
+    VOWELS.has(word[i + 2] ?? "")
+  )
     return SOUNDS.sx;
   if (word.startsWith("tch", i)) return SOUNDS.c3;
   // A silent w before r ("Wright": Райт); gh silent or f inside a word ("Hughes": Хьюз, "Vaughan").
@@ -138,6 +188,9 @@ function latinAlternatives(word: string, i: number): Sound {
       return SOUNDS.x2;
     case "cz":
       return SOUNDS.c2;
+    // Polish rz is ж ("Przybylski" Пшибыльский, "Grzegorz" Гжегож); German rz is рц ("Herz").
+    case "rz":
+      return SOUNDS.rz;
     case "ch":
       return SOUNDS.chk;
     case "kh":
@@ -157,8 +210,22 @@ function latinAlternatives(word: string, i: number): Sound {
       return SOUNDS.qu;
     case "wh":
       return SOUNDS.f2;
+    // gh is silent or f in English ("Hughes", "Vaughan"), г in Dutch and Italian ("Devlieghere", "Ghent").
     case "gh":
       if (i > 0) return SOUNDS.gh;
+  }
+  // A German h lengthening the vowel before it is not heard ("Röhling" Рёлинг, "Lehmann" Леман, "Brahms").
+  if (ch === "h" && i > 0 && VOWELS.has(word[i - 1] as string) && !VOWELS.has(next)) return SOUNDS.hSilent;
+  // French endings after a vowel pair are silent: "Varoquaux" Вароко, "Dubois" Дюбуа, "Giraud" Жиро.
+  if (
+    i === word.length - 1 &&
+    i >= 4 &&
+    VOWELS.has(word[i - 1] as string) &&
+    VOWELS.has(word[i - 2] as string)
+  ) {
+    if (ch === "x") return SOUNDS.ksSilent;
+    if (ch === "s") return SOUNDS.sSilent;
+    if (ch === "t" || ch === "d") return SOUNDS.tSilent;
   }
   if (VOWELS.has(ch)) {
     // A silent final e after a consonant ("engine", "style").
@@ -179,10 +246,12 @@ function latinAlternatives(word: string, i: number): Sound {
     case "c":
       // Final "-ic" of South Slavic surnames is "-ić" without its accent: Salihefendic, Салихефендич.
       if (i === word.length - 1 && word[i - 1] === "i") return SOUNDS.kc;
-      // Soft c is s in English ("Grace") and ц in Slavic romanizations ("Zajcev", "Vaclav Havel").
-      return soft ? SOUNDS.sts : SOUNDS.k;
+      // Soft c is s in English ("Grace"), ц in Slavic romanizations ("Zajcev", "Vaclav Havel") and ч in Italian
+      // ("Cesare" Чезаре) or where č lost its accent.
+      return soft ? SOUNDS.stsc : SOUNDS.k;
     case "g":
-      return soft ? SOUNDS.kj : SOUNDS.k;
+      // Soft g is дж in English ("Gemma"), ж in French ("Georges" Жорж, "Giraud" Жиро).
+      return soft ? SOUNDS.kjx : SOUNDS.k;
     case "j":
       // "John" дж, "Jan" й, "Jean" ж.
       return SOUNDS.jax;
@@ -213,7 +282,7 @@ function latinAlternatives(word: string, i: number): Sound {
   return SOUNDS.none;
 }
 
-const MAX_KEYS = 8;
+const MAX_KEYS = 16;
 
 function latinKeys(word: string): string[] {
   let keys = [""];
@@ -258,11 +327,7 @@ export function phoneticKeys(word: string): string[] {
 }
 
 function allKeys(word: string): string[] {
-  if (/^[а-яё]+$/.test(word)) {
-    const key = cyrillicKey(word);
-    // Russian writes a Latin h as г in borrowed words: «гипер» hyper, «гибрид» hybrid, «Гамбург» Hamburg.
-    return word.startsWith("г") && key ? [key, `h${key.slice(1)}`] : [key];
-  }
+  if (/^[а-яё]+$/.test(word)) return cyrillicKeys(word);
   if (/^[a-z]+$/.test(word)) return latinKeys(word);
   return [];
 }
