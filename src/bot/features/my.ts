@@ -1,38 +1,52 @@
 import { Composer, InputFile } from "grammy";
 import type { Session } from "../../programme/model.js";
 import { feedTokenOf, resetFeedToken } from "../../store/calendar-feeds.js";
-import { mutedOf, subscriptionsOf, unsubscribe } from "../../store/subscriptions.js";
+import { mutedOf, unsubscribe } from "../../store/subscriptions.js";
 import { feedUrl, webcalUrl } from "../../webapp/server/feed.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
 import { HTML, replyView, showView } from "../respond.js";
-import { buildIcs } from "../views/calendar.js";
+import { buildSeriesIcs } from "../views/calendar.js";
+import { followsByConference } from "../views/follows.js";
 import { truncate } from "../views/format.js";
-import { followedSessions, myView } from "../views/my.js";
+import { myView } from "../views/my.js";
 import { leadMinutes } from "../views/settings.js";
 import { actionButton, pick, plain, type View } from "../views/view.js";
 import { gridButton } from "../webapp-buttons.js";
 
-/** Sends the user's sessions as an .ics file; false when they follow none. */
+/**
+ * Sends the user's sessions as an .ics file — of every conference they follow sessions at, each in its own
+ * zone —; false when they follow none.
+ */
 async function sendCalendar(ctx: BotContext): Promise<boolean> {
-  const { catalog, db, clock } = ctx.deps;
-  const sessions = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
-  if (!sessions.length) return false;
+  const { db, clock } = ctx.deps;
+  const groups = ctx.user ? followsByConference(ctx.deps, ctx.user.id) : [];
+  const count = groups.reduce((n, g) => n + g.sessions.length, 0);
+  if (!count) return false;
   const bot = ctx.me.username;
-  const link = (s: Session) => startLink(bot, sessionPayload(s.id, catalog.sessionKey(s.id)));
+  const link = (s: Session) => {
+    const catalog = (ctx.deps.conferences.ofId(s.id) ?? ctx.deps).catalog;
+    return startLink(bot, sessionPayload(s.id, catalog.sessionKey(s.id)));
+  };
   // The file's alarms remind as the bot does: none with reminders off, none for a session whose reminder is off.
   const alarm = ctx.user?.reminders === false ? undefined : leadMinutes(ctx);
   const quiet = new Set(ctx.user ? mutedOf(db, ctx.user.id) : []);
-  const ics = buildIcs(catalog, sessions, ctx.lang, clock(), link, alarm, { quiet });
+  const ics = buildSeriesIcs(
+    groups.map((g) => ({ catalog: g.deps.catalog, sessions: g.sessions })),
+    ctx.lang,
+    clock(),
+    { link, quiet, ...(alarm ? { alarmMinutes: alarm } : {}) },
+  );
+  // Named after the conference when there is one, else after the bot's sessions.
+  const only = groups.length === 1 ? groups[0]?.deps.catalog : undefined;
   const name = `${
-    catalog
-      .text(catalog.programme.conference.name, "en")
+    (only ? only.text(only.programme.conference.name, "en") : "")
       .replace(/[^A-Za-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "sessions"
   }.ics`;
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), name), {
-    caption: ctx.t("my.calendar_caption", { count: sessions.length }),
+    caption: ctx.t("my.calendar_caption", { count }),
     parse_mode: "HTML",
   });
   return true;

@@ -38,6 +38,24 @@ function offsetText(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
 }
 
+/** Sessions of one conference, read in its catalogue (its timezone, rooms, speakers and venue). */
+export interface IcsGroup {
+  catalog: Catalog;
+  sessions: readonly Session[];
+}
+
+/** What {@link buildIcs} and {@link buildSeriesIcs} take besides the sessions. */
+export interface IcsOptions {
+  /** A link to each session (its card in the bot, or the Mini App). */
+  link?: (session: Session) => string;
+  /** Each event that takes place carries a VALARM this many minutes before it starts. */
+  alarmMinutes?: number;
+  /** For a subscribed feed: calendar apps are asked to poll it this often. */
+  refreshMinutes?: number;
+  /** Sessions whose reminder is off: no alarm. */
+  quiet?: ReadonlySet<string>;
+}
+
 /**
  * The sessions as an iCalendar file (`text/calendar`). Times are written in the conference's timezone with a
  * VTIMEZONE that holds its UTC offset, when that offset is the same for every session (the usual case); when
@@ -56,31 +74,56 @@ export function buildIcs(
   alarmMinutes?: number,
   options: { refreshMinutes?: number; quiet?: ReadonlySet<string> } = {},
 ): string {
-  const tz = catalog.timezone;
-  const conference = catalog.programme.conference;
-  const offsets = new Set(
-    sessions.flatMap((s) => [
-      DateTime.fromISO(s.start).setZone(tz).offset,
-      DateTime.fromISO(s.end).setZone(tz).offset,
-    ]),
+  return buildSeriesIcs([{ catalog, sessions }], lang, now, {
+    ...options,
+    ...(link ? { link } : {}),
+    ...(alarmMinutes ? { alarmMinutes } : {}),
+  });
+}
+
+/**
+ * {@link buildIcs} for the sessions of several conferences in one calendar (a user's follows across a series):
+ * each event in its own conference's zone, place and speakers. A zone gets a VTIMEZONE only when every event
+ * in it has one UTC offset — two editions in one city may not (Yekaterinburg was UTC+6 in 2013, +5 in 2015) —
+ * else its events are written in UTC. The calendar is named after the conferences.
+ */
+export function buildSeriesIcs(
+  groups: readonly IcsGroup[],
+  lang: Lang,
+  now: number,
+  options: IcsOptions = {},
+): string {
+  const offsets = new Map<string, Set<number>>();
+  for (const { catalog, sessions } of groups) {
+    const tz = catalog.timezone;
+    const set = offsets.get(tz) ?? new Set<number>();
+    for (const s of sessions)
+      set.add(DateTime.fromISO(s.start).setZone(tz).offset).add(DateTime.fromISO(s.end).setZone(tz).offset);
+    offsets.set(tz, set);
+  }
+  const fixed = new Map(
+    [...offsets].flatMap(([tz, set]) => (set.size === 1 ? [[tz, [...set][0] as number]] : [])),
   );
-  const fixed = offsets.size === 1 ? [...offsets][0] : undefined;
+  const names = groups
+    .map((g) => g.catalog.text(g.catalog.programme.conference.name, lang))
+    .filter((n, i, all) => n && all.indexOf(n) === i);
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//confbot//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${icsText(catalog.text(conference.name, lang))}`,
-    `X-WR-TIMEZONE:${tz}`,
+    `X-WR-CALNAME:${icsText(names.join(" · ") || "confbot")}`,
   ];
+  const first = groups[0]?.catalog.timezone;
+  if (first) lines.push(`X-WR-TIMEZONE:${first}`);
   if (options.refreshMinutes)
     lines.push(
       `REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshMinutes}M`,
       `X-PUBLISHED-TTL:PT${options.refreshMinutes}M`,
     );
-  if (fixed !== undefined) {
-    const off = offsetText(fixed);
+  for (const [tz, offset] of fixed) {
+    const off = offsetText(offset);
     lines.push(
       "BEGIN:VTIMEZONE",
       `TZID:${tz}`,
@@ -92,10 +135,26 @@ export function buildIcs(
       "END:VTIMEZONE",
     );
   }
+  for (const { catalog, sessions } of groups)
+    lines.push(...events(catalog, sessions, lang, now, fixed.has(catalog.timezone), options));
+  lines.push("END:VCALENDAR");
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+/** The VEVENTs of one conference's sessions; times in its zone when `zoned` (it has a VTIMEZONE), else UTC. */
+function events(
+  catalog: Catalog,
+  sessions: readonly Session[],
+  lang: Lang,
+  now: number,
+  zoned: boolean,
+  { link, alarmMinutes, quiet }: IcsOptions,
+): string[] {
+  const tz = catalog.timezone;
+  const conference = catalog.programme.conference;
   const when = (iso: string, name: "DTSTART" | "DTEND") =>
-    fixed !== undefined
-      ? `${name};TZID=${tz}:${localStamp(iso, tz)}`
-      : `${name}:${utcStamp(Date.parse(iso))}`;
+    zoned ? `${name};TZID=${tz}:${localStamp(iso, tz)}` : `${name}:${utcStamp(Date.parse(iso))}`;
+  const lines: string[] = [];
   for (const s of sessions) {
     const speakers = catalog
       .speakersOf(s)
@@ -120,7 +179,7 @@ export function buildIcs(
     if (description) lines.push(`DESCRIPTION:${icsText(description)}`);
     if (link) lines.push(`URL:${link(s)}`);
     lines.push(`STATUS:${s.cancelled ? "CANCELLED" : "CONFIRMED"}`);
-    if (alarmMinutes && !s.cancelled && !options.quiet?.has(s.id))
+    if (alarmMinutes && !s.cancelled && !quiet?.has(s.id))
       lines.push(
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
@@ -130,6 +189,5 @@ export function buildIcs(
       );
     lines.push("END:VEVENT");
   }
-  lines.push("END:VCALENDAR");
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+  return lines;
 }

@@ -8,17 +8,26 @@ export function conferenceName(deps: BotDeps, lang: string): string {
   return deps.catalog.text(deps.catalog.programme.conference.name, lang) || deps.conference.id;
 }
 
-/** A conference's dates with the year, as editions of a series are told apart: "24–25 Feb 2013". */
+/**
+ * A day with its month as a date reads in `lang`: "24 Feb" in English, «24 февраля» in Russian (the month in
+ * the genitive, as Russians write a date; luxon's short Russian forms are nominative or cut with a dot).
+ */
+export function dayMonth(lang: string): string {
+  return lang === "ru" ? "d MMMM" : "d MMM";
+}
+
+/** A conference's dates with the year, as editions of a series are told apart: "24–25 Feb 2013", «24–25 февраля 2013». */
 export function conferenceSpan(ctx: Pick<ViewCtx, "lang">, deps: BotDeps): string {
   const days = deps.catalog.days;
   const day = (d: string | undefined) => DateTime.fromISO(d ?? "").setLocale(ctx.lang);
   const first = day(days[0]);
   const last = day(days[days.length - 1]);
   if (!first.isValid || !last.isValid) return "";
-  if (first.hasSame(last, "day")) return first.toFormat("d LLL yyyy");
-  if (first.hasSame(last, "month")) return `${first.toFormat("d")}–${last.toFormat("d LLL yyyy")}`;
-  if (first.hasSame(last, "year")) return `${first.toFormat("d LLL")} – ${last.toFormat("d LLL yyyy")}`;
-  return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
+  const dm = dayMonth(ctx.lang);
+  if (first.hasSame(last, "day")) return first.toFormat(`${dm} yyyy`);
+  if (first.hasSame(last, "month")) return `${first.toFormat("d")}–${last.toFormat(`${dm} yyyy`)}`;
+  if (first.hasSame(last, "year")) return `${first.toFormat(dm)} – ${last.toFormat(`${dm} yyyy`)}`;
+  return `${first.toFormat(`${dm} yyyy`)} – ${last.toFormat(`${dm} yyyy`)}`;
 }
 
 /** The instant a conference's last session ends (0 when it has none). */

@@ -1,7 +1,8 @@
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Catalog } from "../../catalog.js";
 import type { Session } from "../../programme/model.js";
-import { mutedOf, subscriptionsOf } from "../../store/subscriptions.js";
+import { mutedOf } from "../../store/subscriptions.js";
+import { conferenceName, conferenceSpan } from "./conference.js";
+import { byTime, followsByConference } from "./follows.js";
 import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
 import { sessionLine } from "./schedule.js";
 import { leadMinutes } from "./settings.js";
@@ -9,16 +10,6 @@ import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** At most this many rows of "open" buttons under /my (the text lists every session regardless). */
 export const MY_BUTTONS = 30;
-
-const byTime = (a: Session, b: Session) =>
-  Date.parse(a.start) - Date.parse(b.start) ||
-  Date.parse(a.end) - Date.parse(b.end) ||
-  a.id.localeCompare(b.id);
-
-/** The sessions a user follows that are still in the programme, in time order. */
-export function followedSessions(catalog: Catalog, ids: readonly string[]): Session[] {
-  return ids.flatMap((id) => catalog.session(id) ?? []).sort(byTime);
-}
 
 /** "Your only session is over", "Both…", "All 5…": languages say one and two of a whole list their own way. */
 export function allPastText(ctx: Pick<ViewCtx, "t">, count: number): string {
@@ -52,58 +43,82 @@ export function overlaps(sessions: readonly Session[]): Map<string, Session[]> {
   return out;
 }
 
+/** One conference's part of /my: its heading when the list names conferences, and the sessions shown. */
+interface MyGroup {
+  ctx: ViewCtx;
+  heading?: string;
+  sessions: Session[];
+}
+
 /**
  * /my: the user's sessions in time order, grouped by day, each overlap marked ("overlaps with …") and each whose
  * reminder is off marked 🔕; past sessions are hidden unless `showPast`, behind a button that says how many
- * there are. Every line has a button that opens its card ("Back" returns here); a past or cancelled one also
- * "✖️", which unfollows it. Other buttons show or hide the past ones and send the list as a calendar file.
+ * there are. In a deployment of several conferences it lists the follows of every conference (their reminders
+ * come whichever one the user looks at), each under its name and dates, running and upcoming conferences
+ * first; a user who follows only sessions of the conference they look at sees no headings. Every line has a
+ * button that opens its card ("Back" returns here); a past or cancelled one also "✖️", which unfollows it.
+ * Other buttons show or hide the past ones and send the list as a calendar file.
  */
 export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
-  const { catalog, db } = ctx.deps;
-  const all = ctx.user ? followedSessions(catalog, subscriptionsOf(db, ctx.user.id)) : [];
+  const { db } = ctx.deps;
+  const groups = ctx.user ? followsByConference(ctx.deps, ctx.user.id) : [];
+  const all = groups.flatMap((g) => g.sessions);
   if (!all.length) return { text: ctx.t("my.empty"), keyboard: [] };
   const past = all.filter((s) => isPast(s, now));
-  const shown = showPast ? all : all.filter((s) => !isPast(s, now));
   const marks = overlaps(all);
-  const tz = catalog.timezone;
   const minutes = leadMinutes(ctx);
   const muted = new Set(ctx.user ? mutedOf(db, ctx.user.id) : []);
+  const current = ctx.deps.conferences.forUser(ctx.user).conference.id;
+  const parts: MyGroup[] = groups.flatMap(({ deps, sessions }) => {
+    const shown = showPast ? sessions : sessions.filter((s) => !isPast(s, now));
+    return shown.length ? [{ ctx: { ...ctx, deps }, sessions: shown }] : [];
+  });
+  // Conferences are named when the list shows more than one, or one the user is not looking at.
+  if (parts.length > 1 || parts.some((p) => p.ctx.deps.conference.id !== current))
+    for (const p of parts)
+      p.heading = ctx.t("across.my_heading", {
+        conference: conferenceName(p.ctx.deps, ctx.lang),
+        dates: conferenceSpan(ctx, p.ctx.deps),
+      });
+  const shownCount = parts.reduce((n, p) => n + p.sessions.length, 0);
 
   const lines = [
     ctx.t("my.title", { count: all.length }),
     ctx.user?.reminders === false ? ctx.t("my.reminders_off") : ctx.t("my.lead", { count: minutes }),
   ];
-  if (!shown.length) lines.push("", allPastText(ctx, past.length));
-  let day = "";
-  for (const s of shown) {
-    // Headed by the calendar day each session starts on (a 01:10 one under Saturday, not the Friday it is filed under).
-    const d = formatDay(s.start, tz, ctx.lang, now);
-    if (d !== day) {
-      lines.push("", `<b>${escapeHtml(d)}</b>`);
-      day = d;
+  if (!shownCount) lines.push("", allPastText(ctx, past.length));
+  for (const part of parts) {
+    if (part.heading) lines.push("", part.heading);
+    const tz = part.ctx.deps.catalog.timezone;
+    let day = "";
+    for (const s of part.sessions) {
+      // Headed by the calendar day each session starts on (a 01:10 one under Saturday, not the Friday it is filed under).
+      const d = formatDay(s.start, tz, ctx.lang, now);
+      if (d !== day) {
+        lines.push("", `<b>${escapeHtml(d)}</b>`);
+        day = d;
+      }
+      const time = formatTimes(s.start, s.end, tz, ctx.lang);
+      const mark = isPast(s, now) ? "✓ " : "";
+      const quiet = !isPast(s, now) && muted.has(s.id) ? " 🔕" : "";
+      lines.push(`${mark}<code>${time}</code> ${sessionLine(part.ctx, s, { starred: false })}${quiet}`);
+      const other = s.cancelled ? [] : (marks.get(s.id) ?? []);
+      if (other.length)
+        lines.push(
+          ctx.t("my.overlaps", {
+            titles: other.map((o) => ctx.t("my.quoted", { title: truncate(titleOf(ctx, o), 60) })).join(", "),
+          }),
+        );
     }
-    const time = formatTimes(s.start, s.end, tz, ctx.lang);
-    const mark = isPast(s, now) ? "✓ " : "";
-    const quiet = !isPast(s, now) && muted.has(s.id) ? " 🔕" : "";
-    lines.push(`${mark}<code>${time}</code> ${sessionLine(ctx, s, { starred: false })}${quiet}`);
-    const other = s.cancelled ? [] : (marks.get(s.id) ?? []);
-    if (other.length)
-      lines.push(
-        ctx.t("my.overlaps", {
-          titles: other
-            .map((o) => ctx.t("my.quoted", { title: truncate(pick(ctx, o.title), 60) }))
-            .join(", "),
-        }),
-      );
   }
-  if (!showPast && past.length && shown.length)
-    lines.push("", ctx.t("my.past_hidden", { count: past.length }));
+  if (!showPast && past.length && shownCount) lines.push("", ctx.t("my.past_hidden", { count: past.length }));
 
   const origin = { to: "my", past: showPast } as const;
-  const keyboard: InlineKeyboardButton[][] = shown.slice(0, MY_BUTTONS).map((s) => {
-    const key = catalog.sessionKey(s.id);
+  const rows = parts.flatMap((p) => p.sessions.map((s) => ({ at: p.ctx, s })));
+  const keyboard: InlineKeyboardButton[][] = rows.slice(0, MY_BUTTONS).map(({ at, s }) => {
+    const key = at.deps.catalog.sessionKey(s.id);
     const over = isPast(s, now);
-    const label = `${over ? "✓ " : s.cancelled ? "❌ " : ""}${formatTime(s.start, tz, ctx.lang)} ${pick(ctx, s.title)}`;
+    const label = `${over ? "✓ " : s.cancelled ? "❌ " : ""}${formatTime(s.start, at.deps.catalog.timezone, ctx.lang)} ${pick(at, s.title)}`;
     const open = actionButton(label, { type: "session", key, page: 0, origin });
     // What is over or cancelled can be let go from here; what is to come, from its card.
     return over || s.cancelled
@@ -119,4 +134,10 @@ export function myView(ctx: ViewCtx, now: number, showPast: boolean): View {
     );
   keyboard.push(controls);
   return { text: fitLines(lines), keyboard };
+}
+
+/** A session's title in the reader's language, read in its own conference's programme. */
+function titleOf(ctx: ViewCtx, s: Session): string {
+  const at = ctx.deps.conferences.ofId(s.id) ?? ctx.deps;
+  return at.catalog.text(s.title, ctx.lang);
 }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { samePerson } from "../../conferences/people.js";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { BotDeps } from "../context.js";
-import { conferenceName, conferencesInOrder } from "./conference.js";
+import { conferenceName, conferencesInOrder, dayMonth } from "./conference.js";
 import { escapeHtml, fitLines, truncate } from "./format.js";
 import { actionButton, type View, type ViewCtx } from "./view.js";
 
@@ -61,11 +61,11 @@ export function otherEditions(ctx: ViewCtx, speaker: Speaker): Elsewhere[] {
   return out;
 }
 
-/** A session's day with its year, in its conference's zone: "24 Feb 2013". */
+/** A session's day with its year, in its conference's zone: "24 Feb 2013", «24 февраля 2013». */
 function dayOf(ctx: ViewCtx, deps: BotDeps, s: Session): string {
   return DateTime.fromISO(s.start, { zone: deps.catalog.timezone })
     .setLocale(ctx.lang)
-    .toFormat("d LLL yyyy");
+    .toFormat(`${dayMonth(ctx.lang)} yyyy`);
 }
 
 /**
