@@ -13,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,7 +61,7 @@ const failures = args.includes("--failures");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const jsonlDir = args.includes("--jsonl") ? args[args.indexOf("--jsonl") + 1] : undefined;
 const setsDir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
-const SETS = setsDir ? join(process.cwd(), setsDir) : join(ROOT, "eval", "search");
+const SETS = setsDir ? resolve(setsDir) : join(ROOT, "eval", "search");
 // Set files are named by programme; a few programmes go by a second spelling of their name.
 for (const [alias, name] of [
   ["fosdem-2026", "fosdem2026"],

@@ -59,14 +59,7 @@ const MAX_CYRILLIC_KEYS = 4;
 function cyrillicKeys(word: string): string[] {
   let keys = [""];
   const grow = (alternatives: readonly string[]) => {
-    if (alternatives.length === 1) {
-      const a = alternatives[0] as string;
-      for (let j = 0; j < keys.length; j++) keys[j] += a;
-      return;
-    }
-    const next: string[] = [];
-    for (const k of keys) for (const a of alternatives) if (next.length < MAX_CYRILLIC_KEYS) next.push(k + a);
-    keys = next;
+    keys = extend(keys, alternatives, MAX_CYRILLIC_KEYS);
   };
   for (let i = 0; i < word.length; i++) {
     const ch = word[i] as string;
@@ -290,17 +283,21 @@ function latinKeys(word: string): string[] {
     const [alts, len] = latinAlternatives(word, i);
     if (!alts.length) return [];
     i += len;
-    // One way to sound (most letters): every key grows by it, in place.
-    if (alts.length === 1) {
-      const a = alts[0] as string;
-      for (let j = 0; j < keys.length; j++) keys[j] += a;
-      continue;
-    }
-    const next: string[] = [];
-    for (const k of keys) for (const a of alts) if (next.length < MAX_KEYS) next.push(k + a);
-    keys = next;
+    keys = extend(keys, alts, MAX_KEYS);
   }
   return [...new Set(keys.map(squeeze))];
+}
+
+/** Keys grown by one sound: each key by each alternative, at most `max` of them (one alternative: in place). */
+function extend(keys: string[], alternatives: readonly string[], max: number): string[] {
+  if (alternatives.length === 1) {
+    const a = alternatives[0] as string;
+    for (let j = 0; j < keys.length; j++) keys[j] += a;
+    return keys;
+  }
+  const next: string[] = [];
+  for (const k of keys) for (const a of alternatives) if (next.length < max) next.push(k + a);
+  return next;
 }
 
 /** Collapses repeated key letters ("ll" → "l", vowel runs → one "a"). */
