@@ -28,8 +28,11 @@
  *                             bk (back to the audience), l:<lang>, s:<session> (picked), p:<page> (of matches)
  *   cal                       my calendar feed link   calr                     reset that link
  *   dr:<day>[:<page>]         a day's rooms           dt:<day>[:<page>]        a day's tracks
- *   r:<room>:<day>[:<page>]   a room on a day         t:<track>:<day|a>[:<page>]  a track on a day / all days
- *   ts[:<page>]               /tracks                 nw[:<page>], nx[:<page>] /now, /next
+ *   dn:<day>                  a day by time at the page of the present moment ("jump to now")
+ *   r:<room>:<day|a>[:<page>] a room on a day / all days  t:<track>:<day|a>[:<page>]  a track on a day / all days
+ *   ts[:<page>]               /tracks
+ *   nw[:<page>][:<filter>], nx[:<page>][:<filter>]  /now, /next, all or only a room's (`r<room>`) or a track's (`t<track>`)
+ *   nf:<n|x><r|t>[:<page>]    the room (`r`) or track (`t`) picker of /now (`n`) or /next (`x`)
  *   cf:<conference>           look at another conference (its id)
  *   rt:<session>:<0-5>        a rating prompt's stars (0 skips)   rc:<session>:<1-5>[:<origin>]  a card's stars
  *   rx:<session>              no comment for that rating          rp:0, rp:1   rating prompts off / on (/settings)
@@ -38,8 +41,8 @@
  * <session> and <speaker> are the store's short integer keys (src/store/programme-store.ts `readKeys`), never
  * the ids, which may be 64-character guids. An origin says where "Back" leads: `d` the session's day, `r<page>.<key>` search results, `p<n>` the
  * session's n-th speaker, `s<n>` the speaker's n-th session; `n` opens the card as a new message, leaving
- * the pressed one (a reminder, a change notice) as it was; `m` /my (`mp` with past ones); `R<room>.<day>.<page>` a room's list,
- * `T<track>.<day|a>.<page>` a track's list, `N<page>` /now and `X<page>` /next. Rooms and tracks are named by
+ * the pressed one (a reminder, a change notice) as it was; `m` /my (`mp` with past ones); `R<room>.<day|a>.<page>` a room's list,
+ * `T<track>.<day|a>.<page>` a track's list, `N<page>[.<filter>]` /now and `X<page>[.<filter>]` /next. Rooms and tracks are named by
  * their position in the programme, days by their position among the conference's days. Decoding is strict: anything else is `undefined`,
  * which the bot answers with "this button is outdated".
  */
@@ -50,14 +53,21 @@ import { LANGS, type Lang } from "../programme/model.js";
 export type Origin =
   | { to: "day" }
   | { to: "results"; page: number; key: string }
-  | { to: "room"; room: number; day: number; page: number }
+  /** `day` undefined: the room over every day (a search that names it). */
+  | { to: "room"; room: number; day?: number; page: number }
   /** `day` undefined: the track over every day (from /tracks). */
   | { to: "track"; track: number; day?: number; page: number }
-  | { to: "now"; next: boolean; page: number }
+  | { to: "now"; next: boolean; page: number; filter?: ListFilter }
   | { to: "my"; past: boolean }
   | { to: "speaker"; index: number }
   | { to: "session"; index: number }
   | { to: "message" };
+
+/** A list narrowed to one room or one track, named by its position in the programme. */
+export interface ListFilter {
+  by: "room" | "track";
+  index: number;
+}
 
 /** A button of the /broadcast dialogue. */
 export type BroadcastStep =
@@ -120,10 +130,15 @@ export type Action =
   | { type: "broadcast"; choice: BroadcastStep }
   | { type: "dayRooms"; day: number; page: number }
   | { type: "dayTracks"; day: number; page: number }
-  | { type: "room"; room: number; day: number; page: number }
+  /** `day` undefined: the room over every day. */
+  | { type: "room"; room: number; day?: number; page: number }
+  /** A day by time, at the page that holds the present moment. */
+  | { type: "dayNow"; day: number }
   | { type: "track"; track: number; day?: number; page: number }
   | { type: "tracks"; page: number }
-  | { type: "now"; next: boolean; page: number }
+  | { type: "now"; next: boolean; page: number; filter?: ListFilter }
+  /** The rooms or the tracks of what is on now (or next), to narrow /now (/next) to one. */
+  | { type: "nowFilter"; next: boolean; by: ListFilter["by"]; page: number }
   /** Look at another conference of the deployment (/conference). */
   | { type: "conference"; id: string }
   /**
@@ -146,7 +161,8 @@ export const MAX_CALLBACK_BYTES = 64;
 const ID = "[1-9][0-9]{0,9}";
 const KEY = "[A-Za-z0-9_-]{4,12}";
 const NUM = "(?:0|[1-9][0-9]{0,2})";
-const ORIGIN = `d|n|mp?|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|R${NUM}\\.${NUM}\\.${NUM}|T${NUM}\\.(?:${NUM}|a)\\.${NUM}|[NX]${NUM}`;
+const FILTER = `[rt]${NUM}`;
+const ORIGIN = `d|n|mp?|r${NUM}\\.${KEY}|p${NUM}|s${NUM}|[RT]${NUM}\\.(?:${NUM}|a)\\.${NUM}|[NX]${NUM}(?:\\.${FILTER})?`;
 const PAGE = `(?::(${NUM}))?`;
 
 const patterns = {
@@ -170,10 +186,12 @@ const patterns = {
   adminPick: new RegExp(`^adm:pk:([A-Za-z0-9_-]{8}):(${ID})$`),
   broadcast: new RegExp(`^adm:bc:(?:(no|go|all|ev|ses|bk)|l:([a-z]{2})|s:(${ID})|p:(${NUM}))$`),
   dayList: new RegExp(`^(dr|dt):(${NUM})${PAGE}$`),
-  room: new RegExp(`^r:(${NUM}):(${NUM})${PAGE}$`),
+  room: new RegExp(`^r:(${NUM}):(${NUM}|a)${PAGE}$`),
+  dayNow: new RegExp(`^dn:(${NUM})$`),
   track: new RegExp(`^t:(${NUM}):(${NUM}|a)${PAGE}$`),
   tracks: new RegExp(`^ts${PAGE}$`),
-  now: new RegExp(`^(nw|nx)${PAGE}$`),
+  now: new RegExp(`^(nw|nx)${PAGE}(?::(${FILTER}))?$`),
+  nowFilter: new RegExp(`^nf:([nx])([rt])${PAGE}$`),
   rate: new RegExp(`^(?:rt:(${ID}):([0-5])|rc:(${ID}):([1-5])(?::(${ORIGIN}))?)$`),
   noComment: new RegExp(`^rx:(${ID})$`),
   feedback: new RegExp(`^adm:fb:(${NUM})$`),
@@ -197,12 +215,20 @@ function encodeOrigin(o: Origin): string {
     case "my":
       return o.past ? "mp" : "m";
     case "room":
-      return `R${o.room}.${o.day}.${o.page}`;
+      return `R${o.room}.${o.day ?? "a"}.${o.page}`;
     case "track":
       return `T${o.track}.${o.day ?? "a"}.${o.page}`;
     case "now":
-      return `${o.next ? "X" : "N"}${o.page}`;
+      return `${o.next ? "X" : "N"}${o.page}${o.filter ? `.${encodeFilter(o.filter)}` : ""}`;
   }
+}
+
+const encodeFilter = (f: ListFilter) => `${f.by === "room" ? "r" : "t"}${f.index}`;
+
+/** Decodes a filter that already matched {@link FILTER}. */
+function decodeFilter(s: string | undefined): ListFilter | undefined {
+  if (!s) return undefined;
+  return { by: s[0] === "r" ? "room" : "track", index: Number(s.slice(1)) };
 }
 
 /** Decodes an origin that already matched {@link ORIGIN}. */
@@ -218,14 +244,18 @@ function decodeOrigin(s: string | undefined): Origin | undefined {
     case "r":
       return { to: "results", page: n(0), key: parts[1] as string };
     case "R":
-      return { to: "room", room: n(0), day: n(1), page: n(2) };
+      return parts[1] === "a"
+        ? { to: "room", room: n(0), page: n(2) }
+        : { to: "room", room: n(0), day: n(1), page: n(2) };
     case "T":
       return parts[1] === "a"
         ? { to: "track", track: n(0), page: n(2) }
         : { to: "track", track: n(0), day: n(1), page: n(2) };
     case "N":
-    case "X":
-      return { to: "now", next: head === "X", page: n(0) };
+    case "X": {
+      const filter = decodeFilter(parts[1]);
+      return { to: "now", next: head === "X", page: n(0), ...(filter ? { filter } : {}) };
+    }
     case "p":
       return { to: "speaker", index: n(0) };
     default:
@@ -380,7 +410,10 @@ export function encodeAction(a: Action): string {
       data = paged(`dt:${a.day}`, a.page);
       break;
     case "room":
-      data = paged(`r:${a.room}:${a.day}`, a.page);
+      data = paged(`r:${a.room}:${a.day ?? "a"}`, a.page);
+      break;
+    case "dayNow":
+      data = `dn:${a.day}`;
       break;
     case "track":
       data = paged(`t:${a.track}:${a.day ?? "a"}`, a.page);
@@ -389,7 +422,10 @@ export function encodeAction(a: Action): string {
       data = paged("ts", a.page);
       break;
     case "now":
-      data = paged(a.next ? "nx" : "nw", a.page);
+      data = paged(a.next ? "nx" : "nw", a.page) + (a.filter ? `:${encodeFilter(a.filter)}` : "");
+      break;
+    case "nowFilter":
+      data = paged(`nf:${a.next ? "x" : "n"}${a.by === "room" ? "r" : "t"}`, a.page);
       break;
     case "conference":
       data = `cf:${a.id}`;
@@ -470,7 +506,12 @@ export function decodeAction(data: string | undefined): Action | undefined {
   if (m)
     return { type: m[1] === "dr" ? "dayRooms" : "dayTracks", day: Number(m[2]), page: Number(m[3] ?? 0) };
   m = patterns.room.exec(data);
-  if (m) return { type: "room", room: Number(m[1]), day: Number(m[2]), page: Number(m[3] ?? 0) };
+  if (m)
+    return m[2] === "a"
+      ? { type: "room", room: Number(m[1]), page: Number(m[3] ?? 0) }
+      : { type: "room", room: Number(m[1]), day: Number(m[2]), page: Number(m[3] ?? 0) };
+  m = patterns.dayNow.exec(data);
+  if (m) return { type: "dayNow", day: Number(m[1]) };
   m = patterns.track.exec(data);
   if (m)
     return m[2] === "a"
@@ -479,7 +520,18 @@ export function decodeAction(data: string | undefined): Action | undefined {
   m = patterns.tracks.exec(data);
   if (m) return { type: "tracks", page: Number(m[1] ?? 0) };
   m = patterns.now.exec(data);
-  if (m) return { type: "now", next: m[1] === "nx", page: Number(m[2] ?? 0) };
+  if (m) {
+    const filter = decodeFilter(m[3]);
+    return { type: "now", next: m[1] === "nx", page: Number(m[2] ?? 0), ...(filter ? { filter } : {}) };
+  }
+  m = patterns.nowFilter.exec(data);
+  if (m)
+    return {
+      type: "nowFilter",
+      next: m[1] === "x",
+      by: m[2] === "r" ? "room" : "track",
+      page: Number(m[3] ?? 0),
+    };
   m = patterns.rate.exec(data);
   if (m)
     return m[1]

@@ -30,7 +30,8 @@ export function realFiles(): string[] {
 
 /** What a source holds: its events' times and titles, its rooms with events, its distinct (person id, name) pairs. */
 export interface SourceFacts {
-  events: { title: string; start: number; end: number; room: string }[];
+  /** `track` only where the source gives one (frab XML's `<track>`, "" when empty). */
+  events: { title: string; start: number; end: number; room: string; track?: string }[];
   rooms: Set<string>;
   /** Distinct person identities: `key\nname`. */
   persons: Set<string>;
@@ -75,6 +76,7 @@ export function frabFacts(file: string, zone?: string): SourceFacts {
           start,
           end: start + minutes(childText(ev, "duration")),
           room: room.attribs.name ?? "",
+          track: collapse(childText(ev, "track")),
         });
         facts.rooms.add(room.attribs.name ?? "");
         for (const persons of children(ev, "persons"))

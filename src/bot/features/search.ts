@@ -1,9 +1,11 @@
 import { Composer } from "grammy";
+import { roomNamedBy } from "../../search/room-query.js";
 import { recallSearch, rememberSearch, searchPageKey } from "../../store/search-pages.js";
 import { cutText } from "../../text/cut.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
+import { roomView } from "../views/rooms-tracks.js";
 import {
   type Hit,
   MAX_RESULTS,
@@ -12,7 +14,7 @@ import {
   resultsView,
 } from "../views/search-results.js";
 import { alsoAt, withElsewhere } from "../views/series.js";
-import { plain } from "../views/view.js";
+import { actionButton, plain, type View } from "../views/view.js";
 
 /** Queries are cut to this many characters before searching (a message may hold 4,096). */
 export const MAX_QUERY_CHARS = 200;
@@ -26,8 +28,38 @@ function nothingFound(ctx: BotContext, query: string) {
   return nothingFoundView(ctx, query, resolveHits(ctx, ctx.deps.catalog.index.didYouMean?.(query) ?? []));
 }
 
+/** A search's key for its paging buttons, remembered in SQLite (on a full disk, a key only this process knows). */
+function keyOf(ctx: BotContext & { from: { id: number } }, query: string): string {
+  try {
+    return rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
+  } catch (err) {
+    // The database cannot be written (a full disk): answer anyway; only the paging buttons will be outdated.
+    ctx.deps.logger.error({ err, user: ctx.from.id }, "could not remember a search; answering without it");
+    return searchPageKey(ctx.from.id, query);
+  }
+}
+
 /**
- * Anything typed in a private chat is a search: a page of results with a button per session or speaker, or
+ * A query that names a room: the room's sessions over every day in time order, all of them, paged; and when
+ * the query also finds sessions elsewhere or speakers, a button to those results.
+ */
+function roomAnswer(ctx: BotContext & { from: { id: number } }, room: number, query: string): View {
+  const view = roomView(ctx, room, undefined, 0) as View;
+  const id = ctx.deps.catalog.programme.conference.rooms[room]?.id;
+  const hits = runSearch(ctx, query);
+  if (hits.some((h) => h.kind === "speaker" || h.session.room !== id))
+    view.keyboard.push([
+      actionButton(plain(ctx, "views.search_instead", { query: query.replace(/\s+/g, " ").slice(0, 30) }), {
+        type: "results",
+        page: 0,
+        key: keyOf(ctx, query),
+      }),
+    ]);
+  return view;
+}
+
+/**
+ * Anything typed in a private chat is a search (a query that names a room lists that room): a page of results with a button per session or speaker, or
  * "nothing found" with a hint (and a weak match or two offered apart as "did you mean"). Unknown commands get a pointer to /help. Install last: it takes every text.
  * Paging buttons carry a short key of the query, kept in SQLite (src/store/search-pages.ts), so they still
  * work after a restart.
@@ -42,19 +74,14 @@ export function searchFeature(): Composer<BotContext> {
     }
     const query = cutText(text, MAX_QUERY_CHARS);
     if (!query) return;
+    const room = roomNamedBy(ctx.deps.catalog.programme.conference.rooms, query);
+    if (room !== undefined) return replyView(ctx, roomAnswer(ctx, room, query));
     const hits = runSearch(ctx, query);
     // After the conference's own results, the best matches at the other conferences of the series.
     const elsewhere = alsoAt(ctx, query);
     if (!hits.length)
       return replyView(ctx, withElsewhere(ctx, nothingFound(ctx, query), elsewhere, "conference.also_at"));
-    let key: string;
-    try {
-      key = rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
-    } catch (err) {
-      // The database cannot be written (a full disk): answer anyway; only the paging buttons will be outdated.
-      ctx.deps.logger.error({ err, user: ctx.from.id }, "could not remember a search; answering without it");
-      key = searchPageKey(ctx.from.id, query);
-    }
+    const key = keyOf(ctx, query);
     await replyView(
       ctx,
       withElsewhere(ctx, resultsView(ctx, query, hits, 0, key), elsewhere, "conference.also_at"),

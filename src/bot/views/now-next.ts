@@ -1,10 +1,11 @@
+import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
+import { isLongSession } from "../../programme/long-sessions.js";
 import { dayBounds, isContentKind, type Session } from "../../programme/model.js";
-import { subscriptionsOf } from "../../store/subscriptions.js";
-import type { Action } from "../callback-data.js";
-import { fitLines, formatDay, formatTime } from "./format.js";
-import { dayView, sessionButtons, sessionsOfDay, slotLines } from "./schedule.js";
-import { actionButton, plain, type View, type ViewCtx } from "./view.js";
+import type { Action, ListFilter } from "../callback-data.js";
+import { escapeHtml, fitLines, formatDay, formatTime, formatTimes, truncate } from "./format.js";
+import { dayView, sessionButtons, sessionLine, sessionsOfDay } from "./schedule.js";
+import { actionButton, followedIds, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** Sessions per page of /now and /next (at FOSDEM size 70 rooms are busy at once). */
 export const NOW_PAGE_SIZE = 10;
@@ -79,18 +80,79 @@ function clockLine(ctx: ViewCtx, at: number): string {
   });
 }
 
+/** What /now (`next` false) or /next lists at a moment during the conference, and the lines above the list. */
+function listedAt(ctx: ViewCtx, m: Extract<Moment, { state: "during" }>, at: number, next: boolean) {
+  const title = ctx.t(next ? "now.next_title" : "now.now_title");
+  const head = [title, clockLine(ctx, at)];
+  if (!next) {
+    if (m.now.length) return { head, sessions: m.now };
+    return { head: [...head, "", ctx.t("now.nothing_now"), "", ctx.t("now.next_title")], sessions: m.next };
+  }
+  if (m.next.length) return { head, sessions: m.next };
+  return { head: [...head, "", ctx.t("now.last_one")], sessions: m.now };
+}
+
+/** Whether a session is in the room or the track a filter names. */
+function inFilter(catalog: Catalog, filter: ListFilter | undefined): (s: Session) => boolean {
+  if (!filter) return () => true;
+  const c = catalog.programme.conference;
+  const id = filter.by === "room" ? c.rooms[filter.index]?.id : c.tracks[filter.index]?.id;
+  return (s) => (filter.by === "room" ? s.room : s.track) === id;
+}
+
+/** The room's or track's name a filter names; undefined when the programme has no such room or track. */
+function filterName(ctx: ViewCtx, filter: ListFilter): string | undefined {
+  const c = ctx.deps.catalog.programme.conference;
+  const named = filter.by === "room" ? c.rooms[filter.index] : c.tracks[filter.index];
+  return named && pick(ctx, named.name);
+}
+
 /**
- * One page of sessions for /now or /next: the ones the user follows first (under "⭐ Yours"), then the others
- * by time and room; a button per session leading back to this page, and paging.
+ * The order of /now and /next: the programme's order of rooms (its main halls first), each room's sessions by
+ * time; long sessions (all-day items, multi-hour workshops) after all the regular ones.
+ */
+function byRoom(catalog: Catalog): (a: Session, b: Session) => number {
+  const long = (s: Session) => (isLongSession(catalog.programme, s) ? 1 : 0);
+  return (a, b) =>
+    long(a) - long(b) ||
+    catalog.roomPosition(a.room) - catalog.roomPosition(b.room) ||
+    Date.parse(a.start) - Date.parse(b.start) ||
+    Date.parse(a.end) - Date.parse(b.end);
+}
+
+/** "10:00–11:00 • Saal 1 · Security · Title — speakers", the long ones under their heading. */
+function listLines(ctx: ViewCtx, sessions: readonly Session[]): string[] {
+  const catalog = ctx.deps.catalog;
+  const tz = catalog.timezone;
+  const lines: string[] = [];
+  let inLong = false;
+  for (const s of sessions) {
+    if (!inLong && isLongSession(catalog.programme, s)) {
+      inLong = true;
+      lines.push("", ctx.t("views.long_title"));
+    }
+    lines.push(`<code>${formatTimes(s.start, s.end, tz, ctx.lang)}</code> ${sessionLine(ctx, s)}`);
+  }
+  return lines;
+}
+
+/**
+ * One page of sessions for /now or /next, narrowed to a room or a track when `filter` says so: the ones the
+ * user follows first (under "⭐ You follow"), then the others in the programme's order of rooms, long ones last;
+ * a button per session leading back to this page, paging, and the buttons that narrow the list (when it has
+ * more than one page) or widen it again.
  */
 function pageOfSessions(
   ctx: ViewCtx,
   head: string[],
-  sessions: readonly Session[],
+  all: readonly Session[],
   page: number,
   next: boolean,
+  filter: ListFilter | undefined,
 ): View {
-  const followed = new Set(ctx.user ? subscriptionsOf(ctx.deps.db, ctx.user.id) : []);
+  const catalog = ctx.deps.catalog;
+  const sessions = all.filter(inFilter(catalog, filter)).sort(byRoom(catalog));
+  const followed = followedIds(ctx);
   const mine = sessions.filter((s) => followed.has(s.id));
   const others = sessions.filter((s) => !followed.has(s.id));
   const ordered = [...mine, ...others];
@@ -101,44 +163,141 @@ function pageOfSessions(
   const shownOthers = shown.filter((s) => !followed.has(s.id));
   const lines = [...head];
   if (pages > 1) lines[0] = `${lines[0]} ${ctx.t("nav.page", { page: p + 1, pages })}`;
-  if (shownMine.length) lines.push("", ctx.t("now.yours"), ...slotLines(ctx, shownMine));
+  const name = filter && filterName(ctx, filter);
+  if (filter && name !== undefined)
+    lines.splice(2, 0, ctx.t(`views.filter_${filter.by}`, { name: escapeHtml(truncate(name, 100)) }));
+  if (!sessions.length) lines.push("", ctx.t("views.filter_nothing"));
+  if (shownMine.length) lines.push("", ctx.t("now.yours"), ...listLines(ctx, shownMine));
   if (shownMine.length && shownOthers.length) lines.push("", ctx.t("now.others"));
-  if (shownOthers.length) lines.push("", ...slotLines(ctx, shownOthers));
-  const keyboard = sessionButtons(ctx, shown, { to: "now", next, page: p });
+  if (shownOthers.length) lines.push("", ...listLines(ctx, shownOthers));
+  const keyboard = sessionButtons(ctx, shown, { to: "now", next, page: p, ...(filter ? { filter } : {}) });
   if (pages > 1) {
     const nav = [];
-    const action = (n: number): Action => ({ type: "now", next, page: n });
+    const action = (n: number): Action => ({ type: "now", next, page: n, ...(filter ? { filter } : {}) });
     if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), action(p - 1)));
     nav.push(actionButton(`${p + 1}/${pages}`, { type: "noop" }));
     if (p < pages - 1) nav.push(actionButton(plain(ctx, "nav.next"), action(p + 1)));
     keyboard.push(nav);
   }
+  if (filter) keyboard.push([actionButton(plain(ctx, "views.filter_clear"), { type: "now", next, page: 0 })]);
+  else if (all.length > NOW_PAGE_SIZE) {
+    const row = (["room", "track"] as const)
+      .filter((by) => choices(catalog, all, by).length > 1)
+      .map((by) =>
+        actionButton(plain(ctx, `views.filter_by_${by}`), { type: "nowFilter", next, by, page: 0 }),
+      );
+    if (row.length) keyboard.push(row);
+  }
   return { text: fitLines(lines), keyboard };
 }
 
-/** /now: what is on at `at` in every room, paged; when nothing is, what comes next. */
-export function nowView(ctx: ViewCtx, at: number, page = 0): View {
-  const m = momentAt(ctx.deps.catalog, at);
-  if (m.state !== "during") return outsideView(ctx, m.state);
-  if (m.now.length)
-    return pageOfSessions(ctx, [ctx.t("now.now_title"), clockLine(ctx, at)], m.now, page, false);
-  const head = [
-    ctx.t("now.now_title"),
-    clockLine(ctx, at),
-    "",
-    ctx.t("now.nothing_now"),
-    "",
-    ctx.t("now.next_title"),
-  ];
-  return pageOfSessions(ctx, head, m.next, page, false);
+/**
+ * The rooms or the tracks of `sessions` in the programme's order, with how many of them each has; sessions
+ * without a room or track count as one choice more (so a list of one track and untracked sessions can narrow).
+ */
+function choices(catalog: Catalog, sessions: readonly Session[], by: ListFilter["by"]) {
+  const counts = new Map<string, number>();
+  let without = 0;
+  for (const s of sessions) {
+    const id = by === "room" ? s.room : s.track;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    else without++;
+  }
+  const c = catalog.programme.conference;
+  const named = (by === "room" ? c.rooms : c.tracks).flatMap((x, index) => {
+    const count = counts.get(x.id);
+    return count ? [{ name: x.name, index, count }] : [];
+  });
+  return without && named.length ? [...named, undefined] : named;
 }
 
-/** /next: what starts next in every room after `at`, paged; after the last ones, what is on. */
-export function nextView(ctx: ViewCtx, at: number, page = 0): View {
+/** Rooms or tracks per page of the /now filter. */
+export const FILTER_PAGE_SIZE = 24;
+
+/**
+ * The rooms (or tracks) of what /now (or /next) lists at `at`, as buttons in the programme's order ("Janson ·
+ * 3"), paged, with the switch between rooms and tracks and the way back; each narrows the list to itself.
+ */
+export function nowFilterView(
+  ctx: ViewCtx,
+  at: number,
+  next: boolean,
+  by: ListFilter["by"],
+  page: number,
+): View {
+  const catalog = ctx.deps.catalog;
+  const m = momentAt(catalog, at);
+  if (m.state !== "during") return outsideView(ctx, m.state);
+  const { sessions } = listedAt(ctx, m, at, next);
+  const all = choices(catalog, sessions, by).filter((c) => c !== undefined);
+  const pages = Math.max(1, Math.ceil(all.length / FILTER_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = all.slice(p * FILTER_PAGE_SIZE, (p + 1) * FILTER_PAGE_SIZE);
+  const title = ctx.t(next ? "now.next_title" : "now.now_title");
+  const text = [
+    `${title}${pages > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages })}` : ""}`,
+    clockLine(ctx, at),
+    "",
+    ctx.t(all.length ? `views.pick_${by}` : "views.filter_none", { count: all.length }),
+  ].join("\n");
+  const keyboard: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < shown.length; i += 2)
+    keyboard.push(
+      shown.slice(i, i + 2).map((c) =>
+        actionButton(c.count > 1 ? `${pick(ctx, c.name)} · ${c.count}` : pick(ctx, c.name), {
+          type: "now",
+          next,
+          page: 0,
+          filter: { by, index: c.index },
+        }),
+      ),
+    );
+  if (pages > 1) {
+    const nav = [];
+    const action = (n: number): Action => ({ type: "nowFilter", next, by, page: n });
+    if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), action(p - 1)));
+    nav.push(actionButton(`${p + 1}/${pages}`, { type: "noop" }));
+    if (p < pages - 1) nav.push(actionButton(plain(ctx, "nav.next"), action(p + 1)));
+    keyboard.push(nav);
+  }
+  const other = by === "room" ? "track" : "room";
+  const switchRow = [
+    actionButton(plain(ctx, next ? "now.back_next" : "now.back_now"), { type: "now", next, page: 0 }),
+  ];
+  if (choices(catalog, sessions, other).length > 1)
+    switchRow.push(
+      actionButton(plain(ctx, `views.filter_by_${other}`), { type: "nowFilter", next, by: other, page: 0 }),
+    );
+  keyboard.push(switchRow);
+  return { text, keyboard };
+}
+
+/**
+ * /now: what is on at `at` in every room (or in one room or track: `filter`), paged; when nothing is, what
+ * comes next. Undefined when the filter names a room or track the programme does not have.
+ */
+export function nowView(ctx: ViewCtx, at: number, page = 0, filter?: ListFilter): View | undefined {
+  return listView(ctx, at, page, false, filter);
+}
+
+/**
+ * /next: what starts next in every room after `at` (or in one room or track), paged; after the last ones,
+ * what is on. Undefined when the filter names a room or track the programme does not have.
+ */
+export function nextView(ctx: ViewCtx, at: number, page = 0, filter?: ListFilter): View | undefined {
+  return listView(ctx, at, page, true, filter);
+}
+
+function listView(
+  ctx: ViewCtx,
+  at: number,
+  page: number,
+  next: boolean,
+  filter: ListFilter | undefined,
+): View | undefined {
+  if (filter && filterName(ctx, filter) === undefined) return undefined;
   const m = momentAt(ctx.deps.catalog, at);
   if (m.state !== "during") return outsideView(ctx, m.state);
-  if (m.next.length)
-    return pageOfSessions(ctx, [ctx.t("now.next_title"), clockLine(ctx, at)], m.next, page, true);
-  const head = [ctx.t("now.next_title"), clockLine(ctx, at), "", ctx.t("now.last_one")];
-  return pageOfSessions(ctx, head, m.now, page, true);
+  const { head, sessions } = listedAt(ctx, m, at, next);
+  return pageOfSessions(ctx, head, sessions, page, next, filter);
 }

@@ -152,6 +152,7 @@ function listLines(
   ctx: ViewCtx,
   sessions: readonly Session[],
   withRoom: boolean,
+  withTrack: boolean,
   withDays: boolean,
 ): string[] {
   const catalog = ctx.deps.catalog;
@@ -169,7 +170,7 @@ function listLines(
     if (nightNow && nightNow !== night) lines.push(`<b>${nightNow}</b>`);
     night = nightNow;
     lines.push(
-      `<code>${formatTimes(s.start, s.end, tz, ctx.lang)}</code> ${sessionLine(ctx, s, { room: withRoom })}`,
+      `<code>${formatTimes(s.start, s.end, tz, ctx.lang)}</code> ${sessionLine(ctx, s, { room: withRoom, track: withTrack })}`,
     );
   }
   return lines;
@@ -184,6 +185,7 @@ function sessionListView(
     sessions: readonly Session[];
     page: number;
     withRoom: boolean;
+    withTrack: boolean;
     action: (page: number) => Action;
     origin: (page: number) => Origin;
     back: InlineKeyboardButton;
@@ -200,7 +202,10 @@ function sessionListView(
     )}`,
     () =>
       fitLines(
-        [opts.heading + pageNote(ctx, p.page, p.pages), ...listLines(ctx, p.items, opts.withRoom, withDays)],
+        [
+          opts.heading + pageNote(ctx, p.page, p.pages),
+          ...listLines(ctx, p.items, opts.withRoom, opts.withTrack, withDays),
+        ],
         MAX_MESSAGE_CHARS,
       ),
   );
@@ -211,23 +216,46 @@ function sessionListView(
   return { text, keyboard };
 }
 
-/** A room's sessions on a day, in time order, paged. Undefined when the room or the day does not exist. */
-export function roomView(ctx: ViewCtx, roomIndex: number, day: number, page: number): View | undefined {
+/**
+ * A room's sessions in time order, paged: on a day, or with `day` undefined on every day (a search that names
+ * the room). Undefined when the room or the day does not exist.
+ */
+export function roomView(
+  ctx: ViewCtx,
+  roomIndex: number,
+  day: number | undefined,
+  page: number,
+): View | undefined {
   const catalog = ctx.deps.catalog;
   const room = catalog.programme.conference.rooms[roomIndex];
-  const heading = dayHeading(ctx, day);
-  if (!room || !heading) return undefined;
+  const heading = day === undefined ? undefined : dayHeading(ctx, day);
+  if (!room || (day !== undefined && !heading)) return undefined;
   const name = truncate(pick(ctx, room.name), 100);
+  const sessions = daysOrOne(catalog, day).filter((s) => s.room === room.id);
   return sessionListView(ctx, {
-    memoKey: `room|${roomIndex}|${day}`,
-    heading: ctx.t("schedule.room_title", { room: name, day: heading }),
-    sessions: sessionsOfDay(catalog, day).filter((s) => s.room === room.id),
+    memoKey: `room|${roomIndex}|${day ?? "a"}`,
+    heading:
+      heading === undefined
+        ? ctx.t("views.room_all_title", { name, count: sessions.length })
+        : ctx.t("schedule.room_title", { room: name, day: heading }),
+    sessions,
     page,
     withRoom: false,
+    withTrack: true,
     action: (n) => ({ type: "room", room: roomIndex, day, page: n }),
     origin: (n) => ({ to: "room", room: roomIndex, day, page: n }),
-    back: actionButton(plain(ctx, "schedule.back_rooms"), { type: "dayRooms", day, page: 0 }),
+    back:
+      day === undefined
+        ? actionButton(plain(ctx, "menu.schedule"), { type: "days" })
+        : actionButton(plain(ctx, "schedule.back_rooms"), { type: "dayRooms", day, page: 0 }),
   });
+}
+
+/** A day's sessions in time order, or with `day` undefined every day's. */
+function daysOrOne(catalog: Catalog, day: number | undefined): Session[] {
+  return day === undefined
+    ? catalog.days.flatMap((_, d) => sessionsOfDay(catalog, d))
+    : sessionsOfDay(catalog, day);
 }
 
 /**
@@ -245,11 +273,7 @@ export function trackView(
   const heading = day === undefined ? undefined : dayHeading(ctx, day);
   if (!track || (day !== undefined && !heading)) return undefined;
   const name = truncate(pick(ctx, track.name), 100);
-  const sessions = (
-    day === undefined
-      ? catalog.days.flatMap((_, d) => sessionsOfDay(catalog, d))
-      : sessionsOfDay(catalog, day)
-  ).filter((s) => s.track === track.id);
+  const sessions = daysOrOne(catalog, day).filter((s) => s.track === track.id);
   return sessionListView(ctx, {
     memoKey: `track|${trackIndex}|${day ?? "a"}`,
     heading:
@@ -259,6 +283,7 @@ export function trackView(
     sessions,
     page,
     withRoom: true,
+    withTrack: false,
     action: (n) => ({ type: "track", track: trackIndex, day, page: n }),
     origin: (n) => ({ to: "track", track: trackIndex, day, page: n }),
     back:

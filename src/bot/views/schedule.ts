@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Catalog } from "../../catalog.js";
+import { isLongSession } from "../../programme/long-sessions.js";
 import { isContentKind, type Programme, type Session, type SessionKind } from "../../programme/model.js";
 import type { Action, Origin } from "../callback-data.js";
 import {
@@ -16,6 +17,12 @@ import { actionButton, memoText, pick, plain, star, starKey, type View, type Vie
 
 /** At most this many sessions on one page of a day (so text and keyboard stay well inside Telegram's limits). */
 export const DAY_PAGE_SIZE = 16;
+/**
+ * At most this many characters of session lines on one page of a day, counted on the longest language's texts
+ * as lines show them (cut, escaped): with the room, track and speakers on every line, 16 long lines would not
+ * fit one message, and a page cut by the message limit would hide sessions that have buttons.
+ */
+export const DAY_PAGE_CHARS = 3_000;
 
 /** Per programme version: each day's sessions and pages (a new programme object after a reload starts afresh). */
 const byProgramme = new WeakMap<
@@ -52,25 +59,81 @@ export function sessionsOfDay(catalog: Catalog, day: number): Session[] {
   return sessions;
 }
 
-/** A day's sessions cut into pages of at most {@link DAY_PAGE_SIZE}, preferring cuts between time slots. */
+/**
+ * A day's sessions as its by-time list shows them: the regular ones by time and room, then the long ones
+ * (all-day items, multi-hour workshops: src/programme/long-sessions.ts) by time and room.
+ */
+export function dayOrder(catalog: Catalog, day: number): Session[] {
+  const sessions = sessionsOfDay(catalog, day);
+  const long = sessions.filter((s) => isLongSession(catalog.programme, s));
+  if (!long.length) return sessions;
+  const longIds = new Set(long.map((s) => s.id));
+  return [...sessions.filter((s) => !longIds.has(s.id)), ...long];
+}
+
+/** What a slot's time header and the blank line above it take. */
+const SLOT_CHARS = 30;
+
+/** The most characters a session's line can take in any language (its texts cut and escaped as lines show them). */
+function lineChars(catalog: Catalog, s: Session): number {
+  const longest = (text: Record<string, string> | undefined, max: number) =>
+    Math.max(0, ...Object.values(text ?? {}).map((v) => escapeHtml(truncate(v, max)).length));
+  const speakers = catalog.speakersOf(s).slice(0, 3);
+  const names = speakers.reduce((n, sp) => n + longest(sp.name, 60) + 2, 0);
+  return (
+    30 + // mark, separators, tags, "(–12:30, cancelled)"
+    longest(catalog.room(s.room)?.name, 40) +
+    longest(catalog.track(s.track)?.name, 40) +
+    longest(s.title, 90) +
+    Math.min(names, 70)
+  );
+}
+
+/**
+ * A day's sessions ({@link dayOrder}) cut into pages of at most {@link DAY_PAGE_SIZE} sessions and
+ * {@link DAY_PAGE_CHARS} characters, preferring cuts between time slots.
+ */
 export function dayPages(catalog: Catalog, day: number): Session[][] {
   const cache = cacheFor(catalog);
   const known = cache.pages.get(day);
   if (known) return known;
   const pages: Session[][] = [];
   let page: Session[] = [];
-  for (const s of sessionsOfDay(catalog, day)) {
+  let chars = 0;
+  for (const s of dayOrder(catalog, day)) {
     const last = page[page.length - 1];
     const newSlot = !last || last.start !== s.start;
-    if (page.length >= DAY_PAGE_SIZE || (newSlot && page.length >= DAY_PAGE_SIZE - 3)) {
+    const line = lineChars(catalog, s);
+    const full = page.length >= DAY_PAGE_SIZE || chars + line + (newSlot ? SLOT_CHARS : 0) > DAY_PAGE_CHARS;
+    if (page.length && (full || (newSlot && page.length >= DAY_PAGE_SIZE - 3))) {
       pages.push(page);
       page = [];
+      chars = 0;
     }
+    // A page that opens inside a slot repeats its time.
+    chars += line + (newSlot || !page.length ? SLOT_CHARS : 0);
     page.push(s);
   }
   if (page.length) pages.push(page);
   cache.pages.set(day, pages);
   return pages;
+}
+
+/**
+ * The page of a day's by-time list ({@link dayPages}) that holds the moment `at`, and the session before which
+ * it falls there: the first regular session that starts after `at` (undefined when every one has started, and
+ * the page is the last with regular sessions).
+ */
+export function nowInDay(catalog: Catalog, day: number, at: number): { page: number; before?: Session } {
+  const pages = dayPages(catalog, day);
+  let lastRegular = 0;
+  for (const [i, page] of pages.entries())
+    for (const s of page) {
+      if (isLongSession(catalog.programme, s)) continue;
+      if (Date.parse(s.start) > at) return { page: i, before: s };
+      lastRegular = i;
+    }
+  return { page: lastRegular };
 }
 
 /** Which day (index into the conference's days) and page of it a session is on. */
@@ -82,14 +145,19 @@ export function dayLocation(catalog: Catalog, session: Session): { day: number; 
 }
 
 /**
- * One line of a schedule: room (unless `room: false`), title (struck through when cancelled, ⭐ before it when
- * the reader follows it, unless `starred: false`) and speakers;
- * `end` when the slot's header cannot show it, in the same brackets as "cancelled": "(–12:30, cancelled)".
+ * One line of a schedule: room (unless `room: false`), track (unless `track: false`; FOSDEM's devroom), title
+ * (struck through when cancelled, ⭐ before it when the reader follows it, unless `starred: false`) and
+ * speakers; `end` when the slot's header cannot show it, in the same brackets as "cancelled": "(–12:30, cancelled)".
  */
 export function sessionLine(
   ctx: ViewCtx,
   s: Session,
-  { room: withRoom = true, end, starred = true }: { room?: boolean; end?: string; starred?: boolean } = {},
+  {
+    room: withRoom = true,
+    track: withTrack = true,
+    end,
+    starred = true,
+  }: { room?: boolean; track?: boolean; end?: string; starred?: boolean } = {},
 ): string {
   const catalog = ctx.deps.catalog;
   const title = (starred ? star(ctx, s.id) : "") + escapeHtml(truncate(pick(ctx, s.title), 90));
@@ -97,6 +165,7 @@ export function sessionLine(
   const names = people.slice(0, 3).map((sp) => pick(ctx, sp.name));
   if (people.length > 3) names.push(plain(ctx, "card.and_more", { count: people.length - 3 }));
   const room = withRoom ? catalog.roomName(s.room, ctx.lang) : undefined;
+  const track = withTrack && s.track ? catalog.trackName(s.track, ctx.lang) : undefined;
   const key = s.cancelled
     ? end
       ? "schedule.line_cancelled_until"
@@ -106,6 +175,7 @@ export function sessionLine(
     end,
     title,
     room: room ? `${escapeHtml(truncate(room, 40))} · ` : "",
+    track: track ? `<i>${escapeHtml(truncate(track, 40))}</i> · ` : "",
     speakers: names.length ? ` — ${escapeHtml(truncate(names.join(", "), 60))}` : "",
     icon: KIND_ICONS[s.kind] ?? "•",
   });
@@ -206,7 +276,32 @@ export function daysView(ctx: ViewCtx): View {
 }
 
 /**
- * One page of a day of the schedule: sessions by time and room, a button per session, the days, and paging.
+ * The lines of one page of a day by time: its regular sessions by slot, the line saying "now" before the first
+ * slot still to come (today only), and its long sessions under their own heading.
+ */
+function dayPageLines(ctx: ViewCtx, sessions: readonly Session[], nowBefore: Session | undefined): string[] {
+  const catalog = ctx.deps.catalog;
+  const long = sessions.filter((s) => isLongSession(catalog.programme, s));
+  const regular = sessions.filter((s) => !long.includes(s));
+  const cut = nowBefore ? regular.indexOf(nowBefore) : -1;
+  const lines: string[] = [];
+  if (cut < 0) lines.push(...slotLines(ctx, regular));
+  else {
+    const at = ctx.deps.clock();
+    if (cut > 0) lines.push(...slotLines(ctx, regular.slice(0, cut)), "");
+    lines.push(ctx.t("views.now_marker", { time: formatTime(at, catalog.timezone, ctx.lang) }), "");
+    lines.push(...slotLines(ctx, regular.slice(cut)));
+  }
+  if (long.length) {
+    if (lines.length) lines.push("");
+    lines.push(ctx.t("views.long_title"), "", ...slotLines(ctx, long));
+  }
+  return lines;
+}
+
+/**
+ * One page of a day of the schedule: sessions by time and room (long ones last), a button per session, the
+ * days, paging, and on the conference day of today the line saying "now" and a button to its page.
  * `intro` (trusted HTML) goes above it, e.g. "the conference is over". Undefined when there is no such day.
  */
 export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): View | undefined {
@@ -216,9 +311,13 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   const pages = dayPages(catalog, day);
   const p = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const sessions = pages[p] ?? [];
+  const at = ctx.deps.clock();
+  const today = catalog.dayOf(at) === iso;
+  const now = today ? nowInDay(catalog, day, at) : undefined;
+  const nowBefore = now?.page === p ? now.before : undefined;
   const body = memoText(
     ctx,
-    `day|${day}|${p}${starKey(
+    `day|${day}|${p}${nowBefore ? `|now${nowBefore.id}|${formatTime(at, catalog.timezone, ctx.lang)}` : ""}${starKey(
       ctx,
       sessions.map((s) => s.id),
     )}`,
@@ -228,7 +327,7 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
       });
       const pageNote = pages.length > 1 ? ` ${ctx.t("nav.page", { page: p + 1, pages: pages.length })}` : "";
       const lines = [head + pageNote, ""];
-      if (sessions.length) lines.push(...slotLines(ctx, sessions));
+      if (sessions.length) lines.push(...dayPageLines(ctx, sessions, nowBefore));
       else lines.push(ctx.t("schedule.empty_day"));
       return fitLines(lines, MAX_MESSAGE_CHARS - 600); // room for an intro above
     },
@@ -238,6 +337,7 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   if (pages.length > 1) {
     const nav: InlineKeyboardButton[] = [];
     if (p > 0) nav.push(actionButton(plain(ctx, "nav.prev"), { type: "day", day, page: p - 1 }));
+    if (today) nav.push(actionButton(plain(ctx, "views.jump_now"), { type: "dayNow", day }));
     if (p < pages.length - 1)
       nav.push(actionButton(plain(ctx, "nav.next"), { type: "day", day, page: p + 1 }));
     keyboard.push(nav);
@@ -246,4 +346,11 @@ export function dayView(ctx: ViewCtx, day: number, page = 0, intro?: string): Vi
   if (modes.length) keyboard.push(modes);
   keyboard.push(...daysRow(ctx, day));
   return { text: fitLines(lines), keyboard };
+}
+
+/** A day by time at the page that holds the present moment (the page `dn:` opens); undefined for no such day. */
+export function dayNowView(ctx: ViewCtx, day: number): View | undefined {
+  const catalog = ctx.deps.catalog;
+  if (!catalog.days[day]) return undefined;
+  return dayView(ctx, day, nowInDay(catalog, day, ctx.deps.clock()).page);
 }

@@ -250,6 +250,7 @@ function backButton(
         type: "now",
         next: origin.next,
         page: origin.page,
+        ...(origin.filter ? { filter: origin.filter } : {}),
       });
   }
   const where = dayLocation(catalog, session);
