@@ -16,6 +16,11 @@ export function dayMonth(lang: string): string {
   return lang === "ru" ? "d MMMM" : "d MMM";
 }
 
+/** The line that names a conference (of `ctx.deps`) in a deployment of several: "🎟 SpringConf". */
+export function conferenceLine(ctx: ViewCtx): string {
+  return ctx.t("across.conference_line", { conference: conferenceName(ctx.deps, ctx.lang) });
+}
+
 /** A conference's dates with the year, as editions of a series are told apart: "24–25 Feb 2013", «24–25 февраля 2013». */
 export function conferenceSpan(ctx: Pick<ViewCtx, "lang">, deps: BotDeps): string {
   const days = deps.catalog.days;

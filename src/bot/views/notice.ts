@@ -2,9 +2,10 @@ import type { TFunction } from "i18next";
 import type { Catalog } from "../../catalog.js";
 import { type NoticeParams, noticeEntries, type SessionSnapshot } from "../../delivery/notices.js";
 import type { Lang } from "../../programme/model.js";
+import { conferenceLine } from "./conference.js";
 import { fitLines, formatWhen, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
-import { actionButton, plain } from "./view.js";
+import { actionButton, plain, type ViewCtx } from "./view.js";
 
 /**
  * When and where a session is, as attendees read it: "Mon 25 Feb, 11:00, Hall A" / «пн, 25 февраля, 11:00,
@@ -117,18 +118,70 @@ export function noticeBatchText(
 }
 
 /**
+ * A notice in a deployment of several conferences (HTML): every change read in its own conference's programme
+ * (its zone, its rooms) under the conference's name — a notice may combine changes of two conferences, when a
+ * second one changed before the first notice went out.
+ */
+function seriesNoticeText(
+  ctx: ViewCtx,
+  groups: { at: ViewCtx; entries: NoticeParams[] }[],
+  now: number,
+): string {
+  const [only] = groups;
+  if (only && groups.length === 1 && only.entries.length === 1)
+    return [
+      conferenceLine(only.at),
+      noticeBatchText(ctx.t, ctx.lang, only.at.deps.catalog, only.entries, now),
+    ].join("\n");
+  return fitLines([
+    ctx.t("notice.batch"),
+    ...groups.flatMap(({ at, entries }) => [
+      "",
+      conferenceLine(at),
+      ...entries.map((p) => noticeItem(ctx.t, ctx.lang, at.deps.catalog, p, now)),
+    ]),
+  ]);
+}
+
+/** A notice's entries by the conference of each session, in the order they come (time order). */
+function byConference(
+  ctx: ViewCtx,
+  entries: readonly NoticeParams[],
+): { at: ViewCtx; entries: NoticeParams[] }[] {
+  const groups = new Map<string, { at: ViewCtx; entries: NoticeParams[] }>();
+  for (const p of entries) {
+    const deps = ctx.deps.conferences.ofId(p.sessionId) ?? ctx.deps;
+    const group = groups.get(deps.conference.id) ?? { at: { ...ctx, deps }, entries: [] };
+    group.entries.push(p);
+    groups.set(deps.conference.id, group);
+  }
+  return [...groups.values()];
+}
+
+/**
  * The outbox view of a change notice (register it with createOutboxRenderer under NOTICE_VIEW): the text in
  * the recipient's language at send time, with a button to the card of each session still in the programme.
+ * In a deployment of several conferences each change is told under its conference's name, in its zone.
  */
 export const noticeView: OutboxView = (ctx, params) => {
   const entries = noticeEntries(ctx.deps.db, params);
   if (!entries?.length) return undefined;
-  const catalog = ctx.deps.catalog;
-  const text = noticeBatchText(ctx.t, ctx.lang, catalog, entries, ctx.deps.clock());
-  const open = entries.filter((p) => p.after && catalog.session(p.sessionId)).slice(0, MAX_OPEN_BUTTONS);
+  const now = ctx.deps.clock();
+  const groups = byConference(ctx, entries);
+  const text =
+    ctx.deps.conferences.size < 2
+      ? noticeBatchText(ctx.t, ctx.lang, ctx.deps.catalog, entries, now)
+      : seriesNoticeText(ctx, groups, now);
+  const open = groups
+    .flatMap(({ at, entries }) =>
+      entries.flatMap((p) =>
+        p.after && at.deps.catalog.session(p.sessionId) ? [{ p, catalog: at.deps.catalog }] : [],
+      ),
+    )
+    .slice(0, MAX_OPEN_BUTTONS);
   return {
     text,
-    keyboard: open.map((p) => [
+    keyboard: open.map(({ p, catalog }) => [
       actionButton(
         entries.length === 1
           ? plain(ctx, "notice.open")

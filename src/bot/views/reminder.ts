@@ -1,4 +1,5 @@
 import type { Session } from "../../programme/model.js";
+import { conferenceLine } from "./conference.js";
 import { formatTimes, truncate } from "./format.js";
 import { askButton, askOpen } from "./questions.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -10,7 +11,8 @@ export function minutesLeft(startMs: number, now: number): number {
 
 /**
  * The reminder of a session, as the session is now: "In 10 minutes: <title> — <speakers>, <room>, <time>" in
- * the reader's language, with buttons to open the card and to stop reminders for the session.
+ * the reader's language (and its conference's name, in a deployment of several), with buttons to open the
+ * card and to stop reminders for the session. `ctx.deps` must be the session's conference's.
  */
 export function reminderView(ctx: ViewCtx, session: Session, minutes: number): View {
   const { catalog } = ctx.deps;
@@ -23,11 +25,13 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
     catalog.roomName(session.room, ctx.lang) ?? "",
     formatTimes(session.start, session.end, catalog.timezone, ctx.lang),
   ].filter(Boolean);
-  const text = ctx.t("reminder.text", {
+  const said = ctx.t("reminder.text", {
     count: minutes,
     title: truncate(pick(ctx, session.title), 200),
     details: truncate(details.join(", "), 300),
   });
+  // In a deployment of several conferences a reminder says which one (reminders come from every conference).
+  const text = ctx.deps.conferences.size > 1 ? `${said}\n${conferenceLine(ctx)}` : said;
   return {
     text,
     keyboard: [
