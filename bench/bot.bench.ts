@@ -1,7 +1,8 @@
 /**
  * Updates per second through the whole bot — every middleware, the SQLite file, i18n, search, rendering —
  * with the in-memory Telegram in place of the network, next to a bare grammY bot that only echoes, fed the
- * same mix of searches and button presses in the same run. Target: ≥ 2,000 mixed updates/s.
+ * same mix of searches and button presses in the same run. Target: ≥ 4,000 mixed updates/s of CPU time
+ * (process CPU, user + system: wall time on a shared machine says more about the neighbours than the bot).
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,7 +19,6 @@ import type { BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
 import { createBotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { Catalog } from "../src/catalog.js";
 import { loadConfig } from "../src/config.js";
 import { readProgrammeFile } from "../src/programme/read.js";
 import { ProgrammeService } from "../src/programme/service.js";
@@ -28,7 +28,7 @@ import { loadProgramme, readProgramme } from "../src/store/programme-store.js";
 const UPDATES = 20_000;
 const WARM_UP = 2_000;
 const USERS = 200;
-const TARGET = 2_000;
+const TARGET = 4_000;
 const QUERIES = [
   "flask",
   "django",
@@ -87,6 +87,7 @@ async function drive(runner: Runner, count: number, seed: number) {
   let searches = 0;
   let presses = 0;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (let i = 0; i < count; i++) {
     const userId = 10_000 + Math.floor(rnd() * USERS);
     const language_code = rnd() < 0.5 ? "ru" : "en";
@@ -111,7 +112,8 @@ async function drive(runner: Runner, count: number, seed: number) {
     }
     await runner.handle(update);
   }
-  return { searches, presses, ms: performance.now() - started };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { searches, presses, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function confbot(dir: string): Runner {
@@ -165,19 +167,23 @@ export default async function botBench(): Promise<void> {
     const a = await drive(ours, UPDATES, 2);
     const b = await drive(bare, UPDATES, 2);
     const rate = (r: { ms: number }) => UPDATES / (r.ms / 1000);
+    const cpuRate = (r: { cpuMs: number }) => UPDATES / (r.cpuMs / 1000);
     const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-    const line = (name: string, r: { ms: number }) =>
-      `  ${name.padEnd(10)} ${fmt(rate(r)).padStart(8)} updates/s   ${((r.ms * 1000) / UPDATES).toFixed(0).padStart(5)} µs/update`;
+    const line = (name: string, r: { ms: number; cpuMs: number }) =>
+      `  ${name.padEnd(10)} ${fmt(cpuRate(r)).padStart(8)} updates/s of CPU ${((r.cpuMs * 1000) / UPDATES).toFixed(0).padStart(5)} µs/update` +
+      `   (wall: ${fmt(rate(r))} updates/s, ${((r.ms * 1000) / UPDATES).toFixed(0)} µs/update)`;
     console.log(
       `\nbot: ${fmt(UPDATES)} mixed updates per bot (${a.searches} searches, ${a.presses} button presses; ${USERS} users)`,
     );
     console.log(line("confbot", a));
     console.log(line("bare echo", b));
-    const ratio = rate(b) / rate(a);
+    const ratio = cpuRate(b) / cpuRate(a);
     console.log(
-      `  ratio      a bare echo bot is ${ratio.toFixed(1)}× faster; confbot does ${((100 * rate(a)) / rate(b)).toFixed(0)}% of its rate`,
+      `  ratio      a bare echo bot is ${ratio.toFixed(1)}× faster; confbot does ${((100 * cpuRate(a)) / cpuRate(b)).toFixed(0)}% of its rate (CPU)`,
     );
-    console.log(`  target     ≥ ${fmt(TARGET)} updates/s: ${rate(a) >= TARGET ? "met" : "NOT MET"}`);
+    console.log(
+      `  target     ≥ ${fmt(TARGET)} updates/s of CPU: ${cpuRate(a) >= TARGET ? "met" : "NOT MET"}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

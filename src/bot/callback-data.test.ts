@@ -1,5 +1,6 @@
+import { Api, Composer, Context } from "grammy";
 import { describe, expect, it } from "vitest";
-import { type Action, actionOf, decodeAction, encodeAction } from "./callback-data.js";
+import { type Action, actionOf, decodeAction, encodeAction, onAction } from "./callback-data.js";
 
 const LONGEST_KEY = 9_999_999_999;
 
@@ -191,5 +192,53 @@ describe("actionOf", () => {
     expect(actionOf(query)).toBe(first);
     expect(actionOf({ data: "adm:bc:zzz" })).toBeUndefined();
     expect(actionOf(undefined)).toBeUndefined();
+  });
+});
+
+describe("onAction", () => {
+  /** A context for a press of a button with `data`, its answers to Telegram recorded. */
+  function press(data: string) {
+    const api = new Api("1:test");
+    const answers: string[] = [];
+    api.config.use(async (_prev, method) => {
+      answers.push(method);
+      return { ok: true, result: true } as never;
+    });
+    const from = { id: 7, is_bot: false, first_name: "A" };
+    const ctx = new Context(
+      { update_id: 1, callback_query: { id: "q", from, chat_instance: "c", data } },
+      api,
+      { ...from, id: 1, is_bot: true, username: "b" } as never,
+    );
+    return { ctx, answers };
+  }
+
+  it("routes each action type of a composer to its handler, answers the query, and passes on the rest", async () => {
+    const composer = new Composer<Context>();
+    const seen: string[] = [];
+    onAction(composer, "session", (_ctx, a) => {
+      seen.push(`session ${a.key}`);
+      return undefined;
+    });
+    composer.command("start", () => undefined);
+    onAction(composer, "days", () => {
+      seen.push("days");
+      return undefined;
+    });
+    const run = async (data: string) => {
+      const { ctx, answers } = press(data);
+      let passed = false;
+      await composer.middleware()(ctx, async () => {
+        passed = true;
+      });
+      return { passed, answers };
+    };
+    expect(await run("s:12")).toEqual({ passed: false, answers: ["answerCallbackQuery"] });
+    expect(await run("ds")).toEqual({ passed: false, answers: ["answerCallbackQuery"] });
+    // Another composer's action, and data the codec did not make, go on unanswered.
+    expect(await run("sp:3")).toEqual({ passed: true, answers: [] });
+    expect(await run("zzz")).toEqual({ passed: true, answers: [] });
+    expect(seen).toEqual(["session 12", "days"]);
+    expect(() => onAction(composer, "days", () => undefined)).toThrow(/handled twice/);
   });
 });

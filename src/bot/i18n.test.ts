@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGS } from "../programme/model.js";
-import { createI18n } from "./i18n.js";
+import { createI18n, fixedT } from "./i18n.js";
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 101];
 const RU_FORMS = ["one", "few", "many", "other"];
@@ -77,4 +77,36 @@ describe("counted strings", () => {
       expect(ru(key, args)).toContain(russian);
     }
   });
+});
+
+/** Every key of a locale that is a string (plural forms under their family's name), flattened with dots. */
+function allKeys(resources: Record<string, unknown>, prefix = ""): string[] {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(resources)) {
+    if (v && typeof v === "object") for (const key of allKeys(v as never, `${prefix}${k}.`)) out.add(key);
+    else out.add(`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, "")}`);
+  }
+  return [...out];
+}
+
+describe("fixedT", () => {
+  const i18n = createI18n();
+  for (const lang of LANGS)
+    it(`${lang}: translates every key as i18next's getFixedT does, with and without options`, () => {
+      const ours = fixedT(i18n, lang);
+      const theirs = i18n.getFixedT(lang);
+      const keys = allKeys(i18n.getResourceBundle(lang, "translation") as Record<string, unknown>);
+      expect(keys.length).toBeGreaterThan(300);
+      const vars = { ...OTHER_VALUES, count: 3, n: "3", title: "<b>T & T</b>", name: "A < B" };
+      for (const key of keys) {
+        expect(ours(key), key).toBe(theirs(key));
+        // Asked twice: the second answer comes from the memo.
+        expect(ours(key), key).toBe(theirs(key));
+        expect(ours(key, vars), key).toBe(theirs(key, vars));
+      }
+      // An explicit language in the options still wins, as with getFixedT.
+      const other = lang === "en" ? "ru" : "en";
+      expect(ours("help.text", { lng: other })).toBe(theirs("help.text", { lng: other }));
+      expect(fixedT(i18n, lang)).toBe(ours);
+    });
 });

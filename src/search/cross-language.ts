@@ -189,3 +189,25 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
   });
   return lexical.length ? [...glossary, ...lexical] : glossary;
 }
+
+const bySearch = new WeakMap<object, Map<string, Translation[]>>();
+
+/**
+ * {@link translateQuery}, remembered for the rest of one search (`memo` is that search's own, as in
+ * candidates.ts): a search reads its words as typed and on the other layout, then scores them, asking for the
+ * same translations several times.
+ */
+export function translateQueryOnce(v: Index, words: readonly string[], memo: object): Translation[] {
+  let seen = bySearch.get(memo);
+  if (!seen) {
+    seen = new Map();
+    bySearch.set(memo, seen);
+  }
+  const key = words.join(" ");
+  let out = seen.get(key);
+  if (!out) {
+    out = translateQuery(v, words);
+    seen.set(key, out);
+  }
+  return out;
+}

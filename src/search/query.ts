@@ -5,7 +5,7 @@
  * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
  */
 import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
-import { translateQuery } from "./cross-language.js";
+import { translateQueryOnce } from "./cross-language.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
@@ -66,7 +66,7 @@ function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
   const glossed = new Map<number, number>();
   // Words a glossary phrase translates are matched no other way; a dictionary's translation leaves the others.
   const strict = new Set<number>();
-  for (const t of translateQuery(v, words))
+  for (const t of translateQueryOnce(v, words, memo))
     if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
       for (let i = t.start; i < t.start + t.length; i++) {
         const sim = SIM.translation * (t.weight ?? 1);

@@ -4,7 +4,7 @@
  * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
  */
 import { type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
-import { translateQuery } from "./cross-language.js";
+import { translateQueryOnce } from "./cross-language.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -39,7 +39,7 @@ export function scoreWords(
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
   // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
   const strict = words.map(() => false);
-  for (const t of translateQuery(v, words)) {
+  for (const t of translateQueryOnce(v, words, memo)) {
     const docs = new Map<number, number>();
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {

@@ -8,6 +8,7 @@ import {
   formatWhen,
   nightOf,
   truncate,
+  yearIn,
 } from "./format.js";
 
 const TZ = "Asia/Yekaterinburg";
@@ -38,6 +39,19 @@ describe("format", () => {
     expect(formatTimeRange("2013-02-25T11:30:00+06:00", "2013-02-25T12:30:00+06:00", TZ, "en", in2013)).toBe(
       "Mon 25 Feb, 11:30–12:30",
     );
+  });
+
+  it("tells the year of the clock right on either side of New Year in the conference's timezone", () => {
+    // 2013-12-31 23:30 in Yekaterinburg (UTC+6 then) is still 2013 there, half an hour later it is 2014.
+    const before = Date.parse("2013-12-31T23:30:00+06:00");
+    const after = Date.parse("2014-01-01T00:00:00+06:00");
+    expect(yearIn(before, TZ)).toBe(2013);
+    expect(yearIn(after, TZ)).toBe(2014);
+    expect(yearIn(before, TZ)).toBe(2013);
+    expect(yearIn(before, "UTC")).toBe(2013);
+    expect(yearIn(Date.parse("2013-12-31T20:00:00Z"), TZ)).toBe(2014);
+    expect(formatDay("2014-01-01", TZ, "en", before)).toBe("Wed 1 Jan 2014");
+    expect(formatDay("2014-01-01", TZ, "en", after)).toBe("Wed 1 Jan");
   });
 
   it("escapes the four characters HTML mode cares about", () => {

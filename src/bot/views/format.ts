@@ -50,6 +50,24 @@ function remembered(key: string, make: () => string): string {
   return value;
 }
 
+/** Per timezone, the year `now` last fell in and that year's bounds (ms): the year changes once a year. */
+const years = new Map<string, { year: number; from: number; until: number }>();
+
+/**
+ * The year an instant falls in, in a timezone. Working it out with luxon takes a zone offset look-up (tens of
+ * microseconds), and every formatted day and time range asks it of the clock's `now`: the year's bounds are
+ * remembered per timezone, so an instant inside them is answered by two comparisons.
+ */
+export function yearIn(instant: number, timezone: string): number {
+  const known = years.get(timezone);
+  if (known && instant >= known.from && instant < known.until) return known.year;
+  const dt = DateTime.fromMillis(instant, { zone: timezone });
+  const from = dt.startOf("year");
+  const entry = { year: dt.year, from: from.toMillis(), until: from.plus({ years: 1 }).toMillis() };
+  years.set(timezone, entry);
+  return entry.year;
+}
+
 function zoned(instant: string | number, timezone: string, lang: Lang): DateTime {
   const dt = typeof instant === "number" ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
   return dt.setZone(timezone).setLocale(lang);
@@ -67,7 +85,7 @@ function dayPattern(dt: DateTime, lang: Lang, now: number | undefined): string {
 
 /** A day as "Mon 25 Feb" / «пн, 25 февраля» from an ISO date or an instant; the year when not that of `now`. */
 export function formatDay(dayOrInstant: string | number, timezone: string, lang: Lang, now?: number): string {
-  const thisYear = now === undefined ? "" : DateTime.fromMillis(now, { zone: timezone }).year;
+  const thisYear = now === undefined ? "" : yearIn(now, timezone);
   return remembered(`day|${dayOrInstant}|${timezone}|${lang}|${thisYear}`, () => {
     const dt =
       typeof dayOrInstant === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant)
@@ -132,7 +150,7 @@ export function formatTimeRange(
   lang: Lang,
   now?: number,
 ): string {
-  const thisYear = now === undefined ? "" : DateTime.fromMillis(now, { zone: timezone }).year;
+  const thisYear = now === undefined ? "" : yearIn(now, timezone);
   return remembered(`range|${start}|${end}|${timezone}|${lang}|${thisYear}`, () => {
     const a = zoned(start, timezone, lang);
     const b = zoned(end, timezone, lang);

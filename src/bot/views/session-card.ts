@@ -113,7 +113,7 @@ const PAGE_MARGIN = 40;
 
 /** The abstract cut into pages: the first after the card's head, the others after the title alone. */
 function abstractPages(ctx: ViewCtx, session: Session): string[] {
-  return memoPages(ctx, session, () => {
+  return perSession(pagesMemo, ctx, session, () => {
     const abstract = pick(ctx, session.abstract).trim();
     if (!abstract) return [];
     const head = headLines(ctx, session).join("\n");
@@ -122,26 +122,41 @@ function abstractPages(ctx: ViewCtx, session: Session): string[] {
   });
 }
 
-const pagesMemo = new WeakMap<object, Map<string, string[]>>();
-
-function memoPages(ctx: ViewCtx, session: Session, make: () => string[]): string[] {
-  let memo = pagesMemo.get(ctx.deps.catalog.programme);
+/**
+ * A value of one session for this reader's language, made once per programme version (a reload installs a
+ * new programme object, which starts a fresh memo).
+ */
+function perSession<T>(
+  store: WeakMap<object, Map<string, T>>,
+  ctx: ViewCtx,
+  session: Session,
+  make: () => T,
+): T {
+  let memo = store.get(ctx.deps.catalog.programme);
   if (!memo) {
     memo = new Map();
-    pagesMemo.set(ctx.deps.catalog.programme, memo);
+    store.set(ctx.deps.catalog.programme, memo);
   }
   const key = `${ctx.lang}|${session.id}`;
-  let pages = memo.get(key);
-  if (!pages) {
-    pages = make();
-    memo.set(key, pages);
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    memo.set(key, value);
   }
-  return pages;
+  return value;
 }
 
-/** How many "Read more" pages a session's abstract has for this reader (0 when it fits on the card). */
+const pagesMemo = new WeakMap<object, Map<string, string[]>>();
+const pageCounts = new WeakMap<object, Map<string, number>>();
+
+/**
+ * How many "Read more" pages a session's abstract has for this reader (0 when it fits on the card). Every
+ * card and its buttons ask; the answer renders the card's head, so it is kept like the pages themselves.
+ */
 export function abstractPageCount(ctx: ViewCtx, session: Session): number {
-  return hasLongAbstract(ctx, session) ? abstractPages(ctx, session).length : 0;
+  return perSession(pageCounts, ctx, session, () =>
+    hasLongAbstract(ctx, session) ? abstractPages(ctx, session).length : 0,
+  );
 }
 
 /**

@@ -25,24 +25,35 @@ export function markupOf(view: View): { inline_keyboard: InlineKeyboardButton[][
   return view.keyboard.length ? { inline_keyboard: view.keyboard } : undefined;
 }
 
-const unescaped = new WeakMap<i18n, i18n>();
+const unescaped = new WeakMap<i18n, { clone: i18n; bare: Map<string, string> }>();
 
 /**
  * A translation for plain-text places (button labels, notices, inline results): nothing is HTML-escaped.
  * It reads through a clone of the i18n instance made once with escaping off, which is much cheaper than
- * passing interpolation options on every call.
+ * passing interpolation options on every call. A label without variables is translated once per language
+ * (the resources never change while the bot runs).
  */
 export function plain(
   ctx: Pick<ViewCtx, "deps" | "lang">,
   key: string,
-  vars: Record<string, unknown> = {},
+  vars?: Record<string, unknown>,
 ): string {
-  let clone = unescaped.get(ctx.deps.i18n);
-  if (!clone) {
-    clone = ctx.deps.i18n.cloneInstance({ interpolation: { escapeValue: false } });
-    unescaped.set(ctx.deps.i18n, clone);
+  let instance = unescaped.get(ctx.deps.i18n);
+  if (!instance) {
+    instance = {
+      clone: ctx.deps.i18n.cloneInstance({ interpolation: { escapeValue: false } }),
+      bare: new Map(),
+    };
+    unescaped.set(ctx.deps.i18n, instance);
   }
-  return clone.t(key, { ...vars, lng: ctx.lang });
+  if (vars) return instance.clone.t(key, { ...vars, lng: ctx.lang });
+  const memoKey = `${ctx.lang}|${key}`;
+  let text = instance.bare.get(memoKey);
+  if (text === undefined) {
+    text = instance.clone.t(key, { lng: ctx.lang });
+    instance.bare.set(memoKey, text);
+  }
+  return text;
 }
 
 const texts = new WeakMap<Programme, Map<string, string>>();
