@@ -3,62 +3,29 @@
  * Bot API server; the test plays attendees through that server and reads what comes back.
  */
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { InlineQueryResultArticle } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/bot/commands.js";
 import { attendeeProgramme } from "../support/attendee-programme.js";
-import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
+import type { ApiUser } from "../support/bot-api-server.js";
+import { useE2eBot } from "../support/e2e-bot.js";
 
 const WAIT = 15_000;
 const emma: ApiUser = { id: 5001, first_name: "Emma", language_code: "en" };
 const ivan: ApiUser = { id: 5002, first_name: "Иван", language_code: "ru" };
 const mallory: ApiUser = { id: 5003, first_name: "Mallory", language_code: "en" };
 
-let server: BotApiServer;
-let bot: BotProcess;
-let dir: string;
-
-/** The user writes; resolves with the bot's next new or changed message in their chat. */
-const say = (user: ApiUser, text: string) => server.say(user, text, { timeoutMs: WAIT });
-
-/** The user presses a button; resolves with the answer to the press and the message after it. */
-const press = (user: ApiUser, message: ServerMessage, button: string | number) =>
-  server.press(user, message, button, { timeoutMs: WAIT });
-
-beforeAll(async () => {
-  server = await BotApiServer.start();
-  dir = mkdtempSync(join(tmpdir(), "confbot-e2e-"));
-  const programme = join(dir, "programme.yaml");
-  writeFileSync(programme, stringify(attendeeProgramme()));
-  bot = spawnBot({
-    BOT_TOKEN: server.token,
-    BOT_API_ROOT: server.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_PATH: programme,
-    LOG_LEVEL: "warn",
-  });
-  await waitForPolling(bot, server);
-}, 60_000);
-
-afterAll(async () => {
-  await killBots();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = useE2eBot({ programme: attendeeProgramme(), waitMs: WAIT });
+const { say, press } = e2e;
 
 describe("an attendee's bot, end to end", () => {
   it("registers its commands in both languages and drops any webhook at start-up", () => {
-    expect(server.requests.some((r) => r.method === "deleteWebhook")).toBe(true);
-    const names = (lang: string) => server.commands.get(lang)?.map((c) => c.command);
+    expect(e2e.server.requests.some((r) => r.method === "deleteWebhook")).toBe(true);
+    const names = (lang: string) => e2e.server.commands.get(lang)?.map((c) => c.command);
     // What reached the Bot API server over HTTP is the bot's own menu, the same in both languages.
     expect(names("")).toEqual([...COMMANDS]);
     expect(names("ru")).toEqual([...COMMANDS]);
-    expect(server.commands.get("ru")?.[0]?.description).toBe("Приветствие и главное меню");
+    expect(e2e.server.commands.get("ru")?.[0]?.description).toBe("Приветствие и главное меню");
   });
 
   it("welcomes in the user's language", async () => {
@@ -106,12 +73,12 @@ describe("an attendee's bot, end to end", () => {
   });
 
   it("answers inline queries with cards that link back into the bot", async () => {
-    const results = (await server.inlineQuery(emma, "flask", WAIT)) as InlineQueryResultArticle[];
+    const results = (await e2e.server.inlineQuery(emma, "flask", WAIT)) as InlineQueryResultArticle[];
     const flask = results.find((r) => r.id === "flask-patterns");
     expect(flask?.title).toBe("Advanced Flask patterns");
     expect(flask?.reply_markup?.inline_keyboard[0]?.[0]).toEqual({
       text: "📱 Open in the bot",
-      url: `https://t.me/${server.botInfo.username}?start=flask-patterns`,
+      url: `https://t.me/${e2e.server.botInfo.username}?start=flask-patterns`,
     });
   });
 
@@ -141,8 +108,8 @@ describe("an attendee's bot, end to end", () => {
     }
     expect((await say(mallory, "<b>&")).text).toContain("“<b>&”");
 
-    const mark = server.sendSticker(mallory);
-    expect((await server.waitFor((m) => m.chatId === mallory.id && m.seq > mark, WAIT)).text).toContain(
+    const mark = e2e.server.sendSticker(mallory);
+    expect((await e2e.server.waitFor((m) => m.chatId === mallory.id && m.seq > mark, WAIT)).text).toContain(
       "text",
     );
 
@@ -155,27 +122,27 @@ describe("an attendee's bot, end to end", () => {
       "sr:0:ZZZZZZZZ",
       "d:99",
     ]) {
-      const id = server.pressData(mallory, data, card);
-      expect((await server.waitForAnswer(id, WAIT)).text).toContain("outdated");
+      const id = e2e.server.pressData(mallory, data, card);
+      expect((await e2e.server.waitForAnswer(id, WAIT)).text).toContain("outdated");
     }
     const after = await say(mallory, "flask");
     expect(after.text).toContain("Advanced Flask patterns");
     // Nothing the bot sent was refused by the server, and nothing went to a chat it should not reach.
-    expect(server.requests.filter((r) => r.status >= 400 && r.method !== "getUpdates")).toEqual([]);
-    const chats = new Set(server.messages().map((m) => m.chatId));
+    expect(e2e.server.requests.filter((r) => r.status >= 400 && r.method !== "getUpdates")).toEqual([]);
+    const chats = new Set(e2e.server.messages().map((m) => m.chatId));
     expect([...chats].sort()).toEqual([emma.id, ivan.id, mallory.id].sort());
   });
 
   it("rides out a 429 and a 500 from Telegram (auto-retry)", async () => {
-    server.failNext({ method: "sendMessage", chatId: emma.id, code: 429, retryAfter: 1 });
-    server.failNext({ method: "sendMessage", chatId: emma.id, code: 500 });
+    e2e.server.failNext({ method: "sendMessage", chatId: emma.id, code: 429, retryAfter: 1 });
+    e2e.server.failNext({ method: "sendMessage", chatId: emma.id, code: 500 });
     const reply = await say(emma, "redis");
     expect(reply.text).toContain("Nothing found");
-    expect(server.stats().injected).toMatchObject({ 429: 1, 500: 1 });
+    expect(e2e.server.stats().injected).toMatchObject({ 429: 1, 500: 1 });
   });
 
   it("stops gracefully on SIGTERM", async () => {
-    expect(await bot.stop("SIGTERM")).toBe(0);
-    expect(bot.stderr()).not.toMatch(/"level":50/);
+    expect(await e2e.bot.stop("SIGTERM")).toBe(0);
+    expect(e2e.bot.stderr()).not.toMatch(/"level":50/);
   });
 });

@@ -4,18 +4,13 @@
  * the test plays an organizer, attendees and a speaker through that server, then opens the room's screen and
  * the Mini App's moderation in headless Chromium, saving screenshots for the README (docs/screenshots/).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { afterAll, describe, expect, it } from "vitest";
 import { appUrl, browserLaunchUrl, sessionStartParam } from "../../src/webapp/links.js";
 import { signInitData } from "../../src/webapp/server/init-data.js";
 import { attendeeProgramme } from "../support/attendee-programme.js";
-import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
+import type { ApiUser, ServerMessage } from "../support/bot-api-server.js";
 import { startBrowser, type TestBrowser } from "../support/browser.js";
-import { freePort, waitForHttp } from "../support/http-server.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
+import { useE2eBot } from "../support/e2e-bot.js";
 
 const WAIT = 15_000;
 const PUBLIC = "https://confbot.test";
@@ -26,47 +21,25 @@ const bob: ApiUser = { id: 6102, first_name: "Боб", language_code: "ru" };
 const armin: ApiUser = { id: 6103, first_name: "Armin", language_code: "en" };
 const mallory: ApiUser = { id: 6104, first_name: "Mallory", language_code: "en" };
 
-let server: BotApiServer;
-let bot: BotProcess;
 let browser: TestBrowser | undefined;
-let dir: string;
-let base: string;
 /** The room screen's link as the bot gives it, and its inviting link. */
 let screenLink = "";
 
-const say = (user: ApiUser, text: string, part = "") => server.say(user, text, { part, timeoutMs: WAIT });
-const press = (user: ApiUser, message: ServerMessage, button: string, part = "") =>
-  server.press(user, message, button, { part, timeoutMs: WAIT });
-
-beforeAll(async () => {
-  server = await BotApiServer.start();
-  dir = mkdtempSync(join(tmpdir(), "confbot-questions-"));
-  writeFileSync(join(dir, "programme.yaml"), stringify(attendeeProgramme()));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  bot = spawnBot({
-    BOT_TOKEN: server.token,
-    BOT_API_ROOT: server.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_PATH: join(dir, "programme.yaml"),
+const e2e = useE2eBot({
+  programme: attendeeProgramme(),
+  waitMs: WAIT,
+  webapp: true,
+  env: {
     WEBAPP_URL: PUBLIC,
-    PORT: String(port),
     ADMIN_IDS: String(olga.id),
     // Half-way through "Advanced Flask patterns" (10:00–11:00, Hall A).
     DEMO_NOW: "2030-03-01T10:30:00+05:00",
     QUESTION_INTERVAL: "30",
-    LOG_LEVEL: "warn",
-  });
-  await waitForPolling(bot, server);
-  await waitForHttp(base, bot, WAIT);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await killBots();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  },
 });
+const { say, press } = e2e;
+
+afterAll(() => browser?.close());
 
 /** The user's moderation list of the Flask talk, through /questions. */
 async function moderationList(user: ApiUser): Promise<ServerMessage> {
@@ -81,8 +54,8 @@ describe("questions to the speaker, end to end", () => {
     expect(card.buttons).toContain("❓ Ask a question");
     const prompt = (await press(alice, card, "Ask a question", "Your question")).after;
     expect(prompt.text).toContain("up to 300 characters");
-    server.sendSticker(alice);
-    await server.waitFor((m) => m.chatId === alice.id && m.text.includes("as text only"), WAIT);
+    e2e.server.sendSticker(alice);
+    await e2e.server.waitFor((m) => m.chatId === alice.id && m.text.includes("as text only"), WAIT);
     const asked = await say(alice, "Does <b>Flask</b> scale & how far?", "moderator approves");
     expect(asked.buttons).toContain("💬 See the questions");
     // Bob sees no question yet; a forged vote for the pending one and a forged approval change nothing.
@@ -92,10 +65,10 @@ describe("questions to the speaker, end to end", () => {
     expect(mod.text).toContain("1. ⏳ 👍 0 Does <b>Flask</b> scale & how far?");
     expect(mod.html).toContain("Does &lt;b&gt;Flask&lt;/b&gt; scale &amp; how far?");
     const approve = mod.buttons.find((b) => b.startsWith("✅")) ?? "";
-    const forged = server.pressData(mallory, "qo:a:1:0");
-    expect(await server.waitForAnswer(forged, WAIT)).toMatchObject({ show_alert: true });
-    const forgedVote = server.pressData(mallory, "qv:1:1:0");
-    expect((await server.waitForAnswer(forgedVote, WAIT)).text).toContain("no longer shown");
+    const forged = e2e.server.pressData(mallory, "qo:a:1:0");
+    expect(await e2e.server.waitForAnswer(forged, WAIT)).toMatchObject({ show_alert: true });
+    const forgedVote = e2e.server.pressData(mallory, "qv:1:1:0");
+    expect((await e2e.server.waitForAnswer(forgedVote, WAIT)).text).toContain("no longer shown");
     const approved = await press(olga, mod, approve, "Shown: 1");
     expect(approved.answer.text).toContain("Approved");
     screenLink = /📺 Room screen: (\S+)/.exec(approved.after.text)?.[1] ?? "";
@@ -112,8 +85,8 @@ describe("questions to the speaker, end to end", () => {
     expect(back.answer.text).toBe("↩️ Голос отозван.");
     await press(bob, back.after, "👍 1", "👍 1 Does");
     // The same vote pressed twice (two devices) is one vote.
-    const twice = server.pressData(bob, "qv:1:1:0");
-    await server.waitForAnswer(twice, WAIT);
+    const twice = e2e.server.pressData(bob, "qv:1:1:0");
+    await e2e.server.waitForAnswer(twice, WAIT);
     await say(olga, "/moderation off", "Moderation is off");
     const prompt = (
       await press(bob, await say(bob, "/start flask-patterns", "Flask"), "Задать вопрос", "Ваш вопрос")
@@ -122,8 +95,8 @@ describe("questions to the speaker, end to end", () => {
     expect((await say(bob, "Что с async в Flask 3?", "Вопрос опубликован")).text).toContain("голосовать");
     // One question per 30 seconds here: asking again at once is refused with the wait.
     const again = await say(bob, "/start flask-patterns", "Flask");
-    const refused = server.pressButton(bob, again, "Задать вопрос");
-    expect((await server.waitForAnswer(refused, WAIT)).text).toMatch(/через \d+ секунд/);
+    const refused = e2e.server.pressButton(bob, again, "Задать вопрос");
+    expect((await e2e.server.waitForAnswer(refused, WAIT)).text).toMatch(/через \d+ секунд/);
     // A question over the length limit is refused with its length, and may be sent again shorter.
     const card2 = await say(mallory, "/start flask-patterns", "Advanced");
     await press(mallory, card2, "Ask a question", "Your question");
@@ -139,7 +112,7 @@ describe("questions to the speaker, end to end", () => {
     const invitation = await say(olga, "/invite Armin", "one-time invitation");
     const token = /start=(inv_[0-9a-f]{32})/.exec(invitation.text)?.[1];
     expect(token).toBeDefined();
-    const photo = await server.waitForRequest((r) => r.method === "sendPhoto", WAIT);
+    const photo = await e2e.server.waitForRequest((r) => r.method === "sendPhoto", WAIT);
     expect(photo).toBeDefined();
     expect((await say(armin, `/start ${token}`, "Welcome")).text).toContain("Welcome, Armin Ronacher!");
     expect((await say(mallory, `/start ${token}`, "already been used")).text).toContain(
@@ -149,34 +122,34 @@ describe("questions to the speaker, end to end", () => {
     expect(mod.buttons.some((b) => b.startsWith("🚫"))).toBe(false);
     const answered = await press(armin, mod, "Answered 1", "answered");
     expect(answered.answer.text).toContain("the asker is told");
-    const told = await server.waitFor(
+    const told = await e2e.server.waitFor(
       (m) => m.chatId === alice.id && m.text.includes("has answered your question"),
       WAIT,
     );
     expect(told.text).toContain("Does <b>Flask</b> scale & how far?");
     // Pressing it again (or a forged copy) tells nobody twice.
-    const again = server.pressData(
+    const again = e2e.server.pressData(
       armin,
       answered.after.replyMarkup ? "qo:n:1:0" : "qo:n:1:0",
       answered.after,
     );
-    await server.waitForAnswer(again, WAIT);
+    await e2e.server.waitForAnswer(again, WAIT);
     await new Promise((r) => setTimeout(r, 1500));
     expect(
-      server.messages(alice.id).filter((m) => m.text.includes("has answered your question")),
+      e2e.server.messages(alice.id).filter((m) => m.text.includes("has answered your question")),
     ).toHaveLength(1);
   });
 
   it("the Mini App's questions API refuses forged init data (401) and attendees (403)", async () => {
-    const url = `${base}/api/questions/flask-patterns`;
+    const url = `${e2e.base}/api/questions/flask-patterns`;
     const forged = signInitData({ user: armin, authDate: Date.now() }, "999:NOT-the-bot-token-xxxxxxxx");
     expect((await fetch(url, { headers: { authorization: `tma ${forged}` } })).status).toBe(401);
-    const mal = signInitData({ user: mallory, authDate: Date.now() }, server.token);
+    const mal = signInitData({ user: mallory, authDate: Date.now() }, e2e.server.token);
     expect((await fetch(url, { headers: { authorization: `tma ${mal}` } })).status).toBe(403);
     expect(
       (await fetch(`${url}/1/hide`, { method: "POST", headers: { authorization: `tma ${mal}` } })).status,
     ).toBe(403);
-    const own = signInitData({ user: armin, authDate: Date.now() }, server.token);
+    const own = signInitData({ user: armin, authDate: Date.now() }, e2e.server.token);
     expect((await fetch(url, { headers: { authorization: `tma ${own}` } })).status).toBe(200);
   });
 
@@ -184,7 +157,7 @@ describe("questions to the speaker, end to end", () => {
     browser = await startBrowser();
     const screen = await browser.page();
     await screen.setViewportSize({ width: 1280, height: 720 });
-    await screen.goto(screenLink.replace(PUBLIC, base));
+    await screen.goto(screenLink.replace(PUBLIC, e2e.base));
     await screen.waitForSelector("#questions li");
     expect(await screen.locator("#questions li").first().textContent()).toContain(
       "Does <b>Flask</b> scale & how far?",
@@ -198,12 +171,12 @@ describe("questions to the speaker, end to end", () => {
     await screen.waitForSelector("text=Will the slides be online?", { timeout: WAIT });
     await screen.screenshot({ path: `${SHOTS}/questions-screen.png` });
     // A forged signature is a plain 404.
-    expect((await fetch(`${screenLink.replace(PUBLIC, base).slice(0, -2)}xx`)).status).toBe(404);
+    expect((await fetch(`${screenLink.replace(PUBLIC, e2e.base).slice(0, -2)}xx`)).status).toBe(404);
 
     // Armin, the speaker, in the Mini App on his talk: hides Mallory's question; the screen drops it.
     const app = await browser.page();
-    const initData = signInitData({ user: armin, authDate: Date.now() }, server.token);
-    await app.goto(browserLaunchUrl(appUrl(base, sessionStartParam("flask-patterns")), initData));
+    const initData = signInitData({ user: armin, authDate: Date.now() }, e2e.server.token);
+    await app.goto(browserLaunchUrl(appUrl(e2e.base, sessionStartParam("flask-patterns")), initData));
     await app.waitForSelector("[data-testid=questions] li");
     const items = app.locator("[data-testid=questions] li");
     expect(await items.count()).toBe(3);

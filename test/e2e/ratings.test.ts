@@ -4,17 +4,14 @@
  * tick every second. The test plays a follower who rates and comments, one who turned prompts off, Mallory with
  * forged buttons, and the organizer who reads /feedback.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { ratingOf } from "../../src/store/ratings.js";
 import { subscribe } from "../../src/store/subscriptions.js";
 import { attendeeProgramme } from "../support/attendee-programme.js";
-import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
+import type { ApiUser } from "../support/bot-api-server.js";
+import { useE2eBot } from "../support/e2e-bot.js";
 
 const WAIT = 15_000;
 const olga: ApiUser = { id: 6200, first_name: "Olga", language_code: "ru" };
@@ -22,37 +19,17 @@ const alice: ApiUser = { id: 6201, first_name: "Alice", language_code: "en" };
 const bob: ApiUser = { id: 6202, first_name: "Bob", language_code: "en" };
 const mallory: ApiUser = { id: 6203, first_name: "Mallory", language_code: "en" };
 
-let server: BotApiServer;
-let bot: BotProcess;
-let dir: string;
-
-const say = (user: ApiUser, text: string, part = "") => server.say(user, text, { part, timeoutMs: WAIT });
-const press = (user: ApiUser, message: ServerMessage, button: string, part = "") =>
-  server.press(user, message, button, { part, timeoutMs: WAIT });
-
-beforeAll(async () => {
-  server = await BotApiServer.start();
-  dir = mkdtempSync(join(tmpdir(), "confbot-ratings-"));
-  writeFileSync(join(dir, "programme.yaml"), stringify(attendeeProgramme()));
-  bot = spawnBot({
-    BOT_TOKEN: server.token,
-    BOT_API_ROOT: server.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_PATH: join(dir, "programme.yaml"),
+const e2e = useE2eBot({
+  programme: attendeeProgramme(),
+  waitMs: WAIT,
+  env: {
     ADMIN_IDS: String(olga.id),
     DEMO_NOW: "2030-03-01T11:01:05+05:00",
     RATING_PROMPT_MINUTES: "1",
     REMINDER_TICK: "* * * * * *",
-    LOG_LEVEL: "warn",
-  });
-  await waitForPolling(bot, server);
-}, 90_000);
-
-afterAll(async () => {
-  await killBots();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  },
 });
+const { say, press } = e2e;
 
 describe("ratings, end to end", () => {
   it("a follower is asked after the end, rates, comments, and the organizer's report shows it", async () => {
@@ -61,11 +38,11 @@ describe("ratings, end to end", () => {
     const settings = await say(bob, "/settings");
     await press(bob, settings, "Stop asking me to rate sessions", "I don't ask you to rate sessions");
     // Both followed the talk while it ran (written as the bot's store does, the bot being another process).
-    const db = openDatabase(join(dir, "confbot.sqlite"));
+    const db = openDatabase(join(e2e.dir, "confbot.sqlite"));
     for (const u of [alice, bob])
       subscribe(db, u.id, "flask-patterns", Date.parse("2030-03-01T10:10:00+05:00"));
 
-    const prompt = await server.waitFor((m) => m.chatId === alice.id && m.text.includes("How was"), WAIT);
+    const prompt = await e2e.server.waitFor((m) => m.chatId === alice.id && m.text.includes("How was"), WAIT);
     expect(prompt.text).toContain("How was “Advanced Flask patterns”?");
     expect(prompt.buttons).toEqual(["1⭐", "2⭐", "3⭐", "4⭐", "5⭐", "Skip"]);
     const rated = await press(alice, prompt, "4⭐", "You rated");
@@ -80,7 +57,7 @@ describe("ratings, end to end", () => {
 
     // Prompts off: Bob was never asked (the ticks have run since Alice's prompt went).
     await new Promise((r) => setTimeout(r, 1500));
-    expect(server.messages(bob.id).some((m) => m.text.includes("How was"))).toBe(false);
+    expect(e2e.server.messages(bob.id).some((m) => m.text.includes("How was"))).toBe(false);
 
     const report = await say(olga, "/feedback", "Отзывы");
     expect(report.text).toContain("Продвинутые паттерны Flask");
@@ -93,7 +70,7 @@ describe("ratings, end to end", () => {
   });
 
   it("forged stars rate nothing that has not started, nothing for anyone else, and no break", async () => {
-    const db = openDatabase(join(dir, "confbot.sqlite"));
+    const db = openDatabase(join(e2e.dir, "confbot.sqlite"));
     await say(mallory, "/start");
     const keys = db.prepare("SELECT id, key FROM sessions").all() as { id: string; key: number }[];
     const key = (id: string) => keys.find((k) => k.id === id)?.key ?? 0;
@@ -101,16 +78,16 @@ describe("ratings, end to end", () => {
       (s) => Date.parse(s.start) > Date.parse("2030-03-01T12:00:00+05:00"),
     );
     const breakId = attendeeProgramme().sessions.find((s) => s.kind === "break")?.id ?? "";
-    const chat = server.messages(mallory.id).at(-1);
-    const early = server.pressData(mallory, `rt:${key(later?.id ?? "")}:5`, chat);
-    expect((await server.waitForAnswer(early, WAIT)).text).toContain("once it has started");
-    const pause = server.pressData(mallory, `rc:${key(breakId)}:1`, chat);
-    expect((await server.waitForAnswer(pause, WAIT)).text).toContain("not rated");
-    const bad = server.pressData(mallory, "rt:1:7", chat);
-    await server.waitForAnswer(bad, WAIT);
+    const chat = e2e.server.messages(mallory.id).at(-1);
+    const early = e2e.server.pressData(mallory, `rt:${key(later?.id ?? "")}:5`, chat);
+    expect((await e2e.server.waitForAnswer(early, WAIT)).text).toContain("once it has started");
+    const pause = e2e.server.pressData(mallory, `rc:${key(breakId)}:1`, chat);
+    expect((await e2e.server.waitForAnswer(pause, WAIT)).text).toContain("not rated");
+    const bad = e2e.server.pressData(mallory, "rt:1:7", chat);
+    await e2e.server.waitForAnswer(bad, WAIT);
     // Her own press rates for her only: Alice's 4 stars stay.
-    const own = server.pressData(mallory, `rt:${key("flask-patterns")}:1`, chat);
-    await server.waitForAnswer(own, WAIT);
+    const own = e2e.server.pressData(mallory, `rt:${key("flask-patterns")}:1`, chat);
+    await e2e.server.waitForAnswer(own, WAIT);
     expect(ratingOf(db, mallory.id, "flask-patterns")?.stars).toBe(1);
     expect(ratingOf(db, alice.id, "flask-patterns")?.stars).toBe(4);
     expect(ratingOf(db, mallory.id, later?.id ?? "")).toBeUndefined();

@@ -4,7 +4,7 @@
  * (launch parameters in the URL's fragment, init data signed with the bot's token), and the test talks to
  * the bot as the same user. PyCon Russia 2013, both languages, both themes.
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -14,11 +14,12 @@ import { conferenceDayOf } from "../../src/programme/model.js";
 import { readProgrammeFile } from "../../src/programme/read.js";
 import { appUrl, browserLaunchUrl } from "../../src/webapp/links.js";
 import { signInitData } from "../../src/webapp/server/init-data.js";
-import { type ApiUser, BotApiServer } from "../support/bot-api-server.js";
+import type { ApiUser } from "../support/bot-api-server.js";
 import { SCREENSHOTS, startBrowser, type TestBrowser, THEMES } from "../support/browser.js";
-import { freePort, waitForHttp } from "../support/http-server.js";
+import { useE2eBot } from "../support/e2e-bot.js";
+import { freePort } from "../support/http-server.js";
 import { REAL_DIR } from "../support/real-schedules.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
+import { spawnBot } from "../support/spawn-bot.js";
 import { tempDir } from "../support/tmp.js";
 import { startTestWebapp, TEST_TOKEN } from "../support/webapp.js";
 
@@ -26,39 +27,20 @@ const PYCON = readProgrammeFile("data/pycon-ru-2013.yaml");
 const WAIT = 15_000;
 const PUBLIC = "https://confbot.test";
 
-let server: BotApiServer;
-let bot: BotProcess;
 let browser: TestBrowser;
-let dir: string;
-let base: string;
+
+const e2e = useE2eBot({
+  programme: "data/pycon-ru-2013.yaml",
+  waitMs: WAIT,
+  webapp: true,
+  env: { WEBAPP_URL: PUBLIC },
+});
 
 beforeAll(async () => {
-  server = await BotApiServer.start();
-  dir = mkdtempSync(join(tmpdir(), "confbot-webapp-"));
-  copyFileSync("data/pycon-ru-2013.yaml", join(dir, "programme.yaml"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  bot = spawnBot({
-    BOT_TOKEN: server.token,
-    BOT_API_ROOT: server.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_PATH: join(dir, "programme.yaml"),
-    WEBAPP_URL: PUBLIC,
-    PORT: String(port),
-    LOG_LEVEL: "warn",
-  });
-  await waitForPolling(bot, server);
-  // The Mini App's server starts with polling.
-  await waitForHttp(base, bot, WAIT);
   browser = await startBrowser();
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await killBots();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 /** Opens the app in a new tab as Telegram would for `user` (init data signed now, unless told otherwise). */
 async function openApp(
@@ -70,9 +52,9 @@ async function openApp(
     options.initData ??
     signInitData(
       { user, authDate: Date.now(), ...(options.startParam ? { startParam: options.startParam } : {}) },
-      server.token,
+      e2e.server.token,
     );
-  const url = appUrl(base);
+  const url = appUrl(e2e.base);
   await page.goto(initData ? browserLaunchUrl(url, initData, THEMES[options.theme ?? "light"]) : url);
   return page;
 }
@@ -83,7 +65,7 @@ const day1Rooms = PYCON.conference.rooms
 
 describe("the Mini App in a real browser", () => {
   it("points the bot's menu button at the app", () => {
-    const call = server.requests.find((r) => r.method === "setChatMenuButton");
+    const call = e2e.server.requests.find((r) => r.method === "setChatMenuButton");
     expect(call?.payload.menu_button).toMatchObject({ type: "web_app", web_app: { url: `${PUBLIC}/app/` } });
   });
 
@@ -161,12 +143,12 @@ describe("the Mini App in a real browser", () => {
     expect(await page.getAttribute("[data-testid=follow]", "aria-pressed")).toBe("true");
     await page.screenshot({ path: join(SCREENSHOTS, "pycon-session-en.png") });
 
-    const my = await server.say(emma, "/my", { timeoutMs: WAIT });
+    const my = await e2e.server.say(emma, "/my", { timeoutMs: WAIT });
     expect(my.text).toContain("My sessions (1)");
     expect(my.buttons).toContain("📅 Subscribe in my calendar");
     expect(my.buttons).toContain("🗓 Open the grid");
     // The feed's link in both forms; the web one is not called https when it is not.
-    const feed = await server.press(emma, my, "Subscribe in my calendar", {
+    const feed = await e2e.server.press(emma, my, "Subscribe in my calendar", {
       part: "calendar feed",
       timeoutMs: WAIT,
     });
@@ -177,12 +159,12 @@ describe("the Mini App in a real browser", () => {
     expect(feed.after.text).toContain(`webcal://${web?.replace(/^https?:\/\//, "")}`);
     expect(feed.after.text).not.toMatch(/https: http:/);
     // PyCon 2013 is over: the session is behind "Show past".
-    const past = await server.press(emma, my, "Show past", { timeoutMs: WAIT });
+    const past = await e2e.server.press(emma, my, "Show past", { timeoutMs: WAIT });
     expect(past.after.text).toContain("Advanced Flask patterns");
 
     // Unfollow in the bot, from the session's card.
-    const card = await server.say(emma, "/start advanced-flask-patterns", { timeoutMs: WAIT });
-    await server.press(emma, card, "Unfollow", { timeoutMs: WAIT });
+    const card = await e2e.server.say(emma, "/start advanced-flask-patterns", { timeoutMs: WAIT });
+    await e2e.server.press(emma, card, "Unfollow", { timeoutMs: WAIT });
     await page.reload();
     await page.click("[data-testid=tab-agenda]");
     await page.waitForSelector("[data-testid=agenda]", { timeout: WAIT });
@@ -243,9 +225,31 @@ describe("the Mini App in a real browser", () => {
       const first = (await page.textContent("[data-testid=search-results] li .r-title"))
         ?.replace(/^⭐ /, "")
         .trim();
-      const chat = await server.say(ann, query, { timeoutMs: WAIT });
+      const chat = await e2e.server.say(ann, query, { timeoutMs: WAIT });
       expect(first, query).toBeTruthy();
       expect(chat.text.split("\n").find((l) => l.startsWith("1."))).toContain(first?.replace(/^👤 /, ""));
+    }
+    // Session rows name their speakers, as the agenda's rows do (issue 19, item 4).
+    await page.fill("[data-testid=search-input]", "flask");
+    await page.waitForResponse((r) => r.url().includes("/api/search?q=flask"));
+    await page.waitForSelector("[data-testid=search-results] [data-session]", { timeout: WAIT });
+    const rows = await page.$$eval("[data-testid=search-results] [data-session]", (els) =>
+      els.map((e) => ({
+        id: e.getAttribute("data-session") ?? "",
+        speakers: e.querySelector(".r-speakers")?.textContent ?? "",
+      })),
+    );
+    const withSpeakers = rows.filter((r) => PYCON.sessions.find((s) => s.id === r.id)?.speakers.length);
+    expect(withSpeakers.length).toBeGreaterThan(0);
+    for (const row of withSpeakers) {
+      const session = PYCON.sessions.find((s) => s.id === row.id);
+      for (const id of session?.speakers ?? []) {
+        const name = PYCON.speakers.find((sp) => sp.id === id)?.name;
+        expect(
+          Object.values(name ?? {}).some((n) => row.speakers.includes(n)),
+          `${row.id}: ${row.speakers}`,
+        ).toBe(true);
+      }
     }
     await page.fill("[data-testid=search-input]", "qwzxvbn");
     await page.waitForSelector("[data-testid=search-nothing]", { timeout: WAIT });
@@ -255,7 +259,7 @@ describe("the Mini App in a real browser", () => {
 
   it("answers forged, altered, expired and missing init data with 401 and says so in the app", async () => {
     const eve: ApiUser = { id: 6501, first_name: "Eve", language_code: "en" };
-    const good = signInitData({ user: eve, authDate: Date.now() }, server.token);
+    const good = signInitData({ user: eve, authDate: Date.now() }, e2e.server.token);
     const altered = new URLSearchParams(good);
     altered.set("user", JSON.stringify({ ...eve, id: 6201 }));
     const cases: [string, string, string][] = [
@@ -267,7 +271,7 @@ describe("the Mini App in a real browser", () => {
       ["altered", altered.toString(), "bad-signature"],
       [
         "expired",
-        signInitData({ user: eve, authDate: Date.now() - 2 * 86_400_000 }, server.token),
+        signInitData({ user: eve, authDate: Date.now() - 2 * 86_400_000 }, e2e.server.token),
         "expired",
       ],
       ["missing", "", "missing"],
@@ -281,7 +285,7 @@ describe("the Mini App in a real browser", () => {
       await page.close();
     }
     // The API itself, directly.
-    expect((await fetch(`${base}/api/me`, { headers: { authorization: `tma ${altered}` } })).status).toBe(
+    expect((await fetch(`${e2e.base}/api/me`, { headers: { authorization: `tma ${altered}` } })).status).toBe(
       401,
     );
   });
@@ -297,21 +301,21 @@ describe("the Mini App in a real browser", () => {
 
   it("gives a personal webcal feed from /my that follows the programme, and resets it", async () => {
     const olga: ApiUser = { id: 6701, first_name: "Ольга", language_code: "ru" };
-    const card = await server.say(olga, "/start saltstack", { timeoutMs: WAIT });
-    await server.press(olga, card, "Следить", { timeoutMs: WAIT });
-    const my = await server.say(olga, "/my", { timeoutMs: WAIT });
-    const feedMessage = await server.press(olga, my, "Подписаться в календаре", { timeoutMs: WAIT });
+    const card = await e2e.server.say(olga, "/start saltstack", { timeoutMs: WAIT });
+    await e2e.server.press(olga, card, "Следить", { timeoutMs: WAIT });
+    const my = await e2e.server.say(olga, "/my", { timeoutMs: WAIT });
+    const feedMessage = await e2e.server.press(olga, my, "Подписаться в календаре", { timeoutMs: WAIT });
     const link = /webcal:\/\/confbot\.test\/cal\/([A-Za-z0-9_-]{32})\.ics/.exec(feedMessage.after.text);
     expect(link, feedMessage.after.text).toBeTruthy();
-    const feed = await fetch(`${base}/cal/${link?.[1]}.ics`);
+    const feed = await fetch(`${e2e.base}/cal/${link?.[1]}.ics`);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain("UID:saltstack@confbot");
-    const reset = await server.press(olga, feedMessage.after, "Сбросить ссылку", { timeoutMs: WAIT });
+    const reset = await e2e.server.press(olga, feedMessage.after, "Сбросить ссылку", { timeoutMs: WAIT });
     const fresh = /cal\/([A-Za-z0-9_-]{32})\.ics/.exec(reset.after.text)?.[1];
     expect(fresh).toBeTruthy();
     expect(fresh).not.toBe(link?.[1]);
-    expect((await fetch(`${base}/cal/${link?.[1]}.ics`)).status).toBe(404);
-    expect((await fetch(`${base}/cal/${fresh}.ics`)).status).toBe(200);
+    expect((await fetch(`${e2e.base}/cal/${link?.[1]}.ics`)).status).toBe(404);
+    expect((await fetch(`${e2e.base}/cal/${fresh}.ics`)).status).toBe(200);
   });
 });
 
