@@ -166,3 +166,25 @@ describe("a borrowed word's Russian ending", () => {
     expect(words("версии")).toContain("version");
   });
 });
+
+describe("a name in another romanization", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["asyncio", "Asyncio today, as told by Yury Selivanov"],
+      ["seo", "Поиск по сайту: рассказывает Юлия Зайцева"],
+    ]),
+  );
+  const hit = (word: string) =>
+    [...matchMemo(w, word, false, new Map())].filter(([, sim]) => sim > 0.8).map(([t]) => w.terms[t]);
+
+  it("reaches a short first name however it was romanized, in either script", () => {
+    expect(hit("iurii")).toContain("yury");
+    expect(hit("jurij")).toContain("yury");
+    expect(hit("юрий")).toContain("yury");
+    expect(hit("yuliya")).toContain("юлия");
+  });
+
+  it("does not take another name for it", () => {
+    expect(hit("yaroslav")).toEqual([]);
+  });
+});

@@ -9,7 +9,13 @@ import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { stem } from "./stem.js";
-import { latinSpellings, phoneticKeys, shortPhoneticKeys, skeletonKeys } from "./translit.js";
+import {
+  latinSpellings,
+  phoneticKeys,
+  romanizationKey,
+  shortPhoneticKeys,
+  skeletonKeys,
+} from "./translit.js";
 import { trigrams } from "./trigrams.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -152,6 +158,9 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   }
 
   // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
+  // A name in another romanization, however short ("Iurii" Yury, «Юрий» Iurii).
+  const romanKey = romanizationKey(word);
+  if (romanKey.length >= 3) for (const id of v.romanKeys().get(romanKey) ?? []) add(id, SIM.phonetic);
   // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
   if (isCyrillic(word) && word.length >= 3) matchLatinSpellings(v, word, add);
   let spelledAlike = (_id: number, _sim: number) => {};

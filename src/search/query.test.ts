@@ -3,14 +3,19 @@ import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
 import { interpret, meaningful, phraseText, words } from "./query.js";
 
-const v = buildVocabulary(
-  talksProgramme([
-    ["tornado", "Tornado web server"],
-    ["rust", "Rust in the kernel"],
-    ["thu", "Thu and Fri: the hallway track"],
-    ["berg", "Packaging done right, as told by Christoph Berg"],
-  ]),
-);
+const talks = talksProgramme([
+  ["tornado", "Tornado web server"],
+  ["rust", "Rust in the kernel"],
+  ["thu", "Thu and Fri: the hallway track"],
+  ["berg", "Packaging done right, as told by Christoph Berg"],
+]);
+const v = buildVocabulary({
+  ...talks,
+  speakers: [
+    { id: "thadden", name: { en: "Ulrike von Thadden" } },
+    { id: "sprundel", name: { en: "Ilja van Sprundel" } },
+  ],
+});
 const read = (query: string) => interpret(v, query, new Map()).map((q) => [q.word, q.factor]);
 
 describe("normalising the query", () => {
@@ -36,6 +41,17 @@ describe("normalising the query", () => {
     // «Берг» retyped is "<thu": б is the key of "<"; the name as typed sounds like Berg.
     expect(read("Берг").map(([w]) => w)).toEqual(["берг"]);
     expect(read("Кристоф Берг").map(([w]) => w)).toEqual(["кристоф", "берг"]);
+  });
+
+  it("does not take a mistyped Latin word for Cyrillic letters no Russian word strings together", () => {
+    // "vvqzzk" retyped is «ммйяял» (й after a consonant), "iurii" «шгкшш» (no vowel): neither is read so.
+    expect(read("vvqzzk").map(([w]) => w)).toEqual(["vvqzzk"]);
+    expect(read("iurii").map(([w]) => w)).toEqual(["iurii"]);
+  });
+
+  it("leaves out a surname's particle written in Cyrillic unless the programme writes it so", () => {
+    expect(read("фон Тадден").map(([w]) => w)).toEqual(["тадден"]);
+    expect(read("Илья ван Спрундел").map(([w]) => w)).toEqual(["илья", "ван", "спрундел"]);
   });
 
   it("drops stop words, and answers nothing for single letters alone", () => {

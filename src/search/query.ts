@@ -10,6 +10,7 @@ import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
+import { NAME_PARTICLES } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
@@ -19,6 +20,17 @@ const BROKEN_WORD = 0.7;
 const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
 /** Punctuation the other layout puts on the keys of б ж э х ъ ю ё (shifted too). */
 const LAYOUT_PUNCTUATION = /[,;'[\]`<>{}:"]/;
+/** Letters a Russian word never has together: й or ь ъ after a consonant… (й after one), ь ъ ы starting it. */
+const UNPRONOUNCEABLE = /[бвгджзклмнпрстфхцчшщ]й|^[ьъы]|[аеёиоуыэюяьъй][ьъ]|[йьъ]ы|[аеёиоуыэюя]ы/;
+
+/**
+ * Whether a Cyrillic word strings letters together as no Russian word does, or has four letters or more and no
+ * vowel («шгкшш»): a Latin word retyped by mistake, not one meant.
+ */
+function unpronounceable(word: string): boolean {
+  return UNPRONOUNCEABLE.test(word) || (word.length >= 4 && isCyrillic(word) && !/[аеёиоуыэюя]/.test(word));
+}
+
 /**
  * A word of the query as it will be matched, and what a match of it is worth (less when read on the other
  * layout). An optional word (one naming a kind of place: "devroom", "зал") is not matched itself: it makes the
@@ -133,7 +145,9 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
       continue;
     }
-    let swappedReach = swapped.words.length ? reach(v, swapped.words, memo) : 0;
+    // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word.
+    let swappedReach =
+      swapped.words.length && !swapped.words.some(unpronounceable) ? reach(v, swapped.words, memo) : 0;
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
     // at a word's edge they cut a letter off a word typed as letters only ("Берг" is not "<thu").
     const retyped = swapLayout(chunk);
@@ -160,6 +174,13 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
     else for (const word of typed) out.push({ word, factor: 1 });
   }
+  // A surname's particle in Cyrillic («фон Тадден») is said, not looked for, when other words name the person
+  // and the programme does not write it so («ван» is van in "Ilja van Sprundel").
+  if (out.some((q) => !NAME_PARTICLES.has(q.word)))
+    for (let i = out.length - 1; i >= 0; i--) {
+      const word = (out[i] as QueryWord).word;
+      if (NAME_PARTICLES.has(word) && !reach(v, [word], memo)) out.splice(i, 1);
+    }
   // Single letters say nothing on their own ("<b>&", "c"); beside other words they may ("hall b", "plan 9").
   if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return [];
   // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.

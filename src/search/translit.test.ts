@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { latinSpellings, phoneticKeys, shortPhoneticKeys, skeletonKeys } from "./translit.js";
+import {
+  latinSpellings,
+  phoneticKeys,
+  romanizationKey,
+  shortPhoneticKeys,
+  skeletonKeys,
+} from "./translit.js";
 
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
 
@@ -124,5 +130,29 @@ describe("Latin spellings of a Cyrillic word", () => {
   it("has none for a word of other letters, and a bounded number for a long one", () => {
     expect(latinSpellings("abc")).toEqual([]);
     expect(latinSpellings("ассинхронность").length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe("one spelling for every romanization of a Russian name", () => {
+  const same = (...spellings: string[]) => new Set(spellings.map(romanizationKey)).size === 1;
+
+  it("reads English, German, French, Polish and passport spellings and the Cyrillic as one", () => {
+    expect(same("yury", "iurii", "jurij", "yuri", "yuriy", "юрий")).toBe(true);
+    expect(same("alexey", "aleksei", "alexej", "алексей")).toBe(true);
+    expect(same("yevgeniy", "evgeny", "jewgeni", "евгений")).toBe(true);
+    expect(same("ilya", "ilia", "ilja", "илья")).toBe(true);
+    expect(same("yulia", "yuliya", "iuliia", "юлия")).toBe(true);
+    expect(same("pyotr", "piotr", "petr", "пётр")).toBe(true);
+    expect(same("zaitsev", "zaytsev", "zajcev", "зайцев")).toBe(true);
+    expect(same("korolev", "korolyov", "koroljow", "королёв")).toBe(true);
+    expect(same("ovchinnikov", "owtschinnikow", "овчинников")).toBe(true);
+    expect(same("shchukin", "schukin", "szczukin", "щукин")).toBe(true);
+    expect(same("kadyrov", "kadirov", "кадыров")).toBe(true);
+  });
+
+  it("keeps different names apart and gives words of other letters none", () => {
+    expect(same("ivan", "iván", "ivana")).toBe(false);
+    expect(same("yury", "yaroslav")).toBe(false);
+    expect(romanizationKey("python3")).toBe("");
   });
 });

@@ -52,9 +52,12 @@ const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
 const CYR_ALTERNATIVES: Record<string, readonly string[]> = {
   // Russian writes a Latin or German h as г in borrowed words and names: «Гамбург», «Иоганнес», «гибрид».
   г: ["k", "h"],
+  // A Polish ż or Czech ž, š lose their accents in Latin: «Жиговский» Żygowski → zygowski, «Шимон» Šimon.
+  ж: ["x", "s"],
+  ш: ["x", "s"],
 };
-/** Most keys one Cyrillic word gets; each г doubles them. */
-const MAX_CYRILLIC_KEYS = 4;
+/** Most keys one Cyrillic word gets; each г ж ш doubles them. */
+const MAX_CYRILLIC_KEYS = 8;
 
 function cyrillicKeys(word: string): string[] {
   let keys = [""];
@@ -65,6 +68,12 @@ function cyrillicKeys(word: string): string[] {
     const ch = word[i] as string;
     if (ch === "д" && word[i + 1] === "ж") {
       grow(["j"]);
+      i++;
+      continue;
+    }
+    // Chinese zh in the Russian (Palladius) transcription: «Чжан» Zhang, «Шэньчжэнь» Shenzhen.
+    if (ch === "ч" && word[i + 1] === "ж") {
+      grow(["x"]);
       i++;
       continue;
     }
@@ -126,7 +135,7 @@ const SOUNDS = {
   kc: S(["k", "c"], 1),
   s: S(["s"], 1),
   kjx: S(["k", "j", "x"], 1),
-  jax: S(["j", "a", "x"], 1),
+  jax: S(["j", "a", "x", "h"], 1),
   f: S(["f"], 1),
   fSilent: S(["f", ""], 1),
   sts: S(["s", "ts"], 1),
@@ -135,6 +144,7 @@ const SOUNDS = {
   ksSilent: S(["ks", ""], 1),
   sSilent: S(["s", ""], 1),
   tSilent: S(["t", ""], 1),
+  ng: S(["nk", "n"], 2),
   ks: S(["ks"], 1),
   h: S(["h"], 1),
   l: S(["l"], 1),
@@ -209,6 +219,8 @@ function latinAlternatives(word: string, i: number): Sound {
   }
   // A German h lengthening the vowel before it is not heard ("Röhling" Рёлинг, "Lehmann" Леман, "Brahms").
   if (ch === "h" && i > 0 && VOWELS.has(word[i - 1] as string) && !VOWELS.has(next)) return SOUNDS.hSilent;
+  // A final Chinese ng is н in Russian ("Zhang" Чжан, "Wang" Ван); the English "-ing" keeps its г.
+  if (ch === "n" && next === "g" && i === word.length - 2 && word[i - 1] !== "i") return SOUNDS.ng;
   // French endings after a vowel pair are silent: "Varoquaux" Вароко, "Dubois" Дюбуа, "Giraud" Жиро.
   if (
     i === word.length - 1 &&
@@ -246,7 +258,7 @@ function latinAlternatives(word: string, i: number): Sound {
       // Soft g is дж in English ("Gemma"), ж in French ("Georges" Жорж, "Giraud" Жиро).
       return soft ? SOUNDS.kjx : SOUNDS.k;
     case "j":
-      // "John" дж, "Jan" й, "Jean" ж.
+      // "John" дж, "Jan" й, "Jean" ж, Spanish "Alejandro" х.
       return SOUNDS.jax;
     case "f":
     case "v":
@@ -356,6 +368,34 @@ export function skeletonsOf(keys: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * The particles of European surnames as Russians write them («фон Тадден» von Thadden, «ван Россум», «де Бур»):
+ * part of the name as said, not a word to look for, and written in Latin letters only where they are.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  "фон",
+  "ван",
+  "фан",
+  "дер",
+  "ден",
+  "де",
+  "ди",
+  "да",
+  "дю",
+  "ду",
+  "дос",
+  "дель",
+  "делла",
+  "ла",
+  "ле",
+  "цу",
+  "тен",
+  "тер",
+  "ибн",
+  "аль",
+  "эль",
+]);
+
 // ── Latin spellings of a Cyrillic word ────────────────────────────────────────────────────────────────
 // How a Russian writes an English tech name in Cyrillic and how it was spelled in Latin: «джава» java,
 // «солт» salt, «раст» rust, «зум» zoom, «эйрфлоу» airflow. Each letter (or pair) may stand for a few Latin
@@ -366,8 +406,8 @@ const PAIRS: Record<string, readonly string[]> = {
   кс: ["x", "ks"],
   эй: ["ai", "ei", "a"],
   ей: ["ey", "ei", "ay"],
-  ай: ["i", "ai", "y"],
-  оу: ["ow", "o", "ou"],
+  ай: ["i", "ai", "y", "ay"],
+  оу: ["ow", "o", "ou", "oa"],
   ью: ["u", "ew"],
 };
 
@@ -404,7 +444,7 @@ const LETTERS: Record<string, readonly string[]> = {
   ь: [""],
   э: ["e", "a"],
   ю: ["yu", "u", "ju"],
-  я: ["ya", "ia", "a"],
+  я: ["ya", "ia", "a", "ja"],
 };
 
 const MAX_SPELLINGS = 64;
@@ -425,4 +465,84 @@ export function latinSpellings(word: string): string[] {
     out = next;
   }
   return [...new Set(out)];
+}
+
+// ── One spelling for every romanization of a Russian name ─────────────────────────────────────────────
+// Russian names reach Latin letters by several schemes — English (Yury Zaytsev), German (Jurij Saizew,
+// Owtschinnikow), French (Iouri), Polish (Szczukin), scholarly and passport ones (Iurii, Zajcev) — and short first
+// names have too few consonants for a phonetic key. Each spelling is read back into one Cyrillic form, with
+// what the schemes disagree on merged (й ы → и, ё э → е, щ → ш, soft and hard signs dropped, doubled letters
+// once), so Yury, Iurii, Jurij and Юрий all read «юри».
+
+/** Latin letter groups read back into Cyrillic, longest first. */
+const BACK: [RegExp, string][] = [
+  [/schtsch|shch|szcz|chtch/g, "ш"],
+  [/tsch|tch/g, "ч"],
+  [/sch|sh|sz/g, "ш"],
+  [/cz|ch/g, "ч"],
+  [/zh/g, "ж"],
+  [/kh|h/g, "х"],
+  [/tz|ts|c/g, "ц"],
+  [/x/g, "кс"],
+  [/ph/g, "ф"],
+  [/ck|q/g, "к"],
+  [/w/g, "в"],
+  // Iotated vowels: ю я, е (ё after a consonant: Pyotr, Piotr, Fyodor are Пётр, Фёдор).
+  [/(?:iya|iia|ija)$/g, "я"],
+  [/[iyj]u/g, "ю"],
+  [/[iyj]a/g, "я"],
+  [/[iyj]e/g, "е"],
+  [/(?<=[^aeiouyj])[iyj]o/g, "е"],
+  [/ou|oo/g, "у"],
+  // й after a vowel; a final -iy -ii -ij -yj; ы elsewhere (Kadyrov, Kadirov).
+  [/(?<=[aeiou])[yj]/g, "и"],
+  [/(?:ii|iy|ij|yi|yj)$/g, "и"],
+  [/j/g, "и"],
+  [/y/g, "и"],
+];
+const LATIN_BACK: Record<string, string> = {
+  a: "а",
+  b: "б",
+  d: "д",
+  e: "е",
+  f: "ф",
+  g: "г",
+  i: "и",
+  k: "к",
+  l: "л",
+  m: "м",
+  n: "н",
+  o: "о",
+  p: "п",
+  r: "р",
+  s: "с",
+  t: "т",
+  u: "у",
+  v: "в",
+  z: "з",
+};
+/** What romanization schemes disagree on, merged on the Cyrillic side. */
+const CYRILLIC_MERGED: Record<string, string> = { й: "и", ы: "и", ё: "е", э: "е", щ: "ш", ь: "", ъ: "" };
+
+/**
+ * A Russian name's one spelling whatever scheme romanized it ("yury", "iurii", "jurij", «юрий» → «юри»;
+ * "zaytsev", "zajcev", «зайцев» → «заицев»), for a Latin word or a Cyrillic one; "" for a word of other
+ * letters. Compared whole: it says two spellings may be one name, nothing about words that are not names.
+ */
+export function romanizationKey(word: string): string {
+  let w = word;
+  if (/^[a-z]+$/.test(w)) {
+    for (const [from, to] of BACK) w = w.replace(from, to);
+    let out = "";
+    for (const ch of w) out += LATIN_BACK[ch] ?? ch;
+    w = out;
+  } else if (!/^[а-яё]+$/.test(w)) return "";
+  let out = "";
+  for (const ch of w) {
+    const c = CYRILLIC_MERGED[ch] ?? ch;
+    if (c && out[out.length - 1] !== c) out += c;
+  }
+  // -ия is -я in most schemes (Yulia, Maria); the key holds only Cyrillic letters.
+  out = out.replace(/ия$/, "я");
+  return /^[а-я]+$/.test(out) ? out : "";
 }

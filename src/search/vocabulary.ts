@@ -7,7 +7,7 @@ import { deserialize, serialize } from "node:v8";
 import { isCyrillicLang, type SearchDoc } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { SortedStrings } from "./sorted-strings.js";
-import { phoneticKeys } from "./translit.js";
+import { phoneticKeys, romanizationKey } from "./translit.js";
 import { trigrams } from "./trigrams.js";
 
 /** A document as results show it. */
@@ -22,7 +22,7 @@ interface SortedSnapshot {
  * Fields left out of a snapshot: the query memo, and the partial-word keys a search builds on first use (a start
  * neither builds nor stores them; most queries never need them).
  */
-const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems", "gramIndex", "commonKeyIndex"]);
+const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems", "gramIndex", "commonKeyIndex", "romanKeyIndex"]);
 
 /** The index's data; the stages of a search read it, only build.ts writes it. */
 export class Vocabulary {
@@ -57,6 +57,8 @@ export class Vocabulary {
   sortedKeys = new SortedStrings([]);
   /** Phonetic keys of the other Latin words of five letters or more (see {@link commonKeys}), made on first use. */
   private commonKeyIndex?: SortedStrings;
+  /** The names by {@link romanizationKey} (see {@link romanKeys}), made on first use. */
+  private romanKeyIndex?: Map<string, number[]>;
   /** Per-document scratch of the scoring, reused across searches. */
   best = new Float32Array(0);
   total = new Float64Array(0);
@@ -110,6 +112,25 @@ export class Vocabulary {
       this.commonKeyIndex = new SortedStrings(keys);
     }
     return this.commonKeyIndex;
+  }
+
+  /**
+   * The words taken for names by their one spelling across romanizations (Yury, Iurii, Jurij and Юрий alike),
+   * three letters or more; built the first time a search needs it.
+   */
+  romanKeys(): Map<string, number[]> {
+    if (!this.romanKeyIndex) {
+      const index = new Map<string, number[]>();
+      for (const id of this.proper) {
+        const key = romanizationKey(this.terms[id] as string);
+        if (key.length < 3) continue;
+        const list = index.get(key);
+        if (list) list.push(id);
+        else index.set(key, [id]);
+      }
+      this.romanKeyIndex = index;
+    }
+    return this.romanKeyIndex;
   }
 
   /**
