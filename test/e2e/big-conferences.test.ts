@@ -193,6 +193,13 @@ describe("38C3", () => {
     ] as const) {
       const first = await e2e.say(user, "saal 1");
       expect(first.text.split("\n")[0]).toContain(heading);
+      // During the congress, the line saying "now" stands before the room's next session.
+      const upcoming = saal.find((e) => e.start > at);
+      const marker = user === emma ? `── ⏱ ${local(at, zone)}, now ──` : `── ⏱ ${local(at, zone)}, сейчас ──`;
+      const rows = first.text.split("\n");
+      const markerAt = rows.indexOf(marker);
+      expect(markerAt, first.text).toBeGreaterThan(0);
+      expect(rows[markerAt + 1]?.startsWith(local(upcoming?.start ?? 0, zone))).toBe(true);
       const lines = (await allPages(e2e, user, first, next)).flatMap(linesOf);
       expect(lines.map((l) => l.start)).toEqual(saal.map((e) => local(e.start, zone)));
       expect(lines.every((l) => l.room !== "Saal 1")).toBe(true); // the room is the heading, not on each line

@@ -11,6 +11,7 @@ import {
   escapeHtml,
   fitLines,
   formatDay,
+  formatTime,
   formatTimes,
   MAX_MESSAGE_CHARS,
   nightOf,
@@ -154,6 +155,7 @@ function listLines(
   withRoom: boolean,
   withTrack: boolean,
   withDays: boolean,
+  nowBefore: Session | undefined,
 ): string[] {
   const catalog = ctx.deps.catalog;
   const tz = catalog.timezone;
@@ -161,6 +163,8 @@ function listLines(
   let day = "";
   let night: string | undefined;
   for (const s of sessions) {
+    if (s === nowBefore)
+      lines.push(ctx.t("views.now_marker", { time: formatTime(ctx.deps.clock(), tz, ctx.lang) }));
     const d = catalog.dayOf(s);
     if (withDays && d !== day) {
       lines.push("", `<b>${escapeHtml(formatDay(d, tz, ctx.lang))}</b>`);
@@ -194,9 +198,15 @@ function sessionListView(
   const p = pageOf(opts.sessions, opts.page, LIST_PAGE_SIZE);
   const catalog = ctx.deps.catalog;
   const withDays = new Set(opts.sessions.map((s) => catalog.dayOf(s))).size > 1;
+  // While the list runs (its first session has begun and another is still to come), "now" stands before
+  // the next one.
+  const at = ctx.deps.clock();
+  const next = opts.sessions.find((s) => Date.parse(s.start) > at);
+  const begun = opts.sessions[0] && Date.parse(opts.sessions[0].start) <= at;
+  const nowBefore = begun && next && p.items.includes(next) ? next : undefined;
   const text = memoText(
     ctx,
-    `${opts.memoKey}|${p.page}${starKey(
+    `${opts.memoKey}|${p.page}${nowBefore ? `|now${nowBefore.id}|${formatTime(at, catalog.timezone, ctx.lang)}` : ""}${starKey(
       ctx,
       p.items.map((s) => s.id),
     )}`,
@@ -204,7 +214,7 @@ function sessionListView(
       fitLines(
         [
           opts.heading + pageNote(ctx, p.page, p.pages),
-          ...listLines(ctx, p.items, opts.withRoom, opts.withTrack, withDays),
+          ...listLines(ctx, p.items, opts.withRoom, opts.withTrack, withDays, nowBefore),
         ],
         MAX_MESSAGE_CHARS,
       ),

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Catalog } from "../../catalog.js";
 import { isContentKind, type Lang } from "../../programme/model.js";
 import { type ModerationAction, moderateQuestion, roleFor } from "../../questions/service.js";
+import { roomNamedBy } from "../../search/room-query.js";
 import { feedTokenOf } from "../../store/calendar-feeds.js";
 import { isModerated, listQuestions, rolesOf } from "../../store/questions.js";
 import {
@@ -24,6 +26,24 @@ import { type PreparedJson, preparedProgramme } from "./programme-payload.js";
 export const MAX_QUERY_CHARS = 200;
 /** At most this many results, as in the chat. */
 export const SEARCH_LIMIT = 60;
+
+/**
+ * What the Mini App's search answers, as the chat does: a query that names a room, every session of that room
+ * in time order (not capped); any other, the engine's best {@link SEARCH_LIMIT} sessions and speakers.
+ */
+function searchResults(catalog: Catalog, query: string): ApiSearch["results"] {
+  const room =
+    catalog.programme.conference.rooms[roomNamedBy(catalog.programme.conference.rooms, query) ?? -1];
+  if (room)
+    return catalog.programme.sessions
+      .filter((s) => s.room === room.id)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end))
+      .map((s) => ({ kind: "session", id: s.id }));
+  return catalog.index
+    .search(query, { limit: SEARCH_LIMIT })
+    .filter((r) => (r.kind === "speaker" ? catalog.speaker(r.id) : catalog.session(r.id)))
+    .map((r) => ({ kind: r.kind === "speaker" ? "speaker" : "session", id: r.id }));
+}
 
 function me(deps: WebappDeps, user: User): ApiMe {
   const token = feedTokenOf(deps.db, user.id, deps.clock());
@@ -103,15 +123,7 @@ function answerApi(all: WebappDeps, req: IncomingMessage, url: URL): Answer {
     const query = Array.from((url.searchParams.get("q") ?? "").trim())
       .slice(0, MAX_QUERY_CHARS)
       .join("");
-    const results = query
-      ? deps.catalog.index
-          .search(query, { limit: SEARCH_LIMIT })
-          .filter((r) => (r.kind === "speaker" ? deps.catalog.speaker(r.id) : deps.catalog.session(r.id)))
-          .map((r) => ({
-            kind: r.kind === "speaker" ? ("speaker" as const) : ("session" as const),
-            id: r.id,
-          }))
-      : [];
+    const results = query ? searchResults(deps.catalog, query) : [];
     const found: ApiSearch = { query, results };
     return json(200, found);
   }

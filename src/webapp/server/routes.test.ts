@@ -126,6 +126,23 @@ describe("the Mini App's API", () => {
       else expect(res.results.length).toBeGreaterThan(0);
     }
   });
+
+  it("answers a query that names a room with all of its sessions in time order, as the chat does", async () => {
+    await start();
+    for (const q of ["large conference hall", "Малый конференц-зал"]) {
+      const res = (await (
+        await call(`/api/search?q=${encodeURIComponent(q)}`, tma(ann, NOW))
+      ).json()) as ApiSearch;
+      const room = PYCON.conference.rooms.find((r) =>
+        Object.values(r.name).some((n) => n.toLowerCase() === q.toLowerCase()),
+      );
+      const own = PYCON.sessions
+        .filter((s) => s.room === room?.id)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end));
+      expect(own.length).toBeGreaterThan(5);
+      expect(res.results).toEqual(own.map((s) => ({ kind: "session", id: s.id })));
+    }
+  });
 });
 
 describe("the personal calendar feed", () => {
