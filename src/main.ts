@@ -26,6 +26,7 @@ import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/remind
 import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { createDispatchApi } from "./bot/transport.js";
+import { webappFollows } from "./bot/views/follows.js";
 import { setMenuButton } from "./bot/webapp-buttons.js";
 import { demoClock, systemClock } from "./clock.js";
 import { type ConferenceSpec, ConferencesConfigError, configuredConferences } from "./conferences/config.js";
@@ -136,6 +137,8 @@ function webappDeps(deps: BotDeps, botToken: string, publicUrl: string, botUsern
     organizerIds: deps.conferences.organizersOf(deps.conference.id),
     screenKey: screenKey(botToken),
     scope: (by) => deps.conferences.scope(by),
+    // A series: the agenda and the feed list the follows of every conference.
+    ...(deps.conferences.size > 1 ? { follows: webappFollows(deps) } : {}),
   };
 }
 

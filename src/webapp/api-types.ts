@@ -85,6 +85,24 @@ export interface ApiMe {
    * (their linked speakers' and the ones they were invited to moderate).
    */
   moderates?: { all: boolean; sessions: string[] };
+  /**
+   * The sessions the user follows at the other conferences of the deployment (their reminders come whichever
+   * conference the app shows), running and upcoming conferences first; absent with one conference.
+   */
+  elsewhere?: ApiElsewhere[];
+}
+
+/** The user's follows at another conference of the deployment: enough for a line each and "✖️" to unfollow. */
+export interface ApiElsewhere {
+  conference: {
+    /** For `?conference=` (unfollowing goes there). */
+    id: string;
+    name: string;
+    /** IANA timezone its times are shown in. */
+    timezone: string;
+  };
+  /** In time order. */
+  sessions: { id: string; title: string; start: number; end: number; room?: string; cancelled?: boolean }[];
 }
 
 /** A question to the speaker, as moderators see it. */

@@ -3,8 +3,8 @@
  * offers what starts in it ("fill this gap").
  */
 import { useState } from "preact/hooks";
-import type { ApiLang, ApiSession } from "../../src/webapp/api-types.js";
-import { dayLabel, isoDate, span } from "./format.js";
+import type { ApiElsewhere, ApiLang, ApiSession } from "../../src/webapp/api-types.js";
+import { dayLabel, isoDate, span, startDay } from "./format.js";
 import { type Model, overlapsOf, speakerNames } from "./model.js";
 import { SessionList } from "./session.js";
 import type { T } from "./strings.js";
@@ -97,8 +97,13 @@ export function Agenda(props: {
   t: T;
   calendarUrl?: string;
   onOpen: (id: string) => void;
+  /** The user's follows at the deployment's other conferences. */
+  elsewhere?: ApiElsewhere[];
+  /** Unfollows a session of another conference. */
+  onUnfollowElsewhere?: (conference: string, id: string) => void;
 }) {
   const { m, lang, t } = props;
+  const elsewhere = props.elsewhere ?? [];
   const tz = m.p.conference.timezone;
   const mine = [...props.following]
     .flatMap((id) => m.sessions.get(id) ?? [])
@@ -109,7 +114,7 @@ export function Agenda(props: {
   const days = [...new Set(mine.map(dayOfStart))];
   return (
     <div class="agenda" data-testid="agenda">
-      {mine.length === 0 && <p class="empty">{t("agenda_empty")}</p>}
+      {mine.length === 0 && <p class="empty">{t(elsewhere.length ? "agenda_empty_here" : "agenda_empty")}</p>}
       {days.map((day) => (
         <section key={day}>
           <h2>{dayLabel(day, lang)}</h2>
@@ -153,8 +158,72 @@ export function Agenda(props: {
           </ul>
         </section>
       ))}
+      {elsewhere.length > 0 && (
+        <Elsewhere
+          groups={elsewhere}
+          year={m.p.days[0]?.date.slice(0, 4) ?? ""}
+          lang={lang}
+          t={t}
+          onUnfollow={props.onUnfollowElsewhere}
+        />
+      )}
       {props.calendarUrl && <CalendarFeed url={props.calendarUrl} t={t} />}
     </div>
+  );
+}
+
+/**
+ * The follows at other conferences (their reminders come all the same), each under its conference's name, in
+ * its zone, with "✖️" to unfollow; their cards live in the other conference's grid.
+ */
+function Elsewhere(props: {
+  groups: ApiElsewhere[];
+  /** The year of the conference shown: days of other years say theirs. */
+  year: string;
+  lang: ApiLang;
+  t: T;
+  onUnfollow?: ((conference: string, id: string) => void) | undefined;
+}) {
+  const { lang, t } = props;
+  const dayOf = (ms: number, tz: string) => {
+    const date = isoDate(ms, tz);
+    const day = startDay(ms, lang, tz);
+    return date.startsWith(props.year) ? day : `${day} ${date.slice(0, 4)}`;
+  };
+  return (
+    <>
+      <p class="hint">{t("elsewhere_note")}</p>
+      {props.groups.map((g) => (
+        <section key={g.conference.id} data-testid="elsewhere" data-conference={g.conference.id}>
+          <h2>{t("elsewhere_title", { name: g.conference.name })}</h2>
+          <ul class="agenda-list">
+            {g.sessions.map((s) => (
+              <li key={s.id} class="mine elsewhere" data-testid="elsewhere-item" data-session={s.id}>
+                <div class="row" style={{ "--c": "var(--neutral)" }}>
+                  <span class="r-time">
+                    {dayOf(s.start, g.conference.timezone)},{" "}
+                    {span(s.start, s.end, lang, g.conference.timezone)}
+                  </span>
+                  <span class={s.cancelled ? "r-title struck" : "r-title"}>{s.title}</span>
+                  {s.room && <span class="r-room">{s.room}</span>}
+                </div>
+                {props.onUnfollow && (
+                  <button
+                    type="button"
+                    class="small"
+                    aria-label={t("unfollow")}
+                    title={t("unfollow")}
+                    onClick={() => props.onUnfollow?.(g.conference.id, s.id)}
+                  >
+                    ✖️
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 

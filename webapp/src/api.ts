@@ -29,6 +29,13 @@ export function client(initData: string) {
     me: () => api<ApiMe>(initData, "me"),
     follow: (id: string, on: boolean) =>
       api<ApiMe>(initData, `follow/${encodeURIComponent(id)}`, on ? "PUT" : "DELETE"),
+    /** Unfollows a session of another conference of the deployment (answers with that conference's view). */
+    unfollowAt: (conference: string, id: string) =>
+      api<ApiMe>(
+        initData,
+        `follow/${encodeURIComponent(id)}?conference=${encodeURIComponent(conference)}`,
+        "DELETE",
+      ),
     remind: (id: string, on: boolean) =>
       api<ApiMe>(initData, `remind/${encodeURIComponent(id)}`, on ? "PUT" : "DELETE"),
     search: (q: string) => api<ApiSearch>(initData, `search?q=${encodeURIComponent(q)}`),

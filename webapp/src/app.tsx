@@ -152,6 +152,24 @@ function Ready(props: {
       props.fail(e);
     });
   };
+  // A session of another conference: gone from the list at once, then the app's own view asked for again.
+  const unfollowElsewhere = (conference: string, id: string) => {
+    const before = me;
+    const elsewhere = (me.elsewhere ?? [])
+      .map((g) =>
+        g.conference.id === conference ? { ...g, sessions: g.sessions.filter((s) => s.id !== id) } : g,
+      )
+      .filter((g) => g.sessions.length > 0);
+    setMe({ ...me, elsewhere });
+    haptic("light");
+    api
+      .unfollowAt(conference, id)
+      .then(() => api.me())
+      .then(setMe, (e) => {
+        setMe(before);
+        props.fail(e);
+      });
+  };
   const remind = (id: string, on: boolean) => {
     const before = me;
     const rest = me.muted.filter((f) => f !== id);
@@ -294,7 +312,16 @@ function Ready(props: {
             onOpen={open}
           />
         ) : tab === "agenda" ? (
-          <Agenda m={m} following={following} lang={lang} t={t} calendarUrl={me.calendarUrl} onOpen={open} />
+          <Agenda
+            m={m}
+            following={following}
+            lang={lang}
+            t={t}
+            calendarUrl={me.calendarUrl}
+            onOpen={open}
+            elsewhere={me.elsewhere}
+            onUnfollowElsewhere={unfollowElsewhere}
+          />
         ) : (
           <Search
             m={m}

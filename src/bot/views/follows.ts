@@ -1,5 +1,6 @@
 import type { Session } from "../../programme/model.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
+import type { FollowsAt } from "../../webapp/server/deps.js";
 import type { BotDeps } from "../context.js";
 import { conferencesInOrder } from "./conference.js";
 
@@ -45,4 +46,14 @@ export function followsByConference(deps: BotDeps, userId: number): FollowedAt[]
     const sessions = followedSessions(at, byConference.get(at.conference.id) ?? []);
     return sessions.length ? [{ deps: at, sessions }] : [];
   });
+}
+
+/** The Mini App server's `follows` (src/webapp/server/deps.ts): {@link followsByConference} for a user id. */
+export function webappFollows(deps: BotDeps): (userId: number) => FollowsAt[] {
+  return (userId) =>
+    followsByConference(deps, userId).map((g) => ({
+      conferenceId: g.deps.conference.id,
+      catalog: g.deps.catalog,
+      sessions: g.sessions,
+    }));
 }

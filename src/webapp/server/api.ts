@@ -14,7 +14,7 @@ import {
   unsubscribe,
 } from "../../store/subscriptions.js";
 import { ensureUser, languageOf, type User } from "../../store/users.js";
-import type { ApiMe, ApiQuestions, ApiSearch } from "../api-types.js";
+import type { ApiElsewhere, ApiMe, ApiQuestions, ApiSearch } from "../api-types.js";
 import { screenUrl } from "../screen-link.js";
 import { authenticate } from "./auth.js";
 import { scoped, type WebappDeps } from "./deps.js";
@@ -57,7 +57,33 @@ function me(deps: WebappDeps, user: User): ApiMe {
     calendarUrl: feedUrl(deps.publicUrl, token),
     ...(deps.botUsername ? { botUrl: `https://t.me/${deps.botUsername}` } : {}),
     moderates: moderatedBy(deps, user.id),
+    ...(deps.follows ? { elsewhere: elsewhere(deps, user) } : {}),
   };
+}
+
+/** The user's follows at the deployment's other conferences, in their language (see {@link ApiMe.elsewhere}). */
+function elsewhere(deps: WebappDeps, user: User): ApiElsewhere[] {
+  const lang = languageOf(user);
+  return (deps.follows?.(user.id) ?? [])
+    .filter((g) => g.conferenceId !== deps.conferenceId)
+    .map(({ conferenceId, catalog, sessions }) => ({
+      conference: {
+        id: conferenceId,
+        name: catalog.text(catalog.programme.conference.name, lang) || conferenceId,
+        timezone: catalog.timezone,
+      },
+      sessions: sessions.map((s) => {
+        const room = catalog.roomName(s.room, lang);
+        return {
+          id: s.id,
+          title: catalog.text(s.title, lang),
+          start: Date.parse(s.start),
+          end: Date.parse(s.end),
+          ...(room ? { room } : {}),
+          ...(s.cancelled ? { cancelled: true } : {}),
+        };
+      }),
+    }));
 }
 
 /**

@@ -1,14 +1,8 @@
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness } from "../../../test/support/bot-harness.js";
-import { testSeries } from "../../../test/support/series.js";
-import { TEST_TOKEN, tma } from "../../../test/support/webapp.js";
+import { startSeriesWebapp, tma } from "../../../test/support/webapp.js";
 import { setUserConference } from "../../store/users.js";
 import type { ApiMe, ApiProgramme } from "../api-types.js";
-import type { WebappDeps } from "./deps.js";
-import { createWebappHandler } from "./routes.js";
-import { startWebappServer, type WebappServer } from "./server.js";
-import { WEBAPP_DIST } from "./static-dir.js";
+import type { WebappServer } from "./server.js";
 
 const NOW = Date.parse("2030-03-01T09:00:00+05:00");
 const ann = { id: 8001, first_name: "Ann", language_code: "en" };
@@ -22,25 +16,11 @@ afterEach(async () => {
 
 /** The Mini App's server over a deployment of three conferences, scoped as main.ts scopes it. */
 async function series() {
-  const h = createHarness({ conferences: testSeries(), now: "2030-03-01T09:00:00+05:00" });
-  const deps: WebappDeps = {
-    db: h.deps.db,
-    catalog: h.deps.catalog,
-    clock: () => NOW,
-    authClock: () => NOW,
-    logger: pino({ level: "silent" }),
-    botToken: TEST_TOKEN,
-    publicUrl: "https://confbot.test",
-    defaultReminderMinutes: 10,
-    maxAuthAgeSeconds: 3600,
-    staticDir: WEBAPP_DIST,
-    scope: (by) => h.deps.conferences.scope(by),
-  };
-  server = await startWebappServer(createWebappHandler(deps), { port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${server.port}`;
+  const started = await startSeriesWebapp(NOW);
+  server = started.server;
   const call = (path: string, user = ann, method = "GET") =>
-    fetch(`${base}${path}`, { method, headers: { authorization: tma(user, NOW) } });
-  return { h, base, call };
+    fetch(`${started.base}${path}`, { method, headers: { authorization: tma(user, NOW) } });
+  return { h: started.h, base: started.base, call };
 }
 
 describe("the Mini App in a deployment of several conferences", () => {
@@ -65,16 +45,61 @@ describe("the Mini App in a deployment of several conferences", () => {
     expect((await me("/api/me")).following).toEqual(["spring:caching"]);
   });
 
-  it("gives a calendar feed of the user's follows at the conference they look at", async () => {
+  it("gives a calendar feed of the user's follows at every conference, whichever one they look at", async () => {
     const { h, base, call } = await series();
     await call("/api/follow/spring:caching?conference=spring", ann, "PUT");
     await call("/api/follow/flask-patterns", ann, "PUT");
     const { calendarUrl } = (await (await call("/api/me")).json()) as ApiMe;
     const feed = async () => (await fetch(`${base}${new URL(calendarUrl ?? "").pathname}`)).text();
-    expect(await feed()).toContain("Advanced Flask patterns");
-    expect(await feed()).not.toContain("Distributed caching");
+    for (const conference of ["testconf", "spring"]) {
+      setUserConference(h.deps.db, ann.id, conference, NOW);
+      const ics = await feed();
+      expect(ics).toContain("UID:flask-patterns@confbot");
+      expect(ics).toContain("UID:spring:caching@confbot");
+      expect(ics).toContain("SUMMARY:Distributed caching — Bob Ray");
+    }
+    // Bob follows nothing: his feed has no events.
+    const bobs = (await (await call("/api/me", bob)).json()) as ApiMe;
+    expect(await (await fetch(`${base}${new URL(bobs.calendarUrl ?? "").pathname}`)).text()).not.toContain(
+      "BEGIN:VEVENT",
+    );
+  });
+
+  it("tells the agenda the user's follows at the other conferences, and unfollows one there", async () => {
+    const { h, call } = await series();
+    const me = async (path: string, user = ann) => (await (await call(path, user)).json()) as ApiMe;
+    await call("/api/follow/spring:caching?conference=spring", ann, "PUT");
+    await call("/api/follow/flask-patterns", ann, "PUT");
+    await call("/api/follow/old:async-io?conference=old", ann, "PUT");
+    // Looking at TestConf & Co: SpringConf (running) before the 2020 edition (past), each with its zone.
+    expect((await me("/api/me")).elsewhere).toEqual([
+      {
+        conference: { id: "spring", name: "SpringConf", timezone: "Asia/Yekaterinburg" },
+        sessions: [
+          {
+            id: "spring:caching",
+            title: "Distributed caching",
+            start: Date.parse("2030-03-01T10:00:00+05:00"),
+            end: Date.parse("2030-03-01T10:40:00+05:00"),
+            room: "Hall B",
+          },
+        ],
+      },
+      {
+        conference: { id: "old", name: "TestConf 2020", timezone: "Asia/Yekaterinburg" },
+        sessions: [expect.objectContaining({ id: "old:async-io", title: "Asynchronous IO" })],
+      },
+    ]);
+    // Looking at SpringConf, TestConf & Co is elsewhere; in Russian, Russian titles.
     setUserConference(h.deps.db, ann.id, "spring", NOW);
-    expect(await feed()).toContain("Distributed caching");
-    expect(await feed()).not.toContain("Advanced Flask patterns");
+    const there = await me("/api/me?conference=spring");
+    expect(there.elsewhere?.map((g) => g.conference.id)).toEqual(["testconf", "old"]);
+    const ru = { ...ann, language_code: "ru" };
+    expect((await me("/api/me", ru)).elsewhere?.[0]?.sessions[0]?.title).toBe("Продвинутые паттерны Flask");
+    // Unfollowing a session of another conference goes to that conference.
+    expect((await call("/api/follow/old:async-io?conference=old", ann, "DELETE")).status).toBe(200);
+    expect((await me("/api/me")).elsewhere?.map((g) => g.conference.id)).toEqual(["testconf"]);
+    // Bob's follows are his own.
+    expect((await me("/api/me", bob)).elsewhere).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Catalog } from "../../catalog.js";
 import type { Clock } from "../../clock.js";
+import type { Session } from "../../programme/model.js";
 import type { Db } from "../../store/db.js";
 
 /** What the Mini App's server needs: the bot's own database and catalog (same subscriptions), and its token. */
@@ -36,6 +37,18 @@ export interface WebappDeps {
    * session key. Undefined for a conference the deployment does not serve. Without it, `catalog` is all.
    */
   scope?: (by: ConferenceScope) => Pick<WebappDeps, "catalog" | "organizerIds" | "conferenceId"> | undefined;
+  /**
+   * A deployment of several conferences: the sessions a user follows at every one, by conference (running and
+   * upcoming first), each with its catalogue — for the agenda's other conferences and the calendar feed.
+   */
+  follows?: (userId: number) => FollowsAt[];
+}
+
+/** The sessions a user follows at one conference (see {@link WebappDeps.follows}). */
+export interface FollowsAt {
+  conferenceId: string;
+  catalog: Catalog;
+  sessions: Session[];
 }
 
 /** What a request's conference is found by. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { buildIcs } from "../../bot/views/calendar.js";
+import { buildSeriesIcs } from "../../bot/views/calendar.js";
 import type { Session } from "../../programme/model.js";
 import { feedOwner } from "../../store/calendar-feeds.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
@@ -28,14 +28,13 @@ export function followedInOrder(deps: Pick<WebappDeps, "db" | "catalog">, userId
 }
 
 /**
- * `GET|HEAD /cal/<token>.ics`: the token owner's followed sessions of the conference they look at, at their
- * current times, in their language.
+ * `GET|HEAD /cal/<token>.ics`: the token owner's followed sessions — of every conference of the deployment,
+ * each in its own zone —, at their current times, in their language.
  * Unknown and reset tokens get 404, like any other missing file: the URL is the only secret.
  */
 export function serveFeed(all: WebappDeps, req: IncomingMessage, res: ServerResponse, token: string): void {
   const userId = feedOwner(all.db, token);
   const user = userId === undefined ? undefined : getUser(all.db, userId);
-  // The sessions the user follows at the conference they look at (as in /my and the Mini App).
   const deps = user && scoped(all, { user: user.conference, requested: null });
   if (!user || !deps) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
@@ -43,18 +42,15 @@ export function serveFeed(all: WebappDeps, req: IncomingMessage, res: ServerResp
   }
   const bot = deps.botUsername;
   const link = bot ? (s: Session) => startAppLink(bot, sessionStartParam(s.id)) : undefined;
+  // Every conference's follows (as /my lists them), or, in a deployment of one, its own.
+  const groups = all.follows
+    ? all.follows(user.id)
+    : [{ catalog: deps.catalog, sessions: followedInOrder(deps, user.id) }];
   // No VALARMs: the bot itself reminds (and knows which reminders the user turned off).
-  const ics = buildIcs(
-    deps.catalog,
-    followedInOrder(deps, user.id),
-    languageOf(user),
-    deps.clock(),
-    link,
-    undefined,
-    {
-      refreshMinutes: FEED_REFRESH_MINUTES,
-    },
-  );
+  const ics = buildSeriesIcs(groups, languageOf(user), deps.clock(), {
+    refreshMinutes: FEED_REFRESH_MINUTES,
+    ...(link ? { link } : {}),
+  });
   const body = Buffer.from(ics, "utf8");
   res.writeHead(200, {
     "content-type": "text/calendar; charset=utf-8",
