@@ -35,6 +35,29 @@ function roomForms(name: string): string[][] {
   return [[whole], [...other].filter((f) => f.length >= MIN_STRIPPED && f !== whole)];
 }
 
+/** Per rooms list (a programme's, which a reload replaces): each form, by rank, and the rooms it names. */
+const formsByRooms = new WeakMap<readonly Room[], Map<string, Set<number>>[]>();
+
+function formsOf(rooms: readonly Room[]): Map<string, Set<number>>[] {
+  let ranks = formsByRooms.get(rooms);
+  if (!ranks) {
+    const made: Map<string, Set<number>>[] = [new Map(), new Map()];
+    rooms.forEach((room, i) => {
+      for (const name of new Set(Object.values(room.name)))
+        roomForms(name).forEach((forms, rank) => {
+          for (const f of forms) {
+            const named = made[rank]?.get(f) ?? new Set<number>();
+            named.add(i);
+            made[rank]?.set(f, named);
+          }
+        });
+    });
+    ranks = made;
+    formsByRooms.set(rooms, ranks);
+  }
+  return ranks;
+}
+
 /**
  * The position of the room a query names, in `rooms`; undefined when it names none, or several alike. The
  * whole name typed in any case, spacing or punctuation wins; otherwise a room's number or its name in
@@ -45,12 +68,9 @@ export function roomNamedBy(rooms: readonly Room[], query: string): number | und
   if (!typed.length) return undefined;
   const asked = new Set([compact(typed), compact(typed.filter((w) => !isPlaceWord(w)))]);
   asked.delete("");
-  const names = rooms.map((r) => [...new Set(Object.values(r.name))]);
-  for (const rank of [0, 1]) {
+  for (const forms of formsOf(rooms)) {
     const found = new Set<number>();
-    names.forEach((ns, i) => {
-      for (const n of ns) if (roomForms(n)[rank]?.some((f) => asked.has(f))) found.add(i);
-    });
+    for (const f of asked) for (const i of forms.get(f) ?? []) found.add(i);
     if (found.size === 1) return [...found][0];
     if (found.size > 1) return undefined;
   }

@@ -149,7 +149,16 @@ describe("38C3", () => {
     expect(shown.length).toBe(onNow.filter((e) => e.track === track).length);
     expect(shown.every((l) => l.rest.startsWith(`${track} · `))).toBe(true);
 
-    for (const data of ["nw:r999", "nx:t998", "nw:1:r0x", "nf:qq", "nw:r"]) {
+    // The same in Russian.
+    const ru = await e2e.say(ivan, "/now");
+    const { after: ruPicker } = await e2e.press(ivan, ru, "📍 Один зал…");
+    expect(ruPicker.text).toMatch(/\d+ зал(а|ов)?\. Выберите/);
+    const { after: saal } = await e2e.press(ivan, ruPicker, "Saal 1");
+    expect(saal.text).toContain("📍 Только Saal 1");
+    expect(linesOf(saal).map((l) => l.room)).toEqual(["Saal 1"]);
+    expect((await e2e.press(ivan, saal, "✖️ Все залы и треки")).after.text).toBe(ru.text);
+
+    for (const data of ["nw:r999", "nx:t998", "nw:1:r0x", "nf:qq", "nw:r", "dn:999", "r:999:a"]) {
       const answer = await e2e.server.waitForAnswer(e2e.server.pressData(emma, data, one));
       expect(answer.text, data).toMatch(/outdated|open the card again/);
     }
