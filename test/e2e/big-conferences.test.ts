@@ -93,7 +93,7 @@ describe("38C3", () => {
     expect(rooms.slice(0, 3)).toEqual(["Saal 1", "Saal GLITCH", "Saal ZIGZAG"]);
     for (const [user, next, long] of [
       [emma, "Next ▶", "⏳ Long sessions"],
-      [ivan, "Далее ▶", "⏳ Долгие пункты"],
+      [ivan, "Далее ▶", "⏳ Длительные мероприятия"],
     ] as const) {
       const first = await e2e.say(user, "/now");
       const lines = linesOf(first);
@@ -129,7 +129,7 @@ describe("38C3", () => {
 
   it("/now narrows to one room or one track from buttons, and widens again; forged filters are outdated", async () => {
     const whole = await e2e.say(emma, "/now");
-    const { after: picker } = await e2e.press(emma, whole, "📍 One room…");
+    const { after: picker } = await e2e.press(emma, whole, "📍 Pick a room…");
     // The rooms of what is on, in the programme's order.
     const busy = rooms.filter((r) => onNow.some((e) => e.room === r));
     expect(picker.buttons.slice(0, Math.min(24, busy.length))).toEqual(busy.slice(0, 24));
@@ -141,7 +141,7 @@ describe("38C3", () => {
     const { after: wide } = await e2e.press(emma, glitch, "✖️ Every room and track");
     expect(wide.text).toBe(whole.text);
 
-    const { after: tracks } = await e2e.press(emma, wide, "🗂 One track…");
+    const { after: tracks } = await e2e.press(emma, wide, "🗂 Pick a track…");
     const track = onNow.find((e) => e.track)?.track ?? "";
     const { after: one } = await e2e.press(emma, tracks, track);
     expect(one.text).toContain(`🗂 Only ${track}`);
@@ -151,7 +151,7 @@ describe("38C3", () => {
 
     // The same in Russian.
     const ru = await e2e.say(ivan, "/now");
-    const { after: ruPicker } = await e2e.press(ivan, ru, "📍 Один зал…");
+    const { after: ruPicker } = await e2e.press(ivan, ru, "📍 Выбрать зал…");
     expect(ruPicker.text).toMatch(/\d+ зал(а|ов)?\. Выберите/);
     const { after: saal } = await e2e.press(ivan, ruPicker, "Saal 1");
     expect(saal.text).toContain("📍 Только Saal 1");
@@ -249,7 +249,7 @@ describe("FOSDEM 2026", () => {
       }
     }
     const now = await e2e.say(emma, "/now");
-    const { after: picker } = await e2e.press(emma, now, "🗂 One track…");
+    const { after: picker } = await e2e.press(emma, now, "🗂 Pick a track…");
     const label = picker.buttons[2] as string;
     const { after: one } = await e2e.press(emma, picker, label);
     const track = label.replace(/ · \d+$/, "");
