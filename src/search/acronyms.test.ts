@@ -8,6 +8,13 @@ const programme = talksProgramme([
   ["ftth", "What could go wrong with FTTH"],
   ["bdd", "Behavior Driven Development in Python"],
   ["c", "Tools for C/C++ development"],
+  ["dsa", "The Fediverse and the EU's Digital Services Act: a panel"],
+  ["fedi", "Moderation on the Fediverse"],
+  ["sas", "JSON Databases and Small ActivityPub Servers"],
+  ["sim", "Vehicle Dynamics Sim: accurately simulated"],
+  ["bci", "Legal Aspects of Brain-Computer Interfaces"],
+  ["hdcp", "The master key", "How the HDCP keys leaked."],
+  ["bbb", "BBB for teaching online"],
 ]);
 const v = buildVocabulary(programme);
 
@@ -26,10 +33,28 @@ describe("acronyms", () => {
     expect(spelledOut(v, "ctd")).toEqual([]);
   });
 
+  it("are not spelled out across a stop word or punctuation", () => {
+    expect(spelledOut(v, "das")).toEqual([]);
+    expect(spelledOut(v, "dsa").map((d) => v.docs[d]?.id)).toEqual(["dsa"]);
+  });
+
+  it("are found from the words as typed, a hyphenated one as one, or a camel-cased word's parts", () => {
+    expect(acronymOfQuery(v, "High-bandwidth Digital Content Protection")).toBe("hdcp");
+    expect(acronymOfQuery(v, "BigBlueButton")).toBe("bbb");
+  });
+
   it("lead a search both ways", () => {
     const index = buildSearchIndex(programme);
     expect(index.search("fiber to the home")[0]?.id).toBe("ftth");
     expect(index.search("bdd")[0]?.id).toBe("bdd");
     expect(index.search("cd")).toEqual([]);
+    expect(index.search("BigBlueButton")[0]?.id).toBe("bbb");
+  });
+
+  it("count, written in capitals, beside the other words of a query, in the singular or plural", () => {
+    const index = buildSearchIndex(programme);
+    expect(index.search("DSA Fediverse")[0]?.id).toBe("dsa");
+    expect(index.search("DSA")[0]?.id).toBe("dsa");
+    expect(index.search("BCIs")[0]?.id).toBe("bci");
   });
 });

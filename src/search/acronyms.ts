@@ -1,10 +1,11 @@
 /**
  * Acronyms against their spelled-out form, both ways: "fiber to the home" finds the talk on FTTH, and "bdd"
- * finds "Behavior Driven Development". A stage beside scoring: it adds the documents it reaches to the scores
- * of the query as typed, worth what a translation is.
+ * or "DSA Fediverse" find "Behavior Driven Development" and "the EU's Digital Services Act". A stage beside
+ * scoring: an acronym in the query reaches the titles that spell it out as a translation would, beside the
+ * query's other words; a query that spells out an acronym the programme holds adds what that acronym reaches.
  */
 import { type Memo, matchMemo, SIM } from "./candidates.js";
-import { isCyrillic } from "./normalize.js";
+import { isCyrillic, STOPWORDS } from "./normalize.js";
 import { type QueryWord, words } from "./query.js";
 import { scoreWords } from "./score.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -12,19 +13,30 @@ import type { Vocabulary } from "./vocabulary.js";
 /** Acronyms are two to six letters. */
 const ACRONYM = /^[a-zа-я]{2,6}$/;
 
+/** A query word written in capitals as typed ("BCI", "DSA", "ОСИ"), two to six letters and maybe a plural s. */
+const WRITTEN_AS_ACRONYM = /^\p{Lu}{2,6}s?$/u;
+
 /** The initials of words ("fiber to the home" → "ftth"). */
 export function initials(text: readonly string[]): string {
   return text.map((w) => w[0]).join("");
 }
 
 /**
- * The vocabulary's acronym a query of several words spells out: the initials of all its words, or of those
- * that are not stop words, when the programme holds that acronym as a name (written in capitals: FTTH, BER).
+ * The vocabulary's acronym a query of several words spells out when the programme holds it as a name (written in
+ * capitals: FTTH, BER): the initials of all its words, of those that are not stop words, of its words as typed
+ * with a hyphenated one as one ("High-bandwidth Digital Content Protection" HDCP), or of the parts of one word
+ * written in camel case ("BigBlueButton" BBB).
  */
 export function acronymOfQuery(v: Vocabulary, query: string): string | undefined {
   const all = words(query).filter((w) => !/\d/.test(w));
-  if (all.length < 2) return undefined;
-  for (const candidate of [initials(all), initials(all.filter((w) => !v.stop.has(w)))]) {
+  const chunks = query.split(/\s+/).filter((c) => /\p{L}/u.test(c) && !/\d/.test(c));
+  const camel = chunks.length === 1 ? (chunks[0] as string).match(/\p{Lu}\p{Ll}+/gu) : null;
+  const candidates = [
+    ...(all.length >= 2 ? [initials(all), initials(all.filter((w) => !v.stop.has(w)))] : []),
+    ...(chunks.length >= 2 ? [initials(chunks.map((c) => c.toLowerCase()))] : []),
+    ...(camel && camel.length >= 2 ? [initials(camel.map((c) => c.toLowerCase()))] : []),
+  ];
+  for (const candidate of candidates) {
     if (!ACRONYM.test(candidate)) continue;
     const id = v.termIds.get(candidate);
     if (id !== undefined && v.proper.has(id)) return candidate;
@@ -33,8 +45,8 @@ export function acronymOfQuery(v: Vocabulary, query: string): string | undefined
 }
 
 /**
- * The documents whose titles spell out an acronym the programme does not hold as a word: consecutive title
- * words (stop words left out, three letters or more) whose initials are the acronym, in its script.
+ * The documents whose titles spell out an acronym: consecutive title words (three letters or more, not stop
+ * words, with no punctuation between them) whose initials are the acronym, in its script.
  */
 export function spelledOut(v: Vocabulary, acronym: string): number[] {
   const script = isCyrillic(acronym) ? 1 : 0;
@@ -45,41 +57,67 @@ export function spelledOut(v: Vocabulary, acronym: string): number[] {
   return out;
 }
 
-/** Per vocabulary, each document's title initials (Latin, Cyrillic), a space for a word too short to count. */
+/** Per vocabulary, each document's title initials (Latin, Cyrillic), a space for a word that does not count. */
 const initialsCache = new WeakMap<Vocabulary, [string, string][]>();
+
+/** Where a run of words spelling out an acronym stops: punctuation between words ("Sim: accurately"). */
+const BREAK = /[:;,.!?()[\]{}"«»“”„/|\u2013\u2014]+|\s-\s/;
+
+/**
+ * The initials of a title's words, a space for each word that breaks a run (a stop word, a word of one or two
+ * letters) and at punctuation: "The EU's Digital Services Act: …" has "dsa", "Databases and Small …" not "das".
+ */
+function initialsOf(v: Vocabulary, title: string): string {
+  let out = "";
+  for (const part of title.split(BREAK)) {
+    for (const w of words(part)) out += w.length >= 3 && !STOPWORDS.has(w) && !v.stop.has(w) ? w[0] : " ";
+    out += " ";
+  }
+  return out;
+}
 
 function titleInitials(v: Vocabulary): [string, string][] {
   let out = initialsCache.get(v);
   if (!out) {
-    const of = (heading: string) =>
-      heading
-        .split(" ")
-        .map((w) => (w.length >= 3 ? w[0] : " "))
-        .join("");
-    out = v.headings.map(([latin, cyrillic]) => [of(latin), of(cyrillic)]);
+    out = v.headings.map(([latin, cyrillic], d) => {
+      // The title as written keeps its punctuation and stop words; the heading is the fallback.
+      const title = v.docs[d]?.title;
+      return [initialsOf(v, title && !isCyrillic(title) ? title : latin), initialsOf(v, cyrillic)];
+    });
     initialsCache.set(v, out);
   }
   return out;
 }
 
-/** Adds to `scores` the documents an acronym or its spelled-out form reaches (see the file's comment). */
-export function scoreAcronyms(
-  v: Vocabulary,
-  query: string,
-  read: readonly QueryWord[],
-  memo: Memo,
-  scores: Map<number, number>,
-): void {
-  const raise = (d: number, s: number) => {
-    if ((scores.get(d) ?? 0) < s) scores.set(d, s);
-  };
-  const acronym = acronymOfQuery(v, query);
-  if (acronym) {
-    const found = new Map<number, number>();
-    scoreWords(v, [{ word: acronym, factor: 1 }], memo, found);
-    for (const [d, s] of found) raise(d, s * SIM.translation);
+/**
+ * Gives each query word that is an acronym — written in capitals ("DSA Fediverse", "BCIs"), or an unknown word
+ * of three to six letters standing alone ("bdd") — the documents whose titles spell it out, as
+ * {@link QueryWord.also}: found as its translation would be, beside the other words of the query.
+ */
+export function spellOutAcronyms(v: Vocabulary, query: string, read: readonly QueryWord[], memo: Memo): void {
+  const capitals = new Set(
+    query
+      .split(/[\s,;:!?()«»"]+/)
+      .filter((c) => WRITTEN_AS_ACRONYM.test(c))
+      .map((c) => c.toLowerCase()),
+  );
+  for (const q of read) {
+    if (q.optional || q.word.length < 3 || !ACRONYM.test(q.word)) continue;
+    // "BCIs" is the plural of BCI.
+    const singular = capitals.has(q.word) && q.word.endsWith("s") ? q.word.slice(0, -1) : q.word;
+    const alone = read.length === 1 && !matchMemo(v, q.word, false, memo).size;
+    if (!alone && !capitals.has(q.word)) continue;
+    const docs = [...new Set([...spelledOut(v, q.word), ...spelledOut(v, singular)])];
+    if (docs.length) q.also = new Map(docs.map((d) => [d, 1]));
   }
-  const only = read.length === 1 ? read[0] : undefined;
-  if (only && only.word.length >= 3 && ACRONYM.test(only.word) && !matchMemo(v, only.word, false, memo).size)
-    for (const d of spelledOut(v, only.word)) raise(d, SIM.translation * only.factor);
+}
+
+/** Adds to `scores` what the acronym the query's words spell out reaches (see {@link acronymOfQuery}). */
+export function scoreAcronyms(v: Vocabulary, query: string, memo: Memo, scores: Map<number, number>): void {
+  const acronym = acronymOfQuery(v, query);
+  if (!acronym) return;
+  const found = new Map<number, number>();
+  scoreWords(v, [{ word: acronym, factor: 1 }], memo, found);
+  for (const [d, s] of found)
+    if ((scores.get(d) ?? 0) < s * SIM.translation) scores.set(d, s * SIM.translation);
 }

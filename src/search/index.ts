@@ -14,7 +14,7 @@
  * 5. rerank.ts — rerank: fuse.js orders near-ties among the best by how closely their titles hold the phrase.
  */
 import type { Programme } from "../programme/model.js";
-import { scoreAcronyms } from "./acronyms.js";
+import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
 import type { ResultKind } from "./documents.js";
@@ -85,9 +85,10 @@ class Index implements SearchIndex {
     const v = this.vocabulary;
     const memo: Memo = new Map();
     const words = interpret(v, query, memo);
+    spellOutAcronyms(v, query, words, memo);
     const scores = new Map<number, number>();
     scoreWords(v, words, memo, scores);
-    scoreAcronyms(v, query, words, memo, scores);
+    scoreAcronyms(v, query, memo, scores);
     return { words, scores };
   }
 

@@ -40,6 +40,11 @@ export interface QueryWord {
   word: string;
   factor: number;
   optional?: boolean;
+  /**
+   * Documents the word reaches other than through the programme's words, with the weight of the field: the
+   * titles an acronym spells out (acronyms.ts). They count as a translation does.
+   */
+  also?: Map<number, number>;
 }
 
 /** A text's normalized tokens, mixed letter-digit ones split ("python3" → "python", "3"), as the index holds them. */

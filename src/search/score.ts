@@ -90,6 +90,7 @@ export function scoreWords(
       if (place) for (const d of v.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
     }
     for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
+    for (const [d, fw] of (query[w] as QueryWord).also ?? []) credit(d, SIM.translation * factor * fw);
     if (!docs.length) {
       unknownWords++;
       continue;
