@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partLemma, splitCompound } from "./compound.js";
+import { joined, partLemma, partOf, splitCompound } from "./compound.js";
 
 const WORDS = new Set([
   "solar",
@@ -34,5 +34,38 @@ describe("splitCompound", () => {
     expect(lemma("wirkungs")).toBe("wirkung");
     expect(lemma("karten")).toBe("karte");
     expect(lemma("xyzzy")).toBeUndefined();
+  });
+});
+
+describe("joined", () => {
+  const TERMS = ["batterierecycling", "smartwatches", "weltordnung", "weltraum", "smart", "watch"].sort();
+  const withPrefix = (prefix: string, limit: number, each: (term: string) => void) => {
+    for (const t of TERMS.filter((t) => t.startsWith(prefix)).slice(0, limit)) each(t);
+  };
+
+  it("finds two words written as one, with a linking ending between and an inflection after", () => {
+    expect(joined("batterie", ["recycling"], withPrefix)).toEqual(["batterierecycling"]);
+    expect(joined("smart", ["phone", "watch"], withPrefix)).toEqual(["smartwatches"]);
+    expect(joined("welt", ["ordnung"], withPrefix)).toEqual(["weltordnung"]);
+  });
+
+  it("finds nothing when the programme has no such word, nor a longer word beginning so", () => {
+    expect(joined("welt", ["raumfahrt"], withPrefix)).toEqual([]);
+    expect(joined("smart", ["phone"], withPrefix)).toEqual([]);
+    expect(joined("ab", ["cd"], withPrefix)).toEqual([]);
+  });
+});
+
+describe("partOf", () => {
+  it("finds a word as the first or the last part of a longer word, with the share it covers", () => {
+    expect(partOf("rollstuhl", ["rollstuhlgerechte"])).toEqual([["rollstuhlgerechte", 9 / 17]]);
+    expect(partOf("zahnburste", ["bambuszahnbursten"])).toEqual([["bambuszahnbursten", 10 / 17]]);
+  });
+
+  it("leaves a word in the middle, one with too little around it, or a short word", () => {
+    expect(partOf("zahn", ["bambuszahnbursten"])).toEqual([]);
+    expect(partOf("stuhl", ["rollstuhlgerechte"])).toEqual([]);
+    expect(partOf("rollstuhl", ["rollstuhls"])).toEqual([]);
+    expect(partOf("rol", ["rollstuhl"])).toEqual([]);
   });
 });

@@ -61,3 +61,68 @@ export function partLemma<T>(piece: string, translations: (lemma: string) => T |
   }
   return undefined;
 }
+
+/** Endings an inflected compound may carry after its last part ("Zahnbürste-n", "Auto-s"). */
+const INFLECTIONS = 3;
+
+/** Programme words beginning with a first word looked at at once; with more, each joining is looked up alone. */
+const JOIN_CANDIDATES = 64;
+
+/**
+ * The programme words two words make joined into one, as German and English write compounds ("batterie" +
+ * "recycling" → "batterierecycling", "smart" + "watch" → "smartwatch", "welt" + "ordnung" → "weltordnung"),
+ * with a linking ending between ({@link LINKS}) and an inflection after, for any of the `seconds`. `withPrefix`
+ * lists the programme's words starting with a text, at most `limit` of them. At most `max` words, shortest
+ * first.
+ */
+export function joined(
+  first: string,
+  seconds: readonly string[],
+  withPrefix: (prefix: string, limit: number, each: (term: string) => void) => void,
+  max = 3,
+): string[] {
+  const out: string[] = [];
+  if (first.length < 3 || !/^[a-z]+$/.test(first)) return out;
+  // The words beginning with the first word, read once for every second word (one binary search, not dozens).
+  const begun: string[] = [];
+  withPrefix(first, JOIN_CANDIDATES + 1, (term) => {
+    if (term.length >= first.length + 3) begun.push(term);
+  });
+  if (!begun.length) return out;
+  const each = (key: string, term: string) => {
+    if (term.length - key.length <= INFLECTIONS && !out.includes(term)) out.push(term);
+  };
+  for (const second of seconds) {
+    if (second.length < 3 || !/^[a-z]+$/.test(second)) continue;
+    for (const link of LINKS) {
+      const key = first + link + second;
+      if (key.length < MIN_COMPOUND) continue;
+      if (begun.length <= JOIN_CANDIDATES) {
+        for (const term of begun) if (term.startsWith(key)) each(key, term);
+      } else withPrefix(key, INFLECTIONS + 2, (term) => each(key, term));
+    }
+  }
+  return out.sort((a, b) => a.length - b.length).slice(0, max);
+}
+
+/**
+ * Where a word stands in a longer programme word it is a part of: its first part ("rollstuhl" in
+ * "rollstuhlgerechte", ending at a part of {@link MIN_PART} letters or more) or its last ("zahnbürste" in
+ * "bambuszahnbürsten", with an inflection after at most). `candidates` lists programme words holding the word
+ * (any words: the test here decides). Each with the share of its letters the word covers.
+ */
+export function partOf(
+  word: string,
+  candidates: Iterable<string>,
+  limit = 3,
+): [term: string, share: number][] {
+  const out: [string, number][] = [];
+  if (word.length < MIN_PART || !/^[a-z]+$/.test(word)) return out;
+  for (const term of candidates) {
+    if (term.length < word.length + MIN_PART || !/^[a-z]+$/.test(term)) continue;
+    const at = term.indexOf(word);
+    const head = at >= MIN_PART && term.length - at - word.length <= INFLECTIONS;
+    if (at === 0 || head) out.push([term, word.length / term.length]);
+  }
+  return out.sort((a, b) => b[1] - a[1]).slice(0, limit);
+}

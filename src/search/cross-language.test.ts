@@ -12,13 +12,15 @@ const TALKS: [string, string, string?][] = [
   ["railway", "Open data for the railway", "Timetables and delays."],
 ];
 
-/** The same talks given in German. */
-function germanProgramme(): Programme {
-  const p = talksProgramme([
+/** Talks given in German. */
+function germanProgramme(
+  talks: [string, string, string][] = [
     ["solar", "Den Wirkungsgrad von Solarzellen verbessern", "Messungen an Modulen."],
     ["tickets", "Fahrkarten am Automaten kaufen", "Was der Automat am Bahnhof tut."],
     ["gardens", "Gemüse im Garten", "Tomaten und Bohnen."],
-  ]);
+  ],
+): Programme {
+  const p = talksProgramme(talks);
   p.conference.languages = ["de"];
   for (const s of p.sessions) {
     s.title = { de: s.title.en as string };
@@ -63,5 +65,50 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(german.search("Solarzellenwirkungsgrad")[0]?.id).toBe("solar");
     expect(german.search("Fahrkartenautomat")[0]?.id).toBe("tickets");
     expect(german.search("Blumpfkraxelung")).toEqual([]);
+  });
+
+  it("finds a German compound's parts in an English talk, a noun in -ung by its verb", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["caves", "Cave surveying with open tools", "Maps of caves."],
+        ["home", "Home automation with free software", "Lights and sensors."],
+        ["keys", "Continuous key signing party", "Web of trust."],
+        ["caves-other", "Bats in caves", "Biology."],
+      ]),
+    );
+    expect(english.search("Höhlenvermessung")[0]?.id).toBe("caves");
+    expect(english.search("Hausautomatisierung")[0]?.id).toBe("home");
+    expect(english.search("Schlüsselsignierung")[0]?.id).toBe("keys");
+  });
+
+  it("finds two words a German talk writes as one word, as typed or translated", () => {
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["recycling", "Lithium-Ionen-Batterierecycling", "Was mit alten Akkus geschieht."],
+        ["teeth", "Bambuszahnbürsten", "Nachhaltige Zahnpflege."],
+        ["batteries", "Batterien im Alltag", "Wie sie funktionieren."],
+      ]),
+    );
+    expect(german.search("battery recycling")[0]?.id).toBe("recycling");
+    expect(german.search("переработка аккумуляторов")[0]?.id).toBe("recycling");
+    expect(german.search("bamboo toothbrush")[0]?.id).toBe("teeth");
+  });
+
+  it("translates a Russian word through German when its English translation is too rare a word", () => {
+    const bees = buildSearchIndex(
+      talksProgramme([
+        ["bees", "Beekeeping with sensors", "Hives that report their weight."],
+        ["mortgage", "Securing your home network", "Firewalls."],
+      ]),
+    );
+    expect(bees.search("пчеловодство")[0]?.id).toBe("bees");
+    // «ипотека» is a mortgage, which German calls Pfand too, and Pfand is also security: no way to "Securing".
+    expect(bees.search("ипотека")).toEqual([]);
+  });
+
+  it("finds nothing for nonsense compounds and pairs on a German programme", () => {
+    const german = buildSearchIndex(germanProgramme());
+    for (const q of ["Blumpfkraxelung", "Quarkzellenwumms", "qwxz solar", "Zahnarztbesuch"])
+      expect(german.search(q), q).toEqual([]);
   });
 });

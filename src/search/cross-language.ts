@@ -12,12 +12,23 @@
  */
 
 import { knows, rare, sameStem } from "./candidates.js";
-import { partLemma, splitCompound } from "./compound.js";
+import { joined, partLemma, partOf, splitCompound } from "./compound.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
 import { stem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
+
+/** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
+function* holding(v: Index, word: string): Iterable<string> {
+  let rarest: Int32Array | undefined;
+  for (let i = 0; i + 3 <= word.length; i++) {
+    const list = v.byGram(word.slice(i, i + 3));
+    if (!list) return;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  for (const t of rarest ?? []) yield v.terms[t] as string;
+}
 
 /** What a dictionary translation is worth, relative to a glossary one. */
 export const LEXICON_WEIGHT = 0.9;
@@ -27,6 +38,19 @@ export const MAX_SENSES = 6;
 const MIN_COMPOUND_SHARE = 0.5;
 /** Lemmas sharing a query word's stem looked at, when the word is no lemma itself. */
 const MAX_LEMMAS = 30;
+/**
+ * A translation found only as a part of a longer programme word ("Rollstuhl" in "rollstuhlgerechte") is worth
+ * this much of one found as a word, times the root of the share of the longer word it covers.
+ */
+const PART_WEIGHT = 0.9;
+/** A translation through a second language (ru → de → en, or en → de → en for a synonym) is worth this much. */
+const PIVOT_WEIGHT = 0.9;
+/** Translations of each step of a pivot followed: the first, most usual ones. */
+const PIVOT_SENSES = 3;
+/** An English word reached through German only counts when this many German words lead to it. */
+const MIN_PIVOT_PATHS = 2;
+/** Two query words found joined into one programme word ("smart watch" → smartwatch) are worth this much. */
+const JOINED_WEIGHT = 0.95;
 
 /** What the translation needs to know of the programme. */
 export interface Vocabulary {
@@ -36,6 +60,10 @@ export interface Vocabulary {
   knows(word: string): boolean;
   /** Whether the programme holds a word in more than a few documents: then it means what it says there. */
   common(word: string): boolean;
+  /** Calls back with the programme's words starting with a text, at most `limit` of them. */
+  withPrefix?(prefix: string, limit: number, each: (term: string) => void): void;
+  /** Programme words that may hold a word inside them (a superset: compound.ts's partOf decides). */
+  holding?(word: string): Iterable<string>;
 }
 
 /**
@@ -57,14 +85,31 @@ function translate(list: Lexicon, word: string, lang: string): string[] {
   return out;
 }
 
-/** A German word's translations when it is a lemma, or one with a linking ending ("zellen", "wirkungs"). */
+/**
+ * A German word's translations when it is a lemma, or one with a linking ending ("zellen", "wirkungs"); a noun
+ * of action no list holds by its verb ("Vermessung" → vermessen → survey, "Signierung" → signieren → sign).
+ */
 function lemmaOf(deEn: Lexicon, piece: string): string[] {
   return (
     partLemma(piece, (lemma) => {
-      const found = deEn.lookup(lemma);
+      const found: string[] = [];
+      for (const form of verbOf(lemma))
+        for (const t of deEn.lookup(form)) if (!found.includes(t)) found.push(t);
       return found.length ? found : undefined;
     }) ?? []
   );
+}
+
+/**
+ * A German word, then for a noun in -ung the verbs it is made from ("speicherung" → speichern), and for one in
+ * -ierung the noun the verb was made of ("paketierung" → paketieren → paket).
+ */
+function verbOf(word: string): string[] {
+  if (!word.endsWith("ung") || word.length < 7) return [word];
+  const base = word.slice(0, -3);
+  const out = [word, `${base}en`, `${base}n`];
+  if (base.endsWith("ier") && base.length >= 7) out.push(base.slice(0, -3));
+  return out;
 }
 
 /** The lists a word in a script is translated with on a programme in these languages, with the key's language. */
@@ -86,19 +131,113 @@ function known(phrase: string, vocabulary: Vocabulary): string[] | undefined {
   return words.every((w) => vocabulary.knows(w)) ? words : undefined;
 }
 
-/** The senses of a word the programme knows, most usual first, at most {@link MAX_SENSES} looked at. */
-function senses(translations: readonly string[], vocabulary: Vocabulary): string[][] {
+/**
+ * The senses of a word the programme knows, most usual first, at most {@link MAX_SENSES} looked at; the senses of
+ * one word it does not know go to `unknown` (they may be parts of its compounds).
+ */
+function senses(translations: readonly string[], vocabulary: Vocabulary, unknown?: string[]): string[][] {
   const out: string[][] = [];
   for (const t of translations.slice(0, MAX_SENSES)) {
     const words = known(t, vocabulary);
     if (words) out.push(words);
+    else if (unknown && !t.includes(" ") && !unknown.includes(t)) unknown.push(t);
   }
   return out;
 }
 
+/** A step of a pivot: the first translations of each word in a list (phrases are not looked up again). */
+function step(list: Lexicon | undefined, words: readonly string[]): string[] {
+  const out: string[] = [];
+  if (!list) return out;
+  for (const w of words)
+    if (!w.includes(" "))
+      for (const t of list.lookup(w).slice(0, PIVOT_SENSES)) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
 /**
- * A German compound's translations: its parts as they are (for German texts), and each part's first sense the
- * programme knows (for English ones), weighted by the share of parts found.
+ * A Russian word's translations through a second language, when the dictionaries' direct ones are words the
+ * programme does not hold: through German («спутник» → Satellit → satellite), or through English and back for
+ * the synonyms of a rare translation («пчеловодство» → apiculture → Imkerei, Bienenzucht → beekeeping); on a
+ * German programme through English into German too («ленивый» → lazy → faul). Each step drifts from the sense,
+ * so an English word is kept only when two German words lead to it: "Hypothek" and "Pfand" are both mortgage,
+ * but only "Pfand" is also security.
+ */
+function pivoted(word: string, languages: readonly string[]): string[] {
+  const ruEn = translate(lexicon("ru", "en") ?? EMPTY, word, "ru").slice(0, PIVOT_SENSES);
+  const ruDe = translate(lexicon("ru", "de") ?? EMPTY, word, "ru").slice(0, PIVOT_SENSES);
+  const german = [...ruDe, ...step(lexicon("en", "de"), ruEn)];
+  const deEn = lexicon("de", "en");
+  const paths = new Map<string, number>();
+  for (const g of new Set(german))
+    for (const e of step(deEn, [g])) if (!ruEn.includes(e)) paths.set(e, (paths.get(e) ?? 0) + 1);
+  const out = [...paths].filter(([, n]) => n >= MIN_PIVOT_PATHS).map(([e]) => e);
+  if (languages.includes("de")) for (const g of german) if (!out.includes(g)) out.push(g);
+  return out;
+}
+
+/** No translations: a list that is missing. */
+const EMPTY: Lexicon = { lookup: () => [], withPrefix: () => 0 };
+
+/**
+ * Translations the programme holds only inside longer words, as their first or last part: a German compound
+ * ("wheelchair" → Rollstuhl → "Rollstuhlgerechte Toiletten", "toothbrush" → Zahnbürste → "Bambuszahnbürsten").
+ */
+function asParts(words: readonly string[], vocabulary: Vocabulary): [term: string, share: number][] {
+  const out: [string, number][] = [];
+  const holding = vocabulary.holding;
+  if (!holding) return out;
+  for (const word of words)
+    for (const found of partOf(word, holding(word))) if (!out.some(([t]) => t === found[0])) out.push(found);
+  return out;
+}
+
+/**
+ * Pairs of neighbouring query words found joined into one programme word: the words as typed or any of their
+ * translations ("battery recycling" → Batterie + Recycling → "Batterierecycling", «смарт-часы» → smart + watch
+ * → "Smartwatch"). `forms` holds each word's Latin forms; each pair joined counts for both words.
+ */
+function joinedPairs(
+  words: readonly string[],
+  forms: readonly (readonly string[])[],
+  vocabulary: Vocabulary,
+): Translation[] {
+  const cyrillic = words.map(isCyrillic);
+  const out: Translation[] = [];
+  const withPrefix = vocabulary.withPrefix;
+  if (!withPrefix) return out;
+  for (let i = 0; i + 1 < forms.length; i++) {
+    const terms: string[] = [];
+    const add = (firsts: readonly string[], seconds: readonly string[]) => {
+      for (const a of firsts)
+        for (const term of joined(a, seconds, withPrefix)) if (!terms.includes(term)) terms.push(term);
+    };
+    add(forms[i] as string[], forms[i + 1] as string[]);
+    // Russian puts the word a compound begins with after the other, in the genitive ("переработка
+    // аккумуляторов" → Batterierecycling), an adjective before it ("климатические данные" → Klimadaten).
+    if (cyrillic[i] && cyrillic[i + 1]) add(forms[i + 1] as string[], forms[i] as string[]);
+    if (terms.length)
+      out.push({
+        start: i,
+        length: 2,
+        alternatives: terms.map((t) => [t]),
+        weight: JOINED_WEIGHT,
+        lexical: true,
+      });
+  }
+  return out;
+}
+
+/** Senses of each part of a compound combined into the whole compound's translations. */
+const COMPOUND_SENSES = 3;
+/** At most this many translations of a whole compound (combinations of its parts' senses). */
+const MAX_COMBINATIONS = 9;
+
+/**
+ * A German compound's translations: its parts as they are (for German texts); the whole, as each part's first
+ * senses the programme knows (for English ones: "Hausautomatisierung" → home automation), weighted by the share
+ * of parts found; and each part alone, worth its share of the word, so a talk that holds only one part still
+ * counts a little among other words.
  */
 function compoundTranslations(
   word: string,
@@ -111,47 +250,93 @@ function compoundTranslations(
   const out: Translation[] = [];
   if (parts.every((p) => vocabulary.knows(p)))
     out.push({ start: at, length: 1, alternatives: [parts], weight: LEXICON_WEIGHT, lexical: true });
-  const english: string[] = [];
-  let found = 0;
+  const found: string[][][] = [];
   for (const part of parts) {
-    // A part with no translation the programme holds may be a word it holds as it is ("solar").
-    const words = senses(lemmaOf(deEn, part), vocabulary)[0] ?? (vocabulary.knows(part) ? [part] : undefined);
-    if (!words) continue;
-    found++;
-    for (const w of words) if (!english.includes(w)) english.push(w);
+    // A part with no translation the programme holds may be a word it holds as it is ("solar"). Senses of one
+    // word first: the whole is looked for as a phrase, and a gloss ("land survey") rarely stands in a title.
+    const meanings = senses(lemmaOf(deEn, part), vocabulary).sort((a, b) => a.length - b.length);
+    if (!meanings.length && vocabulary.knows(part)) meanings.push([part]);
+    if (meanings.length) found.push(meanings);
   }
-  const share = found / parts.length;
-  if (found && share >= MIN_COMPOUND_SHARE)
-    out.push({
-      start: at,
-      length: 1,
-      alternatives: [english],
-      weight: LEXICON_WEIGHT * share,
-      lexical: true,
-    });
+  const share = found.length / parts.length;
+  if (!found.length || share < MIN_COMPOUND_SHARE) return out;
+  let whole: string[][] = [[]];
+  for (const meanings of found)
+    whole = whole
+      .flatMap((words) =>
+        meanings.slice(0, COMPOUND_SENSES).map((m) => [...words, ...m.filter((w) => !words.includes(w))]),
+      )
+      .slice(0, MAX_COMBINATIONS);
+  out.push({ start: at, length: 1, alternatives: whole, weight: LEXICON_WEIGHT * share, lexical: true });
+  if (found.length > 1)
+    for (const meanings of found)
+      out.push({
+        start: at,
+        length: 1,
+        alternatives: meanings,
+        weight: (LEXICON_WEIGHT * share) / parts.length,
+        lexical: true,
+      });
   return out;
 }
 
 /**
  * The dictionary translations of a query's words (normalized tokens, stop words left out) that the programme
- * holds, one {@link Translation} per word and way (a compound may have two), each of length 1.
+ * holds, one {@link Translation} per word and way (a compound may have two), each of length 1; then pairs of
+ * words the programme holds joined into one word. `forms` adds a word's Latin forms from elsewhere (the
+ * glossary's translations).
  */
-export function lexiconTranslations(words: readonly string[], vocabulary: Vocabulary): Translation[] {
+export function lexiconTranslations(
+  words: readonly string[],
+  vocabulary: Vocabulary,
+  forms: string[][] = words.map(() => []),
+): Translation[] {
   const out: Translation[] = [];
   words.forEach((word, i) => {
+    const own = forms[i] ?? [];
+    forms[i] = own;
+    if (!isCyrillic(word) && !own.includes(word)) own.unshift(word);
     if (word.length < 3 || /\d/.test(word)) return;
     // A word said in many documents of a programme in no language of the list is a word of theirs ("art" in
     // English talks is not German for "kind"); in a programme in the list's language it may be translated.
     const common = vocabulary.common(word);
     const alternatives: string[][] = [];
+    const unknown: string[] = [];
     for (const [list, lang] of listsFor(word, vocabulary.languages))
       if (list && (!common || vocabulary.languages.includes(lang)))
-        for (const words of senses(translate(list, word, lang), vocabulary))
+        for (const words of senses(translate(list, word, lang), vocabulary, unknown))
           if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
+    for (const a of alternatives)
+      if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
+    for (const u of unknown) if (!own.includes(u)) own.push(u);
     if (alternatives.length) {
       out.push({ start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true });
       return;
     }
+    if (isCyrillic(word)) {
+      const through: string[][] = [];
+      for (const words of senses(pivoted(word, vocabulary.languages), vocabulary, unknown))
+        if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
+      for (const u of unknown) if (!own.includes(u)) own.push(u);
+      if (through.length) {
+        out.push({
+          start: i,
+          length: 1,
+          alternatives: through,
+          weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
+          lexical: true,
+        });
+        return;
+      }
+    }
+    for (const [term, share] of asParts(unknown, vocabulary))
+      out.push({
+        start: i,
+        length: 1,
+        alternatives: [[term]],
+        weight: LEXICON_WEIGHT * PART_WEIGHT * Math.sqrt(share),
+        lexical: true,
+      });
     const deEn = lexicon("de", "en");
     if (deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de")))
       out.push(...compoundTranslations(word, i, vocabulary, deEn));
@@ -173,6 +358,7 @@ export function lexiconTranslations(words: readonly string[], vocabulary: Vocabu
     if (alternatives.length)
       out.push({ start: i, length: 2, alternatives, weight: LEXICON_WEIGHT, lexical: true });
   }
+  out.push(...joinedPairs(words, forms, vocabulary));
   return out;
 }
 
@@ -182,11 +368,23 @@ export function lexiconTranslations(words: readonly string[], vocabulary: Vocabu
  */
 export function translateQuery(v: Index, words: readonly string[]): Translation[] {
   const glossary = translateTokens(words);
-  const lexical = lexiconTranslations(words, {
-    languages: v.languages,
-    knows: (w) => knows(v, w),
-    common: (w) => !rare(v, v.termIds.get(w), sameStem(v, w)),
-  });
+  // The glossary's one-word translations are a word's Latin forms too, for joining pairs.
+  const forms: string[][] = words.map(() => []);
+  for (const t of glossary)
+    if (t.length === 1)
+      for (const alt of t.alternatives)
+        if (alt.length === 1 && !isCyrillic(alt[0] as string)) forms[t.start]?.push(alt[0] as string);
+  const lexical = lexiconTranslations(
+    words,
+    {
+      languages: v.languages,
+      knows: (w) => knows(v, w),
+      common: (w) => !rare(v, v.termIds.get(w), sameStem(v, w)),
+      withPrefix: (prefix, limit, each) => v.sortedTerms.withPrefix(prefix, limit, each),
+      holding: (w) => holding(v, w),
+    },
+    forms,
+  );
   return lexical.length ? [...glossary, ...lexical] : glossary;
 }
 
