@@ -32,6 +32,20 @@ describe("inline mode", () => {
     expect(ids).toEqual(expect.arrayContaining(["flask-patterns", "future-keynote"]));
   });
 
+  it("offers a room's sessions still to come, in time order, for a query that names the room", async () => {
+    const h = createHarness({ now: "2030-03-01T10:30:00+05:00" });
+    const programme = h.deps.catalog.programme;
+    const hall = programme.conference.rooms[0];
+    const expected = programme.sessions
+      .filter((s) => s.room === hall?.id && Date.parse(s.end) > Date.parse("2030-03-01T10:30:00+05:00"))
+      .filter((s) => !["break", "meal", "other"].includes(s.kind))
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+      .map((s) => s.id);
+    expect(expected.length).toBeGreaterThan(1);
+    for (const query of [hall?.name.en ?? "", (hall?.name.en ?? "").toUpperCase()])
+      expect(answered(await h.inline(testUser(), query)).map((r) => r.id)).toEqual(expected);
+  });
+
   it("offers what is coming up for an empty query, in the user's language", async () => {
     const h = createHarness({ now: "2030-03-02T10:30:00+05:00" });
     const results = answered(await h.inline(testUser("ru"), ""));

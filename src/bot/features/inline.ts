@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { isContentKind, type Session } from "../../programme/model.js";
+import { roomNamedBy } from "../../search/room-query.js";
 import { cutText } from "../../text/cut.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
@@ -13,15 +14,28 @@ import { MAX_QUERY_CHARS } from "./search.js";
 /** Telegram shows at most 50 inline results; we offer fewer. */
 export const MAX_INLINE_RESULTS = 20;
 
-/** Sessions matching a query; a matching speaker brings their sessions. An empty query gives what is coming up. */
+/** The talks, workshops… of `sessions` not over yet (all of them after the conference), in time order. */
+function comingUp(ctx: BotContext, sessions: readonly Session[]): Session[] {
+  const now = ctx.deps.clock();
+  const content = sessions.filter((s) => isContentKind(s.kind));
+  const upcoming = content.filter((s) => Date.parse(s.end) > now);
+  return (upcoming.length ? upcoming : content).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/**
+ * Sessions matching a query; a matching speaker brings their sessions, a query that names a room that room's
+ * sessions still to come in time order. An empty query gives what is coming up.
+ */
 function matchingSessions(ctx: BotContext, query: string): Session[] {
   const catalog = ctx.deps.catalog;
-  if (!query) {
-    const now = ctx.deps.clock();
-    const content = catalog.programme.sessions.filter((s) => isContentKind(s.kind));
-    const upcoming = content.filter((s) => Date.parse(s.end) > now);
-    return (upcoming.length ? upcoming : content).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  }
+  if (!query) return comingUp(ctx, catalog.programme.sessions);
+  const rooms = catalog.programme.conference.rooms;
+  const room = rooms[roomNamedBy(rooms, query) ?? -1];
+  if (room)
+    return comingUp(
+      ctx,
+      catalog.programme.sessions.filter((s) => s.room === room.id),
+    );
   const seen = new Set<string>();
   const out: Session[] = [];
   for (const hit of resolveHits(ctx, catalog.index.search(query, { limit: MAX_INLINE_RESULTS }))) {
