@@ -16,6 +16,11 @@ import { type BotProcess, spawnBot, waitForPolling } from "./spawn-bot.js";
 export interface E2eBotOptions {
   /** The programme: an object (written as YAML) or the path of a schedule file (copied, its name kept). */
   programme: object | string;
+  /**
+   * A deployment of several conferences instead (`programme` is then unused): each programme written as
+   * `<id>.yaml` beside a `conferences.yaml` that CONFERENCES names.
+   */
+  conferences?: { id: string; programme: object; default?: boolean; organizers?: number[] }[];
   /** More of the bot's environment (ADMIN_IDS, DEMO_NOW, …). */
   env?: Record<string, string>;
   /** How long `say` and `press` wait for the bot (default 15 s). */
@@ -28,7 +33,7 @@ export interface E2eBotOptions {
 export interface E2eBot {
   server: BotApiServer;
   bot: BotProcess;
-  /** The temporary folder with `confbot.sqlite` and the programme file (`programme`). */
+  /** The temporary folder with `confbot.sqlite` and the programme file (`programme`; with `conferences`, theirs). */
   dir: string;
   programme: string;
   /** The Mini App's address with `webapp`. */
@@ -54,7 +59,22 @@ export function useE2eBot(options: E2eBotOptions): E2eBot {
   beforeAll(async () => {
     e2e.server = await BotApiServer.start();
     e2e.dir = mkdtempSync(join(tmpdir(), "confbot-e2e-"));
-    if (typeof options.programme === "string") {
+    if (options.conferences) {
+      for (const c of options.conferences)
+        writeFileSync(join(e2e.dir, `${c.id}.yaml`), stringify(c.programme));
+      e2e.programme = join(e2e.dir, "conferences.yaml");
+      writeFileSync(
+        e2e.programme,
+        stringify(
+          options.conferences.map((c) => ({
+            id: c.id,
+            programme: `${c.id}.yaml`,
+            ...(c.default ? { default: true } : {}),
+            ...(c.organizers ? { organizers: c.organizers } : {}),
+          })),
+        ),
+      );
+    } else if (typeof options.programme === "string") {
       e2e.programme = join(e2e.dir, basename(options.programme));
       copyFileSync(options.programme, e2e.programme);
     } else {
@@ -67,7 +87,7 @@ export function useE2eBot(options: E2eBotOptions): E2eBot {
       BOT_TOKEN: e2e.server.token,
       BOT_API_ROOT: e2e.server.apiRoot,
       DATABASE_PATH: join(e2e.dir, "confbot.sqlite"),
-      PROGRAMME_PATH: e2e.programme,
+      ...(options.conferences ? { CONFERENCES: e2e.programme } : { PROGRAMME_PATH: e2e.programme }),
       LOG_LEVEL: "warn",
       ...(port ? { PORT: String(port) } : {}),
       ...options.env,

@@ -34,3 +34,19 @@ export function testSeries(organizers: Record<string, number[]> = {}): HarnessCo
     },
   ];
 }
+
+/** SpringConf in Moscow (UTC+3): its sessions at 10:00 Yekaterinburg time are at 08:00 there. */
+export function moscowSpring(): Programme {
+  const p = inYear(smallProgramme(), 2030, "SpringConf");
+  return {
+    ...p,
+    conference: {
+      ...p.conference,
+      timezone: "Europe/Moscow",
+      rooms: [
+        { id: "hall-a", name: { en: "Blue hall", ru: "Синий зал" } },
+        { id: "hall-b", name: { en: "Red hall", ru: "Красный зал" } },
+      ],
+    },
+  };
+}

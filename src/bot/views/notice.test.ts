@@ -1,30 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { attendeeProgramme } from "../../../test/support/attendee-programme.js";
 import { createHarness, testUser } from "../../../test/support/bot-harness.js";
-import { smallProgramme } from "../../../test/support/programme-fixture.js";
-import { inYear } from "../../../test/support/series.js";
+import { moscowSpring } from "../../../test/support/series.js";
 import { enqueueChangeNotices, NOTICE_VIEW, type NoticeParams, snapshot } from "../../delivery/notices.js";
-import type { Programme, Session } from "../../programme/model.js";
+import type { Session } from "../../programme/model.js";
 import { enqueue, findByKey, type OutboxRow } from "../../store/outbox.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { noticeView } from "./notice.js";
 import { createOutboxRenderer } from "./outbox.js";
-
-/** SpringConf in Moscow (UTC+3): its sessions at 10:00 Yekaterinburg time are at 08:00 there. */
-function moscowSpring(): Programme {
-  const p = inYear(smallProgramme(), 2030, "SpringConf");
-  return {
-    ...p,
-    conference: {
-      ...p.conference,
-      timezone: "Europe/Moscow",
-      rooms: [
-        { id: "hall-a", name: { en: "Blue hall", ru: "Синий зал" } },
-        { id: "hall-b", name: { en: "Red hall", ru: "Красный зал" } },
-      ],
-    },
-  };
-}
 
 /** A session moved two hours later. */
 function moved(s: Session): NoticeParams {
