@@ -16,7 +16,7 @@ import { joined, partLemma, partOf, splitCompound } from "./compound.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
-import { stem } from "./stem.js";
+import { queryStem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
 /** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
@@ -73,11 +73,11 @@ export interface Vocabulary {
 function translate(list: Lexicon, word: string, lang: string): string[] {
   const own = list.lookup(word);
   if (own.length) return own;
-  const s = stem(word, lang);
+  const s = queryStem(word, lang);
   if (s.length < 3) return [];
   const lemmas: [string, string[]][] = [];
   list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
-    if (stem(lemma, lang) === s) lemmas.push([lemma, translations]);
+    if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
   });
   lemmas.sort((a, b) => Math.abs(a[0].length - word.length) - Math.abs(b[0].length - word.length));
   const out: string[] = [];

@@ -6,7 +6,7 @@
 import { GLOSSARY_ENTRIES } from "./glossary-entries.js";
 import { stopwordsOf } from "./languages.js";
 import { STOPWORDS, tokenize } from "./normalize.js";
-import { stem } from "./stem.js";
+import { queryStem, stem } from "./stem.js";
 
 /** The glossary's columns, in order. */
 const COLUMNS = ["ru", "en", "de", "fr"] as const;
@@ -105,7 +105,7 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
     const key = `${i}:${lang}`;
     let s = stems.get(key);
     if (s === undefined) {
-      s = stem(tokens[i] as string, lang);
+      s = queryStem(tokens[i] as string, lang);
       stems.set(key, s);
     }
     return s;

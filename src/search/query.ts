@@ -151,8 +151,13 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       continue;
     }
     // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word.
+    // A reach is at most an exact match's, so the other layout's reading can only win against one below
+    // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
+    // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
     let swappedReach =
-      swapped.words.length && !swapped.words.some(unpronounceable) ? reach(v, swapped.words, memo) : 0;
+      swapped.words.length && typedReach < LAYOUT_PENALTY * SIM.exact && !swapped.words.some(unpronounceable)
+        ? reach(v, swapped.words, memo)
+        : 0;
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
     // at a word's edge they cut a letter off a word typed as letters only ("Берг" is not "<thu").
     const retyped = swapLayout(chunk);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stem } from "./stem.js";
+import { queryStem, stem } from "./stem.js";
 
 describe("stem", () => {
   it("brings Russian word forms together", () => {
@@ -31,5 +31,21 @@ describe("stem in a content language", () => {
 
   it("leaves words alone in a language without a stemmer", () => {
     expect(stem("tietokoneet", "xx")).toBe("tietokoneet");
+  });
+});
+
+describe("queryStem", () => {
+  it("is stem, remembered per word and language", () => {
+    for (const [word, lang] of [
+      ["асинхронного", "ru"],
+      ["testing", "en"],
+      ["Sicherheitslücken".toLowerCase(), "de"],
+      ["testing", "de"],
+      ["py3", "en"],
+    ] as const) {
+      expect(queryStem(word, lang)).toBe(stem(word, lang));
+      expect(queryStem(word, lang)).toBe(stem(word, lang));
+    }
+    expect(queryStem("testing")).toBe(stem("testing"));
   });
 });

@@ -18,3 +18,23 @@ export function stem(word: string, lang = "en"): string {
   const s = stemmer(word);
   return s.length >= 2 ? s : word;
 }
+
+const remembered = new Map<string, string>();
+/** How many stems {@link queryStem} keeps before it starts again (a few MB at most). */
+const REMEMBERED_STEMS = 20_000;
+
+/**
+ * {@link stem}, remembered: for words met at search time (query words, the glossary's and the dictionaries'
+ * lemmas they reach), which recur from one search to the next, while the Snowball stemmers take microseconds
+ * a word. Bounded: emptied when full.
+ */
+export function queryStem(word: string, lang = "en"): string {
+  const key = `${lang}|${word}`;
+  let s = remembered.get(key);
+  if (s === undefined) {
+    if (remembered.size >= REMEMBERED_STEMS) remembered.clear();
+    s = stem(word, lang);
+    remembered.set(key, s);
+  }
+  return s;
+}

@@ -1,4 +1,4 @@
-import { type Db, statement } from "./db.js";
+import { type Db, statement, transaction } from "./db.js";
 
 /**
  * Dialogue state (the conversations plugin's, per chat) kept in SQLite so a dialogue survives a restart. The
@@ -27,14 +27,14 @@ export function writeConversation(
 ): void {
   const json = JSON.stringify(data);
   if (json === undefined) throw new Error(`conversation state of ${key} is not JSON`);
-  db.transaction(() => {
+  transaction(db, () => {
     statement(
       db,
       `INSERT INTO conversations (key, data, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
     ).run(key, json, now);
     statement(db, "DELETE FROM conversations WHERE updated_at < ?").run(now - maxAgeMs);
-  })();
+  });
 }
 
 /** Removes the state stored under `key` (nothing when there is none). */

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
-import { DatabaseOpenError, openDatabase, writeTransaction } from "./db.js";
+import { DatabaseOpenError, openDatabase, transaction, writeTransaction } from "./db.js";
 
 /** Another process that takes the write lock of `file`, says "locked", and keeps it for `ms`. */
 function holdWriteLock(file: string, ms: number) {
@@ -58,5 +58,37 @@ describe("openDatabase", () => {
     expect(seen).toEqual(["other", "mine"]);
     db.close();
     await other.exited;
+  });
+});
+
+describe("transaction", () => {
+  it("commits what its function did, rolls all of it back when it throws, and nests as a savepoint", () => {
+    const db = openDatabase(":memory:");
+    db.exec("CREATE TABLE t (n INTEGER)");
+    const count = () => (db.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n;
+    const insert = db.prepare("INSERT INTO t (n) VALUES (?)");
+    expect(transaction(db, () => insert.run(1).changes)).toBe(1);
+    expect(() =>
+      transaction(db, () => {
+        insert.run(2);
+        throw new Error("no");
+      }),
+    ).toThrow("no");
+    expect(count()).toBe(1);
+    writeTransaction(db, () => {
+      insert.run(3);
+      // The inner one fails alone: the outer one keeps its own row and commits.
+      expect(() =>
+        transaction(db, () => {
+          insert.run(4);
+          throw new Error("inner");
+        }),
+      ).toThrow("inner");
+    });
+    expect((db.prepare("SELECT n FROM t ORDER BY n").all() as { n: number }[]).map((r) => r.n)).toEqual([
+      1, 3,
+    ]);
+    expect(db.inTransaction).toBe(false);
+    db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Db, statement } from "./db.js";
+import { type Db, statement, transaction } from "./db.js";
 
 /**
  * Recent search queries under short keys, so that paging buttons carry a key instead of the query (which may
@@ -31,7 +31,7 @@ export function rememberSearch(
   limits: SearchPageLimits = SEARCH_PAGE_LIMITS,
 ): string {
   const key = searchPageKey(userId, query);
-  db.transaction(() => {
+  transaction(db, () => {
     // REPLACE deletes a row with the same (user, key) and inserts a new one: a repeated search becomes newest.
     statement(
       db,
@@ -43,7 +43,7 @@ export function rememberSearch(
       `DELETE FROM search_pages WHERE user_id = ? AND id <=
          (SELECT id FROM search_pages WHERE user_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
     ).run(userId, userId, limits.perUser);
-  })();
+  });
   return key;
 }
 
