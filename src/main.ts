@@ -12,6 +12,7 @@ import { fstatSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
 import { localBotInfo } from "./bot/bot-info.js";
 import { registerCommands } from "./bot/commands.js";
 import { runConsole } from "./bot/console/console-chat.js";
@@ -33,6 +34,7 @@ import { type ConferenceSpec, ConferencesConfigError, configuredConferences } fr
 import type { ConferenceRuntime } from "./conferences/registry.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import type { Programme } from "./programme/model.js";
 import { ProgrammeService } from "./programme/service.js";
 import { fetchLimits, sourceName } from "./programme/source.js";
 import { SourceSync } from "./programme/sync.js";
@@ -56,6 +58,34 @@ const CONSOLE_BOT: UserFromGetMe = localBotInfo({
 
 /** How long stopping may take before the process exits anyway: inside a container's 10 s grace period. */
 const STOP_DEADLINE_MS = 8000;
+
+/**
+ * Each conference's programme at start-up (see loadStartupProgramme), by conference id; a conference whose
+ * source is broken and whose database holds none is missing, and the log says so. In a function of its own so
+ * that nothing of the loading outlives it.
+ */
+async function loadProgrammes(
+  runtimes: readonly ConferenceRuntime[],
+  config: Config,
+  logger: Logger,
+): Promise<Map<string, Programme>> {
+  const programmes = new Map<string, Programme>();
+  for (const r of runtimes) {
+    const log = runtimes.length > 1 ? logger.child({ conference: r.spec.id }) : logger;
+    const loaded = await loadStartupProgramme(
+      r.service,
+      r.spec.source,
+      log,
+      r.sync,
+      r.spec.timezone,
+      fetchLimits(config).maxBytes,
+    );
+    if (loaded) programmes.set(r.spec.id, loaded.programme);
+    else if (!r.spec.isDefault)
+      log.error("no usable programme: this conference is not served until its source works");
+  }
+  return programmes;
+}
 
 /** Set when a signal stopped the start-up: its calls are left behind, and the process exits once cleaned up. */
 let abandoned = false;
@@ -249,28 +279,24 @@ async function main(): Promise<number> {
         : undefined;
     return { spec, service, ...(sync ? { sync } : {}) };
   });
-  for (const r of runtimes) {
-    const log = specs.length > 1 ? logger.child({ conference: r.spec.id }) : logger;
-    const loaded = await loadStartupProgramme(
-      r.service,
-      r.spec.source,
-      log,
-      r.sync,
-      r.spec.timezone,
-      fetchLimits(config).maxBytes,
-    );
-    if (loaded || !r.spec.isDefault) {
-      if (!loaded) log.error("no usable programme: this conference is not served until its source works");
-      continue;
-    }
+  const programmes = await loadProgrammes(runtimes, config, logger);
+  const unserved = runtimes.find((r) => r.spec.isDefault && !programmes.has(r.spec.id));
+  if (unserved) {
     console.error(
-      `confbot: no usable programme: ${sourceName(r.spec.source)} is broken and the database has none` +
+      `confbot: no usable programme: ${sourceName(unserved.spec.source)} is broken and the database has none` +
         (consoleMode && !config.LOG_LEVEL_SET ? ` (its problems are in ${logFile})` : ""),
     );
     db.close();
     return 1;
   }
-  const deps: BotDeps = createSeriesDeps({ config, db, i18n: createI18n(), clock, logger }, runtimes);
+  const deps: BotDeps = createSeriesDeps(
+    { config, db, i18n: createI18n(), clock, logger },
+    runtimes,
+    programmes,
+  );
+  // The catalogues hold the programmes now: a reload replaces them there, and this long-lived frame must not
+  // keep the first versions (a FOSDEM-sized programme is megabytes).
+  programmes.clear();
   // Another process (`programme load`) may change a programme beside the running bot: a cheap check every
   // second swaps the catalogue; the dispatcher, which polls the outbox, sends the notices it queued.
   const stopWatching = runtimes.map((r) =>

@@ -1,6 +1,7 @@
 import { Catalog, type Indexer } from "../catalog.js";
 import type { ConferenceSpec } from "../conferences/config.js";
 import { type ConferenceRuntime, Conferences } from "../conferences/registry.js";
+import type { Programme } from "../programme/model.js";
 import { ProgrammeService } from "../programme/service.js";
 import type { SourceSync } from "../programme/sync.js";
 import { cachedSearchIndex } from "../search/index-cache.js";
@@ -50,10 +51,17 @@ function conferenceDeps(
 
 /**
  * The dependencies of every conference of a deployment whose programme the database holds, sharing one
- * registry; returns the default conference's. Throws when the default conference has no programme.
+ * registry; returns the default conference's. `programmes` are the ones start-up just read, by conference id
+ * (not read from the database a second time). Throws when the default conference has no programme.
  */
-export function createSeriesDeps(base: BaseDeps, runtimes: readonly ConferenceRuntime[]): BotDeps {
-  const views = runtimes.flatMap((r) => conferenceDeps(base, r) ?? []) as BotDeps[];
+export function createSeriesDeps(
+  base: BaseDeps,
+  runtimes: readonly ConferenceRuntime[],
+  programmes?: ReadonlyMap<string, Programme>,
+): BotDeps {
+  const views = runtimes.flatMap(
+    (r) => conferenceDeps(base, r, programmes?.get(r.spec.id) ?? r.service.current()) ?? [],
+  ) as BotDeps[];
   const conferences = new Conferences<BotDeps>(views, base.config.ADMIN_IDS);
   for (const v of views) v.conferences = conferences;
   const fallback = runtimes.find((r) => r.spec.isDefault) ?? runtimes[0];
