@@ -111,4 +111,17 @@ describe("cross-language search with the dictionaries' word lists", () => {
     for (const q of ["Blumpfkraxelung", "Quarkzellenwumms", "qwxz solar", "Zahnarztbesuch"])
       expect(german.search(q), q).toEqual([]);
   });
+
+  it("finds a talk by a borrowed word no dictionary knows, spelled in Cyrillic, two run together too", () => {
+    const borrowed = buildSearchIndex(
+      talksProgramme([
+        ["isogeny", "Isogeny cryptography explained", "Isogenies of elliptic curves."],
+        ["hosting", "Sustainable self-hosting", "A server at home."],
+        ["fishing", "Fly fishing gear", "Rods and reels."],
+      ]),
+    );
+    expect(borrowed.search("изогении")[0]?.id).toBe("isogeny");
+    expect(borrowed.search("селфхостинг")[0]?.id).toBe("hosting");
+    expect(borrowed.search("маникюр")).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@
  * translations whose words the programme holds are offered.
  */
 
+import { borrowedSpellings } from "./borrowed.js";
 import { knows, rare, sameStem } from "./candidates.js";
 import { joined, partLemma, partOf, splitCompound } from "./compound.js";
 import { type Translation, translateTokens } from "./glossary.js";
@@ -49,6 +50,8 @@ const PIVOT_WEIGHT = 0.9;
 const PIVOT_SENSES = 3;
 /** An English word reached through German only counts when this many German words lead to it. */
 const MIN_PIVOT_PATHS = 2;
+/** A borrowed word found by its Latin spelling, no dictionary knowing it, is worth this much. */
+const BORROWED_WEIGHT = 0.9;
 /** Two query words found joined into one programme word ("smart watch" → smartwatch) are worth this much. */
 const JOINED_WEIGHT = 0.95;
 
@@ -64,6 +67,8 @@ export interface Vocabulary {
   withPrefix?(prefix: string, limit: number, each: (term: string) => void): void;
   /** Programme words that may hold a word inside them (a superset: compound.ts's partOf decides). */
   holding?(word: string): Iterable<string>;
+  /** Whether the programme holds a word exactly (for borrowed words spelled in Latin letters). */
+  has?(term: string): boolean;
 }
 
 /**
@@ -313,6 +318,24 @@ export function lexiconTranslations(
       out.push({ start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true });
       return;
     }
+    if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
+      // No dictionary knows the word: a borrowed one, spelled in Latin letters as the programme writes it.
+      const { has, withPrefix } = vocabulary;
+      const spelled = borrowedSpellings(word, { has, withPrefix }).filter((p) =>
+        known(p.join(" "), vocabulary),
+      );
+      for (const p of spelled) if (p.length === 1 && !own.includes(p[0] as string)) own.push(p[0] as string);
+      if (spelled.length) {
+        out.push({
+          start: i,
+          length: 1,
+          alternatives: spelled,
+          weight: LEXICON_WEIGHT * BORROWED_WEIGHT,
+          lexical: true,
+        });
+        return;
+      }
+    }
     if (isCyrillic(word)) {
       const through: string[][] = [];
       for (const words of senses(pivoted(word, vocabulary.languages), vocabulary, unknown))
@@ -382,6 +405,7 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
       common: (w) => !rare(v, v.termIds.get(w), sameStem(v, w)),
       withPrefix: (prefix, limit, each) => v.sortedTerms.withPrefix(prefix, limit, each),
       holding: (w) => holding(v, w),
+      has: (w) => v.termIds.has(w),
     },
     forms,
   );
