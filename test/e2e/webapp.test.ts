@@ -395,6 +395,15 @@ describe("FOSDEM 2026 in the grid", () => {
         // A track filter keeps that track's sessions and their rooms only.
         const track = ofDay.find((s) => s.track)?.track as string;
         await page.click("[data-testid=filters-toggle]");
+        // The filters the programme calls for: tracks, the day's rooms (with "all" first), no language (one).
+        const selects = await page.$$eval("[data-testid=filters] select", (els) =>
+          els.map((e) => ({
+            id: e.getAttribute("data-testid"),
+            options: e.querySelectorAll("option").length,
+          })),
+        );
+        expect(selects.map((x) => x.id)).toEqual(["filter-track", "filter-room"]);
+        expect(selects[1]?.options).toBe(rooms.length + 1);
         await page.selectOption("[data-testid=filter-track]", track);
         await page.waitForFunction(
           `[...document.querySelectorAll("[data-session]")].every((e) => e.getAttribute("data-track") === ${JSON.stringify(track)})`,

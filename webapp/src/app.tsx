@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ApiLang, ApiMe } from "../../src/webapp/api-types.js";
 import { Agenda } from "./agenda.js";
 import { type Client, client, Unauthorized } from "./api.js";
-import { FilterSelect } from "./filter-select.js";
+import { FilterSelect, type FilterSelectProps } from "./filter-select.js";
 import { dayLabel } from "./format.js";
 import { type Filters, Grid } from "./grid.js";
 import { buildModel, dayAt, type Model } from "./model.js";
@@ -183,6 +183,28 @@ function Ready(props: {
 
   const tracks = m.p.tracks;
   const dayRooms = m.p.rooms.filter((r) => m.p.sessions.some((s) => s.day === day && s.room === r.id));
+  // The grid's filters: a track where the programme has tracks, the day's rooms, a language where it has several.
+  const filterSelects: FilterSelectProps[] = [
+    ...(tracks.length
+      ? [
+          {
+            field: "track" as const,
+            all: t("all_tracks"),
+            options: tracks.map((tr) => ({ value: tr.id, label: tr.name })),
+          },
+        ]
+      : []),
+    { field: "room", all: t("all_rooms"), options: dayRooms.map((r) => ({ value: r.id, label: r.name })) },
+    ...(m.p.languages.length > 1
+      ? [
+          {
+            field: "language" as const,
+            all: t("all_languages"),
+            options: m.p.languages.map((l) => ({ value: l, label: l.toUpperCase() })),
+          },
+        ]
+      : []),
+  ];
   const activeFilters =
     Number(Boolean(filters.track)) + Number(Boolean(filters.room)) + Number(Boolean(filters.language));
 
@@ -240,31 +262,9 @@ function Ready(props: {
         )}
         {tab === "grid" && !top && showFilters && (
           <div class="filters" data-testid="filters">
-            {tracks.length > 0 && (
-              <FilterSelect
-                field="track"
-                all={t("all_tracks")}
-                options={tracks.map((tr) => ({ value: tr.id, label: tr.name }))}
-                filters={filters}
-                onChange={setFilters}
-              />
-            )}
-            <FilterSelect
-              field="room"
-              all={t("all_rooms")}
-              options={dayRooms.map((r) => ({ value: r.id, label: r.name }))}
-              filters={filters}
-              onChange={setFilters}
-            />
-            {m.p.languages.length > 1 && (
-              <FilterSelect
-                field="language"
-                all={t("all_languages")}
-                options={m.p.languages.map((l) => ({ value: l, label: l.toUpperCase() }))}
-                filters={filters}
-                onChange={setFilters}
-              />
-            )}
+            {filterSelects.map((f) => (
+              <FilterSelect key={f.field} {...f} filters={filters} onChange={setFilters} />
+            ))}
             {activeFilters > 0 && (
               <button
                 type="button"

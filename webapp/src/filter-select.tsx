@@ -7,6 +7,13 @@ export interface FilterOption {
   label: string;
 }
 
+/** What a {@link FilterSelect} shows: the field it sets, the label of "all", the choices. */
+export interface FilterSelectProps {
+  field: keyof Filters;
+  all: string;
+  options: readonly FilterOption[];
+}
+
 /**
  * The select for `filters[field]` (`data-testid="filter-<field>"`): `all` (the empty value) first, then
  * `options`; a choice calls `onChange` with the filters changed in that field only.
@@ -17,10 +24,7 @@ export function FilterSelect({
   options,
   filters,
   onChange,
-}: {
-  field: keyof Filters;
-  all: string;
-  options: readonly FilterOption[];
+}: FilterSelectProps & {
   filters: Filters;
   onChange: (next: Filters) => void;
 }) {
