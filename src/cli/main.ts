@@ -2,6 +2,7 @@
  * confbot's command line: `npm run --silent cli -- <group> <command> [args]`.
  * Each group lives in its own module; this file only dispatches and turns errors into exit codes.
  */
+import { ConferencesConfigError } from "../conferences/config.js";
 import { ProgrammeError } from "../programme/errors.js";
 import { FetchError } from "../programme/fetch-source.js";
 
@@ -42,7 +43,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof ProgrammeError || e instanceof FetchError) console.error(e.message);
+    // Problems of the input or the configuration are told as they are; anything else with its stack.
+    if (e instanceof ProgrammeError || e instanceof FetchError || e instanceof ConferencesConfigError)
+      console.error(e.message);
     else console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exitCode = 1;
   },

@@ -44,6 +44,37 @@ describe("cli programme", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("acts on the series' default edition unless --conference names another, and refuses an unknown one", () => {
+    const name = (args: string[]) => {
+      const r = runCli(["programme", "export", "--json", ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).conference.name.en as string;
+    };
+    expect(name([])).toBe("PyCon Russia 2013");
+    expect(name(["--conference", "pycon-ru-2019"])).toBe("PyCon Russia 2019");
+    // The search reads the same programme: a 2019 talk's title finds it in 2019, not in 2013.
+    const y2019 = JSON.parse(
+      runCli(["programme", "export", "--json", "--conference", "pycon-ru-2019"]).stdout,
+    );
+    const talk = (y2019.sessions as { kind: string; title: { en?: string; ru?: string } }[]).find(
+      (s) => s.kind === "talk" && s.title.en,
+    );
+    const title = talk?.title.en ?? "";
+    // Whether the first result is that talk.
+    const first = (args: string[]) =>
+      runCli(["search", "--limit", "1", ...args, title])
+        .stdout.split("\n")
+        .some((line) => /^\s*1\./.test(line) && line.includes(title));
+    expect(first(["--conference", "pycon-ru-2019"])).toBe(true);
+    expect(first([])).toBe(false);
+    const unknown = runCli(["programme", "export", "--json", "--conference", "pycon-ru-2030"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe(
+      "--conference pycon-ru-2030: no such conference; the configuration has pycon-ru-2013, pycon-ru-2014, " +
+        "pycon-ru-2015, pycon-ru-2016, pycon-ru-2017, pycon-ru-2018, pycon-ru-2019",
+    );
+  });
+
   it("exports the canonical YAML, which reads back as the same programme", () => {
     const yaml = runCli(["programme", "export", "--yaml"]);
     expect(yaml.status, yaml.stderr).toBe(0);

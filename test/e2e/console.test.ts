@@ -27,6 +27,26 @@ describe("console mode (npm start without BOT_TOKEN)", () => {
     expect(bot.stderr()).toBe("");
   });
 
+  it("carries the PyCon Russia series, 2013 the default, and /conference switches to another edition", async () => {
+    const bot = spawnBot(
+      { DATABASE_PATH: join(tempDir(), "confbot.sqlite") },
+      { input: "/conference\n#1\n/start\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const out = bot.stdout();
+    // The seven editions, the latest first, 2013 (the default) checked.
+    const list = out.slice(out.indexOf("you › /conference"), out.indexOf("you › #1"));
+    expect(list).toContain("You are looking at PyCon Russia 2013.");
+    expect(list.match(/\[#\d\] .*PyCon Russia 20\d\d · /g)).toHaveLength(7);
+    expect(list).toContain("[#1] 🗂 PyCon Russia 2019 · 24–25 Jun 2019");
+    expect(list).toContain("[#7] ✅ PyCon Russia 2013 · 24–25 Feb 2013");
+    // Pressed, 2019 is the one looked at: /start tells of it.
+    const after = out.slice(out.indexOf("you › #1"));
+    expect(after).toContain("[#1] ✅ PyCon Russia 2019");
+    expect(after).toContain("I carry the programme of PyCon Russia 2019 — Mon 24 Jun 2019 – Tue 25 Jun 2019");
+    expect(bot.stderr()).toBe("");
+  });
+
   it("delivers what piped input queued before it exits: an organizer's broadcast reaches the console user", async () => {
     const bot = spawnBot(
       { DATABASE_PATH: join(tempDir(), "confbot.sqlite"), ADMIN_IDS: "1000001" },
