@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
-import { knows, matchMemo, matchPhrase, SIM } from "./candidates.js";
+import { joinedDocs, knows, matchMemo, matchPhrase, SIM } from "./candidates.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -186,5 +186,30 @@ describe("a name in another romanization", () => {
 
   it("does not take another name for it", () => {
     expect(hit("yaroslav")).toEqual([]);
+  });
+});
+
+describe("two query words the programme writes as one", () => {
+  const w = buildVocabulary(
+    talksProgramme([
+      ["wifi", "Wifi7 on campus"],
+      ["mac", "Managing a fleet of macOS laptops"],
+      ["battery", "Batterierecycling im Braunkohlerevier"],
+      ["li", "Why lithium batteries burn"],
+    ]),
+  );
+  const docs = (a: string, b: string) =>
+    [...(joinedDocs(w, a, b, new Map())?.keys() ?? [])].map((d) => w.docs[d]?.id);
+
+  it("finds the one word, exactly, with a slip past its first letters, or spelled in Cyrillic", () => {
+    expect(docs("wi", "fi")).toEqual(["wifi"]);
+    expect(docs("battery", "recycling")).toEqual(["battery"]);
+    expect(docs("мак", "ос")).toEqual(["mac"]);
+  });
+
+  it("finds nothing for words of two scripts, with digits, or that make no word together", () => {
+    expect(docs("мак", "os")).toEqual([]);
+    expect(docs("wifi", "7")).toEqual([]);
+    expect(docs("lithium", "campus")).toEqual([]);
   });
 });

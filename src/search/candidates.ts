@@ -87,6 +87,9 @@ function asBorrowed(word: string): string {
   return word.replace(/([цс])и(?:я|и|ю|ей|ям|ях|ями)$/, (_m, c: string) => (c === "ц" ? "тион" : "сион"));
 }
 
+/** What a word reached inexactly is worth where it stands only in prose (score.ts's INEXACT_IN_PROSE). */
+const INEXACT_PROSE = 0.8;
+
 /** Vocabulary words a typo is compared with by edit distance, those sharing the most trigrams with it. */
 const MAX_TYPO_CANDIDATES = 150;
 /** A known word in at most this many documents may still be a typo for another when the query has more words. */
@@ -417,6 +420,69 @@ export function matchMemo(
   }
   return found;
 }
+/** A word the programme writes as one reached from two query words must be reached at least this well. */
+const MIN_JOINED = 0.8;
+/** How many vocabulary words sharing its first letters a joined word is compared with letter by letter. */
+const JOINED_CANDIDATES = 40;
+
+/**
+ * The vocabulary words two query words written together reach: exactly, by stem, within a few slips of the
+ * words beginning as it does (a slip rarely hits the first letters, and a trigram search over a long word costs
+ * too much to run for every pair), or, in Cyrillic, by their Latin spellings («макос» macos).
+ */
+function matchJoined(v: Vocabulary, word: string, first: number): Map<number, number> {
+  const found = new Map<number, number>();
+  const add = (term: number, sim: number) => {
+    if ((found.get(term) ?? 0) < sim) found.set(term, sim);
+  };
+  const exact = v.termIds.get(word);
+  if (exact !== undefined) add(exact, SIM.exact);
+  for (const t of sameStem(v, word)) add(t, SIM.stem);
+  const max = maxEdits(word.length);
+  if (max > 0)
+    v.sortedTerms.withPrefix(word.slice(0, Math.min(4, first)), JOINED_CANDIDATES, (term, t) => {
+      const d = editDistance(word, term, max);
+      if (d > 0 && d <= max) add(t, SIM.typo * (1 - d / Math.max(word.length, term.length)));
+    });
+  if (isCyrillic(word) && word.length <= MAX_SPELLED)
+    for (const spelling of latinSpellings(word))
+      for (const whole of [spelling, `${spelling}e`]) {
+        const id = v.termIds.get(whole);
+        if (id !== undefined) add(id, SIM.phonetic);
+      }
+  return found;
+}
+
+/**
+ * The documents holding two query words written apart as one word of the programme ("wi fi" Wifi7, «мак ос»
+ * macOS, "battery recycling" Batterierecycling), each with how well (match × field weight; less in prose only
+ * when the match is inexact), or undefined when none does. Words of one script, no digits.
+ */
+export function joinedDocs(v: Vocabulary, a: string, b: string, memo: Memo): Map<number, number> | undefined {
+  if (isCyrillic(a) !== isCyrillic(b) || /\d/.test(a + b) || a.length + b.length < 4) return undefined;
+  const key = `&${a}${b}`;
+  let terms = memo.get(key);
+  if (!terms) {
+    terms = matchJoined(v, a + b, a.length);
+    memo.set(key, terms);
+  }
+  let out: Map<number, number> | undefined;
+  for (const [term, sim] of terms) {
+    if (sim < MIN_JOINED) continue;
+    const ids = v.postingDocs[term] as Int32Array;
+    const weights = v.postingWeights[term] as Float32Array;
+    const masks = v.postingMasks[term] as Uint16Array;
+    for (let i = 0; i < ids.length; i++) {
+      const inProseOnly = sim < 1 && ((masks[i] as number) & ~PROSE_MASK) === 0;
+      const w = sim * (weights[i] as number) * (inProseOnly ? INEXACT_PROSE : 1);
+      out ??= new Map();
+      const d = ids[i] as number;
+      if ((out.get(d) ?? 0) < w) out.set(d, w);
+    }
+  }
+  return out;
+}
+
 /** Whether the vocabulary holds a word, exactly or by stem. */
 export function knows(v: Vocabulary, word: string): boolean {
   return v.termIds.has(word) || sameStem(v, word).length > 0;

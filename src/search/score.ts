@@ -3,7 +3,7 @@
  * query words of (similarity of the word's best match × weight of the field it is in), in [0, 1]. Then the
  * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
  */
-import { type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
+import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
 import { translateQueryOnce } from "./cross-language.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
@@ -53,6 +53,18 @@ export function scoreWords(
         if (!t.lexical) strict[i] = true;
       }
   }
+  // Two neighbouring words the programme writes as one count for both where it does.
+  const joined: (Map<number, number> | undefined)[] = words.map(() => undefined);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if ((query[i] as QueryWord).optional || (query[i + 1] as QueryWord).optional) continue;
+    const docs = joinedDocs(v, words[i] as string, words[i + 1] as string, memo);
+    if (!docs) continue;
+    for (const at of [i, i + 1]) {
+      const into = joined[at];
+      if (!into) joined[at] = new Map(docs);
+      else for (const [d, s] of docs) if ((into.get(d) ?? 0) < s) into.set(d, s);
+    }
+  }
   const n = v.docs.length;
   const total = v.total;
   const best = v.best;
@@ -91,6 +103,7 @@ export function scoreWords(
     }
     for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
     for (const [d, fw] of (query[w] as QueryWord).also ?? []) credit(d, SIM.translation * factor * fw);
+    for (const [d, s] of joined[w] ?? []) credit(d, s * factor);
     if (!docs.length) {
       unknownWords++;
       continue;
