@@ -38,6 +38,23 @@ describe("Catalog", () => {
     expect(catalog.days).toEqual(["2030-03-01", "2030-03-02"]);
   });
 
+  it("tells the clock's conference day across day changes and midnights, whichever way the clock goes", () => {
+    const catalog = new Catalog(nightProgramme());
+    const at = (iso: string) => catalog.dayOf(Date.parse(iso));
+    // 06:00 in Berlin (UTC+1) is 05:00 UTC: the conference day turns then, not at midnight.
+    expect(at("2030-03-01T12:00:00Z")).toBe("2030-03-01");
+    expect(at("2030-03-01T23:30:00Z")).toBe("2030-03-01");
+    expect(at("2030-03-02T04:59:59Z")).toBe("2030-03-01");
+    expect(at("2030-03-02T05:00:00Z")).toBe("2030-03-02");
+    expect(at("2030-03-02T04:00:00Z")).toBe("2030-03-01");
+    expect(at("2030-03-03T05:00:00Z")).toBe("2030-03-03");
+    // A session's start, as written, files it as at install.
+    expect(catalog.dayOf("2030-03-02T01:30:00+01:00")).toBe("2030-03-01");
+    catalog.replace({ ...nightProgramme(), conference: { ...nightProgramme().conference, dayChange: "00:00" } });
+    expect(at("2030-03-02T04:00:00Z")).toBe("2030-03-02");
+    expect(catalog.dayOf("2030-03-02T01:30:00+01:00")).toBe("2030-03-02");
+  });
+
   it("names rooms and tracks in the reader's language, else the conference's first", () => {
     const catalog = new Catalog(nightProgramme());
     expect(catalog.trackName("art", "ru")).toBe("Искусство");

@@ -1,5 +1,6 @@
 import {
   conferenceDayOf,
+  dayBounds,
   type Programme,
   pickText,
   type Room,
@@ -53,6 +54,10 @@ export class Catalog {
   private rooms = new Map<string, Room>();
   private tracks = new Map<string, Track>();
   private byDay = new Map<string, Session[]>();
+  /** The conference day of each instant written in the programme (a session's start), by that text. */
+  private dayByStart = new Map<string, string>();
+  /** The conference day the clock was last asked about, with its bounds (ms). */
+  private clockDay?: { day: string; start: number; end: number };
   private roomPositions = new Map<string, number>();
   private trackPositions = new Map<string, number>();
   private sessionKeys = new Keys(new Map());
@@ -77,9 +82,11 @@ export class Catalog {
     const speakers = new Map(programme.speakers.map((s) => [s.id, s]));
     const bySpeaker = new Map<string, Session[]>();
     const byDay = new Map<string, Session[]>(c.days.map((d) => [d, []]));
+    const dayByStart = new Map<string, string>();
     for (const s of [...programme.sessions].sort(byStart)) {
       for (const id of s.speakers) bySpeaker.set(id, [...(bySpeaker.get(id) ?? []), s]);
       const day = conferenceDayOf(s.start, c);
+      dayByStart.set(s.start, day);
       byDay.set(day, [...(byDay.get(day) ?? []), s]);
     }
     const index = this.indexer(programme);
@@ -90,6 +97,8 @@ export class Catalog {
     this.rooms = new Map(c.rooms.map((r) => [r.id, r]));
     this.tracks = new Map((c.tracks ?? []).map((t) => [t.id, t]));
     this.byDay = byDay;
+    this.dayByStart = dayByStart;
+    this.clockDay = undefined;
     this.roomPositions = new Map(c.rooms.map((r, i) => [r.id, i]));
     this.trackPositions = new Map((c.tracks ?? []).map((t, i) => [t.id, i]));
     this.sessionKeys = new Keys(keys.sessions);
@@ -193,7 +202,17 @@ export class Catalog {
 
   /** The conference day (ISO date) a session or an instant belongs to, honouring dayChange. */
   dayOf(what: Session | string | number): string {
-    return conferenceDayOf(typeof what === "object" ? what.start : what, this.programme.conference);
+    const instant = typeof what === "object" ? what.start : what;
+    // A session's day was worked out when the programme was installed: lists ask it of every line they show.
+    if (typeof instant === "string")
+      return this.dayByStart.get(instant) ?? conferenceDayOf(instant, this.programme.conference);
+    // The clock's instant: every view asks whether today is a conference day; the answer holds until the day ends.
+    const known = this.clockDay;
+    if (known && instant >= known.start && instant < known.end) return known.day;
+    const day = conferenceDayOf(instant, this.programme.conference);
+    const bounds = dayBounds(day, this.programme.conference);
+    if (instant >= bounds.start && instant < bounds.end) this.clockDay = { day, ...bounds };
+    return day;
   }
 
   /** The sessions of a conference day in time order (cancelled ones included). */

@@ -103,10 +103,16 @@ describe("fixedT", () => {
         // Asked twice: the second answer comes from the memo.
         expect(ours(key), key).toBe(theirs(key));
         expect(ours(key, vars), key).toBe(theirs(key, vars));
+        expect(ours(key, vars), key).toBe(theirs(key, vars));
+        expect(ours(key, { ...vars, count: 21 }), key).toBe(theirs(key, { ...vars, count: 21 }));
       }
       // An explicit language in the options still wins, as with getFixedT.
       const other = lang === "en" ? "ru" : "en";
       expect(ours("help.text", { lng: other })).toBe(theirs("help.text", { lng: other }));
       expect(fixedT(i18n, lang)).toBe(ours);
+      // A number and its text are told apart; an option that is no plain value is passed through untouched.
+      expect(ours("my.past_hidden", { count: 1 })).not.toBe(ours("my.past_hidden", { count: "1" }));
+      const list = ["a", "b"];
+      expect(ours("card.title", { title: list })).toBe(theirs("card.title", { title: list }));
     });
 });

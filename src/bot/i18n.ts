@@ -33,10 +33,9 @@ const fixedByInstance = new WeakMap<i18n, Map<Lang, TFunction>>();
 
 /**
  * A translation function fixed to one language, for one update (made once per instance and language).
- * i18next's own `getFixedT` function copies the instance's whole options object on every call (15 µs a
- * translation, most of a card's rendering); this one passes the language to `i18n.t` directly (4 µs), and a
- * key translated without options, whose text never changes (the resources are loaded once), is translated
- * once. Anything else (a key selector, a default value instead of options) goes through `getFixedT`'s.
+ * i18next's own `getFixedT` function copies the instance's whole options object on every call; this one passes
+ * the language to {@link translate}. Anything else (a key selector, a default value instead of options) goes
+ * through `getFixedT`'s.
  */
 export function fixedT(i18n: i18n, lang: Lang): TFunction {
   let byLang = fixedByInstance.get(i18n);
@@ -46,30 +45,65 @@ export function fixedT(i18n: i18n, lang: Lang): TFunction {
   }
   let t = byLang.get(lang);
   if (!t) {
-    t = fastFixedT(i18n, lang);
+    const slow = i18n.getFixedT(lang) as unknown as (...args: unknown[]) => unknown;
+    const fast = (key: unknown, options?: unknown, ...rest: unknown[]): unknown =>
+      typeof key !== "string" ||
+      rest.length ||
+      (options !== undefined && (typeof options !== "object" || !options))
+        ? slow(key, options, ...rest)
+        : translate(i18n, lang, key, options as Record<string, unknown> | undefined);
+    // getFixedT's function carries its language; code reading `t.lng` finds it here too.
+    t = Object.assign(fast, { lng: lang }) as unknown as TFunction;
     byLang.set(lang, t);
   }
   return t;
 }
 
-function fastFixedT(i18n: i18n, lang: Lang): TFunction {
-  const slow = i18n.getFixedT(lang) as unknown as (...args: unknown[]) => unknown;
-  const bare = new Map<string, unknown>();
-  const fast = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
-    if (typeof key !== "string" || rest.length) return slow(key, options, ...rest);
-    if (options === undefined) {
-      let text = bare.get(key);
-      if (text === undefined) {
-        text = i18n.t(key, { lng: lang });
-        bare.set(key, text);
-      }
-      return text;
+const translations = new WeakMap<i18n, Map<string, string>>();
+/** How many translations {@link translate} keeps per instance before it starts again. */
+const REMEMBERED_TRANSLATIONS = 20_000;
+
+/**
+ * `i18n.t(key, options)` in `lang` (unless the options name another language). A translation is a pure function
+ * of the key, the language and the options (the resources are loaded once and never change), and i18next takes
+ * 10–40 µs for one inside the bot (most of rendering a screen): a text whose options are all plain values
+ * (strings, numbers, booleans) is remembered, up to {@link REMEMBERED_TRANSLATIONS} of them.
+ */
+export function translate(i18n: i18n, lang: Lang, key: string, options?: Record<string, unknown>): unknown {
+  let memoKey = `${lang}\u0001${key}`;
+  if (options)
+    for (const name in options) {
+      const value = options[name];
+      const type = typeof value;
+      if (
+        value !== undefined &&
+        value !== null &&
+        type !== "string" &&
+        type !== "number" &&
+        type !== "boolean"
+      )
+        return i18n.t(key, withLanguage(options, lang));
+      memoKey += `\u0001${name}\u0002${type[0]}${String(value)}`;
     }
-    if (typeof options !== "object" || options === null) return slow(key, options);
-    const o = { ...(options as Record<string, unknown>) };
-    if (!o.lng) o.lng = lang;
-    return i18n.t(key, o);
-  };
-  // getFixedT's function carries its language; code reading `t.lng` finds it here too.
-  return Object.assign(fast, { lng: lang }) as unknown as TFunction;
+  let memo = translations.get(i18n);
+  if (!memo) {
+    memo = new Map();
+    translations.set(i18n, memo);
+  }
+  let text = memo.get(memoKey);
+  if (text === undefined) {
+    const made: unknown = i18n.t(key, withLanguage(options, lang));
+    if (typeof made !== "string") return made;
+    if (memo.size >= REMEMBERED_TRANSLATIONS) memo.clear();
+    text = made;
+    memo.set(memoKey, text);
+  }
+  return text;
+}
+
+/** The options with the language set, unless they name one themselves (as getFixedT does). */
+function withLanguage(options: Record<string, unknown> | undefined, lang: Lang): Record<string, unknown> {
+  const o = { ...options };
+  if (!o.lng) o.lng = lang;
+  return o;
 }

@@ -8,7 +8,7 @@ import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
-import { stem } from "./stem.js";
+import { queryStem, stem } from "./stem.js";
 import {
   latinSpellings,
   phoneticKeys,
@@ -137,7 +137,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
     if ((found.get(term) ?? 0) < sim) found.set(term, sim);
   };
   const exact = v.termIds.get(word);
-  const wordStem = stem(word);
+  const wordStem = queryStem(word);
   if (exact !== undefined) add(exact, SIM.exact);
   matchAlias(v, word, add);
   const stemmed = sameStem(v, word);

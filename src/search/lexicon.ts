@@ -12,7 +12,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root.js";
-import { stem } from "./stem.js";
+import { queryStem } from "./stem.js";
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
@@ -232,7 +232,7 @@ export class FileLexicon implements Lexicon {
  * after its first word's lemma when that is its stem.
  */
 export function phraseKey(words: readonly string[], lang: string): string {
-  return words.map((w) => stem(w, lang)).join(" ");
+  return words.map((w) => queryStem(w, lang)).join(" ");
 }
 
 /** The folder of the built lists. */

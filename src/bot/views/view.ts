@@ -4,6 +4,7 @@ import type { Programme, Text } from "../../programme/model.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import { type Action, encodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { translate } from "../i18n.js";
 import { buttonLabel } from "./format.js";
 
 /** What views read from the context: the translation, the language, the programme and the user. */
@@ -25,35 +26,24 @@ export function markupOf(view: View): { inline_keyboard: InlineKeyboardButton[][
   return view.keyboard.length ? { inline_keyboard: view.keyboard } : undefined;
 }
 
-const unescaped = new WeakMap<i18n, { clone: i18n; bare: Map<string, string> }>();
+const unescaped = new WeakMap<i18n, i18n>();
 
 /**
  * A translation for plain-text places (button labels, notices, inline results): nothing is HTML-escaped.
  * It reads through a clone of the i18n instance made once with escaping off, which is much cheaper than
- * passing interpolation options on every call. A label without variables is translated once per language
- * (the resources never change while the bot runs).
+ * passing interpolation options on every call, and remembers as {@link translate} does.
  */
 export function plain(
   ctx: Pick<ViewCtx, "deps" | "lang">,
   key: string,
   vars?: Record<string, unknown>,
 ): string {
-  let instance = unescaped.get(ctx.deps.i18n);
-  if (!instance) {
-    instance = {
-      clone: ctx.deps.i18n.cloneInstance({ interpolation: { escapeValue: false } }),
-      bare: new Map(),
-    };
-    unescaped.set(ctx.deps.i18n, instance);
+  let clone = unescaped.get(ctx.deps.i18n);
+  if (!clone) {
+    clone = ctx.deps.i18n.cloneInstance({ interpolation: { escapeValue: false } });
+    unescaped.set(ctx.deps.i18n, clone);
   }
-  if (vars) return instance.clone.t(key, { ...vars, lng: ctx.lang });
-  const memoKey = `${ctx.lang}|${key}`;
-  let text = instance.bare.get(memoKey);
-  if (text === undefined) {
-    text = instance.clone.t(key, { lng: ctx.lang });
-    instance.bare.set(memoKey, text);
-  }
-  return text;
+  return translate(clone, ctx.lang, key, vars) as string;
 }
 
 const texts = new WeakMap<Programme, Map<string, string>>();
