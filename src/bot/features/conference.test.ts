@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createHarness, labelsOf, testUser, textOf } from "../../../test/support/bot-harness.js";
 import { testSeries } from "../../../test/support/series.js";
 import { planReminders } from "../../delivery/planner.js";
+import { listQuestions } from "../../store/questions.js";
+import { ratingOf } from "../../store/ratings.js";
 import { subscriptionsOf } from "../../store/subscriptions.js";
 import { getUser } from "../../store/users.js";
 
@@ -104,6 +106,34 @@ describe("/conference", () => {
     await h.send(u, "Ann Lee");
     await h.press(u, h.last(u), "Ann Lee");
     expect(textOf(h.last(u))).toContain("At TestConf 2020:");
+    expect(h.logs).toEqual([]);
+  });
+
+  it("acts on another conference's session from the messages that show it: asks, votes, rates and comments there", async () => {
+    const h = createHarness({ conferences: testSeries(), now: "2030-03-01T09:50:00+05:00" });
+    const [ann, bob] = [testUser("en", "Ann"), testUser("ru", "Боб")];
+    for (const u of [ann, bob]) await h.send(u, "/start");
+    // Both look at TestConf & Co; SpringConf's talk is the one their reminder, and then its prompt, showed.
+    const key = h.deps.conferences.get("spring")?.catalog.sessionKey("spring:caching") ?? 0;
+    await h.pressData(ann, `qk:${key}`, h.last(ann));
+    expect(textOf(h.last(ann))).toContain("Distributed caching");
+    await h.send(ann, "Which cache wins?");
+    expect(textOf(h.last(ann))).toMatch(/question|вопрос/i);
+    const asked = listQuestions(h.deps.db, "spring:caching");
+    expect(asked.map((q) => q.text)).toEqual(["Which cache wins?"]);
+    // Bob votes it up from SpringConf's list, still looking at TestConf & Co.
+    await h.pressData(bob, `ql:${key}`, h.last(bob));
+    await h.pressData(bob, `qv:${asked[0]?.id}:1:0`, h.last(bob));
+    expect(listQuestions(h.deps.db, "spring:caching")[0]?.votes).toBe(1);
+    // After the talk: the rating prompt's stars and the comment go to SpringConf's session.
+    h.setNow("2030-03-01T10:45:00+05:00");
+    await h.pressData(ann, `rt:${key}:4`, h.last(ann));
+    await h.send(ann, "Clear and useful");
+    expect(ratingOf(h.deps.db, ann.id, "spring:caching")).toMatchObject({
+      stars: 4,
+      comment: "Clear and useful",
+    });
+    expect(textOf(h.last(ann))).toContain("Distributed caching");
     expect(h.logs).toEqual([]);
   });
 });

@@ -233,12 +233,15 @@ export function questionsFeature(): Composer<BotContext> {
     const draft = user && draftOf(ctx.deps.db, user.id);
     if (!user || !draft) return next();
     const now = ctx.deps.clock();
-    const session = ctx.deps.catalog.session(draft.sessionId);
+    // The session may be another conference's (asked from its reminder): the question is asked there.
+    const at = ctx.deps.conferences.ofId(draft.sessionId) ?? ctx.deps;
+    const session = at.catalog.session(draft.sessionId);
     const text = ctx.message.text;
     if (!session || now - draft.startedAt > DRAFT_TTL_MS || text?.startsWith("/")) {
       clearDraft(ctx.deps.db, user.id);
       return next();
     }
+    ctx.deps = at;
     if (text === undefined) {
       await replyView(ctx, { ...askPromptView(ctx, session), text: ctx.t("questions.text_only") });
       return;

@@ -70,7 +70,7 @@ export function ratingsFeature(): Composer<BotContext> {
   composer.chatType("private").on("message", async (ctx, next) => {
     const user = ctx.user;
     if (!user) return next();
-    const { db, clock, catalog } = ctx.deps;
+    const { db, clock } = ctx.deps;
     const sessionId = commentWait(db, user.id, clock());
     if (!sessionId) return next();
     // "Ask a question" pressed after the rating: this message is the question (src/bot/features/questions.ts).
@@ -84,12 +84,15 @@ export function ratingsFeature(): Composer<BotContext> {
       endCommentWait(db, user.id);
       return next();
     }
-    const session = catalog.session(sessionId);
+    // The session may be another conference's (rated from its prompt): the comment is told there.
+    const at = ctx.deps.conferences.ofId(sessionId) ?? ctx.deps;
+    const session = at.catalog.session(sessionId);
     if (!session) {
       endCommentWait(db, user.id);
       return next();
     }
-    const key = catalog.sessionKey(session.id);
+    ctx.deps = at;
+    const key = at.catalog.sessionKey(session.id);
     const wayOut = {
       reply_markup: {
         inline_keyboard: [[actionButton(plain(ctx, "rating.no_comment"), { type: "noComment", key })]],

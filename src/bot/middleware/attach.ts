@@ -1,10 +1,14 @@
 import type { Context, MiddlewareFn } from "grammy";
+import { getQuestion } from "../../store/questions.js";
 import { getUser, languageOf, touchUser, type User } from "../../store/users.js";
 import { actionOf } from "../callback-data.js";
 import type { AppFlavor, BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";
 
-/** The conference whose session or speaker a pressed button names by key, when that is not for the user to pick. */
+/**
+ * The conference whose session, speaker or question a pressed button names, when that is not for the user to
+ * pick: a reminder, a rating prompt or /my may show another conference's session than the one looked at.
+ */
 function buttonConference(deps: BotDeps, query: { data?: string } | undefined): BotDeps | undefined {
   if (!query || deps.conferences.size < 2) return undefined;
   const a = actionOf(query);
@@ -14,7 +18,17 @@ function buttonConference(deps: BotDeps, query: { data?: string } | undefined): 
     case "unsubscribe":
     case "remind":
     case "myRemove":
+    case "ask":
+    case "questions":
+    case "moderation":
+    case "rate":
+    case "noComment":
       return deps.conferences.sessionByKey(a.key)?.view;
+    case "vote":
+    case "moderate": {
+      const sessionId = getQuestion(deps.db, a.question)?.sessionId;
+      return sessionId ? deps.conferences.ofId(sessionId) : undefined;
+    }
     case "speaker":
       return deps.conferences.ofSpeakerKey(a.key);
     default:

@@ -3,11 +3,13 @@ import { attendeeProgramme } from "../../../test/support/attendee-programme.js";
 import { createHarness, testUser } from "../../../test/support/bot-harness.js";
 import { moscowSpring } from "../../../test/support/series.js";
 import { enqueueChangeNotices, NOTICE_VIEW, type NoticeParams, snapshot } from "../../delivery/notices.js";
+import { PROMPT_VIEW } from "../../delivery/prompts.js";
 import type { Session } from "../../programme/model.js";
 import { enqueue, findByKey, type OutboxRow } from "../../store/outbox.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { noticeView } from "./notice.js";
 import { createOutboxRenderer } from "./outbox.js";
+import { ratingPromptOutboxView } from "./rating.js";
 
 /** A session moved two hours later. */
 function moved(s: Session): NoticeParams {
@@ -117,7 +119,7 @@ describe("change notices in a deployment of several conferences", () => {
   });
 });
 
-describe("reminders in a deployment of several conferences", () => {
+describe("reminders and rating prompts in a deployment of several conferences", () => {
   it("name the session's conference and read it in its zone and rooms, whichever conference the user looks at", async () => {
     const h = createHarness({
       conferences: [
@@ -154,5 +156,21 @@ describe("reminders in a deployment of several conferences", () => {
       );
       expect(message?.text).toBe(expected);
     }
+    // The rating prompt after it, too.
+    const user = testUser("en");
+    await h.send(user, "/start");
+    const prompt = createOutboxRenderer(h.deps, { [PROMPT_VIEW]: ratingPromptOutboxView })(
+      {
+        id: 2,
+        kind: "prompt",
+        dedupeKey: "p",
+        userId: user.id,
+        chatId: user.id,
+        sessionId: "spring:caching",
+        payload: { type: "view", view: PROMPT_VIEW, params: { sessionId: "spring:caching" } },
+      } as unknown as OutboxRow,
+      h.deps.clock(),
+    );
+    expect(prompt?.text).toMatch(/^🎤 How was “Distributed caching”\?[\s\S]*\n🎟 <b>SpringConf<\/b>$/);
   });
 });

@@ -3,6 +3,7 @@ import { canRate } from "../../delivery/prompts.js";
 import type { Session } from "../../programme/model.js";
 import { ratingOf } from "../../store/ratings.js";
 import type { Origin } from "../callback-data.js";
+import { conferenceLine } from "./conference.js";
 import { safeUrl, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -125,5 +126,9 @@ export function cardRatingRows(
 export const ratingPromptOutboxView: OutboxView = (ctx, params) => {
   const id = typeof params.sessionId === "string" ? params.sessionId : undefined;
   const session = id === undefined ? undefined : ctx.deps.catalog.session(id);
-  return session && ratingPromptView(ctx, session);
+  const view = session && ratingPromptView(ctx, session);
+  // In a deployment of several conferences the prompt says which one (prompts come from every conference).
+  return view && ctx.deps.conferences.size > 1
+    ? { ...view, text: `${view.text}\n${conferenceLine(ctx)}` }
+    : view;
 };
