@@ -124,4 +124,25 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(borrowed.search("селфхостинг")[0]?.id).toBe("hosting");
     expect(borrowed.search("маникюр")).toEqual([]);
   });
+
+  it("finds a Russian word no list holds by the word it is derived from, below the word itself", () => {
+    const derived = buildSearchIndex(
+      talksProgramme([
+        ["wiki", "Building a student wiki", "Notes by students."],
+        ["drones", "Unmanned aircraft over fields", "Crop surveys."],
+      ]),
+    );
+    expect(derived.search("студенческая вики")[0]?.id).toBe("wiki");
+    expect(derived.search("беспилотники")[0]?.id).toBe("drones");
+    expect(derived.search("беспилотники")[0]?.score ?? 1).toBeLessThan(
+      derived.search("unmanned")[0]?.score ?? 0,
+    );
+  });
+
+  it("reads a word a dictionary lists as typed, though the programme lacks it, not as a jumble on the other layout", () => {
+    // «шахматы» retyped on the Latin layout is "vfns", a slip away from the programme's "vfs".
+    const vfs = buildSearchIndex(talksProgramme([["vfs", "VFS news", "The virtual file system."]]));
+    expect(vfs.search("шахматы")).toEqual([]);
+    expect(vfs.search("маы")[0]?.id).toBe("vfs");
+  });
 });

@@ -50,6 +50,8 @@ const PIVOT_WEIGHT = 0.9;
 const PIVOT_SENSES = 3;
 /** An English word reached through German only counts when this many German words lead to it. */
 const MIN_PIVOT_PATHS = 2;
+/** A translation of the word a query word is derived from is worth this much. */
+const DERIVED_WEIGHT = 0.85;
 /** A borrowed word found by its Latin spelling, no dictionary knowing it, is worth this much. */
 const BORROWED_WEIGHT = 0.9;
 /** Two query words found joined into one programme word ("smart watch" → smartwatch) are worth this much. */
@@ -180,6 +182,41 @@ function pivoted(word: string, languages: readonly string[]): string[] {
   if (languages.includes("de")) for (const g of german) if (!out.includes(g)) out.push(g);
   return out;
 }
+
+/**
+ * Russian suffixes a word is derived with, longest first: an adjective's (-ическ-, -ск-, -н-) or a noun's (-ник,
+ * -ость, -ство, -тель). A word no list holds may be found by the word it is made from.
+ */
+const DERIVATIONS = ["ическ", "ческ", "ость", "ство", "тель", "ник", "ск", "н"];
+/** A derived word's stem keeps at least this many letters once its suffix is cut. */
+const MIN_DERIVED_STEM = 5;
+
+/**
+ * The translations of the words a Russian word no list holds is derived from: its stem less a derivational
+ * suffix begins them («беспилотники» → беспилотн- → беспилотный → unmanned, «студенческая» → студен- →
+ * студент → student), those closest in length first.
+ */
+function derived(word: string, languages: readonly string[]): string[] {
+  const s = queryStem(word, "ru");
+  const out: string[] = [];
+  for (const suffix of DERIVATIONS) {
+    if (!s.endsWith(suffix) || s.length - suffix.length < MIN_DERIVED_STEM) continue;
+    const base = s.slice(0, s.length - suffix.length);
+    const lemmas: [string, string[]][] = [];
+    for (const [list] of listsFor(word, languages))
+      list?.withPrefix(base, MAX_LEMMAS, (lemma, translations) => {
+        if (lemma.length <= base.length + DERIVED_TAIL && !lemma.includes(" "))
+          lemmas.push([lemma, translations.slice(0, PIVOT_SENSES)]);
+      });
+    lemmas.sort((a, b) => a[0].length - b[0].length);
+    for (const [, translations] of lemmas) for (const t of translations) if (!out.includes(t)) out.push(t);
+    if (out.length) break;
+  }
+  return out;
+}
+
+/** A derived word's source word is at most this many letters longer than the stem they share. */
+const DERIVED_TAIL = 4;
 
 /** No translations: a list that is missing. */
 const EMPTY: Lexicon = { lookup: () => [], withPrefix: () => 0 };
@@ -337,19 +374,27 @@ export function lexiconTranslations(
       }
     }
     if (isCyrillic(word)) {
-      const through: string[][] = [];
-      for (const words of senses(pivoted(word, vocabulary.languages), vocabulary, unknown))
-        if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
-      for (const u of unknown) if (!own.includes(u)) own.push(u);
-      if (through.length) {
-        out.push({
-          start: i,
-          length: 1,
-          alternatives: through,
-          weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
-          lexical: true,
-        });
-        return;
+      // Through a second language, else by the word it is derived from («беспилотники» → беспилотный).
+      const ways: [() => string[], number][] = [
+        [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
+        [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],
+      ];
+      for (const [way, weight] of ways) {
+        const translations = way();
+        const through: string[][] = [];
+        for (const words of senses(translations, vocabulary, unknown))
+          if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
+        for (const u of unknown) if (!own.includes(u)) own.push(u);
+        if (through.length) {
+          out.push({
+            start: i,
+            length: 1,
+            alternatives: through,
+            weight: LEXICON_WEIGHT * weight,
+            lexical: true,
+          });
+          return;
+        }
       }
     }
     for (const [term, share] of asParts(unknown, vocabulary))
@@ -432,4 +477,23 @@ export function translateQueryOnce(v: Index, words: readonly string[], memo: obj
     seen.set(key, out);
   }
   return out;
+}
+
+/** Shortest word taken for a dictionary's word by its listing alone (short ones are also keyboard jumbles). */
+const MIN_DICTIONARY_WORD = 4;
+
+/**
+ * Whether a dictionary lists a query word as a word of its script: a Russian one (in any form), or an English
+ * or German one as written. A word typed on the wrong keyboard layout is a jumble no dictionary lists.
+ */
+export function isDictionaryWord(word: string): boolean {
+  if (word.length < MIN_DICTIONARY_WORD || /\d/.test(word)) return false;
+  if (isCyrillic(word))
+    return (
+      translate(lexicon("ru", "en") ?? EMPTY, word, "ru").length > 0 ||
+      translate(lexicon("ru", "de") ?? EMPTY, word, "ru").length > 0
+    );
+  return [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")].some(
+    (list) => (list?.lookup(word).length ?? 0) > 0,
+  );
 }

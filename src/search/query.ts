@@ -5,7 +5,7 @@
  * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
  */
 import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
-import { translateQueryOnce } from "./cross-language.js";
+import { isDictionaryWord, translateQueryOnce } from "./cross-language.js";
 import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
@@ -155,7 +155,12 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
     // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
     let swappedReach =
-      swapped.words.length && typedReach < LAYOUT_PENALTY * SIM.exact && !swapped.words.some(unpronounceable)
+      swapped.words.length &&
+      typedReach < LAYOUT_PENALTY * SIM.exact &&
+      !swapped.words.some(unpronounceable) &&
+      // A word a dictionary lists («шахматы», «суверенный») was typed as meant, held by the programme or not:
+      // its retyping is a jumble that reaches only noise ("vfns").
+      !typed.every(isDictionaryWord)
         ? reach(v, swapped.words, memo)
         : 0;
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
