@@ -18,7 +18,7 @@ export const FIELD_WEIGHTS = {
   title: 1,
   name: 1,
   subtitle: 0.8,
-  affiliation: 0.8,
+  affiliation: 0.58,
   track: 0.85,
   room: 0.8,
   kind: 0.8,
