@@ -3,15 +3,13 @@
  * it directly), long polling a local Bot API server; the test plays an organizer and attendees through that
  * server and edits the programme file as organizers do. Times are real: the programme is built around now.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseDocument, stringify } from "yaml";
 import type { Programme, Session } from "../../src/programme/model.js";
-import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
+import type { ApiUser, ServerMessage } from "../support/bot-api-server.js";
+import { useE2eBot } from "../support/e2e-bot.js";
 
 const WAIT = 20_000;
 const TZ = "Asia/Yekaterinburg";
@@ -60,83 +58,53 @@ const programme: Programme = {
   speakers: [],
 };
 
-let server: BotApiServer;
-let bot: BotProcess;
-let dir: string;
-let file: string;
-let env: Record<string, string>;
+const e2e = useE2eBot({
+  programme: { name: "programme.yaml", text: `# Organizers edit this file.\n${stringify(programme)}` },
+  env: { ADMIN_IDS: String(admin.id) },
+  spawn: { singleProcess: true },
+  waitMs: WAIT,
+});
 
 /**
  * The user writes; resolves with the bot's next new or changed message in their chat — the first one
- * containing `part` when given (the broadcast preview, for one, is two messages).
+ * containing `part` when given (the broadcast preview, for one, is two messages). Pressing a button likewise.
  */
-const say = (user: ApiUser, text: string, part = "") => server.say(user, text, { part, timeoutMs: WAIT });
-
-/** The user presses a button; resolves with the answer and the next new or changed message (containing `part`). */
-const press = (user: ApiUser, message: ServerMessage, button: string, part = "") =>
-  server.press(user, message, button, { part, timeoutMs: WAIT });
+const { say, press, follow } = e2e;
 
 /** Messages in a user's chat whose text contains `part`. */
 function received(user: ApiUser, part: string): ServerMessage[] {
-  return server.messages(user.id).filter((m) => m.text.includes(part));
+  return e2e.server.messages(user.id).filter((m) => m.text.includes(part));
 }
 
 /** Waits for a message containing `part` in a user's chat. */
 function arrives(user: ApiUser, part: string): Promise<ServerMessage> {
-  return server.waitFor((m) => m.chatId === user.id && m.text.includes(part), WAIT);
-}
-
-/** Follows a session the way attendees do: its card from a deep link, then "⭐ Follow". */
-async function follow(user: ApiUser, sessionId: string): Promise<void> {
-  const card = await say(user, `/start ${sessionId}`);
-  const { answer } = await press(user, card, "⭐");
-  expect(answer.text).toMatch(/🔔/);
+  return e2e.server.waitFor((m) => m.chatId === user.id && m.text.includes(part), WAIT);
 }
 
 beforeAll(async () => {
-  server = await BotApiServer.start();
-  dir = mkdtempSync(join(tmpdir(), "confbot-e2e-org-"));
-  file = join(dir, "programme.yaml");
-  writeFileSync(file, `# Organizers edit this file.\n${stringify(programme)}`);
-  env = {
-    BOT_TOKEN: server.token,
-    BOT_API_ROOT: server.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_PATH: file,
-    ADMIN_IDS: String(admin.id),
-    LOG_LEVEL: "warn",
-  };
-  bot = spawnBot(env, { singleProcess: true });
-  await waitForPolling(bot, server);
   for (const u of [admin, ...attendees]) await say(u, "/start");
   await follow(ann, "talk-move");
   await follow(boris, "talk-move");
   for (const u of [ann, carl, dora]) await follow(u, "talk-reload");
 }, 120_000);
 
-afterAll(async () => {
-  await killBots();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe("organizers, end to end", () => {
   it("refuses a non-admin's commands and forged buttons, and changes nothing", async () => {
-    const before = readFileSync(file, "utf8");
+    const before = readFileSync(e2e.programme, "utf8");
     for (const command of ["/move talk-move 1 10:00", "/broadcast hi", "/reload", "/stats"]) {
       expect((await say(mallory, command)).text).toBe("🙂 Sorry, that is only for the organizers.");
     }
-    const id = server.pressData(mallory, "adm:ok:AAAAAAAA");
-    expect(await server.waitForAnswer(id, WAIT)).toMatchObject({
+    const id = e2e.server.pressData(mallory, "adm:ok:AAAAAAAA");
+    expect(await e2e.server.waitForAnswer(id, WAIT)).toMatchObject({
       text: "🙂 Sorry, that is only for the organizers.",
       show_alert: true,
     });
-    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(readFileSync(e2e.programme, "utf8")).toBe(before);
     expect(received(mallory, "only for the organizers")).toHaveLength(4);
   });
 
   it("broadcasts to the three subscribers of a session, each getting it exactly once, with progress", async () => {
-    const mark = server.sendUpdate({
+    const mark = e2e.server.sendUpdate({
       message: {
         message_id: 900001,
         date: Math.floor(Date.now() / 1000),
@@ -149,7 +117,7 @@ describe("organizers, end to end", () => {
         ],
       },
     });
-    const audience = await server.waitFor((m) => m.chatId === admin.id && m.seq > mark, WAIT);
+    const audience = await e2e.server.waitFor((m) => m.chatId === admin.id && m.seq > mark, WAIT);
     expect(audience.text).toBe("👥 Who gets it?");
     await press(admin, audience, "Followers of a session", "Which session's followers?");
     const confirm = await say(admin, "reload me", "recipients");
@@ -158,7 +126,7 @@ describe("organizers, end to end", () => {
     expect(progress.text).toBe("📣 Sending to 3 recipients…");
 
     for (const u of [ann, carl, dora]) await arrives(u, "Reload me moves to Hall C");
-    const done = await server.waitFor(
+    const done = await e2e.server.waitFor(
       (m) => m.chatId === admin.id && m.messageId === progress.messageId && m.text.includes("3 / 3"),
       WAIT,
     );
@@ -166,7 +134,7 @@ describe("organizers, end to end", () => {
     await arrives(admin, "Broadcast #1 finished");
     for (const u of [ann, carl, dora]) expect(received(u, "Reload me moves to Hall C")).toHaveLength(1);
     for (const u of [boris, erik, mallory]) expect(received(u, "Reload me moves to Hall C")).toHaveLength(0);
-    const sent = server.requests.filter(
+    const sent = e2e.server.requests.filter(
       (r) => r.method === "sendMessage" && r.payload.text === "Reload me moves to Hall C",
     );
     expect(sent.find((r) => r.payload.chat_id === ann.id)?.payload.entities).toEqual([
@@ -186,8 +154,8 @@ describe("organizers, end to end", () => {
 
     const { after } = await press(admin, preview, "Move it", "Applied");
     expect(after.text).toContain("✅ Applied. 2 notices are on their way.");
-    expect(readFileSync(file, "utf8")).toContain(`start: ${iso(target)}`);
-    expect(readFileSync(file, "utf8")).toContain("# Organizers edit this file.");
+    expect(readFileSync(e2e.programme, "utf8")).toContain(`start: ${iso(target)}`);
+    expect(readFileSync(e2e.programme, "utf8")).toContain("# Organizers edit this file.");
 
     const annNotice = await arrives(ann, "Changed: Moving target");
     expect(annNotice.text).toContain(`now ${target.setLocale("en").toFormat("EEE d MMM")}, ${time}, Hall B`);
@@ -209,9 +177,9 @@ describe("organizers, end to end", () => {
   });
 
   it("reloads an edited file after confirmation and tells the right people", async () => {
-    const doc = parseDocument(readFileSync(file, "utf8"));
+    const doc = parseDocument(readFileSync(e2e.programme, "utf8"));
     doc.setIn(["sessions", 1, "cancelled"], true);
-    writeFileSync(file, doc.toString());
+    writeFileSync(e2e.programme, doc.toString());
     const preview = await say(admin, "/reload");
     expect(preview.text).toContain("🔄 Reload the programme file");
     expect(preview.text).toContain("• ❌ Reload me — cancelled");
@@ -226,27 +194,30 @@ describe("organizers, end to end", () => {
   });
 
   it("refuses a broken file on reload, showing its errors, and changes nothing", async () => {
-    const good = readFileSync(file, "utf8");
-    writeFileSync(file, good.replace("room: hall-a", "room: Hall Z").replace("kind: talk", "kind: party"));
+    const good = readFileSync(e2e.programme, "utf8");
+    writeFileSync(
+      e2e.programme,
+      good.replace("room: hall-a", "room: Hall Z").replace("kind: talk", "kind: party"),
+    );
     const answer = await say(admin, "/reload");
     expect(answer.text).toContain("has 2 problems; nothing was changed:");
     expect(answer.text).toContain('got "party"');
     expect(answer.text).toContain('got "Hall Z"');
     const card = await say(erik, "/start talk-move");
     expect(card.text).toContain("Hall B");
-    const mark = server.mark();
-    writeFileSync(file, good);
+    const mark = e2e.server.mark();
+    writeFileSync(e2e.programme, good);
     expect((await say(admin, "/reload")).text).toBe("✅ The programme file holds no changes: nothing to do.");
     expect(
-      server.messages().filter((m) => m.seq > mark && m.chatId !== admin.id && m.chatId !== erik.id),
+      e2e.server.messages().filter((m) => m.seq > mark && m.chatId !== admin.id && m.chatId !== erik.id),
     ).toEqual([]);
   });
 
   it("reloads on SIGHUP, telling the organizers and the subscribers", async () => {
-    const doc = parseDocument(readFileSync(file, "utf8"));
+    const doc = parseDocument(readFileSync(e2e.programme, "utf8"));
     doc.deleteIn(["sessions", 1, "cancelled"]);
-    writeFileSync(file, doc.toString());
-    bot.child.kill("SIGHUP");
+    writeFileSync(e2e.programme, doc.toString());
+    e2e.bot.child.kill("SIGHUP");
     const report = await arrives(admin, "The programme was reloaded (SIGHUP)");
     expect(report.text).toContain("Reload me — back in the programme");
     for (const u of [ann, carl]) await arrives(u, "Back in the programme: Reload me");
@@ -267,9 +238,9 @@ describe("organizers, end to end", () => {
     expect(stats.text).toContain("⭐ Follows: 5, by 4 people");
     expect(stats.text).toContain("1. Reload me — 3");
     expect(stats.text).toContain("2. Moving target — 2");
-    // Nothing went wrong on the way: no error was logged, no call was refused by the server.
-    expect(bot.output()).not.toMatch(/"level":(50|60)/);
-    expect(server.requests.filter((r) => r.status >= 400 && r.method !== "getUpdates")).toEqual([]);
+    // Nothing went wrong on the way: no error was logged, no call was refused by the e2e.server.
+    expect(e2e.bot.output()).not.toMatch(/"level":(50|60)/);
+    expect(e2e.server.requests.filter((r) => r.status >= 400 && r.method !== "getUpdates")).toEqual([]);
   });
 
   it("resumes a broadcast after a restart without sending anything twice", async () => {
@@ -280,14 +251,14 @@ describe("organizers, end to end", () => {
     }));
     for (const u of crowd) await say(u, "/start");
     // Telegram-like limits slow the broadcast down, so the restart falls in the middle of it.
-    server.setRateLimit({ perSecond: 3, perChatPerSecond: 1 });
+    e2e.server.setRateLimit({ perSecond: 3, perChatPerSecond: 1 });
     const confirmAudience = await say(admin, "/broadcast Lunch is served");
     const { after: confirm } = await press(admin, confirmAudience, "Everyone", "recipients");
     expect(confirm.text).toContain("21 recipients: everyone.");
     const { after: progress } = await press(admin, confirm, "Send (21)", "Sending");
     const everyone = [admin, mallory, ...attendees, ...crowd];
-    await server.waitFor((m) => m.text === "Lunch is served", WAIT);
-    expect(await bot.stop("SIGTERM")).toBe(0);
+    await e2e.server.waitFor((m) => m.text === "Lunch is served", WAIT);
+    expect(await e2e.bot.stop("SIGTERM")).toBe(0);
     const sentBefore = everyone.filter(
       (u) =>
         received(u, "Lunch is served").filter((m) => u !== admin || m.messageId > progress.messageId).length >
@@ -295,20 +266,18 @@ describe("organizers, end to end", () => {
     ).length;
     expect(sentBefore).toBeLessThan(everyone.length);
 
-    const restartedAt = Date.now();
-    bot = spawnBot(env, { singleProcess: true });
-    await waitForPolling(bot, server, restartedAt);
+    await e2e.restart();
     for (const u of everyone) await arrives(u, "Lunch is served");
-    await server.waitFor(
+    await e2e.server.waitFor(
       (m) => m.chatId === admin.id && m.text === "Lunch is served" && m.messageId > progress.messageId,
       WAIT,
     );
-    await server.waitFor(
+    await e2e.server.waitFor(
       (m) => m.chatId === admin.id && m.messageId === progress.messageId && m.text.includes("21 / 21"),
       WAIT,
     );
     await arrives(admin, "Broadcast #2 finished: delivered to 21 of 21");
-    server.setRateLimit(undefined);
+    e2e.server.setRateLimit(undefined);
     for (const u of everyone.filter((x) => x !== admin))
       expect(received(u, "Lunch is served")).toHaveLength(1);
     // The organizer has the preview of it too.

@@ -3,15 +3,14 @@
  * at a local HTTP server that serves successive versions of a schedule, and PROGRAMME_POLL=1. Attendees and
  * an organizer talk to it through a local Bot API server. Times are real: the programme is built around now.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Programme } from "../../src/programme/model.js";
-import { type ApiUser, BotApiServer, type ServerMessage } from "../support/bot-api-server.js";
+import type { ApiUser } from "../support/bot-api-server.js";
 import { runCli } from "../support/cli.js";
+import { useE2eBot } from "../support/e2e-bot.js";
 import { type ScheduleServer, startScheduleServer } from "../support/schedule-server.js";
-import { type BotProcess, killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
 import { editSession, shift, syncProgramme } from "../support/sync-programme.js";
 
 const WAIT = 20_000;
@@ -36,18 +35,29 @@ function programmeAroundNow(): Programme {
 const text = (p: Programme) => JSON.stringify(p, null, 1);
 const v1 = programmeAroundNow();
 
-let api: BotApiServer;
 let schedule: ScheduleServer;
-let bot: BotProcess;
-let dir: string;
-let env: Record<string, string>;
 
-const say = (user: ApiUser, line: string, part = "") => api.say(user, line, { part, timeoutMs: WAIT });
-const press = (user: ApiUser, message: ServerMessage, button: string, part = "") =>
-  api.press(user, message, button, { part, timeoutMs: WAIT });
-const received = (user: ApiUser, part: string) => api.messages(user.id).filter((m) => m.text.includes(part));
+// The published schedule is served before the bot starts, which follows it.
+beforeAll(async () => {
+  schedule = await startScheduleServer(text(v1));
+});
+afterAll(() => schedule?.close());
+
+const e2e = useE2eBot({
+  env: () => ({
+    PROGRAMME_URL: schedule.url,
+    PROGRAMME_POLL: "1",
+    PROGRAMME_FETCH_TIMEOUT: "2",
+    ADMIN_IDS: String(admin.id),
+  }),
+  spawn: { singleProcess: true },
+  waitMs: WAIT,
+});
+const { say, press, follow } = e2e;
+const received = (user: ApiUser, part: string) =>
+  e2e.server.messages(user.id).filter((m) => m.text.includes(part));
 const arrives = (user: ApiUser, part: string, after = 0) =>
-  api.waitFor((m) => m.chatId === user.id && m.seq > after && m.text.includes(part), WAIT);
+  e2e.server.waitFor((m) => m.chatId === user.id && m.seq > after && m.text.includes(part), WAIT);
 /** Waits for a few polls to go by, so that anything the bot would still send has been sent. */
 const settle = async () => {
   const seen = schedule.requests.length;
@@ -55,28 +65,7 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 1500));
 };
 
-async function follow(user: ApiUser, sessionId: string): Promise<void> {
-  const card = await say(user, `/start ${sessionId}`);
-  const { answer } = await press(user, card, "⭐");
-  expect(answer.text).toMatch(/🔔/);
-}
-
 beforeAll(async () => {
-  api = await BotApiServer.start();
-  schedule = await startScheduleServer(text(v1));
-  dir = mkdtempSync(join(tmpdir(), "confbot-e2e-sync-"));
-  env = {
-    BOT_TOKEN: api.token,
-    BOT_API_ROOT: api.apiRoot,
-    DATABASE_PATH: join(dir, "confbot.sqlite"),
-    PROGRAMME_URL: schedule.url,
-    PROGRAMME_POLL: "1",
-    PROGRAMME_FETCH_TIMEOUT: "2",
-    ADMIN_IDS: String(admin.id),
-    LOG_LEVEL: "warn",
-  };
-  bot = spawnBot(env, { singleProcess: true });
-  await waitForPolling(bot, api);
   for (const u of [admin, ...attendees]) await say(u, "/start");
   await follow(ann, "talk-1");
   await follow(ann, "talk-2");
@@ -84,16 +73,9 @@ beforeAll(async () => {
   await follow(carl, "talk-5");
 }, 120_000);
 
-afterAll(async () => {
-  await killBots();
-  await api?.close();
-  await schedule?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe("following a published schedule, end to end", () => {
   it("tells exactly the subscribers of a moved and a cancelled session, once, in their language, one notice each", async () => {
-    const mark = api.mark();
+    const mark = e2e.server.mark();
     const v2 = editSession(
       editSession(v1, "talk-1", (s) => shift(s, 300)),
       "talk-2",
@@ -108,7 +90,7 @@ describe("following a published schedule, end to end", () => {
     const borisNotice = await arrives(boris, "Изменения в программе: Доклад номер 1", mark);
     expect(borisNotice.text).toContain("было");
     await settle();
-    const sinceMark = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
+    const sinceMark = (u: ApiUser) => e2e.server.messages(u.id).filter((m) => m.seq > mark);
     expect(sinceMark(ann)).toHaveLength(1);
     expect(sinceMark(boris)).toHaveLength(1);
     expect(sinceMark(carl)).toHaveLength(0);
@@ -125,7 +107,7 @@ describe("following a published schedule, end to end", () => {
   });
 
   it("keeps the programme while the source fails; the organizer hears once that it broke and once that it recovered", async () => {
-    const mark = api.mark();
+    const mark = e2e.server.mark();
     schedule.mode("error");
     await arrives(admin, "The programme source stopped working", mark);
     await settle();
@@ -136,11 +118,11 @@ describe("following a published schedule, end to end", () => {
     await settle();
     expect(received(admin, "The programme source stopped working")).toHaveLength(1);
     expect(received(admin, "The programme source works again")).toHaveLength(1);
-    for (const u of attendees) expect(api.messages(u.id).filter((m) => m.seq > mark)).toHaveLength(0);
+    for (const u of attendees) expect(e2e.server.messages(u.id).filter((m) => m.seq > mark)).toHaveLength(0);
   });
 
   it("holds a version that drops 80% of the sessions until the organizer applies it", async () => {
-    const mark = api.mark();
+    const mark = e2e.server.mark();
     const current = editSession(
       editSession(v1, "talk-1", (s) => shift(s, 300)),
       "talk-2",
@@ -152,34 +134,32 @@ describe("following a published schedule, end to end", () => {
     const held = await arrives(admin, "A new version of the programme is held", mark);
     expect(held.text).toContain("(8 of 10 sessions)");
     await settle();
-    for (const u of attendees) expect(api.messages(u.id).filter((m) => m.seq > mark)).toHaveLength(0);
+    for (const u of attendees) expect(e2e.server.messages(u.id).filter((m) => m.seq > mark)).toHaveLength(0);
     expect((await say(carl, "/start talk-5")).text).toContain("Talk number 5");
 
     await press(admin, held, "Apply this version", "Applied");
     const gone = await arrives(carl, "Removed from the programme: Talk number 5", mark);
     expect(gone.text).toContain("Talk number 5");
     await settle();
-    expect(api.messages(carl.id).filter((m) => m.seq > mark && m.text.includes("Removed"))).toHaveLength(1);
-    expect(api.messages(ann.id).filter((m) => m.seq > mark)).toHaveLength(0);
+    expect(
+      e2e.server.messages(carl.id).filter((m) => m.seq > mark && m.text.includes("Removed")),
+    ).toHaveLength(1);
+    expect(e2e.server.messages(ann.id).filter((m) => m.seq > mark)).toHaveLength(0);
   });
 
   it("restarts between versions without losing or repeating anything", async () => {
-    expect(await bot.stop("SIGTERM")).toBe(0);
-    const mark = api.mark();
+    expect(await e2e.bot.stop("SIGTERM")).toBe(0);
+    const mark = e2e.server.mark();
     // Published while the bot is down: applied once at start.
     const back = editSession(v1, "talk-1", (s) => shift(s, 330));
     schedule.publish(text({ ...back, sessions: back.sessions.slice(0, 2) }));
-    const restartedAt = Date.now();
-    bot = spawnBot(env, { singleProcess: true });
-    await waitForPolling(bot, api, restartedAt);
+    await e2e.restart();
     await arrives(ann, "Talk number", mark);
     await settle();
-    expect(await bot.stop("SIGTERM")).toBe(0);
-    const again = Date.now();
-    bot = spawnBot(env, { singleProcess: true });
-    await waitForPolling(bot, api, again);
+    expect(await e2e.bot.stop("SIGTERM")).toBe(0);
+    await e2e.restart();
     await settle();
-    const sinceMark = (u: ApiUser) => api.messages(u.id).filter((m) => m.seq > mark);
+    const sinceMark = (u: ApiUser) => e2e.server.messages(u.id).filter((m) => m.seq > mark);
     // Ann: talk-1 moved and talk-2 back — one notice; Boris: talk-1 moved; nothing else, for anyone.
     expect(sinceMark(ann)).toHaveLength(1);
     expect(sinceMark(boris)).toHaveLength(1);
@@ -188,15 +168,15 @@ describe("following a published schedule, end to end", () => {
   });
 
   it("a `programme load` beside the running bot reaches the subscribers and the bot's cards", async () => {
-    const mark = api.mark();
+    const mark = e2e.server.mark();
     const current = editSession(v1, "talk-1", (s) => shift(s, 330));
     const edited = editSession({ ...current, sessions: current.sessions.slice(0, 2) }, "talk-2", (s) => {
       s.room = "hall-a";
       shift(s, 360);
     });
-    const file = join(dir, "edited.json");
+    const file = join(e2e.dir, "edited.json");
     writeFileSync(file, text(edited));
-    const load = runCli(["programme", "load", file], { env: { DATABASE_PATH: env.DATABASE_PATH ?? "" } });
+    const load = runCli(["programme", "load", file], { env: { DATABASE_PATH: e2e.env.DATABASE_PATH ?? "" } });
     expect(load.status, load.stderr).toBe(0);
     expect(load.stdout).toContain("1 change notice queued");
     const notice = await arrives(ann, "Changed: Talk number 2", mark);
