@@ -50,7 +50,10 @@ describe("Catalog", () => {
     expect(at("2030-03-03T05:00:00Z")).toBe("2030-03-03");
     // A session's start, as written, files it as at install.
     expect(catalog.dayOf("2030-03-02T01:30:00+01:00")).toBe("2030-03-01");
-    catalog.replace({ ...nightProgramme(), conference: { ...nightProgramme().conference, dayChange: "00:00" } });
+    catalog.replace({
+      ...nightProgramme(),
+      conference: { ...nightProgramme().conference, dayChange: "00:00" },
+    });
     expect(at("2030-03-02T04:00:00Z")).toBe("2030-03-02");
     expect(catalog.dayOf("2030-03-02T01:30:00+01:00")).toBe("2030-03-02");
   });
