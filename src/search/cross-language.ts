@@ -75,9 +75,32 @@ export interface Vocabulary {
 
 /**
  * A word's translations in a list: its own when it is a lemma there, else those of the lemmas it shares a stem
- * with ("сырья" → "сырье" → raw materials), the lemma closest in length first.
+ * with ("сырья" → "сырье" → raw materials), the lemma closest in length first. The lists never change while
+ * the bot runs and query words recur from search to search: the answers are remembered (bounded).
  */
 function translate(list: Lexicon, word: string, lang: string): string[] {
+  let memo = translated.get(list);
+  if (!memo) {
+    memo = new Map();
+    translated.set(list, memo);
+  }
+  const key = `${lang}|${word}`;
+  let out = memo.get(key);
+  if (!out) {
+    if (memo.size >= REMEMBERED_WORDS) memo.clear();
+    out = lookUp(list, word, lang);
+    memo.set(key, out);
+  }
+  return out;
+}
+
+/** Per word list, the translations of the words looked up lately (see {@link translate}). */
+const translated = new WeakMap<Lexicon, Map<string, string[]>>();
+/** How many words' translations are kept per list before it starts again. */
+const REMEMBERED_WORDS = 5_000;
+
+/** {@link translate}, looked up in the list itself. */
+function lookUp(list: Lexicon, word: string, lang: string): string[] {
   const own = list.lookup(word);
   if (own.length) return own;
   const s = queryStem(word, lang);

@@ -80,8 +80,18 @@ class Index implements SearchIndex {
     return this.results(weakMatches(scores));
   }
 
+  /** The last query scored: the bot asks {@link didYouMean} of the query {@link search} just found nothing for. */
+  private last?: { query: string; scored: { words: QueryWord[]; scores: Map<number, number> } };
+
   /** The query read, and every document it reaches with its score (before any cut-off). */
   private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+    if (this.last?.query === query) return this.last.scored;
+    const scored = this.scoreAnew(query);
+    this.last = { query, scored };
+    return scored;
+  }
+
+  private scoreAnew(query: string): { words: QueryWord[]; scores: Map<number, number> } {
     const v = this.vocabulary;
     const memo: Memo = new Map();
     const words = interpret(v, query, memo);
