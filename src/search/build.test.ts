@@ -6,7 +6,7 @@ describe("building the vocabulary", () => {
   const v = buildVocabulary(smallProgramme());
   const postings = (word: string) => {
     const id = v.termIds.get(word) as number;
-    return [...(v.postingDocs[id] as Int32Array)].map((d) => v.docs[d]?.id);
+    return [...v.postingDocs(id)].map((d) => v.docs[d]?.id);
   };
 
   it("makes a document of every session and speaker", () => {
@@ -33,7 +33,7 @@ describe("building the vocabulary", () => {
       ]),
     );
     const id = v2.termIds.get("caches") as number;
-    const [title, abstract] = v2.postingWeights[id] as Float32Array;
+    const [title, abstract] = v2.postingWeights(id);
     expect(title).toBeGreaterThan(abstract as number);
   });
 

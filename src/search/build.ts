@@ -73,13 +73,82 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   } else map.set(key, [value]);
 }
 
+/** Postings as they are added: term, document, weight and fields of each, in growing typed arrays. */
+class PostingLog {
+  size = 0;
+  /** One more than the highest term added. */
+  terms = 0;
+  term = new Int32Array(4096);
+  docs = new Int32Array(4096);
+  weights = new Float32Array(4096);
+  masks = new Uint16Array(4096);
+
+  /** Adds a posting; its position. */
+  add(term: number, doc: number, weight: number, mask: number): number {
+    if (this.size === this.term.length) this.grow();
+    const i = this.size++;
+    this.term[i] = term;
+    this.docs[i] = doc;
+    this.weights[i] = weight;
+    this.masks[i] = mask;
+    if (term >= this.terms) this.terms = term + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.term.length * 2;
+    const grow = <T extends Int32Array | Float32Array | Uint16Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.term = grow(this.term, new Int32Array(n));
+    this.docs = grow(this.docs, new Int32Array(n));
+    this.weights = grow(this.weights, new Float32Array(n));
+    this.masks = grow(this.masks, new Uint16Array(n));
+  }
+
+  /** Lays the postings out by term (a counting sort: each term's documents keep their order) into `v`. */
+  into(v: Vocabulary, terms: number): void {
+    const start = new Int32Array(terms + 1);
+    for (let i = 0; i < this.size; i++) {
+      const t = (this.term[i] as number) + 1;
+      start[t] = (start[t] as number) + 1;
+    }
+    for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+    const next = start.slice(0, terms);
+    const docs = new Int32Array(this.size);
+    const weights = new Float32Array(this.size);
+    const masks = new Uint16Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const t = this.term[i] as number;
+      const at = next[t] as number;
+      next[t] = at + 1;
+      docs[at] = this.docs[i] as number;
+      weights[at] = this.weights[i] as number;
+      masks[at] = this.masks[i] as number;
+    }
+    v.postingStart = start;
+    v.postingDocList = docs;
+    v.postingWeightList = weights;
+    v.postingMaskList = masks;
+    this.size = 0;
+    this.term = new Int32Array(0);
+    this.docs = new Int32Array(0);
+    this.weights = new Float32Array(0);
+    this.masks = new Uint16Array(0);
+  }
+}
+
 /** Fills a {@link Vocabulary} document by document; what only building needs stays here and goes with it. */
 class Builder {
   readonly v: Vocabulary;
-  /** Postings while documents are added (in id order, so a term's current document is its last entry). */
-  private readonly buildDocs: number[][] = [];
-  private readonly buildWeights: number[][] = [];
-  private readonly buildMasks: number[][] = [];
+  /**
+   * Postings while documents are added, in the order they come (documents in id order): one flat log rather
+   * than arrays per term; `finish` sorts it by term. `lastPosting[t]` is term t's latest entry, so a term said
+   * again in the same document updates it.
+   */
+  private readonly log = new PostingLog();
+  private lastPosting = new Int32Array(1024);
   /** Phonetic keys of the words seen as proper names, with the word's id. */
   private readonly keys: [string, number][] = [];
   /** Words that are names wherever they stand: in people's and companies' names, "PyPy", another script. */
@@ -171,26 +240,22 @@ class Builder {
   }
 
   private post(term: number, doc: number, weight: number, bit: number): void {
-    // A new word's postings start as one-element arrays: most words stand in one document or a few, and an
-    // empty array pushed to reserves room for 17.
-    if (term === this.buildDocs.length) {
-      this.buildDocs.push([doc]);
-      this.buildWeights.push([weight]);
-      this.buildMasks.push([bit]);
-      return;
+    const log = this.log;
+    if (term < log.terms) {
+      const last = this.lastPosting[term] as number;
+      if (log.docs[last] === doc) {
+        // Float32 rounding keeps order, so the larger of two rounded weights is the larger weight rounded.
+        if ((log.weights[last] as number) < weight) log.weights[last] = weight;
+        log.masks[last] = (log.masks[last] as number) | bit;
+        return;
+      }
     }
-    const docs = this.buildDocs[term] as number[];
-    const weights = this.buildWeights[term] as number[];
-    const masks = this.buildMasks[term] as number[];
-    const last = docs.length - 1;
-    if (docs[last] !== doc) {
-      docs.push(doc);
-      weights.push(weight);
-      masks.push(bit);
-    } else {
-      if ((weights[last] as number) < weight) weights[last] = weight;
-      masks[last] = (masks[last] as number) | bit;
+    if (term >= this.lastPosting.length) {
+      const grown = new Int32Array(this.lastPosting.length * 2);
+      grown.set(this.lastPosting);
+      this.lastPosting = grown;
     }
+    this.lastPosting[term] = log.add(term, doc, weight, bit);
   }
 
   private intern(token: string, lang: string): number {
@@ -252,9 +317,8 @@ class Builder {
     });
     for (const id of this.initial) if (!this.v.lowerCount[id]) this.markProper(id);
     // Every other Latin word's keys, and the trigrams, are made on first use (Vocabulary.commonKeys, byGram).
-    this.v.postingDocs = this.buildDocs.splice(0).map((d) => Int32Array.from(d));
-    this.v.postingWeights = this.buildWeights.splice(0).map((w) => Float32Array.from(w));
-    this.v.postingMasks = this.buildMasks.splice(0).map((m) => Uint16Array.from(m));
+    this.log.into(this.v, this.v.terms.length);
+    this.lastPosting = new Int32Array(0);
     this.v.sortedTerms = new SortedStrings(this.v.terms.map((t, i) => [t, i]));
     this.v.sortedKeys = new SortedStrings(this.keys.splice(0));
     this.v.best = new Float32Array(this.v.docs.length);

@@ -240,9 +240,9 @@ export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1
     const exact = v.termIds.get(word);
     if (exact !== undefined) terms.add(exact);
     for (const t of terms) {
-      const ids = v.postingDocs[t] as Int32Array;
-      const masks = v.postingMasks[t] as Uint16Array;
-      const weights = v.postingWeights[t] as Float32Array;
+      const ids = v.postingDocs(t);
+      const masks = v.postingMasks(t);
+      const weights = v.postingWeights(t);
       for (let i = 0; i < ids.length; i++) {
         const d = ids[i] as number;
         let m = masks[i] as number;
@@ -395,8 +395,8 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
 
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
 export function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
-  let n = exact === undefined ? 0 : (v.postingDocs[exact] as Int32Array).length;
-  for (const t of stemmed) if (t !== exact) n += (v.postingDocs[t] as Int32Array).length;
+  let n = exact === undefined ? 0 : v.postingCount(exact);
+  for (const t of stemmed) if (t !== exact) n += v.postingCount(t);
   return n <= RARE_DOCS;
 }
 /** Whether a romanized word is spelled nearly like the beginning of a vocabulary word, as heard. */
@@ -469,9 +469,9 @@ export function joinedDocs(v: Vocabulary, a: string, b: string, memo: Memo): Map
   let out: Map<number, number> | undefined;
   for (const [term, sim] of terms) {
     if (sim < MIN_JOINED) continue;
-    const ids = v.postingDocs[term] as Int32Array;
-    const weights = v.postingWeights[term] as Float32Array;
-    const masks = v.postingMasks[term] as Uint16Array;
+    const ids = v.postingDocs(term);
+    const weights = v.postingWeights(term);
+    const masks = v.postingMasks(term);
     for (let i = 0; i < ids.length; i++) {
       const inProseOnly = sim < 1 && ((masks[i] as number) & ~PROSE_MASK) === 0;
       const w = sim * (weights[i] as number) * (inProseOnly ? INEXACT_PROSE : 1);

@@ -86,14 +86,14 @@ export function scoreWords(
     };
     const fuzzy = words.length > 1;
     for (const [term, sim] of matchMemo(v, words[w] as string, strict[w] as boolean, memo, fuzzy)) {
-      const ids = v.postingDocs[term] as Int32Array;
-      const fw = v.postingWeights[term] as Float32Array;
+      const ids = v.postingDocs(term);
+      const fw = v.postingWeights(term);
       const s = sim * factor;
       if (sim >= 1) for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
       else {
         // Prose says much in passing: a word reached only by stem, sound or typo there is weaker evidence
         // ("knitting" is not a talk whose abstract says "tight-knit").
-        const masks = v.postingMasks[term] as Uint16Array;
+        const masks = v.postingMasks(term);
         for (let i = 0; i < ids.length; i++) {
           const inProseOnly = ((masks[i] as number) & ~PROSE_MASK) === 0;
           credit(ids[i] as number, s * (fw[i] as number) * (inProseOnly ? INEXACT_IN_PROSE : 1));
