@@ -21,6 +21,13 @@ describe("splitCompound", () => {
     expect(splitCompound("fahrkartenautomat", known)).toEqual(["fahrkarten", "automat"]);
   });
 
+  it("keeps a linking ending on the part before it, not inside the next part", () => {
+    const words = new Set(["erdbeben", "erkennung", "kennung"]);
+    const part = (piece: string) => partLemma(piece, (l) => (words.has(l) ? l : undefined)) !== undefined;
+    // "erdbebener|kennung" splits as few, but "er" is the head's beginning, not a linking ending.
+    expect(splitCompound("erdbebenerkennung", part)).toEqual(["erdbeben", "erkennung"]);
+  });
+
   it("leaves alone short words, words of one part, and words with an unknown piece", () => {
     expect(splitCompound("automat", known)).toBeUndefined();
     expect(splitCompound("wirkungsgrad", known)).toEqual(["wirkungs", "grad"]);

@@ -3,7 +3,7 @@
  * wirkungsgrad, "fahrkartenautomat" → fahrkarten + automat. A part is a word some vocabulary knows (the
  * German–English list's, or the programme's own), linking letters ("zellen", "wirkungs") included: the caller's
  * test decides. Of the ways to split a word, the one with the fewest parts wins, and among those the one whose
- * parts come longest first.
+ * first parts are shortest (a linking ending belongs to the part before it, not inside the next one).
  */
 
 /** Words shorter than this are not split: they are words of their own. */
@@ -36,8 +36,9 @@ export function splitCompound(word: string, known: (part: string) => boolean): s
   const next = new Array<number>(n + 1).fill(-1);
   parts[n] = 0;
   for (let i = n - MIN_PART; i >= 0; i--) {
-    // Longest first: among splits into as few parts, the one whose first part is longest is kept.
-    for (let j = n; j >= i + MIN_PART; j--) {
+    // Shortest first: among splits into as few parts, the one whose first part is shortest is kept, so a
+    // linking ending stays off the next part's head ("erdbeben|erkennung", not "erdbebener|kennung").
+    for (let j = i + MIN_PART; j <= n; j++) {
       if ((parts[j] as number) + 1 >= (parts[i] as number)) continue;
       if (j === n && i === 0) continue;
       if (isWord(word.slice(i, j))) {
