@@ -43,6 +43,11 @@ describe("acronyms", () => {
     expect(acronymOfQuery(v, "BigBlueButton")).toBe("bbb");
   });
 
+  it("are not the initials of two words", () => {
+    const w = buildVocabulary(talksProgramme([["av", "Escalation in AV products"]]));
+    expect(acronymOfQuery(w, "age verification")).toBeUndefined();
+  });
+
   it("lead a search both ways", () => {
     const index = buildSearchIndex(programme);
     expect(index.search("fiber to the home")[0]?.id).toBe("ftth");

@@ -37,7 +37,8 @@ export function acronymOfQuery(v: Vocabulary, query: string): string | undefined
     ...(camel && camel.length >= 2 ? [initials(camel.map((c) => c.toLowerCase()))] : []),
   ];
   for (const candidate of candidates) {
-    if (!ACRONYM.test(candidate)) continue;
+    // Two words' initials are too often some other name ("age verification" is not AV, "CIA Vault" not CV).
+    if (candidate.length < 3 || !ACRONYM.test(candidate)) continue;
     const id = v.termIds.get(candidate);
     if (id !== undefined && v.proper.has(id)) return candidate;
   }
