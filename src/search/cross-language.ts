@@ -376,21 +376,6 @@ export function lexiconTranslations(
     for (const u of unknown) if (!own.includes(u)) own.push(u);
     if (alternatives.length) {
       out.push({ start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true });
-      // The senses the programme holds may all be rare ones («стирание»: deletion, obliteration): another may
-      // come through German (Löschung → erasure).
-      if (isCyrillic(word)) {
-        const through = senses(pivoted(word, vocabulary.languages), vocabulary).filter(
-          (p) => !alternatives.some((a) => a.join(" ") === p.join(" ")),
-        );
-        if (through.length)
-          out.push({
-            start: i,
-            length: 1,
-            alternatives: through,
-            weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
-            lexical: true,
-          });
-      }
       return;
     }
     if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
