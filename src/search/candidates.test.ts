@@ -213,3 +213,15 @@ describe("two query words the programme writes as one", () => {
     expect(docs("lithium", "campus")).toEqual([]);
   });
 });
+
+describe("a three-letter beginning", () => {
+  const w = buildVocabulary(talksProgramme([["lab", "Laboratoire d'analyse forensique"]]));
+  const reach = (word: string, fuzzy: boolean) =>
+    matchMemo(w, word, false, new Map(), fuzzy).get(w.termIds.get("laboratoire") as number) ?? 0;
+
+  it("reaches a longer word only beside other words, worth less than a longer beginning", () => {
+    expect(reach("lab", false)).toBe(0);
+    expect(reach("lab", true)).toBeGreaterThan(0.3);
+    expect(reach("lab", true)).toBeLessThan(reach("labo", false));
+  });
+});

@@ -54,6 +54,10 @@ export const SIM = {
 } as const;
 
 const MAX_PREFIX_TERMS = 40;
+/** Shortest query word looked for as the beginning of longer words (alone). */
+const MIN_PREFIX = 4;
+/** A three-letter beginning, looked for only beside other words, is worth this share of a longer one. */
+const SHORT_PREFIX = 0.8;
 /** Shortest query word looked for inside longer words, and how many times longer a word holding it may be. */
 const MIN_INFIX = 4;
 /** Cyrillic words up to this long are spelled in Latin letters; names and tech words are short. */
@@ -149,9 +153,13 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   if (/\d/.test(word)) return found;
   // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
   for (const prefix of new Set([word, wordStem])) {
-    if (prefix.length < 4) continue;
+    // Three letters begin too many words to find one by, but beside other words they may abbreviate one
+    // ("forensics lab": Laboratoire d'analyse forensique), worth less.
+    const short = prefix.length === MIN_PREFIX - 1 && fuzzy;
+    if (prefix.length < MIN_PREFIX && !short) continue;
+    const worth = short ? SIM.prefix * SHORT_PREFIX : SIM.prefix;
     v.sortedTerms.withPrefix(prefix, MAX_PREFIX_TERMS, (term, id) => {
-      if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
+      if (term.length > prefix.length) add(id, worth * Math.sqrt(prefix.length / term.length));
     });
   }
   if (exact !== undefined || stemmed.length || translated) {
