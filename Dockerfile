@@ -53,4 +53,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # The first start puts the bundled programme on the volume as the editable PROGRAMME_PATH (unless one is there
 # or PROGRAMME_PATH points elsewhere). Then node itself, not `npm start`: exec makes it PID 1, so it gets docker
 # stop's SIGTERM and the bot stops gracefully.
-CMD ["sh", "-c", "[ -e \"$PROGRAMME_PATH\" ] || cp data/pycon-ru-2013.yaml \"$PROGRAMME_PATH\"; exec node --max-semi-space-size=1 dist/main.js"]
+CMD ["sh", "-c", "[ -e \"$PROGRAMME_PATH\" ] || cp data/pycon-ru-2013.yaml \"$PROGRAMME_PATH\"; exec node --max-semi-space-size=1 --heap-growing-percent=30 dist/main.js"]

@@ -93,19 +93,23 @@ describe("the image's runtime stage", () => {
   it("runs the bot from those files: a console search is answered", () => {
     const data = mkdtempSync(join(tmpdir(), "confbot-image-data-"));
     try {
-      const run = spawnSync(process.execPath, ["--max-semi-space-size=1", "dist/main.js"], {
-        cwd: app,
-        input: "flask\n",
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: "production",
-          DATABASE_PATH: join(data, "confbot.sqlite"),
-          PROGRAMME_PATH: "data/pycon-ru-2013.yaml",
-          LOG_LEVEL: "warn",
+      const run = spawnSync(
+        process.execPath,
+        ["--max-semi-space-size=1", "--heap-growing-percent=30", "dist/main.js"],
+        {
+          cwd: app,
+          input: "flask\n",
+          env: {
+            PATH: process.env.PATH,
+            NODE_ENV: "production",
+            DATABASE_PATH: join(data, "confbot.sqlite"),
+            PROGRAMME_PATH: "data/pycon-ru-2013.yaml",
+            LOG_LEVEL: "warn",
+          },
+          encoding: "utf8",
+          timeout: 60_000,
         },
-        encoding: "utf8",
-        timeout: 60_000,
-      });
+      );
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
       expect(run.stdout).toMatch(/Flask/);
     } finally {
