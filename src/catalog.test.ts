@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { smallProgramme } from "../test/support/programme-fixture.js";
 import { Catalog } from "./catalog.js";
 import type { Programme } from "./programme/model.js";
+import { buildSearchIndex } from "./search/index.js";
 
 /** A programme with a night session after midnight and a 06:00 day change, in Berlin, in English only. */
 function nightProgramme(): Programme {
@@ -88,5 +89,26 @@ describe("Catalog", () => {
     expect(catalog.sessionByKey(99)).toBeUndefined();
     expect(catalog.speakerByKey(9)?.id).toBe("bob-ray");
     expect(catalog.speakerKey("nobody")).toBe(0);
+  });
+  it("with a lazy index, indexes only when a search needs it, and the programme installed then", () => {
+    const indexed: Programme[] = [];
+    const indexer = (p: Programme) => {
+      indexed.push(p);
+      return buildSearchIndex(p);
+    };
+    const first = smallProgramme();
+    const catalog = new Catalog(first, undefined, indexer, true);
+    expect(indexed).toEqual([]);
+    expect(catalog.index.search("caching")[0]?.id).toBe("caching");
+    catalog.index.search("testing");
+    expect(indexed).toEqual([first]);
+    const next = smallProgramme();
+    next.sessions = next.sessions.filter((s) => s.id !== "caching");
+    catalog.replace(next);
+    expect(indexed).toEqual([first]);
+    expect(catalog.index.search("caching").map((r) => r.id)).not.toContain("caching");
+    expect(indexed).toEqual([first, next]);
+    expect(new Catalog(first, undefined, indexer).index).toBeDefined();
+    expect(indexed).toEqual([first, next, first]);
   });
 });

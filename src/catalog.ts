@@ -47,7 +47,7 @@ export type Indexer = (programme: Programme) => SearchIndex;
  */
 export class Catalog {
   programme!: Programme;
-  index!: SearchIndex;
+  private searchIndex?: SearchIndex;
   private sessions = new Map<string, Session>();
   private speakers = new Map<string, Speaker>();
   private bySpeaker = new Map<string, Session[]>();
@@ -71,8 +71,21 @@ export class Catalog {
     programme: Programme,
     keys?: ProgrammeKeys,
     private readonly indexer: Indexer = buildSearchIndex,
+    private readonly lazyIndex = false,
   ) {
     this.replace(programme, keys);
+  }
+
+  /**
+   * The search index of the programme installed. With `lazyIndex` (another conference of a series, searched
+   * only when its reader asks or "Also at" looks there) it is built or restored on first use, from the very
+   * programme installed with it.
+   */
+  get index(): SearchIndex {
+    if (!this.searchIndex) {
+      this.searchIndex = this.indexer(this.programme);
+    }
+    return this.searchIndex;
   }
 
   /** Installs a new version of the programme (after a load or reload). */
@@ -89,7 +102,7 @@ export class Catalog {
       dayByStart.set(s.start, day);
       byDay.set(day, [...(byDay.get(day) ?? []), s]);
     }
-    const index = this.indexer(programme);
+    const index = this.lazyIndex ? undefined : this.indexer(programme);
     this.programme = programme;
     this.sessions = sessions;
     this.speakers = speakers;
@@ -103,7 +116,7 @@ export class Catalog {
     this.trackPositions = new Map((c.tracks ?? []).map((t, i) => [t.id, i]));
     this.sessionKeys = new Keys(keys.sessions);
     this.speakerKeys = new Keys(keys.speakers);
-    this.index = index;
+    this.searchIndex = index;
   }
 
   /** The conference's IANA timezone. */

@@ -44,7 +44,13 @@ function conferenceDeps(
 ): Omit<BotDeps, "conferences"> | undefined {
   if (!programme) return undefined;
   const id = service.conference;
-  const catalog = new Catalog(programme, readKeys(base.db, id), storedIndexer(base.db, base.logger, id));
+  // Only the default conference's index is made at start: another's waits until a search there needs it.
+  const catalog = new Catalog(
+    programme,
+    readKeys(base.db, id),
+    storedIndexer(base.db, base.logger, id),
+    !spec.isDefault,
+  );
   service.onChange((next) => catalog.replace(next, readKeys(base.db, id)));
   return { ...base, conference: spec, catalog, programmeService: service, ...(sync ? { sync } : {}) };
 }
