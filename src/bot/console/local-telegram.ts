@@ -58,6 +58,14 @@ const bad = (description: string, code = 400): Result => ({
   description: `Bad Request: ${description}`,
 });
 
+let lastParsed: { text: string; result: ReturnType<typeof parseTelegramHtml> } | undefined;
+
+/** {@link parseTelegramHtml}, the last text's answer kept: a message is checked when sent, then parsed to show. */
+function parseHtml(text: string): ReturnType<typeof parseTelegramHtml> {
+  if (lastParsed?.text !== text) lastParsed = { text, result: parseTelegramHtml(text) };
+  return lastParsed.result;
+}
+
 /** Checks text against Telegram's parse mode and length limit; returns the refusal, if any. */
 function checkText(
   text: unknown,
@@ -68,7 +76,7 @@ function checkText(
   if (typeof text !== "string") return what === "text" ? bad("message text is empty") : undefined;
   let length = text.length;
   if (parseMode === "HTML") {
-    const parsed = parseTelegramHtml(text);
+    const parsed = parseHtml(text);
     if (!parsed.ok) return { ok: false, code: 400, description: parsed.error };
     length = parsed.length;
   }
@@ -172,7 +180,7 @@ export class LocalTelegram {
       m.chatId > 0
         ? { id: m.chatId, type: "private" as const, first_name: user?.first_name ?? "User" }
         : { id: m.chatId, type: "supergroup" as const, title: "Group" };
-    const parsed = m.parseMode === "HTML" ? parseTelegramHtml(m.text) : undefined;
+    const parsed = m.parseMode === "HTML" ? parseHtml(m.text) : undefined;
     const text = parsed?.ok ? parsed.text : m.text;
     const markup = m.replyMarkup && "inline_keyboard" in m.replyMarkup ? m.replyMarkup : undefined;
     const base = { message_id: m.messageId, date: Math.floor(m.date / 1000), chat, from };
