@@ -69,10 +69,16 @@ describe("partOf", () => {
     expect(partOf("zahnburste", ["bambuszahnbursten"])).toEqual([["bambuszahnbursten", 10 / 17]]);
   });
 
+  it("finds a word beside a short part of a name", () => {
+    expect(partOf("alchemy", ["sqlalchemy"])).toEqual([["sqlalchemy", 0.7]]);
+    expect(partOf("rabbit", ["rabbitmq"])).toEqual([["rabbitmq", 0.75]]);
+  });
+
   it("leaves a word in the middle, one with too little around it, or a short word", () => {
     expect(partOf("zahn", ["bambuszahnbursten"])).toEqual([]);
     expect(partOf("stuhl", ["rollstuhlgerechte"])).toEqual([]);
     expect(partOf("rollstuhl", ["rollstuhls"])).toEqual([]);
+    expect(partOf("alchemy", ["xalchemy"])).toEqual([]);
     expect(partOf("rol", ["rollstuhl"])).toEqual([]);
   });
 });

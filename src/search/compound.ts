@@ -63,6 +63,11 @@ export function partLemma<T>(piece: string, translations: (lemma: string) => T |
   return undefined;
 }
 
+/**
+ * Letters a longer word holds besides a word that is its first or last part: a name's short part counts
+ * ("SQLAlchemy", "RabbitMQ"), a lone letter does not.
+ */
+const MIN_AROUND = 2;
 /** Endings an inflected compound may carry after its last part ("Zahnbürste-n", "Auto-s"). */
 const INFLECTIONS = 3;
 
@@ -120,9 +125,9 @@ export function partOf(
   const out: [string, number][] = [];
   if (word.length < MIN_PART || !/^[a-z]+$/.test(word)) return out;
   for (const term of candidates) {
-    if (term.length < word.length + MIN_PART || !/^[a-z]+$/.test(term)) continue;
+    if (term.length < word.length + MIN_AROUND || !/^[a-z]+$/.test(term)) continue;
     const at = term.indexOf(word);
-    const head = at >= MIN_PART && term.length - at - word.length <= INFLECTIONS;
+    const head = at >= MIN_AROUND && term.length - at - word.length <= INFLECTIONS;
     if (at === 0 || head) out.push([term, word.length / term.length]);
   }
   return out.sort((a, b) => b[1] - a[1]).slice(0, limit);

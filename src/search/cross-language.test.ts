@@ -104,6 +104,9 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(bees.search("пчеловодство")[0]?.id).toBe("bees");
     // «ипотека» is a mortgage, which German calls Pfand too, and Pfand is also security: no way to "Securing".
     expect(bees.search("ипотека")).toEqual([]);
+    // On a German programme, «медведь» → bear → Bär, folded to "bar" by the index, is no bar.
+    const bar = buildSearchIndex(germanProgramme([["bar", "Bar der Hackspaces", "Getränke und Musik."]]));
+    expect(bar.search("медведь")).toEqual([]);
   });
 
   it("finds nothing for nonsense compounds and pairs on a German programme", () => {
@@ -133,6 +136,9 @@ describe("cross-language search with the dictionaries' word lists", () => {
       ]),
     );
     expect(derived.search("студенческая вики")[0]?.id).toBe("wiki");
+    // A diminutive: «малинка» → малина → raspberry.
+    const raspberry = buildSearchIndex(talksProgramme([["pi", "Python on a Raspberry Pi", "GPIO."]]));
+    expect(raspberry.search("малинка")[0]?.id).toBe("pi");
     expect(derived.search("беспилотники")[0]?.id).toBe("drones");
     expect(derived.search("беспилотники")[0]?.score ?? 1).toBeLessThan(
       derived.search("unmanned")[0]?.score ?? 0,

@@ -189,7 +189,7 @@ function step(list: Lexicon | undefined, words: readonly string[]): string[] {
  * A Russian word's translations through a second language, when the dictionaries' direct ones are words the
  * programme does not hold: through German («спутник» → Satellit → satellite), or through English and back for
  * the synonyms of a rare translation («пчеловодство» → apiculture → Imkerei, Bienenzucht → beekeeping); on a
- * German programme through English into German too («ленивый» → lazy → faul). Each step drifts from the sense,
+ * German programme through English into German too («ленивый» → indolent, lazy → faul). Each step drifts from the sense,
  * so an English word is kept only when two German words lead to it: "Hypothek" and "Pfand" are both mortgage,
  * but only "Pfand" is also security.
  */
@@ -202,7 +202,14 @@ function pivoted(word: string, languages: readonly string[]): string[] {
   for (const g of new Set(german))
     for (const e of step(deEn, [g])) if (!ruEn.includes(e)) paths.set(e, (paths.get(e) ?? 0) + 1);
   const out = [...paths].filter(([, n]) => n >= MIN_PIVOT_PATHS).map(([e]) => e);
-  if (languages.includes("de")) for (const g of german) if (!out.includes(g)) out.push(g);
+  if (languages.includes("de")) {
+    // A German word too only when the Russian–German list gives it or two English words lead to it («медведь»
+    // → bear → Bär, which the index folds to "bar", is no bar).
+    const ways = new Map<string, number>(ruDe.map((g) => [g, MIN_PIVOT_PATHS]));
+    const enDe = lexicon("en", "de");
+    for (const e of ruEn) for (const g of step(enDe, [e])) ways.set(g, (ways.get(g) ?? 0) + 1);
+    for (const [g, n] of ways) if (n >= MIN_PIVOT_PATHS && !out.includes(g)) out.push(g);
+  }
   return out;
 }
 
@@ -210,7 +217,7 @@ function pivoted(word: string, languages: readonly string[]): string[] {
  * Russian suffixes a word is derived with, longest first: an adjective's (-ическ-, -ск-, -н-) or a noun's (-ник,
  * -ость, -ство, -тель). A word no list holds may be found by the word it is made from.
  */
-const DERIVATIONS = ["ическ", "ческ", "ость", "ство", "тель", "ник", "ск", "н"];
+const DERIVATIONS = ["ическ", "ческ", "ость", "ство", "тель", "ник", "ск", "н", "к"];
 /** A derived word's stem keeps at least this many letters once its suffix is cut. */
 const MIN_DERIVED_STEM = 5;
 
