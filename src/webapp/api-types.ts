@@ -101,8 +101,16 @@ export interface ApiElsewhere {
     /** IANA timezone its times are shown in. */
     timezone: string;
   };
-  /** In time order. */
-  sessions: { id: string; title: string; start: number; end: number; room?: string; cancelled?: boolean }[];
+  /** In time order; `link` (a t.me link) opens the session's card in the bot, within its conference. */
+  sessions: {
+    id: string;
+    title: string;
+    start: number;
+    end: number;
+    room?: string;
+    cancelled?: boolean;
+    link?: string;
+  }[];
 }
 
 /** A question to the speaker, as moderators see it. */

@@ -66,12 +66,20 @@ describe("My agenda across conferences", () => {
       expect(before[0]?.items[0]).toMatch(new RegExp(`1.*10:00–10:40.*${caching}`));
       expect(before[1]?.items[0]).toMatch(/2020|10:00–11:00/);
       expect(await page.textContent("[data-testid=agenda]")).toContain(note);
+      // A row opens its session's card in the bot (outside Telegram: a new tab on the t.me link, answered here).
+      await page.context().route("https://t.me/**", (route) => route.fulfill({ body: "t.me" }));
+      const [tab] = await Promise.all([
+        page.context().waitForEvent("page"),
+        page.click("[data-conference=spring] [data-testid=elsewhere-item] .row"),
+      ]);
+      expect(tab.url()).toMatch(/^https:\/\/t\.me\/confbot_test_bot\?start=s_\d+$/);
+      await tab.close();
       await page.screenshot({
         path: join(SCREENSHOTS, `series-agenda-${lang}-${theme}.png`),
         fullPage: true,
       });
       // "✖️" on the 2020 edition's session: gone from the list and from the user's follows.
-      await page.click("[data-conference=old] [data-testid=elsewhere-item] button");
+      await page.click("[data-conference=old] [data-testid=unfollow]");
       await page.waitForFunction('!document.querySelector("[data-conference=old]")', undefined, {
         timeout: WAIT,
       });

@@ -94,6 +94,7 @@ export async function startSeriesWebapp(
     defaultReminderMinutes: 10,
     maxAuthAgeSeconds: 3600,
     staticDir: WEBAPP_DIST,
+    botUsername: "confbot_test_bot",
     scope: (by) => h.deps.conferences.scope(by),
     follows: webappFollows(h.deps),
   };

@@ -8,6 +8,7 @@ import { dayLabel, isoDate, span, startDay } from "./format.js";
 import { type Model, overlapsOf, speakerNames } from "./model.js";
 import { SessionList } from "./session.js";
 import type { T } from "./strings.js";
+import { openLink } from "./telegram.js";
 
 /** A free stretch of at least this long between two followed sessions is offered as a gap. */
 const MIN_GAP = 15 * 60_000;
@@ -174,7 +175,7 @@ export function Agenda(props: {
 
 /**
  * The follows at other conferences (their reminders come all the same), each under its conference's name, in
- * its zone, with "✖️" to unfollow; their cards live in the other conference's grid.
+ * its zone, with "✖️" to unfollow; a row opens the session's card in the bot (the grid shows one conference).
  */
 function Elsewhere(props: {
   groups: ApiElsewhere[];
@@ -199,18 +200,25 @@ function Elsewhere(props: {
           <ul class="agenda-list">
             {g.sessions.map((s) => (
               <li key={s.id} class="mine elsewhere" data-testid="elsewhere-item" data-session={s.id}>
-                <div class="row" style={{ "--c": "var(--neutral)" }}>
+                <button
+                  type="button"
+                  class="row"
+                  style={{ "--c": "var(--neutral)" }}
+                  disabled={!s.link}
+                  onClick={() => s.link && openLink(s.link)}
+                >
                   <span class="r-time">
                     {dayOf(s.start, g.conference.timezone)},{" "}
                     {span(s.start, s.end, lang, g.conference.timezone)}
                   </span>
                   <span class={s.cancelled ? "r-title struck" : "r-title"}>{s.title}</span>
                   {s.room && <span class="r-room">{s.room}</span>}
-                </div>
+                </button>
                 {props.onUnfollow && (
                   <button
                     type="button"
                     class="small"
+                    data-testid="unfollow"
                     aria-label={t("unfollow")}
                     title={t("unfollow")}
                     onClick={() => props.onUnfollow?.(g.conference.id, s.id)}

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLink } from "../../bot/deep-link.js";
 import type { Catalog } from "../../catalog.js";
 import { isContentKind, type Lang } from "../../programme/model.js";
 import { type ModerationAction, moderateQuestion, roleFor } from "../../questions/service.js";
@@ -81,6 +82,8 @@ function elsewhere(deps: WebappDeps, user: User): ApiElsewhere[] {
           end: Date.parse(s.end),
           ...(room ? { room } : {}),
           ...(s.cancelled ? { cancelled: true } : {}),
+          // By key: the bot's /start finds a session of any conference by its key.
+          ...(deps.botUsername ? { link: startLink(deps.botUsername, `s_${catalog.sessionKey(s.id)}`) } : {}),
         };
       }),
     }));

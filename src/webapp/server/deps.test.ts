@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { textOf } from "../../../test/support/bot-harness.js";
 import { startSeriesWebapp, tma } from "../../../test/support/webapp.js";
 import { setUserConference } from "../../store/users.js";
 import type { ApiMe, ApiProgramme } from "../api-types.js";
@@ -82,6 +83,7 @@ describe("the Mini App in a deployment of several conferences", () => {
             start: Date.parse("2030-03-01T10:00:00+05:00"),
             end: Date.parse("2030-03-01T10:40:00+05:00"),
             room: "Hall B",
+            link: `https://t.me/confbot_test_bot?start=s_${h.deps.conferences.get("spring")?.catalog.sessionKey("spring:caching")}`,
           },
         ],
       },
@@ -90,6 +92,11 @@ describe("the Mini App in a deployment of several conferences", () => {
         sessions: [expect.objectContaining({ id: "old:async-io", title: "Asynchronous IO" })],
       },
     ]);
+    // Its link opens the session's card in the bot, though the user looks at TestConf & Co.
+    const link = (await me("/api/me")).elsewhere?.[0]?.sessions[0]?.link ?? "";
+    await h.send(ann, `/start ${new URL(link).searchParams.get("start")}`);
+    expect(textOf(h.last(ann))).toContain("Distributed caching");
+    expect(textOf(h.last(ann))).toContain("🕒 Fri 1 Mar, 10:00–10:40");
     // Looking at SpringConf, TestConf & Co is elsewhere; in Russian, Russian titles.
     setUserConference(h.deps.db, ann.id, "spring", NOW);
     const there = await me("/api/me?conference=spring");
