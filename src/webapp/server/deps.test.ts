@@ -58,6 +58,11 @@ describe("the Mini App in a deployment of several conferences", () => {
       expect(ics).toContain("UID:flask-patterns@confbot");
       expect(ics).toContain("UID:spring:caching@confbot");
       expect(ics).toContain("SUMMARY:Distributed caching — Bob Ray");
+      // The event of the conference looked at opens the Mini App; the other's, its card in the bot.
+      const urls = [...ics.matchAll(/^URL:(.*)$/gm)].map((m) => m[1]);
+      expect(urls).toHaveLength(2);
+      expect(urls.filter((u) => u?.includes("?startapp=s"))).toHaveLength(1);
+      expect(urls.filter((u) => /\?start=s_\d+\r?$/.test(u ?? ""))).toHaveLength(1);
     }
     // Bob follows nothing: his feed has no events.
     const bobs = (await (await call("/api/me", bob)).json()) as ApiMe;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLink } from "../../bot/deep-link.js";
 import { buildSeriesIcs } from "../../bot/views/calendar.js";
 import type { Session } from "../../programme/model.js";
 import { feedOwner } from "../../store/calendar-feeds.js";
@@ -40,12 +41,22 @@ export function serveFeed(all: WebappDeps, req: IncomingMessage, res: ServerResp
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
     return;
   }
-  const bot = deps.botUsername;
-  const link = bot ? (s: Session) => startAppLink(bot, sessionStartParam(s.id)) : undefined;
   // Every conference's follows (as /my lists them), or, in a deployment of one, its own.
   const groups = all.follows
     ? all.follows(user.id)
     : [{ catalog: deps.catalog, sessions: followedInOrder(deps, user.id) }];
+  const bot = deps.botUsername;
+  // Each event links to its session: in the Mini App, which shows the conference the user looks at; a session
+  // of another conference, to its card in the bot (by key, which /start finds in any conference).
+  const keys = new Map(
+    groups.flatMap((g) => g.sessions.map((s) => [s.id, g.catalog.sessionKey(s.id)] as const)),
+  );
+  const link = bot
+    ? (s: Session) =>
+        deps.catalog.session(s.id)
+          ? startAppLink(bot, sessionStartParam(s.id))
+          : startLink(bot, `s_${keys.get(s.id) ?? 0}`)
+    : undefined;
   // No VALARMs: the bot itself reminds (and knows which reminders the user turned off).
   const ics = buildSeriesIcs(groups, languageOf(user), deps.clock(), {
     refreshMinutes: FEED_REFRESH_MINUTES,
