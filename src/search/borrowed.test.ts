@@ -25,6 +25,7 @@ describe("borrowedSpellings", () => {
     "drones",
     "fishing",
     "manifest",
+    "geostationary",
   ]);
 
   it("finds a borrowed word by its Latin spelling, whatever its Russian ending", () => {
@@ -32,6 +33,7 @@ describe("borrowedSpellings", () => {
     expect(borrowedSpellings("телеметрия", words)[0]).toEqual(["telemetry"]);
     expect(borrowedSpellings("дронами", words)[0]).toEqual(["drones"]);
     expect(borrowedSpellings("фишинг", words).flat()).toContain("phishing");
+    expect(borrowedSpellings("геостационарные", words)[0]).toEqual(["geostationary"]);
   });
 
   it("finds two borrowed words run together as the two words the programme writes", () => {

@@ -44,8 +44,13 @@ export function borrowedSpellings(word: string, programme: Spellings): string[][
   };
   const russianStem = stem(word, "ru");
   const whole = latinSpellings(word).slice(0, SPELLINGS);
+  // An adjective's stem without its suffix -н- («геостационарные» → геостационар-): the English one ends in
+  // a vowel or -y there (geostationary).
+  const stems = [russianStem];
+  if (russianStem.endsWith("н") && russianStem.length > MIN_BORROWED + 1)
+    stems.push(russianStem.slice(0, -1));
   // The stem without its Russian ending, spelled, begins the English word («изогении» → isogen → isogenies).
-  for (const spelled of latinSpellings(russianStem).slice(0, SPELLINGS)) {
+  for (const spelled of stems.flatMap((s) => latinSpellings(s).slice(0, SPELLINGS))) {
     if (spelled.length < MIN_BORROWED - 1) continue;
     const found: [string, number][] = [];
     programme.withPrefix(spelled.slice(0, SAME_BEGINNING), CANDIDATES, (term) => {
