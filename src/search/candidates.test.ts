@@ -225,3 +225,17 @@ describe("a three-letter beginning", () => {
     expect(reach("lab", true)).toBeLessThan(reach("labo", false));
   });
 });
+
+describe("a two-letter name in Cyrillic", () => {
+  const w = buildVocabulary({
+    ...talksProgramme([["sgx", "A bare-metal runtime for SGX"]]),
+    speakers: [{ id: "jo", name: { en: "Jo Van Bulck" } }],
+  });
+  const hit = (word: string, fuzzy: boolean) =>
+    [...matchMemo(w, word, false, new Map(), fuzzy).keys()].map((t) => w.terms[t]);
+
+  it("is spelled in Latin letters beside other words, not alone", () => {
+    expect(hit("йо", true)).toContain("jo");
+    expect(hit("йо", false)).toEqual([]);
+  });
+});

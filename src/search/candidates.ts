@@ -173,7 +173,8 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   const romanKey = romanizationKey(word);
   if (romanKey.length >= 3) for (const id of v.romanKeys().get(romanKey) ?? []) add(id, SIM.phonetic);
   // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
-  if (isCyrillic(word) && word.length >= 3) matchLatinSpellings(v, word, add);
+  // Beside other words, a name of two letters too («Йо Ван Бульк» Jo Van Bulck, «Ян» Jan).
+  if (isCyrillic(word) && word.length >= (fuzzy ? 2 : 3)) matchLatinSpellings(v, word, add);
   let spelledAlike = (_id: number, _sim: number) => {};
   if (word.length >= 4) {
     // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",

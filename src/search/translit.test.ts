@@ -106,6 +106,10 @@ describe("names across scripts by the rules people use", () => {
     expect(shortAlike("дюбуа", "dubois")).toBe(true);
     expect(shortAlike("жиро", "giraud")).toBe(true);
     expect(alike("марчелло", "marcello")).toBe(true);
+    // Hungarian cs as ч, a French r after ie at the end silent.
+    expect(alike("ванча", "vancsa")).toBe(true);
+    expect(alike("оливье", "olivier")).toBe(false); // two consonants
+    expect(shortAlike("оливье", "olivier")).toBe(true);
   });
 
   it("reads щ in every romanization of Russian: English, German, French, Polish", () => {

@@ -145,6 +145,8 @@ const SOUNDS = {
   sSilent: S(["s", ""], 1),
   tSilent: S(["t", ""], 1),
   ng: S(["nk", "n"], 2),
+  kc2: S(["ks", "c"], 2),
+  rSilent: S(["r", ""], 1),
   ks: S(["ks"], 1),
   h: S(["h"], 1),
   l: S(["l"], 1),
@@ -191,6 +193,9 @@ function latinAlternatives(word: string, i: number): Sound {
       return SOUNDS.x2;
     case "cz":
       return SOUNDS.c2;
+    // Hungarian cs is ч ("Vancsa" Ванча).
+    case "cs":
+      return SOUNDS.kc2;
     // Polish rz is ж ("Przybylski" Пшибыльский, "Grzegorz" Гжегож); German rz is рц ("Herz").
     case "rz":
       return SOUNDS.rz;
@@ -217,6 +222,8 @@ function latinAlternatives(word: string, i: number): Sound {
     case "gh":
       if (i > 0) return SOUNDS.gh;
   }
+  // …nor a French r after ie at the end ("Monnier" Монье, "Olivier" Оливье).
+  if (ch === "r" && i === word.length - 1 && word.endsWith("ier") && i >= 4) return SOUNDS.rSilent;
   // A German h lengthening the vowel before it is not heard ("Röhling" Рёлинг, "Lehmann" Леман, "Brahms").
   if (ch === "h" && i > 0 && VOWELS.has(word[i - 1] as string) && !VOWELS.has(next)) return SOUNDS.hSilent;
   // A final Chinese ng is н in Russian ("Zhang" Чжан, "Wang" Ван); the English "-ing" keeps its г.
