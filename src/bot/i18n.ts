@@ -60,8 +60,8 @@ export function fixedT(i18n: i18n, lang: Lang): TFunction {
 }
 
 const translations = new WeakMap<i18n, Map<string, string>>();
-/** How many translations {@link translate} keeps per instance before it starts again. */
-const REMEMBERED_TRANSLATIONS = 20_000;
+/** How many translations {@link translate} keeps per instance before it starts again (a few MB at most). */
+const REMEMBERED_TRANSLATIONS = 5_000;
 
 /**
  * `i18n.t(key, options)` in `lang` (unless the options name another language). A translation is a pure function
