@@ -4,7 +4,7 @@ import { type EvalCase, passes, readEvalSet } from "../../bench/devset.js";
 import { smallProgramme, talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { readProgrammeFile } from "../programme/read.js";
-import { buildSearchIndex, MIN_SCORE } from "./index.js";
+import { buildSearchIndex, MIN_SCORE, SCORED_QUERIES_KEPT } from "./index.js";
 import { swapLayout } from "./layout.js";
 
 function withBreak(): Programme {
@@ -23,6 +23,21 @@ function withBreak(): Programme {
 
 describe("buildSearchIndex on a small programme", () => {
   const index = buildSearchIndex(withBreak());
+
+  it("answers a query scored before (kept or forgotten since) exactly as a fresh index does", () => {
+    const queries = ["distributed caching", "Энн Ли", "Яндекс", "ghbdtn", "coffee"];
+    const fresh = (q: string, limit?: number) => buildSearchIndex(withBreak()).search(q, { limit });
+    const kept = buildSearchIndex(withBreak());
+    for (const q of queries) kept.search(q, { limit: 1 });
+    for (const q of queries) {
+      expect(kept.search(q)).toEqual(fresh(q));
+      expect(kept.search(q, { limit: 1 })).toEqual(fresh(q, 1));
+      expect(kept.didYouMean?.(q)).toEqual(buildSearchIndex(withBreak()).didYouMean?.(q));
+    }
+    // More queries than are kept: the first ones are scored anew, with the same answers.
+    for (let i = 0; i <= SCORED_QUERIES_KEPT; i++) kept.search(`caching ${i}`);
+    for (const q of queries) expect(kept.search(q)).toEqual(fresh(q));
+  });
 
   it("finds a session by its English and its Russian title, best first, with English titles", () => {
     const [first] = index.search("distributed caching");

@@ -57,6 +57,9 @@ export interface SearchIndex {
 }
 
 /** The pipeline over one vocabulary. */
+/** How many queries' scores an index keeps (about 1 MB for 64 broad queries on FOSDEM 2026, 1,810 documents). */
+export const SCORED_QUERIES_KEPT = 64;
+
 class Index implements SearchIndex {
   constructor(readonly vocabulary: Vocabulary) {}
 
@@ -80,14 +83,24 @@ class Index implements SearchIndex {
     return this.results(weakMatches(scores));
   }
 
-  /** The last query scored: the bot asks {@link didYouMean} of the query {@link search} just found nothing for. */
-  private last?: { query: string; scored: { words: QueryWord[]; scores: Map<number, number> } };
+  /**
+   * The latest queries scored, least recently used first (at most {@link SCORED_QUERIES_KEPT}): the bot asks
+   * {@link didYouMean} of the query {@link search} just found nothing for, a paging button scores its query
+   * again, and many attendees type the same few words. The vocabulary never changes, so a query's scores
+   * never do; callers only read them.
+   */
+  private readonly scored = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
 
   /** The query read, and every document it reaches with its score (before any cut-off). */
   private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
-    if (this.last?.query === query) return this.last.scored;
-    const scored = this.scoreAnew(query);
-    this.last = { query, scored };
+    let scored = this.scored.get(query);
+    if (scored) this.scored.delete(query);
+    else {
+      scored = this.scoreAnew(query);
+      if (this.scored.size >= SCORED_QUERIES_KEPT)
+        this.scored.delete(this.scored.keys().next().value as string);
+    }
+    this.scored.set(query, scored);
     return scored;
   }
 
