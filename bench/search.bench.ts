@@ -284,7 +284,7 @@ const ELSEWHERE_LIMIT = 6;
 /**
  * Search in a deployment of nine conferences (the seven PyCon Russia editions, FOSDEM 2026, 38C3), as the bot
  * searches: the reader's conference (each in turn), then the others in order until three have a match ("Also
- * at …", src/bot/views/series.ts `alsoAt`). Queries are drawn from every programme.
+ * at …", src/bot/views/series.ts `alsoAt`: only those holding a word of the query, `holdsEveryWord`). Queries are drawn from every programme.
  */
 function nineConferences(): void {
   const programmes: Programme[] = [];
@@ -305,8 +305,12 @@ function nineConferences(): void {
       const own = turn++ % indexes.length;
       (indexes[own] as SearchIndex).search(q);
       let found = 0;
-      for (let i = 0; i < indexes.length && found < ELSEWHERE_CONFERENCES; i++)
-        if (i !== own && (indexes[i] as SearchIndex).search(q, { limit: ELSEWHERE_LIMIT }).length) found++;
+      for (let i = 0; i < indexes.length && found < ELSEWHERE_CONFERENCES; i++) {
+        if (i === own) continue;
+        const index = indexes[i] as SearchIndex;
+        if (index.holdsEveryWord?.(q) !== false && index.search(q, { limit: ELSEWHERE_LIMIT }).length)
+          found++;
+      }
     },
     3,
   );

@@ -18,7 +18,7 @@ import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
 import type { ResultKind } from "./documents.js";
-import { interpret, type QueryWord } from "./query.js";
+import { holdsEveryWord, interpret, type QueryWord } from "./query.js";
 import { rerank } from "./rerank.js";
 import { aboveCutoffs, scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
@@ -52,6 +52,16 @@ export interface SearchIndex {
    * never as one; empty for nonsense and whenever `search` finds something.
    */
   didYouMean?(query: string): SearchResult[];
+  /**
+   * A cheap pre-check before {@link search}, for asking many indexes at once ("Also at" in a series): whether
+   * every word of the query that carries meaning (stop words out; a place word such as "зал" only when it is
+   * all there is), as typed or on the other keyboard layout, is one the programme holds — as written, by its
+   * stem, as the beginning of a programme word (four letters or more), in Latin letters (a Cyrillic word), or
+   * within a glossary phrase whose translation the programme holds. When not, `search` may still find
+   * something — a match of some of the words, or one by slips, sound or a dictionary's translation — but no
+   * match of the whole query as written: callers that offer only such matches skip the index.
+   */
+  holdsEveryWord?(query: string): boolean;
   /** How many documents (sessions and speakers) and distinct words the index holds. */
   readonly stats: { documents: number; terms: number };
 }
@@ -81,6 +91,10 @@ class Index implements SearchIndex {
     // reached by sound or slips alone is how nonsense scores.
     if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
     return this.results(weakMatches(scores));
+  }
+
+  holdsEveryWord(query: string): boolean {
+    return holdsEveryWord(this.vocabulary, query);
   }
 
   /**

@@ -97,6 +97,10 @@ describe("/conference", () => {
     expect(found).toContain("Also at TestConf 2020:");
     expect(found.indexOf("SpringConf")).toBeLessThan(found.indexOf("TestConf 2020"));
     expect(found).toContain("• Distributed caching — 1 Mar 2020");
+    // Direct matches only: a slip that reaches nothing in TestConf & Co offers no other conference's match either.
+    await h.send(u, "cachnig");
+    expect(textOf(h.last(u))).not.toContain("Also at");
+    await h.send(u, "caching");
     // Its button opens the card within that conference, the user still looking at theirs.
     await h.press(u, h.last(u), "TestConf 2020: Distributed caching");
     expect(textOf(h.last(u))).toContain("Distributed caching");

@@ -27,12 +27,21 @@ function others(ctx: ViewCtx): BotDeps[] {
     .filter((d) => d.conference.id !== ctx.deps.conference.id);
 }
 
-/** A search's best matches at the other conferences of the series ("Also at PyCon Russia 2016: …"). */
+/**
+ * A search's best matches at the other conferences of the series ("Also at PyCon Russia 2016: …"), for the
+ * whole query as written: a conference is searched only when it holds every word of the query that carries
+ * meaning (as typed or on the other layout, by stem, as a word's beginning, in Latin letters, or within a
+ * glossary phrase it holds the translation of — `SearchIndex.holdsEveryWord`). A query that reaches another
+ * conference only in part, or by slips, sound or a dictionary's translation, offers nothing there (the
+ * reader's own conference still finds those); a query no other conference holds costs a few look-ups per
+ * conference rather than eight whole searches.
+ */
 export function alsoAt(ctx: ViewCtx, query: string): Elsewhere[] {
   const out: Elsewhere[] = [];
   for (const deps of others(ctx)) {
     if (out.length >= ELSEWHERE_CONFERENCES) break;
     const { catalog } = deps;
+    if (catalog.index.holdsEveryWord?.(query) === false) continue;
     const found = new Map<string, Session>();
     for (const r of catalog.index.search(query, { limit: 6 })) {
       const sessions = r.kind === "speaker" ? catalog.sessionsOf(r.id) : [catalog.session(r.id) ?? []].flat();
