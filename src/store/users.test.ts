@@ -7,12 +7,30 @@ import {
   getUser,
   languageOf,
   markUserBlocked,
+  refreshUser,
   setReminderMinutes,
   setUserLanguage,
   touchUser,
 } from "./users.js";
 
 describe("users", () => {
+  it("refreshes a user already read as touchUser would (what it returns is what is stored), and recreates one deleted since", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    touchUser(db, { id: 9, chatId: 9, firstName: "Ann", languageCode: "en" }, 1);
+    setUserLanguage(db, 9, "ru", 2);
+    setReminderMinutes(db, 9, 30, 2);
+    markUserBlocked(db, 9, 3);
+    const known = getUser(db, 9);
+    if (!known) throw new Error("no user 9");
+    const refreshed = refreshUser(db, known, { chatId: 90, firstName: 7, languageCode: "de" }, 4);
+    expect(refreshed).toEqual(getUser(db, 9));
+    expect(refreshed).toMatchObject({ chatId: 90, firstName: null, languageCode: "de", blockedAt: null });
+    expect(refreshed).toMatchObject({ language: "ru", reminderMinutes: 30 });
+    db.prepare("DELETE FROM users WHERE id = 9").run();
+    expect(refreshUser(db, known, { chatId: 9, firstName: "Ann" }, 5)).toEqual(getUser(db, 9));
+    expect(getUser(db, 9)).toMatchObject({ chatId: 9, firstName: "Ann", language: null, blockedAt: null });
+  });
+
   it("follows Telegram's language until the user picks one, and remembers the pick across reopening", () => {
     const file = join(tempDir(), "db.sqlite");
     let db = openDatabase(file);

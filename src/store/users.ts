@@ -82,6 +82,28 @@ export function touchUser(
   return fromRow(row);
 }
 
+/**
+ * {@link touchUser} for a user already read (`known`): one UPDATE of the row, without an insert attempt or
+ * reading it back (half the cost), returning `known` with what changed. Falls back to touchUser when the row
+ * is gone (deleted since it was read).
+ */
+export function refreshUser(
+  db: Db,
+  known: User,
+  u: { chatId: number; firstName?: unknown; languageCode?: unknown },
+  now: number,
+): User {
+  const firstName = typeof u.firstName === "string" ? u.firstName : null;
+  const languageCode = typeof u.languageCode === "string" ? u.languageCode : null;
+  const { changes } = statement(
+    db,
+    `UPDATE users SET chat_id = ?, first_name = ?, language_code = ?, blocked_at = NULL, updated_at = ?
+       WHERE id = ?`,
+  ).run(u.chatId, firstName, languageCode, now, known.id);
+  if (changes === 0) return touchUser(db, { ...u, id: known.id }, now);
+  return { ...known, chatId: u.chatId, firstName, languageCode, blockedAt: null };
+}
+
 /** Looks a user up by Telegram id. */
 export function getUser(db: Db, id: number): User | undefined {
   const row = statement(db, "SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareFn } from "grammy";
 import { getQuestion } from "../../store/questions.js";
-import { getUser, languageOf, touchUser, type User } from "../../store/users.js";
+import { getUser, languageOf, refreshUser, touchUser, type User } from "../../store/users.js";
 import { actionOf } from "../callback-data.js";
 import type { AppFlavor, BotDeps } from "../context.js";
 import { fixedT } from "../i18n.js";
@@ -68,11 +68,13 @@ export function attach<C extends Context & AppFlavor>(
     // a write per update was the bot's largest cost.
     if (touch && from && !from.is_bot && ctx.chat?.type === "private" && !upToDate(user, from, ctx.chat.id)) {
       try {
-        user = touchUser(
-          deps.db,
-          { id: from.id, chatId: ctx.chat.id, firstName: from.first_name, languageCode: from.language_code },
-          deps.clock(),
-        );
+        const seen = {
+          id: from.id,
+          chatId: ctx.chat.id,
+          firstName: from.first_name,
+          languageCode: from.language_code,
+        };
+        user = user ? refreshUser(deps.db, user, seen, deps.clock()) : touchUser(deps.db, seen, deps.clock());
       } catch (err) {
         // The database cannot be written (a full disk, a read-only volume): still answer the user.
         deps.logger.error({ err, user: from.id }, "could not record the user; answering anyway");
