@@ -6,6 +6,7 @@ import type { Origin } from "../callback-data.js";
 import { conferenceLine } from "./conference.js";
 import { safeUrl, truncate } from "./format.js";
 import type { OutboxView } from "./outbox.js";
+import { openCardButton } from "./reminder.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
 /** "★★★★☆" for 4 stars. */
@@ -88,16 +89,7 @@ export function skippedView(ctx: ViewCtx, session: Session): View {
   const key = ctx.deps.catalog.sessionKey(session.id);
   return {
     text: ctx.t("rating.skipped", { title: title(ctx, session) }),
-    keyboard: [
-      [
-        actionButton(plain(ctx, "reminder.open"), {
-          type: "session",
-          key,
-          page: 0,
-          origin: { to: "message" },
-        }),
-      ],
-    ],
+    keyboard: [[openCardButton(ctx, key)]],
   };
 }
 

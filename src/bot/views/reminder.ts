@@ -9,6 +9,16 @@ export function minutesLeft(startMs: number, now: number): number {
   return Math.max(1, Math.ceil((startMs - now) / 60_000));
 }
 
+/** "Open" under a message about one session: its card, sent as a new message. */
+export function openCardButton(ctx: ViewCtx, key: number) {
+  return actionButton(plain(ctx, "reminder.open"), {
+    type: "session",
+    key,
+    page: 0,
+    origin: { to: "message" },
+  });
+}
+
 /**
  * The reminder of a session, as the session is now: "In 10 minutes: <title> — <speakers>, <room>, <time>" in
  * the reader's language (and its conference's name, in a deployment of several), with buttons to open the
@@ -36,12 +46,7 @@ export function reminderView(ctx: ViewCtx, session: Session, minutes: number): V
     text,
     keyboard: [
       [
-        actionButton(plain(ctx, "reminder.open"), {
-          type: "session",
-          key,
-          page: 0,
-          origin: { to: "message" },
-        }),
+        openCardButton(ctx, key),
         actionButton(plain(ctx, "reminder.stop"), { type: "remind", key, on: false }),
       ],
       // Questions open before the session starts: the reminder offers them when they are.
