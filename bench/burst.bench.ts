@@ -30,7 +30,6 @@ import { createI18n } from "../src/bot/i18n.js";
 import { sendBudget } from "../src/bot/send-budget.js";
 import { createApiTransport, createDispatchApi } from "../src/bot/transport.js";
 import { createOutboxRenderer } from "../src/bot/views/outbox.js";
-import { Catalog } from "../src/catalog.js";
 import { loadConfig } from "../src/config.js";
 import { Dispatcher } from "../src/delivery/dispatcher.js";
 import { outboxHooks } from "../src/delivery/outcomes.js";

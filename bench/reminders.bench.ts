@@ -17,7 +17,6 @@ import { createBotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createApiTransport, createDispatchApi } from "../src/bot/transport.js";
 import { createOutboxRenderer } from "../src/bot/views/outbox.js";
-import { Catalog } from "../src/catalog.js";
 import { systemClock } from "../src/clock.js";
 import { loadConfig } from "../src/config.js";
 import { Dispatcher } from "../src/delivery/dispatcher.js";

@@ -12,7 +12,6 @@ import { createBotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createApiTransport, createDispatchApi } from "../../src/bot/transport.js";
 import { createOutboxRenderer } from "../../src/bot/views/outbox.js";
-import { Catalog } from "../../src/catalog.js";
 import { loadConfig } from "../../src/config.js";
 import { Dispatcher, type SendResult, type Transport } from "../../src/delivery/dispatcher.js";
 import { outboxHooks } from "../../src/delivery/outcomes.js";
