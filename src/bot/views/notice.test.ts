@@ -4,10 +4,13 @@ import { createHarness, testUser } from "../../../test/support/bot-harness.js";
 import { moscowSpring } from "../../../test/support/series.js";
 import { enqueueChangeNotices, NOTICE_VIEW, type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { PROMPT_VIEW } from "../../delivery/prompts.js";
+import { ANSWERED_VIEW } from "../../questions/service.js";
 import type { Session } from "../../programme/model.js";
 import { enqueue, findByKey, type OutboxRow } from "../../store/outbox.js";
+import { addQuestion, markAnswered } from "../../store/questions.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { noticeView } from "./notice.js";
+import { answeredNoticeView } from "./questions.js";
 import { createOutboxRenderer } from "./outbox.js";
 import { ratingPromptOutboxView } from "./rating.js";
 
@@ -119,7 +122,7 @@ describe("change notices in a deployment of several conferences", () => {
   });
 });
 
-describe("reminders and rating prompts in a deployment of several conferences", () => {
+describe("reminders, rating prompts and question notices in a deployment of several conferences", () => {
   it("name the session's conference and read it in its zone and rooms, whichever conference the user looks at", async () => {
     const h = createHarness({
       conferences: [
@@ -172,5 +175,30 @@ describe("reminders and rating prompts in a deployment of several conferences", 
       h.deps.clock(),
     );
     expect(prompt?.text).toMatch(/^🎤 How was “Distributed caching”\?[\s\S]*\n🎟 <b>SpringConf<\/b>$/);
+    // And the notice that the speaker answered one's question.
+    const { id } = addQuestion(h.deps.db, {
+      sessionId: "spring:caching",
+      userId: user.id,
+      text: "Which eviction policy?",
+      status: "approved",
+      source: "test:1",
+      now: h.deps.clock(),
+    });
+    markAnswered(h.deps.db, id, h.deps.clock());
+    const answered = createOutboxRenderer(h.deps, { [ANSWERED_VIEW]: answeredNoticeView })(
+      {
+        id: 3,
+        kind: "notice",
+        dedupeKey: `answered:${id}`,
+        userId: user.id,
+        chatId: user.id,
+        sessionId: "spring:caching",
+        payload: { type: "view", view: ANSWERED_VIEW, params: { questionId: id } },
+      } as unknown as OutboxRow,
+      h.deps.clock(),
+    );
+    expect(answered?.text).toBe(
+      "💬 The speaker of “Distributed caching” has answered your question:\n<i>Which eviction policy?</i>\n🎟 <b>SpringConf</b>",
+    );
   });
 });

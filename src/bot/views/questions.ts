@@ -11,6 +11,7 @@ import {
   questionCounts,
 } from "../../store/questions.js";
 import { screenUrl } from "../../webapp/screen-link.js";
+import { conferenceLine } from "./conference.js";
 import { escapeHtml, formatTime, truncate } from "./format.js";
 import { actionButton, pick, plain, type View, type ViewCtx } from "./view.js";
 
@@ -212,8 +213,10 @@ function questionNotice(
   textKey: string,
   button: { label: string; type: "moderation" | "questions" },
 ): View {
+  const said = ctx.t(textKey, { title: truncate(pick(ctx, session.title), 200), question: truncate(q.text, 300) });
   return {
-    text: ctx.t(textKey, { title: truncate(pick(ctx, session.title), 200), question: truncate(q.text, 300) }),
+    // In a deployment of several conferences the notice says which one, as a reminder does.
+    text: ctx.deps.conferences.size > 1 ? `${said}\n${conferenceLine(ctx)}` : said,
     keyboard: [
       [
         actionButton(button.label, {
