@@ -4,14 +4,14 @@ import { createHarness, testUser } from "../../../test/support/bot-harness.js";
 import { moscowSpring } from "../../../test/support/series.js";
 import { enqueueChangeNotices, NOTICE_VIEW, type NoticeParams, snapshot } from "../../delivery/notices.js";
 import { PROMPT_VIEW } from "../../delivery/prompts.js";
-import { ANSWERED_VIEW } from "../../questions/service.js";
 import type { Session } from "../../programme/model.js";
+import { ANSWERED_VIEW } from "../../questions/service.js";
 import { enqueue, findByKey, type OutboxRow } from "../../store/outbox.js";
 import { addQuestion, markAnswered } from "../../store/questions.js";
 import { subscribe } from "../../store/subscriptions.js";
 import { noticeView } from "./notice.js";
-import { answeredNoticeView } from "./questions.js";
 import { createOutboxRenderer } from "./outbox.js";
+import { answeredNoticeView } from "./questions.js";
 import { ratingPromptOutboxView } from "./rating.js";
 
 /** A session moved two hours later. */

@@ -213,7 +213,10 @@ function questionNotice(
   textKey: string,
   button: { label: string; type: "moderation" | "questions" },
 ): View {
-  const said = ctx.t(textKey, { title: truncate(pick(ctx, session.title), 200), question: truncate(q.text, 300) });
+  const said = ctx.t(textKey, {
+    title: truncate(pick(ctx, session.title), 200),
+    question: truncate(q.text, 300),
+  });
   return {
     // In a deployment of several conferences the notice says which one, as a reminder does.
     text: ctx.deps.conferences.size > 1 ? `${said}\n${conferenceLine(ctx)}` : said,
