@@ -31,8 +31,10 @@ const PROGRAMMES = {
   "38c3": [join(REAL, "38c3.hub.frab.xml"), "Europe/Berlin"],
   fosdem2026: [join(REAL, "fosdem-2026-prelim.pretalx-fosdem.xml"), "Europe/Brussels"],
   debconf23: [join(REAL, "debconf23.wafer.frab.xml"), "Asia/Kolkata"],
+  lca2020: [join(REAL, "lca2020.ics"), "Australia/Brisbane"],
+  jev22: [join(REAL, "jev22-everything.c3voc.json"), "Europe/Berlin"],
   ...Object.fromEntries(
-    [2014, 2015, 2016, 2017, 2018, 2019].map((y) => [
+    [2013, 2014, 2015, 2016, 2017, 2018, 2019].map((y) => [
       `pycon-ru-${y}`,
       [join(ROOT, "data", `pycon-ru-${y}.yaml`), y <= 2015 ? "Asia/Yekaterinburg" : "Europe/Moscow"],
     ]),
