@@ -14,17 +14,19 @@ import {
 } from "./documents.js";
 import { stopwordsOf } from "./languages.js";
 import {
-  forgetFoldedWords,
+  CAPITALIZED,
+  foldWord,
   isCyrillic,
   isTitleCase,
+  MIXED,
+  PROPER,
   STOPWORDS,
+  scanWords,
   subTokens,
-  tokenizeText,
 } from "./normalize.js";
 import { phraseText, words } from "./query.js";
 import { SortedStrings } from "./sorted-strings.js";
 import { stem } from "./stem.js";
-import { phoneticKeys, shortPhoneticKeys, skeletonsOf } from "./translit.js";
 import { Vocabulary } from "./vocabulary.js";
 
 const HAS_DIGIT = /\d/;
@@ -64,13 +66,6 @@ function nameEvidence(
   if (!capitalized) return role === "text" ? Evidence.LowerCase : Evidence.None;
   if (capitalizesNouns) return Evidence.None;
   return proper ? Evidence.Capitalized : Evidence.Initial;
-}
-
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== value) list.push(value);
-  } else map.set(key, [value]);
 }
 
 /** Postings as they are added: term, document, weight and fields of each, in growing typed arrays. */
@@ -139,6 +134,25 @@ class PostingLog {
   }
 }
 
+/**
+ * A word as written in a language's texts ("Redis", "redis" and "REDIS" are three), with what indexing made of
+ * it: a programme says its words over and over, and each form is normalized, looked up and stemmed once.
+ */
+interface WrittenForm {
+  /** The normalized word. */
+  token: string;
+  /** Its word's id; −1 until it is indexed (a stop word is only in places' names). */
+  id: number;
+  /** The ids of its letter and digit parts, when it mixes them. */
+  parts: number[] | undefined;
+  /** A stop word of its language. */
+  stop: boolean;
+  /** In the other script than its language's. */
+  other: boolean;
+  /** Counts towards a Title Case title: four letters or more, no digit. */
+  long: boolean;
+}
+
 /** Fills a {@link Vocabulary} document by document; what only building needs stays here and goes with it. */
 class Builder {
   readonly v: Vocabulary;
@@ -149,14 +163,10 @@ class Builder {
    */
   private readonly log = new PostingLog();
   private lastPosting = new Int32Array(1024);
-  /** Phonetic keys of the words seen as proper names, with the word's id. */
-  private readonly keys: [string, number][] = [];
   /** Words that are names wherever they stand: in people's and companies' names, "PyPy", another script. */
   private readonly named = new Set<number>();
   /** Per word, how often it was capitalized inside a sentence. */
   private readonly capitalizedCount: number[] = [];
-  /** Per word, its stem as {@link stem} gives it by default, when its first language stemmed it so. */
-  private readonly enStems: (string | undefined)[] = [];
   /** Per word, the languages other than English it has been stemmed in ("de,fr"). */
   private readonly stemLangs: (string | undefined)[] = [];
   /** Words seen capitalized where a sentence begins (or in a Title Case title). */
@@ -165,6 +175,14 @@ class Builder {
   private readonly fieldStop = new Map<string, ReadonlySet<string>>();
   /** Average length in characters of each prose field, for the term frequency weighting. */
   private readonly avgChars: Map<string, number>;
+  /** Per language, each word as written (case and marks kept) with what indexing made of it. */
+  private readonly forms = new Map<string, Map<string, WrittenForm>>();
+  /** Per word, how often the prose field being added says it (zero between fields). */
+  private said = new Int32Array(1024);
+  /** Scratch of one field: its words as written, their name hints, their forms. */
+  private readonly raws: string[] = [];
+  private readonly hints: number[] = [];
+  private readonly met: WrittenForm[] = [];
 
   constructor(languages: readonly string[], avgChars: Map<string, number>) {
     this.avgChars = avgChars;
@@ -182,50 +200,115 @@ class Builder {
     this.v.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
     this.v.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
     this.v.content.push(doc.content);
+    const { raws, hints, met } = this;
     for (const { text, field, weight, lang, role } of doc.fields) {
       const bit = 1 << FIELD_NAMES.indexOf(field);
       const prose = PROSE.has(field);
-      const tokens = tokenizeText(text);
+      const place = role === "place";
+      const n = scanWords(text, raws, hints);
+      // Each written form is looked up once here; its words get their ids in the order they are first met.
+      const forms = this.formsIn(lang);
+      let long = 0;
+      let capitalized = 0;
+      for (let i = 0; i < n; i++) {
+        const raw = raws[i] as string;
+        let form = forms.get(raw);
+        if (!form) {
+          form = this.form(raw, lang);
+          forms.set(raw, form);
+        }
+        met[i] = form;
+        // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
+        if (form.id < 0 && (!form.stop || place)) this.index(form, lang);
+        if (form.long) {
+          long++;
+          if ((hints[i] as number) & CAPITALIZED) capitalized++;
+        }
+        // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
+        if (prose && !form.stop) this.said[form.id] = (this.said[form.id] as number) + 1;
+      }
       // In a Title Case title every word is capitalized: capitals there tell no names, only inner ones do.
-      const titleCase = (field === "title" || field === "subtitle") && isTitleCase(tokens);
-      // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
-      const counts = prose ? new Map<string, number>() : undefined;
-      if (counts) for (const { token } of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const titleCase = (field === "title" || field === "subtitle") && isTitleCase(long, capitalized);
       const norm = prose
         ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length)
         : 1;
-      const stop = this.fieldStop.get(lang) ?? STOPWORDS;
-      const cyrillicLang = isCyrillicLang(lang);
       const capitalizesNouns = lang === "de" || lang === "lb";
-      for (const { token, proper: properHint, capitalized, mixed } of tokens) {
-        const proper = titleCase ? mixed : properHint;
-        // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
-        if (stop.has(token) && role !== "place") continue;
+      for (let i = 0; i < n; i++) {
+        const form = met[i] as WrittenForm;
+        if (form.stop && !place) continue;
+        const bits = hints[i] as number;
+        const mixed = (bits & MIXED) !== 0;
+        const proper = titleCase ? mixed : (bits & PROPER) !== 0;
         let w = weight;
-        if (counts) {
-          const tf = counts.get(token) ?? 1;
+        if (prose) {
+          const tf = this.said[form.id] as number;
           w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
         }
-        const other = isCyrillic(token) !== cyrillicLang;
-        const evidence = nameEvidence(role, proper, capitalized, mixed, capitalizesNouns, other);
-        this.addWord(token, lang, evidence, docId, w, bit, role === "place");
-        if (HAS_DIGIT.test(token))
-          for (const t of subTokens(token)) this.addWord(t, lang, evidence, docId, w, bit, role === "place");
+        const evidence = nameEvidence(
+          role,
+          proper,
+          (bits & CAPITALIZED) !== 0,
+          mixed,
+          capitalizesNouns,
+          form.other,
+        );
+        this.addWord(form.id, evidence, docId, w, bit, place);
+        if (form.parts) for (const t of form.parts) this.addWord(t, evidence, docId, w, bit, place);
       }
+      if (prose)
+        for (let i = 0; i < n; i++) {
+          const form = met[i] as WrittenForm;
+          if (!form.stop) this.said[form.id] = 0;
+        }
+    }
+  }
+
+  /** The written forms met so far in a language's texts. */
+  private formsIn(lang: string): Map<string, WrittenForm> {
+    let forms = this.forms.get(lang);
+    if (!forms) {
+      forms = new Map();
+      this.forms.set(lang, forms);
+    }
+    return forms;
+  }
+
+  /** What a written form is in a language, before it is indexed. */
+  private form(raw: string, lang: string): WrittenForm {
+    const token = foldWord(raw);
+    return {
+      token,
+      id: -1,
+      parts: undefined,
+      stop: (this.fieldStop.get(lang) ?? STOPWORDS).has(token),
+      other: isCyrillic(token) !== isCyrillicLang(lang),
+      long: token.length >= 4 && !HAS_DIGIT.test(token),
+    };
+  }
+
+  /** Gives a written form its word's id, and the ids of its letter and digit parts ("jinja2": "jinja", "2"). */
+  private index(form: WrittenForm, lang: string): void {
+    form.id = this.intern(form.token, lang);
+    if (HAS_DIGIT.test(form.token)) {
+      const parts = subTokens(form.token);
+      if (parts.length) form.parts = parts.map((t) => this.intern(t, lang));
+    }
+    if (form.id >= this.said.length) {
+      const grown = new Int32Array(Math.max(this.said.length * 2, form.id + 1));
+      grown.set(this.said);
+      this.said = grown;
     }
   }
 
   /** One occurrence of a word in a document's field, with what it says of the word being a name. */
   private addWord(
-    token: string,
-    lang: string,
+    id: number,
     evidence: Evidence,
     docId: number,
     weight: number,
     bit: number,
     place: boolean,
   ): void {
-    const id = this.intern(token, lang);
     if (evidence === Evidence.Name) this.named.add(id);
     else if (evidence === Evidence.Capitalized)
       this.capitalizedCount[id] = (this.capitalizedCount[id] ?? 0) + 1;
@@ -267,9 +350,7 @@ class Builder {
       // A trigram twice in the word is listed once: push skips the id it has just added.
       // Stemmed in its own language (Snowball costs microseconds a word); English stems a Cyrillic word as Russian.
       const cyrillic = isCyrillic(token);
-      const s = stem(token, cyrillic ? "ru" : lang);
-      this.addStem(s, id);
-      if (cyrillic || lang === "en") this.enStems[id] = s;
+      this.addStem(stem(token, cyrillic ? "ru" : lang), id);
       this.stemLangs[id] = lang;
     }
     // The same word may come in several languages: each stems it its own way (once per language).
@@ -281,22 +362,6 @@ class Builder {
       }
     }
     return id;
-  }
-
-  /** A word's English stem (Russian for a Cyrillic one), stemmed again only when indexing did not stem it so. */
-  private enStem(id: number): string {
-    return this.enStems[id] ?? stem(this.v.terms[id] as string);
-  }
-
-  /** Takes a word for a name or brand: gives it the phonetic keys by which it is found respelled by ear. */
-  private markProper(id: number): void {
-    if (this.v.proper.has(id)) return;
-    this.v.proper.add(id);
-    const token = this.v.terms[id] as string;
-    const keys = phoneticKeys(token);
-    for (const key of new Set([...keys, ...phoneticKeys(this.enStem(id))])) this.keys.push([key, id]);
-    for (const skeleton of skeletonsOf(keys)) push(this.v.skeletons, skeleton, id);
-    for (const key of shortPhoneticKeys(token)) push(this.v.shortKeys, key, id);
   }
 
   private addStem(s: string, id: number): void {
@@ -311,16 +376,17 @@ class Builder {
     // Names: words in names, with inner capitals or in the other script; words capitalized inside sentences
     // more often than written in lower case ("Redis", not a title's "Manager"); words capitalized only where
     // sentences begin, never in lower case ("Tensorflow on open source GPUs").
-    for (const id of this.named) this.markProper(id);
+    const proper = this.v.proper;
+    for (const id of this.named) proper.add(id);
     this.capitalizedCount.forEach((n, id) => {
-      if (n > (this.v.lowerCount[id] ?? 0)) this.markProper(id);
+      if (n > (this.v.lowerCount[id] ?? 0)) proper.add(id);
     });
-    for (const id of this.initial) if (!this.v.lowerCount[id]) this.markProper(id);
-    // Every other Latin word's keys, and the trigrams, are made on first use (Vocabulary.commonKeys, byGram).
+    for (const id of this.initial) if (!this.v.lowerCount[id]) proper.add(id);
+    // The names' keys, every other Latin word's keys and the trigrams are made on first use (Vocabulary.sortedKeys,
+    // commonKeys, byGram).
     this.log.into(this.v, this.v.terms.length);
     this.lastPosting = new Int32Array(0);
     this.v.sortedTerms = new SortedStrings(this.v.terms.map((t, i) => [t, i]));
-    this.v.sortedKeys = new SortedStrings(this.keys.splice(0));
     this.v.best = new Float32Array(this.v.docs.length);
     this.v.gramCounts = new Uint16Array(this.v.terms.length);
     this.v.termLengths = Uint8Array.from(this.v.terms, (t) => Math.min(255, t.length));
@@ -330,7 +396,6 @@ class Builder {
     this.initial.clear();
     this.capitalizedCount.length = 0;
     this.stemLangs.length = 0;
-    this.enStems.length = 0;
     return this.v;
   }
 }
@@ -349,7 +414,5 @@ export function buildVocabulary(programme: Programme): Vocabulary {
   const avgChars = new Map([...chars].map(([f, [total, count]]) => [f, total / count]));
   const builder = new Builder(documentLanguages(programme, docs), avgChars);
   for (const doc of docs) builder.addDoc(doc);
-  const vocabulary = builder.finish();
-  forgetFoldedWords();
-  return vocabulary;
+  return builder.finish();
 }

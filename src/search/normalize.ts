@@ -44,24 +44,6 @@ function stripLatinMarks(s: string): string {
 
 /** Lowercase, Latin diacritics, ё→е and spelling variants of text that is already NFKC. */
 function fold(s: string): string {
-  const cached = folded.get(s);
-  if (cached !== undefined) return cached;
-  const out = foldUncached(s);
-  if (folded.size >= FOLD_CACHE) folded.clear();
-  folded.set(s, out);
-  return out;
-}
-
-/** Folded words by their raw form: a programme repeats its words, and folding each anew cost much of indexing. */
-const folded = new Map<string, string>();
-const FOLD_CACHE = 50_000;
-
-/** Empties the cache of folded words, kept while a programme is indexed: after that no text is tokenized so. */
-export function forgetFoldedWords(): void {
-  folded.clear();
-}
-
-function foldUncached(s: string): string {
   let out = stripLatinMarks(s.toLowerCase());
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
   if (out.includes("кеш") || out.includes("мейл"))
@@ -74,7 +56,7 @@ function foldUncached(s: string): string {
  * unified (кеш → кэш). Punctuation is kept: {@link tokenize} splits on it.
  */
 export function normalizeText(text: string): string {
-  return foldUncached(apostrophes(text.normalize("NFKC")));
+  return fold(apostrophes(text.normalize("NFKC")));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu;
@@ -103,13 +85,22 @@ export interface TextWord {
   mixed: boolean;
 }
 
+/** {@link scanWords}' hints of a word, as bits: {@link TextWord}'s `proper`, `capitalized` and `mixed`. */
+export const PROPER = 1;
+export const CAPITALIZED = 2;
+export const MIXED = 4;
+
 const SENTENCE_START = new Set([...'.!?:;«"“–—•*']);
 const SPACE = /\s/;
 
-/** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
-export function tokenizeText(text: string): TextWord[] {
+/**
+ * The words of a text as written (runs of letters and digits, as {@link tokenize} splits them, not yet
+ * normalized: {@link foldWord} does that) into `raws`, with their {@link TextWord} hints as bits into `hints`,
+ * from index 0; how many. Indexing meets each written form many times and normalizes it once.
+ */
+export function scanWords(text: string, raws: string[], hints: number[]): number {
   const s = apostrophes(text.normalize("NFKC"));
-  const out: TextWord[] = [];
+  let n = 0;
   // The tokens as strings, not a match object each; a token begins with a letter or digit, which no skipped
   // character is, so its first occurrence after the previous token is where it was matched.
   let at = 0;
@@ -117,23 +108,47 @@ export function tokenizeText(text: string): TextWord[] {
     const index = s.indexOf(raw, at);
     at = index + raw.length;
     const lower = raw.toLowerCase();
-    let proper = false;
-    const mixed = raw !== lower && raw.slice(1) !== lower.slice(1);
+    let bits = 0;
     if (raw !== lower) {
-      if (mixed) proper = true;
+      bits = CAPITALIZED;
+      if (raw.slice(1) !== lower.slice(1)) bits |= MIXED | PROPER;
       else {
         // Capitalized: a name unless a sentence (or a text, or a list item) begins here.
         let i = index - 1;
         while (i >= 0 && SPACE.test(s[i] as string)) i--;
         const before = s[i];
-        proper = !(
+        const begins =
           before === undefined ||
           SENTENCE_START.has(before) ||
-          (before === "-" && (i === 0 || SPACE.test(s[i - 1] as string)))
-        );
+          (before === "-" && (i === 0 || SPACE.test(s[i - 1] as string)));
+        if (!begins) bits |= PROPER;
       }
     }
-    out.push({ token: decimalPoint(fold(raw)), proper, capitalized: raw !== lower, mixed });
+    raws[n] = raw;
+    hints[n++] = bits;
+  }
+  return n;
+}
+
+/** A word as {@link scanWords} gives it, normalized as {@link tokenize} would. */
+export function foldWord(raw: string): string {
+  return decimalPoint(fold(raw));
+}
+
+/** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
+export function tokenizeText(text: string): TextWord[] {
+  const raws: string[] = [];
+  const hints: number[] = [];
+  const n = scanWords(text, raws, hints);
+  const out: TextWord[] = [];
+  for (let i = 0; i < n; i++) {
+    const bits = hints[i] as number;
+    out.push({
+      token: foldWord(raws[i] as string),
+      proper: (bits & PROPER) !== 0,
+      capitalized: (bits & CAPITALIZED) !== 0,
+      mixed: (bits & MIXED) !== 0,
+    });
   }
   return out;
 }
@@ -199,16 +214,9 @@ export function isCyrillic(token: string): boolean {
 
 /**
  * Whether a title is written in Title Case ("Building a Zero Downtime Kubernetes Cluster"): most of its words
- * of four letters or more capitalized, at least three of them.
+ * of four letters or more (`long`, no digits) capitalized, at least three of them.
  */
-export function isTitleCase(words: readonly TextWord[]): boolean {
-  let long = 0;
-  let capitalized = 0;
-  for (const w of words)
-    if (w.token.length >= 4 && !HAS_DIGIT.test(w.token)) {
-      long++;
-      if (w.capitalized) capitalized++;
-    }
+export function isTitleCase(long: number, capitalized: number): boolean {
   return long >= 3 && capitalized >= TITLE_CASE_SHARE * long;
 }
 

@@ -7,7 +7,8 @@ import { deserialize, serialize } from "node:v8";
 import { isCyrillicLang, type SearchDoc } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { SortedStrings } from "./sorted-strings.js";
-import { phoneticKeys, romanizationKey } from "./translit.js";
+import { stem } from "./stem.js";
+import { phoneticKeys, romanizationKey, shortPhoneticKeys, skeletonsOf } from "./translit.js";
 import { trigrams } from "./trigrams.js";
 
 /** A document as results show it. */
@@ -22,7 +23,27 @@ interface SortedSnapshot {
  * Fields left out of a snapshot: the query memo, and the partial-word keys a search builds on first use (a start
  * neither builds nor stores them; most queries never need them).
  */
-const NOT_KEPT: ReadonlySet<string> = new Set(["queryStems", "gramIndex", "commonKeyIndex", "romanKeyIndex"]);
+const NOT_KEPT: ReadonlySet<string> = new Set([
+  "queryStems",
+  "gramIndex",
+  "commonKeyIndex",
+  "romanKeyIndex",
+  "nameKeyIndex",
+]);
+
+/** The keys by which a name or brand is found respelled by ear (see {@link Vocabulary.sortedKeys}). */
+interface NameKeys {
+  keys: SortedStrings;
+  skeletons: Map<string, number[]>;
+  shortKeys: Map<string, number[]>;
+}
+
+/** Adds an id to a key's list, once (a word's keys may repeat). */
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+}
 
 /** The index's data; the stages of a search read it, only build.ts writes it. */
 export class Vocabulary {
@@ -46,10 +67,6 @@ export class Vocabulary {
   /** Per term, the documents holding it in a track's or room's name. */
   readonly placeDocs = new Map<number, number[]>();
   readonly byStem = new Map<string, number[]>();
-  /** Phonetic keys of two consonants of the names of four letters or more, with the word's ids. */
-  readonly shortKeys = new Map<string, number[]>();
-  /** Consonant skeletons of proper names, with the word's id. */
-  readonly skeletons = new Map<string, number[]>();
   /** Words taken for names or brands (they have phonetic keys). */
   readonly proper = new Set<number>();
   /** Per word, how often it was written in lower case in prose. */
@@ -64,8 +81,8 @@ export class Vocabulary {
   private gramStart?: Int32Array;
   private gramIds?: Int32Array;
   sortedTerms = new SortedStrings([]);
-  /** Phonetic keys of the words taken for names, with the word's id. */
-  sortedKeys = new SortedStrings([]);
+  /** The keys of the names, made on first use (see {@link sortedKeys}). */
+  private nameKeyIndex?: NameKeys;
   /** Phonetic keys of the other Latin words of five letters or more (see {@link commonKeys}), made on first use. */
   private commonKeyIndex?: SortedStrings;
   /** The names by {@link romanizationKey} (see {@link romanKeys}), made on first use. */
@@ -161,6 +178,43 @@ export class Vocabulary {
     this.gramStart = start;
     this.gramIds = ids;
     this.gramIndex = numbers;
+  }
+
+  /**
+   * Phonetic keys of the words taken for names (of the word and of its stem), with the word's id: how a name
+   * spelled by ear or in the other script is found. Only a query word the programme does not hold needs them,
+   * so they are made on first use, not by every start (a fifth of building the index at FOSDEM size).
+   */
+  get sortedKeys(): SortedStrings {
+    return this.nameKeys().keys;
+  }
+
+  /** Consonant skeletons of the names' phonetic keys, with the word's ids; made with {@link sortedKeys}. */
+  get skeletons(): ReadonlyMap<string, number[]> {
+    return this.nameKeys().skeletons;
+  }
+
+  /** Phonetic keys of two consonants of the names of four letters or more, with the word's ids; likewise. */
+  get shortKeys(): ReadonlyMap<string, number[]> {
+    return this.nameKeys().shortKeys;
+  }
+
+  private nameKeys(): NameKeys {
+    if (!this.nameKeyIndex) {
+      const keys: [string, number][] = [];
+      const skeletons = new Map<string, number[]>();
+      const shortKeys = new Map<string, number[]>();
+      // In the order the words were taken for names, as the lists have always been laid out.
+      for (const id of this.proper) {
+        const token = this.terms[id] as string;
+        const own = phoneticKeys(token);
+        for (const key of new Set([...own, ...phoneticKeys(stem(token))])) keys.push([key, id]);
+        for (const skeleton of skeletonsOf(own)) push(skeletons, skeleton, id);
+        for (const key of shortPhoneticKeys(token)) push(shortKeys, key, id);
+      }
+      this.nameKeyIndex = { keys: new SortedStrings(keys), skeletons, shortKeys };
+    }
+    return this.nameKeyIndex;
   }
 
   /**
