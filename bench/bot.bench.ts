@@ -108,7 +108,8 @@ async function drive(runner: Runner, queries: readonly string[], count: number, 
   const cpuStarted = process.cpuUsage();
   for (let i = 0; i < count; i++) {
     const userId = 10_000 + Math.floor(rnd() * USERS);
-    const language_code = rnd() < 0.5 ? "ru" : "en";
+    // Each user writes in one language, as a real Telegram client sends the same language_code every time.
+    const language_code = userId % 2 ? "en" : "ru";
     const wantsPress = rnd() < 0.6;
     const pick = rnd();
     const user = { id: userId, first_name: "U", language_code };
