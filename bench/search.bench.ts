@@ -279,12 +279,13 @@ function realSchedules(): void {
 
 /** Matches from this many other conferences, this many results asked of each (src/bot/views/series.ts). */
 const ELSEWHERE_CONFERENCES = 3;
-const ELSEWHERE_LIMIT = 6;
+const ELSEWHERE_LIMIT = 2;
 
 /**
  * Search in a deployment of nine conferences (the seven PyCon Russia editions, FOSDEM 2026, 38C3), as the bot
  * searches: the reader's conference (each in turn), then the others in order until three have a match ("Also
- * at …", src/bot/views/series.ts `alsoAt`: only those holding a word of the query, `holdsEveryWord`). Queries are drawn from every programme.
+ * at …", src/bot/views/series.ts `alsoAt`: a direct search of each, `SearchOptions.direct`, for its first two
+ * results; the bot asks for more only when those are not two sessions). Queries are drawn from every programme.
  */
 function nineConferences(): void {
   const programmes: Programme[] = [];
@@ -308,8 +309,7 @@ function nineConferences(): void {
       for (let i = 0; i < indexes.length && found < ELSEWHERE_CONFERENCES; i++) {
         if (i === own) continue;
         const index = indexes[i] as SearchIndex;
-        if (index.holdsEveryWord?.(q) !== false && index.search(q, { limit: ELSEWHERE_LIMIT }).length)
-          found++;
+        if (index.search(q, { limit: ELSEWHERE_LIMIT, direct: true }).length) found++;
       }
     },
     3,

@@ -111,11 +111,12 @@ function maxEdits(length: number): number {
 function stemsOf(v: Vocabulary, word: string): string[] {
   let out = v.queryStems.get(word);
   if (out) return out;
-  if (isCyrillic(word)) out = [stem(word, "ru")];
+  // Stemmed through queryStem's memo, which every programme's index shares (a series asks each the same words).
+  if (isCyrillic(word)) out = [queryStem(word, "ru")];
   else {
-    out = [stem(word)];
+    out = [queryStem(word)];
     for (let i = 1; i < v.latinLangs.length; i++) {
-      const s = stem(word, v.latinLangs[i] as string);
+      const s = queryStem(word, v.latinLangs[i] as string);
       if (!out.includes(s)) out.push(s);
     }
   }

@@ -17,9 +17,10 @@ import type { Programme } from "../programme/model.js";
 import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
+import { directWords, holdsEveryWord } from "./direct.js";
 import type { ResultKind } from "./documents.js";
-import { holdsEveryWord, interpret, type QueryWord } from "./query.js";
-import { rerank } from "./rerank.js";
+import { interpret, type QueryWord } from "./query.js";
+import { RERANK_CANDIDATES, rerank } from "./rerank.js";
 import { aboveCutoffs, scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 
@@ -41,6 +42,14 @@ export interface SearchResult {
 export interface SearchOptions {
   /** At most this many results (default 10). */
   limit?: number;
+  /**
+   * Only matches of the whole query as the programme writes it (direct.ts): every word that carries meaning as
+   * typed or on the other layout, by stem, as a word's beginning, in Latin letters, or within a glossary phrase
+   * whose translation the programme holds — none by slips, sound or a dictionary's translation, no acronym
+   * spelled out, nothing when a word is not held so ({@link SearchIndex.holdsEveryWord}). A few look-ups a
+   * word: for searching many programmes per query ("Also at" in a series).
+   */
+  direct?: boolean;
 }
 
 /** A programme indexed for search. */
@@ -79,14 +88,15 @@ class Index implements SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 10;
-    const { words, scores } = this.score(query);
-    const ranked = aboveCutoffs(scores);
+    const { words, scores } = this.score(query, options.direct ?? false);
+    // Neither the results nor re-ranking look further than the best limit or RERANK_CANDIDATES: only those are sorted.
+    const ranked = aboveCutoffs(scores, Math.max(limit, RERANK_CANDIDATES));
     rerank(this.vocabulary, ranked, words, limit);
     return this.results(ranked.slice(0, limit));
   }
 
   didYouMean(query: string): SearchResult[] {
-    const { words, scores } = this.score(query);
+    const { words, scores } = this.score(query, false);
     // Only a query with a word the programme holds as typed (or by stem) has a weak match worth offering: one
     // reached by sound or slips alone is how nonsense scores.
     if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
@@ -104,18 +114,28 @@ class Index implements SearchIndex {
    * never do; callers only read them.
    */
   private readonly scored = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
+  /** The same for direct searches ({@link SearchOptions.direct}), asked of every conference of a series. */
+  private readonly scoredDirect = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
 
   /** The query read, and every document it reaches with its score (before any cut-off). */
-  private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
-    let scored = this.scored.get(query);
-    if (scored) this.scored.delete(query);
+  private score(query: string, direct: boolean): { words: QueryWord[]; scores: Map<number, number> } {
+    const kept = direct ? this.scoredDirect : this.scored;
+    let scored = kept.get(query);
+    if (scored) kept.delete(query);
     else {
-      scored = this.scoreAnew(query);
-      if (this.scored.size >= SCORED_QUERIES_KEPT)
-        this.scored.delete(this.scored.keys().next().value as string);
+      scored = direct ? this.scoreDirect(query) : this.scoreAnew(query);
+      if (kept.size >= SCORED_QUERIES_KEPT) kept.delete(kept.keys().next().value as string);
     }
-    this.scored.set(query, scored);
+    kept.set(query, scored);
     return scored;
+  }
+
+  private scoreDirect(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+    const memo: Memo = new Map();
+    const words = directWords(this.vocabulary, query) ?? [];
+    const scores = new Map<number, number>();
+    scoreWords(this.vocabulary, words, memo, scores, true);
+    return { words, scores };
   }
 
   private scoreAnew(query: string): { words: QueryWord[]; scores: Map<number, number> } {

@@ -10,11 +10,11 @@ import { translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
-import { latinSpellings, NAME_PARTICLES } from "./translit.js";
+import { NAME_PARTICLES } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
-const LAYOUT_PENALTY = 0.95;
+export const LAYOUT_PENALTY = 0.95;
 /** A word that retypes to letters around , ; ' [ ] reads on the other layout only this much as well. */
 const BROKEN_WORD = 0.7;
 const PUNCTUATION_INSIDE = /\p{L}[,;'[\]`]+\p{L}/u;
@@ -56,14 +56,21 @@ export function words(text: string): string[] {
 }
 
 /** No stop words: the words after a place word are all kept ({@link meaningful}). */
-const NO_STOP: ReadonlySet<string> = new Set();
+export const NO_STOP: ReadonlySet<string> = new Set();
 
 /**
  * The words of a query text that carry meaning, and whether it had words that all were noise (stop words of
  * English, Russian or a content language; fillers). With {@link NO_STOP}, stop words are kept too.
  */
 export function meaningful(text: string, stop: ReadonlySet<string>): { words: string[]; noise: boolean } {
-  const all = words(text);
+  return meaningfulOf(words(text), stop);
+}
+
+/** {@link meaningful} of a text's {@link words} (for callers that keep those: direct.ts). */
+export function meaningfulOf(
+  all: readonly string[],
+  stop: ReadonlySet<string>,
+): { words: string[]; noise: boolean } {
   const kept = all.filter((t) => (stop === NO_STOP ? !FILLERS.has(t) : !isNoise(t) && !stop.has(t)));
   return { words: kept, noise: all.length > 0 && kept.length === 0 };
 }
@@ -201,48 +208,4 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
   // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
   if (out.some((q) => !isPlaceWord(q.word))) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
   return out;
-}
-
-/** Shortest query word taken as the beginning of a programme word by {@link holdsEveryWord}. */
-const MIN_HELD_PREFIX = 4;
-
-/** Whether the vocabulary holds a query word as written, by stem, as a word's beginning, or in Latin letters. */
-function holdsWord(v: Vocabulary, word: string): boolean {
-  if (knows(v, word)) return true;
-  if (word.length >= MIN_HELD_PREFIX) {
-    let begins = false;
-    v.sortedTerms.withPrefix(word, 1, () => {
-      begins = true;
-    });
-    if (begins) return true;
-  }
-  return isCyrillic(word) && latinSpellings(word).some((w) => v.termIds.has(w));
-}
-
-/**
- * The cheap pre-check of SearchIndex.holdsEveryWord (see there): no typo, phonetic or trigram search and no
- * dictionary translation, only look-ups of the query's words in the vocabulary and the glossary's phrases.
- */
-export function holdsEveryWord(v: Vocabulary, query: string): boolean {
-  // Per word of the query: its readings as typed and on the other layout (the words each reading cuts it into).
-  const readings: { typed: string[]; swapped: string[] }[] = [];
-  for (const chunk of query.split(/\s+/)) {
-    const typed = meaningful(chunk, v.stop).words;
-    if (!typed.length) continue;
-    const swapped = hasLayoutKeys(chunk)
-      ? meaningful(swapLayout(chunk), v.stop).words.filter((w) => w.length > 1 || /\d/.test(w))
-      : [];
-    readings.push({ typed, swapped });
-  }
-  // A place word ("зал", "devroom") only weighs the others, unless it is all there is.
-  const needed = readings.filter((r) => !r.typed.every(isPlaceWord));
-  if (!readings.length) return false;
-  // Words a glossary phrase covers whose translation the programme holds ("ядро линукса": Linux kernel).
-  const glossed = new Set<string>();
-  for (const words of [readings.flatMap((r) => r.typed), readings.flatMap((r) => r.swapped)])
-    for (const t of translateTokens(words))
-      if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
-        for (let i = t.start; i < t.start + t.length; i++) glossed.add(words[i] as string);
-  const held = (words: string[]) => words.length > 0 && words.every((w) => glossed.has(w) || holdsWord(v, w));
-  return (needed.length ? needed : readings).every((r) => held(r.typed) || held(r.swapped));
 }

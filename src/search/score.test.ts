@@ -51,6 +51,14 @@ describe("the cut-offs", () => {
       [3, 0.9],
     ]);
   });
+
+  it("keep the best few asked for as they rank among all, ties at the last place in programme order", () => {
+    const scores = new Map<number, number>();
+    for (let d = 0; d < 500; d++) scores.set((d * 37) % 500, 0.5 + ((d * 13) % 40) / 100);
+    const all = aboveCutoffs(scores);
+    for (const keep of [1, 2, 6, 12, 499, 500, 600])
+      expect(aboveCutoffs(scores, keep)).toEqual(all.slice(0, keep));
+  });
 });
 
 describe("weak matches offered as «did you mean»", () => {

@@ -5,6 +5,7 @@
  */
 import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
 import { translateQueryOnce } from "./cross-language.js";
+import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -26,12 +27,16 @@ const PLACE_BOOST = 1.15;
 const NON_CONTENT_FACTOR = 0.6;
 /** A glossary translation other than the first (the usual sense) is worth this share. */
 const OTHER_SENSE = 0.97;
-/** Scores every document the query words reach, into `into`. */
+/**
+ * Scores every document the query words reach, into `into`; with `direct`, only those they reach as the
+ * programme writes them (direct.ts: no slips, sound, dictionary translations or words written as one).
+ */
 export function scoreWords(
   v: Vocabulary,
   query: readonly QueryWord[],
   memo: Memo,
   into: Map<number, number>,
+  direct = false,
 ): void {
   const words = query.map((q) => q.word);
   if (!words.length) return;
@@ -39,7 +44,7 @@ export function scoreWords(
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
   // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
   const strict = words.map(() => false);
-  for (const t of translateQueryOnce(v, words, memo)) {
+  for (const t of direct ? directTranslations(words) : translateQueryOnce(v, words, memo)) {
     const docs = new Map<number, number>();
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {
@@ -55,7 +60,7 @@ export function scoreWords(
   }
   // Two neighbouring words the programme writes as one count for both where it does.
   const joined: (Map<number, number> | undefined)[] = words.map(() => undefined);
-  for (let i = 0; i + 1 < words.length; i++) {
+  for (let i = 0; !direct && i + 1 < words.length; i++) {
     if ((query[i] as QueryWord).optional || (query[i + 1] as QueryWord).optional) continue;
     const docs = joinedDocs(v, words[i] as string, words[i + 1] as string, memo);
     if (!docs) continue;
@@ -85,7 +90,11 @@ export function scoreWords(
       if (v > (best[d] as number)) best[d] = v;
     };
     const fuzzy = words.length > 1;
-    for (const [term, sim] of matchMemo(v, words[w] as string, strict[w] as boolean, memo, fuzzy)) {
+    const word = words[w] as string;
+    const matches = direct
+      ? directMatches(v, word, memo)
+      : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
+    for (const [term, sim] of matches) {
       const ids = v.postingDocs(term);
       const fw = v.postingWeights(term);
       const s = sim * factor;
@@ -126,13 +135,34 @@ export function scoreWords(
     total[d] = 0;
   }
 }
-/** The scored documents above the cut-offs, best first (ties in programme order); empty when none is confident. */
-export function aboveCutoffs(scores: Map<number, number>): [doc: number, score: number][] {
+/**
+ * The scored documents above the cut-offs, best first (ties in programme order), the best `keep` of them; empty
+ * when none is confident.
+ */
+export function aboveCutoffs(
+  scores: Map<number, number>,
+  keep = Number.POSITIVE_INFINITY,
+): [doc: number, score: number][] {
   let top = 0;
   for (const s of scores.values()) if (s > top) top = s;
   if (top < MIN_SCORE) return [];
-  const floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
-  return [...scores].filter(([, s]) => s >= floor).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  let floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
+  let passing = 0;
+  for (const s of scores.values()) if (s >= floor) passing++;
+  // A broad query passes hundreds ("open source": 650 at FOSDEM 2026): the floor rises to the keep-th best
+  // score (a native sort of numbers), so only those are paired and sorted.
+  if (passing > keep) {
+    const above = new Float64Array(passing);
+    let i = 0;
+    for (const s of scores.values()) if (s >= floor) above[i++] = s;
+    floor = above.sort()[passing - keep] as number;
+  }
+  const out: [number, number][] = [];
+  scores.forEach((s, d) => {
+    if (s >= floor) out.push([d, s]);
+  });
+  out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return out.length > keep ? out.slice(0, keep) : out;
 }
 
 /**

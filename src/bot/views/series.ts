@@ -27,31 +27,45 @@ function others(ctx: ViewCtx): BotDeps[] {
     .filter((d) => d.conference.id !== ctx.deps.conference.id);
 }
 
+/** Results asked of another conference when its first {@link ELSEWHERE_PER_CONFERENCE} give too few sessions. */
+const ELSEWHERE_SEARCHED = 6;
+
 /**
  * A search's best matches at the other conferences of the series ("Also at PyCon Russia 2016: …"), for the
- * whole query as written: a conference is searched only when it holds every word of the query that carries
- * meaning (as typed or on the other layout, by stem, as a word's beginning, in Latin letters, or within a
- * glossary phrase it holds the translation of — `SearchIndex.holdsEveryWord`). A query that reaches another
- * conference only in part, or by slips, sound or a dictionary's translation, offers nothing there (the
- * reader's own conference still finds those); a query no other conference holds costs a few look-ups per
- * conference rather than eight whole searches.
+ * whole query as written: each conference is searched for direct matches only (`SearchOptions.direct`: every
+ * word that carries meaning as typed or on the other layout, by stem, as a word's beginning, in Latin letters,
+ * or within a glossary phrase it holds the translation of). A query that reaches another conference only in
+ * part, or by slips, sound or a dictionary's translation, offers nothing there (the reader's own conference
+ * still finds those); a query no other conference holds costs a few look-ups per conference.
  */
 export function alsoAt(ctx: ViewCtx, query: string): Elsewhere[] {
   const out: Elsewhere[] = [];
   for (const deps of others(ctx)) {
     if (out.length >= ELSEWHERE_CONFERENCES) break;
-    const { catalog } = deps;
-    if (catalog.index.holdsEveryWord?.(query) === false) continue;
-    const found = new Map<string, Session>();
-    for (const r of catalog.index.search(query, { limit: 6 })) {
+    const sessions = bestSessions(deps, query);
+    if (sessions.length) out.push({ deps, sessions });
+  }
+  return out;
+}
+
+/**
+ * A conference's first {@link ELSEWHERE_PER_CONFERENCE} sessions a direct search finds (a speaker stands for
+ * their sessions; cancelled ones are left out). The first results usually give them; only when they do not are
+ * more asked for (the query's scores are kept by the index: that costs only their ordering).
+ */
+function bestSessions(deps: BotDeps, query: string): Session[] {
+  const { catalog } = deps;
+  const found = new Map<string, Session>();
+  for (const limit of [ELSEWHERE_PER_CONFERENCE, ELSEWHERE_SEARCHED]) {
+    const results = catalog.index.search(query, { limit, direct: true });
+    for (const r of results) {
       const sessions = r.kind === "speaker" ? catalog.sessionsOf(r.id) : [catalog.session(r.id) ?? []].flat();
       for (const s of sessions) if (!s.cancelled) found.set(s.id, s);
       if (found.size >= ELSEWHERE_PER_CONFERENCE) break;
     }
-    const sessions = [...found.values()].slice(0, ELSEWHERE_PER_CONFERENCE);
-    if (sessions.length) out.push({ deps, sessions });
+    if (found.size >= ELSEWHERE_PER_CONFERENCE || results.length < limit) break;
   }
-  return out;
+  return [...found.values()].slice(0, ELSEWHERE_PER_CONFERENCE);
 }
 
 /** A speaker's sessions at the other editions: the same person by name across scripts and spellings. */
