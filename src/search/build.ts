@@ -12,7 +12,7 @@ import {
   type SearchDoc,
   searchDocuments,
 } from "./documents.js";
-import { stopwordsOf } from "./languages.js";
+import { germanQueryStopwords, stopwordsOf } from "./languages.js";
 import {
   CAPITALIZED,
   foldWord,
@@ -192,6 +192,9 @@ class Builder {
       this.fieldStop.set(lang, set);
       for (const w of set) stop.add(w);
     }
+    // German is typed on programmes that have none ("Schrank für Netzwerkgeräte" over English talks): its function
+    // words mean nothing in a query there either.
+    for (const w of words(germanQueryStopwords().join(" "))) stop.add(w);
     this.v = new Vocabulary(languages, stop);
   }
   /** Adds a document with its fields. */

@@ -28,6 +28,13 @@ describe("splitCompound", () => {
     expect(splitCompound("erdbebenerkennung", part)).toEqual(["erdbeben", "erkennung"]);
   });
 
+  it("takes a three-letter word as a part before the last, never as the last", () => {
+    const words = new Set(["zug", "fahrt", "bus", "halt"]);
+    const part = (piece: string) => words.has(piece);
+    expect(splitCompound("zugfahrt", part)).toEqual(["zug", "fahrt"]);
+    expect(splitCompound("haltbus", part)).toBeUndefined();
+  });
+
   it("leaves alone short words, words of one part, and words with an unknown piece", () => {
     expect(splitCompound("automat", known)).toBeUndefined();
     expect(splitCompound("wirkungsgrad", known)).toEqual(["wirkungs", "grad"]);

@@ -10,6 +10,8 @@
 export const MIN_COMPOUND = 8;
 /** Parts shorter than this are not words but fragments ("ei", "en"): no part may be shorter. */
 export const MIN_PART = 4;
+/** A part before the last may be this short: German begins compounds with short words ("Zug|pünktlichkeit"). */
+export const MIN_FIRST_PART = 3;
 /** Endings a part may carry before the next part (Zelle-n-, Wirkung-s-, Spiel-e-): a lemma with one is a part. */
 export const LINKS = ["", "s", "n", "en", "e", "es", "er"];
 /** Longer words are not split (nor compounds): the search stays bounded. */
@@ -38,7 +40,8 @@ export function splitCompound(word: string, known: (part: string) => boolean): s
   for (let i = n - MIN_PART; i >= 0; i--) {
     // Shortest first: among splits into as few parts, the one whose first part is shortest is kept, so a
     // linking ending stays off the next part's head ("erdbeben|erkennung", not "erdbebener|kennung").
-    for (let j = i + MIN_PART; j <= n; j++) {
+    for (let j = i + MIN_FIRST_PART; j <= n; j++) {
+      if (j === n && j - i < MIN_PART) continue;
       if ((parts[j] as number) + 1 >= (parts[i] as number)) continue;
       if (j === n && i === 0) continue;
       if (isWord(word.slice(i, j))) {

@@ -94,6 +94,52 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(german.search("bamboo toothbrush")[0]?.id).toBe("teeth");
   });
 
+  it("finds a talk holding a compound's head alone in its title, as written, not by a loose sense of it", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["coaching", "Coaching for engineers", "How to listen."],
+        ["library", "A library for parsing dates", "Calendars and clocks."],
+        ["kernel", "Kernel scheduling", "Threads and queues."],
+      ]),
+    );
+    // Teamcoaching: the head "coaching" as written; Briefmarkensammlung: "library" is one loose sense of
+    // "Sammlung" (collection), found alone in a title: not shown.
+    expect(english.search("Teamcoaching")[0]?.id).toBe("coaching");
+    expect(english.search("Briefmarkensammlung")).toEqual([]);
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["bus", "Pünktlichkeit im Nahverkehr", "Wie oft Busse zu spät kommen."],
+        ["trains", "Fahrpläne lesen", "Tabellen."],
+      ]),
+    );
+    // A three-letter first part (Bus) and the head (Pünktlichkeit) in the title.
+    expect(german.search("Buspünktlichkeit")[0]?.id).toBe("bus");
+  });
+
+  it("finds a compound whose parts a talk holds apart, and a translation the programme writes as one word", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["garden", "Sensors for the garden", "Watering plants by moisture data."],
+        ["laser", "Building boxes with a lasercutter", "Plywood and acrylic."],
+        ["cars", "Car sharing apps", "Electric mobility."],
+      ]),
+    );
+    // Garten in the title, Daten in the abstract; a laser cutter as the programme writes it.
+    expect(english.search("Gartendaten")[0]?.id).toBe("garden");
+    expect(english.search("Laserschneider")[0]?.id).toBe("laser");
+    // One part alone, translated, said in passing: nothing.
+    expect(english.search("Wetterdaten")).toEqual([]);
+  });
+
+  it("drops German function words from a query on an English programme", () => {
+    const english = buildSearchIndex(
+      talksProgramme([["cabinet", "Network devices outdoors", "A cabinet for the street."]]),
+    );
+    const withWord = english.search("Schrank für Netzwerkgeräte")[0];
+    expect(withWord?.id).toBe("cabinet");
+    expect(withWord?.score).toBe(english.search("Schrank Netzwerkgeräte")[0]?.score);
+  });
+
   it("translates a Russian word through German when its English translation is too rare a word", () => {
     const bees = buildSearchIndex(
       talksProgramme([

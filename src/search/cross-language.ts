@@ -12,9 +12,9 @@
  */
 
 import { borrowedSpellings } from "./borrowed.js";
-import { knows, rare, sameStem } from "./candidates.js";
-import { joined, partLemma, partOf, splitCompound } from "./compound.js";
-import { type Translation, translateTokens } from "./glossary.js";
+import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
+import { joined, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
+import { type CompoundPart, type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem } from "./stem.js";
@@ -171,8 +171,21 @@ function senses(translations: readonly string[], vocabulary: Vocabulary, unknown
     const words = known(t, vocabulary);
     if (words) out.push(words);
     else if (unknown && !t.includes(" ") && !unknown.includes(t)) unknown.push(t);
+    for (const term of asOneWord(t, vocabulary)) if (!out.some((o) => o[0] === term)) out.push([term]);
   }
   return out;
+}
+
+/**
+ * The programme words a translation of two words is written as, joined ("ring tones" → "Ringtones", "laser
+ * cutter" → "Lasercutter"), its last word as written or by stem ("Ringtone").
+ */
+function asOneWord(phrase: string, vocabulary: Vocabulary): string[] {
+  const words = phrase.split(" ");
+  if (words.length !== 2 || !vocabulary.withPrefix) return [];
+  const [first, second] = words as [string, string];
+  const stemmed = queryStem(second);
+  return joined(first, stemmed === second ? [second] : [second, stemmed], vocabulary.withPrefix, 1);
 }
 
 /** A step of a pivot: the first translations of each word in a list (phrases are not looked up again). */
@@ -304,12 +317,60 @@ function joinedPairs(
 const COMPOUND_SENSES = 3;
 /** At most this many translations of a whole compound (combinations of its parts' senses). */
 const MAX_COMBINATIONS = 9;
+/**
+ * The share of a compound its last part, the head, is worth found alone: the head says what the thing is
+ * ("Zug|pünktlichkeit" is a punctuality, "Führungskräfte|coaching" a coaching); the parts before it share the rest.
+ */
+export const HEAD_SHARE = 0.6;
+
+/** Each part's share of a compound of `n` parts: the head {@link HEAD_SHARE}, the others the rest evenly. */
+export function partShares(n: number): number[] {
+  if (n === 1) return [1];
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? HEAD_SHARE : (1 - HEAD_SHARE) / (n - 1)));
+}
+
+/**
+ * Per document, the sum of the shares of a compound's parts it holds anywhere (each part by its best way), in
+ * [0, 1]; a part held only in prose counts `inProse` of its field's weight, as a dictionary's translation does.
+ */
+export function compoundDocs(v: Index, parts: readonly CompoundPart[], inProse: number): Map<number, number> {
+  // Per document: the sum so far, how many parts it holds, and whether one of them as written.
+  const sums = new Map<number, [sum: number, parts: number, written: boolean]>();
+  for (const { share, alternatives } of parts) {
+    const best = new Map<number, [number, boolean]>();
+    for (const [words, weight, written] of alternatives)
+      for (const [d, w] of matchPhrase(v, words, inProse)) {
+        const seen = best.get(d);
+        if (!seen) best.set(d, [w * weight, written]);
+        else if (seen[0] < w * weight) seen[0] = w * weight;
+        if (written && seen) seen[1] = true;
+      }
+    for (const [d, [w, written]] of best) {
+      const sum = sums.get(d);
+      if (sum) {
+        sum[0] += share * w;
+        sum[1]++;
+        sum[2] ||= written;
+      } else sums.set(d, [share * w, 1, written]);
+    }
+  }
+  const out = new Map<number, number>();
+  for (const [d, [sum, n, written]] of sums) out.set(d, n > 1 || written ? sum : sum * ONE_PART_TRANSLATED);
+  return out;
+}
+
+/**
+ * A document holding one part of a compound alone, and only as a translation, is credited this share of it: a
+ * dictionary's loose sense ("Sammlung" → library) alone is weak evidence, below what is shown by itself.
+ */
+const ONE_PART_TRANSLATED = 0.6;
 
 /**
  * A German compound's translations: its parts as they are (for German texts); the whole, as each part's first
  * senses the programme knows (for English ones: "Hausautomatisierung" → home automation), weighted by the share
- * of parts found; and each part alone, worth its share of the word, so a talk that holds only one part still
- * counts a little among other words.
+ * of parts found; and its parts found anywhere in a document, each worth its share of the word (the head most),
+ * as written, translated, or as the first or last part of a longer programme word ("Wachstum" → growth →
+ * "Degrowth"), so a talk that holds the head alone in its title counts.
  */
 function compoundTranslations(
   word: string,
@@ -317,38 +378,46 @@ function compoundTranslations(
   vocabulary: Vocabulary,
   deEn: Lexicon,
 ): Translation[] {
-  const parts = splitCompound(word, (p) => lemmaOf(deEn, p).length > 0 || vocabulary.knows(p));
+  // A part shorter than a word of its own only as a German dictionary's lemma ("Zug"), not any short word.
+  const parts = splitCompound(
+    word,
+    (p) => lemmaOf(deEn, p).length > 0 || (p.length >= MIN_PART && vocabulary.knows(p)),
+  );
   if (!parts) return [];
   const out: Translation[] = [];
   if (parts.every((p) => vocabulary.knows(p)))
     out.push({ start: at, length: 1, alternatives: [parts], weight: LEXICON_WEIGHT, lexical: true });
   const found: string[][][] = [];
-  for (const part of parts) {
+  const shares = partShares(parts.length);
+  const ways: CompoundPart[] = [];
+  parts.forEach((part, i) => {
     // A part with no translation the programme holds may be a word it holds as it is ("solar"). Senses of one
     // word first: the whole is looked for as a phrase, and a gloss ("land survey") rarely stands in a title.
-    const meanings = senses(lemmaOf(deEn, part), vocabulary).sort((a, b) => a.length - b.length);
-    if (!meanings.length && vocabulary.knows(part)) meanings.push([part]);
+    const unknown: string[] = [];
+    const meanings = senses(lemmaOf(deEn, part), vocabulary, unknown).sort((a, b) => a.length - b.length);
+    const asWritten = vocabulary.knows(part);
+    if (!meanings.length && asWritten) meanings.push([part]);
     if (meanings.length) found.push(meanings);
-  }
+    const alternatives: [string[], number, boolean][] = meanings.map((m) => [m, 1, false]);
+    if (asWritten) alternatives.push([[part], 1, true]);
+    const single = [part, ...meanings.filter((m) => m.length === 1).map((m) => m[0] as string), ...unknown];
+    for (const [term, share] of asParts(single, vocabulary))
+      alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
+    if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
+  });
   const share = found.length / parts.length;
-  if (!found.length || share < MIN_COMPOUND_SHARE) return out;
-  let whole: string[][] = [[]];
-  for (const meanings of found)
-    whole = whole
-      .flatMap((words) =>
-        meanings.slice(0, COMPOUND_SENSES).map((m) => [...words, ...m.filter((w) => !words.includes(w))]),
-      )
-      .slice(0, MAX_COMBINATIONS);
-  out.push({ start: at, length: 1, alternatives: whole, weight: LEXICON_WEIGHT * share, lexical: true });
-  if (found.length > 1)
+  if (found.length && share >= MIN_COMPOUND_SHARE) {
+    let whole: string[][] = [[]];
     for (const meanings of found)
-      out.push({
-        start: at,
-        length: 1,
-        alternatives: meanings,
-        weight: (LEXICON_WEIGHT * share) / parts.length,
-        lexical: true,
-      });
+      whole = whole
+        .flatMap((words) =>
+          meanings.slice(0, COMPOUND_SENSES).map((m) => [...words, ...m.filter((w) => !words.includes(w))]),
+        )
+        .slice(0, MAX_COMBINATIONS);
+    out.push({ start: at, length: 1, alternatives: whole, weight: LEXICON_WEIGHT * share, lexical: true });
+  }
+  if (ways.length)
+    out.push({ start: at, length: 1, alternatives: [], parts: ways, weight: LEXICON_WEIGHT, lexical: true });
   return out;
 }
 

@@ -30,6 +30,23 @@ export interface Translation {
    * as itself too (by sound, by typo), since a dictionary also knows words a query meant as names.
    */
   lexical?: boolean;
+  /**
+   * A German compound's parts, each found anywhere in a document by any of its alternatives (words that must all
+   * be in one field, with what that way is worth): a document scores the sum of the shares of the parts it holds,
+   * so one holding the compound's head ("Zug|pünktlichkeit" in a title) counts though the whole is nowhere.
+   */
+  parts?: CompoundPart[];
+}
+
+/** One part of a compound as {@link Translation.parts} looks for it. */
+export interface CompoundPart {
+  /** The share of the whole compound the part is worth (the shares of a compound's parts add up to 1). */
+  share: number;
+  /**
+   * Ways to find the part: words that must all be in one field, what finding them is worth (≤ 1), and whether
+   * they are the part as written (not a translation, which alone is weak evidence: dictionaries list loose senses).
+   */
+  alternatives: [words: string[], weight: number, written: boolean][];
 }
 
 /** Stop words of every column's language: never indexed, so never required of a translation. */

@@ -42,7 +42,7 @@ const LANGUAGES: Record<string, Language> = {
   en: { stem: englishStem, stop: enStop },
   ru: { stem: ruStem, stop: ruStop, cyrillic: true },
   uk: { stem: ukStem, stop: ukStop, cyrillic: true },
-  de: { stem: deStem, stop: deStop },
+  de: { stem: germanStem, stop: deStop },
   fr: { stem: frStem, stop: frStop },
   es: { stem: esStem, stop: esStop },
   it: { stem: itStem, stop: itStop },
@@ -55,6 +55,14 @@ const LANGUAGES: Record<string, Language> = {
   fi: { stem: fiStem, stop: fiStop },
 };
 
+/**
+ * Snowball's German stemmer, a plural in -s after a, o or y taken off first ("Autos", "Kameras", "Handys": the
+ * plural of borrowed words, which Snowball keeps), so it meets its singular; -is and -us are no plurals ("Kreis").
+ */
+function germanStem(word: string): string {
+  return deStem(word.length >= 5 && /[aoy]s$/.test(word) ? word.slice(0, -1) : word);
+}
+
 /** The Snowball stemmer of a language, undefined when there is none. */
 export function stemmerOf(lang: string): ((word: string) => string) | undefined {
   return LANGUAGES[lang]?.stem;
@@ -63,6 +71,34 @@ export function stemmerOf(lang: string): ((word: string) => string) | undefined 
 /** The stop words of a language (apostrophe forms left out: tokens never hold an apostrophe). */
 export function stopwordsOf(lang: string): readonly string[] {
   return (LANGUAGES[lang]?.stop ?? []).filter((w) => !w.includes("'"));
+}
+
+/** German function words English writes too, as words of its own ("die", "war", "man"): kept in a query. */
+const ENGLISH_TOO = new Set([
+  "also",
+  "an",
+  "bin",
+  "bis",
+  "den",
+  "die",
+  "dies",
+  "hat",
+  "in",
+  "man",
+  "nun",
+  "seine",
+  "so",
+  "war",
+  "was",
+  "will",
+]);
+
+/**
+ * German stop words dropped from a query on any programme, German or not (attendees type German over English
+ * talks): those English does not write as words of its own.
+ */
+export function germanQueryStopwords(): string[] {
+  return stopwordsOf("de").filter((w) => !ENGLISH_TOO.has(w));
 }
 
 /** Whether a language is written in Cyrillic letters. */

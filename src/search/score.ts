@@ -4,7 +4,7 @@
  * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
  */
 import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
-import { translateQueryOnce } from "./cross-language.js";
+import { compoundDocs, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
@@ -52,6 +52,9 @@ export function scoreWords(
       for (const [d, w] of matchPhrase(v, alt, t.lexical ? INEXACT_IN_PROSE : 1))
         if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
     });
+    if (t.parts)
+      for (const [d, w] of compoundDocs(v, t.parts, INEXACT_IN_PROSE))
+        if ((docs.get(d) ?? 0) < w * (t.weight ?? 1)) docs.set(d, w * (t.weight ?? 1));
     if (docs.size)
       for (let i = t.start; i < t.start + t.length; i++) {
         phraseDocs[i]?.push(docs);

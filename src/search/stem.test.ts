@@ -25,6 +25,10 @@ describe("stem", () => {
 describe("stem in a content language", () => {
   it("stems Latin words in the given language and Cyrillic words as Russian", () => {
     expect(stem("netzwerke", "de")).toBe(stem("netzwerk", "de"));
+    // German borrowed words' plural in -s meets the singular; -is and -us are no plural endings.
+    expect(stem("kameras", "de")).toBe(stem("kamera", "de"));
+    expect(stem("videos", "de")).toBe(stem("video", "de"));
+    expect(stem("kreis", "de")).not.toBe(stem("krei", "de"));
     expect(stem("conteneurs", "fr")).toBe(stem("conteneur", "fr"));
     expect(stem("контейнерах", "de")).toBe(stem("контейнер"));
   });
