@@ -28,6 +28,14 @@ describe("splitCompound", () => {
     expect(splitCompound("erdbebenerkennung", part)).toEqual(["erdbeben", "erkennung"]);
   });
 
+  it("finds a part's lemma whose final -e the compound drops", () => {
+    const words = new Set(["schule", "sprache", "buch"]);
+    const lemma = (piece: string) => partLemma(piece, (l) => (words.has(l) ? l : undefined));
+    expect(lemma("schul")).toBe("schule");
+    expect(lemma("sprach")).toBe("sprache");
+    expect(lemma("buc")).toBeUndefined();
+  });
+
   it("takes a three-letter word as a part before the last, never as the last", () => {
     const words = new Set(["zug", "fahrt", "bus", "halt"]);
     const part = (piece: string) => words.has(piece);

@@ -56,14 +56,17 @@ export function splitCompound(word: string, known: (part: string) => boolean): s
   return out;
 }
 
-/** A piece's lemma by `translations`, when the piece is one or is one with a linking ending ("zellen", "wirkungs"). */
+/**
+ * A piece's lemma by `translations`, when the piece is one or is one with a linking ending ("zellen", "wirkungs"),
+ * else one whose final -e the compound drops ("Zell|biologie", "Schul|buch", "Sprach|kurs").
+ */
 export function partLemma<T>(piece: string, translations: (lemma: string) => T | undefined): T | undefined {
   for (const link of LINKS) {
     if (piece.length - link.length < 3 || !piece.endsWith(link)) continue;
     const found = translations(piece.slice(0, piece.length - link.length));
     if (found !== undefined) return found;
   }
-  return undefined;
+  return piece.length >= MIN_PART && !piece.endsWith("e") ? translations(`${piece}e`) : undefined;
 }
 
 /**

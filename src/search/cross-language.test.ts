@@ -131,6 +131,18 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(english.search("Wetterdaten")).toEqual([]);
   });
 
+  it("finds a German talk by the one part of a compound the programme says, its dropped -e restored", () => {
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["school", "Die Schule von morgen", "Lernen mit Tablets."],
+        ["garden", "Gemüse im Garten", "Tomaten und Bohnen."],
+      ]),
+    );
+    // "Politik" is nowhere in the programme: "Schul|politik" is the school's.
+    expect(german.search("Schulpolitik")[0]?.id).toBe("school");
+    expect(german.search("Quarkpolitik")).toEqual([]);
+  });
+
   it("drops German function words from a query on an English programme", () => {
     const english = buildSearchIndex(
       talksProgramme([["cabinet", "Network devices outdoors", "A cabinet for the street."]]),

@@ -323,6 +323,9 @@ const MAX_COMBINATIONS = 9;
  */
 export const HEAD_SHARE = 0.6;
 
+/** The most a part's share grows to when others are nowhere in the programme. */
+const MAX_PART_SHARE = 0.75;
+
 /** Each part's share of a compound of `n` parts: the head {@link HEAD_SHARE}, the others the rest evenly. */
 export function partShares(n: number): number[] {
   if (n === 1) return [1];
@@ -398,7 +401,9 @@ function compoundTranslations(
     const asWritten = vocabulary.knows(part);
     if (!meanings.length && asWritten) meanings.push([part]);
     if (meanings.length) found.push(meanings);
-    const alternatives: [string[], number, boolean][] = meanings.map((m) => [m, 1, false]);
+    const alternatives: [string[], number, boolean][] = meanings
+      .filter((m) => m.length > 1 || m[0] !== part)
+      .map((m) => [m, 1, false]);
     if (asWritten) alternatives.push([[part], 1, true]);
     const single = [part, ...meanings.filter((m) => m.length === 1).map((m) => m[0] as string), ...unknown];
     for (const [term, share] of asParts(single, vocabulary))
@@ -416,6 +421,10 @@ function compoundTranslations(
         .slice(0, MAX_COMBINATIONS);
     out.push({ start: at, length: 1, alternatives: whole, weight: LEXICON_WEIGHT * share, lexical: true });
   }
+  // A part the programme says in no way cannot tell its talks apart: its share goes to the parts it does say
+  // ("Zell|biologie" over a talk on the cell), up to MAX_PART_SHARE each.
+  const held = ways.reduce((sum, w) => sum + w.share, 0);
+  for (const w of ways) w.share = Math.max(w.share, Math.min(MAX_PART_SHARE, w.share / held));
   if (ways.length)
     out.push({ start: at, length: 1, alternatives: [], parts: ways, weight: LEXICON_WEIGHT, lexical: true });
   return out;
