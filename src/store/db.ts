@@ -35,6 +35,18 @@ export function statement<P extends unknown[] | object = unknown[], R = unknown>
   return prepared as unknown as Statement<P, R>;
 }
 
+const closing = new WeakMap<Db, (() => void)[]>();
+
+/**
+ * Runs `write` when `db` closes, before it does: for writes held in memory to be made in one transaction
+ * (see src/store/search-pages.ts). `write` must not throw; each is registered once per database.
+ */
+export function beforeClose(db: Db, write: () => void): void {
+  const writes = closing.get(db) ?? [];
+  if (!writes.includes(write)) writes.push(write);
+  closing.set(db, writes);
+}
+
 /** The database file cannot be opened or written: the message names DATABASE_PATH and what went wrong. */
 export class DatabaseOpenError extends Error {
   override name = "DatabaseOpenError";
@@ -59,7 +71,15 @@ export function openDatabase(path: string): Db {
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     migrate(db, MIGRATIONS);
-    return db;
+    const opened = db;
+    const close = opened.close.bind(opened);
+    // Work held in memory to be written in batches is written first (see beforeClose).
+    opened.close = () => {
+      for (const write of closing.get(opened) ?? []) write();
+      closing.delete(opened);
+      return close();
+    };
+    return opened;
   } catch (e) {
     db?.close();
     const reason = e instanceof Error ? e.message : String(e);

@@ -1,8 +1,16 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { tempDir } from "../../test/support/tmp.js";
 import { openDatabase } from "./db.js";
-import { countSearchPages, recallSearch, rememberSearch, SEARCH_PAGE_LIMITS } from "./search-pages.js";
+import {
+  countSearchPages,
+  forgetSearchesOf,
+  recallSearch,
+  rememberSearch,
+  rememberSearchSoon,
+  SEARCH_PAGE_LIMITS,
+  SEARCH_WRITE_DELAY_MS,
+} from "./search-pages.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -74,5 +82,90 @@ describe("search pages", () => {
     for (const p of [perUser, plan("SELECT data FROM conversations WHERE key = ?")])
       expect(p).not.toMatch(/\bSCAN\b/);
     db.close();
+  });
+
+  describe("held and written together (the bot's way)", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const rows = (file: string) => {
+      const other = openDatabase(file); // another connection sees only what is in the file
+      try {
+        return other.prepare("SELECT user_id AS user, query FROM search_pages ORDER BY id").all();
+      } finally {
+        other.close();
+      }
+    };
+
+    it("answers at once, gives rememberSearch's key, and writes the searches together within the delay", () => {
+      vi.useFakeTimers();
+      const file = join(tempDir(), "a.sqlite");
+      const db = openDatabase(file);
+      const fail = vi.fn();
+      const key = rememberSearchSoon(db, 1, "flask", 0, fail);
+      const elsewhere = openDatabase(join(tempDir(), "b.sqlite"));
+      expect(key).toBe(rememberSearch(elsewhere, 1, "flask", 0));
+      elsewhere.close();
+      rememberSearchSoon(db, 2, "celery", 1, fail);
+      rememberSearchSoon(db, 1, "redis", 2, fail);
+      expect(recallSearch(db, 1, key)).toBe("flask");
+      expect(recallSearch(db, 2, key)).toBeUndefined();
+      expect(rows(file)).toEqual([]);
+      vi.advanceTimersByTime(SEARCH_WRITE_DELAY_MS);
+      expect(rows(file)).toEqual([
+        { user: 1, query: "flask" },
+        { user: 2, query: "celery" },
+        { user: 1, query: "redis" },
+      ]);
+      expect(recallSearch(db, 1, key)).toBe("flask");
+      expect(fail).not.toHaveBeenCalled();
+      db.close();
+    });
+
+    it("writes what it holds when the database closes, and a repeated search as the newest", () => {
+      const file = join(tempDir(), "a.sqlite");
+      const db = openDatabase(file);
+      for (const [i, q] of ["a", "b", "a"].entries()) rememberSearchSoon(db, 7, q, i, () => {});
+      db.close();
+      expect(rows(file)).toEqual([
+        { user: 7, query: "b" },
+        { user: 7, query: "a" },
+      ]);
+    });
+
+    it("forgets a user's held and written searches, and keeps the others'", () => {
+      const file = join(tempDir(), "a.sqlite");
+      const db = openDatabase(file);
+      const written = rememberSearch(db, 1, "flask", 0);
+      const held = rememberSearchSoon(db, 1, "celery", 1, () => {});
+      rememberSearchSoon(db, 2, "celery", 2, () => {});
+      forgetSearchesOf(db, 1);
+      expect([written, held].map((k) => recallSearch(db, 1, k))).toEqual([undefined, undefined]);
+      expect(rows(file)).toEqual([{ user: 2, query: "celery" }]);
+      expect(countSearchPages(db)).toBe(1);
+      db.close();
+      expect(rows(file)).toEqual([{ user: 2, query: "celery" }]);
+    });
+
+    it("on a failed write tells onError and keeps the searches, written once the database can be", () => {
+      vi.useFakeTimers();
+      const file = join(tempDir(), "a.sqlite");
+      const db = openDatabase(file);
+      const fail = vi.fn();
+      db.pragma("query_only = ON"); // every write fails, as on a full disk
+      const key = rememberSearchSoon(db, 1, "flask", 0, fail);
+      vi.advanceTimersByTime(SEARCH_WRITE_DELAY_MS);
+      expect(fail).toHaveBeenCalledTimes(1);
+      expect(recallSearch(db, 1, key)).toBe("flask");
+      db.pragma("query_only = OFF");
+      rememberSearchSoon(db, 2, "redis", 1, fail);
+      vi.advanceTimersByTime(SEARCH_WRITE_DELAY_MS);
+      expect(fail).toHaveBeenCalledTimes(1);
+      expect(rows(file)).toEqual([
+        { user: 1, query: "flask" },
+        { user: 2, query: "redis" },
+      ]);
+      db.close();
+    });
   });
 });

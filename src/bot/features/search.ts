@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { roomNamedBy } from "../../search/room-query.js";
-import { recallSearch, rememberSearch, searchPageKey } from "../../store/search-pages.js";
+import { recallSearch, rememberSearchSoon } from "../../store/search-pages.js";
 import { cutText } from "../../text/cut.js";
 import { onAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -28,15 +28,16 @@ function nothingFound(ctx: BotContext, query: string) {
   return nothingFoundView(ctx, query, resolveHits(ctx, ctx.deps.catalog.index.didYouMean?.(query) ?? []));
 }
 
-/** A search's key for its paging buttons, remembered in SQLite (on a full disk, a key only this process knows). */
+/**
+ * A search's key for its paging buttons, remembered in SQLite (written with others within a second; on a full
+ * disk held in memory, so only this process knows it).
+ */
 function keyOf(ctx: BotContext & { from: { id: number } }, query: string): string {
-  try {
-    return rememberSearch(ctx.deps.db, ctx.from.id, query, ctx.deps.clock());
-  } catch (err) {
-    // The database cannot be written (a full disk): answer anyway; only the paging buttons will be outdated.
-    ctx.deps.logger.error({ err, user: ctx.from.id }, "could not remember a search; answering without it");
-    return searchPageKey(ctx.from.id, query);
-  }
+  const { db, logger } = ctx.deps;
+  return rememberSearchSoon(db, ctx.from.id, query, ctx.deps.clock(), (err) =>
+    // The database cannot be written (a full disk): the answer went out; only a restart would outdate its buttons.
+    logger.error({ err }, "could not remember a search; answering without it"),
+  );
 }
 
 /**
