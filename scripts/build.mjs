@@ -12,31 +12,33 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-/**
- * The search code's fingerprint (src/search/code-version.ts) from the sources here, for the bundle to carry:
- * it decides whether a stored index snapshot is still this code's. Computed by that module itself, bundled
- * on its own for the purpose.
- */
-async function searchCodeVersion() {
-  const probe = join(tmpdir(), `confbot-code-version-${process.pid}.mjs`);
+/** Bundles `entry` on its own and calls its export `name` (with the repository's folder): a value to build in. */
+async function probe(entry, name) {
+  const file = join(tmpdir(), `confbot-probe-${name}-${process.pid}.mjs`);
   await build({
-    entryPoints: ["src/search/code-version.ts"],
-    outfile: probe,
+    entryPoints: [entry],
+    outfile: file,
     bundle: true,
     platform: "node",
     format: "esm",
     logLevel: "warning",
   });
   try {
-    const { sourceFingerprint } = await import(pathToFileURL(probe).href);
-    return sourceFingerprint(process.cwd());
+    const module = await import(pathToFileURL(file).href);
+    return module[name](process.cwd());
   } finally {
-    rmSync(probe, { force: true });
+    rmSync(file, { force: true });
   }
 }
 
 const outdir = process.env.BUILD_OUTDIR || "dist";
-const define = { __SEARCH_CODE_VERSION__: JSON.stringify(await searchCodeVersion()) };
+const define = {
+  // The search code's fingerprint (src/search/code-version.ts): whether a stored index snapshot is still this code's.
+  __SEARCH_CODE_VERSION__: JSON.stringify(await probe("src/search/code-version.ts", "sourceFingerprint")),
+  // The glossary words' stems (src/search/glossary.ts), which every start would otherwise work out again: as a
+  // string of JSON (an object would be a module of its own, initialised from every other).
+  __GLOSSARY_STEMS__: JSON.stringify(JSON.stringify(await probe("src/search/glossary.ts", "glossaryStems"))),
+};
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { main: "src/main.ts", "cli/main": "src/cli/main.ts" },

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { glossarySize, translateTokens } from "./glossary.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { glossarySize, glossaryStems, translateTokens } from "./glossary.js";
 
 const words = (tokens: string[]) => translateTokens(tokens).flatMap((t) => t.alternatives.flat());
 
@@ -46,5 +46,34 @@ describe("translateTokens", () => {
 
   it("holds a vocabulary of several hundred phrases beside the dictionaries", () => {
     expect(glossarySize()).toBeGreaterThan(800);
+  });
+});
+
+describe("the glossary's stems as the bundle carries them", () => {
+  const queries = [
+    ["очереди", "задач"],
+    ["реляционной", "базе", "данных"],
+    ["testing"],
+    ["sicherheit"],
+    ["спутники"],
+  ];
+  /** The glossary module loaded afresh with `stems` as scripts/build.mjs defines them. */
+  async function withBuiltStems(stems: Record<string, string>) {
+    vi.resetModules();
+    vi.stubGlobal("__GLOSSARY_STEMS__", JSON.stringify(stems));
+    return import("./glossary.js");
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("translate every query as the stems worked out at start do", async () => {
+    const built = await withBuiltStems(glossaryStems());
+    expect(built.glossarySize()).toBe(glossarySize());
+    for (const q of queries) expect(built.translateTokens(q)).toEqual(translateTokens(q));
+  });
+
+  it("are what a start reads: other stems translate otherwise", async () => {
+    const wrong = Object.fromEntries(Object.keys(glossaryStems()).map((k) => [k, "zzzz"]));
+    const built = await withBuiltStems(wrong);
+    expect(built.translateTokens(["очереди"])).toEqual([]);
   });
 });

@@ -73,9 +73,18 @@ function sameStem(a: string, b: string): boolean {
   return short.length >= 4 && long.length === short.length + 1 && long.startsWith(short);
 }
 
+/**
+ * The stems of the glossary's words by language ("de|sicherheit"), worked out when the bundle is built
+ * (scripts/build.mjs, from {@link glossaryStems}): a start reads them rather than running four languages'
+ * stemmers over some 3,000 words. Run from source there are none, and the words are stemmed here.
+ */
+declare const __GLOSSARY_STEMS__: string | undefined;
+const BUILT_STEMS: Record<string, string> | undefined =
+  typeof __GLOSSARY_STEMS__ === "undefined" ? undefined : JSON.parse(__GLOSSARY_STEMS__);
+
 function addPhrases(lang: string, from: string[][], to: string[][]): void {
   for (const words of from) {
-    const stems = words.map((t) => stem(t, lang));
+    const stems = words.map((t) => BUILT_STEMS?.[`${lang}|${t}`] ?? stem(t, lang));
     const first = stems[0];
     if (first === undefined) continue;
     const key = first.slice(0, 4);
@@ -85,16 +94,26 @@ function addPhrases(lang: string, from: string[][], to: string[][]): void {
   }
 }
 
-for (const line of GLOSSARY_ENTRIES.split("\n")) {
-  if (!line.trim() || line.startsWith("#")) continue;
-  // Each phrase's words, tokenized once: every other column's phrases are this column's translations.
-  const columns = line.split("=").map((c) =>
-    c
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map(contentWords),
-  );
+/** The glossary's lines, each as its columns' phrases, each phrase as its content words (tokenized once). */
+function glossaryLines(): string[][][][] {
+  const lines: string[][][][] = [];
+  for (const line of GLOSSARY_ENTRIES.split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    lines.push(
+      line.split("=").map((c) =>
+        c
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(contentWords),
+      ),
+    );
+  }
+  return lines;
+}
+
+for (const columns of glossaryLines()) {
+  // Every other column's phrases are this column's translations.
   columns.forEach((phrases, i) => {
     const others = columns
       .filter((_, j) => j !== i)
@@ -102,6 +121,17 @@ for (const line of GLOSSARY_ENTRIES.split("\n")) {
       .filter((t) => t.length);
     addPhrases(COLUMNS[i] ?? "en", phrases, others);
   });
+}
+
+/** The stem of every glossary word in its column's language, by "lang|word": what the bundle carries. */
+export function glossaryStems(): Record<string, string> {
+  const stems: Record<string, string> = {};
+  for (const columns of glossaryLines())
+    columns.forEach((phrases, i) => {
+      const lang = COLUMNS[i] ?? "en";
+      for (const words of phrases) for (const t of words) stems[`${lang}|${t}`] = stem(t, lang);
+    });
+  return stems;
 }
 
 /** How many glossary phrases (counting every column and synonym) are known. */
