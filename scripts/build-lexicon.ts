@@ -5,7 +5,7 @@
  * bytes. Install the sources first:
  *
  *   apt-get install mueller7-dict dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-deu-rus \
- *     dict-freedict-eng-rus
+ *     dict-freedict-eng-rus wordnet-base
  *
  * DICTD_DIR reads them from elsewhere than /usr/share/dictd. What each list is made of, with the packages'
  * versions and licences, is written to data/lexicon/SOURCES.md (by hand: the versions are read from dpkg below
@@ -16,14 +16,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type DictEntry,
+  freedictSenses,
   freedictTranslations,
   LexiconBuilder,
-  muellerGlosses,
+  muellerSenses,
   readDictd,
   reversed,
 } from "../src/search/lexicon-build.js";
+import { wordnetFrequencies } from "../src/search/wordnet-build.js";
 
 const DIR = process.env.DICTD_DIR ?? "/usr/share/dictd";
+const WORDNET = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
 const OUT = "data/lexicon";
 
 /** A dictionary's entries, by its dictd file name ("mueller7"). */
@@ -62,31 +65,43 @@ for (const pkg of [
   "dict-freedict-eng-deu",
   "dict-freedict-deu-rus",
   "dict-freedict-eng-rus",
+  "wordnet-base",
 ])
   console.log(`${pkg} ${version(pkg)}`);
 
-const mueller = dictionary("mueller7").map((e) => ({ head: e.head, glosses: muellerGlosses(e.body) }));
-const engRus = dictionary("freedict-eng-rus").map((e) => ({
-  head: e.head,
-  glosses: freedictTranslations(e.body),
-}));
+const mueller = dictionary("mueller7").map((e) => ({ head: e.head, senses: muellerSenses(e.body) }));
+const engRus = dictionary("freedict-eng-rus").map((e) => ({ head: e.head, senses: freedictSenses(e.body) }));
 const deuEng = dictionary("freedict-deu-eng");
 const engDeu = dictionary("freedict-eng-deu");
+// Its articles explain each sense in German between the Russian ones, and a German headword's Russian sense
+// often folds onto another German word ("медведь" → Bär, read as "bar"): only an article's first three
+// translations, as one sense, are read backwards.
 const deuRus = dictionary("freedict-deu-rus").map((e) => ({
   head: e.head,
-  glosses: freedictTranslations(e.body),
+  senses: [{ glosses: freedictTranslations(e.body).map((text, rank) => ({ text, rank })), rare: false }],
 }));
 
 // Russian → English: Müller read backwards (its Russian glosses as words, their headwords as translations),
 // then FreeDict's small English–Russian one the same way.
 const ruEn = new LexiconBuilder("ru", "en");
-reversed(mueller, ruEn);
-reversed(engRus, ruEn);
+const cntlist = join(WORDNET, "cntlist.rev");
+if (!existsSync(cntlist)) {
+  console.error(`${cntlist} is missing: install wordnet-base (see the comment atop this script).`);
+  process.exit(1);
+}
+const used = wordnetFrequencies(readFileSync(cntlist, "utf8"));
+const frequency = (word: string) => used.get(word) ?? 0;
+reversed(mueller, ruEn, frequency);
+reversed(engRus, ruEn, frequency);
 write("ru-en", ruEn);
 
 // English → Russian: for English queries over Russian texts.
 const enRu = new LexiconBuilder("en", "ru", false);
-for (const { head, glosses } of [...mueller, ...engRus]) enRu.add(head, glosses);
+for (const { head, senses } of [...mueller, ...engRus])
+  enRu.add(
+    head,
+    senses.flatMap((s) => s.glosses.map((g) => g.text)),
+  );
 write("en-ru", enRu);
 
 // German → English and English → German: FreeDict's (from Ding); compounds are headwords of their own.

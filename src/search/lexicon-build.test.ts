@@ -1,12 +1,15 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
+  freedictSenses,
   freedictTranslations,
   LexiconBuilder,
   lexiconKey,
   muellerGlosses,
+  muellerSenses,
   readDictd,
   reversed,
+  type Sense,
 } from "./lexicon-build.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -35,6 +38,36 @@ const MUELLER_TICKET = `ticket
       2) ярлык; price ticket этикетка с ценой
       3) удостоверение; карточка; квитанция
    2. _v. маркировать
+`;
+const MUELLER_SOVEREIGN = `sovereign
+   [↗sɘvrɪn]
+   1. _n.
+      1) монарх; повелитель
+      2) соверен (золотая монета)
+   2. _a.
+      1) верховный, наивысший; sovereign power верховная власть
+      2) суверенный, державный; независимый
+   3. _v. _уст. царствовать
+`;
+const MUELLER_BURST = `burst
+   [bɜ:st]
+   1. _v.
+      1) лопаться; взрываться; to burst open
+         а) распахнуться;
+         б) взломать
+      2) разражаться
+`;
+const MUELLER_BIKE = `bike
+   [baɪk] _сокр. _разг. от bicycle велосипед
+`;
+const MUELLER_STREAMLINER = `streamliner
+   [↗stri:m↘laɪnɜ] _n. поезд, автобус и т.п., обтекаемой формы; "стрела"
+`;
+const FREEDICT_AAL = `Aal /aːl/ <n, masc>
+1. угорь
+schlangenförmiger Fisch
+2. торпеда
+Torpedo
 `;
 const FREEDICT_WIRKUNGSGRAD = `Wirkungsgrad /vˈɪɾkʊŋsɡɾˌɑːt/ <masc, n, sg>
  [phys.]  [techn.] efficiency factor <n>, efficiency <n>
@@ -65,6 +98,30 @@ describe("reading Debian's dictd dictionaries", () => {
     ]);
   });
 
+  it("reads Müller's senses apart, a label marking every sense below it, idioms' lettered senses left out", () => {
+    const glosses = (senses: Sense[]) => senses.map((s) => s.glosses.map((g) => g.text));
+    expect(glosses(muellerSenses(MUELLER_SOVEREIGN))).toEqual([
+      ["монарх", "повелитель"],
+      ["соверен"],
+      ["верховный", "наивысший"],
+      ["суверенный", "державный", "независимый"],
+      ["царствовать"],
+    ]);
+    expect(muellerSenses(MUELLER_SOVEREIGN).map((s) => s.rare)).toEqual([false, false, false, false, true]);
+    expect(glosses(muellerSenses(MUELLER_BURST))).toEqual([["лопаться", "взрываться"], ["разражаться"]]);
+    // An abbreviation's gloss follows its full form.
+    expect(muellerGlosses(MUELLER_BIKE)).toEqual(["велосипед"]);
+    // A description ("поезд, автобус и т.п., …") names one thing, and a word in quotes is used in a sense of its own.
+    expect(muellerGlosses(MUELLER_STREAMLINER)).toEqual([]);
+  });
+
+  it("takes FreeDict's senses apart by their numbers", () => {
+    expect(freedictSenses(FREEDICT_AAL).map((s) => s.glosses.map((g) => g.text))).toEqual([
+      ["угорь", "schlangenförmiger Fisch"],
+      ["торпеда", "Torpedo"],
+    ]);
+  });
+
   it("takes FreeDict's translations in order, without tags, examples or cross-references", () => {
     expect(freedictTranslations(FREEDICT_WIRKUNGSGRAD)).toEqual(["efficiency factor", "efficiency"]);
   });
@@ -92,24 +149,81 @@ describe("building a word list", () => {
     expect(b.lines()).toEqual(["solarzelle\tsolar cell|photovoltaic cell"]);
   });
 
+  /** Senses of one gloss each, or of the glosses given. */
+  const senses = (...glosses: (string | string[])[]): Sense[] =>
+    glosses.map((g) => ({
+      glosses: (Array.isArray(g) ? g : [g]).map((text, rank) => ({ text, rank })),
+      rare: false,
+    }));
+
   it("reverses a dictionary: a gloss's headwords by how early it glosses them, common words first", () => {
     const b = new LexiconBuilder("ru", "en");
     reversed(
       [
-        { head: "volcano", glosses: ["вулкан"] },
-        { head: "ticket", glosses: ["билет", "ярлык", "удостоверение", "карточка"] },
-        { head: "label", glosses: ["ярлык", "этикетка"] },
-        { head: "Vulcan", glosses: ["вулкан"] },
+        { head: "volcano", senses: senses("вулкан") },
+        { head: "ticket", senses: senses("билет", "ярлык", "удостоверение", "карточка") },
+        { head: "label", senses: senses(["ярлык", "этикетка"]) },
+        { head: "Vulcan", senses: senses("вулкан") },
       ],
       b,
     );
     expect(b.lines()).toEqual([
       "билет\tticket",
       "вулкан\tvolcano",
+      "карточка\tticket",
       "удостоверение\tticket",
       "этикетка\tlabel",
       "ярлык\tlabel|ticket",
     ]);
+  });
+
+  it("reverses the first glosses of every sense, a later sense's only where no headword means the word first", () => {
+    const b = new LexiconBuilder("ru", "en");
+    reversed(
+      [
+        {
+          head: "sovereign",
+          senses: senses(["монарх", "повелитель"], "соверен", ["суверенный", "державный", "независимый"]),
+        },
+        { head: "reign", senses: [{ glosses: [{ text: "царствовать", rank: 0 }], rare: true }] },
+        { head: "nativity", senses: senses("рождение", "рождество", "вертеп", "гороскоп") },
+        { head: "horoscope", senses: senses("гороскоп") },
+      ],
+      b,
+    );
+    const lines = b.lines();
+    expect(lines).toContain("суверенный\tsovereign");
+    expect(lines).toContain("державный\tsovereign");
+    expect(lines).toContain("гороскоп\thoroscope");
+    const keys = lines.map((l) => l.split("\t")[0]);
+    expect(keys).not.toContain("независимый");
+    expect(keys).not.toContain("царствовать");
+  });
+
+  it("ranks a word's translations: its own first senses, then the more used words, a kind of a word after it", () => {
+    const b = new LexiconBuilder("ru", "en");
+    const used = new Map([
+      ["remote", 13],
+      ["devious", 1],
+      ["distant", 35],
+    ]);
+    reversed(
+      [
+        { head: "devious", senses: senses(["отдалённый", "уединённый"]) },
+        { head: "remote", senses: senses(["дальний", "далёкий", "отдалённый"]) },
+        { head: "distant", senses: senses(["далёкий", "отдалённый"]) },
+        { head: "boat train", senses: senses("поезд") },
+        { head: "train", senses: senses("поезд") },
+        { head: "vacuum", senses: senses("вакуум", "пустота", "разрежение", "пылесос") },
+        { head: "vacuum cleaner", senses: senses("пылесос") },
+      ],
+      b,
+      (w) => used.get(w) ?? 0,
+    );
+    const lines = b.lines();
+    expect(lines).toContain("отдаленный\tdevious|distant|remote");
+    expect(lines).toContain("поезд\ttrain|boat train");
+    expect(lines).toContain("пылесос\tvacuum cleaner");
   });
 
   it("leaves to the splitter the compounds that say what their parts say, and keeps those with a sense of their own", () => {

@@ -33,9 +33,11 @@ export const MAX_PHRASE_WORDS = 3;
 export const MAX_TRANSLATIONS = 6;
 /**
  * A reversed entry (a Russian gloss of an English headword read as the Russian word's translation) is kept only
- * when the gloss is among the first this many of the headword's article: later ones are rare senses.
+ * when the gloss is among the first this many of its sense: later ones are looser.
  */
-export const MAX_REVERSED_RANK = 3;
+export const MAX_REVERSED_RANK = 2;
+/** A gloss among the first this many of a headword's whole article is kept too, whatever its sense. */
+export const MAX_ARTICLE_RANK = 3;
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -66,12 +68,56 @@ export function readDictd(index: string, dict: Buffer): DictEntry[] {
 const CYRILLIC = /[а-яё]/i;
 const LATIN = /[a-z]/i;
 
+/** A gloss of a sense and its place there (0 first), counting the descriptions left out before it. */
+export interface Gloss {
+  text: string;
+  rank: number;
+}
+
+/** One sense of a dictionary article: its glosses in order, and whether a label marks it rare or dated. */
+export interface Sense {
+  glosses: Gloss[];
+  rare: boolean;
+}
+
 /**
- * The Russian glosses of a Müller (mueller7) article, in order: sense markers ("1.", "2)", "а)") split it, labels
- * ("_n.", "_разг.") and parentheses go, and within a sense the glosses before the first example (a piece with
- * Latin letters: "single ticket билет в один конец") are kept.
+ * Müller's labels of senses few queries mean: dated, poetic, slang, dialect, jocular, bookish or rare words
+ * ("_уст.", "_поэт.", "_жарг."…). Domain labels ("_тех.", "_мед.") and colloquial ones ("_разг.") are no such mark.
  */
-export function muellerGlosses(body: string): string[] {
+const RARE_LABELS = new Set([
+  "уст",
+  "поэт",
+  "жарг",
+  "диал",
+  "шотл",
+  "шутл",
+  "редк",
+  "груб",
+  "вульг",
+  "библ",
+  "книж",
+  "арх",
+  "презр",
+  "пренебр",
+  "ирл",
+]);
+
+/** Müller's sense markers: a homonym ("_II"), a part of speech ("2."), a sense ("3)"), a sub-sense ("б)"). */
+const MARKER = /(?:^|\s)(_[IVX]+|\d+\.|\d+\)|[а-я]\))(?=\s)/;
+/** The level of a marker, outermost 0. */
+function markerLevel(marker: string): number {
+  return marker.startsWith("_") ? 0 : marker.endsWith(".") ? 1 : /^\d/.test(marker) ? 2 : 3;
+}
+
+/**
+ * The senses of a Müller (mueller7) article, in order. Sense markers split it ("_II", "2.", "3)", "б)"); a label
+ * applies to the senses under the marker it follows ("2. _v. _уст." marks every sense of the verb); parentheses
+ * go, and within a sense the glosses before the first example (a piece with Latin letters: "single ticket билет
+ * в один конец") are kept. Sub-senses lettered after an example are the senses of that idiom ("to burst open
+ * а) распахнуться; б) взломать"), not of the headword: left out. An abbreviation's gloss after its full form
+ * ("_сокр. от bicycle велосипед") is kept.
+ */
+export function muellerSenses(body: string): Sense[] {
   // The first line repeats the headword; a transcription in brackets may follow on the next.
   const text = body
     .split("\n")
@@ -80,32 +126,87 @@ export function muellerGlosses(body: string): string[] {
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ");
-  const out: string[] = [];
-  for (const sense of text.split(/(?:^|\s)(?:\d+\.|\d+\)|[а-я]\))(?=\s)/)) {
-    for (const piece of sense.split(";")) {
-      const clean = piece
+  const parts = text.split(MARKER);
+  const out: Sense[] = [];
+  // Rare labels seen at each level above the current segment.
+  const rareAt: boolean[] = [];
+  let level = -1;
+  let idiom = false;
+  let afterExample = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    if (i > 0) {
+      level = markerLevel(parts[i - 1] as string);
+      rareAt.length = level;
+      if (level < 3) idiom = false;
+      else if (afterExample) idiom = true;
+    }
+    const segment = parts[i] as string;
+    const labels = [...segment.matchAll(/(?:^|\s)_([^\s.]+)\.?/g)].map((m) => m[1] as string);
+    rareAt[Math.max(level, 0)] = labels.some((l) => RARE_LABELS.has(l));
+    const glosses: Gloss[] = [];
+    let example = false;
+    let rank = 0;
+    for (const piece of segment.split(";")) {
+      let clean = piece
         .replace(/(^|\s)_\S+/g, " ")
         .replace(/\s+/g, " ")
         .trim();
       if (!clean) continue;
+      // An abbreviation's full form, then its gloss: "от bicycle велосипед".
+      const full = /^от [a-z][a-z' -]* ([а-яё].*)$/i.exec(clean);
+      if (full && glosses.length === 0) clean = full[1] as string;
       // An example or a cross-reference ("= colour"): the rest of the sense is examples too.
-      if (LATIN.test(clean) || clean.includes("=") || !CYRILLIC.test(clean)) break;
-      for (const gloss of clean.split(","))
-        if (gloss.trim() && !/[.…:!?]/.test(gloss)) out.push(gloss.trim());
+      if (LATIN.test(clean) || clean.includes("=") || !CYRILLIC.test(clean)) {
+        example = true;
+        break;
+      }
+      rank = glossesOf(clean, rank, glosses);
     }
+    if (level < 3) afterExample = example;
+    if (idiom || !glosses.length) continue;
+    out.push({ glosses, rare: rareAt.some(Boolean) });
   }
   return out;
 }
 
 /**
- * The translations of a FreeDict article (TEI converted to dictd), in order: the lines after the headword's,
- * less examples (quoted), notes, synonyms and cross-references; each comma-separated, tags ("<n>", "[phys.]")
- * dropped. A line of a numbered sense ("2. …") counts like the others.
+ * Adds the comma-separated glosses of a piece of a sense to `out`, ranked from `rank`; returns the next rank. A
+ * piece with a description ("поезд, автобус и т.п., идущий без остановок", "что-л. грохочущее: экипаж") is one
+ * thing described, not synonyms: none of it is kept, though its items count as places.
  */
-export function freedictTranslations(body: string): string[] {
-  const out: string[] = [];
+function glossesOf(piece: string, rank: number, out: Gloss[]): number {
+  const items = piece
+    .split(",")
+    .map((g) => g.trim())
+    .filter(Boolean);
+  if (!items.some((g) => /[.…:!?]/.test(g)))
+    items.forEach((text, i) => {
+      // A word in quotes is used in a sense of its own ("дом" in a game): no translation of the word.
+      if (!/["“”«»]/.test(text)) out.push({ text, rank: rank + i });
+    });
+  return rank + items.length;
+}
+
+/** The Russian glosses of a Müller article, in order (its senses' glosses, one after the other). */
+export function muellerGlosses(body: string): string[] {
+  return muellerSenses(body).flatMap((s) => s.glosses.map((g) => g.text));
+}
+
+/**
+ * The senses of a FreeDict article (TEI converted to dictd), in order: a numbered line ("2. …") starts a sense,
+ * other lines go on with the current one. A line's translations are comma-separated, less examples (quoted),
+ * notes, synonyms and cross-references, tags ("<n>", "[phys.]") dropped.
+ */
+export function freedictSenses(body: string): Sense[] {
+  const out: Sense[] = [];
+  let current: Gloss[] | undefined;
   for (const raw of body.split("\n").slice(1)) {
+    const numbered = /^\s*\d+\.\s/.test(raw);
     const line = raw.trim().replace(/^\d+\.\s*/, "");
+    if (numbered || !current) {
+      current = [];
+      out.push({ glosses: current, rare: false });
+    }
     if (!line || /^["“„(]|^(see|synonyms?|note|antonyms?|siehe|syn)\s*:/i.test(line)) continue;
     // German–Russian articles explain a sense in German after its Russian translations: those lines have no
     // Cyrillic; a line that holds a definition rather than a translation is long.
@@ -115,10 +216,15 @@ export function freedictTranslations(body: string): string[] {
       .replace(/\([^)]*\)/g, " ")
       .split(/[,;]/)) {
       const t = part.replace(/\s+/g, " ").trim();
-      if (t && !/[.:!?"=/{}]/.test(t)) out.push(t);
+      if (t && !/[.:!?"=/{}]/.test(t)) current.push({ text: t, rank: current.length });
     }
   }
-  return out;
+  return out.filter((s) => s.glosses.length);
+}
+
+/** The translations of a FreeDict article, in order (its senses' translations, one after the other). */
+export function freedictTranslations(body: string): string[] {
+  return freedictSenses(body).flatMap((s) => s.glosses.map((g) => g.text));
 }
 
 /** Stop words of both languages of a list, which are never translated nor required of a translation. */
@@ -238,30 +344,76 @@ export class LexiconBuilder {
 }
 
 /**
- * A reversed dictionary: each gloss of one or two words of a headword's article, read as a word (or phrase:
- * "стиральная машина" → washing machine) whose translation is the headword. Of the headwords that gloss a word, those where it comes first in the article come first, and
- * among those the longer articles (a word with many senses is a common one): "вулкан" → "volcano".
+ * A reversed dictionary: each gloss of one or two words among the first {@link MAX_REVERSED_RANK} of a sense of a
+ * headword's article, read as a word (or phrase: "стиральная машина" → washing machine) whose translation is the
+ * headword; senses marked rare or dated are left out. The headwords of a gloss are ranked: those whose first
+ * gloss it is; those among whose first few glosses it is; those that give it first in a later sense (only for a
+ * word that is no headword's usual sense, {@link MAX_LATER} at most); then by how much the English word is used (`frequency`, from WordNet's corpus counts), the
+ * longer articles first among equals: "отдалённый" → remote before devious, "суверенный" → sovereign (the first
+ * gloss of the adjective's second sense). A phrase holding another headword of the gloss comes after it
+ * ("поезд" → train, then boat train).
  */
 export function reversed(
-  entries: readonly { head: string; glosses: readonly string[] }[],
+  entries: readonly { head: string; senses: readonly Sense[] }[],
   builder: LexiconBuilder,
+  frequency: (word: string) => number = () => 0,
 ): void {
-  const byGloss = new Map<string, { head: string; rank: number; size: number }[]>();
-  for (const { head, glosses } of entries) {
+  const byGloss = new Map<string, { head: string; key: number[] }[]>();
+  for (const { head, senses } of entries) {
     // Proper names and abbreviations are headwords with capitals: no translation of a common word.
     if (head !== head.toLowerCase() || tokenize(head).length > 2) continue;
-    glosses.slice(0, MAX_REVERSED_RANK).forEach((gloss, rank) => {
-      if (tokenize(gloss).length > 2) return;
-      const list = byGloss.get(gloss) ?? [];
-      list.push({ head, rank, size: glosses.length });
-      byGloss.set(gloss, list);
+    const size = senses.reduce((n, s) => n + s.glosses.length, 0);
+    const used = frequency(head);
+    let place = 0;
+    senses.forEach((sense, s) => {
+      for (const { text, rank } of sense.glosses) {
+        // The place of the gloss in the whole article, as the article's first glosses are its usual senses.
+        const early = place++ < MAX_ARTICLE_RANK;
+        if (sense.rare || (rank >= MAX_REVERSED_RANK && !early)) continue;
+        const words = tokenize(text).length;
+        if (words > 2) continue;
+        const list = byGloss.get(text) ?? [];
+        // The headword's own first gloss comes first, then one of its first few, then the first of a later
+        // sense, then the rest.
+        const tier = s === 0 && rank === 0 ? 0 : early ? 1 : rank === 0 ? 2 : 3;
+        const key = [tier, -used, -size];
+        // A headword may gloss a word in two senses: its best place counts.
+        const seen = list.find((h) => h.head === head);
+        if (!seen) list.push({ head, key });
+        else if (compareKeys(key, seen.key) < 0) seen.key = key;
+        byGloss.set(text, list);
+      }
     });
   }
   for (const [gloss, heads] of byGloss) {
-    heads.sort((a, b) => a.rank - b.rank || b.size - a.size);
+    // A phrase ending in a one-word headword of the same gloss names a kind of it ("поезд": boat train, a
+    // kind of train), not so one that begins with it ("пылесос": vacuum cleaner, no kind of vacuum).
+    const single = new Set(heads.map((h) => h.head).filter((h) => !h.includes(" ")));
+    const kind = (head: string) => {
+      const words = tokenize(head);
+      return words.length > 1 && single.has(words[words.length - 1] as string) ? 1 : 0;
+    };
+    heads.sort((a, b) => kind(a.head) - kind(b.head) || compareKeys(a.key, b.key));
+    // A gloss of a later sense is the headword's rarer meaning ("гороскоп" is the fourth sense of nativity,
+    // which would find talks on native code): such glosses only fill a gap, for a word that is no headword's
+    // usual sense ("суверенный", the adjective's second sense of sovereign), a few at most.
+    const usual = heads.filter((h) => (h.key[TIER] as number) < LATER_TIER);
     builder.add(
       gloss,
-      heads.map((h) => h.head),
+      (usual.length ? usual : heads.slice(0, MAX_LATER)).map((h) => h.head),
     );
   }
+}
+
+/** The tier of a headword that glosses a word only in a later sense of its article. */
+const LATER_TIER = 2;
+/** Where a headword's tier is in its sort key. */
+const TIER = 0;
+/** At most this many such headwords are kept for a word that has no usual one. */
+const MAX_LATER = 2;
+
+/** Orders two sort keys of numbers, first number first. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
 }
