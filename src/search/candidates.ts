@@ -242,6 +242,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
  * only in prose is worth `inProse` of that (a dictionary's translation said in passing is weak evidence).
  */
 export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1): Map<number, number> {
+  if (words.length === 1) return matchOneWordPhrase(v, words[0] as string, inProse);
   /** Per document: fields holding every word so far, and the weakest of those words' weights. */
   let result: Map<number, [mask: number, weight: number]> | undefined;
   for (const word of words) {
@@ -278,6 +279,37 @@ export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1
   for (const [d, [m, w]] of result ?? []) {
     const held = Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
     out.set(d, (m & ~PROSE_MASK) === 0 ? held * inProse : held);
+  }
+  return out;
+}
+/**
+ * {@link matchPhrase} of one word (most translations are), in typed arrays: a common word's documents number
+ * hundreds, and a tuple per document in a map cost most of a translated query's scoring.
+ */
+function matchOneWordPhrase(v: Vocabulary, word: string, inProse: number): Map<number, number> {
+  const terms = new Set(sameStem(v, word));
+  const exact = v.termIds.get(word);
+  if (exact !== undefined) terms.add(exact);
+  const out = new Map<number, number>();
+  if (!terms.size) return out;
+  const fields = new Uint16Array(v.docs.length);
+  const weight = new Float32Array(v.docs.length);
+  const held: number[] = [];
+  for (const t of terms) {
+    const ids = v.postingDocs(t);
+    const masks = v.postingMasks(t);
+    const weights = v.postingWeights(t);
+    for (let i = 0; i < ids.length; i++) {
+      const d = ids[i] as number;
+      if (!fields[d]) held.push(d);
+      fields[d] = (fields[d] as number) | (masks[i] as number);
+      if ((weights[i] as number) > (weight[d] as number)) weight[d] = weights[i] as number;
+    }
+  }
+  for (const d of held) {
+    const m = fields[d] as number;
+    const w = Math.min(weight[d] as number, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
+    out.set(d, (m & ~PROSE_MASK) === 0 ? w * inProse : w);
   }
   return out;
 }

@@ -93,7 +93,21 @@ function spelledInLatin(v: Vocabulary, word: string): boolean {
 function holdsWord(v: Vocabulary, word: string): boolean {
   if (knows(v, word)) return true;
   if (/\d/.test(word)) return false;
-  return begins(v, word) || begins(v, queryStem(word)) || spelledInLatin(v, word);
+  const stem = queryStem(word);
+  return begins(v, word) || (stem !== word && begins(v, stem)) || spelledInLatin(v, word);
+}
+
+/** {@link holdsWord} for one vocabulary, remembered for one query: its readings ask of the same words again. */
+function heldIn(v: Vocabulary): (word: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    let held = seen.get(word);
+    if (held === undefined) {
+      held = holdsWord(v, word);
+      seen.set(word, held);
+    }
+    return held;
+  };
 }
 
 /**
@@ -135,11 +149,11 @@ export function directMatches(v: Vocabulary, word: string, memo: Memo): Map<numb
  * Whether every word of a list reaches the programme directly, or lies within a glossary phrase whose
  * translation it holds (worked out only for a list with a word held no other way).
  */
-function heldWords(v: Vocabulary, list: readonly string[]): boolean {
+function heldWords(v: Vocabulary, list: readonly string[], holds: (word: string) => boolean): boolean {
   if (!list.length) return false;
   let glossed: Set<number> | undefined;
   for (let i = 0; i < list.length; i++) {
-    if (holdsWord(v, list[i] as string)) continue;
+    if (holds(list[i] as string)) continue;
     if (!glossed) {
       glossed = new Set();
       for (const t of glossaryOf(list))
@@ -196,9 +210,10 @@ export function directWords(v: Vocabulary, query: string): QueryWord[] | undefin
   const chunks = chunksOf(v, query);
   if (!chunks.length) return undefined;
   const needed = chunks.some((c) => !c.place);
+  const holds = heldIn(v);
   // Each chunk as typed unless only its retyping is held; failing that, every chunk retyped.
   const mixed = chunks.map(
-    (c) => !c.typed.every((w) => holdsWord(v, w)) && retyped(v, c).length > 0 && heldWords(v, retyped(v, c)),
+    (c) => !c.typed.every(holds) && retyped(v, c).length > 0 && heldWords(v, retyped(v, c), holds),
   );
   const readings = [mixed];
   if (mixed.some((swapped, i) => !swapped && retyped(v, chunks[i] as Chunk).length))
@@ -211,7 +226,7 @@ export function directWords(v: Vocabulary, query: string): QueryWord[] | undefin
       for (const word of list) out.push({ word, factor: swapped[i] ? LAYOUT_PENALTY : 1 });
       if (!needed || !c.place) check.push(...list);
     });
-    if (!heldWords(v, check)) continue;
+    if (!heldWords(v, check, holds)) continue;
     // Single letters say nothing on their own ("c"); beside other words they may ("hall b", "plan 9").
     if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return undefined;
     if (needed) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;

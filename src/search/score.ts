@@ -146,20 +146,18 @@ export function aboveCutoffs(
   scores: Map<number, number>,
   keep = Number.POSITIVE_INFINITY,
 ): [doc: number, score: number][] {
+  const all = new Float64Array(scores.size);
+  let n = 0;
   let top = 0;
-  for (const s of scores.values()) if (s > top) top = s;
+  for (const s of scores.values()) {
+    all[n++] = s;
+    if (s > top) top = s;
+  }
   if (top < MIN_SCORE) return [];
   let floor = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
-  let passing = 0;
-  for (const s of scores.values()) if (s >= floor) passing++;
-  // A broad query passes hundreds ("open source": 650 at FOSDEM 2026): the floor rises to the keep-th best
-  // score (a native sort of numbers), so only those are paired and sorted.
-  if (passing > keep) {
-    const above = new Float64Array(passing);
-    let i = 0;
-    for (const s of scores.values()) if (s >= floor) above[i++] = s;
-    floor = above.sort()[passing - keep] as number;
-  }
+  // A broad query scores hundreds ("open source": 650 above the cut-offs at FOSDEM 2026): the floor rises to
+  // the keep-th best score (a native sort of numbers), so only those are paired and sorted.
+  if (n > keep) floor = Math.max(floor, all.sort()[n - keep] as number);
   const out: [number, number][] = [];
   scores.forEach((s, d) => {
     if (s >= floor) out.push([d, s]);
