@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGS } from "../programme/model.js";
-import { createI18n, fixedT } from "./i18n.js";
+import { createI18n, fixedT, translateAround } from "./i18n.js";
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 101];
 const RU_FORMS = ["one", "few", "many", "other"];
@@ -114,5 +114,26 @@ describe("fixedT", () => {
       expect(ours("my.past_hidden", { count: 1 })).not.toBe(ours("my.past_hidden", { count: "1" }));
       const list = ["a", "b"];
       expect(ours("card.title", { title: list })).toBe(theirs("card.title", { title: list }));
+    });
+});
+
+describe("translateAround", () => {
+  const i18n = createI18n();
+  const queries = ["flask", "“quoted” &amp; <b>html</b>", "$& $1 $$ {{count}}", "", "ронахер"];
+  for (const lang of LANGS)
+    it(`${lang}: gives the text translating with the value gives, whatever the value`, () => {
+      const t = fixedT(i18n, lang);
+      for (const query of queries)
+        for (const count of COUNTS) {
+          expect(translateAround(t, "search.found", { count }, "query", query)).toBe(
+            i18n.getFixedT(lang)("search.found", { count, query }),
+          );
+          expect(translateAround(t, "search.nothing", { topics: " (x)" }, "query", query)).toBe(
+            i18n.getFixedT(lang)("search.nothing", { topics: " (x)", query }),
+          );
+        }
+      // A key that escapes the value (or does not hold it) is translated with the value itself.
+      expect(translateAround(t, "card.title", {}, "title", "<b>")).toBe(t("card.title", { title: "<b>" }));
+      expect(translateAround(t, "nav.next", {}, "query", "x")).toBe(t("nav.next"));
     });
 });

@@ -107,3 +107,30 @@ function withLanguage(options: Record<string, unknown> | undefined, lang: Lang):
   if (!o.lng) o.lng = lang;
   return o;
 }
+
+/**
+ * Stands for a value {@link translateAround} inserts after translating: private-use characters around what HTML
+ * escaping changes, so that a placeholder that escapes its value (`{{name}}`) is not taken for a trusted one.
+ */
+const HOLE = "\uE000<&>\uE000";
+
+/**
+ * `t(key, { ...options, [name]: value })` for a key that inserts `name` as trusted HTML (`{{- name}}`) and a
+ * `value` that changes every time (the query a user typed): translated with a stand-in, which
+ * {@link translate} remembers for the other options, and the value put in its place. The same text as
+ * translating with the value; a key that escapes the value, or does not hold it exactly once, is translated
+ * with the value itself.
+ */
+export function translateAround(
+  t: TFunction,
+  key: string,
+  options: Record<string, unknown>,
+  name: string,
+  value: string,
+): string {
+  const text = String(t(key, { ...options, [name]: HOLE }));
+  const at = text.indexOf(HOLE);
+  if (at < 0 || text.indexOf(HOLE, at + 1) >= 0 || value.includes(HOLE))
+    return String(t(key, { ...options, [name]: value }));
+  return text.slice(0, at) + value + text.slice(at + HOLE.length);
+}

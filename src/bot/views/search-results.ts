@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Session, Speaker } from "../../programme/model.js";
 import type { SearchResult } from "../../search/index.js";
+import { translateAround } from "../i18n.js";
 import { topicsAside } from "./examples.js";
 import { escapeHtml, fitLines, formatWhen, truncate } from "./format.js";
 import { actionButton, memoText, pick, plain, star, type View, type ViewCtx } from "./view.js";
@@ -63,7 +64,13 @@ function hitText(ctx: ViewCtx, hit: Hit): string {
  * to its card): not results, so the answer stays "nothing found".
  */
 export function nothingFoundView(ctx: ViewCtx, query: string, weak: readonly Hit[] = []): View {
-  const text = ctx.t("search.nothing", { query: echoQuery(query), topics: topicsAside(ctx) });
+  const text = translateAround(
+    ctx.t,
+    "search.nothing",
+    { topics: topicsAside(ctx) },
+    "query",
+    echoQuery(query),
+  );
   if (!weak.length) return { text, keyboard: [] };
   const keyboard = weak.map((hit) => [
     hit.kind === "speaker"
@@ -95,10 +102,8 @@ export function resultsView(
   const p = Math.min(Math.max(0, page), pages - 1);
   const first = p * RESULTS_PAGE_SIZE;
   const shown = hits.slice(first, first + RESULTS_PAGE_SIZE);
-  const header = ctx.t("search.found", {
-    count: hits.length,
-    query: echoQuery(query),
-  });
+  // The query changes every time: translated around it, the rest of the header is remembered per count.
+  const header = translateAround(ctx.t, "search.found", { count: hits.length }, "query", echoQuery(query));
   const lines = [pages > 1 ? `${header} ${ctx.t("nav.page", { page: p + 1, pages })}` : header, ""];
   const keyboard: InlineKeyboardButton[][] = [];
   const origin = { to: "results", page: p, key } as const;
