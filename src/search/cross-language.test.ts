@@ -143,6 +143,20 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(german.search("Quarkpolitik")).toEqual([]);
   });
 
+  it("finds a compound's parts by an English verb for a noun of action, and as written beside a listed translation", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["quakes", "Cables that detect earthquakes", "Fibre sensing."],
+        ["blocks", "Wie Provider Webseiten sperren", "Ohne Richter, im Netz."],
+      ]),
+    );
+    // Erkennung → detection → detect; Erdbeben → earthquake.
+    expect(index.search("Erdbebenerkennung")[0]?.id).toBe("quakes");
+    expect(index.search("Lawinenerkennung")).toEqual([]);
+    // The list translates Netzsperren (content blocking), which no talk says; the German talk says its parts.
+    expect(index.search("Netzsperren")[0]?.id).toBe("blocks");
+  });
+
   it("drops German function words from a query on an English programme", () => {
     const english = buildSearchIndex(
       talksProgramme([["cabinet", "Network devices outdoors", "A cabinet for the street."]]),

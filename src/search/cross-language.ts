@@ -323,6 +323,8 @@ const MAX_COMBINATIONS = 9;
  */
 export const HEAD_SHARE = 0.6;
 
+/** What a compound's parts found apart are worth when a list translates the whole word. */
+const LISTED_COMPOUND_PARTS = 0.85;
 /** The most a part's share grows to when others are nowhere in the programme. */
 const MAX_PART_SHARE = 0.75;
 
@@ -406,6 +408,12 @@ function compoundTranslations(
       .map((m) => [m, 1, false]);
     if (asWritten) alternatives.push([[part], 1, true]);
     const single = [part, ...meanings.filter((m) => m.length === 1).map((m) => m[0] as string), ...unknown];
+    // An English noun of action by its verb, which its stem does not meet ("detection" → detect).
+    for (const sense of single.slice(1)) {
+      const verb = sense.endsWith("ion") ? sense.slice(0, -3) : "";
+      if (verb.length >= MIN_PART && vocabulary.knows(verb))
+        alternatives.push([[verb], DERIVED_WEIGHT, false]);
+    }
     for (const [term, share] of asParts(single, vocabulary))
       alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
     if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
@@ -459,8 +467,21 @@ export function lexiconTranslations(
     for (const a of alternatives)
       if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
     for (const u of unknown) if (!own.includes(u)) own.push(u);
+    const deEn = lexicon("de", "en");
+    // A German compound, by its parts too: a talk may say a part as written ("Netzsperren": "sperren" in a German
+    // title) where no translation of the whole stands — less when a list knows the whole word (its parts
+    // then say less than its translation: "Fahrkartenautomat" is no talk on "automated" things).
+    const compound = (known: boolean) =>
+      deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
+        ? compoundTranslations(word, i, vocabulary, deEn).map((t) =>
+            known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
+          )
+        : [];
     if (alternatives.length) {
-      out.push({ start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true });
+      out.push(
+        { start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true },
+        ...compound(true),
+      );
       return;
     }
     if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
@@ -513,9 +534,7 @@ export function lexiconTranslations(
         weight: LEXICON_WEIGHT * PART_WEIGHT * Math.sqrt(share),
         lexical: true,
       });
-    const deEn = lexicon("de", "en");
-    if (deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de")))
-      out.push(...compoundTranslations(word, i, vocabulary, deEn));
+    out.push(...compound(false));
   });
   // Phrases of two words a dictionary lists as one ("стиральные машины" → washing machine).
   for (let i = 0; i + 1 < words.length; i++) {
