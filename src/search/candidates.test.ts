@@ -239,3 +239,39 @@ describe("a two-letter name in Cyrillic", () => {
     expect(hit("йо", false)).toEqual([]);
   });
 });
+
+describe("a borrowed word written in Cyrillic, as heard", () => {
+  const w = buildVocabulary({
+    ...talksProgramme([
+      ["gl", "Concurrency", "Lightweight greenlets and an event loop."],
+      ["lab", "My homelabing journey"],
+      ["dn", "Denial of service"],
+    ]),
+    speakers: [{ id: "dg", name: { en: "Daniel Gruss" } }],
+  });
+  const sims = (word: string) =>
+    Object.fromEntries([...matchMemo(w, word, false, new Map())].map(([t, sim]) => [w.terms[t], sim]));
+
+  it("counts as typed in Latin letters when spelled the usual way, its Russian ending left", () => {
+    expect(sims("гринлеты").greenlets).toBe(SIM.exact);
+    expect(sims("гринлетами").greenlets).toBe(SIM.exact);
+  });
+
+  it("reaches a longer word its stem begins, worth less than a word heard whole", () => {
+    const homelab = sims("хоумлаб").homelabing as number;
+    expect(homelab).toBeGreaterThan(0.7);
+    expect(homelab).toBeLessThan(SIM.exact);
+  });
+
+  it("takes a word heard like a person's name for the name, never as typed", () => {
+    const heard = sims("дэниел");
+    expect(heard.daniel).toBeGreaterThan(0.7);
+    expect(heard.denial ?? 0).toBeLessThan(SIM.exact);
+    expect(heard.denial ?? 0).toBeLessThanOrEqual(heard.daniel as number);
+  });
+
+  it("reaches nothing for Cyrillic nonsense", () => {
+    expect(sims("флырбщ")).toEqual({});
+    expect(sims("гырнлоп")).toEqual({});
+  });
+});

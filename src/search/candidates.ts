@@ -7,6 +7,8 @@ import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
+import { heardBeginnings, heardCost } from "./heard.js";
+import { swapLayout } from "./layout.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
 import {
@@ -232,9 +234,96 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
+  if (cyrillic) matchHeard(v, word, wordStem, add);
   matchInfix(v, word, add);
   matchTypos(v, word, add);
   return found;
+}
+
+/** Shortest Cyrillic word weighed as heard against the programme's Latin words. */
+const MIN_HEARD = 5;
+/**
+ * A heard match this cheap (in {@link heardCost}'s units) of a word this long is as good as typing it so in
+ * Latin letters.
+ */
+const HEARD_AS_TYPED = 0.4;
+const MIN_AS_TYPED = 6;
+/** Cost per letter of the Latin word tolerated for a heard match. */
+const HEARD_CLOSE = 0.1;
+/** Latin letters a programme word may go on past a Russian stem (an English ending: -s, -ing, -ies). */
+const HEARD_TAIL = 4;
+/** Programme words looked at per Latin beginning, and the longest beginning looked for when more begin so. */
+const HEARD_CANDIDATES = 60;
+const HEARD_BEGINNING_MAX = 5;
+/** The fields naming people: a name is never as good as typed when heard (another person may sound alike). */
+const PERSON_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) => (f === "name" || f === "speakerName" ? m | (1 << bit) : m),
+  0,
+);
+
+/**
+ * A borrowed word written in Cyrillic matched to the programme's Latin words by how it is heard ({@link
+ * heardCost}): the word whole, or its Russian stem (its ending left out, an adjective's suffix too:
+ * «коучинговые» → коучинг; or only its final vowels: «электромобили» → электромобил) as the beginning of a
+ * programme word («гринлеты» greenlets, «хоумлаб» homelabing).
+ * Spelled as usual, a long word counts as typed in Latin letters — unless it names a person, or a person's name
+ * is heard about as closely («дэниел» is Daniel, not denial); less closely, by how far.
+ */
+function matchHeard(
+  v: Vocabulary,
+  word: string,
+  wordStem: string,
+  add: (term: number, sim: number) => void,
+): void {
+  if (word.length < MIN_HEARD || !/^[а-яё]+$/.test(word)) return;
+  // A word typed on the wrong keyboard layout is no borrowing («щкпфтшяфешщт» organization).
+  if (v.termIds.has(swapLayout(word))) return;
+  const stems: number[] = [];
+  for (const s of [wordStem, wordStem.replace(/(?:ов|ев|н|ск)$/, ""), word.replace(/[аеёиоуыэюяйь]+$/, "")])
+    if (s.length >= MIN_HEARD - 1 && word.startsWith(s) && !stems.includes(s.length)) stems.push(s.length);
+  const shortest = Math.min(word.length, ...stems);
+  const seen = new Map<number, number>();
+  // Words beginning as the word is spelled; where too many do («эле…»), those beginning with a letter more.
+  const visit = (beginnings: string[], letters: number) => {
+    for (const beginning of beginnings) {
+      const terms: [string, number][] = [];
+      v.sortedTerms.withPrefix(beginning, HEARD_CANDIDATES + 1, (term, id) => {
+        terms.push([term, id]);
+      });
+      if (terms.length > HEARD_CANDIDATES && letters < HEARD_BEGINNING_MAX) {
+        const longer = heardBeginnings(word, letters + 1).filter(
+          (b) => b.length > beginning.length && b.startsWith(beginning),
+        );
+        if (longer.length) {
+          visit(longer, letters + 1);
+          continue;
+        }
+      }
+      for (const [term, id] of terms) {
+        if (term.length < shortest * 0.7 || term.length > word.length * 1.6 + HEARD_TAIL) continue;
+        const cost = heardCost(word, term, HEARD_CLOSE * term.length, stems, HEARD_TAIL);
+        if (cost < (seen.get(id) ?? Number.POSITIVE_INFINITY)) seen.set(id, cost);
+      }
+    }
+  };
+  visit(heardBeginnings(word, 3), 3);
+  let closestPerson = Number.POSITIVE_INFINITY;
+  const people = new Set<number>();
+  for (const [id, cost] of seen)
+    for (const m of v.postingMasks(id))
+      if (m & PERSON_MASK) {
+        people.add(id);
+        closestPerson = Math.min(closestPerson, cost);
+        break;
+      }
+  for (const [id, cost] of seen) {
+    const asTyped =
+      cost <= HEARD_AS_TYPED &&
+      word.length >= MIN_AS_TYPED &&
+      !people.has(id) &&
+      closestPerson > cost + HEARD_AS_TYPED;
+    add(id, asTyped ? SIM.exact : SIM.phonetic * (1 - cost / (v.terms[id] as string).length));
+  }
 }
 /**
  * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
@@ -492,6 +581,8 @@ function matchJoined(v: Vocabulary, word: string, first: number): Map<number, nu
         const id = v.termIds.get(whole);
         if (id !== undefined) add(id, SIM.phonetic);
       }
+  // …or as heard («эскейп румы» escaperooms).
+  if (isCyrillic(word)) matchHeard(v, word, stem(word, "ru"), add);
   return found;
 }
 

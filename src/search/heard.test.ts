@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { heardBeginnings, heardCost } from "./heard.js";
+
+const cost = (cyrillic: string, latin: string, stems: number[] = [], tail = 0) =>
+  heardCost(cyrillic, latin, 5, stems, tail);
+
+describe("how closely a Cyrillic word is heard as a Latin one", () => {
+  it("costs nothing for the usual spellings of letters and pairs", () => {
+    expect(cost("джава", "java")).toBe(0);
+    expect(cost("пайтон", "python")).toBeLessThan(0.3);
+    expect(cost("коучинг", "coaching")).toBe(0);
+    expect(cost("шпигель", "spiegel")).toBeGreaterThan(0);
+    expect(cost("шахта", "schacht", [4], 4)).toBe(0);
+  });
+
+  it("costs little for a silent e, a doubled letter, ee for и, a for е", () => {
+    expect(cost("эскейп", "escape")).toBeLessThan(0.5);
+    expect(cost("гринлет", "greenlet")).toBeLessThan(0.5);
+    expect(cost("кирил", "kirill")).toBeLessThan(0.5);
+    expect(cost("менеджер", "manager")).toBeLessThan(1);
+  });
+
+  it("weighs a stem as the beginning of a longer word, a tenth per letter left", () => {
+    expect(cost("хоумлаб", "homelabs")).toBeGreaterThan(1);
+    expect(cost("хоумлаб", "homelabs", [7], 4)).toBeCloseTo(cost("хоумлаб", "homelab") + 0.1);
+    // The stem of «серверы» against "servers": the Russian ending left, the English one added.
+    expect(cost("серверы", "servers", [6], 4)).toBeLessThan(cost("серверы", "servers"));
+    expect(cost("серверы", "serverless", [6], 2)).toBeGreaterThan(1);
+  });
+
+  it("is one edit per letter otherwise, and Infinity past the bound", () => {
+    expect(cost("кластер", "blaster")).toBe(1);
+    expect(heardCost("кластер", "toaster", 1.5)).toBe(Number.POSITIVE_INFINITY);
+    expect(heardCost("флырбщ", "flurry", 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("gives the Latin beginnings a word's spellings start with", () => {
+    expect(heardBeginnings("джанго")).toEqual(expect.arrayContaining(["jan", "gan"]));
+    expect(heardBeginnings("хоумлаб")).toEqual(expect.arrayContaining(["hom", "how"]));
+    expect(heardBeginnings("менеджер")).toEqual(expect.arrayContaining(["men", "man"]));
+    for (const b of heardBeginnings("квант")) expect(b).toMatch(/^(k|c|ck)/);
+  });
+});

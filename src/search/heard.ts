@@ -1,0 +1,357 @@
+/**
+ * How closely a Cyrillic word is heard as a Latin one: the cost of spelling it so, by the ways Russians write
+ * English and German sounds («гринлет» greenlet: и is ee; «хоумлаб» homelab: оу is o and a silent e added;
+ * «эскейп» escape; «менеджер» manager: е is a, дж is g). An alignment over both words (a weighted edit
+ * distance): a Cyrillic letter or pair spelled one of its usual ways costs nothing or little, a silent e, an h
+ * after a consonant or a doubled letter on the Latin side little, any other edit a whole one. A similarity
+ * measure, not a list of spellings: every way of writing the word is weighed at once, against the words a
+ * programme holds.
+ */
+
+/** Ways a Cyrillic letter or pair is spelled in Latin letters, with what each costs (0: the usual one). */
+const HEARD: Record<string, readonly (readonly [string, number])[]> = {
+  а: [
+    ["a", 0],
+    ["u", 0.3],
+    ["o", 0.5],
+    ["e", 0.5],
+  ],
+  б: [["b", 0]],
+  в: [
+    ["v", 0],
+    ["w", 0],
+  ],
+  г: [
+    ["g", 0],
+    ["h", 0.3],
+    ["gh", 0.3],
+  ],
+  д: [["d", 0]],
+  е: [
+    ["e", 0],
+    ["a", 0.3],
+    ["ea", 0.3],
+    ["ee", 0.3],
+    ["i", 0.5],
+    ["u", 0.5],
+  ],
+  ё: [
+    ["yo", 0],
+    ["o", 0],
+    ["e", 0.3],
+  ],
+  ж: [
+    ["zh", 0],
+    ["j", 0],
+    ["g", 0.2],
+    ["s", 0.4],
+  ],
+  з: [
+    ["z", 0],
+    ["s", 0.2],
+    ["th", 0.5],
+  ],
+  и: [
+    ["i", 0],
+    ["y", 0],
+    ["ee", 0.2],
+    ["ea", 0.3],
+    ["ie", 0.3],
+    ["e", 0.4],
+  ],
+  й: [
+    ["y", 0],
+    ["i", 0],
+    ["j", 0.2],
+  ],
+  к: [
+    ["k", 0],
+    ["c", 0],
+    ["ck", 0],
+    ["ch", 0.3],
+    ["q", 0.3],
+  ],
+  л: [["l", 0]],
+  м: [["m", 0]],
+  н: [["n", 0]],
+  о: [
+    ["o", 0],
+    ["a", 0.3],
+    ["oa", 0.3],
+    ["ou", 0.3],
+    ["u", 0.5],
+  ],
+  п: [["p", 0]],
+  р: [["r", 0]],
+  с: [
+    ["s", 0],
+    ["c", 0],
+    ["z", 0.3],
+  ],
+  т: [
+    ["t", 0],
+    ["th", 0.2],
+  ],
+  у: [
+    ["u", 0],
+    ["oo", 0],
+    ["ou", 0.2],
+    ["w", 0.3],
+  ],
+  ф: [
+    ["f", 0],
+    ["ph", 0],
+  ],
+  х: [
+    ["h", 0],
+    ["kh", 0],
+    ["ch", 0],
+  ],
+  ц: [
+    ["ts", 0],
+    ["c", 0],
+    ["z", 0],
+    ["tz", 0],
+  ],
+  ч: [
+    ["ch", 0],
+    ["tch", 0],
+    ["tsch", 0.2],
+    ["c", 0.3],
+    ["t", 0.5],
+  ],
+  ш: [
+    ["sh", 0],
+    ["sch", 0],
+    ["ch", 0.3],
+    ["ti", 0.4],
+    ["s", 0.4],
+  ],
+  щ: [
+    ["sch", 0],
+    ["shch", 0],
+    ["sh", 0.2],
+  ],
+  ъ: [["", 0]],
+  ь: [["", 0]],
+  ы: [
+    ["y", 0],
+    ["i", 0],
+  ],
+  э: [
+    ["e", 0],
+    ["a", 0],
+    ["ai", 0.3],
+  ],
+  ю: [
+    ["yu", 0],
+    ["u", 0],
+    ["ew", 0],
+    ["ue", 0.2],
+    ["ju", 0.2],
+    ["iu", 0.2],
+  ],
+  я: [
+    ["ya", 0],
+    ["ia", 0],
+    ["a", 0.2],
+    ["ja", 0.2],
+  ],
+  дж: [
+    ["j", 0],
+    ["g", 0],
+    ["dg", 0],
+    ["dj", 0.2],
+  ],
+  кс: [
+    ["x", 0],
+    ["ks", 0],
+    ["cs", 0.2],
+  ],
+  эй: [
+    ["a", 0],
+    ["ai", 0],
+    ["ay", 0],
+    ["ei", 0],
+    ["ey", 0],
+  ],
+  ей: [
+    ["ey", 0],
+    ["ei", 0],
+    ["ay", 0],
+    ["a", 0.2],
+  ],
+  ай: [
+    ["i", 0],
+    ["y", 0],
+    ["ai", 0],
+    ["ay", 0],
+    ["igh", 0.2],
+    ["ei", 0.2],
+  ],
+  ой: [
+    ["oy", 0],
+    ["oi", 0],
+  ],
+  оу: [
+    ["o", 0],
+    ["ow", 0],
+    ["oa", 0],
+    ["ou", 0],
+  ],
+  ью: [
+    ["u", 0],
+    ["ew", 0],
+    ["eu", 0.2],
+  ],
+};
+
+const LATIN_VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
+const CYRILLIC_VOWELS = new Set(["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я"]);
+/** A Latin letter added that Russian does not write: a silent e, an h after a consonant, a doubled letter. */
+const SILENT_E = 0.2;
+const AFTER_CONSONANT_H = 0.3;
+const DOUBLED = 0.1;
+/** A Latin letter past the end of a stem (an ending): little, so that a whole word is heard closer. */
+const TAIL = 0.1;
+/** A vowel heard as another (they shift most between languages), and any other edit. */
+const VOWEL_FOR_VOWEL = 0.8;
+const EDIT = 1;
+
+/** Whether a word is one {@link heardCost} can weigh: Cyrillic letters only. */
+export function heardable(word: string): boolean {
+  return /^[а-яё]+$/.test(word);
+}
+
+/** A Cyrillic word's ways of being spelled, per position: how many letters, the spelling, its cost. */
+type Ways = (readonly [length: number, spelling: string, cost: number])[][];
+
+let lastWord = "";
+let lastWays: Ways = [];
+/** The ways of every letter and pair of a word (remembered for the last word: it is weighed against many). */
+function waysOf(cyrillic: string): Ways {
+  if (cyrillic === lastWord) return lastWays;
+  const out: Ways = [];
+  for (let i = 0; i < cyrillic.length; i++) {
+    const here: (readonly [number, string, number])[] = [];
+    for (const len of [1, 2])
+      for (const [spelling, cost] of HEARD[cyrillic.slice(i, i + len)] ?? [])
+        if (i + len <= cyrillic.length) here.push([len, spelling, cost]);
+    out.push(here);
+  }
+  lastWord = cyrillic;
+  lastWays = out;
+  return out;
+}
+
+/** The alignment's table, reused across calls (grown when a longer pair of words comes). */
+let table = new Float64Array(64 * 64);
+
+/**
+ * The cost of hearing a Cyrillic word as the Latin one, or a beginning of it (`stems`: lengths of its Russian
+ * stems) as the Latin word's beginning with up to `tail` Latin letters left over (an English ending the stem
+ * lacks: greenlet-s, coach-ing; a tenth each); Infinity above `max`. 0 for a usual spelling («джава» java), a
+ * few tenths for a less usual one, one per plain edit. One alignment weighs the word and all its stems.
+ */
+export function heardCost(
+  cyrillic: string,
+  latin: string,
+  max: number,
+  stems: readonly number[] = [],
+  tail = 0,
+): number {
+  const n = cyrillic.length;
+  const m = latin.length;
+  const ways = waysOf(cyrillic);
+  // d[i * width + j]: cost of the first i Cyrillic letters heard as the first j Latin ones.
+  const width = m + 1;
+  const size = (n + 1) * width;
+  if (table.length < size) table = new Float64Array(size * 2);
+  const d = table;
+  d.fill(Number.POSITIVE_INFINITY, 0, size);
+  d[0] = 0;
+  let lastRowBest = Number.POSITIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i <= n; i++) {
+    const c = cyrillic[i] ?? "";
+    const unheard = c === "ь" || c === "ъ" ? 0 : c === cyrillic[i - 1] ? DOUBLED : EDIT;
+    const cVowel = CYRILLIC_VOWELS.has(c);
+    const spellings = ways[i] ?? [];
+    let rowBest = Number.POSITIVE_INFINITY;
+    const row = i * width;
+    for (let j = 0; j <= m; j++) {
+      const here = d[row + j] as number;
+      if (here > max) continue;
+      if (here < rowBest) rowBest = here;
+      const l = latin[j];
+      // A Latin letter Russian does not write.
+      if (l !== undefined) {
+        const prev = latin[j - 1];
+        const added =
+          l === prev
+            ? DOUBLED
+            : l === "e"
+              ? SILENT_E
+              : l === "h" && prev !== undefined && !LATIN_VOWELS.has(prev)
+                ? AFTER_CONSONANT_H
+                : EDIT;
+        if (here + added < (d[row + j + 1] as number)) d[row + j + 1] = here + added;
+      }
+      if (i === n) continue;
+      // A Cyrillic letter not heard: a sign, a doubled letter, else an edit.
+      const below = row + width + j;
+      if (here + unheard < (d[below] as number)) d[below] = here + unheard;
+      // A letter or pair spelled one of its ways.
+      for (const [len, spelling, cost] of spellings)
+        if (latin.startsWith(spelling, j)) {
+          const at = (i + len) * width + j + spelling.length;
+          if (here + cost < (d[at] as number)) d[at] = here + cost;
+        }
+      // A letter heard as another.
+      if (l !== undefined) {
+        const other = here + (cVowel && LATIN_VOWELS.has(l) ? VOWEL_FOR_VOWEL : EDIT);
+        if (other < (d[below + 1] as number)) d[below + 1] = other;
+      }
+    }
+    // A stem heard as the Latin word's beginning, its ending left.
+    if (stems.includes(i))
+      for (let j = Math.max(0, m - tail); j <= m; j++)
+        best = Math.min(best, (d[row + j] as number) + (m - j) * TAIL);
+    // A pair spans two rows: past two rows above the bound, nothing below it is left.
+    if (rowBest > max && lastRowBest > max) break;
+    lastRowBest = rowBest;
+  }
+  best = Math.min(best, d[n * width + m] as number);
+  return best <= max ? best : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The Latin beginnings (two or three letters) a Cyrillic word's spellings may start with, to find the
+ * programme words worth weighing by {@link heardCost}: a borrowing keeps the word's beginning.
+ */
+const BEGINNING_VOWEL = 0.3;
+
+export function heardBeginnings(cyrillic: string, letters = 3): string[] {
+  let out: [spelled: string, at: number][] = [["", 0]];
+  const done = new Set<string>();
+  for (let step = 0; step < letters && out.length; step++) {
+    const next: [string, number][] = [];
+    for (const [spelled, at] of out) {
+      if (spelled.length >= letters || at >= cyrillic.length) {
+        done.add(spelled.slice(0, letters));
+        continue;
+      }
+      for (const len of [1, 2]) {
+        const ways = HEARD[cyrillic.slice(at, at + len)];
+        if (!ways || at + len > cyrillic.length) continue;
+        // A consonant's usual spellings only; a vowel's less usual ones too (vowels shift most).
+        const vowel = CYRILLIC_VOWELS.has(cyrillic[at] as string);
+        for (const [spelling, cost] of ways)
+          if (cost <= (vowel ? BEGINNING_VOWEL : 0)) next.push([spelled + spelling, at + len]);
+      }
+    }
+    out = next;
+  }
+  for (const [spelled] of out) if (spelled.length >= 2) done.add(spelled.slice(0, letters));
+  return [...done].filter((b) => b.length >= 2);
+}
