@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
 import { interpret } from "./query.js";
-import { aboveCutoffs, MIN_SCORE, SUGGEST_MIN, scoreWords, weakMatches } from "./score.js";
+import {
+  aboveCutoffs,
+  MIN_SCORE,
+  SUGGEST_MIN,
+  scoreWords,
+  UNREAD_WORD_SHARE,
+  WEAK_WORD_SHARE,
+  weakMatches,
+} from "./score.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -11,11 +19,11 @@ const v = buildVocabulary(
     ["other", "Rust in the kernel"],
   ]),
 );
-function scores(query: string): Record<string, number> {
+function scores(query: string, over = v): Record<string, number> {
   const memo = new Map();
   const into = new Map<number, number>();
-  scoreWords(v, interpret(v, query, memo), memo, into);
-  return Object.fromEntries([...into].map(([d, s]) => [v.docs[d]?.id, s]));
+  scoreWords(over, interpret(over, query, memo), memo, into);
+  return Object.fromEntries([...into].map(([d, s]) => [over.docs[d]?.id, s]));
 }
 
 describe("scoring candidates", () => {
@@ -28,6 +36,71 @@ describe("scoring candidates", () => {
 
   it("counts a query word that matches nothing against every document", () => {
     expect(scores("kubernetes zzqx").title).toBeLessThan(scores("kubernetes").title as number);
+  });
+});
+
+describe("a session holding only some of the query's words", () => {
+  const programme = talksProgramme([
+    ["bikes", "Bike sharing data for cities"],
+    ["routers", "Routers at line rate"],
+    ["dress", "Dress codes of open source communities"],
+    ["mobility", "Mobility in cities", "Scooter rental schemes compared."],
+    ["kubernetes", "Kubernetes operators"],
+    ["kernel", "Rust in the kernel"],
+    ["postgres", "Postgres replication"],
+    ["compilers", "Compilers for beginners"],
+  ]);
+  const ann = { id: "ann", name: { en: "Ann Lovelace" } };
+  const talks = buildVocabulary({
+    ...programme,
+    speakers: [ann],
+    sessions: programme.sessions.map((s) => (s.id === "kernel" ? { ...s, speakers: ["ann"] } : s)),
+  });
+  const found = (query: string) =>
+    aboveCutoffs(
+      new Map(
+        Object.entries(scores(query, talks)).map(([id, s]) => [talks.docs.findIndex((d) => d.id === id), s]),
+      ),
+    ).map(([d]) => talks.docs[d]?.id);
+
+  it("is found when its words are held strongly and the others are words no dictionary lists", () => {
+    // "terabit" reaches nothing and no dictionary lists it: what it adds cannot be read, so it weighs less.
+    expect(found("routers")[0]).toBe("routers");
+    expect(found("terabit routers")[0]).toBe("routers");
+    expect(scores("terabit routers", talks).routers).toBeCloseTo(
+      (scores("routers", talks).routers as number) / (1 + UNREAD_WORD_SHARE),
+    );
+  });
+
+  it("is found when the other words reach the programme only weakly, in passing", () => {
+    // "rental" is said only in an abstract; "bikes" stands in a title.
+    expect(found("rental bikes")[0]).toBe("bikes");
+    expect(scores("rental bikes", talks).bikes as number).toBeGreaterThanOrEqual(
+      (scores("bikes", talks).bikes as number) / (1 + WEAK_WORD_SHARE) - 1e-9,
+    );
+  });
+
+  it("counts in full another word a dictionary knows and the programme lacks altogether", () => {
+    // What "wedding" means is known, and no talk is about it: the dress codes talk is half the answer.
+    expect(scores("wedding dress", talks).dress).toBeCloseTo((scores("dress", talks).dress as number) / 2);
+  });
+
+  it("keeps the order of sessions: only the confidence of the best changes", () => {
+    const before = Object.entries(scores("rental bikes", talks)).sort((a, b) => b[1] - a[1]);
+    expect(before[0]?.[0]).toBe("bikes");
+    expect(before.map(([id]) => id)).toContain("mobility");
+    const ratio = (id: string) =>
+      (scores("rental bikes", talks)[id] as number) / (scores("terabit rental bikes", talks)[id] as number);
+    expect(ratio("mobility")).toBeCloseTo(ratio("bikes"));
+  });
+
+  it("leaves people to their whole name: beside a first name, an unknown word counts in full", () => {
+    expect(found("ann lovelace")[0]).toBe("ann");
+    expect(scores("ann qzxvy", talks).ann).toBeCloseTo((scores("ann", talks).ann as number) / 2);
+  });
+
+  it("leaves nonsense and a lone unknown word finding nothing", () => {
+    for (const q of ["qzxvy", "terabit", "qzxvy plorb", "wedding"]) expect(found(q)).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * Scoring: of the query words that carry meaning, each candidate document scores the IDF-weighted mean over
- * query words of (similarity of the word's best match × weight of the field it is in), in [0, 1]. Then the
- * cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and far below the best is noise.
+ * query words of (similarity of the word's best match × weight of the field it is in), in [0, 1]. A word the
+ * programme does not hold weighs less in that mean when the best session holds the others strongly (see
+ * {@link PartialMatch}). Then the cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and
+ * far below the best is noise.
  */
 import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
-import { compoundDocs, translateQueryOnce } from "./cross-language.js";
+import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
@@ -27,6 +29,12 @@ const PLACE_BOOST = 1.15;
 const NON_CONTENT_FACTOR = 0.6;
 /** A glossary translation other than the first (the usual sense) is worth this share. */
 const OTHER_SENSE = 0.97;
+/** A query word matched this well somewhere (a title's word, a translation in a title) reaches the programme. */
+export const STRONG_MATCH = 0.6;
+/** Beside words the best session holds strongly, a word reaching the programme only weakly weighs this share. */
+export const WEAK_WORD_SHARE = 0.7;
+/** …and a word reaching nothing that no dictionary lists (a borrowing, a derived or jargon form) this share. */
+export const UNREAD_WORD_SHARE = 0.85;
 /**
  * Scores every document the query words reach, into `into`; with `direct`, only those they reach as the
  * programme writes them (direct.ts: no slips, sound, dictionary translations or words written as one).
@@ -81,6 +89,7 @@ export function scoreWords(
   let known = 0;
   let knownWords = 0;
   let unknownWords = 0;
+  const partial = new PartialMatch();
   for (let w = 0; w < words.length; w++) {
     // A place word only says what the others name ("databases track"): matched on its own it would favour
     // whatever says "track" in passing, and its absence from a track's sessions must not count against them.
@@ -118,24 +127,91 @@ export function scoreWords(
     for (const [d, s] of joined[w] ?? []) credit(d, s * factor);
     if (!docs.length) {
       unknownWords++;
+      partial.unreached(word);
       continue;
     }
     const idf = Math.log(1 + n / docs.length);
     known += idf;
     knownWords++;
+    let reach = 0;
     for (const d of docs) {
+      const b = best[d] as number;
+      if (b > reach) reach = b;
+      if (b >= STRONG_MATCH) partial.held.push(d);
       if (total[d] === 0) touched.push(d);
-      total[d] = (total[d] as number) + idf * (best[d] as number);
+      total[d] = (total[d] as number) + idf * b;
       best[d] = 0;
     }
+    partial.reached(idf, reach);
   }
   if (!touched.length) return;
   // A word that matches nothing weighs as much as an average word that does.
   const sum = known + unknownWords * (known / knownWords);
+  // Sessions may weigh the words the programme lacks less (people are found by their whole name); not in a
+  // direct search, which looks for the query's words as written.
+  let sessionSum = sum;
+  if (!direct && partial.possible()) {
+    let top = -1;
+    let topTotal = 0;
+    for (const d of touched) {
+      const t = (total[d] as number) * (v.content[d] ? 1 : NON_CONTENT_FACTOR);
+      if (t > topTotal && v.docs[d]?.kind !== "speaker") [top, topTotal] = [d, t];
+    }
+    if (top >= 0) sessionSum = Math.min(sum, partial.sum(top) ?? sum);
+  }
   for (const d of touched) {
-    const score = (total[d] as number) / sum;
+    const own = sessionSum < sum && v.docs[d]?.kind !== "speaker" ? sessionSum : sum;
+    const score = (total[d] as number) / own;
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
+  }
+}
+
+/**
+ * What the query words weigh when the best session matches only some of them. Attendees describe a topic in
+ * two to five words of which one or two reach the programme («прокат велосипедов»: bike hire, where the
+ * programme says bike sharing); weighing every word alike, the words it lacks held the talk on bikes below the
+ * cut-off. So when the best session holds a word of the query strongly (at least {@link STRONG_MATCH}), a word
+ * reaching the programme only weakly (a slip, a sound, in passing) counts at {@link WEAK_WORD_SHARE} of its
+ * weight, and one reaching nothing that no dictionary lists (a borrowed, derived or jargon form the search
+ * cannot read: «терабитный») at {@link UNREAD_WORD_SHARE}; a dictionary's word reaching nothing keeps its full
+ * weight — what it means is known, and the programme has none of it (wedding in «свадебное платье»). Neither
+ * counts for more than the average word the programme holds strongly, so a weak word's high IDF (few, fuzzy
+ * matches) does not outweigh the rest. The weights are the same for every session, so the order of sessions
+ * never changes: only whether the best is confident enough to show. One word alone, or words all held strongly,
+ * score as before; nonsense reaches nothing strongly.
+ */
+class PartialMatch {
+  /** Documents holding some query word at least {@link STRONG_MATCH}. */
+  readonly held: number[] = [];
+  private readonly strong: number[] = [];
+  private readonly weak: number[] = [];
+  private readonly lacking: string[] = [];
+
+  /** A query word reaching the programme: its IDF and its best match anywhere. */
+  reached(idf: number, reach: number): void {
+    (reach >= STRONG_MATCH ? this.strong : this.weak).push(idf);
+  }
+
+  /** A query word reaching nothing. */
+  unreached(word: string): void {
+    this.lacking.push(word);
+  }
+
+  /** Whether some words reach the programme strongly and others do not. */
+  possible(): boolean {
+    return this.strong.length > 0 && this.weak.length + this.lacking.length > 0;
+  }
+
+  /** The denominator of the weighted mean for sessions when `top` is the best session; undefined when as before. */
+  sum(top: number): number | undefined {
+    if (!this.possible() || !this.held.includes(top)) return undefined;
+    let sum = 0;
+    for (const idf of this.strong) sum += idf;
+    const average = sum / this.strong.length;
+    for (const idf of this.weak) sum += WEAK_WORD_SHARE * Math.min(idf, average);
+    for (const word of this.lacking) sum += (isDictionaryWord(word) ? 1 : UNREAD_WORD_SHARE) * average;
+    return sum;
   }
 }
 /**
