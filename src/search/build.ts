@@ -180,7 +180,6 @@ class Builder {
   /** Per word, how often the prose field being added says it (zero between fields). */
   private said = new Int32Array(1024);
   /** Scratch of one field: its words as written, their name hints, their forms. */
-  private readonly raws: string[] = [];
   private readonly hints: number[] = [];
   private readonly met: WrittenForm[] = [];
 
@@ -203,12 +202,13 @@ class Builder {
     this.v.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
     this.v.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
     this.v.content.push(doc.content);
-    const { raws, hints, met } = this;
+    const { hints, met } = this;
     for (const { text, field, weight, lang, role } of doc.fields) {
       const bit = 1 << FIELD_NAMES.indexOf(field);
       const prose = PROSE.has(field);
       const place = role === "place";
-      const n = scanWords(text, raws, hints);
+      const raws = scanWords(text, hints);
+      const n = raws.length;
       // Each written form is looked up once here; its words get their ids in the order they are first met.
       const forms = this.formsIn(lang);
       let long = 0;

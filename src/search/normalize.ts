@@ -95,16 +95,17 @@ const SPACE = /\s/;
 
 /**
  * The words of a text as written (runs of letters and digits, as {@link tokenize} splits them, not yet
- * normalized: {@link foldWord} does that) into `raws`, with their {@link TextWord} hints as bits into `hints`,
- * from index 0; how many. Indexing meets each written form many times and normalizes it once.
+ * normalized: {@link foldWord} does that), with their {@link TextWord} hints as bits put into `hints` from
+ * index 0. Indexing meets each written form many times and normalizes it once.
  */
-export function scanWords(text: string, raws: string[], hints: number[]): number {
+export function scanWords(text: string, hints: number[]): string[] {
   const s = apostrophes(text.normalize("NFKC"));
+  const raws = s.match(TOKEN) ?? [];
   let n = 0;
   // The tokens as strings, not a match object each; a token begins with a letter or digit, which no skipped
   // character is, so its first occurrence after the previous token is where it was matched.
   let at = 0;
-  for (const raw of s.match(TOKEN) ?? []) {
+  for (const raw of raws) {
     const index = s.indexOf(raw, at);
     at = index + raw.length;
     const lower = raw.toLowerCase();
@@ -124,10 +125,9 @@ export function scanWords(text: string, raws: string[], hints: number[]): number
         if (!begins) bits |= PROPER;
       }
     }
-    raws[n] = raw;
     hints[n++] = bits;
   }
-  return n;
+  return raws;
 }
 
 /** A word as {@link scanWords} gives it, normalized as {@link tokenize} would. */
@@ -137,11 +137,10 @@ export function foldWord(raw: string): string {
 
 /** Tokenizes a text like {@link tokenize}, keeping a proper-name hint from the original capitalization. */
 export function tokenizeText(text: string): TextWord[] {
-  const raws: string[] = [];
   const hints: number[] = [];
-  const n = scanWords(text, raws, hints);
+  const raws = scanWords(text, hints);
   const out: TextWord[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < raws.length; i++) {
     const bits = hints[i] as number;
     out.push({
       token: foldWord(raws[i] as string),
