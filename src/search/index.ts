@@ -75,10 +75,28 @@ export interface SearchIndex {
   readonly stats: { documents: number; terms: number };
 }
 
-/** The pipeline over one vocabulary. */
+/** How many documents of a direct search's results an index keeps per query ({@link SearchOptions.direct}). */
+const DIRECT_KEPT = 12;
+
+/**
+ * A query's entry in a map of the latest ones, least recently used first, made by `make` when missing (the map
+ * then bounded to {@link SCORED_QUERIES_KEPT}).
+ */
+function latest<T>(kept: Map<string, T>, query: string, make: () => T): T {
+  let entry = kept.get(query);
+  if (entry !== undefined) kept.delete(query);
+  else {
+    entry = make();
+    if (kept.size >= SCORED_QUERIES_KEPT) kept.delete(kept.keys().next().value as string);
+  }
+  kept.set(query, entry);
+  return entry;
+}
+
 /** How many queries' scores an index keeps (about 1 MB for 64 broad queries on FOSDEM 2026, 1,810 documents). */
 export const SCORED_QUERIES_KEPT = 64;
 
+/** The pipeline over one vocabulary. */
 class Index implements SearchIndex {
   constructor(readonly vocabulary: Vocabulary) {}
 
@@ -88,18 +106,16 @@ class Index implements SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 10;
-    const { words, scores } = this.score(query, options.direct ?? false);
+    if (options.direct) return this.results(this.directRanked(query, limit).slice(0, limit));
+    const { words, scores } = this.score(query);
     // Neither the results nor re-ranking look further than the best limit or RERANK_CANDIDATES: only those are sorted.
     const ranked = aboveCutoffs(scores, Math.max(limit, RERANK_CANDIDATES));
-    // Re-ranking orders near-ties by how closely titles hold the query phrase; a direct search leaves them in
-    // programme order: of the first two results at nine conferences, 15 of 4,510 came out otherwise (8 the same
-    // two, swapped), and comparing titles cost broad queries up to a third of their direct search.
-    if (!options.direct) rerank(this.vocabulary, ranked, words, limit);
+    rerank(this.vocabulary, ranked, words, limit);
     return this.results(ranked.slice(0, limit));
   }
 
   didYouMean(query: string): SearchResult[] {
-    const { words, scores } = this.score(query, false);
+    const { words, scores } = this.score(query);
     // Only a query with a word the programme holds as typed (or by stem) has a weak match worth offering: one
     // reached by sound or slips alone is how nonsense scores.
     if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
@@ -117,28 +133,33 @@ class Index implements SearchIndex {
    * never do; callers only read them.
    */
   private readonly scored = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
-  /** The same for direct searches ({@link SearchOptions.direct}), asked of every conference of a series. */
-  private readonly scoredDirect = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
+  /**
+   * The same for direct searches ({@link SearchOptions.direct}), asked of every conference of a series: only
+   * their best {@link DIRECT_KEPT} documents, which is all a direct search returns (a broad query scores
+   * hundreds, and every conference of a series keeps its own).
+   */
+  private readonly rankedDirect = new Map<string, [doc: number, score: number][]>();
 
   /** The query read, and every document it reaches with its score (before any cut-off). */
-  private score(query: string, direct: boolean): { words: QueryWord[]; scores: Map<number, number> } {
-    const kept = direct ? this.scoredDirect : this.scored;
-    let scored = kept.get(query);
-    if (scored) kept.delete(query);
-    else {
-      scored = direct ? this.scoreDirect(query) : this.scoreAnew(query);
-      if (kept.size >= SCORED_QUERIES_KEPT) kept.delete(kept.keys().next().value as string);
-    }
-    kept.set(query, scored);
-    return scored;
+  private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+    return latest(this.scored, query, () => this.scoreAnew(query));
   }
 
-  private scoreDirect(query: string): { words: QueryWord[]; scores: Map<number, number> } {
-    const memo: Memo = new Map();
+  /**
+   * A direct search's documents above the cut-offs, best first, at least `limit` of them when there are. Near-ties
+   * stay in programme order: re-ranking them by the title phrase changed 15 of 4,510 first-two answers at nine
+   * conferences (8 of them the same two, swapped) and cost broad queries up to a third of their direct search.
+   */
+  private directRanked(query: string, limit: number): [doc: number, score: number][] {
+    if (limit > DIRECT_KEPT) return this.rankDirect(query, limit);
+    return latest(this.rankedDirect, query, () => this.rankDirect(query, DIRECT_KEPT));
+  }
+
+  private rankDirect(query: string, keep: number): [doc: number, score: number][] {
     const words = directWords(this.vocabulary, query) ?? [];
     const scores = new Map<number, number>();
-    scoreWords(this.vocabulary, words, memo, scores, true);
-    return { words, scores };
+    scoreWords(this.vocabulary, words, new Map(), scores, true);
+    return aboveCutoffs(scores, keep);
   }
 
   private scoreAnew(query: string): { words: QueryWord[]; scores: Map<number, number> } {
