@@ -414,7 +414,9 @@ function compoundTranslations(
       if (verb.length >= MIN_PART && vocabulary.knows(verb))
         alternatives.push([[verb], DERIVED_WEIGHT, false]);
     }
-    for (const [term, share] of asParts(single, vocabulary))
+    // Inside a longer programme word only a word the programme does not say alone (a search of its trigrams).
+    const inside = single.filter((w) => !vocabulary.has?.(w));
+    for (const [term, share] of asParts(inside, vocabulary))
       alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
     if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
   });
@@ -471,8 +473,10 @@ export function lexiconTranslations(
     // A German compound, by its parts too: a talk may say a part as written ("Netzsperren": "sperren" in a German
     // title) where no translation of the whole stands — less when a list knows the whole word (its parts
     // then say less than its translation: "Fahrkartenautomat" is no talk on "automated" things).
+    // Not a word an English or Russian programme writes as typed: that is its own word ("opencloud").
+    const itsOwn = vocabulary.has?.(word) === true && !vocabulary.languages.includes("de");
     const compound = (known: boolean) =>
-      deEn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
+      deEn && !itsOwn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
         ? compoundTranslations(word, i, vocabulary, deEn).map((t) =>
             known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
           )
