@@ -44,6 +44,11 @@ describe("translateTokens", () => {
     expect(found?.alternatives).toContainEqual(["stockage", "donnees"]);
   });
 
+  it("leaves out only a phrase's own language's stop words: another language's is a word there", () => {
+    // "ai" is French for "have", a stop word in French texts, but English for artificial intelligence.
+    expect(translateTokens(["ии"])[0]?.alternatives).toContainEqual(["ai"]);
+  });
+
   it("holds a vocabulary of several hundred phrases beside the dictionaries", () => {
     expect(glossarySize()).toBeGreaterThan(800);
   });

@@ -49,15 +49,18 @@ export interface CompoundPart {
   alternatives: [words: string[], weight: number, written: boolean][];
 }
 
-/** Stop words of every column's language: never indexed, so never required of a translation. */
-const STOP: ReadonlySet<string> = new Set([
-  ...STOPWORDS,
-  ...COLUMNS.flatMap((l) => tokenize(stopwordsOf(l).join(" "))),
-]);
+/**
+ * Stop words of each column's own language: never indexed in its texts, so never required of a translation.
+ * Another language's stop words stay: "ai" is French for "have" but English for AI («ИИ»).
+ */
+const STOP = new Map<string, ReadonlySet<string>>(
+  COLUMNS.map((l) => [l, new Set([...STOPWORDS, ...tokenize(stopwordsOf(l).join(" "))])]),
+);
 
-/** A phrase's words that carry meaning. */
-function contentWords(phrase: string): string[] {
-  return tokenize(phrase).filter((t) => !STOP.has(t));
+/** A phrase's words that carry meaning in its column's language. */
+function contentWords(phrase: string, lang: string): string[] {
+  const stop = STOP.get(lang);
+  return tokenize(phrase).filter((t) => !stop?.has(t));
 }
 
 /** Glossary phrases by the first four letters of their first word's stem. */
@@ -100,12 +103,12 @@ function glossaryLines(): string[][][][] {
   for (const line of GLOSSARY_ENTRIES.split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     lines.push(
-      line.split("=").map((c) =>
+      line.split("=").map((c, i) =>
         c
           .split(",")
           .map((s) => s.trim())
           .filter(Boolean)
-          .map(contentWords),
+          .map((phrase) => contentWords(phrase, COLUMNS[i] ?? "en")),
       ),
     );
   }

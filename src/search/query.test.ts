@@ -63,3 +63,16 @@ describe("normalising the query", () => {
     expect(phraseText("Rust in the Kernel!")).toBe("rust kernel");
   });
 });
+
+describe("a word the glossary translates", () => {
+  it("reads as typed, however short, even when its other-layout reading is a programme word", () => {
+    // «ИИ» retypes to "bb", which a title holds; the glossary's AI is what was meant.
+    const ai = buildVocabulary(
+      talksProgramme([
+        ["ai", "Sovereign AI"],
+        ["bb", "BB codes in forums"],
+      ]),
+    );
+    expect(interpret(ai, "ИИ", new Map()).map((q) => q.word)).toEqual(["ии"]);
+  });
+});

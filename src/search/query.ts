@@ -106,12 +106,14 @@ function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
   }
   return sum / words.length;
 }
-/** Words of glossary phrases of two or more words whose translation the programme holds. */
+/**
+ * Words of glossary phrases whose translation the programme holds: typed as meant, however short («ИИ» is AI,
+ * not "bb" on the other layout).
+ */
 function glossedPhrases(v: Vocabulary, words: readonly string[]): Set<string> {
   const out = new Set<string>();
-  if (words.length < 2) return out;
   for (const t of translateTokens(words))
-    if (t.length > 1 && t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
+    if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
       for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
   return out;
 }
