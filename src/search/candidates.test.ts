@@ -270,6 +270,15 @@ describe("a borrowed word written in Cyrillic, as heard", () => {
     expect(heard.denial ?? 0).toBeLessThanOrEqual(heard.daniel as number);
   });
 
+  it("reaches a longer word holding it as heard, worth an infix's share", () => {
+    const x = buildVocabulary(talksProgramme([["pv", "Plundervolt", "Attacks on SGX."]]));
+    const sim = (word: string) =>
+      matchMemo(x, word, false, new Map()).get(x.termIds.get("plundervolt") as number) ?? 0;
+    expect(sim("андервольтинг")).toBeGreaterThan(0.6);
+    expect(sim("андервольтинг")).toBeLessThan(SIM.infix);
+    expect(sim("вольтметр")).toBe(0);
+  });
+
   it("reaches nothing for Cyrillic nonsense", () => {
     expect(sims("флырбщ")).toEqual({});
     expect(sims("гырнлоп")).toEqual({});

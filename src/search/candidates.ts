@@ -324,6 +324,50 @@ function matchHeard(
       closestPerson > cost + HEARD_AS_TYPED;
     add(id, asTyped ? SIM.exact : SIM.phonetic * (1 - cost / (v.terms[id] as string).length));
   }
+  // Inside a longer word, an English -ing written in Cyrillic may be left too («андервольтинг» → андервольт).
+  const root = wordStem.replace(/инг$/, "").length;
+  if (word.length >= MIN_HEARD_INSIDE)
+    matchHeardInside(v, word, root < wordStem.length && root >= MIN_HEARD ? [...stems, root] : stems, add);
+}
+
+/** Shortest Cyrillic word looked for inside longer Latin words as heard, and the cost per letter tolerated. */
+const MIN_HEARD_INSIDE = 7;
+const HEARD_INSIDE = 0.1;
+/** Words holding one of the spelling's trigrams looked at, from the two rarest trigrams. */
+const INSIDE_CANDIDATES = 200;
+
+/**
+ * A borrowed word heard as a part of a longer Latin word («андервольтинг» in Plundervolt, «фарпланн» in
+ * EventFahrplan): the words holding the rarest trigrams of its usual spelling, weighed by {@link heardCost}
+ * with the word beginning anywhere in them, worth an infix's share. No person's name.
+ */
+function matchHeardInside(
+  v: Vocabulary,
+  word: string,
+  stems: readonly number[],
+  add: (term: number, sim: number) => void,
+): void {
+  const root = Math.min(word.length, ...stems);
+  const spelled = latinSpellings(word.slice(0, root))[0];
+  if (!spelled || spelled.length < MIN_HEARD_INSIDE - 1) return;
+  const lists: Int32Array[] = [];
+  for (let i = 0; i + 3 <= spelled.length; i++) {
+    const list = v.byGram(spelled.slice(i, i + 3));
+    if (list) lists.push(list);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  const seen = new Set<number>();
+  for (const list of lists.slice(0, 2))
+    for (let i = 0; i < list.length && i < INSIDE_CANDIDATES; i++) {
+      const t = list[i] as number;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const term = v.terms[t] as string;
+      if (term.length <= spelled.length || term.length > spelled.length * MAX_INFIX_SPAN) continue;
+      const cost = heardCost(word, term, HEARD_INSIDE * root, stems, HEARD_TAIL, true);
+      if (!Number.isFinite(cost) || v.postingMasks(t).some((m) => m & PERSON_MASK)) continue;
+      add(t, SIM.infix * Math.sqrt(spelled.length / term.length) * (1 - cost / spelled.length));
+    }
 }
 /**
  * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field

@@ -211,6 +211,8 @@ const CYRILLIC_VOWELS = new Set(["а", "е", "ё", "и", "о", "у", "ы", "э",
 /** A Latin letter added that Russian does not write: a silent e, an h after a consonant, a doubled letter. */
 const SILENT_E = 0.2;
 const AFTER_CONSONANT_H = 0.3;
+/** A German h after a vowel, not heard («фарплан» Fahrplan). */
+const LENGTHENING_H = 0.3;
 const DOUBLED = 0.1;
 /** A Latin letter past the end of a stem (an ending): little, so that a whole word is heard closer. */
 const TAIL = 0.1;
@@ -251,7 +253,8 @@ let table = new Float64Array(64 * 64);
  * The cost of hearing a Cyrillic word as the Latin one, or a beginning of it (`stems`: lengths of its Russian
  * stems) as the Latin word's beginning with up to `tail` Latin letters left over (an English ending the stem
  * lacks: greenlet-s, coach-ing; a tenth each); Infinity above `max`. 0 for a usual spelling («джава» java), a
- * few tenths for a less usual one, one per plain edit. One alignment weighs the word and all its stems.
+ * few tenths for a less usual one, one per plain edit. One alignment weighs the word and all its stems;
+ * `inside` lets it begin anywhere in the Latin word (a part of a compound: «фарплан» in EventFahrplan).
  */
 export function heardCost(
   cyrillic: string,
@@ -259,6 +262,7 @@ export function heardCost(
   max: number,
   stems: readonly number[] = [],
   tail = 0,
+  inside = false,
 ): number {
   const n = cyrillic.length;
   const m = latin.length;
@@ -270,6 +274,8 @@ export function heardCost(
   const d = table;
   d.fill(Number.POSITIVE_INFINITY, 0, size);
   d[0] = 0;
+  // Heard inside the Latin word: it may begin anywhere.
+  if (inside) d.fill(0, 0, width);
   let lastRowBest = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i <= n; i++) {
@@ -292,8 +298,10 @@ export function heardCost(
             ? DOUBLED
             : l === "e"
               ? SILENT_E
-              : l === "h" && prev !== undefined && !LATIN_VOWELS.has(prev)
-                ? AFTER_CONSONANT_H
+              : l === "h" && prev !== undefined
+                ? LATIN_VOWELS.has(prev)
+                  ? LENGTHENING_H
+                  : AFTER_CONSONANT_H
                 : EDIT;
         if (here + added < (d[row + j + 1] as number)) d[row + j + 1] = here + added;
       }
