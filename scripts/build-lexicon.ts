@@ -23,7 +23,7 @@ import {
   readDictd,
   reversed,
 } from "../src/search/lexicon-build.js";
-import { wordnetFrequencies } from "../src/search/wordnet-build.js";
+import { wordnetDerived, wordnetFrequencies, wordnetSynsets } from "../src/search/wordnet-build.js";
 
 const DIR = process.env.DICTD_DIR ?? "/usr/share/dictd";
 const WORDNET = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
@@ -117,3 +117,15 @@ write("en-de", enDe);
 const ruDe = new LexiconBuilder("ru", "de");
 reversed(deuRus, ruDe);
 write("ru-de", ruDe);
+
+// English → English: WordNet's derived forms of a word, for a translation the programme says in another form
+// ("volcano" → volcanic, "operator" → operate).
+const parts = { n: "noun", v: "verb", a: "adj", r: "adv" };
+const read = (kind: string) =>
+  Object.fromEntries(
+    Object.entries(parts).map(([pos, name]) => [pos, readFileSync(join(WORDNET, `${kind}.${name}`), "utf8")]),
+  );
+const enEn = new LexiconBuilder("en", "en", false);
+for (const [word, derived] of wordnetDerived(read("index"), wordnetSynsets(read("data"))))
+  enEn.add(word, derived);
+write("en-en", enEn);

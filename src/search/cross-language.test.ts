@@ -181,6 +181,19 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(bar.search("медведь")).toEqual([]);
   });
 
+  it("finds a talk by a derived form of a translation the programme does not say as such", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["ash", "Volcanic ash and jet engines", "What eruptions do to turbines."],
+        ["load", "Keeping clusters stable under load", "Backpressure and retries."],
+      ]),
+    );
+    // «устойчивость» → stability, which the programme says only as "stable".
+    expect(index.search("устойчивость")[0]?.id).toBe("load");
+    // A word whose usual translation leads nowhere the programme goes still finds nothing.
+    expect(index.search("гороскоп")).toEqual([]);
+  });
+
   it("finds nothing for nonsense compounds and pairs on a German programme", () => {
     const german = buildSearchIndex(germanProgramme());
     for (const q of ["Blumpfkraxelung", "Quarkzellenwumms", "qwxz solar", "Zahnarztbesuch"])

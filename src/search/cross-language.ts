@@ -44,6 +44,8 @@ const MAX_LEMMAS = 30;
  * this much of one found as a word, times the root of the share of the longer word it covers.
  */
 const PART_WEIGHT = 0.9;
+/** A synonym or derived form of a translation (WordNet's) is worth this much. */
+const RELATED_WEIGHT = 0.9;
 /** A translation through a second language (ru → de → en, or en → de → en for a synonym) is worth this much. */
 const PIVOT_WEIGHT = 0.9;
 /** Translations of each step of a pivot followed: the first, most usual ones. */
@@ -224,6 +226,15 @@ function pivoted(word: string, languages: readonly string[]): string[] {
     for (const [g, n] of ways) if (n >= MIN_PIVOT_PATHS && !out.includes(g)) out.push(g);
   }
   return out;
+}
+
+/**
+ * English words related to a word's usual translation when the programme does not hold it: WordNet's synonyms
+ * of its first sense and its derived forms (en-en list: «вулкан» → volcano → volcanic, «велосипед» → bicycle →
+ * bike). Only the first translation's: a looser one's synonyms drift («фон» → groundwork → base).
+ */
+function related(translations: readonly string[]): string[] {
+  return step(lexicon("en", "en"), translations.slice(0, 1));
 }
 
 /**
@@ -507,8 +518,11 @@ export function lexiconTranslations(
       }
     }
     if (isCyrillic(word)) {
-      // Through a second language, else by the word it is derived from («беспилотники» → беспилотный).
+      // A synonym or derived form of a translation, through a second language, else by the word it is derived
+      // from («беспилотники» → беспилотный).
+      const untranslated = [...unknown];
       const ways: [() => string[], number][] = [
+        [() => related(untranslated), RELATED_WEIGHT],
         [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
         [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],
       ];
