@@ -397,7 +397,7 @@ function compoundTranslations(
   // A part shorter than a word of its own only as a German dictionary's lemma ("Zug"), not any short word.
   const parts = splitCompound(
     word,
-    (p) => lemmaOf(deEn, p).length > 0 || (p.length >= MIN_PART && vocabulary.knows(p)),
+    (p) => (p.length >= MIN_PART && vocabulary.knows(p)) || lemmaOf(deEn, p).length > 0,
   );
   if (!parts) return [];
   const out: Translation[] = [];
