@@ -369,6 +369,13 @@ function matchHeardInside(
       add(t, SIM.infix * Math.sqrt(spelled.length / term.length) * (1 - cost / spelled.length));
     }
 }
+/** The programme's terms a word of a phrase is held as: the word itself and the words sharing its stem. */
+function termsOf(v: Vocabulary, word: string): Set<number> {
+  const terms = new Set(sameStem(v, word));
+  const exact = v.termIds.get(word);
+  if (exact !== undefined) terms.add(exact);
+  return terms;
+}
 /**
  * Documents holding every word of a phrase (exactly or by stem) in one field, with the weight of the best field
  * holding them all: "smart home" in a title, not "smart" in the title and "home" in the track. A phrase held
@@ -380,10 +387,7 @@ export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1
   let result: Map<number, [mask: number, weight: number]> | undefined;
   for (const word of words) {
     const docs = new Map<number, [number, number]>();
-    const terms = new Set(sameStem(v, word));
-    const exact = v.termIds.get(word);
-    if (exact !== undefined) terms.add(exact);
-    for (const t of terms) {
+    for (const t of termsOf(v, word)) {
       const ids = v.postingDocs(t);
       const masks = v.postingMasks(t);
       const weights = v.postingWeights(t);
@@ -420,9 +424,7 @@ export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1
  * hundreds, and a tuple per document in a map cost most of a translated query's scoring.
  */
 function matchOneWordPhrase(v: Vocabulary, word: string, inProse: number): Map<number, number> {
-  const terms = new Set(sameStem(v, word));
-  const exact = v.termIds.get(word);
-  if (exact !== undefined) terms.add(exact);
+  const terms = termsOf(v, word);
   const out = new Map<number, number>();
   if (!terms.size) return out;
   const fields = new Uint16Array(v.docs.length);
