@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { buildVocabulary } from "./build.js";
+import { directWords } from "./direct.js";
 import { buildSearchIndex } from "./index.js";
 import { swapLayout } from "./layout.js";
 
@@ -66,5 +68,39 @@ describe("direct search (SearchOptions.direct), the search of the other conferen
     expect(direct("flsak")).toEqual([]);
     expect(full("flsak")).toEqual(["flask"]);
     expect(direct("flsak")).toEqual([]);
+  });
+});
+
+describe("directWords: whether the programme holds every word of the query as written (a direct search finds nothing otherwise)", () => {
+  const programme = talksProgramme([
+    ["flask", "Advanced Flask patterns"],
+    ["ml", "Machine learning in production"],
+  ]);
+  const index = buildSearchIndex(programme);
+  const vocabulary = buildVocabulary(programme);
+  const holds = (q: string) => directWords(vocabulary, q) !== undefined;
+
+  it("holds words as typed, by stem, by their beginning, on the other layout, in Latin letters, or by a phrase", () => {
+    expect(holds("flask")).toBe(true);
+    expect(holds("advanced patterns of flask")).toBe(true);
+    expect(holds("pattern")).toBe(true);
+    expect(holds("produc")).toBe(true);
+    expect(holds(swapLayout("flask"))).toBe(true);
+    expect(holds(`advanced ${swapLayout("flask")}`)).toBe(true);
+    expect(holds("фласк")).toBe(true);
+    expect(holds("машинное обучение")).toBe(true);
+    // A place word only weighs the others.
+    expect(holds("flask devroom")).toBe(true);
+  });
+
+  it("holds no typo, nonsense or stop word, nor a query only some of whose words it holds", () => {
+    // The full search reaches the slip; the check, for matches as written, does not.
+    expect(index.search("flsak")[0]?.id).toBe("flask");
+    expect(holds("flsak")).toBe(false);
+    expect(holds("qwxzv")).toBe(false);
+    expect(holds("ипотека")).toBe(false);
+    expect(holds("flask ипотека")).toBe(false);
+    expect(holds("the")).toBe(false);
+    expect(holds("")).toBe(false);
   });
 });

@@ -234,8 +234,3 @@ export function directWords(v: Vocabulary, query: string): QueryWord[] | undefin
   }
   return undefined;
 }
-
-/** Whether the programme holds every word of the query that carries meaning directly (SearchIndex.holdsEveryWord). */
-export function holdsEveryWord(v: Vocabulary, query: string): boolean {
-  return directWords(v, query) !== undefined;
-}

@@ -305,37 +305,3 @@ describe("«did you mean»", () => {
     expect(index.didYouMean?.("behavior driven")).toEqual([]);
   });
 });
-
-describe("holdsEveryWord, the pre-check of a search for matches of the whole query (Also at in a series)", () => {
-  const index = buildSearchIndex(
-    talksProgramme([
-      ["flask", "Advanced Flask patterns"],
-      ["ml", "Machine learning in production"],
-    ]),
-  );
-  const holds = (q: string) => index.holdsEveryWord?.(q);
-
-  it("holds words as typed, by stem, by their beginning, on the other layout, in Latin letters, or by a phrase", () => {
-    expect(holds("flask")).toBe(true);
-    expect(holds("advanced patterns of flask")).toBe(true);
-    expect(holds("pattern")).toBe(true);
-    expect(holds("produc")).toBe(true);
-    expect(holds(swapLayout("flask"))).toBe(true);
-    expect(holds(`advanced ${swapLayout("flask")}`)).toBe(true);
-    expect(holds("фласк")).toBe(true);
-    expect(holds("машинное обучение")).toBe(true);
-    // A place word only weighs the others.
-    expect(holds("flask devroom")).toBe(true);
-  });
-
-  it("holds no typo, nonsense or stop word, nor a query only some of whose words it holds", () => {
-    // The full search reaches the slip; the check, for matches as written, does not.
-    expect(index.search("flsak")[0]?.id).toBe("flask");
-    expect(holds("flsak")).toBe(false);
-    expect(holds("qwxzv")).toBe(false);
-    expect(holds("ипотека")).toBe(false);
-    expect(holds("flask ипотека")).toBe(false);
-    expect(holds("the")).toBe(false);
-    expect(holds("")).toBe(false);
-  });
-});

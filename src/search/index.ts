@@ -17,7 +17,7 @@ import type { Programme } from "../programme/model.js";
 import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
-import { directWords, holdsEveryWord } from "./direct.js";
+import { directWords } from "./direct.js";
 import type { ResultKind } from "./documents.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
@@ -46,7 +46,7 @@ export interface SearchOptions {
    * Only matches of the whole query as the programme writes it (direct.ts): every word that carries meaning as
    * typed or on the other layout, by stem, as a word's beginning, in Latin letters, or within a glossary phrase
    * whose translation the programme holds — none by slips, sound or a dictionary's translation, no acronym
-   * spelled out, nothing when a word is not held so ({@link SearchIndex.holdsEveryWord}). A few look-ups a
+   * spelled out, nothing when a word is not held so (direct.ts directWords). A few look-ups a
    * word: for searching many programmes per query ("Also at" in a series).
    */
   direct?: boolean;
@@ -61,16 +61,6 @@ export interface SearchIndex {
    * never as one; empty for nonsense and whenever `search` finds something.
    */
   didYouMean?(query: string): SearchResult[];
-  /**
-   * A cheap pre-check before {@link search}, for asking many indexes at once ("Also at" in a series): whether
-   * every word of the query that carries meaning (stop words out; a place word such as "зал" only when it is
-   * all there is), as typed or on the other keyboard layout, is one the programme holds — as written, by its
-   * stem, as the beginning of a programme word (four letters or more), in Latin letters (a Cyrillic word), or
-   * within a glossary phrase whose translation the programme holds. When not, `search` may still find
-   * something — a match of some of the words, or one by slips, sound or a dictionary's translation — but no
-   * match of the whole query as written: callers that offer only such matches skip the index.
-   */
-  holdsEveryWord?(query: string): boolean;
   /** How many documents (sessions and speakers) and distinct words the index holds. */
   readonly stats: { documents: number; terms: number };
 }
@@ -120,10 +110,6 @@ class Index implements SearchIndex {
     // reached by sound or slips alone is how nonsense scores.
     if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
     return this.results(weakMatches(scores));
-  }
-
-  holdsEveryWord(query: string): boolean {
-    return holdsEveryWord(this.vocabulary, query);
   }
 
   /**
