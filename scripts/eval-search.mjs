@@ -30,6 +30,7 @@ const PROGRAMMES = {
   jres2022: [join(REAL, "jres2022.ics"), "Europe/Paris"],
   "38c3": [join(REAL, "38c3.hub.frab.xml"), "Europe/Berlin"],
   fosdem2026: [join(REAL, "fosdem-2026-prelim.pretalx-fosdem.xml"), "Europe/Brussels"],
+  fosdem2020: [join(REAL, "fosdem-2020.pentabarf.xml"), "Europe/Brussels"],
   debconf23: [join(REAL, "debconf23.wafer.frab.xml"), "Asia/Kolkata"],
   lca2020: [join(REAL, "lca2020.ics"), "Australia/Brisbane"],
   jev22: [join(REAL, "jev22-everything.c3voc.json"), "Europe/Berlin"],
