@@ -18,6 +18,7 @@ import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
 import { directWords } from "./direct.js";
+import { DocScores } from "./doc-scores.js";
 import type { ResultKind } from "./documents.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
@@ -143,10 +144,14 @@ class Index implements SearchIndex {
 
   private rankDirect(query: string, keep: number): [doc: number, score: number][] {
     const words = directWords(this.vocabulary, query) ?? [];
-    const scores = new Map<number, number>();
-    scoreWords(this.vocabulary, words, new Map(), scores, true);
-    return aboveCutoffs(scores, keep);
+    if (!words.length) return [];
+    this.directScores ??= new DocScores(this.vocabulary.docs.length);
+    scoreWords(this.vocabulary, words, new Map(), this.directScores, true);
+    return this.directScores.ranked(keep);
   }
+
+  /** The direct searches' scores, reused: a series asks one of every conference per query. */
+  private directScores?: DocScores;
 
   private scoreAnew(query: string): { words: QueryWord[]; scores: Map<number, number> } {
     const v = this.vocabulary;

@@ -22,7 +22,7 @@ export const SUGGEST_MIN = 0.3;
 /** At most this many "did you mean" offers. */
 const MAX_SUGGESTIONS = 3;
 /** Results scoring below this share of the best one are dropped as noise around a clear answer. */
-const RELATIVE_CUTOFF = 0.5;
+export const RELATIVE_CUTOFF = 0.5;
 /** A track or room asked for as such ("rust devroom", "зал Janson") outweighs its name's word in a title. */
 const PLACE_BOOST = 1.15;
 /** Breaks, meals and other non-content entries score this share: found by name, never above a talk as good. */
@@ -43,7 +43,7 @@ export function scoreWords(
   v: Vocabulary,
   query: readonly QueryWord[],
   memo: Memo,
-  into: Map<number, number>,
+  into: { set(doc: number, score: number): unknown },
   direct = false,
 ): void {
   const words = query.map((q) => q.word);
