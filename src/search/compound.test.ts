@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joined, partLemma, partOf, splitCompound } from "./compound.js";
+import { joined, listedIn, partLemma, partOf, splitCompound } from "./compound.js";
 
 const WORDS = new Set([
   "solar",
@@ -56,6 +56,55 @@ describe("splitCompound", () => {
     expect(lemma("wirkungs")).toBe("wirkung");
     expect(lemma("karten")).toBe("karte");
     expect(lemma("xyzzy")).toBeUndefined();
+  });
+});
+
+describe("listedIn", () => {
+  const LIST = [
+    "fahr",
+    "fahrkarte",
+    "fahrkartenautomat",
+    "karte",
+    "kartell",
+    "zelle",
+    "zellulose",
+    "automat",
+    "grad",
+  ];
+  /** The longest beginning of a text some listed word begins with, by a search of every word. */
+  const sharedPrefix = (text: string) =>
+    Math.max(
+      ...LIST.map((w) => {
+        let i = 0;
+        while (i < w.length && w[i] === text[i]) i++;
+        return i;
+      }),
+    );
+
+  it("rules out only words the list does not hold, for every piece of a compound and its lemma's forms", () => {
+    for (const word of ["fahrkartenautomat", "solarzellenwirkungsgrad", "kartellgradzelle", "zellstoff"]) {
+      const listed = listedIn(word, sharedPrefix);
+      for (let start = 0; start < word.length; start++)
+        for (let end = start + 1; end <= word.length; end++) {
+          const piece = word.slice(start, end);
+          for (const key of [
+            piece,
+            `${piece}e`,
+            piece.slice(0, -1),
+            piece.slice(0, -2),
+            `${piece.slice(0, -3)}en`,
+          ])
+            if (LIST.includes(key)) expect(listed(key, start), `${key} at ${start} of ${word}`).toBe(true);
+        }
+    }
+  });
+
+  it("rules out a piece longer than any listed word's shared beginning", () => {
+    const listed = listedIn("kartellgradzelle", sharedPrefix);
+    expect(listed("kartellg", 0)).toBe(false);
+    expect(listed("kartellgrad", 0)).toBe(false);
+    expect(listed("lgrad", 6)).toBe(false);
+    expect(listed("zellen", 11)).toBe(true);
   });
 });
 

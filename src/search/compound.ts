@@ -19,16 +19,20 @@ const MAX_COMPOUND = 40;
 
 /**
  * The parts of a compound (as written in it, lower case), or undefined when the word is not one: shorter than
- * {@link MIN_COMPOUND}, or no split into known parts. `known` says whether a piece is a word.
+ * {@link MIN_COMPOUND}, or no split into known parts. `known` says whether a piece is a word (`start`: where in
+ * the compound it begins, for a caller that rules pieces out by what the compound holds from there on).
  */
-export function splitCompound(word: string, known: (part: string) => boolean): string[] | undefined {
+export function splitCompound(
+  word: string,
+  known: (part: string, start: number) => boolean,
+): string[] | undefined {
   const n = word.length;
   if (n < MIN_COMPOUND || n > MAX_COMPOUND || !/^[a-z]+$/.test(word)) return undefined;
   const memo = new Map<string, boolean>();
-  const isWord = (piece: string): boolean => {
+  const isWord = (piece: string, start: number): boolean => {
     let k = memo.get(piece);
     if (k === undefined) {
-      k = known(piece);
+      k = known(piece, start);
       memo.set(piece, k);
     }
     return k;
@@ -44,7 +48,7 @@ export function splitCompound(word: string, known: (part: string) => boolean): s
       if (j === n && j - i < MIN_PART) continue;
       if ((parts[j] as number) + 1 >= (parts[i] as number)) continue;
       if (j === n && i === 0) continue;
-      if (isWord(word.slice(i, j))) {
+      if (isWord(word.slice(i, j), i)) {
         parts[i] = (parts[j] as number) + 1;
         next[i] = j;
       }
@@ -54,6 +58,29 @@ export function splitCompound(word: string, known: (part: string) => boolean): s
   const out: string[] = [];
   for (let i = 0; i < n; i = next[i] as number) out.push(word.slice(i, next[i]));
   return out;
+}
+
+/**
+ * Whether a list may hold a word beginning at `start` of `word` (a piece of it, with a linking letter or an
+ * ending of its own): not when that word shares more of its beginning with the rest of `word` than any listed
+ * word does, which `sharedPrefix` (the list's longest shared beginning with a text) tells in one search per
+ * start. Exact: it only rules out words the list does not hold, so a split looks up a few dozen pieces, not all.
+ */
+export function listedIn(
+  word: string,
+  sharedPrefix: (text: string) => number,
+): (key: string, start: number) => boolean {
+  const shared: number[] = [];
+  return (key, start) => {
+    let most = shared[start];
+    if (most === undefined) {
+      most = sharedPrefix(word.slice(start));
+      shared[start] = most;
+    }
+    let same = 0;
+    while (same < key.length && key[same] === word[start + same]) same++;
+    return same <= most;
+  };
 }
 
 /**

@@ -13,7 +13,7 @@
 
 import { borrowedSpellings } from "./borrowed.js";
 import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
-import { joined, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
+import { joined, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
 import { type CompoundPart, type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
@@ -73,6 +73,11 @@ export interface Vocabulary {
   holding?(word: string): Iterable<string>;
   /** Whether the programme holds a word exactly (for borrowed words spelled in Latin letters). */
   has?(term: string): boolean;
+  /**
+   * The programme's German compound translations of words looked at lately, kept by the caller per programme
+   * (see {@link compoundsOnce}).
+   */
+  compounds?: Map<string, Translation[]>;
 }
 
 /**
@@ -120,17 +125,33 @@ function lookUp(list: Lexicon, word: string, lang: string): string[] {
 /**
  * A German word's translations when it is a lemma, or one with a linking ending ("zellen", "wirkungs"); a noun
  * of action no list holds by its verb ("Vermessung" → vermessen → survey, "Signierung" → signieren → sign).
+ * `listed` may rule out a word without looking it up (a compound's pieces: compound.ts's listedIn). Remembered
+ * per list (bounded): a compound is split over dozens of pieces, and its parts are asked for again.
  */
-function lemmaOf(deEn: Lexicon, piece: string): string[] {
-  return (
-    partLemma(piece, (lemma) => {
-      const found: string[] = [];
-      for (const form of verbOf(lemma))
-        for (const t of deEn.lookup(form)) if (!found.includes(t)) found.push(t);
-      return found.length ? found : undefined;
-    }) ?? []
-  );
+function lemmaOf(deEn: Lexicon, piece: string, listed?: (key: string) => boolean): string[] {
+  let memo = pieceLemmas.get(deEn);
+  if (!memo) {
+    memo = new Map();
+    pieceLemmas.set(deEn, memo);
+  }
+  let out = memo.get(piece);
+  if (!out) {
+    if (memo.size >= REMEMBERED_WORDS) memo.clear();
+    out =
+      partLemma(piece, (lemma) => {
+        const found: string[] = [];
+        for (const form of verbOf(lemma))
+          if (!listed || listed(form))
+            for (const t of deEn.lookup(form)) if (!found.includes(t)) found.push(t);
+        return found.length ? found : undefined;
+      }) ?? [];
+    memo.set(piece, out);
+  }
+  return out;
 }
+
+/** Per list, the translations of the pieces of compounds looked at lately (see {@link lemmaOf}). */
+const pieceLemmas = new WeakMap<Lexicon, Map<string, string[]>>();
 
 /**
  * A German word, then for a noun in -ung the verbs it is made from ("speicherung" → speichern), and for one in
@@ -395,9 +416,12 @@ function compoundTranslations(
   deEn: Lexicon,
 ): Translation[] {
   // A part shorter than a word of its own only as a German dictionary's lemma ("Zug"), not any short word.
+  const listed = deEn.sharedPrefix ? listedIn(word, deEn.sharedPrefix.bind(deEn)) : () => true;
   const parts = splitCompound(
     word,
-    (p) => (p.length >= MIN_PART && vocabulary.knows(p)) || lemmaOf(deEn, p).length > 0,
+    (p, start) =>
+      (p.length >= MIN_PART && vocabulary.knows(p)) ||
+      lemmaOf(deEn, p, (key) => listed(key, start)).length > 0,
   );
   if (!parts) return [];
   const out: Translation[] = [];
@@ -451,6 +475,26 @@ function compoundTranslations(
   return out;
 }
 
+/** German compounds' translations kept per programme before it starts again. */
+const REMEMBERED_COMPOUNDS = 2_000;
+
+/**
+ * {@link compoundTranslations} of a query word at `at`, remembered in `vocabulary.compounds` (bounded): splitting
+ * a compound and looking its parts up is the dearest translation, and a query's words are translated once as
+ * typed alone and again beside the others, and recur from one search to the next.
+ */
+function compoundsOnce(word: string, at: number, vocabulary: Vocabulary, deEn: Lexicon): Translation[] {
+  const memo = vocabulary.compounds;
+  if (!memo) return compoundTranslations(word, at, vocabulary, deEn);
+  let found = memo.get(word);
+  if (!found) {
+    if (memo.size >= REMEMBERED_COMPOUNDS) memo.clear();
+    found = compoundTranslations(word, 0, vocabulary, deEn);
+    memo.set(word, found);
+  }
+  return found.map((t) => ({ ...t, start: at }));
+}
+
 /**
  * The dictionary translations of a query's words (normalized tokens, stop words left out) that the programme
  * holds, one {@link Translation} per word and way (a compound may have two), each of length 1; then pairs of
@@ -488,7 +532,7 @@ export function lexiconTranslations(
     const itsOwn = vocabulary.has?.(word) === true && !vocabulary.languages.includes("de");
     const compound = (known: boolean) =>
       deEn && !itsOwn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
-        ? compoundTranslations(word, i, vocabulary, deEn).map((t) =>
+        ? compoundsOnce(word, i, vocabulary, deEn).map((t) =>
             known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
           )
         : [];
@@ -596,10 +640,24 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
       withPrefix: (prefix, limit, each) => v.sortedTerms.withPrefix(prefix, limit, each),
       holding: (w) => holding(v, w),
       has: (w) => v.termIds.has(w),
+      compounds: compoundsOf(v),
     },
     forms,
   );
   return lexical.length ? [...glossary, ...lexical] : glossary;
+}
+
+/** Per programme, its German compound translations (see {@link compoundsOnce}). */
+const compoundMemos = new WeakMap<Index, Map<string, Translation[]>>();
+
+/** A programme's remembered compound translations. */
+function compoundsOf(v: Index): Map<string, Translation[]> {
+  let memo = compoundMemos.get(v);
+  if (!memo) {
+    memo = new Map();
+    compoundMemos.set(v, memo);
+  }
+  return memo;
 }
 
 const bySearch = new WeakMap<object, Map<string, Translation[]>>();

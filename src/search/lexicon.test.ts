@@ -50,6 +50,50 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(keys.at(-1)).toBe("w01999");
   });
 
+  it.each(lists.map((l) => [l.constructor.name, l] as const))(
+    "%s: tells how much of a text's beginning some listed word begins with",
+    (_name, l) => {
+      expect(l.sharedPrefix?.("vulkanausbruch")).toBe(6);
+      expect(l.sharedPrefix?.("fahrkartenautomaten")).toBe(17);
+      expect(l.sharedPrefix?.("fahrrad")).toBe(4);
+      expect(l.sharedPrefix?.("bienenstock")).toBe(5);
+      expect(l.sharedPrefix?.("aal")).toBe(0);
+      expect(l.sharedPrefix?.("zzz")).toBe(0);
+    },
+  );
+
+  it("tells the shared beginning as a search of every word would, across blocks and in any script", () => {
+    const words = [...manyWords(3000).map((l) => l.split("\t")[0] as string), "wähler", "wärme", "пчела"];
+    words.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    writeFileSync(join(dir, "shared.tsv"), `${words.map((w) => `${w}\tx`).join("\n")}\n`);
+    const file = FileLexicon.open(join(dir, "shared.tsv"));
+    const memory = BufferLexicon.fromText(`${words.map((w) => `${w}\tx`).join("\n")}\n`);
+    const common = (a: string, b: string) => {
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      return i;
+    };
+    const texts = [
+      "w00999x",
+      "w01",
+      "w0299",
+      "w10",
+      "w",
+      "v",
+      "x",
+      "wä",
+      "wärmepumpe",
+      "wählerin",
+      "пчелы",
+      "я",
+    ];
+    for (let i = 0; i < 3000; i += 97) texts.push(`w${String(i).padStart(5, "0")}9`);
+    for (const text of texts) {
+      const expected = Math.max(...words.map((w) => common(w, text)));
+      expect([file.sharedPrefix(text), memory.sharedPrefix(text), text]).toEqual([expected, expected, text]);
+    }
+  });
+
   it("opens the committed lists by language pair, and none for a pair it has not", () => {
     expect(lexicon("ru", "en")?.lookup("вулкан")).toContain("volcano");
     expect(lexicon("de", "en")?.lookup("wirkungsgrad")).toContain("efficiency");

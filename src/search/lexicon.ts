@@ -23,6 +23,26 @@ export interface Lexicon {
   lookup(key: string): string[];
   /** Calls back with each listed word starting with `prefix` and its translations, in order, at most `limit`. */
   withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number;
+  /**
+   * How many letters of `text`'s beginning some listed word begins with (the longest such prefix): a word that
+   * shares more of its beginning with `text` is not listed — a compound's pieces are ruled out by one search.
+   */
+  sharedPrefix?(text: string): number;
+}
+
+/** How many bytes `key` and the key of the line starting at `start` in `bytes` share from their beginnings. */
+function sharedBytes(key: Buffer, bytes: Buffer, start: number): number {
+  let i = 0;
+  while (i < key.length && start + i < bytes.length && bytes[start + i] === key[i]) i++;
+  return i;
+}
+
+/** The letters of a text's first `bytes` UTF-8 bytes (a letter cut in two does not count). */
+function lettersIn(text: Buffer, bytes: number): number {
+  let end = bytes;
+  // A continuation byte (10xxxxxx) at the cut belongs to a letter begun before it.
+  while (end > 0 && end < text.length && ((text[end] as number) & 0xc0) === 0x80) end--;
+  return text.toString("utf8", 0, end).length;
 }
 
 /** Bytes of a file read at a time, cut at line ends: most look-ups read one block. */
@@ -100,6 +120,23 @@ export class BufferLexicon implements Lexicon {
     const k = Buffer.from(key, "utf8");
     const start = this.seek(k);
     return start < this.bytes.length && this.compare(k, start, false) === 0 ? this.line(start)[1] : [];
+  }
+
+  sharedPrefix(text: string): number {
+    return lettersIn(Buffer.from(text, "utf8"), this.sharedBytes(Buffer.from(text, "utf8")));
+  }
+
+  /**
+   * {@link sharedPrefix} in bytes: the words sorted next to `key`, the one before it and the one at or after it,
+   * share the most of its beginning of all listed words.
+   */
+  sharedBytes(key: Buffer): number {
+    const bytes = this.bytes;
+    const at = this.seek(key);
+    // A key holds no tab or line end, so a shared run stops at the line's key's end.
+    let shared = at < bytes.length ? sharedBytes(key, bytes, at) : 0;
+    if (at > 0) shared = Math.max(shared, sharedBytes(key, bytes, bytes.lastIndexOf(NEWLINE, at - 2) + 1));
+    return shared;
   }
 
   withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number {
@@ -205,6 +242,17 @@ export class FileLexicon implements Lexicon {
   lookup(key: string): string[] {
     if (!key || !this.firsts.length) return [];
     return this.block(this.blockOf(key)).lookup(key);
+  }
+
+  sharedPrefix(text: string): number {
+    if (!text || !this.firsts.length) return 0;
+    const key = Buffer.from(text, "utf8");
+    const b = this.blockOf(text);
+    // The word after the block's last is the next block's first.
+    let shared = this.block(b).sharedBytes(key);
+    const next = this.firsts[b + 1];
+    if (next !== undefined) shared = Math.max(shared, sharedBytes(key, Buffer.from(next, "utf8"), 0));
+    return lettersIn(key, shared);
   }
 
   withPrefix(prefix: string, limit: number, each: (key: string, translations: string[]) => void): number {
