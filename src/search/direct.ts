@@ -15,6 +15,7 @@ import { LAYOUT_PENALTY, meaningfulOf, NO_STOP, type QueryWord, words } from "./
 import { queryStem } from "./stem.js";
 import { latinSpellings } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { mayHold } from "./word-filter.js";
 
 /** Shortest query word (or stem) taken as the beginning of a programme word. */
 const MIN_PREFIX = 4;
@@ -91,6 +92,8 @@ function spelledInLatin(v: Vocabulary, word: string): boolean {
  * (the word or its stem), or in Latin letters. A look-up or a binary search each, no match list built.
  */
 function holdsWord(v: Vocabulary, word: string): boolean {
+  // Most programmes of a series hold none of a query's words: the filter says so in a probe a key.
+  if (!mayHold(v, word)) return false;
   if (knows(v, word)) return true;
   if (/\d/.test(word)) return false;
   const stem = queryStem(word);
