@@ -5,6 +5,7 @@ import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { RateLimiter } from "../delivery/rate-limiter.js";
 import { boundedCalls } from "./bounded-calls.js";
+import { Composer } from "./composer.js";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
 import { sqliteConversationStorage } from "./conversation-storage.js";
 import { CONVERSATIONS_VERSION } from "./features/admin/broadcast.js";
@@ -64,11 +65,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));
   bot.api.config.use(boundedCalls());
 
-  if (options.oncePerUpdate) bot.use(oncePerUpdate(deps));
+  // Every middleware below is composed by the lean Composer (src/bot/composer.ts), installed on the bot as one.
+  const app = new Composer<BotContext>();
+  if (options.oncePerUpdate) app.use(oncePerUpdate(deps));
   // The runner handles updates concurrently; those of one chat (and one user) still go one at a time, in order.
-  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
-  bot.use(attach(deps, { touch: true }));
-  bot.use(
+  app.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+  app.use(attach(deps, { touch: true }));
+  app.use(
     conversations<BotContext, ConversationContext>({
       // Dialogue state lives in SQLite, so a dialogue carries on after a restart.
       storage: sqliteConversationStorage(deps, CONVERSATIONS_VERSION),
@@ -84,7 +87,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Attendee features. The menu turns its button labels into commands, so it goes first.
   // Ratings come next: after a rating the next message is its comment (a command, menu buttons included, ends
   // that wait and goes on), before anything else takes the text.
-  bot.use(
+  app.use(
     menuFeature(),
     ratingsFeature(),
     startFeature(),
@@ -92,7 +95,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     languageFeature(),
     conferenceFeature(),
   );
-  bot.use(
+  app.use(
     scheduleFeature(),
     nowNextFeature(),
     sessionCardFeature(),
@@ -100,17 +103,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     subscribeFeature(),
     venueFeature(),
   );
-  bot.use(inlineFeature());
+  app.use(inlineFeature());
   // Reminders: /my (with the calendar file), /settings, the reminder's buttons, blocked-bot tracking.
-  bot.use(myFeature(), settingsFeature(), reminderButtonsFeature(), chatMemberFeature());
+  app.use(myFeature(), settingsFeature(), reminderButtonsFeature(), chatMemberFeature());
   // Questions to the speaker: before search, which would take the question's text for a query.
-  bot.use(questionsFeature());
+  app.use(questionsFeature());
 
   // Organizers (ADMIN_IDS): the guard refuses everyone else; the /broadcast dialogue needs texts before search.
-  bot.use(adminFeature());
+  app.use(adminFeature());
 
   // Last: any text is a search, and whatever nobody handled gets the fallback. Install other features above.
-  bot.use(searchFeature(), fallbackFeature());
+  app.use(searchFeature(), fallbackFeature());
+  bot.use(app);
 
   bot.catch((err) => {
     const e = err.error;

@@ -1,6 +1,6 @@
-import { Composer } from "grammy";
 import { dropPendingForUser } from "../../store/outbox.js";
 import { markUserBlocked } from "../../store/users.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 /**

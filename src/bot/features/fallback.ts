@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML } from "../respond.js";
 import { plain } from "../views/view.js";

@@ -1,8 +1,8 @@
-import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { isContentKind, type Session } from "../../programme/model.js";
 import { roomNamedBy } from "../../search/room-query.js";
 import { cutText } from "../../text/cut.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
 import { formatTimeRange, truncate } from "../views/format.js";

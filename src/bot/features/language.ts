@@ -1,7 +1,7 @@
-import { Composer } from "grammy";
 import { LANGS, type Lang } from "../../programme/model.js";
 import { setUserLanguage } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
 import { HTML, showView } from "../respond.js";

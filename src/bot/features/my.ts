@@ -1,9 +1,10 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import type { Session } from "../../programme/model.js";
 import { feedTokenOf, resetFeedToken } from "../../store/calendar-feeds.js";
 import { mutedOf, unsubscribe } from "../../store/subscriptions.js";
 import { feedUrl, webcalUrl } from "../../webapp/server/feed.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { sessionPayload, startLink } from "../deep-link.js";
 import { HTML, replyView, showView } from "../respond.js";

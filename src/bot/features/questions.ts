@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import type { Session } from "../../programme/model.js";
 import { questionRules, questionsOpen } from "../../questions/rules.js";
 import {
@@ -19,6 +18,7 @@ import {
 } from "../../store/questions.js";
 import { ratingSummary } from "../../store/ratings.js";
 import { onAction, type Toast } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { feedbackPages } from "../views/feedback.js";

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { canRate } from "../../delivery/prompts.js";
 import { draftOf } from "../../store/questions.js";
 import {
@@ -11,6 +10,7 @@ import {
   setComment,
 } from "../../store/ratings.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML, showView } from "../respond.js";
 import { truncate } from "../views/format.js";

@@ -1,6 +1,6 @@
-import { Composer } from "grammy";
 import { followState, setReminder } from "../../store/subscriptions.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { editKeyboard } from "../respond.js";
 import { truncate } from "../views/format.js";

@@ -1,5 +1,5 @@
-import { Composer } from "grammy";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { replyView, showView } from "../respond.js";
 import { dayRoomsView, roomView, tracksView, trackView } from "../views/rooms-tracks.js";

@@ -1,8 +1,8 @@
-import { Composer } from "grammy";
 import { roomNamedBy } from "../../search/room-query.js";
 import { recallSearch, rememberSearchSoon } from "../../store/search-pages.js";
 import { cutText } from "../../text/cut.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { HTML, replyView, showView } from "../respond.js";
 import { roomView } from "../views/rooms-tracks.js";

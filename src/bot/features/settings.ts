@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { REMINDER_CHOICES } from "../../delivery/planner.js";
 import { forgetUser } from "../../store/forget-user.js";
 import {
@@ -9,6 +8,7 @@ import {
   setUserLanguage,
 } from "../../store/users.js";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { fixedT } from "../i18n.js";
 import { HTML, replyView, showView } from "../respond.js";

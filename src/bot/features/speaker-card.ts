@@ -1,5 +1,5 @@
-import { Composer } from "grammy";
 import { onAction } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { showView } from "../respond.js";
 import { speakerCard } from "../views/speaker-card.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { parseStartPayload } from "../deep-link.js";
 import { lookAt } from "../look-at.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { replyView } from "../respond.js";
 import { venuePin, venueView } from "../views/venue.js";

@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import { type Api, Composer, GrammyError } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import {
   type BroadcastMessage,
   finishBroadcast,
@@ -9,6 +9,7 @@ import {
 import { getUser, languageOf } from "../../../store/users.js";
 import { onAction } from "../../callback-data.js";
 import { textAfterCommand } from "../../command-text.js";
+import { Composer } from "../../composer.js";
 import type { BotContext, BotDeps, ConversationContext } from "../../context.js";
 import { fixedT } from "../../i18n.js";
 import { HTML, isNotModified } from "../../respond.js";

@@ -1,10 +1,10 @@
-import { Composer } from "grammy";
 import { roomCapacities } from "../../../delivery/capacity.js";
 import type { Room } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
 import { ratingSummaries } from "../../../store/ratings.js";
 import { setRoomCapacity, storedCapacities } from "../../../store/rooms.js";
 import { onAction } from "../../callback-data.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { HTML, showView } from "../../respond.js";
 import { formatCount } from "../../views/admin.js";

@@ -1,4 +1,5 @@
-import { Composer, type Context } from "grammy";
+import type { Context } from "grammy";
+import { Composer } from "../../composer.js";
 import type { AppFlavor, BotContext } from "../../context.js";
 import { plain } from "../../views/view.js";
 

@@ -1,7 +1,8 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import QRCode from "qrcode";
 import { recordAudit } from "../../../store/audit.js";
 import { createInvite, isModerated, setModerated } from "../../../store/questions.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { startLink } from "../../deep-link.js";
 import { HTML } from "../../respond.js";

@@ -1,10 +1,10 @@
-import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { crowdedSessions, roomCapacities } from "../../../delivery/capacity.js";
 import { forecastReminders } from "../../../delivery/planner.js";
 import { recentAudit } from "../../../store/audit.js";
 import { collectStats } from "../../../store/stats.js";
 import { getUser } from "../../../store/users.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { reminderRate } from "../../reminders.js";
 import { HTML } from "../../respond.js";

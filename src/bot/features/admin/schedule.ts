@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import {
   EditError,
   parseDay,
@@ -12,6 +12,7 @@ import { ProgrammeError } from "../../../programme/errors.js";
 import type { Session } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
 import { encodeAction, onAction } from "../../callback-data.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import {

@@ -1,8 +1,8 @@
-import { Composer } from "grammy";
 import { sourceName } from "../../../programme/source.js";
 import type { SyncOutcome } from "../../../programme/sync.js";
 import { latestVersion } from "../../../store/programme-versions.js";
 import { onAction } from "../../callback-data.js";
+import { Composer } from "../../composer.js";
 import type { BotContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import { changeLines, sourceProblemsText } from "../../views/admin.js";
