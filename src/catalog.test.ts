@@ -39,6 +39,38 @@ describe("Catalog", () => {
     expect(catalog.days).toEqual(["2030-03-01", "2030-03-02"]);
   });
 
+  it("files parallel sessions (one start, written alike or with another offset) under one day, ties by id", () => {
+    const p = nightProgramme();
+    const [a, b, c] = p.sessions;
+    if (!a || !b || !c) throw new Error("fixture");
+    // Three sessions at one instant, one of them written in UTC: the same day, in id order; a speaker's
+    // sessions in time order whatever order the programme lists them in.
+    Object.assign(a, { start: "2030-03-02T11:00:00+01:00", speakers: ["ann-lee"] });
+    Object.assign(b, { start: "2030-03-02T10:00:00Z", speakers: ["ann-lee"] });
+    Object.assign(c, { start: "2030-03-02T11:00:00+01:00", speakers: ["ann-lee"] });
+    const catalog = new Catalog(p);
+    expect(catalog.sessionsOn("2030-03-02").map((s) => s.id)).toEqual([
+      "async-io",
+      "caching",
+      "testing-workshop",
+    ]);
+    expect(catalog.sessionsOn("2030-03-01")).toEqual([]);
+    expect(catalog.sessionsOf("ann-lee").map((s) => s.id)).toEqual([
+      "async-io",
+      "caching",
+      "testing-workshop",
+    ]);
+    expect(catalog.dayOf(b)).toBe("2030-03-02");
+    b.start = "2030-03-02T04:00:00Z";
+    catalog.replace(p);
+    expect(catalog.sessionsOf("ann-lee").map((s) => s.id)).toEqual([
+      "caching",
+      "async-io",
+      "testing-workshop",
+    ]);
+    expect(catalog.sessionsOn("2030-03-01").map((s) => s.id)).toEqual(["caching"]);
+  });
+
   it("tells the clock's conference day across day changes and midnights, whichever way the clock goes", () => {
     const catalog = new Catalog(nightProgramme());
     const at = (iso: string) => catalog.dayOf(Date.parse(iso));
