@@ -28,6 +28,7 @@ import {
   getBroadcast,
   setProgressShown,
   unfinishedBroadcasts,
+  withSignature,
 } from "./broadcasts.js";
 
 const NOW = 1_000_000;
@@ -118,6 +119,54 @@ describe("broadcasts", () => {
     });
     expect(outboxCounts(db).pending).toBe(1);
     db.close();
+  });
+});
+
+describe("a broadcast's line naming its conference", () => {
+  const signatures = {
+    en: { text: "🎟 SpringConf", entities: [{ type: "bold", offset: 3, length: 10 }] },
+    ru: { text: "🎟 Весенняя", entities: [{ type: "bold", offset: 3, length: 8 }] },
+  };
+
+  it("goes after the message in each recipient's language, its entities moved past the message", () => {
+    const db = setup();
+    const message = { text: "Hello all", entities: [{ type: "bold", offset: 0, length: 5 }] };
+    const { id } = createBroadcast(db, {
+      adminId: 1,
+      audience: { kind: "all" },
+      message,
+      signatures,
+      now: NOW,
+    });
+    // User 1 reads the bot in Russian (Telegram's language), 2 in English, 3 chose English over Telegram's ru.
+    expect(findByKey(db, `broadcast:${id}:1`)?.payload).toEqual({
+      type: "message",
+      text: "Hello all\n\n🎟 Весенняя",
+      entities: [
+        { type: "bold", offset: 0, length: 5 },
+        { type: "bold", offset: 14, length: 8 },
+      ],
+    });
+    for (const user of [2, 3])
+      expect(findByKey(db, `broadcast:${id}:${user}`)?.payload).toMatchObject({
+        text: "Hello all\n\n🎟 SpringConf",
+        entities: [
+          { type: "bold", offset: 0, length: 5 },
+          { type: "bold", offset: 14, length: 10 },
+        ],
+      });
+    // The bold entity covers exactly the name, counted in UTF-16 units as Telegram counts (🎟 is two).
+    const text = "Hello all\n\n🎟 SpringConf";
+    expect(text.slice(14, 24)).toBe("SpringConf");
+    db.close();
+  });
+
+  it("is left out when message and line would not fit one Telegram message", () => {
+    const long = { text: "x".repeat(4090), entities: [] };
+    expect(withSignature(long, signatures.en)).toBe(long);
+    const fits = { text: "x".repeat(4096 - 2 - signatures.en.text.length), entities: [] };
+    expect(withSignature(fits, signatures.en).text).toHaveLength(4096);
+    expect(withSignature(long, undefined)).toBe(long);
   });
 });
 

@@ -38,6 +38,30 @@ export interface BroadcastMessage {
   entities: Record<string, unknown>[];
 }
 
+/** Telegram's longest message, in UTF-16 units (as entity offsets count). */
+const MAX_MESSAGE = 4096;
+
+/**
+ * A broadcast message with a line after it (the conference it comes from, in a deployment of several): the
+ * line's entities moved past the message's text; the message alone when both would not fit one message.
+ */
+export function withSignature(
+  message: BroadcastMessage,
+  signature: BroadcastMessage | undefined,
+): BroadcastMessage {
+  if (!signature) return message;
+  const gap = "\n\n";
+  const shift = message.text.length + gap.length;
+  if (shift + signature.text.length > MAX_MESSAGE) return message;
+  return {
+    text: message.text + gap + signature.text,
+    entities: [
+      ...message.entities,
+      ...signature.entities.map((e) => ({ ...e, offset: (e.offset as number) + shift })),
+    ],
+  };
+}
+
 /** A reachable user a message can go to. */
 export interface Recipient {
   userId: number;
@@ -104,6 +128,11 @@ export function createBroadcast(
     adminId: number;
     audience: Audience;
     message: BroadcastMessage;
+    /**
+     * Per language, a line each recipient gets after the message in theirs (the conference it comes from, in
+     * a deployment of several; see {@link withSignature}).
+     */
+    signatures?: Partial<Record<Lang, BroadcastMessage>>;
     progress?: { chatId: number; messageId: number };
     now: number;
   },
@@ -119,17 +148,32 @@ export function createBroadcast(
       progressMessageId: b.progress?.messageId ?? null,
       createdAt: b.now,
     });
-    const payload: OutboxPayload = {
+    const payloadOf = (message: BroadcastMessage): OutboxPayload => ({
       type: "message",
-      text: b.message.text,
-      ...(b.message.entities.length ? { entities: b.message.entities } : {}),
+      text: message.text,
+      ...(message.entities.length ? { entities: message.entities } : {}),
+    });
+    const plain = payloadOf(b.message);
+    const { signatures } = b;
+    // One payload per language (rows share it), each recipient's by the language they read the bot in.
+    const signed = new Map<Lang, OutboxPayload>();
+    const languages = signatures && new Map(reachableUsers(db).map((u) => [u.userId, u.language]));
+    const payloadFor = (userId: number): OutboxPayload => {
+      const lang = languages?.get(userId);
+      if (!signatures || !lang) return plain;
+      let payload = signed.get(lang);
+      if (!payload) {
+        payload = payloadOf(withSignature(b.message, signatures[lang]));
+        signed.set(lang, payload);
+      }
+      return payload;
     };
     const rows: NewOutboxRow[] = recipients.map((r) => ({
       kind: "broadcast",
       dedupeKey: broadcastKey(id, r.userId),
       userId: r.userId,
       chatId: r.chatId,
-      payload,
+      payload: payloadFor(r.userId),
       notBefore: b.now,
       broadcastId: id,
     }));

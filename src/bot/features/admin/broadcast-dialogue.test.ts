@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   callbackDataOf,
   callsOf,
+  createHarness,
   type Harness,
   labelsOf,
   type TestUser,
   testUser,
   textOf,
 } from "../../../../test/support/bot-harness.js";
+import { dispatcherOf } from "../../../../test/support/harness-dispatcher.js";
 import { organizerHarness } from "../../../../test/support/organizer.js";
+import { smallProgramme } from "../../../../test/support/programme-fixture.js";
+import { inYear } from "../../../../test/support/series.js";
 import { outboxCounts } from "../../../store/outbox.js";
 import { subscribe } from "../../../store/subscriptions.js";
 import { decodeAction } from "../../callback-data.js";
@@ -156,5 +160,105 @@ describe("/broadcast to the followers of a session", () => {
     expect(settled && textOf(settled)).toBe("👥 Who gets it?\n\n✓ 👥 Everyone (1)");
     expect(settled && labelsOf(settled)).toEqual([]);
     expect(h.logs).toEqual([]);
+  });
+});
+
+describe("/broadcast in a deployment of several conferences", () => {
+  const OWNER = 900;
+  const ORGANIZER = 501;
+  /** PyCon Russia 2016 (its organizer: ORGANIZER) and 2017 (the default), their names in both languages. */
+  function pycons() {
+    const edition = (year: number) => {
+      const p = inYear(smallProgramme(), year, `PyCon Russia ${year}`);
+      return {
+        ...p,
+        conference: { ...p.conference, name: { en: `PyCon Russia ${year}`, ru: `ПайКон ${year}` } },
+      };
+    };
+    return createHarness({
+      conferences: [
+        { id: "p17", programme: edition(2017), default: true },
+        { id: "p16", programme: edition(2016), organizers: [ORGANIZER] },
+      ],
+      env: { ADMIN_IDS: String(OWNER) },
+      now: "2017-01-10T10:00:00+05:00",
+    });
+  }
+  /** What each user's chat got last, with its entities as sent. */
+  const received = (h: Harness, u: TestUser) => {
+    const call = h.telegram.calls
+      .filter((c) => c.method === "sendMessage" && c.payload.chat_id === u.id)
+      .at(-1);
+    return { text: call?.payload.text, entities: call?.payload.entities };
+  };
+
+  it("names the conference a broadcast comes from, in each reader's language, wherever they look", async () => {
+    const h = pycons();
+    const organizer = { ...testUser("en", "Olga"), id: ORGANIZER };
+    // Ann looks at 2017 (the default) and follows a 2016 talk; Борис looks at 2016.
+    const ann = testUser("en", "Ann");
+    const boris = testUser("ru", "Борис");
+    await h.send(ann, "/start");
+    await h.send(boris, "/start c_p16");
+    const caching = h.deps.conferences
+      .get("p16")
+      ?.catalog.programme.sessions.find((s) => s.title.en === "Distributed caching");
+    subscribe(h.deps.db, ann.id, caching?.id ?? "", h.deps.clock());
+    await h.send(organizer, "/start c_p16");
+
+    // To the followers of a session: Ann, who looks at 2017, learns the message is 2016's.
+    await h.send(organizer, "/broadcast Room change: Hall B");
+    await h.press(organizer, h.last(organizer), "Followers of a session");
+    await h.send(organizer, "distributed caching");
+    const preview = h.chat(organizer).at(-2);
+    expect(preview?.text).toBe("Room change: Hall B\n\n🎟 PyCon Russia 2016");
+    await h.press(organizer, h.last(organizer), "Send (1)");
+    await dispatcherOf(h).drain();
+    expect(received(h, ann)).toEqual({
+      text: "Room change: Hall B\n\n🎟 PyCon Russia 2016",
+      entities: [{ type: "bold", offset: 24, length: 17 }],
+    });
+
+    // To the conference's attendees, formatting kept: Борис reads the line in Russian.
+    await h.send(organizer, "/broadcast");
+    const m = h.telegram.userMessage(organizer.id, "Doors open at 9");
+    await h.update({
+      message: {
+        message_id: m.messageId,
+        date: Math.floor(h.deps.clock() / 1000),
+        chat: { id: organizer.id, type: "private", first_name: organizer.first_name },
+        from: { id: organizer.id, is_bot: false, first_name: organizer.first_name, language_code: "en" },
+        text: "Doors open at 9",
+        entities: [{ type: "bold", offset: 0, length: 5 }],
+      } as never,
+    });
+    await h.press(organizer, h.last(organizer), "👥 Everyone (");
+    await h.press(organizer, h.last(organizer), "Send (");
+    await dispatcherOf(h).drain();
+    expect(received(h, boris)).toEqual({
+      text: "Doors open at 9\n\n🎟 ПайКон 2016",
+      entities: [
+        { type: "bold", offset: 0, length: 5 },
+        { type: "bold", offset: 20, length: 11 },
+      ],
+    });
+  });
+
+  it("signs a broadcast to everyone who ever used the bot with the sender's series", async () => {
+    const h = pycons();
+    const owner = { ...testUser("en", "Oscar"), id: OWNER };
+    const ann = testUser("en", "Ann");
+    const boris = testUser("ru", "Борис");
+    await h.send(ann, "/start");
+    await h.send(boris, "/start c_p16");
+    await h.send(owner, "/start");
+    await h.send(owner, "/broadcast Registration for 2018 is open");
+    await h.press(owner, h.last(owner), "Everyone who ever used the bot");
+    await h.press(owner, h.last(owner), "Send (");
+    await dispatcherOf(h).drain();
+    expect(received(h, ann).text).toBe(
+      "Registration for 2018 is open\n\n📣 From the organizers of PyCon Russia",
+    );
+    expect(received(h, boris).text).toBe("Registration for 2018 is open\n\n📣 От организаторов ПайКон");
   });
 });

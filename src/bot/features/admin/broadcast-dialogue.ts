@@ -6,6 +6,7 @@ import {
   type BroadcastMessage,
   broadcastPace,
   createBroadcast,
+  withSignature,
 } from "../../../delivery/broadcasts.js";
 import { LANGS } from "../../../programme/model.js";
 import { recordAudit } from "../../../store/audit.js";
@@ -13,6 +14,7 @@ import { actionOf, type BroadcastStep } from "../../callback-data.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { HTML } from "../../respond.js";
 import { broadcastPaceText, formatCount, sessionPlace, shortWhen } from "../../views/admin.js";
+import { broadcastSignatures } from "../../views/broadcast-signature.js";
 import { actionButton, plain } from "../../views/view.js";
 import { matchingSessions } from "./find-session.js";
 
@@ -302,16 +304,22 @@ export async function broadcastConversation(
 
   // 3. The preview, with the number of recipients.
   const { audience, title, kind } = chosen;
-  const { total, pace } = await conversation.external((outside) => {
+  const { total, pace, signatures } = await conversation.external((outside) => {
     const { db, config } = outside.deps;
     const count = audienceRecipients(db, audience).length;
     const rates = config.PAID_BROADCAST
       ? { rate: config.SEND_RATE, paidRate: config.PAID_SEND_RATE }
       : { rate: config.SEND_RATE };
-    return { total: count, pace: broadcastPace(count, rates) };
+    return {
+      total: count,
+      pace: broadcastPace(count, rates),
+      signatures: broadcastSignatures(outside.deps, audience),
+    };
   });
-  await ctx.reply(message.text, {
-    entities: message.entities as unknown as MessageEntity[],
+  // The copy as its readers get it: with the line naming the conference, in a deployment of several.
+  const copy = withSignature(message, signatures?.[ctx.lang]);
+  await ctx.reply(copy.text, {
+    entities: copy.entities as unknown as MessageEntity[],
     link_preview_options: { is_disabled: true },
   });
   const sendRow = [
@@ -352,6 +360,7 @@ export async function broadcastConversation(
         adminId,
         audience,
         message: final,
+        ...(signatures ? { signatures } : {}),
         progress: { chatId: progress.chat.id, messageId: progress.message_id },
         now,
       });
