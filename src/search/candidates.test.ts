@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
-import { joinedDocs, knows, matchMemo, matchPhrase, SIM } from "./candidates.js";
+import {
+  joinedDocs,
+  knows,
+  MATCHED_WORDS_KEPT,
+  matchMemo,
+  matchPhrase,
+  rememberedMatches,
+  SIM,
+} from "./candidates.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -282,5 +290,29 @@ describe("a borrowed word written in Cyrillic, as heard", () => {
   it("reaches nothing for Cyrillic nonsense", () => {
     expect(sims("флырбщ")).toEqual({});
     expect(sims("гырнлоп")).toEqual({});
+  });
+});
+
+describe("a query word's matches remembered across searches", () => {
+  it("finds the same matches remembered as worked out anew, and keeps at most MATCHED_WORDS_KEPT words", () => {
+    const fresh = buildVocabulary(talksProgramme([["pg", "PostgreSQL replication at scale"]]));
+    const kept = buildVocabulary(talksProgramme([["pg", "PostgreSQL replication at scale"]]));
+    const words = ["replicaton", "postgr", "репликация", "qwxzv"];
+    for (const w of words) matchMemo(kept, w, false, new Map(), true);
+    for (const w of words)
+      expect(matchMemo(kept, w, false, new Map(), true)).toEqual(matchMemo(fresh, w, false, new Map(), true));
+    // Another search's memo: the very map remembered, not worked out again.
+    expect(matchMemo(kept, "postgr", false, new Map(), true)).toBe(
+      matchMemo(kept, "postgr", false, new Map(), true),
+    );
+    for (let i = 0; i < MATCHED_WORDS_KEPT + 10; i++) matchMemo(kept, `w${i}`, false, new Map());
+    expect(rememberedMatches(kept).size).toBe(MATCHED_WORDS_KEPT);
+  });
+
+  it("remembers two words written as one by where the first ends", () => {
+    const tv = buildVocabulary(talksProgramme([["wifi", "Wifi at home"]]));
+    expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
+    expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
+    expect(rememberedMatches(tv).get("&wi fi")).toBeDefined();
   });
 });

@@ -9,6 +9,7 @@ import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
+import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
 import {
@@ -581,7 +582,29 @@ function beginsAlike(romanized: string, term: string): boolean {
   const head = spelledAsHeard(term).slice(0, romanized.length);
   return editDistance(romanized, head, romanized.length) <= COMMON_SPELLING * romanized.length;
 }
-/** {@link matchWord}, remembered for the rest of one search. */
+/**
+ * How many query words' matches an index remembers from one search to the next ({@link matchMemo}): attendees
+ * repeat words far more often than whole queries. A word's matches are a few dozen vocabulary words at most
+ * (some 2 kB), so this is a few MB per index at most.
+ */
+export const MATCHED_WORDS_KEPT = 2_000;
+/** Per vocabulary, the matches of the query words looked for lately (see {@link MATCHED_WORDS_KEPT}). */
+const matchedWords = new WeakMap<Vocabulary, Lru<string, Map<number, number>>>();
+
+/** The matches of query words remembered across a vocabulary's searches (never changed by their readers). */
+export function rememberedMatches(v: Vocabulary): Lru<string, Map<number, number>> {
+  let kept = matchedWords.get(v);
+  if (!kept) {
+    kept = new Lru(MATCHED_WORDS_KEPT);
+    matchedWords.set(v, kept);
+  }
+  return kept;
+}
+
+/**
+ * {@link matchWord}, remembered for the rest of one search and, bounded, across searches: the vocabulary never
+ * changes, so neither do a word's matches; callers only read them.
+ */
 export function matchMemo(
   v: Vocabulary,
   word: string,
@@ -592,7 +615,7 @@ export function matchMemo(
   const key = `${translated ? "+" : "-"}${fuzzy ? "~" : ""}${word}`;
   let found = memo.get(key);
   if (!found) {
-    found = matchWord(v, word, translated, fuzzy);
+    found = rememberedMatches(v).remember(key, () => matchWord(v, word, translated, fuzzy));
     memo.set(key, found);
   }
   return found;
@@ -642,7 +665,8 @@ export function joinedDocs(v: Vocabulary, a: string, b: string, memo: Memo): Map
   const key = `&${a}${b}`;
   let terms = memo.get(key);
   if (!terms) {
-    terms = matchJoined(v, a + b, a.length);
+    // Across searches by both words: where the first ends decides which words are compared letter by letter.
+    terms = rememberedMatches(v).remember(`&${a} ${b}`, () => matchJoined(v, a + b, a.length));
     memo.set(key, terms);
   }
   let out: Map<number, number> | undefined;

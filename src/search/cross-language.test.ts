@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
+import { buildVocabulary } from "./build.js";
+import { rememberedTranslations, TRANSLATED_WORDS_KEPT, translateQuery } from "./cross-language.js";
+import type { Translation } from "./glossary.js";
 import { buildSearchIndex } from "./index.js";
 
 const TALKS: [string, string, string?][] = [
@@ -235,5 +238,30 @@ describe("cross-language search with the dictionaries' word lists", () => {
     const vfs = buildSearchIndex(talksProgramme([["vfs", "VFS news", "The virtual file system."]]));
     expect(vfs.search("шахматы")).toEqual([]);
     expect(vfs.search("маы")[0]?.id).toBe("vfs");
+  });
+});
+
+describe("a word's translations remembered across searches", () => {
+  it("translates a word the same wherever it stands and however often it was met", () => {
+    const v = buildVocabulary(talksProgramme(TALKS));
+    const first = translateQuery(v, ["вулканы", "пылесос"]);
+    // Met again, at another place in another query: the same translations, placed where the word stands now.
+    const again = translateQuery(v, ["пылесос", "Fahrkartenautomat", "вулканы"]);
+    const at = (ts: Translation[], start: number) =>
+      ts.filter((t) => t.start === start && t.length === 1).map(({ start: _, ...t }) => t);
+    expect(at(again, 2)).toEqual(at(first, 0));
+    expect(at(again, 0)).toEqual(at(first, 1));
+    expect(at(again, 2).length).toBeGreaterThan(0);
+    // …and equal to what an index that remembers nothing yet translates.
+    expect(
+      translateQuery(buildVocabulary(talksProgramme(TALKS)), ["пылесос", "Fahrkartenautomat", "вулканы"]),
+    ).toEqual(again);
+  });
+
+  it("keeps at most TRANSLATED_WORDS_KEPT words", () => {
+    const v = buildVocabulary(talksProgramme(TALKS));
+    for (let i = 0; i < TRANSLATED_WORDS_KEPT + 50; i++)
+      translateQuery(v, [`вулкан${"ы".repeat(i % 3)}${i}`]);
+    expect(rememberedTranslations(v).size).toBe(TRANSLATED_WORDS_KEPT);
   });
 });

@@ -16,6 +16,7 @@ import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
 import { joined, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
 import { type CompoundPart, type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
+import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
@@ -78,6 +79,8 @@ export interface Vocabulary {
    * (see {@link compoundsOnce}).
    */
   compounds?: Map<string, Translation[]>;
+  /** One word's translations remembered across searches, by the word and its forms (readers never change them). */
+  remembered?: Lru<string, { translations: Translation[]; forms: string[] }>;
 }
 
 /**
@@ -496,6 +499,98 @@ function compoundsOnce(word: string, at: number, vocabulary: Vocabulary, deEn: L
 }
 
 /**
+ * The dictionary translations of one query word at the query's start (a {@link lexiconTranslations} of one word,
+ * pairs aside); `own` (the word's Latin forms so far) gains its translations' one-word forms.
+ */
+function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): Translation[] {
+  const out: Translation[] = [];
+  if (!isCyrillic(word) && !own.includes(word)) own.unshift(word);
+  if (word.length < 3 || /\d/.test(word)) return out;
+  // A word said in many documents of a programme in no language of the list is a word of theirs ("art" in
+  // English talks is not German for "kind"); in a programme in the list's language it may be translated.
+  const common = vocabulary.common(word);
+  const alternatives: string[][] = [];
+  const unknown: string[] = [];
+  for (const [list, lang] of listsFor(word, vocabulary.languages))
+    if (list && (!common || vocabulary.languages.includes(lang)))
+      for (const words of senses(translate(list, word, lang), vocabulary, unknown))
+        if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
+  for (const a of alternatives) if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
+  for (const u of unknown) if (!own.includes(u)) own.push(u);
+  const deEn = lexicon("de", "en");
+  // A German compound, by its parts too: a talk may say a part as written ("Netzsperren": "sperren" in a German
+  // title) where no translation of the whole stands — less when a list knows the whole word (its parts
+  // then say less than its translation: "Fahrkartenautomat" is no talk on "automated" things).
+  // Not a word an English or Russian programme writes as typed: that is its own word ("opencloud").
+  const itsOwn = vocabulary.has?.(word) === true && !vocabulary.languages.includes("de");
+  const compound = (known: boolean) =>
+    deEn && !itsOwn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
+      ? compoundsOnce(word, 0, vocabulary, deEn).map((t) =>
+          known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
+        )
+      : [];
+  if (alternatives.length) {
+    out.push({ start: 0, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true }, ...compound(true));
+    return out;
+  }
+  if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
+    // No dictionary knows the word: a borrowed one, spelled in Latin letters as the programme writes it.
+    const { has, withPrefix } = vocabulary;
+    const spelled = borrowedSpellings(word, { has, withPrefix }).filter((p) =>
+      known(p.join(" "), vocabulary),
+    );
+    for (const p of spelled) if (p.length === 1 && !own.includes(p[0] as string)) own.push(p[0] as string);
+    if (spelled.length) {
+      out.push({
+        start: 0,
+        length: 1,
+        alternatives: spelled,
+        weight: LEXICON_WEIGHT * BORROWED_WEIGHT,
+        lexical: true,
+      });
+      return out;
+    }
+  }
+  if (isCyrillic(word)) {
+    // A synonym or derived form of a translation, through a second language, else by the word it is derived
+    // from («беспилотники» → беспилотный).
+    const untranslated = [...unknown];
+    const ways: [() => string[], number][] = [
+      [() => related(untranslated), RELATED_WEIGHT],
+      [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
+      [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],
+    ];
+    for (const [way, weight] of ways) {
+      const translations = way();
+      const through: string[][] = [];
+      for (const words of senses(translations, vocabulary, unknown))
+        if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
+      for (const u of unknown) if (!own.includes(u)) own.push(u);
+      if (through.length) {
+        out.push({
+          start: 0,
+          length: 1,
+          alternatives: through,
+          weight: LEXICON_WEIGHT * weight,
+          lexical: true,
+        });
+        return out;
+      }
+    }
+  }
+  for (const [term, share] of asParts(unknown, vocabulary))
+    out.push({
+      start: 0,
+      length: 1,
+      alternatives: [[term]],
+      weight: LEXICON_WEIGHT * PART_WEIGHT * Math.sqrt(share),
+      lexical: true,
+    });
+  out.push(...compound(false));
+  return out;
+}
+
+/**
  * The dictionary translations of a query's words (normalized tokens, stop words left out) that the programme
  * holds, one {@link Translation} per word and way (a compound may have two), each of length 1; then pairs of
  * words the programme holds joined into one word. `forms` adds a word's Latin forms from elsewhere (the
@@ -510,93 +605,22 @@ export function lexiconTranslations(
   words.forEach((word, i) => {
     const own = forms[i] ?? [];
     forms[i] = own;
-    if (!isCyrillic(word) && !own.includes(word)) own.unshift(word);
-    if (word.length < 3 || /\d/.test(word)) return;
-    // A word said in many documents of a programme in no language of the list is a word of theirs ("art" in
-    // English talks is not German for "kind"); in a programme in the list's language it may be translated.
-    const common = vocabulary.common(word);
-    const alternatives: string[][] = [];
-    const unknown: string[] = [];
-    for (const [list, lang] of listsFor(word, vocabulary.languages))
-      if (list && (!common || vocabulary.languages.includes(lang)))
-        for (const words of senses(translate(list, word, lang), vocabulary, unknown))
-          if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
-    for (const a of alternatives)
-      if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
-    for (const u of unknown) if (!own.includes(u)) own.push(u);
-    const deEn = lexicon("de", "en");
-    // A German compound, by its parts too: a talk may say a part as written ("Netzsperren": "sperren" in a German
-    // title) where no translation of the whole stands — less when a list knows the whole word (its parts
-    // then say less than its translation: "Fahrkartenautomat" is no talk on "automated" things).
-    // Not a word an English or Russian programme writes as typed: that is its own word ("opencloud").
-    const itsOwn = vocabulary.has?.(word) === true && !vocabulary.languages.includes("de");
-    const compound = (known: boolean) =>
-      deEn && !itsOwn && !isCyrillic(word) && (!common || vocabulary.languages.includes("de"))
-        ? compoundsOnce(word, i, vocabulary, deEn).map((t) =>
-            known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
-          )
-        : [];
-    if (alternatives.length) {
-      out.push(
-        { start: i, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true },
-        ...compound(true),
-      );
-      return;
-    }
-    if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
-      // No dictionary knows the word: a borrowed one, spelled in Latin letters as the programme writes it.
-      const { has, withPrefix } = vocabulary;
-      const spelled = borrowedSpellings(word, { has, withPrefix }).filter((p) =>
-        known(p.join(" "), vocabulary),
-      );
-      for (const p of spelled) if (p.length === 1 && !own.includes(p[0] as string)) own.push(p[0] as string);
-      if (spelled.length) {
-        out.push({
-          start: i,
-          length: 1,
-          alternatives: spelled,
-          weight: LEXICON_WEIGHT * BORROWED_WEIGHT,
-          lexical: true,
-        });
-        return;
+    const remembered = vocabulary.remembered;
+    let found: Translation[];
+    if (!remembered) found = wordTranslations(word, vocabulary, own);
+    else {
+      // A word's translations depend on it and the forms it came with (the glossary's, the word's own).
+      const key = `${word}\t${own.join("\t")}`;
+      const kept = remembered.get(key);
+      if (kept) {
+        own.splice(0, own.length, ...kept.forms);
+        found = kept.translations;
+      } else {
+        found = wordTranslations(word, vocabulary, own);
+        remembered.set(key, { translations: found, forms: [...own] });
       }
     }
-    if (isCyrillic(word)) {
-      // A synonym or derived form of a translation, through a second language, else by the word it is derived
-      // from («беспилотники» → беспилотный).
-      const untranslated = [...unknown];
-      const ways: [() => string[], number][] = [
-        [() => related(untranslated), RELATED_WEIGHT],
-        [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
-        [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],
-      ];
-      for (const [way, weight] of ways) {
-        const translations = way();
-        const through: string[][] = [];
-        for (const words of senses(translations, vocabulary, unknown))
-          if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
-        for (const u of unknown) if (!own.includes(u)) own.push(u);
-        if (through.length) {
-          out.push({
-            start: i,
-            length: 1,
-            alternatives: through,
-            weight: LEXICON_WEIGHT * weight,
-            lexical: true,
-          });
-          return;
-        }
-      }
-    }
-    for (const [term, share] of asParts(unknown, vocabulary))
-      out.push({
-        start: i,
-        length: 1,
-        alternatives: [[term]],
-        weight: LEXICON_WEIGHT * PART_WEIGHT * Math.sqrt(share),
-        lexical: true,
-      });
-    out.push(...compound(false));
+    for (const t of found) out.push(i === 0 ? t : { ...t, start: i });
   });
   // Phrases of two words a dictionary lists as one ("стиральные машины" → washing machine).
   for (let i = 0; i + 1 < words.length; i++) {
@@ -641,6 +665,7 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
       holding: (w) => holding(v, w),
       has: (w) => v.termIds.has(w),
       compounds: compoundsOf(v),
+      remembered: rememberedTranslations(v),
     },
     forms,
   );
@@ -658,6 +683,26 @@ function compoundsOf(v: Index): Map<string, Translation[]> {
     compoundMemos.set(v, memo);
   }
   return memo;
+}
+
+/**
+ * How many query words' dictionary translations an index remembers from one search to the next: a word's
+ * translations take dozens of dictionary and vocabulary look-ups, and attendees repeat words far more often
+ * than whole queries. An entry is a few translations of a few words (under 1 kB): a few hundred kB per index.
+ */
+export const TRANSLATED_WORDS_KEPT = 1_000;
+const translatedWords = new WeakMap<Index, Lru<string, { translations: Translation[]; forms: string[] }>>();
+
+/** The translations of single query words remembered for an index (see {@link TRANSLATED_WORDS_KEPT}). */
+export function rememberedTranslations(
+  v: Index,
+): Lru<string, { translations: Translation[]; forms: string[] }> {
+  let kept = translatedWords.get(v);
+  if (!kept) {
+    kept = new Lru(TRANSLATED_WORDS_KEPT);
+    translatedWords.set(v, kept);
+  }
+  return kept;
 }
 
 const bySearch = new WeakMap<object, Map<string, Translation[]>>();
