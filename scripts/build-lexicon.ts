@@ -5,7 +5,7 @@
  * bytes. Install the sources first:
  *
  *   apt-get install mueller7-dict dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-deu-rus \
- *     dict-freedict-eng-rus wordnet-base
+ *     dict-freedict-eng-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus wordnet-base
  *
  * DICTD_DIR reads them from elsewhere than /usr/share/dictd. What each list is made of, with the packages'
  * versions and licences, is written to data/lexicon/SOURCES.md (by hand: the versions are read from dpkg below
@@ -22,6 +22,7 @@ import {
   muellerSenses,
   readDictd,
   reversed,
+  wikdictBody,
 } from "../src/search/lexicon-build.js";
 import { wordnetDerived, wordnetFrequencies, wordnetSynsets } from "../src/search/wordnet-build.js";
 
@@ -65,6 +66,9 @@ for (const pkg of [
   "dict-freedict-eng-deu",
   "dict-freedict-deu-rus",
   "dict-freedict-eng-rus",
+  "dict-freedict-eng-fra",
+  "dict-freedict-fra-eng",
+  "dict-freedict-fra-rus",
   "wordnet-base",
 ])
   console.log(`${pkg} ${version(pkg)}`);
@@ -117,6 +121,30 @@ write("en-de", enDe);
 const ruDe = new LexiconBuilder("ru", "de");
 reversed(deuRus, ruDe);
 write("ru-de", ruDe);
+
+// French → English: FreeDict's small French–English list (from Ergane), completed by its English–French one read
+// backwards, for French queries over a French programme's English texts.
+const fraEng = dictionary("freedict-fra-eng").map((e) => ({ head: e.head, senses: freedictSenses(e.body) }));
+const engFra = dictionary("freedict-eng-fra").map((e) => ({ head: e.head, senses: freedictSenses(e.body) }));
+const frEn = new LexiconBuilder("fr", "en");
+for (const { head, senses } of fraEng)
+  frEn.add(
+    head,
+    senses.flatMap((s) => s.glosses.map((g) => g.text)),
+  );
+reversed(engFra, frEn, frequency);
+write("fr-en", frEn);
+
+// Russian → French: FreeDict's French–Russian (from Wiktionary, by WikDict) read backwards, as German–Russian.
+const fraRus = dictionary("freedict-fra-rus").map((e) => ({
+  head: e.head,
+  senses: [
+    { glosses: freedictTranslations(wikdictBody(e.body)).map((text, rank) => ({ text, rank })), rare: false },
+  ],
+}));
+const ruFr = new LexiconBuilder("ru", "fr");
+reversed(fraRus, ruFr);
+write("ru-fr", ruFr);
 
 // English → English: WordNet's derived forms of a word, for a translation the programme says in another form
 // ("volcano" → volcanic, "operator" → operate).

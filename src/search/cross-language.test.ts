@@ -265,3 +265,45 @@ describe("a word's translations remembered across searches", () => {
     expect(rememberedTranslations(v).size).toBe(TRANSLATED_WORDS_KEPT);
   });
 });
+
+/** A French programme (languages fr and en, as JRES): French talks, one English. */
+function frenchProgramme(): Programme {
+  const p = talksProgramme([
+    ["snow", "Un réseau sous la neige", "Des antennes en montagne."],
+    ["bees", "Des abeilles sur le toit du campus", "Ruches connectées."],
+    ["cheese", "Capteurs dans une fromagerie", "Température des caves."],
+    ["deep", "Deep learning in one hour", "Neural networks for beginners."],
+  ]);
+  p.conference.languages = ["fr", "en"];
+  for (const s of p.sessions.slice(0, 3)) {
+    s.title = { fr: s.title.en as string };
+    s.abstract = { fr: s.abstract?.en as string };
+  }
+  return p;
+}
+
+describe("cross-language search on a French programme", () => {
+  const index = buildSearchIndex(frenchProgramme());
+
+  it("finds a French talk by a Russian word for its topic, in any form", () => {
+    expect(index.search("снег")[0]?.id).toBe("snow");
+    expect(index.search("пчёлы")[0]?.id).toBe("bees");
+    expect(index.search("пчелы на крыше")[0]?.id).toBe("bees");
+  });
+
+  it("finds the programme's English talk by French words for its topic", () => {
+    expect(index.search("apprentissage profond")[0]?.id).toBe("deep");
+  });
+
+  it("does not read French into English on a programme without French", () => {
+    const english = buildSearchIndex(
+      talksProgramme([["deep", "Deep learning in one hour", "Neural networks."]]),
+    );
+    expect(english.search("apprentissage profond")).toEqual([]);
+  });
+
+  it("still finds nothing for nonsense or topics the programme lacks", () => {
+    for (const q of ["квазибрындец", "гороскоп", "свадебное платье", "recette de gâteau", "qwxzv"])
+      expect(index.search(q), q).toEqual([]);
+  });
+});

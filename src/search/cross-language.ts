@@ -168,16 +168,25 @@ function verbOf(word: string): string[] {
   return out;
 }
 
-/** The lists a word in a script is translated with on a programme in these languages, with the key's language. */
+/**
+ * The lists a word in a script is translated with on a programme in these languages, with the key's language: a
+ * Cyrillic word into English, and into the programme's German or French; a Latin one from German, and from English
+ * into its Russian or German, from French into English on a French programme.
+ */
 function listsFor(word: string, languages: readonly string[]): [Lexicon | undefined, string][] {
   if (isCyrillic(word)) {
     const out: [Lexicon | undefined, string][] = [[lexicon("ru", "en"), "ru"]];
     if (languages.includes("de")) out.push([lexicon("ru", "de"), "ru"]);
+    if (languages.includes("fr")) out.push([lexicon("ru", "fr"), "ru"]);
     return out;
   }
   const out: [Lexicon | undefined, string][] = [[lexicon("de", "en"), "de"]];
   if (languages.includes("ru")) out.push([lexicon("en", "ru"), "en"]);
   if (languages.includes("de")) out.push([lexicon("en", "de"), "en"]);
+  // A French programme's attendees type French: into English for its English texts ("apprentissage profond"
+  // → deep learning). Not English into French: FreeDict's small English–French list found no talk an English
+  // query missed, only off-topic ones ("tax return" → retour).
+  if (languages.includes("fr")) out.push([lexicon("fr", "en"), "fr"]);
   return out;
 }
 

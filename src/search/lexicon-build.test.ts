@@ -10,6 +10,7 @@ import {
   readDictd,
   reversed,
   type Sense,
+  wikdictBody,
 } from "./lexicon-build.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -74,6 +75,12 @@ const FREEDICT_WIRKUNGSGRAD = `Wirkungsgrad /vˈɪɾkʊŋsɡɾˌɑːt/ <masc, n,
       "Wirkungsgrad der Strahlführung"  - efficiency of beam guiding system
  see: {thermischer Wirkungsgrad}
 `;
+const WIKDICT_RESEAU = `réseau /ʁe.zo/ <n, masc>
+сеть 2.
+Ensemble d’objets ou de personnes connectés ou maintenus en liaison
+ 3.
+Réseau informatique
+`;
 
 describe("reading Debian's dictd dictionaries", () => {
   it("reads every article by its headword, the database's own entries left out", () => {
@@ -119,6 +126,18 @@ describe("reading Debian's dictd dictionaries", () => {
     expect(freedictSenses(FREEDICT_AAL).map((s) => s.glosses.map((g) => g.text))).toEqual([
       ["угорь", "schlangenförmiger Fisch"],
       ["торпеда", "Torpedo"],
+    ]);
+  });
+
+  it("reads a WikDict article's sense numbers, written after a sense or alone on a line, as no part of a translation", () => {
+    expect(freedictTranslations(WIKDICT_RESEAU)).toEqual([
+      "Ensemble d’objets ou de personnes connectés ou maintenus en liaison",
+      "Réseau informatique",
+    ]);
+    expect(freedictTranslations(wikdictBody(WIKDICT_RESEAU))).toEqual([
+      "сеть",
+      "Ensemble d’objets ou de personnes connectés ou maintenus en liaison",
+      "Réseau informatique",
     ]);
   });
 

@@ -222,6 +222,19 @@ export function freedictSenses(body: string): Sense[] {
   return out.filter((s) => s.glosses.length);
 }
 
+/**
+ * A WikDict-made FreeDict article (French–Russian) with its sense numbers where freedictSenses reads them: such
+ * articles end a sense's translations with the next sense's number ("сеть 2.") and put a number alone on a line
+ * (" 3.") before a sense explained in the source language only.
+ */
+export function wikdictBody(body: string): string {
+  return body
+    .split("\n")
+    .map((line) => line.replace(/\s+\d+\.$/, ""))
+    .filter((line) => !/^\s*\d+\.$/.test(line))
+    .join("\n");
+}
+
 /** The translations of a FreeDict article, in order (its senses' translations, one after the other). */
 export function freedictTranslations(body: string): string[] {
   return freedictSenses(body).flatMap((s) => s.glosses.map((g) => g.text));
