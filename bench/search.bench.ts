@@ -73,21 +73,22 @@ function percentile(sorted: number[], q: number): number {
  */
 function time(
   queries: string[],
-  run: (q: string) => unknown,
+  run: (q: string, i: number) => unknown,
   passes: number,
-): { median: number; p99: number; cpuMedian: number; cpuP99: number } {
-  for (const q of queries.slice(0, Math.min(20, Math.ceil(queries.length / 10)))) run(q);
+): { median: number; p99: number; cpuMedian: number; cpuP99: number; cpuOf: number[] } {
+  queries.slice(0, Math.min(20, Math.ceil(queries.length / 10))).forEach(run);
   const best = queries.map(() => Number.POSITIVE_INFINITY);
   const bestCpu = queries.map(() => Number.POSITIVE_INFINITY);
   for (let pass = 0; pass < passes; pass++)
     queries.forEach((q, i) => {
       const c = process.cpuUsage();
       const t = performance.now();
-      run(q);
+      run(q, i);
       best[i] = Math.min(best[i] as number, performance.now() - t);
       const used = process.cpuUsage(c);
       bestCpu[i] = Math.min(bestCpu[i] as number, (used.user + used.system) / 1000);
     });
+  const cpuOf = [...bestCpu];
   best.sort((a, b) => a - b);
   bestCpu.sort((a, b) => a - b);
   return {
@@ -95,6 +96,7 @@ function time(
     p99: percentile(best, 0.99),
     cpuMedian: percentile(bestCpu, 0.5),
     cpuP99: percentile(bestCpu, 0.99),
+    cpuOf,
   };
 }
 
@@ -300,10 +302,12 @@ function nineConferences(): void {
   const indexes = programmes.map((p) => buildSearchIndex(p));
   const queries = programmes.flatMap((p) => realQueries(p, Math.ceil(QUERIES / programmes.length)));
   let turn = 0;
+  const ownOf: number[] = [];
   const t = time(
     queries,
-    (q) => {
+    (q, i) => {
       const own = turn++ % indexes.length;
+      ownOf[i] = own;
       (indexes[own] as SearchIndex).search(q);
       let found = 0;
       for (let i = 0; i < indexes.length && found < ELSEWHERE_CONFERENCES; i++) {
@@ -320,6 +324,19 @@ function nineConferences(): void {
     `9 conferences (PyCon Russia 2013–2019, FOSDEM 2026, 38C3), ${queries.length} queries: the reader's ` +
       `conference alone ${p99Line(alone)}; with "Also at" ${p99Line(t)}`,
   );
+  // BENCH_SEARCH_SLOWEST=N: the tail itself, to profile — each query's CPU with "Also at", its own search's
+  // share, and the reader's conference.
+  const slowest = Number(process.env.BENCH_SEARCH_SLOWEST ?? 0);
+  if (slowest > 0) {
+    const names = programmes.map((p) => Object.values(p.conference.name)[0] ?? "");
+    const order = queries.map((_, i) => i).sort((a, b) => (t.cpuOf[b] as number) - (t.cpuOf[a] as number));
+    console.log(`the ${slowest} slowest with "Also at" (CPU ms: all, the reader's conference alone; query):`);
+    for (const i of order.slice(0, slowest))
+      console.log(
+        `  ${(t.cpuOf[i] as number).toFixed(3)}  ${(alone.cpuOf[i] as number).toFixed(3)}  ` +
+          `${names[ownOf[i] as number]}: ${queries[i]}`,
+      );
+  }
 }
 
 /** Runs the search benchmark and prints its table and checks (the module's default export, for bench/main.ts). */
