@@ -44,6 +44,12 @@ export interface AppFlavor {
   deps: BotDeps;
   /** The stored user, when the update comes from one. */
   user: User | undefined;
+  /**
+   * Whether a question draft and a rating's wait for its comment were on when the update began (read with
+   * the user; undefined when not read). Only "off" is worth trusting: the features that take the next
+   * message as a question or a comment read their row when it says on, or when it is undefined.
+   */
+  waiting?: { question: boolean; comment: boolean };
   lang: Lang;
   /** i18next fixed to `lang` for this update. */
   t: TFunction;

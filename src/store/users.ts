@@ -20,7 +20,8 @@ export interface User {
   seriesNews: boolean;
 }
 
-interface UserRow {
+/** A users row as SQLite returns it (`SELECT *`). */
+export interface UserRow {
   id: number;
   chat_id: number;
   first_name: string | null;
@@ -34,7 +35,8 @@ interface UserRow {
   series_news: number;
 }
 
-const fromRow = (r: UserRow): User => ({
+/** The user a users row describes. */
+export const userFromRow = (r: UserRow): User => ({
   id: r.id,
   chatId: r.chat_id,
   firstName: r.first_name,
@@ -79,7 +81,7 @@ export function touchUser(
     languageCode: typeof u.languageCode === "string" ? u.languageCode : null,
     now,
   }) as UserRow;
-  return fromRow(row);
+  return userFromRow(row);
 }
 
 /**
@@ -107,7 +109,7 @@ export function refreshUser(
 /** Looks a user up by Telegram id. */
 export function getUser(db: Db, id: number): User | undefined {
   const row = statement(db, "SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
-  return row && fromRow(row);
+  return row && userFromRow(row);
 }
 
 /** Stores the conference a user looks at from now on. */

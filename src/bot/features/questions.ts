@@ -230,7 +230,8 @@ export function questionsFeature(): Composer<BotContext> {
   // The question itself: the next message after "Ask a question". Commands are a way out too.
   composer.chatType("private").on("message", async (ctx, next) => {
     const user = ctx.user;
-    const draft = user && draftOf(ctx.deps.db, user.id);
+    // Most messages come with no draft on (read with the user): no statement of their own.
+    const draft = user && ctx.waiting?.question !== false && draftOf(ctx.deps.db, user.id);
     if (!user || !draft) return next();
     const now = ctx.deps.clock();
     // The session may be another conference's (asked from its reminder): the question is asked there.

@@ -69,7 +69,8 @@ export function ratingsFeature(): Composer<BotContext> {
   // this) end the wait and go on to their handlers.
   composer.chatType("private").on("message", async (ctx, next) => {
     const user = ctx.user;
-    if (!user) return next();
+    // Most messages come with no wait on (read with the user): no statement of their own.
+    if (!user || ctx.waiting?.comment === false) return next();
     const { db, clock } = ctx.deps;
     const sessionId = commentWait(db, user.id, clock());
     if (!sessionId) return next();
