@@ -21,7 +21,7 @@ COPY webapp ./webapp
 RUN node node_modules/vite/bin/vite.js build webapp && node scripts/build.mjs
 
 # ── Runtime: the same slim base (same glibc as the build), no build tools, an unprivileged user. Only the
-# bundle (no source map) and the one module it leaves outside, better-sqlite3, with what it requires at run
+# bundle (no source map; its loader and V8 code cache, recorded by the same node with the CMD's flags) and the one module it leaves outside, better-sqlite3, with what it requires at run
 # time — test/e2e/image.test.ts runs the bot from exactly these files.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -31,6 +31,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json ./
 COPY --from=build /app/dist/main.js ./dist/main.js
+COPY --from=build /app/dist/bot.cjs ./dist/bot.cjs
+COPY --from=build /app/dist/bot.cjs.cache ./dist/bot.cjs.cache
 COPY --from=build /app/dist/cli/main.js ./dist/cli/main.js
 COPY --from=build /app/node_modules/better-sqlite3/package.json ./node_modules/better-sqlite3/package.json
 COPY --from=build /app/node_modules/better-sqlite3/lib ./node_modules/better-sqlite3/lib

@@ -50,7 +50,8 @@ export const TARGETS = [
   },
   {
     name: "bundle",
-    inputs: ["src", "scripts/build.mjs", "package-lock.json", "tsconfig.json"],
+    // package.json: its start script's node flags are the ones the code cache is recorded under.
+    inputs: ["src", "scripts/build.mjs", "package.json", "package-lock.json", "tsconfig.json"],
     stamp: "dist/.inputs-hash",
     run: () => execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" }),
   },

@@ -30,6 +30,7 @@ import { createDispatchApi } from "./bot/transport.js";
 import { webappFollows } from "./bot/views/follows.js";
 import { setMenuButton } from "./bot/webapp-buttons.js";
 import { demoClock, systemClock } from "./clock.js";
+import type { CodeCacheState } from "./code-cache.js";
 import { type ConferenceSpec, ConferencesConfigError, configuredConferences } from "./conferences/config.js";
 import type { ConferenceRuntime } from "./conferences/registry.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -196,7 +197,7 @@ async function startConsoleWebapp(deps: BotDeps, user: ReturnType<typeof console
   return { server, link, home: link(appUrl(web.publicUrl)) };
 }
 
-async function main(): Promise<number> {
+async function main(codeCache?: CodeCacheState): Promise<number> {
   let config: Config;
   try {
     config = loadConfig();
@@ -214,6 +215,7 @@ async function main(): Promise<number> {
     : config.LOG_LEVEL_SET
       ? createLogger(config.LOG_LEVEL, "stderr")
       : createLogger(config.LOG_LEVEL, { file: logFile });
+  if (codeCache) logger.info({ codeCache }, "bundle loaded");
   if (consoleMode && config.CONSOLE_ORGANIZER) config.ADMIN_IDS = [...config.ADMIN_IDS, CONSOLE_USER_ID];
 
   let specs: ConferenceSpec[];
@@ -443,13 +445,24 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    if (abandoned) process.exit(code);
-  },
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exitCode = 1;
-  },
-);
+/**
+ * Runs the bot, leaving main's exit code to the process. `codeCache`: how the bundle's loader
+ * (src/bundle-main.ts) found V8's code cache, for the log.
+ */
+export function start(codeCache?: CodeCacheState): void {
+  main(codeCache).then(
+    (code) => {
+      process.exitCode = code;
+      if (abandoned) process.exit(code);
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** Defined (by scripts/build.mjs) in the bundle, whose loader starts the bot once it has read the code cache. */
+declare const __BUNDLE_LOADER__: boolean | undefined;
+// Run from source (`tsx src/main.ts`), the module starts the bot itself.
+if (typeof __BUNDLE_LOADER__ === "undefined") start();

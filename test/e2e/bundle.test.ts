@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { START_ARGS } from "../../bench/start-command.js";
 import { attendeeProgramme } from "../support/attendee-programme.js";
 import { type ApiUser, BotApiServer } from "../support/bot-api-server.js";
 import { killBots, spawnBot, waitForPolling } from "../support/spawn-bot.js";
@@ -47,17 +48,21 @@ describe("the bundled bot (npm start)", () => {
       PROGRAMME_PATH: programme,
       LOG_LEVEL: "info",
     };
+    // `npm start`'s way: its node flags (START_ARGS, read from package.json), then the bundle's loader.
     const script = join(OUTDIR, "main.js");
-    const first = spawnBot(env, { script });
+    const nodeFlags = START_ARGS.filter((a) => a.startsWith("--"));
+    const first = spawnBot(env, { script, nodeFlags });
     await waitForPolling(first, server);
     const answer = await server.say(emma, "flask", { timeoutMs: WAIT });
     expect(answer.text).toContain("Flask");
+    // Compiled through the V8 code cache the build recorded (src/code-cache.ts), not from source.
+    expect(first.stdout()).toMatch(/"codeCache":"used".*"msg":"bundle loaded"/);
     expect(first.stdout()).toContain('"msg":"programme loaded"');
     expect(first.stdout()).toMatch(/"source":"built".*"msg":"search index ready"/);
     expect(await first.stop()).toBe(0);
 
     const since = Date.now();
-    const second = spawnBot(env, { script });
+    const second = spawnBot(env, { script, nodeFlags });
     await waitForPolling(second, server, since);
     expect(second.stdout()).toContain('"msg":"programme file unchanged; serving the stored version"');
     expect(second.stdout()).not.toContain('"msg":"programme loaded"');

@@ -85,6 +85,8 @@ describe("the image's runtime stage", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(files.filter((f) => f.startsWith("src/") || f.startsWith("scripts/"))).toEqual([]);
     expect(files).toContain("dist/main.js");
+    expect(files).toContain("dist/bot.cjs");
+    expect(files).toContain("dist/bot.cjs.cache");
     expect(files).toContain("webapp/dist/index.html");
     const size = files.reduce((n, f) => n + statSync(join(app, f)).size, 0);
     console.info(`runtime files: ${files.length}, ${(size / 1024 / 1024).toFixed(1)} MB`);

@@ -41,6 +41,8 @@ export interface SpawnOptions {
   singleProcess?: boolean;
   /** Runs `node <script>` instead (a bundle `npm run build` made): one process, as with `singleProcess`. */
   script?: string;
+  /** Node's flags before `script` (`npm start`'s, under which the build recorded the bundle's code cache). */
+  nodeFlags?: string[];
 }
 
 /** Variables of the surrounding environment that would change how the bot runs: all of confbot's own. */
@@ -75,7 +77,7 @@ export function spawnBot(env: Record<string, string>, options: SpawnOptions = {}
   // The tsx binary that `npx tsx` resolves to, run without npm's wrapper: tsx passes SIGTERM on to the bot
   // and exits with its code, while npx would die of the signal at once.
   const args = options.script
-    ? [options.script]
+    ? [...(options.nodeFlags ?? []), options.script]
     : options.singleProcess
       ? ["--import", "tsx", "src/main.ts"]
       : [TSX, "src/main.ts"];
