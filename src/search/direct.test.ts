@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
-import { directWords } from "./direct.js";
+import { matchPhrase } from "./candidates.js";
+import { DIRECT_MATCHES_KEPT, directMatches, directPhraseDocs, directWords, keptOf } from "./direct.js";
 import { buildSearchIndex } from "./index.js";
 import { swapLayout } from "./layout.js";
 
@@ -102,5 +103,34 @@ describe("directWords: whether the programme holds every word of the query as wr
     expect(holds("flask ипотека")).toBe(false);
     expect(holds("the")).toBe(false);
     expect(holds("")).toBe(false);
+  });
+});
+
+describe("a direct search's matches remembered across searches", () => {
+  const programme = talksProgramme([
+    ["flask", "Advanced Flask patterns"],
+    ["ml", "Machine learning in production", "Neural networks for developers."],
+  ]);
+
+  it("are what is worked out anew, for a word and for a glossary phrase, and the same maps each search", () => {
+    const kept = buildVocabulary(programme);
+    const fresh = () => buildVocabulary(programme);
+    for (const w of ["flask", "pattern", "produc", "фласк", "qwxzv"]) {
+      expect(directMatches(kept, w, new Map())).toEqual(directMatches(fresh(), w, new Map()));
+      expect(directMatches(kept, w, new Map())).toBe(directMatches(kept, w, new Map()));
+    }
+    expect(directPhraseDocs(kept, ["machine", "learning"], 1)).toEqual(
+      matchPhrase(fresh(), ["machine", "learning"], 1),
+    );
+    expect(directPhraseDocs(kept, ["networks"], 0.8)).toEqual(matchPhrase(fresh(), ["networks"], 0.8));
+    // Another weight in prose is another entry.
+    expect(directPhraseDocs(kept, ["networks"], 1)).toEqual(matchPhrase(fresh(), ["networks"], 1));
+    expect(directPhraseDocs(kept, ["networks"], 1)).not.toEqual(directPhraseDocs(kept, ["networks"], 0.8));
+  });
+
+  it("keep at most DIRECT_MATCHES_KEPT entries a programme", () => {
+    const v = buildVocabulary(programme);
+    for (let i = 0; i < DIRECT_MATCHES_KEPT + 10; i++) directMatches(v, `w${i}`, new Map());
+    expect(keptOf(v).size).toBe(DIRECT_MATCHES_KEPT);
   });
 });

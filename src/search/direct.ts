@@ -6,9 +6,10 @@
  * only: it offers a match of the whole query as written, and it searches several programmes per query, so it
  * must cost a few look-ups per word where the full search works out every reading.
  */
-import { knows, type Memo, SIM, sameStem } from "./candidates.js";
+import { knows, type Memo, matchPhrase, SIM, sameStem } from "./candidates.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
+import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
 import { LAYOUT_PENALTY, meaningfulOf, NO_STOP, type QueryWord, words } from "./query.js";
@@ -120,10 +121,47 @@ function heldIn(v: Vocabulary): (word: string) => boolean {
 export function directMatches(v: Vocabulary, word: string, memo: Memo): Map<number, number> {
   const key = `=${word}`;
   let found = memo.get(key);
-  if (found) return found;
-  found = new Map<number, number>();
-  memo.set(key, found);
-  const out = found;
+  if (!found) {
+    found = keptOf(v).remember(key, () => matchDirectly(v, word));
+    memo.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * How many of a programme's direct matches (a query word's, a glossary phrase's documents) are remembered from
+ * one search to the next, as candidates.ts remembers the full search's: a series asks every conference, and
+ * attendees repeat words. A few kB each; the most a common translation reaches ("development" at FOSDEM 2026:
+ * some 300 documents) about 15 kB.
+ */
+export const DIRECT_MATCHES_KEPT = 1_000;
+const directKept = new WeakMap<Vocabulary, Lru<string, Map<number, number>>>();
+
+/** A vocabulary's remembered direct matches (see {@link DIRECT_MATCHES_KEPT}); their readers never change them. */
+export function keptOf(v: Vocabulary): Lru<string, Map<number, number>> {
+  let kept = directKept.get(v);
+  if (!kept) {
+    kept = new Lru(DIRECT_MATCHES_KEPT);
+    directKept.set(v, kept);
+  }
+  return kept;
+}
+
+/**
+ * The documents holding a glossary phrase's translation (candidates.ts matchPhrase), remembered across a
+ * vocabulary's direct searches: a query word's translations are the same every time it is asked.
+ */
+export function directPhraseDocs(
+  v: Vocabulary,
+  phrase: readonly string[],
+  inProse: number,
+): Map<number, number> {
+  return keptOf(v).remember(`~${inProse} ${phrase.join(" ")}`, () => matchPhrase(v, phrase, inProse));
+}
+
+/** {@link directMatches} worked out. */
+function matchDirectly(v: Vocabulary, word: string): Map<number, number> {
+  const out = new Map<number, number>();
   const add = (term: number, sim: number) => {
     if ((out.get(term) ?? 0) < sim) out.set(term, sim);
   };

@@ -7,7 +7,7 @@
  */
 import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
 import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
-import { directMatches, directTranslations } from "./direct.js";
+import { directMatches, directPhraseDocs, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -57,7 +57,11 @@ export function scoreWords(
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {
       const sense = (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1);
-      for (const [d, w] of matchPhrase(v, alt, t.lexical ? INEXACT_IN_PROSE : 1))
+      for (const [d, w] of (direct ? directPhraseDocs : matchPhrase)(
+        v,
+        alt,
+        t.lexical ? INEXACT_IN_PROSE : 1,
+      ))
         if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
     });
     if (t.parts)
