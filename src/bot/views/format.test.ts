@@ -65,6 +65,19 @@ describe("format", () => {
     expect(buttonLabel(`a\nb ${"long ".repeat(30)}`).length).toBeLessThanOrEqual(48);
   });
 
+  it("makes a button label one line, and the same label for the same text every time it is asked", () => {
+    const long = `1. ⭐ Advanced\n  Flask   patterns: ${"blueprints ".repeat(8)}`;
+    const first = buttonLabel(long);
+    expect(first).toBe(truncate(long.replace(/\s+/g, " ").trim(), 48));
+    expect(first).not.toMatch(/\n|\s{2}/);
+    expect(buttonLabel(long)).toBe(first);
+    expect(buttonLabel("  Back ")).toBe("Back");
+    expect(buttonLabel("Back")).toBe("Back");
+    // Many distinct texts (the memo is emptied when it grows large): each still gets its own label.
+    for (let i = 0; i < 25_000; i++) expect(buttonLabel(`Talk ${i}`)).toBe(`Talk ${i}`);
+    expect(buttonLabel(long)).toBe(first);
+  });
+
   it("fits lines under a limit without cutting a line", () => {
     const lines = Array.from({ length: 100 }, (_, i) => `<b>line ${i}</b>`);
     const text = fitLines(lines, 200);

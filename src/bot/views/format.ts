@@ -35,9 +35,20 @@ export function truncate(text: string, max: number): string {
   return `${cut.replace(/[\s.,;:–—-]+$/u, "")}…`;
 }
 
-/** A button label: one line, at most {@link MAX_BUTTON_CHARS} characters. */
+const labels = new Map<string, string>();
+
+/**
+ * A button label: one line, at most {@link MAX_BUTTON_CHARS} characters. Every screen makes a dozen from few
+ * distinct texts (titles, names, numbered and starred): each is remembered (emptied when it grows large).
+ */
 export function buttonLabel(text: string): string {
-  return truncate(text.replace(/\s+/g, " ").trim(), MAX_BUTTON_CHARS);
+  let label = labels.get(text);
+  if (label === undefined) {
+    if (labels.size >= 20_000) labels.clear();
+    label = truncate(text.replace(/\s+/g, " ").trim(), MAX_BUTTON_CHARS);
+    labels.set(text, label);
+  }
+  return label;
 }
 
 const memo = new Map<string, string>();

@@ -93,25 +93,25 @@ export function skippedView(ctx: ViewCtx, session: Session): View {
   };
 }
 
-/** The card's rating line (once the session has started): an invitation, or the user's stars. */
-export function cardRatingLine(ctx: ViewCtx, session: Session): string | undefined {
-  if (canRate(session, ctx.deps.clock()) !== "ok") return undefined;
-  const stars = ctx.user ? ratingOf(ctx.deps.db, ctx.user.id, session.id)?.stars : undefined;
-  return stars ? ctx.t("rating.card_yours", { stars: starsText(stars) }) : ctx.t("rating.card_ask");
-}
-
-/** The card's star buttons (once the session has started), keeping the card's origin for its redraw. */
-export function cardRatingRows(
+/**
+ * A card's rating parts, once the session has started (none before): the line above its buttons (an
+ * invitation, or the user's stars) and its star buttons, keeping the card's origin for its redraw. The user's
+ * rating is read once for both.
+ */
+export function cardRating(
   ctx: ViewCtx,
   session: Session,
   origin: Origin | undefined,
-): InlineKeyboardButton[][] {
-  if (canRate(session, ctx.deps.clock()) !== "ok") return [];
+): { line: string; rows: InlineKeyboardButton[][] } | undefined {
+  if (canRate(session, ctx.deps.clock()) !== "ok") return undefined;
   const key = ctx.deps.catalog.sessionKey(session.id);
   const stars = ctx.user ? ratingOf(ctx.deps.db, ctx.user.id, session.id)?.stars : undefined;
   // A card opened from a message (a reminder) is a new message: its redraw stays in place.
   const keep = origin?.to === "message" ? undefined : origin;
-  return [starRow(stars, (n) => ({ type: "rate", key, stars: n, card: true, origin: keep }))];
+  return {
+    line: stars ? ctx.t("rating.card_yours", { stars: starsText(stars) }) : ctx.t("rating.card_ask"),
+    rows: [starRow(stars, (n) => ({ type: "rate", key, stars: n, card: true, origin: keep }))],
+  };
 }
 
 /** The outbox view of a rating prompt (PROMPT_VIEW): undefined (dropped) when the session is gone. */

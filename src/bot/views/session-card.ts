@@ -11,7 +11,7 @@ import {
   truncate,
 } from "./format.js";
 import { questionRows } from "./questions.js";
-import { cardRatingLine, cardRatingRows } from "./rating.js";
+import { cardRating } from "./rating.js";
 import { dayLocation } from "./schedule.js";
 import { subscribeRows } from "./subscribe-row.js";
 import { actionButton, memoText, pick, plain, type View, type ViewCtx } from "./view.js";
@@ -295,7 +295,8 @@ export function sessionCard(
   const keyboard: InlineKeyboardButton[][] = [];
   keyboard.push(...subscribeRows(ctx, session));
   keyboard.push(...questionRows(ctx, session));
-  keyboard.push(...cardRatingRows(ctx, session, origin));
+  const rating = cardRating(ctx, session, origin);
+  keyboard.push(...(rating?.rows ?? []));
   if (pages) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push(actionButton(plain(ctx, "card.less"), { type: "session", key, page: 0, origin }));
@@ -317,7 +318,7 @@ export function sessionCard(
   const back = backButton(ctx, session, origin);
   if (back) keyboard.push([back]);
   // The pages of a long abstract are the abstract alone; the card itself says how to rate.
-  const rating = page === 0 ? cardRatingLine(ctx, session) : undefined;
+  const line = page === 0 ? rating?.line : undefined;
   const text = sessionCardText(ctx, session, { page });
-  return { text: rating ? `${text}\n\n${rating}` : text, keyboard };
+  return { text: line ? `${text}\n\n${line}` : text, keyboard };
 }
