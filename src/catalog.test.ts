@@ -143,4 +143,24 @@ describe("Catalog", () => {
     expect(new Catalog(first, undefined, indexer).index).toBeDefined();
     expect(indexed).toEqual([first, next, first]);
   });
+
+  it("makes its index's first-use keys ahead, answering the same; a lazy index is not made for it", () => {
+    const queries = ["ann lee", "энн ли", "cachng", "асинк", "testing workshop"];
+    const ahead = new Catalog(smallProgramme());
+    ahead.prepareIndex();
+    const onUse = new Catalog(smallProgramme());
+    for (const q of queries) expect(ahead.index.search(q)).toEqual(onUse.index.search(q));
+    const indexed: Programme[] = [];
+    const lazy = new Catalog(
+      smallProgramme(),
+      undefined,
+      (p) => {
+        indexed.push(p);
+        return buildSearchIndex(p);
+      },
+      true,
+    );
+    lazy.prepareIndex();
+    expect(indexed).toEqual([]);
+  });
 });

@@ -93,6 +93,14 @@ export class Catalog {
     return this.searchIndex;
   }
 
+  /**
+   * Makes the installed index's first-use keys now (see SearchIndex.prepareFirstUse) rather than at the first
+   * query needing them. A lazy index not made yet stays unmade: nobody has searched that conference.
+   */
+  prepareIndex(): void {
+    this.searchIndex?.prepareFirstUse?.();
+  }
+
   /** Installs a new version of the programme (after a load or reload). */
   replace(programme: Programme, keys: ProgrammeKeys = positionalKeys(programme)): void {
     const c = programme.conference;

@@ -64,6 +64,11 @@ export interface SearchIndex {
   didYouMean?(query: string): SearchResult[];
   /** How many documents (sessions and speakers) and distinct words the index holds. */
   readonly stats: { documents: number; terms: number };
+  /**
+   * Makes now the keys searches make on first use (Vocabulary.prepareFirstUse), so that no query waits for
+   * them: for when the bot has started serving. Answers are the same either way.
+   */
+  prepareFirstUse?(): void;
 }
 
 /** How many documents of a direct search's results an index keeps per query ({@link SearchOptions.direct}). */
@@ -93,6 +98,10 @@ class Index implements SearchIndex {
 
   get stats() {
     return { documents: this.vocabulary.docs.length, terms: this.vocabulary.terms.length };
+  }
+
+  prepareFirstUse(): void {
+    this.vocabulary.prepareFirstUse();
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {

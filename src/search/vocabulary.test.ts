@@ -25,3 +25,18 @@ describe("a vocabulary's snapshot", () => {
     expect(() => Vocabulary.restore(Buffer.from("not a snapshot"))).toThrow();
   });
 });
+
+describe("a vocabulary's first-use keys", () => {
+  it("are the same made ahead by prepareFirstUse as made by the first search needing them", () => {
+    const ahead = buildVocabulary(smallProgramme());
+    ahead.prepareFirstUse();
+    const onUse = buildVocabulary(smallProgramme());
+    expect(ahead.sortedKeys).toEqual(onUse.sortedKeys);
+    expect(ahead.sortedKeys.strings.length).toBeGreaterThan(0);
+    expect(ahead.skeletons).toEqual(onUse.skeletons);
+    expect(ahead.shortKeys).toEqual(onUse.shortKeys);
+    expect(ahead.commonKeys()).toEqual(onUse.commonKeys());
+    expect(ahead.romanKeys()).toEqual(onUse.romanKeys());
+    for (const gram of ["cac", "asy", "ing"]) expect(ahead.byGram(gram)).toEqual(onUse.byGram(gram));
+  });
+});
