@@ -428,8 +428,7 @@ function matchOneWordPhrase(v: Vocabulary, word: string, inProse: number): Map<n
   const terms = termsOf(v, word);
   const out = new Map<number, number>();
   if (!terms.size) return out;
-  const fields = new Uint16Array(v.docs.length);
-  const weight = new Float32Array(v.docs.length);
+  const { fields, weight } = phraseScratch(v);
   const held: number[] = [];
   for (const t of terms) {
     const ids = v.postingDocs(t);
@@ -446,8 +445,23 @@ function matchOneWordPhrase(v: Vocabulary, word: string, inProse: number): Map<n
     const m = fields[d] as number;
     const w = Math.min(weight[d] as number, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
     out.set(d, (m & ~PROSE_MASK) === 0 ? w * inProse : w);
+    fields[d] = 0;
+    weight[d] = 0;
   }
   return out;
+}
+
+/** Per vocabulary, {@link matchOneWordPhrase}'s per-document arrays, all zero between calls (cleared as read). */
+const phraseScratches = new WeakMap<Vocabulary, { fields: Uint16Array; weight: Float32Array }>();
+
+/** A vocabulary's per-document arrays for {@link matchOneWordPhrase}: made once, not twice per translation. */
+function phraseScratch(v: Vocabulary): { fields: Uint16Array; weight: Float32Array } {
+  let scratch = phraseScratches.get(v);
+  if (!scratch) {
+    scratch = { fields: new Uint16Array(v.docs.length), weight: new Float32Array(v.docs.length) };
+    phraseScratches.set(v, scratch);
+  }
+  return scratch;
 }
 /** Adds the vocabulary words within a few edits of a query word (candidates by shared trigrams first). */
 function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { buildVocabulary } from "./build.js";
-import { rememberedTranslations, TRANSLATED_WORDS_KEPT, translateQuery } from "./cross-language.js";
+import {
+  rememberedTranslations,
+  rememberedWords,
+  TRANSLATED_WORDS_KEPT,
+  translateQuery,
+  translateQueryOnce,
+} from "./cross-language.js";
 import type { Translation } from "./glossary.js";
 import { buildSearchIndex } from "./index.js";
 
@@ -305,5 +311,18 @@ describe("cross-language search on a French programme", () => {
   it("still finds nothing for nonsense or topics the programme lacks", () => {
     for (const q of ["квазибрындец", "гороскоп", "свадебное платье", "recette de gâteau", "qwxzv"])
       expect(index.search(q), q).toEqual([]);
+  });
+});
+
+describe("a word typed alone translated once for every search", () => {
+  it("gives a later search the translations an earlier one made, equal to an index's own anew", () => {
+    const v = buildVocabulary(talksProgramme(TALKS));
+    const first = translateQueryOnce(v, ["вулканы"], {});
+    expect(translateQueryOnce(v, ["вулканы"], {})).toBe(first);
+    expect(rememberedWords(v).size).toBe(1);
+    // Several words are the query's own: not kept for other searches.
+    translateQueryOnce(v, ["вулканы", "пылесос"], {});
+    expect(rememberedWords(v).size).toBe(1);
+    expect(translateQueryOnce(buildVocabulary(talksProgramme(TALKS)), ["вулканы"], {})).toEqual(first);
   });
 });

@@ -730,10 +730,27 @@ export function translateQueryOnce(v: Index, words: readonly string[], memo: obj
   const key = words.join(" ");
   let out = seen.get(key);
   if (!out) {
-    out = translateQuery(v, words);
+    // A word typed alone (a query's words are read one by one first) is translated the same in every search.
+    out =
+      words.length === 1
+        ? rememberedWords(v).remember(key, () => translateQuery(v, words))
+        : translateQuery(v, words);
     seen.set(key, out);
   }
   return out;
+}
+
+/** Per index, the whole translations ({@link translateQuery}) of single words read lately (readers never change them). */
+const oneWordQueries = new WeakMap<Index, Lru<string, Translation[]>>();
+
+/** The translations of single words remembered for an index, at most {@link TRANSLATED_WORDS_KEPT}. */
+export function rememberedWords(v: Index): Lru<string, Translation[]> {
+  let kept = oneWordQueries.get(v);
+  if (!kept) {
+    kept = new Lru(TRANSLATED_WORDS_KEPT);
+    oneWordQueries.set(v, kept);
+  }
+  return kept;
 }
 
 /** Shortest word taken for a dictionary's word by its listing alone (short ones are also keyboard jumbles). */

@@ -10,6 +10,7 @@ import { queryStem, stem } from "./stem.js";
 
 /** The glossary's columns, in order. */
 const COLUMNS = ["ru", "en", "de", "fr"] as const;
+const COLUMN_INDEX = { ru: 0, en: 1, de: 2, fr: 3 } as const;
 
 interface Phrase {
   lang: string;
@@ -63,8 +64,8 @@ function contentWords(phrase: string, lang: string): string[] {
   return tokenize(phrase).filter((t) => !stop?.has(t));
 }
 
-/** Glossary phrases by the first four letters of their first word's stem. */
-const byFirstStem = new Map<string, Phrase[]>();
+/** Per column's language, its glossary phrases by the first four letters of their first word's stem. */
+const byFirstStem = new Map<string, Map<string, Phrase[]>>(COLUMNS.map((l) => [l, new Map()]));
 
 /**
  * Whether two stems are the same word. Snowball stems loanwords inconsistently ("деплой" → "депл",
@@ -91,9 +92,10 @@ function addPhrases(lang: string, from: string[][], to: string[][]): void {
     const first = stems[0];
     if (first === undefined) continue;
     const key = first.slice(0, 4);
-    const list = byFirstStem.get(key) ?? [];
+    const ofLang = byFirstStem.get(lang) as Map<string, Phrase[]>;
+    const list = ofLang.get(key) ?? [];
     list.push({ lang, stems, translations: to });
-    byFirstStem.set(key, list);
+    ofLang.set(key, list);
   }
 }
 
@@ -140,7 +142,7 @@ export function glossaryStems(): Record<string, string> {
 /** How many glossary phrases (counting every column and synonym) are known. */
 export function glossarySize(): number {
   let n = 0;
-  for (const list of byFirstStem.values()) n += list.length;
+  for (const ofLang of byFirstStem.values()) for (const list of ofLang.values()) n += list.length;
   return n;
 }
 
@@ -150,13 +152,14 @@ export function glossarySize(): number {
  * reported at each.
  */
 export function translateTokens(tokens: readonly string[]): Translation[] {
-  const stems = new Map<string, string>();
+  // Each token's stem per column, by index (token × column), worked out when first needed.
+  const stems: (string | undefined)[] = new Array(tokens.length * COLUMNS.length);
   const stemOf = (i: number, lang: string): string => {
-    const key = `${i}:${lang}`;
-    let s = stems.get(key);
+    const at = i * COLUMNS.length + COLUMN_INDEX[lang as (typeof COLUMNS)[number]];
+    let s = stems[at];
     if (s === undefined) {
       s = queryStem(tokens[i] as string, lang);
-      stems.set(key, s);
+      stems[at] = s;
     }
     return s;
   };
@@ -164,8 +167,8 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
   for (let i = 0; i < tokens.length; i++) {
     const seen = new Set<Phrase>();
     for (const lang of COLUMNS) {
-      for (const p of byFirstStem.get(stemOf(i, lang).slice(0, 4)) ?? []) {
-        if (p.lang !== lang || seen.has(p)) continue;
+      for (const p of byFirstStem.get(lang)?.get(stemOf(i, lang).slice(0, 4)) ?? []) {
+        if (seen.has(p)) continue;
         if (i + p.stems.length > tokens.length) continue;
         if (!p.stems.every((s, j) => sameStem(stemOf(i + j, lang), s))) continue;
         seen.add(p);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BLOCK, BufferLexicon, FileLexicon, lexicon } from "./lexicon.js";
+import { BLOCK, BufferLexicon, FileLexicon, LOOKUPS_KEPT, lexicon } from "./lexicon.js";
 import { LexiconBuilder } from "./lexicon-build.js";
 
 /** A list of many made-up words ("w00000" … ), each translated to its number spelled out, spanning many blocks. */
@@ -48,6 +48,19 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(keys).toHaveLength(1000);
     expect(keys[0]).toBe("w01000");
     expect(keys.at(-1)).toBe("w01999");
+  });
+
+  it("finds the same translations for a word looked up again, after more words than it remembers", () => {
+    const file = FileLexicon.open(join(dir, "many.tsv"));
+    const word = (i: number) => `w${String(i % 3000).padStart(5, "0")}`;
+    const first = file.lookup(word(1));
+    // Remembered: the very array; then forgotten once LOOKUPS_KEPT other words were looked up, and read again.
+    expect(file.lookup(word(1))).toBe(first);
+    for (let i = 2; i < LOOKUPS_KEPT + 2; i++) expect(file.lookup(word(i))).toEqual([`t${i}`, `u${i} v${i}`]);
+    const again = file.lookup(word(1));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(file.lookup("w03000")).toEqual([]);
   });
 
   it.each(lists.map((l) => [l.constructor.name, l] as const))(

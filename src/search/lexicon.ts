@@ -12,6 +12,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root.js";
+import { Lru } from "./lru.js";
 import { queryStem } from "./stem.js";
 
 const NEWLINE = 0x0a;
@@ -49,6 +50,9 @@ function lettersIn(text: Buffer, bytes: number): number {
 export const BLOCK = 4096;
 /** Blocks kept per file: a query's words and a compound's parts read a few dozen at most. */
 export const CACHED_BLOCKS = 64;
+
+/** Words whose look-ups a file's list keeps (a few translations each: some 200 kB a list at most). */
+export const LOOKUPS_KEPT = 1_000;
 
 /** A word list in memory (a block of a file, or a whole small list), searched in place. */
 export class BufferLexicon implements Lexicon {
@@ -165,6 +169,12 @@ export class FileLexicon implements Lexicon {
   /** Each block's first word. */
   private readonly firsts: string[] = [];
   private readonly cache = new Map<number, BufferLexicon>();
+  /**
+   * The latest words looked up and their translations (readers never change them): a query's words are looked
+   * up again as typed alone and beside the others, and from one search to the next, and a look-up that misses
+   * the block cache reads the file.
+   */
+  private readonly looked = new Lru<string, string[]>(LOOKUPS_KEPT);
 
   private constructor(private readonly fd: number) {}
 
@@ -219,9 +229,10 @@ export class FileLexicon implements Lexicon {
       return b;
     }
     const start = this.starts[i] as number;
-    const bytes = Buffer.alloc((this.starts[i + 1] as number) - start);
-    readSync(this.fd, bytes, 0, bytes.length, start);
-    b = new BufferLexicon(bytes);
+    // Not zeroed first: the read fills it (what it did not fill is cut off).
+    const bytes = Buffer.allocUnsafe((this.starts[i + 1] as number) - start);
+    const read = readSync(this.fd, bytes, 0, bytes.length, start);
+    b = new BufferLexicon(read < bytes.length ? bytes.subarray(0, read) : bytes);
     if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(i, b);
     return b;
@@ -241,7 +252,12 @@ export class FileLexicon implements Lexicon {
 
   lookup(key: string): string[] {
     if (!key || !this.firsts.length) return [];
-    return this.block(this.blockOf(key)).lookup(key);
+    let found = this.looked.get(key);
+    if (!found) {
+      found = this.block(this.blockOf(key)).lookup(key);
+      this.looked.set(key, found);
+    }
+    return found;
   }
 
   sharedPrefix(text: string): number {

@@ -19,7 +19,9 @@ export function stem(word: string, lang = "en"): string {
   return s.length >= 2 ? s : word;
 }
 
-const remembered = new Map<string, string>();
+/** Per language, the stems {@link queryStem} remembered. */
+const remembered = new Map<string, Map<string, string>>();
+let rememberedCount = 0;
 /** How many stems {@link queryStem} keeps before it starts again (a few MB at most). */
 const REMEMBERED_STEMS = 20_000;
 
@@ -29,12 +31,20 @@ const REMEMBERED_STEMS = 20_000;
  * a word. Bounded: emptied when full.
  */
 export function queryStem(word: string, lang = "en"): string {
-  const key = `${lang}|${word}`;
-  let s = remembered.get(key);
+  let ofLang = remembered.get(lang);
+  if (!ofLang) {
+    ofLang = new Map();
+    remembered.set(lang, ofLang);
+  }
+  let s = ofLang.get(word);
   if (s === undefined) {
-    if (remembered.size >= REMEMBERED_STEMS) remembered.clear();
+    if (rememberedCount >= REMEMBERED_STEMS) {
+      for (const m of remembered.values()) m.clear();
+      rememberedCount = 0;
+    }
     s = stem(word, lang);
-    remembered.set(key, s);
+    ofLang.set(word, s);
+    rememberedCount++;
   }
   return s;
 }
