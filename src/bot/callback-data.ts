@@ -598,7 +598,7 @@ const routers = new WeakMap<object, Map<Action["type"], ActionHandler<Context>>>
  * Routes callback queries whose data decodes to an action of `type` to `handler`; everything else goes on.
  * The query is always answered, with the handler's toast if it returned one, even when the handler throws.
  *
- * A composer's action handlers share one middleware, placed where its first `onAction` was, that looks the
+ * A composer's action handlers share one filter, placed where its first `onAction` was, that looks the
  * action's type up: a grammY filter per handler cost every update about a microsecond for each of the bot's
  * forty-odd actions. Install a composer's actions together (only middleware that never sees a callback query,
  * such as commands, may stand between them); a type is handled once per composer.
@@ -613,10 +613,17 @@ export function onAction<C extends Context, T extends Action["type"]>(
     const table = new Map<Action["type"], ActionHandler<C>>();
     routes = table;
     routers.set(composer, table as unknown as Map<Action["type"], ActionHandler<Context>>);
-    composer.on("callback_query:data", async (ctx, next) => {
-      const action = actionOf(ctx.callbackQuery);
-      const handle = action && table.get(action.type);
-      if (!action || !handle) return next();
+    // A filter, not middleware that passes updates on: an update none of these actions is for costs the
+    // composer (src/bot/composer.ts) this look-up alone.
+    const mine = (ctx: C): ctx is Filter<C, "callback_query:data"> => {
+      const query = ctx.callbackQuery;
+      if (query?.data === undefined) return false;
+      const action = actionOf(query);
+      return action !== undefined && table.has(action.type);
+    };
+    composer.filter(mine, async (ctx) => {
+      const action = actionOf(ctx.callbackQuery) as Action;
+      const handle = table.get(action.type) as ActionHandler<C>;
       let toast: Toast;
       try {
         toast = await handle(ctx, action);
