@@ -117,6 +117,13 @@ export class Conferences<V extends ConferenceView = ConferenceView> {
     return this.isOwner(userId) || Boolean(this.byId.get(id)?.conference.organizers.includes(userId));
   }
 
+  /** Whether `userId` is an organizer of any conference served (or an owner). */
+  organizesAny(userId: number): boolean {
+    if (this.isOwner(userId)) return true;
+    for (const { conference } of this.byId.values()) if (conference.organizers.includes(userId)) return true;
+    return false;
+  }
+
   /** Whether `userId` owns the deployment (ADMIN_IDS): organizer of every conference, broadcasts to everyone. */
   isOwner(userId: number): boolean {
     return this.owners.includes(userId);

@@ -14,12 +14,7 @@ export function readConversation(db: Db, key: string): unknown {
   const row = statement(db, "SELECT data FROM conversations WHERE key = ?").get(key) as
     | { data: string }
     | undefined;
-  return parseConversation(row?.data ?? null);
-}
-
-/** The state a row's `data` holds (undefined for no row). */
-export function parseConversation(data: string | null): unknown {
-  return data === null ? undefined : JSON.parse(data);
+  return row ? JSON.parse(row.data) : undefined;
 }
 
 /** Stores `data` under `key`, and removes every other state older than `maxAgeMs`. */

@@ -4,7 +4,6 @@ import { readUpdateStart } from "../../store/update-start.js";
 import { getUser, languageOf, refreshUser, touchUser, type User } from "../../store/users.js";
 import { actionOf } from "../callback-data.js";
 import type { AppFlavor, BotDeps } from "../context.js";
-import { conversationKey, prefetchConversation } from "../conversation-storage.js";
 import { fixedT } from "../i18n.js";
 
 /**
@@ -57,8 +56,7 @@ function upToDate(
 /**
  * Puts the dependencies of the user's current conference, the user and their language on the context. In private chats the user is recorded
  * (`touch`); inside conversation replays (`touch: false`) it is only read, so replays write nothing. On the
- * update's own context (`touch`) the user is read with the chat's dialogue state, handed to the conversations
- * plugin, and with what waits for their next message (`ctx.waiting`). When the
+ * update's own context (`touch`) the user is read with what waits for their next message (`ctx.waiting`). When the
  * record cannot be written the update is still handled, with the user as last stored.
  */
 export function attach<C extends Context & AppFlavor>(
@@ -69,11 +67,9 @@ export function attach<C extends Context & AppFlavor>(
     const from = ctx.from;
     let user: User | undefined;
     if (from && touch) {
-      // The user's row, the chat's dialogue state and what waits for their next message, in one statement.
-      const key = conversationKey(ctx);
-      const start = readUpdateStart(deps.db, from.id, key);
+      // The user's row and what waits for their next message, in one statement.
+      const start = readUpdateStart(deps.db, from.id);
       user = start.user;
-      prefetchConversation(ctx, key, start.conversation);
       ctx.waiting = { question: start.drafting, comment: start.awaitingComment };
     } else if (from) user = getUser(deps.db, from.id);
     // Written only when something changed (a new user, a new name, language or chat, or back after blocking):
