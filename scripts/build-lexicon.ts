@@ -113,7 +113,8 @@ const deEn = new LexiconBuilder("de", "en");
 for (const e of deuEng) deEn.add(e.head, freedictTranslations(e.body));
 console.log(`de-en: ${deEn.pruneCompounds()} compounds left to the splitter`);
 write("de-en", deEn);
-const enDe = new LexiconBuilder("en", "de", false);
+// English phrases only as a German compound says them ("sign language" → Gebärdensprache), for German talks.
+const enDe = new LexiconBuilder("en", "de", "compounds");
 for (const e of engDeu) enDe.add(e.head, freedictTranslations(e.body));
 write("en-de", enDe);
 

@@ -166,6 +166,44 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(index.search("Netzsperren")[0]?.id).toBe("blocks");
   });
 
+  it("reads a compound's part by its lemma under a linking ending, though a list holds the piece with it apart", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["monitor", "Monitoring with dashboards", "Graphs for operators."],
+        ["admin", "Digital public administration", "Forms online."],
+      ]),
+    );
+    // "Überwachungs-" is listed as supervisory; in the compound it is Überwachung: monitoring.
+    expect(english.search("Überwachungsgraphen")[0]?.id).toBe("monitor");
+  });
+
+  it("reads a word the dictionary lists whole by what it says, not by its parts' loose senses", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["supply", "Supply chain security", "SBOMs and signatures."],
+        ["cabinet", "Building a server cabinet", "Racks and cables."],
+        ["collect", "Collecting metrics", "Prometheus."],
+      ]),
+    );
+    // Kühlschrank is a fridge, which no talk is on: "Schrank" (cabinet) alone, translated, is no match for it,
+    // so "Angebote" (offers, supplies) alone does not make a talk on supply chains the answer.
+    expect(english.search("Kühlschrank Angebote")).toEqual([]);
+    expect(english.search("Kühlschrank")).toEqual([]);
+  });
+
+  it("finds a German talk by an English phrase its compound says", () => {
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["fire", "Die digitale Feuerwehr", "Einsätze planen."],
+        ["works", "Wie gründe ich einen Betriebsrat?", "Mitbestimmung."],
+        ["lights", "Schaltung von Ampeln", "Im Verkehr."],
+      ]),
+    );
+    expect(german.search("fire brigade")[0]?.id).toBe("fire");
+    expect(german.search("works council")[0]?.id).toBe("works");
+    expect(german.search("traffic lights")[0]?.id).toBe("lights");
+  });
+
   it("drops German function words from a query on an English programme", () => {
     const english = buildSearchIndex(
       talksProgramme([["cabinet", "Network devices outdoors", "A cabinet for the street."]]),

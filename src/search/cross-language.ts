@@ -13,7 +13,7 @@
 
 import { borrowedSpellings } from "./borrowed.js";
 import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
-import { joined, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
+import { joined, LINKS, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
 import { type CompoundPart, type Translation, translateTokens } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru } from "./lru.js";
@@ -126,10 +126,12 @@ function lookUp(list: Lexicon, word: string, lang: string): string[] {
 }
 
 /**
- * A German word's translations when it is a lemma, or one with a linking ending ("zellen", "wirkungs"); a noun
- * of action no list holds by its verb ("Vermessung" → vermessen → survey, "Signierung" → signieren → sign).
- * `listed` may rule out a word without looking it up (a compound's pieces: compound.ts's listedIn). Remembered
- * per list (bounded): a compound is split over dozens of pieces, and its parts are asked for again.
+ * A German word's translations when it is a lemma, and those of its lemma under a linking ending ("zellen",
+ * "wirkungs"): a list may hold the piece with its ending as a word of its own ("Überwachungs-" → supervisory)
+ * where the compound means the lemma (Überwachung → monitoring). Else a lemma whose final -e the compound drops;
+ * a noun of action no list holds by its verb ("Vermessung" → vermessen → survey, "Signierung" → signieren →
+ * sign). `listed` may rule out a word without looking it up (a compound's pieces: compound.ts's listedIn).
+ * Remembered per list (bounded): a compound is split over dozens of pieces, and its parts are asked for again.
  */
 function lemmaOf(deEn: Lexicon, piece: string, listed?: (key: string) => boolean): string[] {
   let memo = pieceLemmas.get(deEn);
@@ -140,14 +142,16 @@ function lemmaOf(deEn: Lexicon, piece: string, listed?: (key: string) => boolean
   let out = memo.get(piece);
   if (!out) {
     if (memo.size >= REMEMBERED_WORDS) memo.clear();
-    out =
-      partLemma(piece, (lemma) => {
-        const found: string[] = [];
-        for (const form of verbOf(lemma))
-          if (!listed || listed(form))
-            for (const t of deEn.lookup(form)) if (!found.includes(t)) found.push(t);
-        return found.length ? found : undefined;
-      }) ?? [];
+    const found: string[] = [];
+    const lemmaTranslations = (lemma: string) => {
+      for (const form of verbOf(lemma))
+        if (!listed || listed(form)) for (const t of deEn.lookup(form)) if (!found.includes(t)) found.push(t);
+      return found.length ? found : undefined;
+    };
+    for (const link of LINKS)
+      if (piece.length - link.length >= 3 && piece.endsWith(link))
+        lemmaTranslations(piece.slice(0, piece.length - link.length));
+    out = found.length ? found : (partLemma(piece, lemmaTranslations) ?? []);
     memo.set(piece, out);
   }
   return out;
@@ -382,7 +386,12 @@ export function partShares(n: number): number[] {
  * Per document, the sum of the shares of a compound's parts it holds anywhere (each part by its best way), in
  * [0, 1]; a part held only in prose counts `inProse` of its field's weight, as a dictionary's translation does.
  */
-export function compoundDocs(v: Index, parts: readonly CompoundPart[], inProse: number): Map<number, number> {
+export function compoundDocs(
+  v: Index,
+  parts: readonly CompoundPart[],
+  inProse: number,
+  lonePart = ONE_PART_TRANSLATED,
+): Map<number, number> {
   // Per document: the sum so far, how many parts it holds, and whether one of them as written.
   const sums = new Map<number, [sum: number, parts: number, written: boolean]>();
   for (const { share, alternatives } of parts) {
@@ -404,13 +413,14 @@ export function compoundDocs(v: Index, parts: readonly CompoundPart[], inProse: 
     }
   }
   const out = new Map<number, number>();
-  for (const [d, [sum, n, written]] of sums) out.set(d, n > 1 || written ? sum : sum * ONE_PART_TRANSLATED);
+  for (const [d, [sum, n, written]] of sums) out.set(d, n > 1 || written ? sum : sum * lonePart);
   return out;
 }
 
 /**
  * A document holding one part of a compound alone, and only as a translation, is credited this share of it: a
- * dictionary's loose sense ("Sammlung" → library) alone is weak evidence, below what is shown by itself.
+ * dictionary's loose sense ("Sammlung" → library) alone is weak evidence, below what is shown by itself. Of a
+ * word the dictionary lists whole it is credited nothing (see {@link compoundTranslations}).
  */
 const ONE_PART_TRANSLATED = 0.6;
 
@@ -419,7 +429,11 @@ const ONE_PART_TRANSLATED = 0.6;
  * senses the programme knows (for English ones: "Hausautomatisierung" → home automation), weighted by the share
  * of parts found; and its parts found anywhere in a document, each worth its share of the word (the head most),
  * as written, translated, or as the first or last part of a longer programme word ("Wachstum" → growth →
- * "Degrowth"), so a talk that holds the head alone in its title counts.
+ * "Degrowth"), so a talk that holds the head alone in its title counts. A word the dictionary lists whole says
+ * what it means there, whether the programme holds that or not: its parts' senses are no translation of it
+ * ("Briefmarken" are stamps, not letter brands), and a document holding one part alone, translated, gets
+ * nothing of it; its parts as written, or two of them together, still count ("Netzsperren": a German talk on
+ * what providers "sperren" on the Internet).
  */
 function compoundTranslations(
   word: string,
@@ -436,6 +450,7 @@ function compoundTranslations(
       lemmaOf(deEn, p, (key) => listed(key, start)).length > 0,
   );
   if (!parts) return [];
+  const listedWhole = translate(deEn, word, "de").length > 0;
   const out: Translation[] = [];
   if (parts.every((p) => vocabulary.knows(p)))
     out.push({ start: at, length: 1, alternatives: [parts], weight: LEXICON_WEIGHT, lexical: true });
@@ -468,7 +483,7 @@ function compoundTranslations(
     if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
   });
   const share = found.length / parts.length;
-  if (found.length && share >= MIN_COMPOUND_SHARE) {
+  if (!listedWhole && found.length && share >= MIN_COMPOUND_SHARE) {
     let whole: string[][] = [[]];
     for (const meanings of found)
       whole = whole
@@ -483,7 +498,15 @@ function compoundTranslations(
   const held = ways.reduce((sum, w) => sum + w.share, 0);
   for (const w of ways) w.share = Math.max(w.share, Math.min(MAX_PART_SHARE, w.share / held));
   if (ways.length)
-    out.push({ start: at, length: 1, alternatives: [], parts: ways, weight: LEXICON_WEIGHT, lexical: true });
+    out.push({
+      start: at,
+      length: 1,
+      alternatives: [],
+      parts: ways,
+      weight: LEXICON_WEIGHT,
+      lexical: true,
+      ...(listedWhole ? { lonePart: 0 } : {}),
+    });
   return out;
 }
 

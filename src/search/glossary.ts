@@ -37,6 +37,11 @@ export interface Translation {
    * so one holding the compound's head ("Zug|pünktlichkeit" in a title) counts though the whole is nowhere.
    */
   parts?: CompoundPart[];
+  /**
+   * What a document holding one of the {@link parts} alone, and only as a translation, is credited of it
+   * (cross-language.ts's compoundDocs: a share when left out).
+   */
+  lonePart?: number;
 }
 
 /** One part of a compound as {@link Translation.parts} looks for it. */

@@ -168,6 +168,26 @@ describe("building a word list", () => {
     expect(b.lines()).toEqual(["solarzelle\tsolar cell|photovoltaic cell"]);
   });
 
+  it("lists an English phrase only with the German compounds that say it, when asked to", () => {
+    const b = new LexiconBuilder("en", "de", "compounds");
+    b.add("works council", ["Betriebsrat", "Rat der Arbeiter"]);
+    b.add("fire brigade", ["Feuerwehr"]);
+    b.add("red tape", ["Amtsschimmel"]);
+    b.add("council", ["Rat", "Konzil"]);
+    b.add("tape measure", ["Maßband"]);
+    b.add("traffic jam", ["Stau im Verkehr"]);
+    expect(b.lines()).toEqual([
+      "council	rat|konzil",
+      "fire brigad	feuerwehr",
+      "red tape	amtsschimmel",
+      "tape measur	massband",
+      "work council	betriebsrat",
+    ]);
+    const none = new LexiconBuilder("en", "de", false);
+    none.add("works council", ["Betriebsrat"]);
+    expect(none.lines()).toEqual([]);
+  });
+
   /** Senses of one gloss each, or of the glosses given. */
   const senses = (...glosses: (string | string[])[]): Sense[] =>
     glosses.map((g) => ({

@@ -271,11 +271,14 @@ export class LexiconBuilder {
   private readonly fromStop: ReadonlySet<string>;
   private readonly toStop: ReadonlySet<string>;
 
-  /** `phrases`: list phrases of two words too (not for English: an English phrase's words are found as they are). */
+  /**
+   * `phrases`: list phrases of two words too; "compounds": only with their translations of one word (an English
+   * phrase a German compound says: works council → Betriebsrat; its words apart are found as they are).
+   */
   constructor(
     readonly from: string,
     readonly to: string,
-    private readonly phrases = true,
+    private readonly phrases: boolean | "compounds" = true,
   ) {
     this.fromStop = stopwordsFor(from);
     this.toStop = stopwordsFor(to);
@@ -290,10 +293,12 @@ export class LexiconBuilder {
     // Queries lose their stop words, so a phrase holding one is never asked for.
     if (tokenize(word).some((w) => this.fromStop.has(w))) return;
     const list = this.entries.get(key) ?? [];
+    const oneWord = this.phrases === "compounds" && key.includes(" ");
     translations.forEach((t, i) => {
       const phrase = phraseOf(t, this.toStop);
       // A word is not its own translation: the index finds it as it is.
-      if (phrase && phrase !== tokenize(word).join(" ")) list.push({ phrase, rank: rank + i });
+      if (phrase && phrase !== tokenize(word).join(" ") && !(oneWord && phrase.includes(" ")))
+        list.push({ phrase, rank: rank + i });
     });
     if (list.length) this.entries.set(key, list);
   }

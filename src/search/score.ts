@@ -65,7 +65,7 @@ export function scoreWords(
         if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
     });
     if (t.parts)
-      for (const [d, w] of compoundDocs(v, t.parts, INEXACT_IN_PROSE))
+      for (const [d, w] of compoundDocs(v, t.parts, INEXACT_IN_PROSE, t.lonePart))
         if ((docs.get(d) ?? 0) < w * (t.weight ?? 1)) docs.set(d, w * (t.weight ?? 1));
     if (docs.size)
       for (let i = t.start; i < t.start + t.length; i++) {
