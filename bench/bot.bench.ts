@@ -3,6 +3,9 @@
  * with the in-memory Telegram in place of the network, next to a bare grammY bot that only echoes, fed the
  * same mix of searches and button presses in the same run. Target: ≥ 4,000 mixed updates/s of CPU time
  * (process CPU, user + system: wall time on a shared machine says more about the neighbours than the bot).
+ * The varied pool's few hundred queries soon have every word in the search's word caches; the "fresh" line types
+ * a query never typed before in the run for every search, so those caches help only as far as attendees' words
+ * recur, and the "words" lines say how far that was.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,9 +26,12 @@ import { loadConfig } from "../src/config.js";
 import type { Programme } from "../src/programme/model.js";
 import { readProgrammeFile } from "../src/programme/read.js";
 import { ProgrammeService } from "../src/programme/service.js";
+import { MATCHED_WORDS_KEPT } from "../src/search/candidates.js";
+import { TRANSLATED_WORDS_KEPT } from "../src/search/cross-language.js";
+import { Lru } from "../src/search/lru.js";
 import { openDatabase } from "../src/store/db.js";
 import { loadProgramme, readProgramme } from "../src/store/programme-store.js";
-import { benchQueries } from "./synthetic.js";
+import { benchQueries, freshQueries } from "./synthetic.js";
 
 const UPDATES = 20_000;
 const WARM_UP = 2_000;
@@ -33,6 +39,11 @@ const USERS = 200;
 const TARGET = 4_000;
 /** How many of {@link benchQueries}' draws make the pool of distinct queries the bench types from. */
 const QUERY_DRAWS = 3_000;
+/**
+ * How many never-repeated queries ({@link freshQueries}) the "fresh" run may type: its warm-up and timed run
+ * take some 8,800 (40 % of 22,000 updates); it stops with an error rather than repeat one.
+ */
+const FRESH_QUERIES = 12_000;
 /**
  * Last session's measure: 14 queries typed over and over, so nearly every search was answered from the index's
  * kept scores. Still run, beside the varied pool, to show how much that flattered the figure.
@@ -95,12 +106,69 @@ function variedQueries(programme: Programme): string[] {
   return [...new Set(benchQueries(programme, QUERY_DRAWS))];
 }
 
+/** What a search types: given a random number in [0, 1), the query. */
+type NextQuery = (pick: number) => string;
+
+/** Each search types one of `queries`, all as likely, with replacement. */
+function drawnFrom(queries: readonly string[]): NextQuery {
+  return (pick) => queries[Math.floor(pick * queries.length)] as string;
+}
+
+/**
+ * Each search types the next of `queries`, so none is typed twice (one cursor for the warm-up and the timed run);
+ * `typed` collects them.
+ */
+function inTurn(queries: readonly string[], typed: string[]): NextQuery {
+  let next = 0;
+  return () => {
+    const q = queries[next++];
+    if (q === undefined) throw new Error(`bot bench: more than ${queries.length} fresh queries were needed`);
+    typed.push(q);
+    return q;
+  };
+}
+
+/** `next`, noting each query it types in `typed`. */
+function recording(next: NextQuery, typed: string[]): NextQuery {
+  return (pick) => {
+    const q = next(pick);
+    typed.push(q);
+    return q;
+  };
+}
+
+/**
+ * How many distinct words the queries typed from `from` on had, and how many of their words (as typed, lower
+ * case) had been typed lately — among the last `kept` distinct words of every query typed before, warm-up
+ * included: what a search's word caches of that size could at best answer (matchMemo keeps
+ * {@link MATCHED_WORDS_KEPT}, the translations of single words {@link TRANSLATED_WORDS_KEPT}). Computed here
+ * from the queries, not read from the search, whose keys are its own (normalized forms, layouts).
+ */
+function wordReuse(typed: readonly string[], from: number, kept: number) {
+  const lately = new Lru<string, true>(kept);
+  const distinct = new Set<string>();
+  let words = 0;
+  let hits = 0;
+  typed.forEach((q, i) => {
+    for (const w of q.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (!w) continue;
+      if (i >= from) {
+        words++;
+        distinct.add(w);
+        if (lately.get(w)) hits++;
+      }
+      lately.set(w, true);
+    }
+  });
+  return { distinct: distinct.size, words, hitRate: words ? hits / words : 0 };
+}
+
 /**
  * Feeds `count` updates: 40% searches, 60% presses of a button on the user's latest bot message (one of
  * {@link FALLBACK_DATA} when it has none). The random draws do not depend on the bot, so both bots get the
  * same sequence of users and kinds of update. Returns how many of each and the elapsed milliseconds.
  */
-async function drive(runner: Runner, queries: readonly string[], count: number, seed: number) {
+async function drive(runner: Runner, nextQuery: NextQuery, count: number, seed: number) {
   const rnd = random(seed);
   let searches = 0;
   let presses = 0;
@@ -127,7 +195,7 @@ async function drive(runner: Runner, queries: readonly string[], count: number, 
       update = runner.updates.press(user, choices[Math.floor(pick * choices.length)] as string, last);
     } else {
       searches++;
-      update = runner.updates.text(user, queries[Math.floor(pick * queries.length)] as string);
+      update = runner.updates.text(user, nextQuery(pick));
     }
     await runner.handle(update);
   }
@@ -181,15 +249,25 @@ export default async function botBench(): Promise<void> {
   try {
     const programme = readProgrammeFile("data/pycon-ru-2013.yaml");
     const varied = variedQueries(programme);
-    const runs: [name: string, runner: Runner, queries: readonly string[]][] = [
-      ["confbot", confbot(join(dir, "varied.sqlite"), programme), varied],
-      ["repeated", confbot(join(dir, "repeated.sqlite"), programme), REPEATED_QUERIES],
-      ["bare echo", bareEcho(), varied],
+    const variedTyped: string[] = [];
+    const runs: [name: string, runner: Runner, nextQuery: NextQuery][] = [
+      ["confbot", confbot(join(dir, "varied.sqlite"), programme), recording(drawnFrom(varied), variedTyped)],
+      ["repeated", confbot(join(dir, "repeated.sqlite"), programme), drawnFrom(REPEATED_QUERIES)],
+      ["bare echo", bareEcho(), drawnFrom(varied)],
     ];
-    for (const [, runner, queries] of runs) await drive(runner, queries, WARM_UP, 1);
+    for (const [, runner, nextQuery] of runs) await drive(runner, nextQuery, WARM_UP, 1);
+    const variedTimedFrom = variedTyped.length;
     const results = [];
-    for (const [name, runner, queries] of runs)
-      results.push({ name, ...(await drive(runner, queries, UPDATES, 2)) });
+    for (const [name, runner, nextQuery] of runs)
+      results.push({ name, ...(await drive(runner, nextQuery, UPDATES, 2)) });
+    // Every search a query never typed before, after the others (their lines measure what they did before):
+    // its own bot and file, the same users and kinds of update, the warm-up's queries not typed again either.
+    const fresh = freshQueries(programme, FRESH_QUERIES);
+    const freshTyped: string[] = [];
+    const freshRunner = confbot(join(dir, "fresh.sqlite"), programme);
+    await drive(freshRunner, inTurn(fresh, freshTyped), WARM_UP, 1);
+    const freshTimedFrom = freshTyped.length;
+    const novel = await drive(freshRunner, inTurn(fresh.slice(freshTimedFrom), freshTyped), UPDATES, 2);
     const [ours, repeated, bare] = results as [
       (typeof results)[number],
       (typeof results)[number],
@@ -211,7 +289,22 @@ export default async function botBench(): Promise<void> {
     console.log(
       `${line("repeated", repeated)}   ← the same with ${REPEATED_QUERIES.length} repeated queries`,
     );
+    console.log(
+      `${line("fresh", novel)}   ← every search a query never typed before in the run (${fmt(novel.searches)} timed, ${fmt(freshTimedFrom)} in the warm-up)`,
+    );
     console.log(line("bare echo", bare));
+    for (const [name, typed, from] of [
+      ["confbot", variedTyped, variedTimedFrom],
+      ["fresh", freshTyped, freshTimedFrom],
+    ] as const) {
+      const small = wordReuse(typed, from, TRANSLATED_WORDS_KEPT);
+      const large = wordReuse(typed, from, MATCHED_WORDS_KEPT);
+      console.log(
+        `  words      ${name.padEnd(8)} ${fmt(new Set(typed.slice(from)).size)} distinct queries, ${fmt(large.distinct)} distinct words; ` +
+          `of ${fmt(large.words)} words typed, ${(100 * large.hitRate).toFixed(1)} % among the last ${fmt(MATCHED_WORDS_KEPT)} distinct ` +
+          `(matchMemo's size), ${(100 * small.hitRate).toFixed(1)} % among the last ${fmt(TRANSLATED_WORDS_KEPT)} (translations'), warm-up included`,
+      );
+    }
     const ratio = cpuRate(bare) / cpuRate(ours);
     console.log(
       `  ratio      a bare echo bot is ${ratio.toFixed(1)}× faster; confbot does ${((100 * cpuRate(ours)) / cpuRate(bare)).toFixed(0)}% of its rate (CPU)`,

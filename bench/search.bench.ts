@@ -2,7 +2,9 @@
  * Programme search benchmark: this search against plain fuse.js (every text field, ignoreLocation) on the PyCon
  * Russia 2013 programme and on synthetic programmes of 1,000 and 10,000 sessions, with 1,200 mixed queries
  * each (fuse.js gets a sample: it takes half a second a query at 10,000). Reports index build time, heap
- * growth and per-query median and p99, then checks that the shared development set's hit@1 does not change
+ * growth and per-query median and p99 — the best of three passes (later passes find the query's words in the
+ * search's word caches) and on first sight (each of half the distinct queries timed once, after a warm-up on the
+ * other half) — then checks that the shared development set's hit@1 does not change
  * when the PyCon programme is mixed into the synthetic ones.
  */
 import { dirname, join } from "node:path";
@@ -100,6 +102,48 @@ function time(
   };
 }
 
+/** Per-query times of queries each timed once (wall and CPU): median and p99, and how many. */
+type Once = { n: number; median: number; p99: number; cpuMedian: number; cpuP99: number };
+
+/**
+ * p99 on first sight: the distinct queries' first half is run once as a warm-up (so one-off start costs — keys
+ * made on first use, word filters — are paid, and the word caches hold what that half typed), then each query
+ * of the other half is timed once, the caches as they are then: no query has been seen whole before, its words
+ * only as far as the warm-up or earlier ones in the half typed them. Call it before {@link time} on the same
+ * index (whose three passes would have seen every query). With several `runs`, the measured half is shared
+ * between them in turn (each query timed by one run only; the warm-up goes through the first).
+ */
+function firstSight(queries: readonly string[], runs: ((q: string, i: number) => unknown)[]): Once[] {
+  const distinct = [...new Set(queries)];
+  const half = Math.ceil(distinct.length / 2);
+  const first = runs[0] as (q: string, i: number) => unknown;
+  distinct.slice(0, half).forEach((q, i) => {
+    first(q, i);
+  });
+  const wall: number[][] = runs.map(() => []);
+  const cpu: number[][] = runs.map(() => []);
+  distinct.slice(half).forEach((q, i) => {
+    const r = i % runs.length;
+    const c = process.cpuUsage();
+    const t = performance.now();
+    (runs[r] as (q: string, i: number) => unknown)(q, half + i);
+    (wall[r] as number[]).push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    (cpu[r] as number[]).push((used.user + used.system) / 1000);
+  });
+  return runs.map((_, r) => {
+    const w = (wall[r] as number[]).sort((a, b) => a - b);
+    const c = (cpu[r] as number[]).sort((a, b) => a - b);
+    return {
+      n: w.length,
+      median: percentile(w, 0.5),
+      p99: percentile(w, 0.99),
+      cpuMedian: percentile(c, 0.5),
+      cpuP99: percentile(c, 0.99),
+    };
+  });
+}
+
 type Build = { index: SearchIndex; ms: number; heapMb: number };
 
 /** Builds an index, timing it and measuring how much the heap grows (call before other work litters it). */
@@ -123,6 +167,7 @@ interface Row {
   heapMb: number;
   median: number;
   p99: number;
+  first: Once;
   fuseN: number;
   fuseBuildMs: number;
   fuseMedian: number;
@@ -131,6 +176,7 @@ interface Row {
 
 function benchOne(name: string, key: string, p: Programme, { index, ms, heapMb }: Build): Row {
   const queries = benchQueries(p, QUERIES);
+  const [first] = firstSight(queries, [(q) => index.search(q)]) as [Once];
   const ours = time(queries, (q) => index.search(q), 3);
   const t = performance.now();
   const fuse = fuseOver(p);
@@ -145,6 +191,7 @@ function benchOne(name: string, key: string, p: Programme, { index, ms, heapMb }
     heapMb,
     median: ours.median,
     p99: ours.p99,
+    first,
     fuseN: sample.length,
     fuseBuildMs,
     fuseMedian: theirs.median,
@@ -162,7 +209,11 @@ function table(rows: Row[]): string {
     "heap MB",
     "queries",
     "median ms",
+    "p99 ms best of 3",
+    "1st sight: queries",
+    "median ms",
     "p99 ms",
+    "CPU p99 ms",
     "fuse build ms",
     "fuse queries",
     "fuse median ms",
@@ -177,6 +228,10 @@ function table(rows: Row[]): string {
     String(QUERIES),
     f(r.median, 3),
     f(r.p99, 3),
+    String(r.first.n),
+    f(r.first.median, 3),
+    f(r.first.p99, 3),
+    f(r.first.cpuP99, 3),
     f(r.fuseBuildMs, 0),
     String(r.fuseN),
     f(r.fuseMedian, 1),
@@ -254,6 +309,14 @@ function p99Line(t: ReturnType<typeof time>): string {
   );
 }
 
+/** The first-sight line of a timing ({@link firstSight}): wall and CPU time, against the 1 ms target. */
+function firstLine(t: Once): string {
+  return (
+    `${t.n} queries seen once: median ${t.median.toFixed(3)} ms, p99 ${t.p99.toFixed(3)} ms (CPU: median ` +
+    `${t.cpuMedian.toFixed(3)} ms, p99 ${t.cpuP99.toFixed(3)} ms) ${Math.min(t.p99, t.cpuP99) <= 1 ? "ok" : "OVER"}`
+  );
+}
+
 /** Index build and per-query times on real schedules, loaded as the bot loads them. */
 function realSchedules(): void {
   const files: [string, string, string?][] = [
@@ -271,10 +334,12 @@ function realSchedules(): void {
     }
     const build = measureBuild(p);
     const queries = realQueries(p, QUERIES);
+    const [first] = firstSight(queries, [(q) => build.index.search(q)]) as [Once];
     const t = time(queries, (q) => build.index.search(q), 3);
     console.log(
       `${name}: ${p.sessions.length} sessions, ${build.index.stats.documents} documents, ${build.index.stats.terms} terms; ` +
-        `index build ${build.ms.toFixed(0)} ms, ${build.heapMb.toFixed(1)} MB; ${QUERIES} queries ${p99Line(t)}`,
+        `index build ${build.ms.toFixed(0)} ms, ${build.heapMb.toFixed(1)} MB; ${QUERIES} queries, best of 3 passes: ${p99Line(t)}` +
+        `; on first sight (after a warm-up on the other half): ${firstLine(first)}`,
     );
   }
 }
@@ -302,6 +367,20 @@ function nineConferences(): void {
   const indexes = programmes.map((p) => buildSearchIndex(p));
   const queries = programmes.flatMap((p) => realQueries(p, Math.ceil(QUERIES / programmes.length)));
   let turn = 0;
+  const withAlsoAt = (q: string) => {
+    const own = turn++ % indexes.length;
+    (indexes[own] as SearchIndex).search(q);
+    let found = 0;
+    for (let i = 0; i < indexes.length && found < ELSEWHERE_CONFERENCES; i++) {
+      if (i === own) continue;
+      if ((indexes[i] as SearchIndex).search(q, { limit: ELSEWHERE_LIMIT, direct: true }).length) found++;
+    }
+  };
+  const [firstAlsoAt, firstAlone] = firstSight(queries, [
+    withAlsoAt,
+    (q) => (indexes[turn++ % indexes.length] as SearchIndex).search(q),
+  ]) as [Once, Once];
+  turn = 0;
   const ownOf: number[] = [];
   const t = time(
     queries,
@@ -321,8 +400,12 @@ function nineConferences(): void {
   turn = 0;
   const alone = time(queries, (q) => (indexes[turn++ % indexes.length] as SearchIndex).search(q), 3);
   console.log(
-    `9 conferences (PyCon Russia 2013–2019, FOSDEM 2026, 38C3), ${queries.length} queries: the reader's ` +
+    `9 conferences (PyCon Russia 2013–2019, FOSDEM 2026, 38C3), ${queries.length} queries, best of 3 passes: the reader's ` +
       `conference alone ${p99Line(alone)}; with "Also at" ${p99Line(t)}`,
+  );
+  console.log(
+    `9 conferences on first sight (after a warm-up on half the distinct queries, the rest shared out, each timed ` +
+      `once): the reader's conference alone ${firstLine(firstAlone)}; with "Also at" ${firstLine(firstAlsoAt)}`,
   );
   // BENCH_SEARCH_SLOWEST=N: the tail itself, to profile — each query's CPU with "Also at", its own search's
   // share, and the reader's conference.
@@ -368,7 +451,9 @@ export default async function runSearchBench(): Promise<void> {
   for (const [name, limit] of targets) {
     const r = rows.find((x) => x.name === name) as Row;
     console.log(
-      `p99 at ${name}: ${r.p99.toFixed(3)} ms (target ≤ ${limit} ms) ${r.p99 <= limit ? "ok" : "OVER"}`,
+      `p99 at ${name}: ${r.p99.toFixed(3)} ms (target ≤ ${limit} ms) ${r.p99 <= limit ? "ok" : "OVER"}; ` +
+        `on first sight ${r.first.p99.toFixed(3)} ms (CPU ${r.first.cpuP99.toFixed(3)} ms) ` +
+        `${Math.min(r.first.p99, r.first.cpuP99) <= limit ? "ok" : "OVER"}`,
     );
   }
   realSchedules();

@@ -608,3 +608,101 @@ export function benchQueries(p: Programme, count: number, seed = 7): string[] {
   }
   return out;
 }
+
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Every text a record carries, whatever its languages (a programme may publish one language only). */
+function texts(t: Record<string, string | undefined> | undefined): string {
+  return Object.values(t ?? {}).join(" ");
+}
+
+/** Two words that follow each other in a list (the words of one script in one session's title and abstract). */
+function pair(random: () => number, list: readonly string[]): string {
+  const k = Math.floor(random() * Math.max(1, list.length - 1));
+  return list.slice(k, k + 2).join(" ");
+}
+
+/**
+ * `count` queries, no two alike, drawn from a programme's own words with the kinds of {@link benchQueries}: two
+ * words in a row from a session's title or abstract (in Latin and in Cyrillic script), a speaker's surname alone,
+ * with the first name or with a word of their talk (in both scripts), typos, the wrong keyboard layout,
+ * affiliations, brands spelled in Cyrillic (alone or with a programme word), and things that are not there
+ * (made-up words once the few stock ones are used up). Words repeat across queries as a programme repeats them;
+ * whole queries never, so a search's whole-query caches never answer and only word-level ones can. The same for
+ * the same seed; throws when the programme is too small to give that many.
+ */
+export function freshQueries(p: Programme, count: number, seed = 13): string[] {
+  const random = rng(seed);
+  const sessions = p.sessions.filter((s) => isContentKind(s.kind));
+  const speakers = p.speakers.length ? p.speakers : [undefined];
+  const wordsOf = sessions.map((s) => words(`${texts(s.title)} ${texts(s.abstract)}`));
+  const talkOf = new Map<string, string[]>();
+  sessions.forEach((s, i) => {
+    for (const id of s.speakers) talkOf.set(id, [...(talkOf.get(id) ?? []), ...(wordsOf[i] as string[])]);
+  });
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const attempts = count * 50;
+  for (let i = 0; out.length < count && i < attempts; i++) {
+    const k = Math.floor(random() * sessions.length);
+    const all = wordsOf[k] ?? [];
+    const latin = all.filter((w) => LATIN.test(w));
+    const cyrillic = all.filter((w) => CYRILLIC.test(w));
+    const who = pick(random, speakers);
+    const name = (lang: "en" | "ru") => (who ? (who.name[lang] ?? texts(who.name)).split(" ") : []);
+    const person = (lang: "en" | "ru") => {
+      const parts = name(lang);
+      const r = random();
+      if (r < 0.4) return parts.at(-1);
+      if (r < 0.7) return parts.join(" ");
+      return `${parts.at(-1)} ${pick(random, who ? (talkOf.get(who.id) ?? all) : all) ?? ""}`;
+    };
+    let q: string | undefined;
+    switch (i % 10) {
+      case 0:
+        q = pair(random, latin);
+        break;
+      case 1:
+        q = pair(random, cyrillic);
+        break;
+      case 2:
+        q = person("en");
+        break;
+      case 3:
+        q = person("ru");
+        break;
+      case 4:
+        q = typo(pick(random, all) ?? "", random);
+        break;
+      case 5:
+        q = swapLayout(random() < 0.7 ? (pick(random, cyrillic) ?? "") : pair(random, cyrillic));
+        break;
+      case 6:
+        q = swapLayout(random() < 0.7 ? (pick(random, latin) ?? "") : pair(random, latin));
+        break;
+      case 7: {
+        const firm = who?.affiliation ? pick(random, Object.values(who.affiliation)) : undefined;
+        q = firm && random() < 0.5 ? firm : `${firm ?? ""} ${pick(random, all) ?? ""}`;
+        break;
+      }
+      case 8: {
+        const brand = pick(random, TECH)[1];
+        q = random() < 0.3 ? brand : `${brand} ${pick(random, cyrillic) ?? ""}`;
+        break;
+      }
+      default:
+        q = random() < 0.3 ? pick(random, NEGATIVES) : productName(random)[0];
+    }
+    const query = q?.trim().replace(/\s+/g, " ").toLowerCase();
+    if (query && !seen.has(query)) {
+      seen.add(query);
+      out.push(query);
+    }
+  }
+  if (out.length < count)
+    throw new Error(
+      `freshQueries: the programme gave ${out.length} distinct queries, not the ${count} asked`,
+    );
+  return out;
+}
