@@ -20,7 +20,7 @@ import { consoleGreeting, deliverBeforeExit } from "./bot/console/console-extras
 import { LocalTelegram } from "./bot/console/local-telegram.js";
 import type { BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
-import { createSeriesDeps } from "./bot/deps.js";
+import { createSeriesDeps, prepareIndexSoon } from "./bot/deps.js";
 import { registerAdminCommands, startOrganizerJobs } from "./bot/features/admin/jobs.js";
 import { createI18n } from "./bot/i18n.js";
 import { type RemindersRuntime, sendLimiter, startReminders } from "./bot/reminders.js";
@@ -86,22 +86,6 @@ async function loadProgrammes(
       log.error("no usable programme: this conference is not served until its source works");
   }
   return programmes;
-}
-
-/** How long after the bot starts serving its search index makes its first-use keys: past start-up's own work. */
-const PREPARE_INDEX_AFTER_MS = 2000;
-
-/**
- * Once the bot serves, the default conference's search index makes the keys searches would make on first use
- * (a quarter of a second of CPU at FOSDEM size), so that the first name, typo or borrowed-word query does not
- * wait for them. After start-up rather than in it: the bot answers meanwhile.
- */
-function prepareIndexSoon(deps: BotDeps): void {
-  setTimeout(() => {
-    const started = performance.now();
-    deps.catalog.prepareIndex();
-    deps.logger.info({ ms: Math.round(performance.now() - started) }, "search index: first-use keys made");
-  }, PREPARE_INDEX_AFTER_MS).unref();
 }
 
 /** Set when a signal stopped the start-up: its calls are left behind, and the process exits once cleaned up. */
@@ -352,7 +336,7 @@ async function main(codeCache?: CodeCacheState): Promise<number> {
     const interactive = Boolean(process.stdin.isTTY);
     const user = consoleUser();
     const webapp = await startConsoleWebapp(deps, user);
-    prepareIndexSoon(deps);
+    prepareIndexSoon(deps.catalog, logger);
     try {
       await runConsole({
         bot,
@@ -429,14 +413,14 @@ async function main(codeCache?: CodeCacheState): Promise<number> {
           logger,
         ),
       );
-      prepareIndexSoon(deps);
+      prepareIndexSoon(deps.catalog, logger);
       logger.info({ signal: await signal }, "shutting down");
       await server.close();
     } else {
       webServer = routes ? await startWebappServer(routes, { port: config.PORT }) : undefined;
       if (webServer) logger.info({ port: webServer.port }, "Mini App server started");
       const polling = await unlessStopped(startPolling(bot, logger));
-      prepareIndexSoon(deps);
+      prepareIndexSoon(deps.catalog, logger);
       try {
         const ended = polling.task() ?? Promise.resolve();
         const reason = await Promise.race([signal, ended.then(() => "polling ended" as const)]);
