@@ -14,7 +14,7 @@
 import { borrowedSpellings } from "./borrowed.js";
 import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
 import { joined, LINKS, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
-import { type CompoundPart, type Translation, translateTokens } from "./glossary.js";
+import { type CompoundPart, glossaryPhrases, type Translation } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
@@ -680,7 +680,7 @@ export function lexiconTranslations(
  * programme holds in a few documents at most.
  */
 export function translateQuery(v: Index, words: readonly string[]): Translation[] {
-  const glossary = translateTokens(words);
+  const glossary = glossaryPhrases(words);
   // The glossary's one-word translations are a word's Latin forms too, for joining pairs.
   const forms: string[][] = words.map(() => []);
   for (const t of glossary)

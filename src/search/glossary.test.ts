@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { glossarySize, glossaryStems, translateTokens } from "./glossary.js";
+import { GLOSSED_KEPT, glossaryPhrases, glossarySize, glossaryStems, translateTokens } from "./glossary.js";
 
 const words = (tokens: string[]) => translateTokens(tokens).flatMap((t) => t.alternatives.flat());
 
@@ -80,5 +80,23 @@ describe("the glossary's stems as the bundle carries them", () => {
     const wrong = Object.fromEntries(Object.keys(glossaryStems()).map((k) => [k, "zzzz"]));
     const built = await withBuiltStems(wrong);
     expect(built.translateTokens(["очереди"])).toEqual([]);
+  });
+});
+
+describe("glossaryPhrases", () => {
+  it("is translateTokens, remembered for a list of tokens", () => {
+    for (const tokens of [["машинное", "обучение"], ["очереди", "задач"], ["qwxzv"], ["безопасность"]]) {
+      const found = glossaryPhrases(tokens);
+      expect(found).toEqual(translateTokens(tokens));
+      expect(glossaryPhrases([...tokens])).toBe(found);
+    }
+  });
+
+  it("keeps at most GLOSSED_KEPT lists, forgetting the least recently used", () => {
+    const first = glossaryPhrases(["безопасность", "сетей"]);
+    for (let i = 0; i < GLOSSED_KEPT; i++) glossaryPhrases([`слово${i}`]);
+    const again = glossaryPhrases(["безопасность", "сетей"]);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });

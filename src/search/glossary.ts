@@ -5,6 +5,7 @@
  */
 import { GLOSSARY_ENTRIES } from "./glossary-entries.js";
 import { stopwordsOf } from "./languages.js";
+import { Lru } from "./lru.js";
 import { STOPWORDS, tokenize } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
 
@@ -186,4 +187,17 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
     }
   }
   return [...found.values()];
+}
+
+/**
+ * How many token lists' glossary phrases {@link glossaryPhrases} keeps: a search asks for a query's words when
+ * reading them and again when translating them, and for each word alone, and words recur across searches and
+ * programmes (the glossary is the same for all). An entry is a few phrases: some 100 kB in all.
+ */
+export const GLOSSED_KEPT = 1_000;
+const glossed = new Lru<string, Translation[]>(GLOSSED_KEPT);
+
+/** {@link translateTokens}, remembered (bounded; readers never change what it returns). */
+export function glossaryPhrases(tokens: readonly string[]): Translation[] {
+  return glossed.remember(tokens.join(" "), () => translateTokens(tokens));
 }

@@ -6,7 +6,7 @@
  */
 import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
 import { isDictionaryWord, translateQueryOnce } from "./cross-language.js";
-import { translateTokens } from "./glossary.js";
+import { glossaryPhrases } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
@@ -112,7 +112,7 @@ function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
  */
 function glossedPhrases(v: Vocabulary, words: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of translateTokens(words))
+  for (const t of glossaryPhrases(words))
     if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
       for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
   return out;
@@ -136,14 +136,17 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
   };
   const chunks = query.split(/\s+/);
+  // Each chunk tokenized once, its words then kept or dropped as stop words by where it stands.
+  const tokens = chunks.map((c) => words(c));
   const glossed = glossedPhrases(
     v,
-    chunks.flatMap((c) => meaningful(c, v.stop).words),
+    tokens.flatMap((t) => meaningfulOf(t, v.stop).words),
   );
   let afterPlace = false;
-  for (const chunk of chunks) {
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c] as string;
     // The word after a place word names the place, even when it reads as a stop word ("зал в", "hall a").
-    const typed: string[] = meaningful(chunk, afterPlace ? NO_STOP : v.stop).words;
+    const typed: string[] = meaningfulOf(tokens[c] as string[], afterPlace ? NO_STOP : v.stop).words;
     afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
     if (!typed.length) continue;
     // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
@@ -151,7 +154,8 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       readings.push({ typed, swapped: [], choice: "typed" });
       continue;
     }
-    const swapped = meaningful(swapLayout(chunk), v.stop);
+    const retyped = swapLayout(chunk);
+    const swapped = meaningful(retyped, v.stop);
     // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
     swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
     const typedReach = reach(v, typed, memo);
@@ -174,7 +178,6 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
         : 0;
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
     // at a word's edge they cut a letter off a word typed as letters only ("Берг" is not "<thu").
-    const retyped = swapLayout(chunk);
     if (PUNCTUATION_INSIDE.test(retyped) || (/^\p{L}+$/u.test(chunk) && LAYOUT_PUNCTUATION.test(retyped)))
       swappedReach *= BROKEN_WORD;
     let choice: Reading["choice"] = "unknown";

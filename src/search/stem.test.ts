@@ -52,4 +52,22 @@ describe("queryStem", () => {
     }
     expect(queryStem("testing")).toBe(stem("testing"));
   });
+
+  it("gives a word asked for in every language the stem that language's stem gives it, shared or not", () => {
+    // Asked in one language after another, in both orders: a stemmer's stem shared by languages is reused.
+    const languages = ["ru", "en", "de", "fr", "uk"];
+    for (const order of [languages, [...languages].reverse()])
+      for (const word of [
+        "безопасности",
+        "контейнеры",
+        "sicherheit",
+        "containers",
+        "networking",
+        "ab3",
+        "зал",
+      ]) {
+        const w = order === languages ? word : `${word}s`;
+        for (const lang of order) expect(queryStem(w, lang), `${w} ${lang}`).toBe(stem(w, lang));
+      }
+  });
 });

@@ -25,25 +25,50 @@ let rememberedCount = 0;
 /** How many stems {@link queryStem} keeps before it starts again (a few MB at most). */
 const REMEMBERED_STEMS = 20_000;
 
+function rememberedIn(lang: string): Map<string, string> {
+  let stems = remembered.get(lang);
+  if (!stems) {
+    stems = new Map();
+    remembered.set(lang, stems);
+  }
+  return stems;
+}
+
+/**
+ * The language whose stemmer {@link stem} gives a word asked for in `lang`: a Cyrillic word's stem in English,
+ * German or French is its Russian one, a Latin word's in Russian its English one.
+ */
+function stemmingLanguage(word: string, lang: string): string {
+  if (CYRILLIC_WORD.test(word)) return isCyrillicLanguage(lang) ? lang : "ru";
+  if (LATIN_WORD.test(word)) return isCyrillicLanguage(lang) ? "en" : lang;
+  return lang;
+}
+
 /**
  * {@link stem}, remembered: for words met at search time (query words, the glossary's and the dictionaries'
  * lemmas they reach), which recur from one search to the next, while the Snowball stemmers take microseconds
- * a word. Bounded: emptied when full.
+ * a word. A word asked for in several languages that share its stemmer (the glossary asks in four) is stemmed
+ * once. Bounded: emptied when full.
  */
 export function queryStem(word: string, lang = "en"): string {
-  let ofLang = remembered.get(lang);
-  if (!ofLang) {
-    ofLang = new Map();
-    remembered.set(lang, ofLang);
-  }
-  let s = ofLang.get(word);
+  const stems = rememberedIn(lang);
+  let s = stems.get(word);
   if (s === undefined) {
     if (rememberedCount >= REMEMBERED_STEMS) {
       for (const m of remembered.values()) m.clear();
       rememberedCount = 0;
     }
-    s = stem(word, lang);
-    ofLang.set(word, s);
+    const by = stemmingLanguage(word, lang);
+    const shared = by === lang ? stems : rememberedIn(by);
+    s = shared.get(word);
+    if (s === undefined) {
+      s = stem(word, lang);
+      if (shared !== stems) {
+        shared.set(word, s);
+        rememberedCount++;
+      }
+    }
+    stems.set(word, s);
     rememberedCount++;
   }
   return s;
