@@ -42,6 +42,24 @@ describe("finding the words a query word reaches", () => {
     expect(reached("тензорфлоу").tensorflow).toBeGreaterThan(0.7);
   });
 
+  it("does not hear a native Russian word as a Latin one, only a borrowing", () => {
+    const heard = buildVocabulary(
+      talksProgramme([
+        ["platform", "A platform for crazy plats", "Formulas of the platform."],
+        ["dress", "Dressing up", "Costumes."],
+        ["fabric", "A data centre fabric", "Switches."],
+      ]),
+    );
+    const reach = (word: string) =>
+      [...matchMemo(heard, word, false, new Map(), false)].map(([t]) => heard.terms[t]);
+    // «платье» is a dress and «кража» a theft, whatever they sound like; «формулы» are formulas.
+    expect(reach("платье")).toEqual([]);
+    expect(reach("кража")).toEqual([]);
+    expect(reach("формулы")).toContain("formulas");
+    // …and a native word spelled just as a Latin one is a borrowing after all («фабрика»: a factory, a fabric).
+    expect(reach("фабрика")).toContain("fabric");
+  });
+
   it("reaches nothing for a word nothing resembles", () => {
     expect(reached("qwxzv")).toEqual({});
   });

@@ -7,8 +7,9 @@ import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
-import { heardBeginnings, heardCost } from "./heard.js";
+import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
+import { lexicon } from "./lexicon.js";
 import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
@@ -173,6 +174,29 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   }
 
   // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
+  return matchUnknown(v, word, wordStem, fuzzy, found, add);
+}
+
+/**
+ * {@link matchWord} of a word the programme does not hold: a name spelled by ear or in the other script (in full
+ * or in part), a borrowed word as heard, a part of a longer word, or a typo. A Russian word the dictionary lists
+ * as it is typed, and not as a borrowing (none of its translations is heard in it), is a word of its own: it
+ * reaches the programme's words by sound only when they name a person or a company («платье» is not
+ * "platform", «кража» not "crazy", «островок» may be Ostrovok) — what it means is its translations'.
+ */
+function matchUnknown(
+  v: Vocabulary,
+  word: string,
+  wordStem: string,
+  fuzzy: boolean,
+  found: Map<number, number>,
+  add: (term: number, sim: number) => void,
+): Map<number, number> {
+  const typed = add;
+  if (isCyrillic(word) && nativeWord(word))
+    add = (term, sim) => {
+      if (isName(v, term)) typed(term, sim);
+    };
   // A name in another romanization, however short ("Iurii" Yury, «Юрий» Iurii).
   const romanKey = romanizationKey(word);
   if (romanKey.length >= 3) for (const id of v.romanKeys().get(romanKey) ?? []) add(id, SIM.phonetic);
@@ -235,9 +259,10 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
-  if (cyrillic) matchHeard(v, word, wordStem, add);
-  matchInfix(v, word, add);
-  matchTypos(v, word, add);
+  // A native word spelled as typed in Latin letters is a borrowing after all («фабрика» fabric).
+  if (cyrillic) matchHeard(v, word, wordStem, add, add === typed ? undefined : typed);
+  matchInfix(v, word, typed);
+  matchTypos(v, word, typed);
   return found;
 }
 
@@ -262,6 +287,48 @@ const PERSON_MASK = FIELD_NAMES.reduce(
   0,
 );
 
+/** A borrowing is heard in its translation within this many edits per letter («формула» formula). */
+const COGNATE = 0.25;
+/** Shortest Russian word taken for a native one (a short one may well be a name or a tech word: «сим» SIM). */
+const MIN_NATIVE = 5;
+
+/**
+ * Whether a Cyrillic word is a Russian word the Russian–English list holds as typed, none of whose first
+ * translations (or those of a word sharing its stem and length, an ending for another) is heard in it: a native word («платье» dress), not a
+ * borrowing («формула» formula, «энергии» energy).
+ */
+function nativeWord(word: string): boolean {
+  if (word.length < MIN_NATIVE || !heardable(word)) return false;
+  const list = lexicon("ru", "en");
+  const own = list?.lookup(word) ?? [];
+  if (!own.length || !list) return false;
+  const s = queryStem(word, "ru");
+  const translations = own.slice(0, 3);
+  list.withPrefix(s, 30, (lemma, more) => {
+    if (lemma !== word && lemma.length === word.length && queryStem(lemma, "ru") === s)
+      translations.push(...more.slice(0, 3));
+  });
+  return !translations.some((t) => {
+    const max = COGNATE * t.length;
+    return heardCost(word, t.replace(/ /g, ""), max, [s.length], 4) <= max;
+  });
+}
+
+/** The fields naming people and companies: a Russian word may be a name there («Островок» Ostrovok). */
+const NAME_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) =>
+    f === "name" || f === "speakerName" || f === "affiliation" || f === "speakerAffiliation"
+      ? m | (1 << bit)
+      : m,
+  0,
+);
+
+/** Whether a programme word stands in the name of a person or a company. */
+function isName(v: Vocabulary, term: number): boolean {
+  for (const m of v.postingMasks(term)) if (m & NAME_MASK) return true;
+  return false;
+}
+
 /**
  * A borrowed word written in Cyrillic matched to the programme's Latin words by how it is heard ({@link
  * heardCost}): the word whole, or its Russian stem (its ending left out, an adjective's suffix too:
@@ -275,6 +342,7 @@ function matchHeard(
   word: string,
   wordStem: string,
   add: (term: number, sim: number) => void,
+  asTyped: (term: number, sim: number) => void = add,
 ): void {
   if (word.length < MIN_HEARD || !/^[а-яё]+$/.test(word)) return;
   // A word typed on the wrong keyboard layout is no borrowing («щкпфтшяфешщт» organization).
@@ -318,17 +386,31 @@ function matchHeard(
         break;
       }
   for (const [id, cost] of seen) {
-    const asTyped =
+    const typedSo =
       cost <= HEARD_AS_TYPED &&
       word.length >= MIN_AS_TYPED &&
       !people.has(id) &&
       closestPerson > cost + HEARD_AS_TYPED;
-    add(id, asTyped ? SIM.exact : SIM.phonetic * (1 - cost / (v.terms[id] as string).length));
+    // A native word only when spelled so nearly to the letter, its ending aside («фабрика» fabric, not
+    // «платье» plats or platform).
+    if (typedSo && (asTyped === add || nearlyAsSpelled(word, v.terms[id] as string, stems)))
+      asTyped(id, SIM.exact);
+    else add(id, SIM.phonetic * (1 - cost / (v.terms[id] as string).length));
   }
   // Inside a longer word, an English -ing written in Cyrillic may be left too («андервольтинг» → андервольт).
   const root = wordStem.replace(/инг$/, "").length;
   if (word.length >= MIN_HEARD_INSIDE)
     matchHeardInside(v, word, root < wordStem.length && root >= MIN_HEARD ? [...stems, root] : stems, add);
+}
+
+/** Latin letters a native Russian word's stem may be short of a programme word heard as typed («либерал|en»). */
+const NATIVE_TAIL = 2;
+
+/** Whether a Russian word is heard as a Latin word of six letters or more, a stem with at most a short ending. */
+function nearlyAsSpelled(word: string, term: string, stems: readonly number[]): boolean {
+  return (
+    term.length >= MIN_AS_TYPED && heardCost(word, term, HEARD_AS_TYPED, stems, NATIVE_TAIL) <= HEARD_AS_TYPED
+  );
 }
 
 /** Shortest Cyrillic word looked for inside longer Latin words as heard, and the cost per letter tolerated. */

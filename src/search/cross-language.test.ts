@@ -3,6 +3,7 @@ import { talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { buildVocabulary } from "./build.js";
 import {
+  fleetingVowel,
   rememberedTranslations,
   rememberedWords,
   TRANSLATED_WORDS_KEPT,
@@ -275,6 +276,26 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(derived.search("беспилотники")[0]?.score ?? 1).toBeLessThan(
       derived.search("unmanned")[0]?.score ?? 0,
     );
+  });
+
+  it("translates a Russian form whose stem drops or gains a fleeting vowel", () => {
+    expect(fleetingVowel("ошибок")).toEqual(["ошибк"]);
+    expect(fleetingVowel("замк")).toEqual(["замок", "замек"]);
+    expect(fleetingVowel("кофе")).toEqual([]);
+    const errors = buildSearchIndex(
+      talksProgramme([
+        ["errors", "Error handling in Rust", "Results and panics."],
+        ["locks", "Lock-free queues", "Atomics."],
+      ]),
+    );
+    // Snowball stems «ошибок» ошибок-, «ошибка» ошибк-.
+    expect(errors.search("ошибок")[0]?.id).toBe("errors");
+  });
+
+  it("finds nothing by a sense two loose steps away inside a longer programme word", () => {
+    // «свадебное» → bridal → (WordNet) bride, which "hybridem" holds but does not mean.
+    const hybrid = buildSearchIndex(talksProgramme([["hybrid", "Hybridem Lernen", "Online und vor Ort."]]));
+    expect(hybrid.search("свадебное")).toEqual([]);
   });
 
   it("reads a word a dictionary lists as typed, though the programme lacks it, not as a jumble on the other layout", () => {

@@ -18,6 +18,7 @@ import { type CompoundPart, glossaryPhrases, type Translation } from "./glossary
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
+import { prefixedCompound } from "./prefixed.js";
 import { queryStem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
@@ -119,10 +120,35 @@ function lookUp(list: Lexicon, word: string, lang: string): string[] {
   list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
     if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
   });
+  // A Russian form whose stem drops or gains a vowel (a fleeting о/е: «ошибок» ошибка, «замка» замок).
+  if (!lemmas.length && lang === "ru")
+    for (const other of fleetingVowel(s))
+      list.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
+        if (queryStem(lemma, lang) === other) lemmas.push([lemma, translations]);
+      });
   lemmas.sort((a, b) => Math.abs(a[0].length - word.length) - Math.abs(b[0].length - word.length));
   const out: string[] = [];
   for (const [, translations] of lemmas) for (const t of translations) if (!out.includes(t)) out.push(t);
   return out;
+}
+
+const CONSONANT = "бвгджзклмнпрстфхцчшщ";
+/** Shortest Russian stem looked up again with its fleeting vowel dropped or put back. */
+const MIN_FLEETING_STEM = 4;
+
+/**
+ * A Russian stem with a fleeting vowel: the о, е or ё before its last consonant dropped (the genitive plural
+ * «ошибок», the nominative «замок», «отец», whose other forms say ошибк-, замк-, отц-), or put back between its
+ * last two consonants (замк- → замок, сестр- → сестер). Snowball stems such forms apart.
+ */
+export function fleetingVowel(stem: string): string[] {
+  if (stem.length < MIN_FLEETING_STEM) return [];
+  const n = stem.length;
+  const [a, b, c] = [stem[n - 3] as string, stem[n - 2] as string, stem[n - 1] as string];
+  if (CONSONANT.includes(a) && "оеё".includes(b) && CONSONANT.includes(c)) return [stem.slice(0, -2) + c];
+  if (CONSONANT.includes(b) && CONSONANT.includes(c) && !"йь".includes(b))
+    return [`${stem.slice(0, -1)}о${c}`, `${stem.slice(0, -1)}е${c}`];
+  return [];
 }
 
 /**
@@ -543,6 +569,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   const common = vocabulary.common(word);
   const alternatives: string[][] = [];
   const unknown: string[] = [];
+  let direct = unknown;
   for (const [list, lang] of listsFor(word, vocabulary.languages))
     if (list && (!common || vocabulary.languages.includes(lang)))
       for (const words of senses(translate(list, word, lang), vocabulary, unknown))
@@ -583,10 +610,37 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
       return out;
     }
   }
+  if (
+    isCyrillic(word) &&
+    !unknown.length &&
+    vocabulary.has &&
+    vocabulary.withPrefix &&
+    !isDictionaryWord(word)
+  ) {
+    // A shortened first word and a second run together («велошеринг» bike sharing, «техдолг» technical debt).
+    const { has, withPrefix, knows } = vocabulary;
+    const ruEn = lexicon("ru", "en");
+    const parts = ruEn
+      ? prefixedCompound(word, { has, withPrefix, knows }, ruEn, (w) =>
+          listsFor(w, vocabulary.languages).flatMap(([list, lang]) => (list ? translate(list, w, lang) : [])),
+        ).filter((p) => known(p.join(" "), vocabulary))
+      : [];
+    if (parts.length) {
+      out.push({
+        start: 0,
+        length: 1,
+        alternatives: parts,
+        weight: LEXICON_WEIGHT * DERIVED_WEIGHT,
+        lexical: true,
+      });
+      return out;
+    }
+  }
   if (isCyrillic(word)) {
     // A synonym or derived form of a translation, through a second language, else by the word it is derived
     // from («беспилотники» → беспилотный).
     const untranslated = [...unknown];
+    direct = untranslated;
     const ways: [() => string[], number][] = [
       [() => related(untranslated), RELATED_WEIGHT],
       [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
@@ -610,7 +664,9 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
       }
     }
   }
-  for (const [term, share] of asParts(unknown, vocabulary))
+  // Only a direct translation inside a longer word: one a further step away (a derived form, a pivot) is too
+  // loose to be a part («свадебное» → bridal → bride in "hybridem").
+  for (const [term, share] of asParts(direct, vocabulary))
     out.push({
       start: 0,
       length: 1,
@@ -776,6 +832,25 @@ export function rememberedWords(v: Index): Lru<string, Translation[]> {
   return kept;
 }
 
+/** An adjective's suffix (-ов-, -ев-, -н-, -ск-) on a Russian stem, and the shortest stem left without it. */
+const ADJECTIVE_SUFFIX = /(?:ов|ев|н|ск)$/;
+const MIN_ADJECTIVE_BASE = 4;
+
+/**
+ * Whether a Russian adjective no list holds is made of a word the Russian–English list holds («фондовый» of
+ * фонд, «угольный» of уголь): it is a Russian word of known meaning, not a borrowing or a name.
+ */
+function madeOfListed(word: string): boolean {
+  const s = queryStem(word, "ru");
+  const base = s.replace(ADJECTIVE_SUFFIX, "");
+  if (base === s || base.length < MIN_ADJECTIVE_BASE) return false;
+  let found = false;
+  lexicon("ru", "en")?.withPrefix(base, MAX_LEMMAS, (lemma) => {
+    if (lemma.length <= base.length + 2 && !lemma.includes(" ")) found = true;
+  });
+  return found;
+}
+
 /** Shortest word taken for a dictionary's word by its listing alone (short ones are also keyboard jumbles). */
 const MIN_DICTIONARY_WORD = 4;
 
@@ -788,7 +863,8 @@ export function isDictionaryWord(word: string): boolean {
   if (isCyrillic(word))
     return (
       translate(lexicon("ru", "en") ?? EMPTY, word, "ru").length > 0 ||
-      translate(lexicon("ru", "de") ?? EMPTY, word, "ru").length > 0
+      translate(lexicon("ru", "de") ?? EMPTY, word, "ru").length > 0 ||
+      madeOfListed(word)
     );
   return [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")].some(
     (list) => (list?.lookup(word).length ?? 0) > 0,

@@ -12,6 +12,13 @@ describe("translateTokens", () => {
     expect(words(["деплоя"])).toContain("deployment");
   });
 
+  it("does not take another word the dictionary lists for a glossary word stemmed alike", () => {
+    // Snowball stems «платье» (a dress) as «плата» (a circuit board); «платы» is a form of плата.
+    expect(words(["плата"])).toContain("board");
+    expect(words(["платы"])).toContain("board");
+    expect(words(["платье"])).not.toContain("board");
+  });
+
   it("translates English words into Russian", () => {
     expect(words(["testing"])).toContain("тестирование");
   });

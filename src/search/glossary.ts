@@ -5,6 +5,7 @@
  */
 import { GLOSSARY_ENTRIES } from "./glossary-entries.js";
 import { stopwordsOf } from "./languages.js";
+import { lexicon } from "./lexicon.js";
 import { Lru } from "./lru.js";
 import { STOPWORDS, tokenize } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
@@ -15,6 +16,8 @@ const COLUMN_INDEX = { ru: 0, en: 1, de: 2, fr: 3 } as const;
 
 interface Phrase {
   lang: string;
+  /** The phrase's words as the glossary writes them, and their stems. */
+  words: string[];
   stems: string[];
   translations: string[][];
 }
@@ -100,7 +103,7 @@ function addPhrases(lang: string, from: string[][], to: string[][]): void {
     const key = first.slice(0, 4);
     const ofLang = byFirstStem.get(lang) as Map<string, Phrase[]>;
     const list = ofLang.get(key) ?? [];
-    list.push({ lang, stems, translations: to });
+    list.push({ lang, words, stems, translations: to });
     ofLang.set(key, list);
   }
 }
@@ -153,6 +156,19 @@ export function glossarySize(): number {
 }
 
 /**
+ * Whether a query word stemmed like a one-word Russian phrase of the glossary is another word the dictionary
+ * lists in its own right: Snowball stems «платье» (a dress) as «плата» (a board), «данный» as «данные».
+ */
+function anotherLemma(token: string, p: Phrase): boolean {
+  return (
+    p.lang === "ru" &&
+    p.words.length === 1 &&
+    token !== p.words[0] &&
+    (lexicon("ru", "en")?.lookup(token).length ?? 0) > 0
+  );
+}
+
+/**
  * The glossary phrases found in a query's tokens (matched on stems of consecutive tokens, each stemmed in the
  * phrase's language), with their translations into the other languages. A phrase found at several lengths is
  * reported at each.
@@ -177,6 +193,7 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
         if (seen.has(p)) continue;
         if (i + p.stems.length > tokens.length) continue;
         if (!p.stems.every((s, j) => sameStem(stemOf(i + j, lang), s))) continue;
+        if (anotherLemma(tokens[i] as string, p)) continue;
         seen.add(p);
         const key = `${i}:${p.stems.length}`;
         const t = found.get(key) ?? { start: i, length: p.stems.length, alternatives: [] };

@@ -20,6 +20,12 @@ describe("how closely a Cyrillic word is heard as a Latin one", () => {
     expect(cost("менеджер", "manager")).toBeLessThan(1);
   });
 
+  it("hears ей as the Greek and German eu, a little less than as ey", () => {
+    expect(cost("нейро", "neuro")).toBeCloseTo(0.3);
+    expect(cost("фрейд", "freud")).toBeCloseTo(0.3);
+    expect(heardBeginnings("нейро", 4)).toContain("neur");
+  });
+
   it("weighs a stem as the beginning of a longer word, a tenth per letter left", () => {
     expect(cost("хоумлаб", "homelabs")).toBeGreaterThan(1);
     expect(cost("хоумлаб", "homelabs", [7], 4)).toBeCloseTo(cost("хоумлаб", "homelab") + 0.1);

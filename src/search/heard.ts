@@ -180,6 +180,8 @@ const HEARD: Record<string, readonly (readonly [string, number])[]> = {
     ["ei", 0],
     ["ay", 0],
     ["a", 0.2],
+    // Greek and German eu («нейро» neuro, «Фрейд» Freud).
+    ["eu", 0.3],
   ],
   ай: [
     ["i", 0],
