@@ -23,6 +23,8 @@ export interface Programme {
 /** Shortest word split, its shortest first part and shortest second. */
 const MIN_WORD = 7;
 const MIN_FIRST = 3;
+/** Longest first part: a shortened word keeps a syllable or two (вело, тех, нейро, энерго). */
+const MAX_FIRST = 6;
 const MIN_SECOND = 4;
 /** A first part shortens a listed word by at most this many letters (вело|сипед). */
 const MAX_CUT = 6;
@@ -54,7 +56,7 @@ export function prefixedCompound(
     const out = phrase.length === 1 ? whole : apart;
     if (!out.some((p) => p.join(" ") === phrase.join(" "))) out.push(phrase);
   };
-  for (let i = MIN_FIRST; i + MIN_SECOND <= word.length; i++) {
+  for (let i = MIN_FIRST; i <= MAX_FIRST && i + MIN_SECOND <= word.length; i++) {
     const second = seconds(word.slice(i), programme, translate);
     if (!second.length) continue;
     for (const beginning of firsts(word.slice(0, i), list))
