@@ -10,7 +10,7 @@ import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
 import { lexicon } from "./lexicon.js";
-import { Lru } from "./lru.js";
+import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { queryStem, stem } from "./stem.js";
 import {
@@ -685,17 +685,10 @@ function beginsAlike(romanized: string, term: string): boolean {
  */
 export const MATCHED_WORDS_KEPT = 2_000;
 /** Per vocabulary, the matches of the query words looked for lately (see {@link MATCHED_WORDS_KEPT}). */
-const matchedWords = new WeakMap<Vocabulary, Lru<string, Map<number, number>>>();
-
 /** The matches of query words remembered across a vocabulary's searches (never changed by their readers). */
-export function rememberedMatches(v: Vocabulary): Lru<string, Map<number, number>> {
-  let kept = matchedWords.get(v);
-  if (!kept) {
-    kept = new Lru(MATCHED_WORDS_KEPT);
-    matchedWords.set(v, kept);
-  }
-  return kept;
-}
+export const rememberedMatches = perOwner<Vocabulary, Lru<string, Map<number, number>>>(
+  () => new Lru(MATCHED_WORDS_KEPT),
+);
 
 /**
  * {@link matchWord}, remembered for the rest of one search and, bounded, across searches: the vocabulary never

@@ -16,7 +16,7 @@ import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
 import { joined, LINKS, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
 import { type CompoundPart, glossaryPhrases, type Translation } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
-import { Lru } from "./lru.js";
+import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { prefixedCompound } from "./prefixed.js";
 import { queryStem } from "./stem.js";
@@ -760,18 +760,8 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
   return lexical.length ? [...glossary, ...lexical] : glossary;
 }
 
-/** Per programme, its German compound translations (see {@link compoundsOnce}). */
-const compoundMemos = new WeakMap<Index, Map<string, Translation[]>>();
-
-/** A programme's remembered compound translations. */
-function compoundsOf(v: Index): Map<string, Translation[]> {
-  let memo = compoundMemos.get(v);
-  if (!memo) {
-    memo = new Map();
-    compoundMemos.set(v, memo);
-  }
-  return memo;
-}
+/** A programme's remembered German compound translations (see {@link compoundsOnce}). */
+const compoundsOf = perOwner<Index, Map<string, Translation[]>>(() => new Map());
 
 /**
  * How many query words' dictionary translations an index remembers from one search to the next: a word's
@@ -779,19 +769,11 @@ function compoundsOf(v: Index): Map<string, Translation[]> {
  * than whole queries. An entry is a few translations of a few words (under 1 kB): a few hundred kB per index.
  */
 export const TRANSLATED_WORDS_KEPT = 1_000;
-const translatedWords = new WeakMap<Index, Lru<string, { translations: Translation[]; forms: string[] }>>();
-
 /** The translations of single query words remembered for an index (see {@link TRANSLATED_WORDS_KEPT}). */
-export function rememberedTranslations(
-  v: Index,
-): Lru<string, { translations: Translation[]; forms: string[] }> {
-  let kept = translatedWords.get(v);
-  if (!kept) {
-    kept = new Lru(TRANSLATED_WORDS_KEPT);
-    translatedWords.set(v, kept);
-  }
-  return kept;
-}
+export const rememberedTranslations = perOwner<
+  Index,
+  Lru<string, { translations: Translation[]; forms: string[] }>
+>(() => new Lru(TRANSLATED_WORDS_KEPT));
 
 const bySearch = new WeakMap<object, Map<string, Translation[]>>();
 
@@ -819,18 +801,13 @@ export function translateQueryOnce(v: Index, words: readonly string[], memo: obj
   return out;
 }
 
-/** Per index, the whole translations ({@link translateQuery}) of single words read lately (readers never change them). */
-const oneWordQueries = new WeakMap<Index, Lru<string, Translation[]>>();
-
-/** The translations of single words remembered for an index, at most {@link TRANSLATED_WORDS_KEPT}. */
-export function rememberedWords(v: Index): Lru<string, Translation[]> {
-  let kept = oneWordQueries.get(v);
-  if (!kept) {
-    kept = new Lru(TRANSLATED_WORDS_KEPT);
-    oneWordQueries.set(v, kept);
-  }
-  return kept;
-}
+/**
+ * The whole translations ({@link translateQuery}) of single words read lately, remembered for an index, at most
+ * {@link TRANSLATED_WORDS_KEPT} (readers never change them).
+ */
+export const rememberedWords = perOwner<Index, Lru<string, Translation[]>>(
+  () => new Lru(TRANSLATED_WORDS_KEPT),
+);
 
 /** An adjective's suffix (-ов-, -ев-, -н-, -ск-) on a Russian stem, and the shortest stem left without it. */
 const ADJECTIVE_SUFFIX = /(?:ов|ев|н|ск)$/;

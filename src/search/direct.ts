@@ -9,7 +9,7 @@
 import { knows, type Memo, matchPhrase, SIM, sameStem } from "./candidates.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
-import { Lru } from "./lru.js";
+import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
 import { LAYOUT_PENALTY, meaningfulOf, NO_STOP, type QueryWord, words } from "./query.js";
@@ -135,17 +135,10 @@ export function directMatches(v: Vocabulary, word: string, memo: Memo): Map<numb
  * some 300 documents) about 15 kB.
  */
 export const DIRECT_MATCHES_KEPT = 1_000;
-const directKept = new WeakMap<Vocabulary, Lru<string, Map<number, number>>>();
-
 /** A vocabulary's remembered direct matches (see {@link DIRECT_MATCHES_KEPT}); their readers never change them. */
-export function keptOf(v: Vocabulary): Lru<string, Map<number, number>> {
-  let kept = directKept.get(v);
-  if (!kept) {
-    kept = new Lru(DIRECT_MATCHES_KEPT);
-    directKept.set(v, kept);
-  }
-  return kept;
-}
+export const keptOf = perOwner<Vocabulary, Lru<string, Map<number, number>>>(
+  () => new Lru(DIRECT_MATCHES_KEPT),
+);
 
 /**
  * The documents holding a glossary phrase's translation (candidates.ts matchPhrase), remembered across a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Lru } from "./lru.js";
+import { Lru, perOwner } from "./lru.js";
 
 describe("Lru", () => {
   it("keeps at most its limit, forgetting the least recently used first", () => {
@@ -39,5 +39,25 @@ describe("Lru", () => {
 
   it("refuses a limit below one", () => {
     expect(() => new Lru(0)).toThrow(RangeError);
+  });
+});
+
+describe("perOwner", () => {
+  it("makes one value per owner, on its first use, and hands the same one back after", () => {
+    let made = 0;
+    const of = perOwner<object, Lru<string, number>>(() => {
+      made++;
+      return new Lru(4);
+    });
+    const a = {};
+    const b = {};
+    expect(made).toBe(0);
+    const kept = of(a);
+    kept.set("x", 1);
+    expect(of(a)).toBe(kept);
+    expect(of(a).get("x")).toBe(1);
+    expect(of(b)).not.toBe(kept);
+    expect(of(b).get("x")).toBeUndefined();
+    expect(made).toBe(2);
   });
 });

@@ -41,3 +41,19 @@ export class Lru<K, V> {
     return this.entries.size;
   }
 }
+
+/**
+ * A value per owner (an index, a vocabulary), made by `make` on the owner's first use and dropped with it: what
+ * a search remembers of one programme lives as long as that programme's index.
+ */
+export function perOwner<O extends object, V>(make: () => V): (owner: O) => V {
+  const kept = new WeakMap<O, V>();
+  return (owner) => {
+    let value = kept.get(owner);
+    if (value === undefined) {
+      value = make();
+      kept.set(owner, value);
+    }
+    return value;
+  };
+}
