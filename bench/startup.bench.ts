@@ -16,9 +16,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { PREPARE_INDEX_AFTER_MS } from "../src/bot/deps.js";
 import { openDatabase } from "../src/store/db.js";
 import { BotApiServer } from "../test/support/bot-api-server.js";
-import { PREPARE_INDEX_AFTER_MS } from "../src/bot/deps.js";
 import { START_ARGS } from "./start-command.js";
 
 const USERS = 10_000;
