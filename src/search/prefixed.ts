@@ -6,18 +6,16 @@
  * beginning in the programme's language (bicycle → "bic", bike → "bike"), looked for as a word beside the
  * second's translation ("bike sharing") or joined with it in one programme word ("neurodiversity").
  */
+
+import type { Spellings } from "./borrowed.js";
 import { heardBeginnings, heardCost } from "./heard.js";
 import type { Lexicon } from "./lexicon.js";
 import { queryStem } from "./stem.js";
 
-/** What the splitting needs to know of the programme. */
-export interface Programme {
+/** What the splitting needs to know of the programme: what borrowed words' matching does, and more. */
+export interface Programme extends Spellings {
   /** Whether the programme holds a word, as written or by stem. */
   knows(word: string): boolean;
-  /** Whether the programme holds a word exactly. */
-  has(term: string): boolean;
-  /** Calls back with the programme's words starting with a text, at most `limit` of them. */
-  withPrefix(prefix: string, limit: number, each: (term: string) => void): void;
 }
 
 /** Shortest word split, its shortest first part and shortest second. */
