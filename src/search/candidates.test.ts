@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { readProgrammeFile } from "../programme/read.js";
 import { buildVocabulary } from "./build.js";
 import {
   joinedDocs,
   knows,
   MATCHED_WORDS_KEPT,
+  matchCeiling,
   matchMemo,
   matchPhrase,
   rememberedMatches,
   SIM,
 } from "./candidates.js";
+import { LEXICON_WEIGHT, translateQuery } from "./cross-language.js";
+import { swapLayout } from "./layout.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -332,5 +336,50 @@ describe("a query word's matches remembered across searches", () => {
     expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
     expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
     expect(rememberedMatches(tv).get("&wi fi")).toBeDefined();
+  });
+});
+
+describe("the most a query word can reach", () => {
+  // A bilingual programme: words of both scripts, typed, slipped and retyped on the other layout.
+  const pycon = buildVocabulary(readProgrammeFile("data/pycon-ru-2013.yaml"));
+  const words = new Set<string>(["qwxzv", "гороскоп", "ипотека", "вулканы", "пылесос", "флск", "дщыл"]);
+  pycon.terms.forEach((term, i) => {
+    if (i % 7 || term.length < 2) return;
+    const cut = i % term.length;
+    words.add(term);
+    words.add(term.slice(0, cut) + term.slice(cut + 1));
+    words.add(term.slice(0, cut) + (term[cut + 1] ?? "") + term[cut] + term.slice(cut + 2));
+    words.add(swapLayout(term));
+    words.add(`${term}ы`);
+  });
+
+  it("is no less than any match or single-word translation it reaches (query.ts relies on it)", () => {
+    const over: string[] = [];
+    for (const word of words) {
+      const most = matchCeiling(pycon, word);
+      let best = 0;
+      for (const translated of [false, true])
+        for (const fuzzy of [false, true])
+          for (const sim of matchMemo(pycon, word, translated, new Map(), fuzzy).values())
+            best = Math.max(best, sim);
+      for (const t of translateQuery(pycon, [word])) {
+        best = Math.max(best, SIM.translation * (t.weight ?? 1));
+        // A dictionary's translation weighs LEXICON_WEIGHT at most (query.ts's reachUnless bounds them so).
+        if (t.lexical && (t.weight ?? 1) > LEXICON_WEIGHT) over.push(`${word}: translation ${t.weight}`);
+      }
+      if (best > most) over.push(`${word}: ${best} > ${most}`);
+    }
+    expect(words.size).toBeGreaterThan(1000);
+    expect(over).toEqual([]);
+  });
+
+  it("is an exact match's for a word held, less for one held by stem or not at all", () => {
+    expect(matchCeiling(pycon, "django")).toBe(SIM.exact);
+    expect(matchCeiling(pycon, "frameworks")).toBe(SIM.stem);
+    expect(matchCeiling(pycon, "qwxzv")).toBeLessThan(SIM.stem);
+    // A Cyrillic word may be heard as a Latin word typed so («джанго»)…
+    expect(matchCeiling(pycon, "джанго")).toBe(SIM.exact);
+    // …but not one typed on the wrong layout: its retyping is the programme's word.
+    expect(matchCeiling(pycon, swapLayout("django"))).toBeLessThan(SIM.stem);
   });
 });

@@ -709,6 +709,32 @@ export function matchMemo(
   }
   return found;
 }
+/**
+ * The most one query word's matches ({@link matchWord}, translated or not) and translations (a glossary's or a
+ * dictionary's, each worth at most {@link SIM.translation}) can be worth, found without looking for them: 1 for a
+ * word the programme holds, {@link SIM.stem} for one sharing a stem, else the best that a slip (Damerau), a
+ * beginning, a part, a sound or a translation may give — or 1 for a Cyrillic word heard as a Latin one typed so,
+ * unless its retyping on the other layout is a programme word (matchHeard). For telling a reading of a query
+ * word that cannot win apart without its dear look-ups (query.ts); keep it in step with {@link matchWord}:
+ * candidates.test.ts holds matchWord's results and one word's translations under it.
+ */
+export function matchCeiling(v: Vocabulary, word: string): number {
+  if (v.termIds.has(word)) return SIM.exact;
+  const edits = /\d/.test(word) ? 0 : maxEdits(word.length);
+  const fuzzy = Math.max(
+    SIM.translation,
+    SIM.prefix,
+    SIM.suffix,
+    SIM.infix,
+    SIM.phonetic,
+    SIM.skeleton,
+    edits ? SIM.typo * (1 - 1 / (word.length + edits)) : 0,
+  );
+  if (sameStem(v, word).length) return Math.max(SIM.stem, fuzzy);
+  const heardAsTyped = word.length >= MIN_HEARD && /^[а-яё]+$/.test(word) && !v.termIds.has(swapLayout(word));
+  return heardAsTyped ? SIM.exact : fuzzy;
+}
+
 /** A word the programme writes as one reached from two query words must be reached at least this well. */
 const MIN_JOINED = 0.8;
 /** How many vocabulary words sharing its first letters a joined word is compared with letter by letter. */

@@ -4,9 +4,9 @@
  * retyped reading loses ties and is worth a little less), so a query typed wholly or partly in the wrong layout
  * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
  */
-import { knows, type Memo, matchMemo, SIM } from "./candidates.js";
-import { isDictionaryWord, translateQueryOnce } from "./cross-language.js";
-import { glossaryPhrases } from "./glossary.js";
+import { knows, type Memo, matchCeiling, matchMemo, SIM } from "./candidates.js";
+import { isDictionaryWord, LEXICON_WEIGHT, translateQueryOnce } from "./cross-language.js";
+import { glossaryPhrases, type Translation } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { isPlaceWord } from "./places.js";
@@ -87,10 +87,24 @@ export function phraseText(text: string): string {
  * of any vocabulary word it reaches (a glossary translation whose words the programme holds counts too).
  */
 function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
+  return reachOf(v, words, memo, translateQueryOnce(v, words, memo));
+}
+
+/**
+ * {@link reach} through these translations, each word's best worth at least `atLeast` (what a translation left
+ * out could add, for an upper bound).
+ */
+function reachOf(
+  v: Vocabulary,
+  words: readonly string[],
+  memo: Memo,
+  translations: readonly Translation[],
+  atLeast = 0,
+): number {
   const glossed = new Map<number, number>();
   // Words a glossary phrase translates are matched no other way; a dictionary's translation leaves the others.
   const strict = new Set<number>();
-  for (const t of translateQueryOnce(v, words, memo))
+  for (const t of translations)
     if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
       for (let i = t.start; i < t.start + t.length; i++) {
         const sim = SIM.translation * (t.weight ?? 1);
@@ -99,7 +113,7 @@ function reach(v: Vocabulary, words: readonly string[], memo: Memo): number {
       }
   let sum = 0;
   for (let i = 0; i < words.length; i++) {
-    let best = glossed.get(i) ?? 0;
+    let best = Math.max(glossed.get(i) ?? 0, atLeast);
     for (const sim of matchMemo(v, words[i] as string, strict.has(i), memo).values())
       if (sim > best) best = sim;
     sum += best;
@@ -117,6 +131,66 @@ function glossedPhrases(v: Vocabulary, words: readonly string[]): Set<string> {
       for (let i = t.start; i < t.start + t.length; i++) out.add(words[i] as string);
   return out;
 }
+/** The most a dictionary's translation of a word adds to its reach (every such translation weighs LEXICON_WEIGHT at most). */
+const LEXICAL_MOST = SIM.translation * LEXICON_WEIGHT;
+
+/**
+ * The {@link reach} of one reading, unless its glossary translations and matches show that it `loses` even were
+ * a dictionary's translation to reach the programme: then that most. A dictionary's translations are a word's
+ * dearest look-ups, and a jumble's (a word typed on the wrong layout, retyped) find nothing.
+ */
+function reachUnless(
+  v: Vocabulary,
+  words: readonly string[],
+  memo: Memo,
+  loses: (most: number) => boolean,
+): number {
+  const most = reachOf(v, words, memo, glossaryPhrases(words), LEXICAL_MOST);
+  return loses(most) ? most : reach(v, words, memo);
+}
+
+/**
+ * Which reading of a chunk to take: "swapped" when the other layout's reaches the programme clearly better (by
+ * more than the layout penalty, broken words less), else "typed" when the typed one reaches it, else "unknown".
+ * Each reach is worked out only as far as the choice needs, the choice the same: a word retyped into one the
+ * programme holds wins against a typed word whose most ({@link matchCeiling}) is less, without that word's
+ * look-ups (a jumble's, the dearest); a jumble retyped from a slip ("colaborative") loses to the slip without
+ * its dictionary look-ups when even a translation could not lift it above.
+ */
+function layoutChoice(
+  v: Vocabulary,
+  typed: readonly string[],
+  swapped: readonly string[],
+  broken: boolean,
+  memo: Memo,
+): "typed" | "swapped" | "unknown" {
+  // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word; a word
+  // a dictionary lists («шахматы», «суверенный») was typed as meant, held by the programme or not: its retyping
+  // is a jumble that reaches only noise ("vfns").
+  const mayRetype = () =>
+    swapped.length > 0 && !swapped.some(unpronounceable) && !typed.every(isDictionaryWord);
+  const worth = (reach: number) => (broken ? reach * BROKEN_WORD : reach) * LAYOUT_PENALTY;
+  // A reach is at most an exact match's, so the other layout's reading can only win against one below
+  // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
+  // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
+  const below = LAYOUT_PENALTY * SIM.exact;
+  const ceiling = typed.length === 1 ? matchCeiling(v, typed[0] as string) : Number.POSITIVE_INFINITY;
+  let swappedReach: number | undefined;
+  if (ceiling < below && swapped.some((w) => knows(v, w)) && mayRetype()) {
+    swappedReach = reach(v, swapped, memo);
+    if (worth(swappedReach) > ceiling) return "swapped";
+  }
+  const typedReach = reach(v, typed, memo);
+  if (typedReach < below && (swappedReach !== undefined || mayRetype())) {
+    swappedReach ??=
+      swapped.length === 1
+        ? reachUnless(v, swapped, memo, (most) => worth(most) <= typedReach)
+        : reach(v, swapped, memo);
+    if (worth(swappedReach) > typedReach) return "swapped";
+  }
+  return typedReach > 0 ? "typed" : "unknown";
+}
+
 /**
  * The query's words, each read as typed or on the other layout. The choice is made per whitespace-separated
  * word, not per query, so a query typed partly in the wrong layout reads right too: the retyped reading is
@@ -158,31 +232,15 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     const swapped = meaningful(retyped, v.stop);
     // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
     swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
-    const typedReach = reach(v, typed, memo);
     if (swapped.noise) {
-      if (typedReach > 0) readings.push({ typed, swapped: [], choice: "typed" });
+      if (reach(v, typed, memo) > 0) readings.push({ typed, swapped: [], choice: "typed" });
       continue;
     }
-    // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word.
-    // A reach is at most an exact match's, so the other layout's reading can only win against one below
-    // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
-    // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
-    let swappedReach =
-      swapped.words.length &&
-      typedReach < LAYOUT_PENALTY * SIM.exact &&
-      !swapped.words.some(unpronounceable) &&
-      // A word a dictionary lists («шахматы», «суверенный») was typed as meant, held by the programme or not:
-      // its retyping is a jumble that reaches only noise ("vfns").
-      !typed.every(isDictionaryWord)
-        ? reach(v, swapped.words, memo)
-        : 0;
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
     // at a word's edge they cut a letter off a word typed as letters only ("Берг" is not "<thu").
-    if (PUNCTUATION_INSIDE.test(retyped) || (/^\p{L}+$/u.test(chunk) && LAYOUT_PUNCTUATION.test(retyped)))
-      swappedReach *= BROKEN_WORD;
-    let choice: Reading["choice"] = "unknown";
-    if (swappedReach * LAYOUT_PENALTY > typedReach) choice = "swapped";
-    else if (typedReach > 0) choice = "typed";
+    const broken =
+      PUNCTUATION_INSIDE.test(retyped) || (/^\p{L}+$/u.test(chunk) && LAYOUT_PUNCTUATION.test(retyped));
+    const choice = layoutChoice(v, typed, swapped.words, broken, memo);
     if (choice !== "unknown") vote(choice === "swapped" ? swapped.words : typed);
     // Read as typed, a chunk may hold several words ("островок.ру"): each that means nothing and retypes to
     // a stop word is dropped, as it would be standing alone.
