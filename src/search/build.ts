@@ -8,6 +8,8 @@ import { TF_BASE } from "./candidates.js";
 import {
   documentLanguages,
   FIELD_NAMES,
+  FIELD_WEIGHTS,
+  type Field,
   isCyrillicLang,
   type SearchDoc,
   searchDocuments,
@@ -27,6 +29,7 @@ import {
 import { phraseText, words } from "./query.js";
 import { SortedStrings } from "./sorted-strings.js";
 import { stem } from "./stem.js";
+import { aboutTexts, type TechNames, techNames } from "./technames.js";
 import { Vocabulary } from "./vocabulary.js";
 
 const HAS_DIGIT = /\d/;
@@ -182,8 +185,14 @@ class Builder {
   /** Scratch of one field: its words as written, their name hints, their forms. */
   private readonly hints: number[] = [];
   private readonly met: WrittenForm[] = [];
+  /** Per session, the ids of its title's and subtitle's words. */
+  private readonly titled = new Map<number, number[]>();
 
-  constructor(languages: readonly string[], avgChars: Map<string, number>) {
+  constructor(
+    languages: readonly string[],
+    avgChars: Map<string, number>,
+    private readonly tech: TechNames | undefined,
+  ) {
     this.avgChars = avgChars;
     const stop = new Set<string>();
     for (const lang of languages) {
@@ -202,68 +211,96 @@ class Builder {
     this.v.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
     this.v.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
     this.v.content.push(doc.content);
-    const { hints, met } = this;
-    for (const { text, field, weight, lang, role } of doc.fields) {
-      const bit = 1 << FIELD_NAMES.indexOf(field);
-      const prose = PROSE.has(field);
-      const place = role === "place";
-      const raws = scanWords(text, hints);
-      const n = raws.length;
-      // Each written form is looked up once here; its words get their ids in the order they are first met.
-      const forms = this.formsIn(lang);
-      let long = 0;
-      let capitalized = 0;
-      for (let i = 0; i < n; i++) {
-        const raw = raws[i] as string;
-        let form = forms.get(raw);
-        if (!form) {
-          form = this.form(raw, lang);
-          forms.set(raw, form);
-        }
-        met[i] = form;
-        // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
-        if (form.id < 0 && (!form.stop || place)) this.index(form, lang);
-        if (form.long) {
-          long++;
-          if ((hints[i] as number) & CAPITALIZED) capitalized++;
-        }
-        // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
-        if (prose && !form.stop) this.said[form.id] = (this.said[form.id] as number) + 1;
+    for (const f of doc.fields) {
+      // A session's title words: those naming software get its description's words (technames.ts).
+      let titled: number[] | undefined;
+      if (this.tech && doc.kind !== "speaker" && (f.field === "title" || f.field === "subtitle")) {
+        titled = this.titled.get(docId) ?? [];
+        this.titled.set(docId, titled);
       }
-      // In a Title Case title every word is capitalized: capitals there tell no names, only inner ones do.
-      const titleCase = (field === "title" || field === "subtitle") && isTitleCase(long, capitalized);
-      const norm = prose
-        ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length)
-        : 1;
-      const capitalizesNouns = lang === "de" || lang === "lb";
+      this.addField(docId, f, titled);
+    }
+  }
+
+  /** Adds a field's words to a document; their ids (stop words left out) to `ids` when given. */
+  private addField(docId: number, { text, field, weight, lang, role }: Field, ids?: number[]): void {
+    const { hints, met } = this;
+    const bit = 1 << FIELD_NAMES.indexOf(field);
+    const prose = PROSE.has(field);
+    const place = role === "place";
+    const raws = scanWords(text, hints);
+    const n = raws.length;
+    // Each written form is looked up once here; its words get their ids in the order they are first met.
+    const forms = this.formsIn(lang);
+    let long = 0;
+    let capitalized = 0;
+    for (let i = 0; i < n; i++) {
+      const raw = raws[i] as string;
+      let form = forms.get(raw);
+      if (!form) {
+        form = this.form(raw, lang);
+        forms.set(raw, form);
+      }
+      met[i] = form;
+      // A room or track keeps every word: "Зал В", "Hall A", "Saal 1" are named by what reads as a stop word.
+      if (form.id < 0 && (!form.stop || place)) this.index(form, lang);
+      if (form.long) {
+        long++;
+        if ((hints[i] as number) & CAPITALIZED) capitalized++;
+      }
+      // Prose: a word said often in a text of ordinary length weighs a little more (BM25's saturation).
+      if (prose && !form.stop) this.said[form.id] = (this.said[form.id] as number) + 1;
+    }
+    // In a Title Case title every word is capitalized: capitals there tell no names, only inner ones do.
+    const titleCase = (field === "title" || field === "subtitle") && isTitleCase(long, capitalized);
+    const norm = prose ? 1 - BM25_B + (BM25_B * text.length) / (this.avgChars.get(field) || text.length) : 1;
+    const capitalizesNouns = lang === "de" || lang === "lb";
+    for (let i = 0; i < n; i++) {
+      const form = met[i] as WrittenForm;
+      if (form.stop && !place) continue;
+      const bits = hints[i] as number;
+      const mixed = (bits & MIXED) !== 0;
+      const proper = titleCase ? mixed : (bits & PROPER) !== 0;
+      let w = weight;
+      if (prose) {
+        const tf = this.said[form.id] as number;
+        w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+      }
+      const evidence = nameEvidence(
+        role,
+        proper,
+        (bits & CAPITALIZED) !== 0,
+        mixed,
+        capitalizesNouns,
+        form.other,
+      );
+      this.addWord(form.id, evidence, docId, w, bit, place);
+      if (form.parts) for (const t of form.parts) this.addWord(t, evidence, docId, w, bit, place);
+    }
+    if (prose)
       for (let i = 0; i < n; i++) {
         const form = met[i] as WrittenForm;
-        if (form.stop && !place) continue;
-        const bits = hints[i] as number;
-        const mixed = (bits & MIXED) !== 0;
-        const proper = titleCase ? mixed : (bits & PROPER) !== 0;
-        let w = weight;
-        if (prose) {
-          const tf = this.said[form.id] as number;
-          w *= TF_BASE + (1 - TF_BASE) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
-        }
-        const evidence = nameEvidence(
-          role,
-          proper,
-          (bits & CAPITALIZED) !== 0,
-          mixed,
-          capitalizesNouns,
-          form.other,
-        );
-        this.addWord(form.id, evidence, docId, w, bit, place);
-        if (form.parts) for (const t of form.parts) this.addWord(t, evidence, docId, w, bit, place);
+        if (!form.stop) this.said[form.id] = 0;
       }
-      if (prose)
-        for (let i = 0; i < n; i++) {
-          const form = met[i] as WrittenForm;
-          if (!form.stop) this.said[form.id] = 0;
-        }
-    }
+    if (ids)
+      for (let i = 0; i < n; i++) {
+        const form = met[i] as WrittenForm;
+        if (form.id >= 0 && !form.stop) ids.push(form.id);
+      }
+  }
+
+  /**
+   * Gives the sessions whose titles name listed software its description's words, in their `about` field
+   * (technames.ts); after the names are known, since a name that is also an English word counts only as one.
+   */
+  private addAbout(list: TechNames): void {
+    // A name is known by how the programme writes it: in a name field, with inner capitals, or capitalized
+    // inside sentences more often than not — a Title Case title's capitals ("Network Monitoring") say nothing.
+    const isName = (id: number) =>
+      this.named.has(id) || (this.capitalizedCount[id] ?? 0) > (this.v.lowerCount[id] ?? 0);
+    for (const [doc, text] of aboutTexts(list, this.titled, this.v.terms, isName))
+      this.addField(doc, { text, field: "about", weight: FIELD_WEIGHTS.about, lang: "en", role: "kind" });
+    this.titled.clear();
   }
 
   /** The written forms met so far in a language's texts. */
@@ -385,6 +422,7 @@ class Builder {
       if (n > (this.v.lowerCount[id] ?? 0)) proper.add(id);
     });
     for (const id of this.initial) if (!this.v.lowerCount[id]) proper.add(id);
+    if (this.tech) this.addAbout(this.tech);
     // The names' keys, every other Latin word's keys and the trigrams are made on first use (Vocabulary.sortedKeys,
     // commonKeys, byGram).
     this.log.into(this.v, this.v.terms.length);
@@ -404,7 +442,7 @@ class Builder {
 }
 
 /** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */
-export function buildVocabulary(programme: Programme): Vocabulary {
+export function buildVocabulary(programme: Programme, tech = techNames()): Vocabulary {
   const docs = searchDocuments(programme);
   const chars = new Map<string, [total: number, count: number]>();
   for (const d of docs)
@@ -415,7 +453,7 @@ export function buildVocabulary(programme: Programme): Vocabulary {
       chars.set(f.field, c);
     }
   const avgChars = new Map([...chars].map(([f, [total, count]]) => [f, total / count]));
-  const builder = new Builder(documentLanguages(programme, docs), avgChars);
+  const builder = new Builder(documentLanguages(programme, docs), avgChars, tech);
   for (const doc of docs) builder.addDoc(doc);
   return builder.finish();
 }

@@ -29,6 +29,7 @@ describe("the search code's fingerprint", () => {
     expect(sourceFingerprint(app({ ...base, "src/search/index.test.ts": "a test" }))).toBe(one);
     expect(sourceFingerprint(app({ ...base, "src/search/index.ts": "v2" }))).not.toBe(one);
     expect(sourceFingerprint(app({ ...base, "src/text/romanize.ts": "r2" }))).not.toBe(one);
+    expect(sourceFingerprint(app({ ...base, "data/lexicon/tech.tsv": "gevent\tcoroutine\n" }))).not.toBe(one);
     expect(
       sourceFingerprint(app({ ...base, "node_modules/fuse.js/package.json": '{"version":"7.1.0"}' })),
     ).not.toBe(one);

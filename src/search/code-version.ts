@@ -5,14 +5,14 @@
  * computed on first use.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root.js";
 
 declare const __SEARCH_CODE_VERSION__: string | undefined;
 
-/** Folders and files (from the app's folder) whose sources build the index. */
-const SOURCES = ["src/search", "src/text", "src/programme/model.ts"];
+/** Folders and files (from the app's folder) whose sources build the index; the list of what software is too. */
+const SOURCES = ["src/search", "src/text", "src/programme/model.ts", "data/lexicon/tech.tsv"];
 /** Packages the index is built with: their versions count too. */
 const PACKAGES = ["@orama/stemmers", "@orama/stopwords", "fuse.js"];
 
@@ -21,8 +21,10 @@ export function sourceFingerprint(root: string): string {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     const path = join(root, source);
-    const files = source.endsWith(".ts")
-      ? [path]
+    const files = /\.tsv?$/.test(source)
+      ? existsSync(path)
+        ? [path]
+        : []
       : readdirSync(path, { recursive: true, encoding: "utf8" })
           .filter((f) => !f.endsWith(".test.ts"))
           .sort()

@@ -27,6 +27,8 @@ export const FIELD_WEIGHTS = {
   abstract: 0.55,
   bio: 0.55,
   audience: 0.45,
+  /** What software a title names is, from its description (technames.ts): a hint of the topic. */
+  about: 0.6,
 } as const;
 
 /**
