@@ -344,38 +344,13 @@ function matchHeard(
   add: (term: number, sim: number) => void,
   asTyped: (term: number, sim: number) => void = add,
 ): void {
-  if (word.length < MIN_HEARD || !/^[а-яё]+$/.test(word)) return;
-  // A word typed on the wrong keyboard layout is no borrowing («щкпфтшяфешщт» organization).
-  if (v.termIds.has(swapLayout(word))) return;
-  const stems: number[] = [];
-  for (const s of [wordStem, wordStem.replace(/(?:ов|ев|н|ск)$/, ""), word.replace(/[аеёиоуыэюяйь]+$/, "")])
-    if (s.length >= MIN_HEARD - 1 && word.startsWith(s) && !stems.includes(s.length)) stems.push(s.length);
-  const shortest = Math.min(word.length, ...stems);
+  if (!mayBeHeard(v, word)) return;
+  const stems = heardStems(word, wordStem);
   const seen = new Map<number, number>();
-  // Words beginning as the word is spelled; where too many do («эле…»), those beginning with a letter more.
-  const visit = (beginnings: string[], letters: number) => {
-    for (const beginning of beginnings) {
-      const terms: [string, number][] = [];
-      v.sortedTerms.withPrefix(beginning, HEARD_CANDIDATES + 1, (term, id) => {
-        terms.push([term, id]);
-      });
-      if (terms.length > HEARD_CANDIDATES && letters < HEARD_BEGINNING_MAX) {
-        const longer = heardBeginnings(word, letters + 1).filter(
-          (b) => b.length > beginning.length && b.startsWith(beginning),
-        );
-        if (longer.length) {
-          visit(longer, letters + 1);
-          continue;
-        }
-      }
-      for (const [term, id] of terms) {
-        if (term.length < shortest * 0.7 || term.length > word.length * 1.6 + HEARD_TAIL) continue;
-        const cost = heardCost(word, term, HEARD_CLOSE * term.length, stems, HEARD_TAIL);
-        if (cost < (seen.get(id) ?? Number.POSITIVE_INFINITY)) seen.set(id, cost);
-      }
-    }
-  };
-  visit(heardBeginnings(word, 3), 3);
+  for (const [term, id] of heardCandidates(v, word, stems)) {
+    const cost = heardCost(word, term, HEARD_CLOSE * term.length, stems, HEARD_TAIL);
+    if (cost < (seen.get(id) ?? Number.POSITIVE_INFINITY)) seen.set(id, cost);
+  }
   let closestPerson = Number.POSITIVE_INFINITY;
   const people = new Set<number>();
   for (const [id, cost] of seen)
@@ -401,6 +376,67 @@ function matchHeard(
   const root = wordStem.replace(/инг$/, "").length;
   if (word.length >= MIN_HEARD_INSIDE)
     matchHeardInside(v, word, root < wordStem.length && root >= MIN_HEARD ? [...stems, root] : stems, add);
+}
+
+/**
+ * Whether a word may be heard as a Latin word (matchHeard): a Cyrillic one of five letters or more, not typed on
+ * the wrong keyboard layout («щкпфтшяфешщт» organization is no borrowing).
+ */
+function mayBeHeard(v: Vocabulary, word: string): boolean {
+  return word.length >= MIN_HEARD && /^[а-яё]+$/.test(word) && !v.termIds.has(swapLayout(word));
+}
+
+/**
+ * The lengths of a Cyrillic word's beginnings a Latin word may be heard in, its ending left out: its Russian
+ * stem, that stem less an adjective's suffix, the word less its final vowels.
+ */
+function heardStems(word: string, wordStem: string): number[] {
+  const stems: number[] = [];
+  for (const s of [wordStem, wordStem.replace(/(?:ов|ев|н|ск)$/, ""), word.replace(/[аеёиоуыэюяйь]+$/, "")])
+    if (s.length >= MIN_HEARD - 1 && word.startsWith(s) && !stems.includes(s.length)) stems.push(s.length);
+  return stems;
+}
+
+/**
+ * The programme words a Cyrillic word is weighed against as heard (matchHeard): those beginning as it is
+ * spelled — where too many do («эле…»), those beginning with a letter more — of a length it may be heard as.
+ */
+function heardCandidates(v: Vocabulary, word: string, stems: readonly number[]): [string, number][] {
+  const shortest = Math.min(word.length, ...stems);
+  const out: [string, number][] = [];
+  const visit = (beginnings: string[], letters: number) => {
+    for (const beginning of beginnings) {
+      const terms: [string, number][] = [];
+      v.sortedTerms.withPrefix(beginning, HEARD_CANDIDATES + 1, (term, id) => {
+        terms.push([term, id]);
+      });
+      if (terms.length > HEARD_CANDIDATES && letters < HEARD_BEGINNING_MAX) {
+        const longer = heardBeginnings(word, letters + 1).filter(
+          (b) => b.length > beginning.length && b.startsWith(beginning),
+        );
+        if (longer.length) {
+          visit(longer, letters + 1);
+          continue;
+        }
+      }
+      for (const t of terms)
+        if (t[0].length >= shortest * 0.7 && t[0].length <= word.length * 1.6 + HEARD_TAIL) out.push(t);
+    }
+  };
+  visit(heardBeginnings(word, 3), 3);
+  return out;
+}
+
+/**
+ * Whether matchHeard may take a word as a Latin word typed so (worth an exact match): some programme word it is
+ * weighed against is heard in it within {@link HEARD_AS_TYPED}. Cheaper than matchHeard: no word's full cost.
+ */
+function mayBeHeardAsTyped(v: Vocabulary, word: string): boolean {
+  if (word.length < MIN_AS_TYPED || !mayBeHeard(v, word)) return false;
+  const stems = heardStems(word, queryStem(word));
+  return heardCandidates(v, word, stems).some(
+    ([term]) => heardCost(word, term, HEARD_AS_TYPED, stems, HEARD_TAIL) <= HEARD_AS_TYPED,
+  );
 }
 
 /** Latin letters a native Russian word's stem may be short of a programme word heard as typed («либерал|en»). */
@@ -713,10 +749,10 @@ export function matchMemo(
  * The most one query word's matches ({@link matchWord}, translated or not) and translations (a glossary's or a
  * dictionary's, each worth at most {@link SIM.translation}) can be worth, found without looking for them: 1 for a
  * word the programme holds, {@link SIM.stem} for one sharing a stem, else the best that a slip (Damerau), a
- * beginning, a part, a sound or a translation may give — or 1 for a Cyrillic word heard as a Latin one typed so,
- * unless its retyping on the other layout is a programme word (matchHeard). For telling a reading of a query
- * word that cannot win apart without its dear look-ups (query.ts); keep it in step with {@link matchWord}:
- * candidates.test.ts holds matchWord's results and one word's translations under it.
+ * beginning, a part, a sound or a translation may give — or 1 for a Cyrillic word that may be heard as a Latin
+ * one typed so (matchHeard). For telling a reading of a query word that cannot win apart without its dear
+ * look-ups (query.ts); keep it in step with {@link matchWord}: candidates.test.ts holds matchWord's results and
+ * one word's translations under it.
  */
 export function matchCeiling(v: Vocabulary, word: string): number {
   if (v.termIds.has(word)) return SIM.exact;
@@ -731,8 +767,7 @@ export function matchCeiling(v: Vocabulary, word: string): number {
     edits ? SIM.typo * (1 - 1 / (word.length + edits)) : 0,
   );
   if (sameStem(v, word).length) return Math.max(SIM.stem, fuzzy);
-  const heardAsTyped = word.length >= MIN_HEARD && /^[а-яё]+$/.test(word) && !v.termIds.has(swapLayout(word));
-  return heardAsTyped ? SIM.exact : fuzzy;
+  return mayBeHeardAsTyped(v, word) ? SIM.exact : fuzzy;
 }
 
 /** A word the programme writes as one reached from two query words must be reached at least this well. */

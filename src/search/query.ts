@@ -135,9 +135,10 @@ function glossedPhrases(v: Vocabulary, words: readonly string[]): Set<string> {
 const LEXICAL_MOST = SIM.translation * LEXICON_WEIGHT;
 
 /**
- * The {@link reach} of one reading, unless its glossary translations and matches show that it `loses` even were
- * a dictionary's translation to reach the programme: then that most. A dictionary's translations are a word's
- * dearest look-ups, and a jumble's (a word typed on the wrong layout, retyped) find nothing.
+ * The {@link reach} of one reading, unless the most it could be shows that it `loses`: then that most — a word's
+ * {@link matchCeiling} (no look-up at all), else its glossary translations and matches with a dictionary's
+ * translation taken to reach the programme. A dictionary's translations are a word's dearest look-ups, and a
+ * jumble's (a word typed on the wrong layout, retyped) find nothing.
  */
 function reachUnless(
   v: Vocabulary,
@@ -145,6 +146,11 @@ function reachUnless(
   memo: Memo,
   loses: (most: number) => boolean,
 ): number {
+  // One word's most, looked up in nothing: a jumble retyped from a long slip ("colaborative") loses at once.
+  if (words.length === 1) {
+    const ceiling = matchCeiling(v, words[0] as string);
+    if (loses(ceiling)) return ceiling;
+  }
   const most = reachOf(v, words, memo, glossaryPhrases(words), LEXICAL_MOST);
   return loses(most) ? most : reach(v, words, memo);
 }
