@@ -102,8 +102,18 @@ function time(
   };
 }
 
-/** Per-query times of queries each timed once (wall and CPU): median and p99, and how many. */
-type Once = { n: number; median: number; p99: number; cpuMedian: number; cpuP99: number };
+/**
+ * Per-query times of queries each timed once (wall and CPU): median and p99, and how many; `each` is every
+ * timed query with its CPU time, in the order timed.
+ */
+type Once = {
+  n: number;
+  median: number;
+  p99: number;
+  cpuMedian: number;
+  cpuP99: number;
+  each: [query: string, cpu: number][];
+};
 
 /**
  * p99 on first sight: the distinct queries' first half is run once as a warm-up (so one-off start costs — keys
@@ -121,7 +131,7 @@ function firstSight(queries: readonly string[], runs: ((q: string, i: number) =>
     first(q, i);
   });
   const wall: number[][] = runs.map(() => []);
-  const cpu: number[][] = runs.map(() => []);
+  const each: [string, number][][] = runs.map(() => []);
   distinct.slice(half).forEach((q, i) => {
     const r = i % runs.length;
     const c = process.cpuUsage();
@@ -129,17 +139,18 @@ function firstSight(queries: readonly string[], runs: ((q: string, i: number) =>
     (runs[r] as (q: string, i: number) => unknown)(q, half + i);
     (wall[r] as number[]).push(performance.now() - t);
     const used = process.cpuUsage(c);
-    (cpu[r] as number[]).push((used.user + used.system) / 1000);
+    (each[r] as [string, number][]).push([q, (used.user + used.system) / 1000]);
   });
   return runs.map((_, r) => {
     const w = (wall[r] as number[]).sort((a, b) => a - b);
-    const c = (cpu[r] as number[]).sort((a, b) => a - b);
+    const c = (each[r] as [string, number][]).map(([, ms]) => ms).sort((a, b) => a - b);
     return {
       n: w.length,
       median: percentile(w, 0.5),
       p99: percentile(w, 0.99),
       cpuMedian: percentile(c, 0.5),
       cpuP99: percentile(c, 0.99),
+      each: each[r] as [string, number][],
     };
   });
 }
@@ -408,9 +419,18 @@ function nineConferences(): void {
       `once): the reader's conference alone ${firstLine(firstAlone)}; with "Also at" ${firstLine(firstAlsoAt)}`,
   );
   // BENCH_SEARCH_SLOWEST=N: the tail itself, to profile — each query's CPU with "Also at", its own search's
-  // share, and the reader's conference.
+  // share, and the reader's conference; then the slowest on first sight (a single timing each, so a GC pause or
+  // a neighbour's load may put a cheap query there: time one several times, in fresh processes, to tell).
   const slowest = Number(process.env.BENCH_SEARCH_SLOWEST ?? 0);
   if (slowest > 0) {
+    for (const [label, once] of [
+      ['with "Also at"', firstAlsoAt],
+      ["the reader's conference alone", firstAlone],
+    ] as const) {
+      console.log(`the ${slowest} slowest on first sight, ${label} (CPU ms; query):`);
+      for (const [q, ms] of [...once.each].sort((a, b) => b[1] - a[1]).slice(0, slowest))
+        console.log(`  ${ms.toFixed(3)}  ${q}`);
+    }
     const names = programmes.map((p) => Object.values(p.conference.name)[0] ?? "");
     const order = queries.map((_, i) => i).sort((a, b) => (t.cpuOf[b] as number) - (t.cpuOf[a] as number));
     console.log(`the ${slowest} slowest with "Also at" (CPU ms: all, the reader's conference alone; query):`);
