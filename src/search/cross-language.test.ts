@@ -91,6 +91,53 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(english.search("Schlüsselsignierung")[0]?.id).toBe("keys");
   });
 
+  it("finds a German talk by a German synonym, through English and back, in the title's derived form", () => {
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["law", "Jura studieren mit offenen Daten", "Urteile durchsuchen."],
+        ["maps", "Geografische Daten offen nutzen", "Karten für alle."],
+        ["trains", "Fahrpläne lesen", "Tabellen."],
+      ]),
+    );
+    // Rechtswissenschaft → jurisprudence, law → Jura by both; Erdkunde has one translation (geography), which leads
+    // back to it and to Geografie, held as "Geografische" (Snowball: geografi-, geograf-).
+    expect(german.search("Rechtswissenschaft")[0]?.id).toBe("law");
+    expect(german.search("Erdkunde")[0]?.id).toBe("maps");
+    expect(german.search("Blumpfkraxelung")).toEqual([]);
+  });
+
+  it("ranks a compound's part held as written above a dictionary's sense of it", () => {
+    const mixed = buildSearchIndex(
+      talksProgramme([
+        ["bugs", "Finding bugs in compilers", "Fuzzing and monitoring."],
+        ["insects", "Mehr Insekten zählen", "Monitoring im Garten."],
+        ["trains", "Timetables", "Delays."],
+      ]),
+    );
+    // Insekten is also "bugs" to the German–English list: the German title says the word itself.
+    const found = mixed.search("Insektenmonitoring");
+    const score = (id: string) => found.find((r) => r.id === id)?.score ?? 0;
+    expect(found[0]?.id).toBe("insects");
+    expect(score("insects")).toBeGreaterThan(score("bugs"));
+  });
+
+  it("finds a talk by the acronym of a German word's translation, the word typed whole, hyphenated or apart", () => {
+    const english = buildSearchIndex(
+      talksProgramme([
+        ["errors", "Measuring BER on optical links", "Counting flipped bits at 400G."],
+        ["noise", "Why SNR matters for coherent optics", "Thresholds and margins."],
+        ["lasers", "Optical transceivers", "Lasers and fibres."],
+      ]),
+    );
+    // Bitfehlerrate → bit error rate → BER; Signalrauschabstand → signal noise ratio → SNR.
+    for (const q of ["Bitfehlerrate", "Bit-Fehlerrate", "Bit Fehlerrate"])
+      expect(english.search(q)[0]?.id, q).toBe("errors");
+    for (const q of ["Signalrauschabstand", "Signal-Rausch-Abstand"])
+      expect(english.search(q)[0]?.id, q).toBe("noise");
+    // Two words' initials are too often another name: "Fehlerrate" (error rate) is no ER.
+    expect(english.search("Fehlerrate")).toEqual([]);
+  });
+
   it("finds two words a German talk writes as one word, as typed or translated", () => {
     const german = buildSearchIndex(
       germanProgramme([

@@ -13,7 +13,16 @@
 
 import { borrowedSpellings } from "./borrowed.js";
 import { knows, matchPhrase, rare, sameStem } from "./candidates.js";
-import { joined, LINKS, listedIn, MIN_PART, partLemma, partOf, splitCompound } from "./compound.js";
+import {
+  joined,
+  LINKS,
+  listedIn,
+  MIN_COMPOUND,
+  MIN_PART,
+  partLemma,
+  partOf,
+  splitCompound,
+} from "./compound.js";
 import { type CompoundPart, glossaryPhrases, type Translation } from "./glossary.js";
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
@@ -75,6 +84,8 @@ export interface Vocabulary {
   holding?(word: string): Iterable<string>;
   /** Whether the programme holds a word exactly (for borrowed words spelled in Latin letters). */
   has?(term: string): boolean;
+  /** Whether the programme holds a word as an acronym or a name, written in capitals (SNR, BER). */
+  acronym?(term: string): boolean;
   /**
    * The programme's German compound translations of words looked at lately, kept by the caller per programme
    * (see {@link compoundsOnce}).
@@ -235,10 +246,27 @@ function senses(translations: readonly string[], vocabulary: Vocabulary, unknown
   for (const t of translations.slice(0, MAX_SENSES)) {
     const words = known(t, vocabulary);
     if (words) out.push(words);
+    const acronym = acronymOf(t, vocabulary);
+    if (acronym && !out.some((o) => o[0] === acronym)) out.push([acronym]);
     else if (unknown && !t.includes(" ") && !unknown.includes(t)) unknown.push(t);
     for (const term of asOneWord(t, vocabulary)) if (!out.some((o) => o[0] === term)) out.push([term]);
   }
   return out;
+}
+
+/** A translation of this many words or more may be said by its initials (two words' are too often another name). */
+const MIN_ACRONYM_WORDS = 3;
+
+/**
+ * The acronym the programme writes for a translation of three words or more (Bitfehlerrate → bit error rate →
+ * BER, Signalrauschabstand → signal noise ratio → SNR), when it holds those initials in capitals.
+ */
+function acronymOf(phrase: string, vocabulary: Vocabulary): string | undefined {
+  if (!vocabulary.acronym) return undefined;
+  const words = phrase.split(" ");
+  if (words.length < MIN_ACRONYM_WORDS || words.some((w) => !/^[a-z]/.test(w))) return undefined;
+  const acronym = words.map((w) => w[0]).join("");
+  return vocabulary.acronym(acronym) ? acronym : undefined;
 }
 
 /**
@@ -292,6 +320,63 @@ function pivoted(word: string, languages: readonly string[]): string[] {
 }
 
 /**
+ * Whether a Latin word is German only: the German–English list holds it, the English lists do not (an English
+ * word the programme lacks is not translated into its own synonyms).
+ */
+function isGermanOnly(word: string): boolean {
+  return (
+    (lexicon("de", "en")?.lookup(word).length ?? 0) > 0 &&
+    (lexicon("en", "de")?.lookup(word).length ?? 0) === 0 &&
+    (lexicon("en", "ru")?.lookup(word).length ?? 0) === 0
+  );
+}
+
+/**
+ * A German word's synonyms through English, when the programme holds none of its translations: its first English
+ * translations back into German (on a German programme: Frauenheilkunde → gynaecology, gynecology →
+ * Gynäkologie), and those German words into English again (English synonyms of a rare translation). As for
+ * {@link pivoted}, a word counts only when two ways lead to it (each step drifts), or comes back from a word's only
+ * translation; on a German programme with the programme's words derived from it, which Snowball stems apart.
+ */
+function germanPivot(
+  word: string,
+  languages: readonly string[],
+  withPrefix?: Vocabulary["withPrefix"],
+): string[] {
+  const deEn = lexicon("de", "en");
+  const all = translate(deEn ?? EMPTY, word, "de");
+  const english = all.slice(0, PIVOT_SENSES);
+  const enDe = lexicon("en", "de");
+  const german = new Map<string, number>();
+  for (const e of english) {
+    // A two-word translation too: the English–German list holds such phrases (legal scholarship → Jura).
+    const key = e.includes(" ") ? phraseKey(e.split(" "), "en") : e;
+    const back = (enDe?.lookup(key) ?? []).slice(0, PIVOT_SENSES);
+    // A word of one sense whose translation leads back to it: that translation's other German words are its
+    // synonyms (Sternkunde → astronomy → Astronomie, Sternkunde).
+    const paths = all.length === 1 && back.includes(word) ? MIN_PIVOT_PATHS : 1;
+    for (const g of back) if (g !== word) german.set(g, (german.get(g) ?? 0) + paths);
+  }
+  const out: string[] = [];
+  if (languages.includes("de"))
+    for (const [g, n] of german) {
+      if (n < MIN_PIVOT_PATHS || g.includes(" ")) continue;
+      out.push(g);
+      // Its derived forms too, which Snowball stems apart (Gynäkologie, gynäkologisch: gynakologi-, gynakolog-).
+      const s = queryStem(g, "de").slice(0, -1);
+      if (s.length >= MIN_DERIVED_STEM && withPrefix)
+        withPrefix(s, DERIVED_FORMS, (term) => {
+          if (term.length <= g.length + DERIVED_TAIL && !out.includes(term)) out.push(term);
+        });
+    }
+  const paths = new Map<string, number>();
+  for (const g of german.keys())
+    for (const e of step(deEn, [g])) if (!english.includes(e)) paths.set(e, (paths.get(e) ?? 0) + 1);
+  for (const [e, n] of paths) if (n >= MIN_PIVOT_PATHS && !out.includes(e)) out.push(e);
+  return out;
+}
+
+/**
  * English words related to a word's usual translation when the programme does not hold it: WordNet's synonyms
  * of its first sense and its derived forms (en-en list: «вулкан» → volcano → volcanic, «велосипед» → bicycle →
  * bike). Only the first translation's: a looser one's synonyms drift («фон» → groundwork → base).
@@ -332,6 +417,8 @@ function derived(word: string, languages: readonly string[]): string[] {
   return out;
 }
 
+/** Programme words looked at as derived forms of a German word reached through English. */
+const DERIVED_FORMS = 8;
 /** A derived word's source word is at most this many letters longer than the stem they share. */
 const DERIVED_TAIL = 4;
 
@@ -494,7 +581,9 @@ function compoundTranslations(
     const alternatives: [string[], number, boolean][] = meanings
       .filter((m) => m.length > 1 || m[0] !== part)
       .map((m) => [m, 1, false]);
-    if (asWritten) alternatives.push([[part], 1, true]);
+    // Held as written it is the word itself, not a dictionary's sense of it: worth what a typed word is (not a
+    // word that only shares its stem, perhaps in another language: "farmen", "farming").
+    if (asWritten) alternatives.push([[part], vocabulary.has?.(part) ? 1 / LEXICON_WEIGHT : 1, true]);
     const single = [part, ...meanings.filter((m) => m.length === 1).map((m) => m[0] as string), ...unknown];
     // An English noun of action by its verb, which its stem does not meet ("detection" → detect).
     for (const sense of single.slice(1)) {
@@ -664,6 +753,27 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
       }
     }
   }
+  if (!isCyrillic(word) && unknown.length && deEn && isGermanOnly(word)) {
+    // A German word whose translations the programme lacks: a synonym or derived form of its first one (WordNet),
+    // else through English and back (Frauenheilkunde → gynecology → Gynäkologie in a German talk).
+    const untranslated = [...unknown];
+    const pivot = () => germanPivot(word, vocabulary.languages, vocabulary.withPrefix);
+    for (const way of [() => related(untranslated), pivot]) {
+      const through: string[][] = [];
+      for (const words of senses(way(), vocabulary))
+        if (!through.some((a) => a.join(" ") === words.join(" "))) through.push(words);
+      if (through.length) {
+        out.push({
+          start: 0,
+          length: 1,
+          alternatives: through,
+          weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
+          lexical: true,
+        });
+        break;
+      }
+    }
+  }
   // Only a direct translation inside a longer word: one a further step away (a derived form, a pivot) is too
   // loose to be a part («свадебное» → bridal → bride in "hybridem").
   for (const [term, share] of asParts(direct, vocabulary))
@@ -727,7 +837,35 @@ export function lexiconTranslations(
     if (alternatives.length)
       out.push({ start: i, length: 2, alternatives, weight: LEXICON_WEIGHT, lexical: true });
   }
+  out.push(...writtenApart(words, vocabulary));
   out.push(...joinedPairs(words, forms, vocabulary));
+  return out;
+}
+
+/** Words of a German compound written apart or hyphenated looked at joined: at most this many. */
+const MAX_APART = 3;
+
+/**
+ * A German compound typed apart or hyphenated ("Signal-Rausch-Abstand", "Bit Fehlerrate"): two or three
+ * neighbouring Latin words joined that the German–English list holds as one word, by its translations. Only a
+ * listed word (one look-up per run of words), not split again: the words apart are already looked at one by one.
+ */
+function writtenApart(words: readonly string[], vocabulary: Vocabulary): Translation[] {
+  const out: Translation[] = [];
+  const deEn = lexicon("de", "en");
+  if (!deEn || words.length < 2) return out;
+  for (let i = 0; i + 1 < words.length; i++)
+    for (let n = 2; n <= MAX_APART && i + n <= words.length; n++) {
+      const run = words.slice(i, i + n);
+      if (run.some((w) => w.length < 2 || !/^[a-z]+$/.test(w))) break;
+      const joined = run.join("");
+      if (joined.length < MIN_COMPOUND || vocabulary.has?.(joined)) continue;
+      const alternatives: string[][] = [];
+      for (const words of senses(deEn.lookup(joined), vocabulary))
+        if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
+      if (alternatives.length)
+        out.push({ start: i, length: n, alternatives, weight: LEXICON_WEIGHT, lexical: true });
+    }
   return out;
 }
 
@@ -752,6 +890,10 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
       withPrefix: (prefix, limit, each) => v.sortedTerms.withPrefix(prefix, limit, each),
       holding: (w) => holding(v, w),
       has: (w) => v.termIds.has(w),
+      acronym: (w) => {
+        const id = v.termIds.get(w);
+        return id !== undefined && v.proper.has(id);
+      },
       compounds: compoundsOf(v),
       remembered: rememberedTranslations(v),
     },
