@@ -294,10 +294,11 @@ class Builder {
    * (technames.ts); after the names are known, since a name that is also an English word counts only as one.
    */
   private addAbout(list: TechNames): void {
-    // A name is known by how the programme writes it: in a name field, with inner capitals, or capitalized
-    // inside sentences more often than not — a Title Case title's capitals ("Network Monitoring") say nothing.
+    // A name is known by how the programme writes it: never in lower case in prose, and in a name field, with
+    // capitals inside, or capitalized inside a sentence — a Title Case title's capitals ("Network Monitoring")
+    // say nothing, and "design", "build", "web" capitalized in a title are still written in lower case elsewhere.
     const isName = (id: number) =>
-      this.named.has(id) || (this.capitalizedCount[id] ?? 0) > (this.v.lowerCount[id] ?? 0);
+      !this.v.lowerCount[id] && (this.named.has(id) || (this.capitalizedCount[id] ?? 0) > 0);
     for (const [doc, text] of aboutTexts(list, this.titled, this.v.terms, isName))
       this.addField(doc, { text, field: "about", weight: FIELD_WEIGHTS.about, lang: "en", role: "kind" });
     this.titled.clear();

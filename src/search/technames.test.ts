@@ -86,6 +86,24 @@ describe("searching by what a technology is (Debian's descriptions, data/lexicon
     expect(v.postingWeights(amqp)[0]).toBeGreaterThan(0.55);
   });
 
+  it("takes a word of English for software only where the programme never writes it in lower case", () => {
+    const about = (p: ReturnType<typeof talksProgramme>) => {
+      const v = buildVocabulary(p);
+      const queue = v.termIds.get("queue");
+      return queue === undefined ? [] : [...v.postingDocs(queue)].map((d) => v.docs[d]?.id);
+    };
+    // "Celery" said as a name in the abstract: the task queue.
+    expect(
+      about(talksProgramme([["celery", "Celery at scale", "We moved our jobs to Celery last year."]])),
+    ).toEqual(["celery"]);
+    // Capitalized in titles, but a vegetable in an abstract: not the software, however often the titles say it.
+    const soups = talksProgramme([
+      ["soup", "Cooking with Celery", "A soup of celery and leek."],
+      ["pie", "Baking with Celery", ""],
+    ]);
+    expect(about(soups)).toEqual([]);
+  });
+
   it("still finds nothing for nonsense and everyday topics", () => {
     for (const q of ["qwxzv", "гороскоп", "wedding dress", "ice cream", "library", "server"])
       expect(index.search(q), q).toEqual([]);
