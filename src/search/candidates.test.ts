@@ -147,6 +147,19 @@ describe("tech names as Russians write them", () => {
     expect(top("солт")).toContain("saltstack");
   });
 
+  it("spells a short word with letters only borrowings have as an English word, a short native one not", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["flow", "Building a flow for files"],
+        ["most", "The most common bugs"],
+      ]),
+    );
+    const reach = (word: string) => [...matchMemo(w, word, false, new Map()).keys()].map((t) => w.terms[t]);
+    expect(reach("флоу")).toContain("flow");
+    // «мост» is a bridge.
+    expect(reach("мост")).not.toContain("most");
+  });
+
   it("knows a technology's other name, where the programme holds it as a name", () => {
     expect(top("golang")).toContain("go");
     expect(top("го")).toContain("go");
@@ -309,6 +322,26 @@ describe("a borrowed word written in Cyrillic, as heard", () => {
     expect(sim("вольтметр")).toBe(0);
   });
 
+  it("hears a borrowed root under a Russian noun's suffix -к-", () => {
+    const a = buildVocabulary(
+      talksProgramme([
+        ["adm", "Rewriting the admin"],
+        ["fl", "Flash storage"],
+      ]),
+    );
+    const sim = (word: string, term: string) =>
+      matchMemo(a, word, false, new Map()).get(a.termIds.get(term) as number) ?? 0;
+    expect(sim("админка", "admin")).toBeGreaterThan(0.8);
+    expect(sim("админку", "admin")).toBeGreaterThan(0.8);
+    expect(sim("флешка", "flash")).toBeGreaterThan(0.7);
+    // …as the whole word: «валенки» (felt boots) is no Valentin.
+    const p = buildVocabulary({
+      ...talksProgramme([["nlp", "Dialogue systems"]]),
+      speakers: [{ id: "vm", name: { en: "Valentin Malykh" } }],
+    });
+    expect([...matchMemo(p, "валенки", false, new Map())]).toEqual([]);
+  });
+
   it("reaches nothing for Cyrillic nonsense", () => {
     expect(sims("флырбщ")).toEqual({});
     expect(sims("гырнлоп")).toEqual({});
@@ -381,5 +414,28 @@ describe("the most a query word can reach", () => {
     expect(matchCeiling(pycon, "джанго")).toBe(SIM.exact);
     // …but not one typed on the wrong layout: its retyping is the programme's word.
     expect(matchCeiling(pycon, swapLayout("django"))).toBeLessThan(SIM.stem);
+  });
+});
+
+describe("an acronym said letter by letter, in Cyrillic", () => {
+  const a = buildVocabulary(
+    talksProgramme([
+      ["dj", "DJ set", "Music all night."],
+      ["hr", "HR tools for NGOs"],
+      ["sms", "Phone alerts", "Send an sms to every follower."],
+    ]),
+  );
+  const sim = (word: string, term: string) =>
+    matchMemo(a, word, false, new Map()).get(a.termIds.get(term) as number) ?? 0;
+
+  it("reaches the acronym the programme writes in capitals, in any case form", () => {
+    expect(sim("диджей", "dj")).toBe(SIM.phonetic);
+    expect(sim("диджеем", "dj")).toBe(SIM.phonetic);
+    expect(sim("эйчар", "hr")).toBe(SIM.phonetic);
+  });
+
+  it("reaches no word the programme writes in lower case", () => {
+    // Said as a word there, not an acronym.
+    expect(sim("эсэмэс", "sms")).toBe(0);
   });
 });

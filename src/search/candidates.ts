@@ -9,6 +9,7 @@ import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
+import { spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
@@ -66,6 +67,8 @@ const SHORT_PREFIX = 0.8;
 const MIN_INFIX = 4;
 /** Cyrillic words up to this long are spelled in Latin letters; names and tech words are short. */
 const MAX_SPELLED = 12;
+/** Shortest Cyrillic word read as an acronym's letters by their names (two names: «айти»). */
+const MIN_SPELLED_ACRONYM = 4;
 /** How many of a word's Latin spellings are looked for as the beginning of a longer name. */
 const PREFIX_SPELLINGS = 8;
 const MAX_INFIX_SPAN = 4;
@@ -203,6 +206,12 @@ function matchUnknown(
   // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
   // Beside other words, a name of two letters too («Йо Ван Бульк» Jo Van Bulck, «Ян» Jan).
   if (isCyrillic(word) && word.length >= (fuzzy ? 2 : 3)) matchLatinSpellings(v, word, add);
+  // An acronym said letter by letter («диджеем» DJ, «айти» IT), as the programme writes it: in capitals.
+  if (isCyrillic(word) && word.length >= MIN_SPELLED_ACRONYM)
+    for (const acronym of spelledAcronyms(word)) {
+      const id = v.termIds.get(acronym);
+      if (id !== undefined && v.proper.has(id) && !v.lowerCount[id]) add(id, SIM.phonetic);
+    }
   let spelledAlike = (_id: number, _sim: number) => {};
   if (word.length >= 4) {
     // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
@@ -346,9 +355,10 @@ function matchHeard(
 ): void {
   if (!mayBeHeard(v, word)) return;
   const stems = heardStems(word, wordStem);
+  const suffixed = suffixedStem(wordStem);
   const seen = new Map<number, number>();
-  for (const [term, id] of heardCandidates(v, word, stems)) {
-    const cost = heardCost(word, term, HEARD_CLOSE * term.length, stems, HEARD_TAIL);
+  for (const [term, id] of heardCandidates(v, word, suffixed ? [...stems, ...suffixed] : stems)) {
+    const cost = heardAs(word, term, HEARD_CLOSE * term.length, stems, suffixed);
     if (cost < (seen.get(id) ?? Number.POSITIVE_INFINITY)) seen.set(id, cost);
   }
   let closestPerson = Number.POSITIVE_INFINITY;
@@ -398,6 +408,26 @@ function heardStems(word: string, wordStem: string): number[] {
 }
 
 /**
+ * A Cyrillic word's stem less a noun's suffix -к- («админка» admin, «флешка» flash), as a length, when it has one:
+ * heard as a whole Latin word, no ending past it («валенки» is no Valentin).
+ */
+function suffixedStem(wordStem: string): number[] | undefined {
+  return /к$/.test(wordStem) && wordStem.length >= MIN_HEARD ? [wordStem.length - 1] : undefined;
+}
+
+/** {@link heardCost} of a word's stems with an ending past them, or of its suffixed stem as the whole Latin word. */
+function heardAs(
+  word: string,
+  term: string,
+  max: number,
+  stems: readonly number[],
+  suffixed: readonly number[] | undefined,
+): number {
+  const cost = heardCost(word, term, max, stems, HEARD_TAIL);
+  return suffixed ? Math.min(cost, heardCost(word, term, max, suffixed)) : cost;
+}
+
+/**
  * The programme words a Cyrillic word is weighed against as heard (matchHeard): those beginning as it is
  * spelled — where too many do («эле…»), those beginning with a letter more — of a length it may be heard as.
  */
@@ -433,9 +463,11 @@ function heardCandidates(v: Vocabulary, word: string, stems: readonly number[]):
  */
 function mayBeHeardAsTyped(v: Vocabulary, word: string): boolean {
   if (word.length < MIN_AS_TYPED || !mayBeHeard(v, word)) return false;
-  const stems = heardStems(word, queryStem(word));
-  return heardCandidates(v, word, stems).some(
-    ([term]) => heardCost(word, term, HEARD_AS_TYPED, stems, HEARD_TAIL) <= HEARD_AS_TYPED,
+  const wordStem = queryStem(word);
+  const stems = heardStems(word, wordStem);
+  const suffixed = suffixedStem(wordStem);
+  return heardCandidates(v, word, suffixed ? [...stems, ...suffixed] : stems).some(
+    ([term]) => heardAs(word, term, HEARD_AS_TYPED, stems, suffixed) <= HEARD_AS_TYPED,
   );
 }
 
@@ -680,6 +712,12 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
   if (id !== undefined && v.proper.has(id)) add(id, SIM.translation);
 }
 
+/** Shortest common word (not a name) found by a Cyrillic word's Latin spelling: «мост» is no "most". */
+const MIN_COMMON_SPELLED = 5;
+/** …and by a word with letters Russian writes only in borrowings: оу, дж, ью. */
+const MIN_FOREIGN_SPELLED = 3;
+const FOREIGN_PAIR = /оу|дж|ью/;
+
 /**
  * A name or tech word written in Cyrillic as Russians write it («джава», «го», «солт», «монго», «пандас»): its
  * Latin spellings looked up whole — a name of any length, another word of five letters or more — and as the
@@ -687,12 +725,14 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
  */
 function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
   if (word.length > MAX_SPELLED) return;
+  // A word with a pair of letters only borrowings have («флоу» flow, «джем» jam) is English of any length.
+  const shortest = FOREIGN_PAIR.test(word) ? MIN_FOREIGN_SPELLED : MIN_COMMON_SPELLED;
   latinSpellings(word).forEach((spelling, i) => {
     matchAlias(v, spelling, add);
     // Spelled whole, or with the silent final e Russian does not write («Ассанж» Assange, «ансибл» Ansible).
     for (const whole of [spelling, `${spelling}e`]) {
       const id = v.termIds.get(whole);
-      if (id !== undefined && (v.proper.has(id) || whole.length >= 5)) add(id, SIM.phonetic);
+      if (id !== undefined && (v.proper.has(id) || whole.length >= shortest)) add(id, SIM.phonetic);
     }
     // The first, likeliest spellings only begin a longer name: each look-up is a binary search.
     if (spelling.length >= 4 && i < PREFIX_SPELLINGS)

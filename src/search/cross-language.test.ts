@@ -339,6 +339,44 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(errors.search("ошибок")[0]?.id).toBe("errors");
   });
 
+  it("translates a long Russian word with a slip of spelling, an unstressed vowel for another", () => {
+    const quakes = buildSearchIndex(
+      talksProgramme([
+        ["quakes", "Detecting earthquakes with undersea cables", "Fibre as a sensor."],
+        ["cables", "Cable management", "Racks."],
+      ]),
+    );
+    // «землетрясения» written with я for е, and with и for е.
+    expect(quakes.search("землятрясения")[0]?.id).toBe("quakes");
+    expect(quakes.search("землитрясение")[0]?.id).toBe("quakes");
+    // One slip only: two make another word.
+    expect(quakes.search("зимлятрясения")).toEqual([]);
+    // On a German programme, through the Russian–German list too.
+    const german = buildSearchIndex(
+      germanProgramme([["krit", "Kritische Infrastrukturen", "Strom und Wasser."]]),
+    );
+    expect(german.search("кретическая")[0]?.id).toBe("krit");
+  });
+
+  it("reads a Russian form by its dictionary form before a form the list also holds as a word", () => {
+    // The list holds «сетью» (trammel, seine: of «ловить сетью») beside «сеть» (network).
+    const v = buildVocabulary(
+      talksProgramme([
+        ["nets", "Network telemetry", "Packets."],
+        ["fish", "Seine and trammel fishing", "Boats."],
+      ]),
+    );
+    expect(translateQuery(v, ["сетях"])[0]?.alternatives[0]).toEqual(["network"]);
+    // A participle's masculine is a dictionary form, though Snowball leaves its suffix (удаленный: удален-ный).
+    const removed = buildVocabulary(
+      talksProgramme([
+        ["rm", "Removed features", "What was taken out."],
+        ["abl", "Laser ablation", "Physics."],
+      ]),
+    );
+    expect(translateQuery(removed, ["удаленные"])[0]?.alternatives[0]).toEqual(["removed"]);
+  });
+
   it("finds nothing by a sense two loose steps away inside a longer programme word", () => {
     // «свадебное» → bridal → (WordNet) bride, which "hybridem" holds but does not mean.
     const hybrid = buildSearchIndex(talksProgramme([["hybrid", "Hybridem Lernen", "Online und vor Ort."]]));

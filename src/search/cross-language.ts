@@ -28,7 +28,8 @@ import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { prefixedCompound } from "./prefixed.js";
-import { queryStem } from "./stem.js";
+import { soundSlips } from "./slips.js";
+import { endingAway, queryStem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
 /** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
@@ -55,6 +56,8 @@ const MAX_LEMMAS = 30;
  * this much of one found as a word, times the root of the share of the longer word it covers.
  */
 const PART_WEIGHT = 0.9;
+/** A translation of a word with a slip of spelling put right is worth this much. */
+const SLIPPED_WEIGHT = 0.95;
 /** A synonym or derived form of a translation (WordNet's) is worth this much. */
 const RELATED_WEIGHT = 0.9;
 /** A translation through a second language (ru → de → en, or en → de → en for a synonym) is worth this much. */
@@ -137,11 +140,31 @@ function lookUp(list: Lexicon, word: string, lang: string): string[] {
       list.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
         if (queryStem(lemma, lang) === other) lemmas.push([lemma, translations]);
       });
-  lemmas.sort((a, b) => Math.abs(a[0].length - word.length) - Math.abs(b[0].length - word.length));
+  // …or one Snowball stems shorter than its lemma («простоя» просто-, «простой» прост-).
+  if (!lemmas.length && lang === "ru" && s.length > MIN_FLEETING_STEM)
+    list.withPrefix(s.slice(0, -1), MAX_LEMMAS, (lemma, translations) => {
+      if (!lemma.includes(" ") && endingAway(word, queryStem(lemma, lang)))
+        lemmas.push([lemma, translations]);
+    });
+  // A dictionary form first: the lists also hold forms of a lemma as words of their own, taken from a gloss
+  // («сетью» trammel, of «ловить сетью»), which are not what the word means («сетях» → сеть, network).
+  const rank = (lemma: string) =>
+    (lang === "ru" && !DICTIONARY_ENDING.test(lemma.slice(queryStem(lemma, lang).length)) ? 100 : 0) +
+    Math.abs(lemma.length - word.length);
+  lemmas.sort((a, b) => rank(a[0]) - rank(b[0]));
   const out: string[] = [];
   for (const [, translations] of lemmas) for (const t of translations) if (!out.includes(t)) out.push(t);
   return out;
 }
+
+/**
+ * What a Russian dictionary form ends in past its stem: a noun's nominative singular, an adjective's or
+ * participle's masculine (Snowball may leave its suffix: «удаленный» удален-), a verb's infinitive (an oblique case «-ью», «-ями», «-ах» is a form of another word).
+ */
+const DICTIONARY_ENDING = /^(?:|[ьаяоейъ]|[а-яё]{0,2}[ыиоь]й|и[ея]|ь[ея]|т[ьи]|ться|тись)$/;
+
+/** Shortest Russian stem looked up again with a slip of spelling put right (a short one is another word). */
+const MIN_SLIPPED_STEM = 7;
 
 const CONSONANT = "бвгджзклмнпрстфхцчшщ";
 /** Shortest Russian stem looked up again with its fleeting vowel dropped or put back. */
@@ -374,6 +397,36 @@ function germanPivot(
     for (const e of step(deEn, [g])) if (!english.includes(e)) paths.set(e, (paths.get(e) ?? 0) + 1);
   for (const [e, n] of paths) if (n >= MIN_PIVOT_PATHS && !out.includes(e)) out.push(e);
   return out;
+}
+
+/**
+ * The translations of a long Russian word no list holds, with a slip of spelling put right: one
+ * unstressed vowel written for another («землятрясения» → землетрясение → earthquake), the first variant a
+ * lemma of the list shares a stem with.
+ */
+function slipped(word: string, languages: readonly string[]): string[] {
+  const s = queryStem(word, "ru");
+  if (s.length < MIN_SLIPPED_STEM) return [];
+  const lists = listsFor(word, languages);
+  // A slip past the letters some listed word begins with is looked for alone: before them, nothing begins so.
+  const listed = Math.max(...lists.map(([list]) => list?.sharedPrefix?.(s) ?? s.length));
+  for (const other of soundSlips(s)) {
+    if (firstDifference(s, other) > listed) break;
+    const out: string[] = [];
+    for (const [list] of lists)
+      list?.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
+        if (queryStem(lemma, "ru") === other) for (const t of translations) if (!out.includes(t)) out.push(t);
+      });
+    if (out.length) return out;
+  }
+  return [];
+}
+
+/** Where two words of one length first differ. */
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /**
@@ -731,6 +784,8 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
     const untranslated = [...unknown];
     direct = untranslated;
     const ways: [() => string[], number][] = [
+      // A slip of spelling only in a word no list holds: a listed word's variant is another word.
+      [() => (untranslated.length ? [] : slipped(word, vocabulary.languages)), SLIPPED_WEIGHT],
       [() => related(untranslated), RELATED_WEIGHT],
       [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
       [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],

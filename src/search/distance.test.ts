@@ -23,6 +23,14 @@ describe("editDistance", () => {
     expect(substitutionCost("i", "e")).toBe(1.5);
   });
 
+  it("takes an unstressed Russian vowel written for another as a slip of spelling", () => {
+    expect(editDistance("тестеровщик", "тестировщик", 1)).toBe(1);
+    expect(editDistance("землятрясение", "землетрясение", 1)).toBe(1);
+    expect(editDistance("пажар", "пожар", 1)).toBe(1);
+    // Other letters far apart on the keyboard are another word.
+    expect(substitutionCost("т", "к")).toBe(1.5);
+  });
+
   it("gives up past the bound", () => {
     expect(editDistance("kubernetes", "redis", 2)).toBe(Number.POSITIVE_INFINITY);
     expect(editDistance("react", "reach", 1)).toBe(Number.POSITIVE_INFINITY);

@@ -4,6 +4,7 @@
  * missed, doubled or swapped letter, a neighbouring key, or i for y (same sound), costs 1; any other substitution
  * costs 1.5, so a real but different word ("scala" for "scale") is not taken for a slip of the finger.
  */
+import { SAME_SOUND } from "./slips.js";
 
 const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"];
 
@@ -28,11 +29,8 @@ for (let r = 0; r < ROWS.length; r++) {
   }
 }
 
-// i and y often sound the same ("jupiter" for "Jupyter", "Dmitri" for "Dmitry"): a slip, not another word.
-for (const [a, b] of [
-  ["i", "y"],
-  ["и", "ы"],
-]) {
+// Letters that sound alike (i and y in "jupiter", unstressed Russian vowels in «тестеровщик»): a slip, not another word.
+for (const [a, b] of SAME_SOUND) {
   const ka = KEY_OF[(a as string).charCodeAt(0)] as number;
   const kb = KEY_OF[(b as string).charCodeAt(0)] as number;
   NEIGHBOURS[ka * SIZE + kb] = 1;

@@ -26,6 +26,17 @@ describe("how closely a Cyrillic word is heard as a Latin one", () => {
     expect(heardBeginnings("нейро", 4)).toContain("neur");
   });
 
+  it("hears о as an English a before l («смолток» smalltalk)", () => {
+    expect(cost("смолток", "smalltalk")).toBeLessThan(0.9);
+    expect(cost("фолбэк", "fallback")).toBeLessThan(0.8);
+    expect(heardBeginnings("смолток")).toContain("sma");
+  });
+
+  it("hears ау as the English ou and ow («клауд» cloud, «даун» down)", () => {
+    expect(cost("клауд", "cloud")).toBe(0);
+    expect(cost("даун", "down")).toBe(0);
+  });
+
   it("weighs a stem as the beginning of a longer word, a tenth per letter left", () => {
     expect(cost("хоумлаб", "homelabs")).toBeGreaterThan(1);
     expect(cost("хоумлаб", "homelabs", [7], 4)).toBeCloseTo(cost("хоумлаб", "homelab") + 0.1);

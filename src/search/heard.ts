@@ -77,6 +77,8 @@ const HEARD: Record<string, readonly (readonly [string, number])[]> = {
   о: [
     ["o", 0],
     ["a", 0.3],
+    // An English a before l, heard as о («смолток» smalltalk, «фолбэк» fallback).
+    ["al", 0.3],
     ["oa", 0.3],
     ["ou", 0.3],
     ["u", 0.5],
@@ -194,6 +196,11 @@ const HEARD: Record<string, readonly (readonly [string, number])[]> = {
   ой: [
     ["oy", 0],
     ["oi", 0],
+  ],
+  // English ou and ow as in cloud, down («клауд», «даун»).
+  ау: [
+    ["ou", 0],
+    ["ow", 0],
   ],
   оу: [
     ["o", 0],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryStem, stem } from "./stem.js";
+import { endingAway, queryStem, stem } from "./stem.js";
 
 describe("stem", () => {
   it("brings Russian word forms together", () => {
@@ -69,5 +69,16 @@ describe("queryStem", () => {
         const w = order === languages ? word : `${word}s`;
         for (const lang of order) expect(queryStem(w, lang), `${w} ${lang}`).toBe(stem(w, lang));
       }
+  });
+});
+
+describe("endingAway", () => {
+  it("takes a word for a form of another whose stem begins it, an ending away", () => {
+    expect(endingAway("простоя", stem("простой"))).toBe(true);
+    expect(endingAway("простоями", stem("простой"))).toBe(true);
+    expect(endingAway("простофиля", stem("простой"))).toBe(false);
+    expect(endingAway("пост", stem("простой"))).toBe(false);
+    // What is left after «вер-» (of вера) is no ending.
+    expect(endingAway("версии", stem("вера"))).toBe(false);
   });
 });

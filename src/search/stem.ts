@@ -73,3 +73,17 @@ export function queryStem(word: string, lang = "en"): string {
   }
   return s;
 }
+
+/** Most letters a Russian word's ending has past the stem of the word it is a form of («-оями»). */
+const MAX_ENDING = 4;
+/** A Russian ending begins with a vowel or a soft sign. */
+const ENDING = /^[аеёиоуыэюяьй]/;
+
+/**
+ * Whether a Russian word may be a form of a word whose stem (`lemmaStem`) begins it, an ending away: Snowball
+ * stems some forms of one word apart («простоя» просто-, «простой» прост-).
+ */
+export function endingAway(word: string, lemmaStem: string): boolean {
+  const ending = word.slice(lemmaStem.length);
+  return word.startsWith(lemmaStem) && ending.length <= MAX_ENDING && (ending === "" || ENDING.test(ending));
+}

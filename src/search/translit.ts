@@ -415,6 +415,7 @@ const PAIRS: Record<string, readonly string[]> = {
   ей: ["ey", "ei", "ay"],
   ай: ["i", "ai", "y", "ay"],
   оу: ["ow", "o", "ou", "oa"],
+  ау: ["au", "ou", "ow"],
   ью: ["u", "ew"],
 };
 
