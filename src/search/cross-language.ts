@@ -897,13 +897,30 @@ export function lexiconTranslations(
   return out;
 }
 
+/**
+ * Whether a query word may end a German compound typed apart: three letters or more, a word the
+ * German–English list translates (looked up for the word alone already, so remembered), and not one said in many
+ * documents of a programme without German texts (an English programme's own word).
+ */
+function german(word: string, vocabulary: Vocabulary, deEn: Lexicon): boolean {
+  if (!piece(word)) return false;
+  if (!vocabulary.languages.includes("de") && vocabulary.common(word)) return false;
+  return translate(deEn, word, "de").length > 0;
+}
+
+/** Whether a query word may be a piece of a compound: three Latin letters or more. */
+function piece(word: string): boolean {
+  return word.length >= 3 && /^[a-z]+$/.test(word);
+}
+
 /** Words of a German compound written apart or hyphenated looked at joined: at most this many. */
 const MAX_APART = 3;
 
 /**
  * A German compound typed apart or hyphenated ("Signal-Rausch-Abstand", "Bit Fehlerrate"): two or three
  * neighbouring Latin words joined that the German–English list holds as one word, by its translations. Only a
- * listed word (one look-up per run of words), not split again: the words apart are already looked at one by one.
+ * listed word (one look-up per run of German words), not split again: the words apart are already looked at one
+ * by one.
  */
 function writtenApart(words: readonly string[], vocabulary: Vocabulary): Translation[] {
   const out: Translation[] = [];
@@ -912,7 +929,9 @@ function writtenApart(words: readonly string[], vocabulary: Vocabulary): Transla
   for (let i = 0; i + 1 < words.length; i++)
     for (let n = 2; n <= MAX_APART && i + n <= words.length; n++) {
       const run = words.slice(i, i + n);
-      if (run.some((w) => w.length < 2 || !/^[a-z]+$/.test(w))) break;
+      // Its last word a German one ("Fehlerrate"); the first may be any word ("Bit").
+      if (!piece(run[n - 2] as string)) break;
+      if (!german(run[n - 1] as string, vocabulary, deEn)) continue;
       const joined = run.join("");
       if (joined.length < MIN_COMPOUND || vocabulary.has?.(joined)) continue;
       const alternatives: string[][] = [];
