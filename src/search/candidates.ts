@@ -786,28 +786,41 @@ export function matchMemo(
   return found;
 }
 /**
- * The most one query word's matches ({@link matchWord}, translated or not) and translations (a glossary's or a
- * dictionary's, each worth at most {@link SIM.translation}) can be worth, found without looking for them: 1 for a
- * word the programme holds, {@link SIM.stem} for one sharing a stem, else the best that a slip (Damerau), a
- * beginning, a part, a sound or a translation may give — or 1 for a Cyrillic word that may be heard as a Latin
- * one typed so (matchHeard). For telling a reading of a query word that cannot win apart without its dear
- * look-ups (query.ts); keep it in step with {@link matchWord}: candidates.test.ts holds matchWord's results and
- * one word's translations under it.
+ * The most one query word's matches ({@link matchWord}, translated or not) can be worth, found without looking for
+ * them: 1 for a word the programme holds, {@link SIM.stem} for one sharing a stem, else the best that a slip
+ * (Damerau), a beginning, a part or a sound may give, or a technology's other name when one of its spellings is
+ * one (matchAlias) — or 1 for a Cyrillic word that may be heard as a Latin one typed so (matchHeard). A word's
+ * translations are bounded apart (query.ts). For telling a reading of a query word that cannot win apart without
+ * its dear look-ups; keep it in step with {@link matchWord}: candidates.test.ts holds matchWord's results under it.
  */
 export function matchCeiling(v: Vocabulary, word: string): number {
   if (v.termIds.has(word)) return SIM.exact;
   const edits = /\d/.test(word) ? 0 : maxEdits(word.length);
+  // A beginning, an end or a middle of a longer word: at most the share of one a letter longer.
+  const part = Math.sqrt(Math.max(word.length, queryStem(word).length) / (word.length + 1));
   const fuzzy = Math.max(
-    SIM.translation,
-    SIM.prefix,
-    SIM.suffix,
+    SIM.prefix * part,
+    SIM.suffix * part,
     SIM.infix,
     SIM.phonetic,
     SIM.skeleton,
     edits ? SIM.typo * (1 - 1 / (word.length + edits)) : 0,
+    aliased(v, word) ? SIM.translation : 0,
   );
   if (sameStem(v, word).length) return Math.max(SIM.stem, fuzzy);
   return mayBeHeardAsTyped(v, word) ? SIM.exact : fuzzy;
+}
+
+/** Whether a word, or a Cyrillic word's Latin spelling, is another name of a technology the programme names. */
+function aliased(v: Vocabulary, word: string): boolean {
+  let found = false;
+  const seen = () => {
+    found = true;
+  };
+  matchAlias(v, word, seen);
+  if (!found && isCyrillic(word) && word.length <= MAX_SPELLED)
+    for (const spelling of latinSpellings(word)) matchAlias(v, spelling, seen);
+  return found;
 }
 
 /** A word the programme writes as one reached from two query words must be reached at least this well. */

@@ -146,13 +146,24 @@ function reachUnless(
   memo: Memo,
   loses: (most: number) => boolean,
 ): number {
-  // One word's most, looked up in nothing: a jumble retyped from a long slip ("colaborative") loses at once.
+  const glossary = glossaryPhrases(words);
+  // One word's most, looked up in nothing but the glossary: a jumble retyped from a slip ("colaborative") loses
+  // at once.
   if (words.length === 1) {
-    const ceiling = matchCeiling(v, words[0] as string);
-    if (loses(ceiling)) return ceiling;
+    const most = Math.max(matchCeiling(v, words[0] as string), glossaryMost(v, glossary), LEXICAL_MOST);
+    if (loses(most)) return most;
   }
-  const most = reachOf(v, words, memo, glossaryPhrases(words), LEXICAL_MOST);
+  const most = reachOf(v, words, memo, glossary, LEXICAL_MOST);
   return loses(most) ? most : reach(v, words, memo);
+}
+
+/** The most a glossary translation (one whose words the programme holds) adds to a word's reach. */
+function glossaryMost(v: Vocabulary, glossary: readonly Translation[]): number {
+  let most = 0;
+  for (const t of glossary)
+    if (t.alternatives.some((alt) => alt.every((w) => knows(v, w))))
+      most = Math.max(most, SIM.translation * (t.weight ?? 1));
+  return most;
 }
 
 /**
@@ -180,7 +191,11 @@ function layoutChoice(
   // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
   // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
   const below = LAYOUT_PENALTY * SIM.exact;
-  const ceiling = typed.length === 1 ? matchCeiling(v, typed[0] as string) : Number.POSITIVE_INFINITY;
+  // A typed word's translations, a glossary's or a dictionary's, are worth SIM.translation at most.
+  const ceiling =
+    typed.length === 1
+      ? Math.max(matchCeiling(v, typed[0] as string), SIM.translation)
+      : Number.POSITIVE_INFINITY;
   let swappedReach: number | undefined;
   if (ceiling < below && swapped.some((w) => knows(v, w)) && mayRetype()) {
     swappedReach = reach(v, swapped, memo);
