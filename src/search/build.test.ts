@@ -48,4 +48,16 @@ describe("building the vocabulary", () => {
     const id = v.termIds.get("caching") as number;
     expect([...v.byStem.values()].some((ids) => ids.includes(id))).toBe(true);
   });
+
+  it("keeps each document's prose words in order, stop words left out and texts kept apart", () => {
+    const v2 = buildVocabulary(
+      talksProgramme([
+        ["one", "Queues", "A client for AMQP on asyncio."],
+        ["two", "Notes"],
+      ]),
+    );
+    const said = (d: number) => [...v2.proseWords(d)].map((t) => (t < 0 ? "|" : v2.terms[t]));
+    expect(said(0)).toEqual(["client", "amqp", "asyncio", "|"]);
+    expect(said(1)).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import {
   FIELD_WEIGHTS,
   type Field,
   isCyrillicLang,
+  PROSE_MASK,
   type SearchDoc,
   searchDocuments,
 } from "./documents.js";
@@ -137,6 +138,26 @@ class PostingLog {
   }
 }
 
+/** A growing list of ints (the documents' prose words in order, see Vocabulary.proseWords). */
+class IntList {
+  size = 0;
+  items: Int32Array<ArrayBuffer> = new Int32Array(4096);
+
+  push(x: number): void {
+    if (this.size === this.items.length) {
+      const grown = new Int32Array(this.size * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.size++] = x;
+  }
+
+  /** The items as an array of their own. */
+  done(): Int32Array<ArrayBuffer> {
+    return this.items.slice(0, this.size);
+  }
+}
+
 /**
  * A word as written in a language's texts ("Redis", "redis" and "REDIS" are three), with what indexing made of
  * it: a programme says its words over and over, and each form is normalized, looked up and stemmed once.
@@ -166,6 +187,9 @@ class Builder {
    */
   private readonly log = new PostingLog();
   private lastPosting = new Int32Array(1024);
+  /** Each document's prose words in order (see Vocabulary.proseWords), and where each document's begin. */
+  private readonly prose = new IntList();
+  private readonly proseStart = new IntList();
   /** Words that are names wherever they stand: in people's and companies' names, "PyPy", another script. */
   private readonly named = new Set<number>();
   /** Per word, how often it was capitalized inside a sentence. */
@@ -211,6 +235,7 @@ class Builder {
     this.v.docs.push({ kind: doc.kind, id: doc.id, title: doc.title, name: doc.name });
     this.v.headings.push([phraseText(doc.headings[0]), phraseText(doc.headings[1])]);
     this.v.content.push(doc.content);
+    this.proseStart.push(this.prose.size);
     for (const f of doc.fields) {
       // A session's title words: those naming software get its description's words (technames.ts).
       let titled: number[] | undefined;
@@ -227,6 +252,8 @@ class Builder {
     const { hints, met } = this;
     const bit = 1 << FIELD_NAMES.indexOf(field);
     const prose = PROSE.has(field);
+    // Prose fields keep their words in order too; they are all added with their document, before any other's.
+    const said = (bit & PROSE_MASK) !== 0;
     const place = role === "place";
     const raws = scanWords(text, hints);
     const n = raws.length;
@@ -275,8 +302,11 @@ class Builder {
         form.other,
       );
       this.addWord(form.id, evidence, docId, w, bit, place);
+      if (said) this.prose.push(form.id);
       if (form.parts) for (const t of form.parts) this.addWord(t, evidence, docId, w, bit, place);
     }
+    // Two texts' words are never next to each other.
+    if (said) this.prose.push(-1);
     if (prose)
       for (let i = 0; i < n; i++) {
         const form = met[i] as WrittenForm;
@@ -427,6 +457,9 @@ class Builder {
     // The names' keys, every other Latin word's keys and the trigrams are made on first use (Vocabulary.sortedKeys,
     // commonKeys, byGram).
     this.log.into(this.v, this.v.terms.length);
+    this.proseStart.push(this.prose.size);
+    this.v.proseStart = this.proseStart.done();
+    this.v.proseWordList = this.prose.done();
     this.lastPosting = new Int32Array(0);
     this.v.sortedTerms = new SortedStrings(this.v.terms.map((t, i) => [t, i]));
     this.v.best = new Float32Array(this.v.docs.length);

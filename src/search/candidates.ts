@@ -521,7 +521,7 @@ function matchHeardInside(
     }
 }
 /** The programme's terms a word of a phrase is held as: the word itself and the words sharing its stem. */
-function termsOf(v: Vocabulary, word: string): Set<number> {
+export function termsOf(v: Vocabulary, word: string): Set<number> {
   const terms = new Set(sameStem(v, word));
   const exact = v.termIds.get(word);
   if (exact !== undefined) terms.add(exact);

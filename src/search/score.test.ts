@@ -146,3 +146,43 @@ describe("weak matches offered as «did you mean»", () => {
     expect(weakMatches(scores)).toHaveLength(3);
   });
 });
+
+describe("query words said together in an abstract", () => {
+  const filler =
+    "We also talk about many other things at length, with examples from real life, and answer questions.";
+  const talks = buildVocabulary(
+    talksProgramme([
+      ["together", "Messaging in practice", "How we deploy each container by hand, and what broke."],
+      ["apart", "Event loops", `Deploy is nice. ${filler} ${filler} Some devices in a container.`],
+      ["titled", "Deploying containers", "A short story."],
+      ...[
+        "Rust in the kernel",
+        "Postgres replication",
+        "Compilers for beginners",
+        "Routers at line rate",
+      ].map((title, i): [string, string] => [`other-${i}`, title]),
+      ...["Fonts", "Maps", "Robots", "Radio", "Games", "Drones", "Music", "Trains", "Boats"].map(
+        (title, i): [string, string] => [`more-${i}`, `${title} for everyone`],
+      ),
+    ]),
+  );
+  const s = (query: string) => scores(query, talks);
+
+  it("ranks a session whose abstract says the query's words in one breath well above one that scatters them", () => {
+    const found = s("deploying containers");
+    expect(found.together).toBeGreaterThanOrEqual(MIN_SCORE);
+    expect(found.together).toBeGreaterThan((found.apart as number) + 0.15);
+  });
+
+  it("keeps a title holding the words above an abstract saying them together", () => {
+    const found = s("deploying containers");
+    expect(found.titled).toBeGreaterThan(found.together as number);
+  });
+
+  it("gives words scattered over a long abstract no more than the best of them alone", () => {
+    const alone = (word: string) => s(word).apart as number;
+    expect(s("deploying containers").apart).toBeLessThanOrEqual(
+      Math.max(alone("deploying"), alone("containers")) + 1e-9,
+    );
+  });
+});

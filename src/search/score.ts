@@ -5,11 +5,12 @@
  * {@link PartialMatch}). Then the cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and
  * far below the best is noise.
  */
-import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM } from "./candidates.js";
+import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM, termsOf } from "./candidates.js";
 import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directPhraseDocs, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import type { QueryWord } from "./query.js";
+import { SaidTogether } from "./together.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** A word reached by stem, sound or typo (or a dictionary's translation) only in prose is worth this share. */
@@ -52,6 +53,8 @@ export function scoreWords(
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
   // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
   const strict = words.map(() => false);
+  // Each word's translations, for finding where a text says it (together.ts).
+  const translations: string[][][] = words.map(() => []);
   for (const t of direct ? directTranslations(words) : translateQueryOnce(v, words, memo)) {
     const docs = new Map<number, number>();
     // The first translation is the word's usual sense ("безопасность": security before safety).
@@ -70,6 +73,7 @@ export function scoreWords(
     if (docs.size)
       for (let i = t.start; i < t.start + t.length; i++) {
         phraseDocs[i]?.push(docs);
+        translations[i]?.push(...t.alternatives);
         if (!t.lexical) strict[i] = true;
       }
   }
@@ -94,6 +98,17 @@ export function scoreWords(
   let knownWords = 0;
   let unknownWords = 0;
   const partial = new PartialMatch();
+  const matched: Map<number, number>[] = [];
+  const together = direct
+    ? undefined
+    : new SaidTogether((w) => {
+        const terms = new Set<number>();
+        // Said as such: the word itself or its stem, not a word it begins, a slip or a sound.
+        for (const [t, sim] of matched[w] as Map<number, number>) if (sim >= SIM.stem) terms.add(t);
+        for (const alt of translations[w] as string[][])
+          for (const word of alt) for (const t of termsOf(v, word)) terms.add(t);
+        return terms;
+      });
   for (let w = 0; w < words.length; w++) {
     // A place word only says what the others name ("databases track"): matched on its own it would favour
     // whatever says "track" in passing, and its absence from a track's sessions must not count against them.
@@ -110,6 +125,7 @@ export function scoreWords(
     const matches = direct
       ? directMatches(v, word, memo)
       : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
+    matched[w] = matches;
     for (const [term, sim] of matches) {
       const ids = v.postingDocs(term);
       const fw = v.postingWeights(term);
@@ -144,6 +160,7 @@ export function scoreWords(
       if (b >= STRONG_MATCH) partial.held.push(d);
       if (total[d] === 0) touched.push(d);
       total[d] = (total[d] as number) + idf * b;
+      together?.held(d, w, idf, docs.length, b);
       best[d] = 0;
     }
     partial.reached(idf, reach);
@@ -163,9 +180,29 @@ export function scoreWords(
     }
     if (top >= 0) sessionSum = Math.min(sum, partial.sum(top) ?? sum);
   }
+  // Words said together in a session's prose (together.ts) raise its match: weighed against the whole query, as
+  // what they gain is the very words PartialMatch weighs less, and never below the session's own score.
+  let gains: Map<number, number> | undefined;
+  if (together) {
+    let top = 0;
+    for (const d of touched) {
+      const t = (total[d] as number) * (v.content[d] ? 1 : NON_CONTENT_FACTOR);
+      if (t > top) top = t;
+    }
+    gains = together.lift(
+      (d) => v.proseWords(d),
+      (d) => v.docs[d]?.kind !== "speaker",
+      sum,
+      total,
+      n,
+      // A session below both cut-offs, whatever it gains, shows nowhere.
+      Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
+    );
+  }
   for (const d of touched) {
     const own = sessionSum < sum && v.docs[d]?.kind !== "speaker" ? sessionSum : sum;
-    const score = (total[d] as number) / own;
+    const gain = gains?.get(d);
+    const score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
   }

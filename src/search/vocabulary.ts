@@ -64,6 +64,14 @@ export class Vocabulary {
   postingWeightList = new Float32Array(0);
   /** Per posting, the fields (bits of FIELD_NAMES) the term is in: a glossary phrase must stand in one field. */
   postingMaskList = new Uint16Array(0);
+  /**
+   * Every document's words of prose (abstracts, biographies, audiences), in the order they are said, stop words
+   * left out and −1 between two texts: document d's run from `proseStart[d]` to `proseStart[d + 1]`. How close
+   * two query words stand there tells whether the text speaks of them together (score.ts). Read through
+   * {@link proseWords}.
+   */
+  proseStart = new Int32Array(1);
+  proseWordList = new Int32Array(0);
   /** Per term, the documents holding it in a track's or room's name. */
   readonly placeDocs = new Map<number, number[]>();
   readonly byStem = new Map<string, number[]>();
@@ -119,6 +127,11 @@ export class Vocabulary {
   /** The fields (bits of FIELD_NAMES) holding term `t` in each of {@link postingDocs}' documents. */
   postingMasks(t: number): Uint16Array {
     return this.postingMaskList.subarray(this.postingStart[t], this.postingStart[t + 1]);
+  }
+
+  /** Document `d`'s prose words in order, −1 between two texts (a view: no copy). */
+  proseWords(d: number): Int32Array {
+    return this.proseWordList.subarray(this.proseStart[d], this.proseStart[d + 1]);
   }
 
   /** How many documents hold term `t`. */
