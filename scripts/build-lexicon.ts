@@ -5,7 +5,10 @@
  * bytes. Install the sources first:
  *
  *   apt-get install mueller7-dict dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-deu-rus \
- *     dict-freedict-eng-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus wordnet-base
+ *     dict-freedict-eng-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus wordnet-base \
+ *     dict-freedict-ita-rus dict-freedict-ita-eng dict-freedict-nld-rus dict-freedict-nld-eng \
+ *     dict-freedict-pol-rus dict-freedict-pol-eng dict-freedict-swe-rus dict-freedict-swe-eng \
+ *     dict-freedict-ell-rus dict-freedict-ell-eng dict-freedict-jpn-rus dict-freedict-jpn-eng
  *
  * DICTD_DIR reads them from elsewhere than /usr/share/dictd. What each list is made of, with the packages'
  * versions and licences, is written to data/lexicon/SOURCES.md (by hand: the versions are read from dpkg below
@@ -19,16 +22,36 @@ import {
   freedictSenses,
   freedictTranslations,
   LexiconBuilder,
+  MAX_PHRASE_WORDS,
   muellerSenses,
+  type Pivot,
+  pivotList,
   readDictd,
   reversed,
+  triangulated,
   wikdictBody,
 } from "../src/search/lexicon-build.js";
+import { tokenize } from "../src/search/normalize.js";
 import { wordnetDerived, wordnetFrequencies, wordnetSynsets } from "../src/search/wordnet-build.js";
 
 const DIR = process.env.DICTD_DIR ?? "/usr/share/dictd";
 const WORDNET = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
 const OUT = "data/lexicon";
+const parts = { n: "noun", v: "verb", a: "adj", r: "adv" };
+/**
+ * The languages Russian → English is triangulated through (FreeDict's LANG-rus and LANG-eng lists), and whether
+ * each list is WikDict's (from Wiktionary: sense numbers after the translations).
+ */
+const PIVOTS: [lang: string, rusWikdict: boolean, engWikdict: boolean][] = [
+  ["deu", true, false],
+  ["fra", true, false],
+  ["ita", true, false],
+  ["nld", true, false],
+  ["pol", true, true],
+  ["swe", true, false],
+  ["ell", true, true],
+  ["jpn", false, false],
+];
 
 /** A dictionary's entries, by its dictd file name ("mueller7"). */
 function dictionary(name: string): DictEntry[] {
@@ -60,7 +83,7 @@ function write(name: string, builder: LexiconBuilder): void {
 }
 
 mkdirSync(OUT, { recursive: true });
-for (const pkg of [
+for (const pkg of new Set([
   "mueller7-dict",
   "dict-freedict-deu-eng",
   "dict-freedict-eng-deu",
@@ -69,8 +92,9 @@ for (const pkg of [
   "dict-freedict-eng-fra",
   "dict-freedict-fra-eng",
   "dict-freedict-fra-rus",
+  ...PIVOTS.flatMap(([lang]) => [`dict-freedict-${lang}-rus`, `dict-freedict-${lang}-eng`]),
   "wordnet-base",
-])
+]))
   console.log(`${pkg} ${version(pkg)}`);
 
 const mueller = dictionary("mueller7").map((e) => ({ head: e.head, senses: muellerSenses(e.body) }));
@@ -98,6 +122,30 @@ const frequency = (word: string) => used.get(word) ?? 0;
 reversed(mueller, ruEn, frequency);
 reversed(engRus, ruEn, frequency);
 write("ru-en", ruEn);
+
+// Russian → English through other languages: a word of a pivot language translating into a Russian word and an
+// English one links the two; two sources (two pivots, or one and the list above) must agree. A pivot list's
+// English translations are only those WordNet or FreeDict's English–German list knows as English words (WikDict's
+// articles put a definition in the pivot language between the senses).
+const englishWords = new Set<string>();
+for (const pos of Object.values(parts))
+  for (const line of readFileSync(join(WORDNET, `index.${pos}`), "utf8").split("\n"))
+    if (!line.startsWith(" "))
+      for (const w of tokenize(line.slice(0, line.indexOf(" ")).replaceAll("_", " "))) englishWords.add(w);
+for (const e of engDeu) for (const w of tokenize(e.head)) englishWords.add(w);
+const isEnglish = (t: string) => {
+  const words = tokenize(t);
+  return words.length > 0 && words.length <= MAX_PHRASE_WORDS && words.every((w) => englishWords.has(w));
+};
+const isRussian = (t: string) => /[а-яё]/i.test(t) && !/[a-z]/i.test(t) && tokenize(t).length <= 2;
+const pivots: Pivot[] = PIVOTS.map(([lang, rusWikdict, engWikdict]) => ({
+  lang,
+  toRu: pivotList(dictionary(`freedict-${lang}-rus`), isRussian, rusWikdict),
+  to: pivotList(lang === "deu" ? deuEng : dictionary(`freedict-${lang}-eng`), isEnglish, engWikdict),
+}));
+const ruEnPivot = new LexiconBuilder("ru", "en");
+triangulated(pivots, ruEn.map(), ruEnPivot, frequency);
+write("ru-en-pivot", ruEnPivot);
 
 // English → Russian: for English queries over Russian texts.
 const enRu = new LexiconBuilder("en", "ru", false);
@@ -149,7 +197,6 @@ write("ru-fr", ruFr);
 
 // English → English: WordNet's derived forms of a word, for a translation the programme says in another form
 // ("volcano" → volcanic, "operator" → operate).
-const parts = { n: "noun", v: "verb", a: "adj", r: "adv" };
 const read = (kind: string) =>
   Object.fromEntries(
     Object.entries(parts).map(([pos, name]) => [pos, readFileSync(join(WORDNET, `${kind}.${name}`), "utf8")]),

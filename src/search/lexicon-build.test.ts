@@ -7,9 +7,12 @@ import {
   lexiconKey,
   muellerGlosses,
   muellerSenses,
+  type Pivot,
+  pivotList,
   readDictd,
   reversed,
   type Sense,
+  triangulated,
   wikdictBody,
 } from "./lexicon-build.js";
 
@@ -281,5 +284,92 @@ describe("building a word list", () => {
       "eisenbahn",
       "projektion",
     ]);
+  });
+});
+
+describe("Russian → English through other languages", () => {
+  const WIKDICT_LAMPA = `lampa /ˈlãmpa/ <n>
+1. радиолампа, электронная лампа
+(zobacz) lampa elektronowa;
+2. лампа, лампо́чка
+`;
+  const WIKDICT_LAMPA_EN = `lampa /ˈlãmpa/ <n>
+lamp, valve, tube 2.
+(elektryczność) źródło światła;
+ 3.
+imię żeńskie;
+`;
+
+  it("reads a pivot list's translations in the wanted language only, names and definitions left out", () => {
+    const russian = (t: string) => /[а-я]/i.test(t) && !/[a-z]/i.test(t);
+    const toRu = pivotList([{ head: "Lampa", body: WIKDICT_LAMPA }], russian, true);
+    expect(toRu.get("lampa")).toEqual(["радиолампа", "электронная лампа", "лампа", "лампочка"]);
+    const english = new Set(["lamp", "valve", "tube"]);
+    const toEn = pivotList(
+      [
+        { head: "lampa", body: WIKDICT_LAMPA_EN },
+        { head: "afryka", body: "Afryka <pn>\nAfrica\n" },
+      ],
+      (t) => t.split(" ").every((w) => english.has(w.toLowerCase())),
+      true,
+    );
+    expect([...toEn]).toEqual([["lampa", ["lamp", "valve", "tube"]]]);
+  });
+
+  const pivot = (lang: string, words: [string, string[], string[]][]): Pivot => ({
+    lang,
+    toRu: new Map(words.map(([w, ru]) => [w, ru])),
+    to: new Map(words.map(([w, , en]) => [w, en])),
+  });
+
+  it("keeps an English word two sources lead to, most agreed first, and none only one gives", () => {
+    const pivots = [
+      pivot("pol", [["lampa", ["лампа", "лампочка"], ["lamp", "valve", "tube"]]]),
+      pivot("nld", [["lamp", ["лампа", "лампочка"], ["lamp"]]]),
+      pivot("deu", [["glühbirne", ["лампочка"], ["bulb", "light bulb"]]]),
+      pivot("fra", [["ampoule", ["лампочка", "ампула"], ["bulb", "vial"]]]),
+      pivot("swe", [["glödlampa", ["лампочка"], ["bulb"]]]),
+      pivot("ell", [["λάμπα", ["лампочка"], ["lamp"]]]),
+    ];
+    const b = new LexiconBuilder("ru", "en");
+    triangulated(pivots, new Map([["лампа", ["lamp", "valve"]]]), b);
+    // Polish lampa alone is also a valve, and so is the direct list's лампа: two sources, fewer than lamp's three.
+    expect(b.lines()).toEqual(["лампа\tlamp", "лампочка\tbulb|lamp"]);
+  });
+
+  it("keys only Russian words some pivot word gives first: a form listed after its word is no lemma", () => {
+    const pivots = [
+      pivot("deu", [["jahr", ["год", "лет"], ["year"]]]),
+      pivot("ita", [["anno", ["год", "лет"], ["year"]]]),
+    ];
+    const b = new LexiconBuilder("ru", "en");
+    triangulated(pivots, new Map(), b);
+    expect(b.lines()).toEqual(["год\tyear"]);
+  });
+
+  it("ranks the direct list's usual sense first among equals, and leaves out senses less agreed than the usual", () => {
+    const pivots = [
+      pivot("deu", [["zug", ["поезд"], ["train", "draught", "move"]]]),
+      pivot("pol", [["pociąg", ["поезд"], ["train"]]]),
+      pivot("ita", [["treno", ["поезд"], ["train"]]]),
+      pivot("nld", [["trein", ["поезд"], ["train", "draught"]]]),
+      pivot("swe", [["tåg", ["поезд"], ["train", "move"]]]),
+    ];
+    const b = new LexiconBuilder("ru", "en");
+    // Five sources give train; two give draught or move, under three quarters as many: Müller's rattler stays
+    // Müller's.
+    triangulated(pivots, new Map([["поезд", ["rattler", "boat train"]]]), b);
+    expect(b.lines()).toEqual(["поезд\ttrain"]);
+    // Two sources each: the direct list's word first, though another sorts before it.
+    const tied = new LexiconBuilder("ru", "en");
+    triangulated(
+      [
+        pivot("deu", [["zug", ["поезд"], ["train", "carriage"]]]),
+        pivot("pol", [["wagon", ["поезд"], ["carriage"]]]),
+      ],
+      new Map([["поезд", ["train"]]]),
+      tied,
+    );
+    expect(tied.lines()).toEqual(["поезд\ttrain|carriage"]);
   });
 });

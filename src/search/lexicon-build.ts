@@ -336,6 +336,16 @@ export class LexiconBuilder {
     return pruned.length;
   }
 
+  /** The list as a map, key → translations, the most usual first (as {@link lines} writes them). */
+  map(): Map<string, string[]> {
+    return new Map(
+      this.lines().map((line) => {
+        const [key, translations] = line.split("\t") as [string, string];
+        return [key, translations.split("|")];
+      }),
+    );
+  }
+
   /** The list as sorted lines "key\ttranslation|translation…", the most usual translations first. */
   lines(): string[] {
     const out: string[] = [];
@@ -434,4 +444,107 @@ const MAX_LATER = 2;
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
   return 0;
+}
+
+/** One language's word lists for triangulating: its words' Russian translations and those in the target language. */
+export interface Pivot {
+  lang: string;
+  /** A pivot word (lower case) → its Russian translations, most usual first. */
+  toRu: ReadonlyMap<string, readonly string[]>;
+  /** A pivot word (lower case) → its translations in the target language (English, German). */
+  to: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * A FreeDict list as pivot word → translations, for {@link triangulated}: every sense's translations that `keep`
+ * accepts (one in the target language, not a definition in the source's), written as the index writes words
+ * (stress marks dropped: "Алаба́ма"). A translation with a capital is a name ("Африка", "Moscow"): left out,
+ * unless `capitals` (German writes its nouns so; the Russian side leaves names out).
+ * `wikdict`: the article is WikDict's (sense numbers after the translations, see {@link wikdictBody}).
+ */
+export function pivotList(
+  entries: readonly DictEntry[],
+  keep: (translation: string) => boolean,
+  wikdict: boolean,
+  capitals = false,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { head, body } of entries) {
+    const found = freedictTranslations(wikdict ? wikdictBody(body) : body)
+      .map((t) => t.replace(/\u0301/g, "").trim())
+      .filter((t) => t && (capitals || t[0] === t[0]?.toLowerCase()) && keep(t))
+      .map((t) => tokenize(t).join(" "))
+      .filter(Boolean);
+    if (!found.length) continue;
+    const key = head.toLowerCase();
+    const list = out.get(key) ?? [];
+    for (const t of found) if (!list.includes(t)) list.push(t);
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** An English word reached from a Russian one counts when this many sources lead to it. */
+export const MIN_SOURCES = 2;
+/** …and when at least this share of the sources of its Russian word's best-attested English word do. */
+export const USUAL_SHARE = 0.75;
+
+/**
+ * Russian → English (or German) by triangulation: a Russian word's English words reached through a pivot language (a word
+ * of it translating into both), kept when {@link MIN_SOURCES} different sources lead to it — two pivot
+ * languages, or one and a direct Russian–English list (`direct`) — since each step alone drifts (Polish
+ * "lampa" is лампочка and also a radio valve). Ranked by how many sources agree, then by the direct list's
+ * order, then by how much the English word is used (`frequency`): «поезд» → train, which Müller gives only in a
+ * later sense, before its "boat train"; «шрифт» → type, font.
+ */
+export function triangulated(
+  pivots: readonly Pivot[],
+  direct: ReadonlyMap<string, readonly string[]>,
+  builder: LexiconBuilder,
+  frequency: (word: string) => number = () => 0,
+): void {
+  // A Russian word no pivot word gives first is a form or a variant listed beside the word («год, лет»: лет
+  // is no lemma, and «лету» would find a year by its stem): only words some article gives first are keys.
+  const first = new Set<string>();
+  for (const { toRu } of pivots) for (const russian of toRu.values()) if (russian[0]) first.add(russian[0]);
+  const reached = new Map<string, Map<string, Set<string>>>();
+  for (const { lang, toRu, to } of pivots)
+    for (const [word, russian] of toRu) {
+      const english = to.get(word);
+      if (!english) continue;
+      for (const r of russian) {
+        if (!first.has(r)) continue;
+        const found = reached.get(r) ?? new Map<string, Set<string>>();
+        reached.set(r, found);
+        for (const e of english) {
+          const sources = found.get(e) ?? new Set<string>();
+          sources.add(lang);
+          found.set(e, sources);
+        }
+      }
+    }
+  for (const [russian, found] of reached) {
+    const listed = direct.get(russian) ?? [];
+    const place = (e: string) => (listed.includes(e) ? listed.indexOf(e) : listed.length);
+    const agreed = [...found]
+      .map(([e, sources]) => ({ e, n: sources.size + (listed.includes(e) ? 1 : 0) }))
+      .sort(
+        (a, b) =>
+          b.n - a.n ||
+          place(a.e) - place(b.e) ||
+          frequency(b.e) - frequency(a.e) ||
+          (a.e < b.e ? -1 : a.e > b.e ? 1 : 0),
+      );
+    // A sense fewer sources give than the usual one is a rarer one, or a sense the pivot words share and the
+    // Russian word does not («зона» → zone by seven, domain by two; «свадьба» → wedding by six, marriage by four,
+    // as German Hochzeit and Polish ślub are both): the direct list has its rare senses already, this one is for
+    // the usual.
+    const most = agreed[0]?.n ?? 0;
+    const usual = agreed.filter((t) => t.n >= MIN_SOURCES && t.n >= most * USUAL_SHARE);
+    if (usual.length)
+      builder.add(
+        russian,
+        usual.map((t) => t.e),
+      );
+  }
 }

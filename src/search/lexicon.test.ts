@@ -111,5 +111,8 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(lexicon("ru", "en")?.lookup("вулкан")).toContain("volcano");
     expect(lexicon("de", "en")?.lookup("wirkungsgrad")).toContain("efficiency");
     expect(lexicon("xx", "en")).toBeUndefined();
+    // A second list of a pair, made another way: Russian → English through other languages' dictionaries.
+    expect(lexicon("ru", "en", "pivot")?.lookup("поезд")[0]).toBe("train");
+    expect(lexicon("ru", "en", "xx")).toBeUndefined();
   });
 });

@@ -306,10 +306,11 @@ const loaded = new Map<string, FileLexicon | null>();
 
 /**
  * The list translating `from` into `to` ("ru", "en"), read on first use; undefined when there is none (no
- * such pair, or the data folder left out of a deployment: search then works without translations).
+ * such pair, or the data folder left out of a deployment: search then works without translations). `kind` names a
+ * second list of the pair made another way ("pivot": ru-en-pivot.tsv, Russian → English through other languages).
  */
-export function lexicon(from: string, to: string): Lexicon | undefined {
-  const name = `${from}-${to}`;
+export function lexicon(from: string, to: string, kind = ""): Lexicon | undefined {
+  const name = kind ? `${from}-${to}-${kind}` : `${from}-${to}`;
   let found = loaded.get(name);
   if (found === undefined) {
     const path = join(LEXICON_DIR, `${name}.tsv`);
