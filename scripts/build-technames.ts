@@ -24,8 +24,8 @@ import {
   readTranslation,
   TechNamesBuilder,
   techLines,
-  wordnetUse,
 } from "../src/search/technames-build.js";
+import { wordnetFrequencies } from "../src/search/wordnet-build.js";
 
 const LISTS = process.env.APT_LISTS ?? "/var/lib/apt/lists";
 const WORDNET = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
@@ -53,7 +53,8 @@ function keys(file: string): Set<string> {
   return out;
 }
 
-const use = wordnetUse(readFileSync(join(WORDNET, "cntlist.rev"), "utf8"));
+// Single words, as WordNet's counts are looked up here, are keyed alike by both readers of cntlist.
+const use = wordnetFrequencies(readFileSync(join(WORDNET, "cntlist.rev"), "utf8"));
 const everyday = (word: string) => englishLemmas(word).some((w) => (use.get(w) ?? 0) >= EVERYDAY_USE);
 const english = new Set([...keys("en-ru.tsv"), ...keys("en-en.tsv")]);
 const byLang = ["en"].map((lang) => {

@@ -238,21 +238,6 @@ export function englishLemmas(word: string): string[] {
   return out;
 }
 
-/**
- * How often each lemma is used in WordNet's sense-tagged corpus (its `cntlist.rev`: "lemma%sense count" per
- * line, the sense's tag count last), summed over the lemma's senses.
- */
-export function wordnetUse(cntlist: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of cntlist.split("\n")) {
-    const [key, , count] = line.split(" ");
-    const lemma = key?.split("%")[0];
-    if (!lemma || !count) continue;
-    out.set(lemma, (out.get(lemma) ?? 0) + Number(count));
-  }
-  return out;
-}
-
 /** A word used at least this often in WordNet's tagged corpus is everyday English (talk 162, tree 107, cloud 44). */
 export const EVERYDAY_USE = 40;
 
