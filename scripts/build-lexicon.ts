@@ -32,7 +32,6 @@ import {
   wikdictBody,
 } from "../src/search/lexicon-build.js";
 import { tokenize } from "../src/search/normalize.js";
-import { relatedLines, wordnetRelated, wordnetSenseCounts } from "../src/search/synonyms-build.js";
 import { wordnetDerived, wordnetFrequencies, wordnetSynsets } from "../src/search/wordnet-build.js";
 
 const DIR = process.env.DICTD_DIR ?? "/usr/share/dictd";
@@ -206,20 +205,3 @@ const enEn = new LexiconBuilder("en", "en", false);
 for (const [word, derived] of wordnetDerived(read("index"), wordnetSynsets(read("data"))))
   enEn.add(word, derived);
 write("en-en", enEn);
-
-// English → English: WordNet's synonyms, broader and narrower terms of a word's usual senses, for a query that
-// says a programme's topic in other words ("forecast" for prediction).
-writeRelated();
-
-function writeRelated(): void {
-  const lines = relatedLines(
-    wordnetRelated(
-      read("index"),
-      wordnetSynsets(read("data")),
-      wordnetSenseCounts(readFileSync(cntlist, "utf8")),
-      frequency,
-    ),
-  );
-  writeFileSync(join(OUT, "en-related.tsv"), `${lines.join("\n")}\n`);
-  console.log(`en-related.tsv: ${lines.length} words`);
-}

@@ -30,7 +30,6 @@ import { isCyrillic } from "./normalize.js";
 import { prefixedCompound } from "./prefixed.js";
 import { soundSlips } from "./slips.js";
 import { endingAway, queryStem } from "./stem.js";
-import { relatedTranslations } from "./synonyms.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
 /** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
@@ -731,9 +730,6 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
           known && t.parts ? { ...t, weight: (t.weight ?? 1) * LISTED_COMPOUND_PARTS } : t,
         )
       : [];
-  // An English word the programme does not hold, by its synonyms, narrower and broader terms (synonyms.ts).
-  if (!isCyrillic(word) && !vocabulary.knows(word))
-    out.push(...relatedTranslations([word], 0, vocabulary, LEXICON_WEIGHT));
   if (alternatives.length) {
     out.push({ start: 0, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true }, ...compound(true));
     return out;
