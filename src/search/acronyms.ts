@@ -114,7 +114,12 @@ export function spellOutAcronyms(v: Vocabulary, query: string, read: readonly Qu
 }
 
 /** Adds to `scores` what the acronym the query's words spell out reaches (see {@link acronymOfQuery}). */
-export function scoreAcronyms(v: Vocabulary, query: string, memo: Memo, scores: Map<number, number>): void {
+export function scoreAcronyms(
+  v: Vocabulary,
+  query: string,
+  memo: Memo,
+  scores: { get(doc: number): number | undefined; set(doc: number, score: number): unknown },
+): void {
   const acronym = acronymOfQuery(v, query);
   if (!acronym) return;
   const found = new Map<number, number>();

@@ -11,7 +11,7 @@ function random(seed: number): () => number {
   };
 }
 
-describe("a direct search's scores in per-document arrays", () => {
+describe("a search's scores in per-document arrays", () => {
   it("rank exactly as aboveCutoffs ranks the same scores in a map, for every number kept", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const next = random(seed);
@@ -58,6 +58,36 @@ describe("a direct search's scores in per-document arrays", () => {
       [1, 0.99],
       [2, 0.95],
     ]);
+  });
+
+  it("are read back as a map reads them: a score set, or undefined", () => {
+    const scores = new DocScores(5);
+    scores.set(2, 0);
+    scores.set(4, 0.5);
+    expect([0, 2, 4].map((d) => scores.get(d))).toEqual([undefined, 0, 0.5]);
+    scores.take();
+    expect(scores.get(4)).toBeUndefined();
+  });
+
+  it("are taken out as a list that ranks alike as often as asked, and as the map they were set as", () => {
+    const scores = new DocScores(50);
+    const map = new Map<number, number>();
+    for (let d = 49; d >= 0; d -= 3) {
+      const score = ((d * 37) % 11) / 10;
+      scores.set(d, score);
+      map.set(d, score);
+    }
+    const taken = scores.take();
+    expect(taken.size).toBe(map.size);
+    expect(taken.toMap()).toEqual(map);
+    expect([...taken.toMap().keys()]).toEqual([...map.keys()]);
+    for (const keep of [1, 3, 12, 100]) {
+      expect(taken.ranked(keep)).toEqual(aboveCutoffs(map, keep));
+      expect(taken.ranked(keep)).toEqual(aboveCutoffs(map, keep));
+    }
+    // Taking them out leaves the arrays empty for the next search.
+    expect(scores.take().size).toBe(0);
+    expect(scores.ranked(12)).toEqual([]);
   });
 
   it("keep nothing when the best is not confident", () => {

@@ -18,11 +18,11 @@ import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
 import { directWords } from "./direct.js";
-import { DocScores } from "./doc-scores.js";
+import { DocScores, type ScoredDocs } from "./doc-scores.js";
 import type { ResultKind } from "./documents.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
-import { aboveCutoffs, scoreWords, weakMatches } from "./score.js";
+import { scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
@@ -89,7 +89,7 @@ function latest<T>(kept: Map<string, T>, query: string, make: () => T): T {
   return entry;
 }
 
-/** How many queries' scores an index keeps (about 1 MB for 64 broad queries on FOSDEM 2026, 1,810 documents). */
+/** How many queries' scores an index keeps (12 bytes a document scored: under 1 MB for 64 broad queries on FOSDEM 2026). */
 export const SCORED_QUERIES_KEPT = 64;
 
 /** The pipeline over one vocabulary. */
@@ -109,7 +109,7 @@ class Index implements SearchIndex {
     if (options.direct) return this.results(this.directRanked(query, limit).slice(0, limit));
     const { words, scores } = this.score(query);
     // Neither the results nor re-ranking look further than the best limit or RERANK_CANDIDATES: only those are sorted.
-    const ranked = aboveCutoffs(scores, Math.max(limit, RERANK_CANDIDATES));
+    const ranked = scores.ranked(Math.max(limit, RERANK_CANDIDATES));
     rerank(this.vocabulary, ranked, words, limit);
     return this.results(ranked.slice(0, limit));
   }
@@ -119,7 +119,7 @@ class Index implements SearchIndex {
     // Only a query with a word the programme holds as typed (or by stem) has a weak match worth offering: one
     // reached by sound or slips alone is how nonsense scores.
     if (!words.some((q) => knows(this.vocabulary, q.word))) return [];
-    return this.results(weakMatches(scores));
+    return this.results(weakMatches(scores.toMap()));
   }
 
   /**
@@ -128,7 +128,7 @@ class Index implements SearchIndex {
    * again, and many attendees type the same few words. The vocabulary never changes, so a query's scores
    * never do; callers only read them.
    */
-  private readonly scored = new Map<string, { words: QueryWord[]; scores: Map<number, number> }>();
+  private readonly scored = new Map<string, { words: QueryWord[]; scores: ScoredDocs }>();
   /**
    * The same for direct searches ({@link SearchOptions.direct}), asked of every conference of a series: only
    * their best {@link DIRECT_KEPT} documents, which is all a direct search returns (a broad query scores
@@ -137,7 +137,7 @@ class Index implements SearchIndex {
   private readonly rankedDirect = new Map<string, [doc: number, score: number][]>();
 
   /** The query read, and every document it reaches with its score (before any cut-off). */
-  private score(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+  private score(query: string): { words: QueryWord[]; scores: ScoredDocs } {
     return latest(this.scored, query, () => this.scoreAnew(query));
   }
 
@@ -162,16 +162,19 @@ class Index implements SearchIndex {
   /** The direct searches' scores, reused: a series asks one of every conference per query. */
   private directScores?: DocScores;
 
-  private scoreAnew(query: string): { words: QueryWord[]; scores: Map<number, number> } {
+  private scoreAnew(query: string): { words: QueryWord[]; scores: ScoredDocs } {
     const v = this.vocabulary;
     const memo: Memo = new Map();
     const words = interpret(v, query, memo);
     spellOutAcronyms(v, query, words, memo);
-    const scores = new Map<number, number>();
-    scoreWords(v, words, memo, scores);
-    scoreAcronyms(v, query, memo, scores);
-    return { words, scores };
+    this.scores ??= new DocScores(v.docs.length);
+    scoreWords(v, words, memo, this.scores);
+    scoreAcronyms(v, query, memo, this.scores);
+    return { words, scores: this.scores.take() };
   }
+
+  /** A search's scores as they are worked out, reused: {@link scoreAnew} takes them out for each query. */
+  private scores?: DocScores;
 
   private results(ranked: readonly [doc: number, score: number][]): SearchResult[] {
     return ranked.map(([d, score]) => ({

@@ -47,8 +47,10 @@ export function scoreWords(
   into: { set(doc: number, score: number): unknown },
   direct = false,
 ): void {
+  // An empty query returns before any array is made of it: an empty array's kind differs from a full one's, and
+  // meeting it would send the optimized code back to the interpreter.
+  if (!query.length) return;
   const words = query.map((q) => q.word);
-  if (!words.length) return;
   // Glossary phrases: documents holding a whole translation count for every query word of the phrase.
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
   // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
@@ -60,16 +62,13 @@ export function scoreWords(
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {
       const sense = (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1);
-      for (const [d, w] of (direct ? directPhraseDocs : matchPhrase)(
-        v,
-        alt,
-        t.lexical ? INEXACT_IN_PROSE : 1,
-      ))
-        if ((docs.get(d) ?? 0) < w * sense) docs.set(d, w * sense);
+      keepBest(
+        docs,
+        (direct ? directPhraseDocs : matchPhrase)(v, alt, t.lexical ? INEXACT_IN_PROSE : 1),
+        sense,
+      );
     });
-    if (t.parts)
-      for (const [d, w] of compoundDocs(v, t.parts, INEXACT_IN_PROSE, t.lonePart))
-        if ((docs.get(d) ?? 0) < w * (t.weight ?? 1)) docs.set(d, w * (t.weight ?? 1));
+    if (t.parts) keepBest(docs, compoundDocs(v, t.parts, INEXACT_IN_PROSE, t.lonePart), t.weight ?? 1);
     if (docs.size)
       for (let i = t.start; i < t.start + t.length; i++) {
         phraseDocs[i]?.push(docs);
@@ -116,35 +115,22 @@ export function scoreWords(
     const translated = phraseDocs[w] as Map<number, number>[];
     const factor = (query[w] as QueryWord).factor;
     const docs: number[] = [];
-    const credit = (d: number, v: number) => {
-      if (best[d] === 0) docs.push(d);
-      if (v > (best[d] as number)) best[d] = v;
-    };
     const fuzzy = words.length > 1;
     const word = words[w] as string;
     const matches = direct
       ? directMatches(v, word, memo)
       : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
     matched[w] = matches;
-    for (const [term, sim] of matches) {
-      const ids = v.postingDocs(term);
-      const fw = v.postingWeights(term);
+    matches.forEach((sim, term) => {
       const s = sim * factor;
-      if (sim >= 1) for (let i = 0; i < ids.length; i++) credit(ids[i] as number, s * (fw[i] as number));
-      else {
-        // Prose says much in passing: a word reached only by stem, sound or typo there is weaker evidence
-        // ("knitting" is not a talk whose abstract says "tight-knit").
-        const masks = v.postingMasks(term);
-        for (let i = 0; i < ids.length; i++) {
-          const inProseOnly = ((masks[i] as number) & ~PROSE_MASK) === 0;
-          credit(ids[i] as number, s * (fw[i] as number) * (inProseOnly ? INEXACT_IN_PROSE : 1));
-        }
-      }
-      if (place) for (const d of v.placeDocs.get(term) ?? []) credit(d, s * PLACE_BOOST);
-    }
-    for (const map of translated) for (const [d, fw] of map) credit(d, SIM.translation * factor * fw);
-    for (const [d, fw] of (query[w] as QueryWord).also ?? []) credit(d, SIM.translation * factor * fw);
-    for (const [d, s] of joined[w] ?? []) credit(d, s * factor);
+      creditPostings(v, term, s, sim < 1, best, docs);
+      if (place) for (const d of v.placeDocs.get(term) ?? []) credit(best, docs, d, s * PLACE_BOOST);
+    });
+    for (const map of translated) creditEach(map, SIM.translation * factor, best, docs);
+    const also = (query[w] as QueryWord).also;
+    if (also) creditEach(also, SIM.translation * factor, best, docs);
+    const pair = joined[w];
+    if (pair) creditEach(pair, factor, best, docs);
     if (!docs.length) {
       unknownWords++;
       partial.unreached(word);
@@ -153,17 +139,7 @@ export function scoreWords(
     const idf = Math.log(1 + n / docs.length);
     known += idf;
     knownWords++;
-    let reach = 0;
-    for (const d of docs) {
-      const b = best[d] as number;
-      if (b > reach) reach = b;
-      if (b >= STRONG_MATCH) partial.held.push(d);
-      if (total[d] === 0) touched.push(d);
-      total[d] = (total[d] as number) + idf * b;
-      together?.held(d, w, idf, docs.length, b);
-      best[d] = 0;
-    }
-    partial.reached(idf, reach);
+    partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together));
   }
   if (!touched.length) return;
   // A word that matches nothing weighs as much as an average word that does.
@@ -172,23 +148,15 @@ export function scoreWords(
   // direct search, which looks for the query's words as written.
   let sessionSum = sum;
   if (!direct && partial.possible()) {
-    let top = -1;
-    let topTotal = 0;
-    for (const d of touched) {
-      const t = (total[d] as number) * (v.content[d] ? 1 : NON_CONTENT_FACTOR);
-      if (t > topTotal && v.docs[d]?.kind !== "speaker") [top, topTotal] = [d, t];
-    }
+    const top = bestOf(v, touched, total, true);
     if (top >= 0) sessionSum = Math.min(sum, partial.sum(top) ?? sum);
   }
   // Words said together in a session's prose (together.ts) raise its match: weighed against the whole query, as
   // what they gain is the very words PartialMatch weighs less, and never below the session's own score.
   let gains: Map<number, number> | undefined;
   if (together) {
-    let top = 0;
-    for (const d of touched) {
-      const t = (total[d] as number) * (v.content[d] ? 1 : NON_CONTENT_FACTOR);
-      if (t > top) top = t;
-    }
+    const best = bestOf(v, touched, total, false);
+    const top = best < 0 ? 0 : (total[best] as number) * (v.content[best] ? 1 : NON_CONTENT_FACTOR);
     gains = together.lift(
       (d) => v.proseWords(d),
       (d) => v.docs[d]?.kind !== "speaker",
@@ -199,13 +167,132 @@ export function scoreWords(
       Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
     );
   }
-  for (const d of touched) {
+  writeScores(v, touched, sum, sessionSum, gains, into);
+}
+
+/** Each document of `found` into `docs` at its weight there times `share`, where that beats what `docs` holds. */
+function keepBest(docs: Map<number, number>, found: Map<number, number>, share: number): void {
+  found.forEach((w, d) => {
+    if ((docs.get(d) ?? 0) < w * share) docs.set(d, w * share);
+  });
+}
+
+/**
+ * Adds query word `w`'s matches — its best in each document of `docs` (kept in `best`, then cleared for the next
+ * word) — to the documents' `total`s at its rarity `idf`, listing in `touched` each document met first; tells
+ * {@link PartialMatch} and {@link SaidTogether} what they gather. The word's best match anywhere. A function of
+ * its own (typed arrays, numbers) so that the loop over a broad word's hundreds of documents stays optimized.
+ */
+function addWord(
+  w: number,
+  idf: number,
+  docs: readonly number[],
+  best: Float32Array,
+  total: Float64Array,
+  touched: number[],
+  partial: PartialMatch,
+  together: SaidTogether | undefined,
+): number {
+  let reach = 0;
+  together?.word(w, idf, docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as number;
+    const b = best[d] as number;
+    if (b > reach) reach = b;
+    if (b >= STRONG_MATCH) partial.held.push(d);
+    if (total[d] === 0) touched.push(d);
+    total[d] = (total[d] as number) + idf * b;
+    together?.held(d, w, b);
+    best[d] = 0;
+  }
+  return reach;
+}
+
+/**
+ * The touched document whose total weighs most (breaks and meals at {@link NON_CONTENT_FACTOR}), the first of
+ * equals; only sessions when `sessions`; −1 when none weighs anything.
+ */
+function bestOf(v: Vocabulary, touched: readonly number[], total: Float64Array, sessions: boolean): number {
+  let top = -1;
+  let topTotal = 0;
+  for (let i = 0; i < touched.length; i++) {
+    const d = touched[i] as number;
+    const t = (total[d] as number) * (v.content[d] ? 1 : NON_CONTENT_FACTOR);
+    if (t > topTotal && (!sessions || v.docs[d]?.kind !== "speaker")) {
+      top = d;
+      topTotal = t;
+    }
+  }
+  return top;
+}
+
+/**
+ * Each touched document's score into `into`, its total over the query's whole rarity `sum` (sessions over
+ * `sessionSum` when {@link PartialMatch} weighs missing words less), or with what it `gains` by words said
+ * together when that is more; clears the totals for the next search.
+ */
+function writeScores(
+  v: Vocabulary,
+  touched: readonly number[],
+  sum: number,
+  sessionSum: number,
+  gains: Map<number, number> | undefined,
+  into: { set(doc: number, score: number): unknown },
+): void {
+  const total = v.total;
+  for (let i = 0; i < touched.length; i++) {
+    const d = touched[i] as number;
     const own = sessionSum < sum && v.docs[d]?.kind !== "speaker" ? sessionSum : sum;
     const gain = gains?.get(d);
     const score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
   }
+}
+
+/**
+ * Document `d` matched `match` by one more way: listed in `docs` the first time anything reaches it, its best match
+ * kept in `best` (the scoring's per-document scratch).
+ */
+function credit(best: Float32Array, docs: number[], d: number, match: number): void {
+  if (best[d] === 0) docs.push(d);
+  if (match > (best[d] as number)) best[d] = match;
+}
+
+/**
+ * {@link credit} for every document holding programme word `term`, matched `s` times its field's weight; an
+ * `inexact` match (by stem, sound or typo) in prose only at {@link INEXACT_IN_PROSE} of that, as prose says much
+ * in passing ("knitting" is not a talk whose abstract says "tight-knit"). Reads the postings in place; a
+ * function of its own, on typed arrays and numbers only, so that it stays optimized whatever else a query holds.
+ */
+function creditPostings(
+  v: Vocabulary,
+  term: number,
+  s: number,
+  inexact: boolean,
+  best: Float32Array,
+  docs: number[],
+): void {
+  const ids = v.postingDocList;
+  const weights = v.postingWeightList;
+  const masks = v.postingMaskList;
+  const end = v.postingStart[term + 1] as number;
+  for (let i = v.postingStart[term] as number; i < end; i++) {
+    const inProseOnly = inexact && ((masks[i] as number) & ~PROSE_MASK) === 0;
+    credit(
+      best,
+      docs,
+      ids[i] as number,
+      inProseOnly ? s * (weights[i] as number) * INEXACT_IN_PROSE : s * (weights[i] as number),
+    );
+  }
+}
+
+/** {@link credit} for each document of `weights` (document → a field's weight), matched `s` times that weight. */
+function creditEach(weights: Map<number, number>, s: number, best: Float32Array, docs: number[]): void {
+  weights.forEach((w, d) => {
+    credit(best, docs, d, s * w);
+  });
 }
 
 /**

@@ -37,7 +37,8 @@ describe("what sessions saying the query's words together gain", () => {
     const total = new Float64Array(3);
     for (const [d, m] of matches)
       for (const w of [0, 1]) {
-        together.held(d, w, 2, df, m);
+        together.word(w, 2, df);
+        together.held(d, w, m);
         total[d] = (total[d] as number) + 2 * m;
       }
     const gains = together.lift(
@@ -69,10 +70,40 @@ describe("what sessions saying the query's words together gain", () => {
     expect(lift(2, [[0, 0.2]])[0]).toBe(0);
   });
 
+  it("reads no prose and asks for no word's terms when no two weakly held words are rare enough together", () => {
+    const asked: string[] = [];
+    const together = new SaidTogether((w) => {
+      asked.push(`terms of ${w}`);
+      return [10 + w];
+    });
+    // Two words, each in half of a hundred sessions, meet by chance (50 × 50 ≥ 100); a third, rare but held
+    // strongly (a title's word), counts for no pair.
+    for (const w of [0, 1]) together.word(w, 0.7, 50);
+    together.word(2, 4, 1);
+    for (const d of [0, 1]) for (const w of [0, 1]) together.held(d, w, 0.5);
+    together.held(0, 2, 1);
+    const gains = together.lift(
+      (d) => {
+        asked.push(`prose of ${d}`);
+        return prose[d] as Int32Array;
+      },
+      () => true,
+      4,
+      new Float64Array(3),
+      100,
+      0,
+    );
+    expect(gains).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
   it("looks at no session that could not reach the floor", () => {
     const together = new SaidTogether((w) => [10 + w]);
     const total = new Float64Array(3);
-    for (const w of [0, 1]) together.held(0, w, 2, 2, 0.5);
+    for (const w of [0, 1]) {
+      together.word(w, 2, 2);
+      together.held(0, w, 0.5);
+    }
     total[0] = 2;
     const gains = together.lift(
       (d) => prose[d] as Int32Array,

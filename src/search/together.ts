@@ -92,24 +92,29 @@ export class SaidTogether {
   private readonly matches: number[] = [];
   private readonly idf: number[] = [];
   private readonly df: number[] = [];
+  /** The query words some session holds weakly, as bits. */
+  private weakly = 0;
 
   /**
    * @param termsOf the programme words query word `w` stands for (asked only when some session may gain)
    */
   constructor(private readonly termsOf: (w: number) => Iterable<number>) {}
 
-  /**
-   * Query word `w` (its rarity weight `idf`, reaching `df` documents, at most 31 words counted) matches document
-   * `d` at best `match`.
-   */
-  held(d: number, w: number, idf: number, df: number, match: number): void {
+  /** Query word `w` reaches `df` documents and weighs `idf` (its rarity): told before its {@link held} matches. */
+  word(w: number, idf: number, df: number): void {
     if (w > 30) return;
     this.idf[w] = idf;
     this.df[w] = df;
+  }
+
+  /** Query word `w` (at most 31 words counted, each told by {@link word}) matches document `d` at best `match`. */
+  held(d: number, w: number, match: number): void {
+    if (w > 30) return;
     if (match >= TOGETHER_LEAST && match < TOGETHER_MOST) {
       this.docs.push(d);
       this.words.push(w);
       this.matches.push(match);
+      this.weakly |= 1 << w;
     }
   }
 
@@ -127,6 +132,9 @@ export class SaidTogether {
     documents: number,
     floor: number,
   ): Map<number, number> | undefined {
+    // No two of the words held weakly anywhere rare enough together: no session can gain (a broad query of
+    // common words: "open source design"), so its held words are not gathered per document.
+    if (!this.unlikely(this.weakly, documents)) return undefined;
     // Per document, the query words it holds in prose (as bits) and the most it could gain.
     const held = new Map<number, [words: number, most: number]>();
     for (let i = 0; i < this.docs.length; i++) {
