@@ -100,6 +100,16 @@ describe("a slip of one letter that trigrams miss", () => {
     expect(hit("ассинхронного").map(([t]) => t)).toContain("асинхронный");
   });
 
+  it("finds a slip's word form by stem with ё written or not", () => {
+    const v2 = buildVocabulary(talksProgramme([["css", "Вёрстка писем"]]));
+    const forms = (word: string) => [...matchMemo(v2, word, false, new Map()).keys()].map((t) => v2.terms[t]);
+    const held = forms("вёрстка");
+    expect(held.length).toBeGreaterThan(0);
+    // A doubled letter in another case form, with ё and with е.
+    for (const slip of ["вёрсткке", "версткке", "вёрсстке"])
+      expect(forms(slip)).toEqual(expect.arrayContaining(held));
+  });
+
   it("does not stem a slip into a short other word", () => {
     const v3 = buildVocabulary(talksProgramme([["kit", "Kit for smoke detectors"]]));
     expect([...matchMemo(v3, "knitting", false, new Map()).keys()]).toEqual([]);
@@ -298,6 +308,25 @@ describe("a borrowed word written in Cyrillic, as heard", () => {
   it("counts as typed in Latin letters when spelled the usual way, its Russian ending left", () => {
     expect(sims("гринлеты").greenlets).toBe(SIM.exact);
     expect(sims("гринлетами").greenlets).toBe(SIM.exact);
+  });
+
+  it("is found among more words beginning alike than are weighed, by a longer beginning, in its own programme", () => {
+    // Seventy words begin "gre" (as гри- may be heard), none "gree" but greenlets.
+    const letters = "abcdfghijk";
+    const crowd = Array.from(
+      { length: 70 },
+      (_, i) => `gre${letters[i % 10]}${letters[Math.floor(i / 10)]}ing`,
+    );
+    const many = buildVocabulary(talksProgramme([["gl", "Greenlets", crowd.join(" ")]]));
+    const greenlets = many.termIds.get("greenlets") as number;
+    expect(matchCeiling(many, "гринлеты")).toBe(SIM.exact);
+    expect(matchMemo(many, "гринлеты", false, new Map()).get(greenlets)).toBe(SIM.exact);
+    // The same word weighed against another programme right after: that programme's words, not these.
+    const none = buildVocabulary(talksProgramme([["x", "Green energy", crowd.slice(0, 5).join(" ")]]));
+    expect(matchCeiling(none, "гринлеты")).toBeLessThan(SIM.exact);
+    expect([...matchMemo(none, "гринлеты", false, new Map()).values()].every((sim) => sim < SIM.exact)).toBe(
+      true,
+    );
   });
 
   it("reaches a longer word its stem begins, worth less than a word heard whole", () => {

@@ -19,7 +19,8 @@ import {
   phoneticKeys,
   romanizationKey,
   shortPhoneticKeys,
-  skeletonKeys,
+  skeletonsOf,
+  usualSpelling,
 } from "./translit.js";
 import { trigrams } from "./trigrams.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -212,6 +213,17 @@ function matchUnknown(
       const id = v.termIds.get(acronym);
       if (id !== undefined && v.proper.has(id) && !v.lowerCount[id]) add(id, SIM.phonetic);
     }
+  // The word's forms' phonetic keys, each worked out once: the name keys, the common words' and the skeletons
+  // ask for the same forms' keys.
+  const keys = new Map<string, string[]>();
+  const keysOf = (form: string) => {
+    let out = keys.get(form);
+    if (!out) {
+      out = phoneticKeys(form);
+      keys.set(form, out);
+    }
+    return out;
+  };
   let spelledAlike = (_id: number, _sim: number) => {};
   if (word.length >= 4) {
     // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
@@ -222,11 +234,7 @@ function matchUnknown(
       const d = editDistance(romanized, term, term.length);
       add(id, sim * (1 - SPELLING_WEIGHT * Math.min(1, d / Math.max(term.length, romanized.length))));
     };
-    for (const key of new Set([
-      ...phoneticKeys(word),
-      ...phoneticKeys(wordStem),
-      ...phoneticKeys(asBorrowed(word)),
-    ])) {
+    for (const key of new Set([...keysOf(word), ...keysOf(wordStem), ...keysOf(asBorrowed(word))])) {
       v.sortedKeys.withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
         if (k === key) spelledAlike(id, SIM.phonetic);
         // A name typed in part: most of its sound, spelled nearly alike as far as typed ("маникюр" is not
@@ -252,7 +260,7 @@ function matchUnknown(
   if (!found.size && isCyrillic(word) && word.length >= 5) {
     for (const form of new Set([word, wordStem, asBorrowed(word)])) {
       const romanized = transliterate(form);
-      for (const key of phoneticKeys(form))
+      for (const key of keysOf(form))
         v.commonKeys().withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
           if (k.length > key.length + COMMON_KEY_TAIL) return;
           const term = spelledAsHeard(v.terms[id] as string);
@@ -264,7 +272,7 @@ function matchUnknown(
   // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
   // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
   if (word.length >= 5 && isCyrillic(word)) {
-    for (const skeleton of skeletonKeys(word))
+    for (const skeleton of skeletonsOf(keysOf(word)))
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
@@ -429,19 +437,28 @@ function heardAs(
 
 /**
  * The programme words a Cyrillic word is weighed against as heard (matchHeard): those beginning as it is
- * spelled — where too many do («эле…»), those beginning with a letter more — of a length it may be heard as.
+ * spelled — where too many do («эле…», more than {@link HEARD_CANDIDATES}), those beginning with a letter more —
+ * of a length it may be heard as. Read in place from the sorted words (a beginning that begins too many is
+ * told by one look past the bound, not by collecting them), each length's beginnings worked out once; the last
+ * word's list is kept, for matchCeiling and matchWord ask for the same one in turn.
  */
 function heardCandidates(v: Vocabulary, word: string, stems: readonly number[]): [string, number][] {
   const shortest = Math.min(word.length, ...stems);
+  const last = lastHeard.get(v);
+  if (last && last.word === word && last.shortest === shortest) return last.out;
+  const { strings, ids } = v.sortedTerms;
   const out: [string, number][] = [];
-  const visit = (beginnings: string[], letters: number) => {
-    for (const beginning of beginnings) {
-      const terms: [string, number][] = [];
-      v.sortedTerms.withPrefix(beginning, HEARD_CANDIDATES + 1, (term, id) => {
-        terms.push([term, id]);
-      });
-      if (terms.length > HEARD_CANDIDATES && letters < HEARD_BEGINNING_MAX) {
-        const longer = heardBeginnings(word, letters + 1).filter(
+  const beginnings: string[][] = [];
+  const beginningsOf = (letters: number) => {
+    beginnings[letters] ??= heardBeginnings(word, letters);
+    return beginnings[letters];
+  };
+  const visit = (of: readonly string[], letters: number) => {
+    for (const beginning of of) {
+      const lo = v.sortedTerms.lowerBound(beginning);
+      const beyond = strings[lo + HEARD_CANDIDATES];
+      if (beyond?.startsWith(beginning) && letters < HEARD_BEGINNING_MAX) {
+        const longer = beginningsOf(letters + 1).filter(
           (b) => b.length > beginning.length && b.startsWith(beginning),
         );
         if (longer.length) {
@@ -449,13 +466,21 @@ function heardCandidates(v: Vocabulary, word: string, stems: readonly number[]):
           continue;
         }
       }
-      for (const t of terms)
-        if (t[0].length >= shortest * 0.7 && t[0].length <= word.length * 1.6 + HEARD_TAIL) out.push(t);
+      for (let i = lo; i < strings.length && i <= lo + HEARD_CANDIDATES; i++) {
+        const term = strings[i] as string;
+        if (!term.startsWith(beginning)) break;
+        if (term.length >= shortest * 0.7 && term.length <= word.length * 1.6 + HEARD_TAIL)
+          out.push([term, ids[i] as number]);
+      }
     }
   };
-  visit(heardBeginnings(word, 3), 3);
+  visit(beginningsOf(3), 3);
+  lastHeard.set(v, { word, shortest, out });
   return out;
 }
+
+/** Per vocabulary, {@link heardCandidates}' last answer (its callers only read it). */
+const lastHeard = new WeakMap<Vocabulary, { word: string; shortest: number; out: [string, number][] }>();
 
 /**
  * Whether matchHeard may take a word as a Latin word typed so (worth an exact match): some programme word it is
@@ -499,7 +524,7 @@ function matchHeardInside(
   add: (term: number, sim: number) => void,
 ): void {
   const root = Math.min(word.length, ...stems);
-  const spelled = latinSpellings(word.slice(0, root))[0];
+  const spelled = usualSpelling(word.slice(0, root));
   if (!spelled || spelled.length < MIN_HEARD_INSIDE - 1) return;
   const lists: Int32Array[] = [];
   for (let i = 0; i + 3 <= spelled.length; i++) {
@@ -664,18 +689,28 @@ function matchOneSlip(v: Vocabulary, word: string, add: (term: number, sim: numb
   // Russian words change their endings: a variant is also looked up by its stem, when the stem keeps most of
   // the word (a Latin word's variants only whole: "knitting" less an n is "kitting", not the word "kit").
   const cyrillic = isCyrillic(word);
+  const shortest = Math.max(5, word.length - 4);
   const tryVariant = (variant: string) => {
     const exact = v.termIds.get(variant);
     if (exact !== undefined) add(exact, sim);
-    if (!cyrillic) return;
+    if (!cyrillic || !mayStemTo(v, variant, shortest)) return;
     const s = stem(variant, "ru");
-    if (s.length >= Math.max(5, word.length - 4))
-      for (const t of v.byStem.get(s) ?? []) add(t, sim * SIM.stem);
+    if (s.length >= shortest) for (const t of v.byStem.get(s) ?? []) add(t, sim * SIM.stem);
   };
   for (let i = 0; i + 1 < word.length; i++)
     if (word[i] !== word[i + 1]) tryVariant(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   for (let i = 0; i < word.length; i++)
     if (i === 0 || word[i] !== word[i - 1]) tryVariant(word.slice(0, i) + word.slice(i + 1));
+}
+/**
+ * Whether a Russian word's stem of `shortest` letters or more may be one the programme's words have: the Russian
+ * stemmer only takes an ending off (and folds ё), so such a stem is one of the word's beginnings that long. A few
+ * look-ups instead of stemming each of a slip's variants, most of which stem to nothing the programme holds.
+ */
+function mayStemTo(v: Vocabulary, word: string, shortest: number): boolean {
+  if (word.includes("ё")) return true;
+  for (let n = shortest; n <= word.length; n++) if (v.byStem.has(word.slice(0, n))) return true;
+  return false;
 }
 /**
  * A word inside a longer one: the end of a compound ("kabel" in "Seekabel", "drohne" in "Rettungsdrohne") or

@@ -51,6 +51,33 @@ describe("how closely a Cyrillic word is heard as a Latin one", () => {
     expect(heardCost("флырбщ", "flurry", 1)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it("is the same within a lower bound as within a higher one, and whatever word was weighed before", () => {
+    // The bound only cuts the alignment short: a cost within it is the whole alignment's, however high the
+    // bound; a word's spellings, worked out once, are not another word's.
+    const pairs: [string, string, number[], number][] = [
+      ["гринлеты", "greenlets", [7], 4],
+      ["хоумлаб", "homelabing", [7], 4],
+      ["фарплан", "fahrplan", [], 0],
+      ["менеджер", "manager", [], 0],
+      ["ссылка", "sslkey", [5], 2],
+      ["коучинговые", "coaching", [7], 4],
+      ["ьъ", "hh", [], 0],
+      ["кирилл", "kirill", [], 0],
+      ["эйчар", "hr", [], 0],
+    ];
+    const whole = pairs.map(([c, l, stems, tail]) => heardCost(c, l, 100, stems, tail));
+    for (const bound of [0, 0.2, 0.4, 0.7, 1, 2])
+      pairs.forEach(([c, l, stems, tail], i) => {
+        const within = (whole[i] as number) <= bound ? whole[i] : Number.POSITIVE_INFINITY;
+        expect(heardCost(c, l, bound, stems, tail)).toBe(within);
+        // Weighed again after another word, and against a longer Latin word in between.
+        heardCost("эластиксерч", "elasticsearchification", 3);
+        expect(heardCost(c, l, bound, stems, tail)).toBe(within);
+      });
+    // Inside a longer word: beginning anywhere in it.
+    expect(heardCost("фарплан", "eventfahrplan", 1, [], 0, true)).toBe(heardCost("фарплан", "fahrplan", 1));
+  });
+
   it("gives the Latin beginnings a word's spellings start with", () => {
     expect(heardBeginnings("джанго")).toEqual(expect.arrayContaining(["jan", "gan"]));
     expect(heardBeginnings("хоумлаб")).toEqual(expect.arrayContaining(["hom", "how"]));

@@ -237,26 +237,52 @@ export function heardable(word: string): boolean {
 /** A Cyrillic word's ways of being spelled, per position: how many letters, the spelling, its cost. */
 type Ways = (readonly [length: number, spelling: string, cost: number])[][];
 
+/**
+ * What {@link heardCost} reads of a Cyrillic word, worked out once per word (it is weighed against many): per
+ * letter its ways, what leaving it unheard costs (nothing for a sign, little for a doubled letter) and whether
+ * it is a vowel.
+ */
+interface Heard {
+  ways: Ways;
+  unheard: Float64Array;
+  vowel: Uint8Array;
+}
+
 let lastWord = "";
-let lastWays: Ways = [];
-/** The ways of every letter and pair of a word (remembered for the last word: it is weighed against many). */
-function waysOf(cyrillic: string): Ways {
-  if (cyrillic === lastWord) return lastWays;
-  const out: Ways = [];
-  for (let i = 0; i < cyrillic.length; i++) {
+let last: Heard = { ways: [], unheard: new Float64Array(1), vowel: new Uint8Array(1) };
+/** {@link Heard} of a word (remembered for the last word). */
+function heardOf(cyrillic: string): Heard {
+  if (cyrillic === lastWord) return last;
+  const n = cyrillic.length;
+  const ways: Ways = [];
+  const unheard = new Float64Array(n + 1);
+  const vowel = new Uint8Array(n + 1);
+  for (let i = 0; i < n; i++) {
     const here: (readonly [number, string, number])[] = [];
     for (const len of [1, 2])
       for (const [spelling, cost] of HEARD[cyrillic.slice(i, i + len)] ?? [])
-        if (i + len <= cyrillic.length) here.push([len, spelling, cost]);
-    out.push(here);
+        if (i + len <= n) here.push([len, spelling, cost]);
+    ways.push(here);
+    const c = cyrillic[i] as string;
+    unheard[i] = c === "ь" || c === "ъ" ? 0 : c === cyrillic[i - 1] ? DOUBLED : EDIT;
+    vowel[i] = CYRILLIC_VOWELS.has(c) ? 1 : 0;
   }
+  // Past the last letter: nothing is read there but the Latin letters added.
+  unheard[n] = EDIT;
   lastWord = cyrillic;
-  lastWays = out;
-  return out;
+  last = { ways, unheard, vowel };
+  return last;
 }
 
 /** The alignment's table, reused across calls (grown when a longer pair of words comes). */
 let table = new Float64Array(64 * 64);
+/** Per Latin letter, what adding it costs and whether it is a vowel (reused across calls, grown likewise). */
+let addedAt = new Float64Array(64);
+let latinVowel = new Uint8Array(64);
+const LATIN_VOWEL_CODES = new Uint8Array(128);
+for (const v of LATIN_VOWELS) LATIN_VOWEL_CODES[v.charCodeAt(0)] = 1;
+const E = "e".charCodeAt(0);
+const H = "h".charCodeAt(0);
 
 /**
  * The cost of hearing a Cyrillic word as the Latin one, or a beginning of it (`stems`: lengths of its Russian
@@ -264,6 +290,8 @@ let table = new Float64Array(64 * 64);
  * lacks: greenlet-s, coach-ing; a tenth each); Infinity above `max`. 0 for a usual spelling («джава» java), a
  * few tenths for a less usual one, one per plain edit. One alignment weighs the word and all its stems;
  * `inside` lets it begin anywhere in the Latin word (a part of a compound: «фарплан» in EventFahrplan).
+ * What depends on one word alone is worked out once per word or per call, not per cell of the table (a query
+ * word's first sight weighs it against dozens of programme words).
  */
 export function heardCost(
   cyrillic: string,
@@ -275,11 +303,31 @@ export function heardCost(
 ): number {
   const n = cyrillic.length;
   const m = latin.length;
-  const ways = waysOf(cyrillic);
+  const { ways, unheard, vowel } = heardOf(cyrillic);
   // d[i * width + j]: cost of the first i Cyrillic letters heard as the first j Latin ones.
   const width = m + 1;
   const size = (n + 1) * width;
   if (table.length < size) table = new Float64Array(size * 2);
+  if (addedAt.length < width) {
+    addedAt = new Float64Array(width * 2);
+    latinVowel = new Uint8Array(width * 2);
+  }
+  // A Latin letter Russian does not write: a doubled letter, a silent e, an h after a vowel or a consonant.
+  for (let j = 0; j < m; j++) {
+    const l = latin.charCodeAt(j);
+    const prev = j > 0 ? latin.charCodeAt(j - 1) : -1;
+    latinVowel[j] = l < 128 ? (LATIN_VOWEL_CODES[l] as number) : 0;
+    addedAt[j] =
+      l === prev
+        ? DOUBLED
+        : l === E
+          ? SILENT_E
+          : l === H && prev >= 0
+            ? prev < 128 && LATIN_VOWEL_CODES[prev]
+              ? LENGTHENING_H
+              : AFTER_CONSONANT_H
+            : EDIT;
+  }
   const d = table;
   d.fill(Number.POSITIVE_INFINITY, 0, size);
   d[0] = 0;
@@ -288,45 +336,37 @@ export function heardCost(
   let lastRowBest = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i <= n; i++) {
-    const c = cyrillic[i] ?? "";
-    const unheard = c === "ь" || c === "ъ" ? 0 : c === cyrillic[i - 1] ? DOUBLED : EDIT;
-    const cVowel = CYRILLIC_VOWELS.has(c);
+    const unheardHere = unheard[i] as number;
+    const cVowel = vowel[i] === 1;
     const spellings = ways[i] ?? [];
+    const spelled = spellings.length;
     let rowBest = Number.POSITIVE_INFINITY;
     const row = i * width;
     for (let j = 0; j <= m; j++) {
       const here = d[row + j] as number;
       if (here > max) continue;
       if (here < rowBest) rowBest = here;
-      const l = latin[j];
       // A Latin letter Russian does not write.
-      if (l !== undefined) {
-        const prev = latin[j - 1];
-        const added =
-          l === prev
-            ? DOUBLED
-            : l === "e"
-              ? SILENT_E
-              : l === "h" && prev !== undefined
-                ? LATIN_VOWELS.has(prev)
-                  ? LENGTHENING_H
-                  : AFTER_CONSONANT_H
-                : EDIT;
+      if (j < m) {
+        const added = addedAt[j] as number;
         if (here + added < (d[row + j + 1] as number)) d[row + j + 1] = here + added;
       }
       if (i === n) continue;
       // A Cyrillic letter not heard: a sign, a doubled letter, else an edit.
       const below = row + width + j;
-      if (here + unheard < (d[below] as number)) d[below] = here + unheard;
+      if (here + unheardHere < (d[below] as number)) d[below] = here + unheardHere;
       // A letter or pair spelled one of its ways.
-      for (const [len, spelling, cost] of spellings)
+      for (let k = 0; k < spelled; k++) {
+        const way = spellings[k] as readonly [number, string, number];
+        const spelling = way[1];
         if (latin.startsWith(spelling, j)) {
-          const at = (i + len) * width + j + spelling.length;
-          if (here + cost < (d[at] as number)) d[at] = here + cost;
+          const at = (i + way[0]) * width + j + spelling.length;
+          if (here + way[2] < (d[at] as number)) d[at] = here + way[2];
         }
+      }
       // A letter heard as another.
-      if (l !== undefined) {
-        const other = here + (cVowel && LATIN_VOWELS.has(l) ? VOWEL_FOR_VOWEL : EDIT);
+      if (j < m) {
+        const other = here + (cVowel && latinVowel[j] === 1 ? VOWEL_FOR_VOWEL : EDIT);
         if (other < (d[below + 1] as number)) d[below + 1] = other;
       }
     }

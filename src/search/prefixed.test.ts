@@ -56,6 +56,22 @@ describe("Russian words of a shortened first word and a second", () => {
     );
   });
 
+  it("gives a dozen phrases at most, each once, one programme word holding both parts first", () => {
+    if (!ruEn) throw new Error("the Russian–English list is missing");
+    // вело|шеринг beside sixty programme words beginning as bike does, and one word holding both parts.
+    const many = Array.from({ length: 60 }, (_, i) => `bikez${String.fromCharCode(97 + (i % 26))}${i}`);
+    const found = prefixedCompound(
+      "велошеринг",
+      programmeOf([...many, "bike", "sharing", "bikesharing"]),
+      ruEn,
+      translations,
+    );
+    expect(found).toHaveLength(12);
+    expect(found[0]).toEqual(["bikesharing"]);
+    expect(new Set(found.map((p) => p.join(" "))).size).toBe(found.length);
+    expect(found.slice(1).every((p) => p.length === 2 && p[1] === "sharing")).toBe(true);
+  });
+
   it("finds the talk in search, below the words typed in English", () => {
     const index = buildSearchIndex(
       talksProgramme([

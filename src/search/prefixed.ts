@@ -50,11 +50,19 @@ export function prefixedCompound(
   const whole: string[][] = [];
   const apart: string[][] = [];
   if (word.length < MIN_WORD || !/^[а-яё]+$/.test(word)) return whole;
+  // Each phrase once, and of each kind only as many as can be returned: a common first part's beginning
+  // ("comp") begins dozens of programme words, each beside every second part.
+  const seen = new Set<string>();
   const add = (phrase: string[]) => {
     const out = phrase.length === 1 ? whole : apart;
-    if (!out.some((p) => p.join(" ") === phrase.join(" "))) out.push(phrase);
+    if (out.length >= MAX_ALTERNATIVES) return;
+    const key = phrase.join(" ");
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(phrase);
   };
   for (let i = MIN_FIRST; i <= MAX_FIRST && i + MIN_SECOND <= word.length; i++) {
+    if (whole.length >= MAX_ALTERNATIVES) break;
     const second = seconds(word.slice(i), programme, translate);
     if (!second.length) continue;
     for (const beginning of firsts(word.slice(0, i), list))

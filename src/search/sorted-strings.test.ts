@@ -28,6 +28,17 @@ describe("SortedStrings", () => {
     expect(withPrefix("post", 2)).toHaveLength(2);
   });
 
+  it("tells where the strings beginning with a prefix start, or where they would", () => {
+    // In order: post, postgis, postgres, python.
+    expect(sorted.lowerBound("post")).toBe(0);
+    expect(sorted.lowerBound("postg")).toBe(1);
+    expect(sorted.lowerBound("postgr")).toBe(2);
+    expect(sorted.lowerBound("py")).toBe(3);
+    expect(sorted.strings[sorted.lowerBound("posx")]).toBe("python");
+    expect(sorted.lowerBound("ruby")).toBe(4);
+    expect(sorted.lowerBound("")).toBe(0);
+  });
+
   it("takes its order back from a snapshot as it was", () => {
     const again = new SortedStrings([], { strings: sorted.strings, ids: sorted.ids });
     const out: number[] = [];

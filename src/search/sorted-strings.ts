@@ -14,8 +14,12 @@ export class SortedStrings {
     this.ids = entries.map((e) => e[1]);
   }
 
-  /** Calls back with each string starting with prefix (itself included) and its id, at most limit of them. */
-  withPrefix(prefix: string, limit: number, each: (s: string, id: number) => void): void {
+  /**
+   * Where the strings starting with `prefix` begin, if any do: the position of the first string not below it
+   * (the strings from there on start with it as far as they do). For a caller that reads {@link strings} and
+   * {@link ids} in place.
+   */
+  lowerBound(prefix: string): number {
     let lo = 0;
     let hi = this.strings.length;
     while (lo < hi) {
@@ -23,6 +27,12 @@ export class SortedStrings {
       if ((this.strings[mid] as string) < prefix) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Calls back with each string starting with prefix (itself included) and its id, at most limit of them. */
+  withPrefix(prefix: string, limit: number, each: (s: string, id: number) => void): void {
+    const lo = this.lowerBound(prefix);
     for (let i = lo; i < this.strings.length && i < lo + limit; i++) {
       const s = this.strings[i] as string;
       if (!s.startsWith(prefix)) break;

@@ -5,6 +5,7 @@ import {
   romanizationKey,
   shortPhoneticKeys,
   skeletonKeys,
+  usualSpelling,
 } from "./translit.js";
 
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
@@ -129,6 +130,18 @@ describe("Latin spellings of a Cyrillic word", () => {
     expect(latinSpellings("раст")).toContain("rust");
     expect(latinSpellings("эйрфлоу")).toContain("airflow");
     expect(latinSpellings("кубернетес")[0]).toBe("kubernetes");
+  });
+
+  it("gives the usual spelling alone, as the list's first", () => {
+    for (const word of ["джава", "эйрфлоу", "кубернетес", "щука", "объект", "ью", "", "ассинхронность"])
+      expect(usualSpelling(word)).toBe(latinSpellings(word)[0]);
+    expect(usualSpelling("abc")).toBeUndefined();
+  });
+
+  it("gives a word's spellings again as they were, another word's between", () => {
+    const first = [...latinSpellings("солт")];
+    latinSpellings("раст");
+    expect(latinSpellings("солт")).toEqual(first);
   });
 
   it("has none for a word of other letters, and a bounded number for a long one", () => {

@@ -456,12 +456,43 @@ const LETTERS: Record<string, readonly string[]> = {
 };
 
 const MAX_SPELLINGS = 64;
+/** Words whose spellings are kept: a query word's are asked for by several stages of one search. */
+const SPELLINGS_KEPT = 256;
+const spelledLately = new Map<string, readonly string[]>();
 
 /**
  * Latin spellings a Cyrillic word may stand for, the usual first: «джава» → java, «солт» → salt, «раст» →
- * rust (at most {@link MAX_SPELLINGS}). None for a word with other letters.
+ * rust (at most {@link MAX_SPELLINGS}). None for a word with other letters. The list is shared with the next
+ * caller asking for the same word's: read it, never change it.
  */
-export function latinSpellings(word: string): string[] {
+export function latinSpellings(word: string): readonly string[] {
+  let out = spelledLately.get(word);
+  if (!out) {
+    out = spellings(word);
+    if (spelledLately.size >= SPELLINGS_KEPT) spelledLately.clear();
+    spelledLately.set(word, out);
+  }
+  return out;
+}
+
+/**
+ * The usual Latin spelling of a Cyrillic word, each letter or pair spelled its first way: {@link latinSpellings}'
+ * first, without the others. Undefined for a word with other letters.
+ */
+export function usualSpelling(word: string): string | undefined {
+  let out = "";
+  for (let i = 0; i < word.length; ) {
+    const pair = PAIRS[word.slice(i, i + 2)];
+    const alts = pair ?? LETTERS[word[i] as string];
+    if (!alts) return undefined;
+    i += pair ? 2 : 1;
+    out += alts[0] as string;
+  }
+  return out;
+}
+
+/** {@link latinSpellings}, worked out. */
+function spellings(word: string): string[] {
   let out = [""];
   for (let i = 0; i < word.length; ) {
     const pair = PAIRS[word.slice(i, i + 2)];
