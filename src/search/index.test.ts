@@ -300,6 +300,18 @@ describe("«did you mean»", () => {
     expect(index.didYouMean?.("behavior zzqxv blorp").map((r) => r.id)).toEqual(["bdd"]);
   });
 
+  it("offers a session whose abstract alone says a specific word, among too many other words to find it", () => {
+    const linting = buildSearchIndex(
+      talksProgramme([
+        ["linting", "Static analysis of Python", "From pyflakes to a linter of our own."],
+        ["style", "Code style for teams"],
+      ]),
+    );
+    expect(linting.search("pyflakes configuration").map((r) => r.id)).toEqual(["linting"]);
+    expect(linting.search("pyflakes configuration examples")).toEqual([]);
+    expect(linting.didYouMean?.("pyflakes configuration examples").map((r) => r.id)).toEqual(["linting"]);
+  });
+
   it("offers nothing for nonsense, nor when there are results", () => {
     expect(index.didYouMean?.("qwxzv blorp")).toEqual([]);
     expect(index.didYouMean?.("behavior driven")).toEqual([]);

@@ -26,6 +26,16 @@ function scores(query: string, over = v): Record<string, number> {
   return Object.fromEntries([...into].map(([d, s]) => [over.docs[d]?.id, s]));
 }
 
+/** The ids of what a query finds above the cut-offs, best first. */
+function foundIn(over: typeof v): (query: string) => (string | undefined)[] {
+  return (query) =>
+    aboveCutoffs(
+      new Map(
+        Object.entries(scores(query, over)).map(([id, s]) => [over.docs.findIndex((d) => d.id === id), s]),
+      ),
+    ).map(([d]) => over.docs[d]?.id);
+}
+
 describe("scoring candidates", () => {
   it("scores in [0, 1], a title match above the same words in an abstract", () => {
     const s = scores("kubernetes operators");
@@ -56,12 +66,7 @@ describe("a session holding only some of the query's words", () => {
     speakers: [ann],
     sessions: programme.sessions.map((s) => (s.id === "kernel" ? { ...s, speakers: ["ann"] } : s)),
   });
-  const found = (query: string) =>
-    aboveCutoffs(
-      new Map(
-        Object.entries(scores(query, talks)).map(([id, s]) => [talks.docs.findIndex((d) => d.id === id), s]),
-      ),
-    ).map(([d]) => talks.docs[d]?.id);
+  const found = foundIn(talks);
 
   it("is found when its words are held strongly and the others are words no dictionary lists", () => {
     // "terabit" reaches nothing and no dictionary lists it: what it adds cannot be read, so it weighs less.
@@ -101,6 +106,53 @@ describe("a session holding only some of the query's words", () => {
 
   it("leaves nonsense and a lone unknown word finding nothing", () => {
     for (const q of ["qzxvy", "terabit", "qzxvy plorb", "wedding"]) expect(found(q)).toEqual([]);
+  });
+});
+
+describe("a specific word: rare in the programme, said as typed, in no dictionary", () => {
+  const talks = buildVocabulary(
+    talksProgramme([
+      ["linting", "Static analysis of Python", "From pyflakes to a linter of our own."],
+      ["style", "Code style for teams", "Agreeing on rules."],
+      ["typing", "Type annotations in large codebases", "How we adopted mypy across the company."],
+      ["mypy", "Mypy internals"],
+      ["cooking", "Cooking for hackers", "What we learnt in the kitchen."],
+      ...(["a", "b", "c"] as const).map((k): [string, string, string] => [
+        k,
+        `Packaging ${k}`,
+        "Plugins with pluggy.",
+      ]),
+    ]),
+  );
+  const found = foundIn(talks);
+
+  it("carries a session whose abstract alone says it, beside one word the programme lacks or holds weakly", () => {
+    // Alone, "pyflakes" finds the talk that mentions it; a second word said otherwise or not at all keeps it found.
+    expect(found("pyflakes")).toEqual(["linting"]);
+    expect(found("pyflakes configuration")).toEqual(["linting"]);
+    expect(found("pyflakes rules")).toEqual(["linting"]);
+  });
+
+  it("weighs a session not saying it as before", () => {
+    // Both words are said once, in one abstract each: the style talk holds half the query, in prose.
+    expect(scores("pyflakes rules", talks).style).toBeCloseTo((scores("rules", talks).style as number) / 2);
+  });
+
+  it("keeps a title saying it above an abstract saying it", () => {
+    const s = scores("mypy configuration", talks);
+    expect(found("mypy configuration")[0]).toBe("mypy");
+    expect(s.typing).toBeLessThan(s.mypy as number);
+  });
+
+  it("does not carry a query of which it is one word in three", () => {
+    expect(found("pyflakes configuration examples")).toEqual([]);
+  });
+
+  it("is no everyday word, nor a word said in more places than a few", () => {
+    // "kitchen" is a dictionary's word: said in passing in an abstract, beside a word the programme lacks.
+    expect(found("kitchen configuration")).toEqual([]);
+    // "pluggy" is said in three abstracts: it points at none of them.
+    expect(found("pluggy configuration")).toEqual([]);
   });
 });
 

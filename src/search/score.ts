@@ -9,10 +9,16 @@ import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM, termsOf } from "./c
 import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directPhraseDocs, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
+import { isEverydayWord } from "./everyday.js";
 import type { QueryWord } from "./query.js";
 import { SaidTogether } from "./together.js";
 import type { Vocabulary } from "./vocabulary.js";
 
+/**
+ * At most this many documents hold a specific word ({@link specificDocs}): a word said in one or two places of
+ * the programme points at them, whatever the programme's size.
+ */
+export const SPECIFIC_DOCS = 2;
 /** A word reached by stem, sound or typo (or a dictionary's translation) only in prose is worth this share. */
 export const INEXACT_IN_PROSE = 0.8;
 
@@ -121,6 +127,7 @@ export function scoreWords(
       ? directMatches(v, word, memo)
       : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
     matched[w] = matches;
+    const specific = fuzzy && !direct ? specificDocs(v, word, matches) : undefined;
     matches.forEach((sim, term) => {
       const s = sim * factor;
       creditPostings(v, term, s, sim < 1, best, docs);
@@ -139,7 +146,7 @@ export function scoreWords(
     const idf = Math.log(1 + n / docs.length);
     known += idf;
     knownWords++;
-    partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together));
+    partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together), specific);
   }
   if (!touched.length) return;
   // A word that matches nothing weighs as much as an average word that does.
@@ -167,7 +174,7 @@ export function scoreWords(
       Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
     );
   }
-  writeScores(v, touched, sum, sessionSum, gains, into);
+  writeScores(v, touched, sum, sessionSum, partial, gains, into);
 }
 
 /** Each document of `found` into `docs` at its weight there times `share`, where that beats what `docs` holds. */
@@ -228,21 +235,25 @@ function bestOf(v: Vocabulary, touched: readonly number[], total: Float64Array, 
 
 /**
  * Each touched document's score into `into`, its total over the query's whole rarity `sum` (sessions over
- * `sessionSum` when {@link PartialMatch} weighs missing words less), or with what it `gains` by words said
- * together when that is more; clears the totals for the next search.
+ * `sessionSum` when {@link PartialMatch} weighs missing words less, or over what `partial` weighs for a session
+ * saying a specific word), or with what it `gains` by words said together when that is more; clears the totals
+ * for the next search.
  */
 function writeScores(
   v: Vocabulary,
   touched: readonly number[],
   sum: number,
   sessionSum: number,
+  partial: PartialMatch,
   gains: Map<number, number> | undefined,
   into: { set(doc: number, score: number): unknown },
 ): void {
   const total = v.total;
   for (let i = 0; i < touched.length; i++) {
     const d = touched[i] as number;
-    const own = sessionSum < sum && v.docs[d]?.kind !== "speaker" ? sessionSum : sum;
+    const session = v.docs[d]?.kind !== "speaker";
+    let own = sessionSum < sum && session ? sessionSum : sum;
+    if (session && partial.specific) own = Math.min(own, partial.sumHolding(d) ?? own);
     const gain = gains?.get(d);
     const score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
@@ -296,6 +307,37 @@ function creditEach(weights: Map<number, number>, s: number, best: Float32Array,
 }
 
 /**
+ * The documents holding a specific query word, or undefined when it is none. A word is specific when the programme
+ * says it as typed (or by its stem) in at most {@link SPECIFIC_DOCS} documents, and neither it nor the programme's
+ * word it meets is a word of everyday language (everyday.ts): a tool, a library, a project, a term («mypy»,
+ * «pyflakes», «Glasfaserstreit»). Said in passing in an abstract, an everyday word may mean anything; a specific
+ * word means the one thing it names, wherever it is said. Words shorter than a dictionary can tell from a jumble
+ * or an acronym are never specific.
+ */
+function specificDocs(
+  v: Vocabulary,
+  word: string,
+  matches: ReadonlyMap<number, number>,
+): number[] | undefined {
+  if (word.length < MIN_SPECIFIC_LETTERS) return undefined;
+  const docs: number[] = [];
+  const terms: string[] = [];
+  for (const [term, sim] of matches) {
+    if (sim < SIM.stem) continue;
+    terms.push(v.terms[term] as string);
+    for (const d of v.postingDocs(term)) {
+      if (docs.includes(d)) continue;
+      if (docs.length === SPECIFIC_DOCS) return undefined;
+      docs.push(d);
+    }
+  }
+  if (!docs.length || isEverydayWord(word, v.languages)) return undefined;
+  return terms.some((t) => t !== word && isEverydayWord(t, v.languages)) ? undefined : docs;
+}
+/** Shortest specific word (as isDictionaryWord: shorter ones no dictionary tells from jumbles or acronyms). */
+const MIN_SPECIFIC_LETTERS = 4;
+
+/**
  * What the query words weigh when the best session matches only some of them. Attendees describe a topic in
  * two to five words of which one or two reach the programme («прокат велосипедов»: bike hire, where the
  * programme says bike sharing); weighing every word alike, the words it lacks held the talk on bikes below the
@@ -307,18 +349,26 @@ function creditEach(weights: Map<number, number>, s: number, best: Float32Array,
  * counts for more than the average word the programme holds strongly, so a weak word's high IDF (few, fuzzy
  * matches) does not outweigh the rest. The weights are the same for every session, so the order of sessions
  * never changes: only whether the best is confident enough to show. One word alone, or words all held strongly,
- * score as before; nonsense reaches nothing strongly.
+ * score as before; nonsense reaches nothing strongly. The one exception is a specific word (specificDocs): the
+ * one or two sessions saying it hold it strongly wherever they say it ({@link PartialMatch.sumHolding}), so
+ * «mypy at scale» finds the talk whose abstract names mypy — and «mypy» among two other words it does not.
  */
 class PartialMatch {
   /** Documents holding some query word at least {@link STRONG_MATCH}. */
   readonly held: number[] = [];
-  private readonly strong: number[] = [];
-  private readonly weak: number[] = [];
+  /** Whether some query word is specific (specificDocs). */
+  specific = false;
+  /** Every query word reaching the programme: its IDF, its best match anywhere and, when specific, who says it. */
+  private readonly words: { idf: number; reach: number; holders?: readonly number[] }[] = [];
+  /** The words reaching nothing. */
   private readonly lacking: string[] = [];
+  /** Of {@link lacking}, whether a dictionary lists each: looked up once, when weighed. */
+  private known?: boolean[];
 
-  /** A query word reaching the programme: its IDF and its best match anywhere. */
-  reached(idf: number, reach: number): void {
-    (reach >= STRONG_MATCH ? this.strong : this.weak).push(idf);
+  /** A query word reaching the programme: its IDF, its best match anywhere and, when specific, who says it. */
+  reached(idf: number, reach: number, holders?: readonly number[]): void {
+    this.words.push(holders ? { idf, reach, holders } : { idf, reach });
+    if (holders) this.specific = true;
   }
 
   /** A query word reaching nothing. */
@@ -328,17 +378,47 @@ class PartialMatch {
 
   /** Whether some words reach the programme strongly and others do not. */
   possible(): boolean {
-    return this.strong.length > 0 && this.weak.length + this.lacking.length > 0;
+    let strong = 0;
+    for (const w of this.words) if (w.reach >= STRONG_MATCH) strong++;
+    return strong > 0 && this.words.length + this.lacking.length > strong;
   }
 
   /** The denominator of the weighted mean for sessions when `top` is the best session; undefined when as before. */
   sum(top: number): number | undefined {
     if (!this.possible() || !this.held.includes(top)) return undefined;
+    return this.weighed((w) => (w.reach >= STRONG_MATCH ? w.idf : undefined));
+  }
+
+  /**
+   * The denominator for session `d` when it says a specific word of the query; undefined when it says none, or
+   * when it holds every word. A specific word counts as held strongly by the sessions that say it, weighing what
+   * the best place saying it can give: an abstract the share of a title it is worth, so that the word there
+   * carries a session as a title would, and the other words weigh as beside any word held strongly. A title still
+   * outranks an abstract saying it, and a session not saying it is weighed as before.
+   */
+  sumHolding(d: number): number | undefined {
+    if (!this.words.some((w) => w.holders?.includes(d))) return undefined;
+    const held = (w: { idf: number; reach: number; holders?: readonly number[] }) =>
+      w.holders?.includes(d) ? w.idf * Math.min(1, w.reach) : w.reach >= STRONG_MATCH ? w.idf : undefined;
+    if (this.lacking.length === 0 && this.words.every((w) => held(w) !== undefined)) return undefined;
+    return this.weighed(held);
+  }
+
+  /** The sum of the words' weights when `strong` gives those of the words held strongly (undefined: the others). */
+  private weighed(
+    strong: (w: { idf: number; reach: number; holders?: readonly number[] }) => number | undefined,
+  ): number {
     let sum = 0;
-    for (const idf of this.strong) sum += idf;
-    const average = sum / this.strong.length;
-    for (const idf of this.weak) sum += WEAK_WORD_SHARE * Math.min(idf, average);
-    for (const word of this.lacking) sum += (isDictionaryWord(word) ? 1 : UNREAD_WORD_SHARE) * average;
+    let count = 0;
+    for (const w of this.words) {
+      const s = strong(w);
+      if (s !== undefined) [sum, count] = [sum + s, count + 1];
+    }
+    const average = sum / count;
+    for (const w of this.words)
+      if (strong(w) === undefined) sum += WEAK_WORD_SHARE * Math.min(w.idf, average);
+    this.known ??= this.lacking.map(isDictionaryWord);
+    for (const known of this.known) sum += (known ? 1 : UNREAD_WORD_SHARE) * average;
     return sum;
   }
 }
