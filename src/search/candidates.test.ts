@@ -78,6 +78,19 @@ describe("finding the words a query word reaches", () => {
     const docs = [...matchPhrase(v, ["smart", "home"]).keys()].map((d) => v.docs[d]?.id);
     expect(docs).toEqual(["home"]);
   });
+
+  it("weighs a phrase said only in prose less, and finds the same however often and in whatever order asked", () => {
+    const ids = (m: Map<number, number>) => [...m].map(([d, w]) => [v.docs[d]?.id, w]);
+    const first = ids(matchPhrase(v, ["home", "automation"]));
+    // "Smart home automation" is a title; "Automation of the home." only an abstract.
+    expect(first.map(([id]) => id)).toEqual(["home", "split"]);
+    const halved = ids(matchPhrase(v, ["home", "automation"], 0.5));
+    expect(halved[0]).toEqual(first[0]);
+    expect(halved[1]?.[1]).toBeCloseTo((first[1]?.[1] as number) * 0.5);
+    expect(ids(matchPhrase(v, ["smart", "home", "automation"])).map(([id]) => id)).toEqual(["home"]);
+    expect(ids(matchPhrase(v, ["smart", "kitchen"]))).toEqual([]);
+    expect(ids(matchPhrase(v, ["home", "automation"]))).toEqual(first);
+  });
 });
 
 describe("a slip of one letter that trigrams miss", () => {

@@ -559,41 +559,70 @@ export function termsOf(v: Vocabulary, word: string): Set<number> {
  */
 export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1): Map<number, number> {
   if (words.length === 1) return matchOneWordPhrase(v, words[0] as string, inProse);
-  /** Per document: fields holding every word so far, and the weakest of those words' weights. */
-  let result: Map<number, [mask: number, weight: number]> | undefined;
-  for (const word of words) {
-    const docs = new Map<number, [number, number]>();
-    for (const t of termsOf(v, word)) {
-      const ids = v.postingDocs(t);
-      const masks = v.postingMasks(t);
-      const weights = v.postingWeights(t);
-      for (let i = 0; i < ids.length; i++) {
-        const d = ids[i] as number;
-        let m = masks[i] as number;
-        let w = weights[i] as number;
-        if (result) {
-          const before = result.get(d);
-          if (before === undefined) continue;
-          m &= before[0];
-          if (!m) continue;
-          w = Math.min(w, before[1]);
-        }
-        const seen = docs.get(d);
-        if (seen) {
-          seen[0] |= m;
-          seen[1] = Math.max(seen[1], w);
-        } else docs.set(d, [m, w]);
-      }
+  // Per document, the fields holding every word so far (none: 0) and the weakest of those words' weights (each
+  // word's best): the words before in one scratch, this word in the other; `held` lists the documents before.
+  let before = phraseScratch(v);
+  let now = phraseScratch(v, 1);
+  let held: number[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const docs = collectPhraseWord(v, words[k] as string, k > 0 ? before : undefined, now);
+    for (const d of held) {
+      before.fields[d] = 0;
+      before.weight[d] = 0;
     }
-    result = docs;
-    if (!result.size) break;
+    [before, now, held] = [now, before, docs];
+    if (!held.length) break;
   }
   const out = new Map<number, number>();
-  for (const [d, [m, w]] of result ?? []) {
-    const held = Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
-    out.set(d, (m & ~PROSE_MASK) === 0 ? held * inProse : held);
+  for (const d of held) {
+    const m = before.fields[d] as number;
+    const w = before.weight[d] as number;
+    const best = Math.min(w, (MASK_WEIGHT[m] as number) * (2 - TF_BASE));
+    out.set(d, (m & ~PROSE_MASK) === 0 ? best * inProse : best);
+    before.fields[d] = 0;
+    before.weight[d] = 0;
   }
   return out;
+}
+
+/**
+ * One word of a phrase into `now`: per document, the fields holding the word by any of its terms (and, after the
+ * first word, every word `before` too), and the weakest weight so far (this word's best term's). The documents
+ * in the order first met; only those holding every word so far in one field.
+ */
+function collectPhraseWord(
+  v: Vocabulary,
+  word: string,
+  before: PhraseScratch | undefined,
+  now: PhraseScratch,
+): number[] {
+  const docs: number[] = [];
+  const { fields, weight } = now;
+  for (const t of termsOf(v, word)) {
+    const ids = v.postingDocs(t);
+    const masks = v.postingMasks(t);
+    const weights = v.postingWeights(t);
+    for (let i = 0; i < ids.length; i++) {
+      const d = ids[i] as number;
+      let m = masks[i] as number;
+      let w = weights[i] as number;
+      if (before) {
+        m &= before.fields[d] as number;
+        if (!m) continue;
+        w = Math.min(w, before.weight[d] as number);
+      }
+      if (fields[d]) {
+        fields[d] = (fields[d] as number) | m;
+        weight[d] = Math.max(weight[d] as number, w);
+      } else {
+        // A posting holds its word in some field, so a document met is never left at 0.
+        docs.push(d);
+        fields[d] = m;
+        weight[d] = w;
+      }
+    }
+  }
+  return docs;
 }
 /**
  * {@link matchPhrase} of one word (most translations are), in typed arrays: a common word's documents number
@@ -627,16 +656,23 @@ function matchOneWordPhrase(v: Vocabulary, word: string, inProse: number): Map<n
 }
 
 /** Per vocabulary, {@link matchOneWordPhrase}'s per-document arrays, all zero between calls (cleared as read). */
-const phraseScratches = new WeakMap<Vocabulary, { fields: Uint16Array; weight: Float32Array }>();
+/** Per document, a phrase's fields (bits of FIELD_NAMES) and weight; all 0 between searches. */
+type PhraseScratch = { fields: Uint16Array; weight: Float32Array };
 
-/** A vocabulary's per-document arrays for {@link matchOneWordPhrase}: made once, not twice per translation. */
-function phraseScratch(v: Vocabulary): { fields: Uint16Array; weight: Float32Array } {
+const phraseScratches = new WeakMap<Vocabulary, [PhraseScratch, PhraseScratch]>();
+
+/**
+ * A vocabulary's per-document arrays for {@link matchPhrase} (the first or the second pair): made once, not twice
+ * per translation.
+ */
+function phraseScratch(v: Vocabulary, which: 0 | 1 = 0): PhraseScratch {
   let scratch = phraseScratches.get(v);
   if (!scratch) {
-    scratch = { fields: new Uint16Array(v.docs.length), weight: new Float32Array(v.docs.length) };
+    const make = () => ({ fields: new Uint16Array(v.docs.length), weight: new Float32Array(v.docs.length) });
+    scratch = [make(), make()];
     phraseScratches.set(v, scratch);
   }
-  return scratch;
+  return scratch[which];
 }
 /** Adds the vocabulary words within a few edits of a query word (candidates by shared trigrams first). */
 function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {

@@ -120,6 +120,24 @@ describe("joined", () => {
     expect(joined("welt", ["ordnung"], withPrefix)).toEqual(["weltordnung"]);
   });
 
+  it("finds the words among many that begin with the first word, wherever they stand", () => {
+    const terms = [
+      "datenbank",
+      "datenbanken",
+      "datenpunkte",
+      "datensatz",
+      "datenschutz",
+      "datenschutzes",
+      "datenzentrum",
+    ];
+    const each = (prefix: string, limit: number, call: (term: string) => void) => {
+      for (const t of terms.filter((t) => t.startsWith(prefix)).slice(0, limit)) call(t);
+    };
+    expect(joined("daten", ["schutz"], each)).toEqual(["datenschutz", "datenschutzes"]);
+    expect(joined("daten", ["bank", "zentrum"], each)).toEqual(["datenbank", "datenbanken", "datenzentrum"]);
+    expect(joined("daten", ["satzung"], each)).toEqual([]);
+  });
+
   it("finds nothing when the programme has no such word, nor a longer word beginning so", () => {
     expect(joined("welt", ["raumfahrt"], withPrefix)).toEqual([]);
     expect(joined("smart", ["phone"], withPrefix)).toEqual([]);

@@ -1,3 +1,5 @@
+import { lowerBound } from "./sorted-strings.js";
+
 /**
  * German compounds split into the words they are made of: "solarzellenwirkungsgrad" → solar + zellen +
  * wirkungsgrad, "fahrkartenautomat" → fahrkarten + automat. A part is a word some vocabulary knows (the
@@ -111,7 +113,7 @@ const JOIN_CANDIDATES = 64;
  * The programme words two words make joined into one, as German and English write compounds ("batterie" +
  * "recycling" → "batterierecycling", "smart" + "watch" → "smartwatch", "welt" + "ordnung" → "weltordnung"),
  * with a linking ending between ({@link LINKS}) and an inflection after, for any of the `seconds`. `withPrefix`
- * lists the programme's words starting with a text, at most `limit` of them. At most `max` words, shortest
+ * lists the programme's words starting with a text, in order, at most `limit` of them. At most `max` words, shortest
  * first.
  */
 export function joined(
@@ -136,9 +138,11 @@ export function joined(
     for (const link of LINKS) {
       const key = first + link + second;
       if (key.length < MIN_COMPOUND) continue;
-      if (begun.length <= JOIN_CANDIDATES) {
-        for (const term of begun) if (term.startsWith(key)) each(key, term);
-      } else withPrefix(key, INFLECTIONS + 2, (term) => each(key, term));
+      // The words beginning with the key stand together among those begun (in order): found by a binary search.
+      if (begun.length <= JOIN_CANDIDATES)
+        for (let i = lowerBound(begun, key); i < begun.length && (begun[i] as string).startsWith(key); i++)
+          each(key, begun[i] as string);
+      else withPrefix(key, INFLECTIONS + 2, (term) => each(key, term));
     }
   }
   return out.sort((a, b) => a.length - b.length).slice(0, max);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SortedStrings } from "./sorted-strings.js";
+import { lowerBound, SortedStrings } from "./sorted-strings.js";
 
 describe("SortedStrings", () => {
   const sorted = new SortedStrings([
@@ -44,5 +44,16 @@ describe("SortedStrings", () => {
     const out: number[] = [];
     again.withPrefix("postg", 10, (_s, id) => out.push(id));
     expect(out).toEqual([3, 0]);
+  });
+});
+
+describe("lowerBound", () => {
+  it("is where a string would stand among sorted ones: the first not before it", () => {
+    const sorted = ["apple", "banana", "band", "bandit", "cherry"];
+    expect(lowerBound(sorted, "band")).toBe(2);
+    expect(lowerBound(sorted, "bana")).toBe(1);
+    expect(lowerBound(sorted, "a")).toBe(0);
+    expect(lowerBound(sorted, "zebra")).toBe(5);
+    expect(lowerBound([], "x")).toBe(0);
   });
 });

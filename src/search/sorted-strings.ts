@@ -20,14 +20,7 @@ export class SortedStrings {
    * {@link ids} in place.
    */
   lowerBound(prefix: string): number {
-    let lo = 0;
-    let hi = this.strings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.strings[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.strings, prefix);
   }
 
   /** Calls back with each string starting with prefix (itself included) and its id, at most limit of them. */
@@ -39,4 +32,16 @@ export class SortedStrings {
       each(s, this.ids[i] as number);
     }
   }
+}
+
+/** Where `key` would stand among `sorted` (ascending, as `<` orders strings): the first not before it. */
+export function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
