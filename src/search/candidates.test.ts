@@ -14,6 +14,7 @@ import {
 } from "./candidates.js";
 import { LEXICON_WEIGHT, translateQuery } from "./cross-language.js";
 import { swapLayout } from "./layout.js";
+import type { Vocabulary } from "./vocabulary.js";
 
 const v = buildVocabulary(
   talksProgramme([
@@ -411,6 +412,44 @@ describe("a query word's matches remembered across searches", () => {
     expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
     expect(joinedDocs(tv, "wi", "fi", new Map())?.size).toBe(1);
     expect(rememberedMatches(tv).get("&wi fi")).toBeDefined();
+  });
+});
+
+describe("a word's matches, whatever was asked before", () => {
+  // The sound matching keeps a word's candidates, their costs and its last steps for the next question about it:
+  // the answer must be what a fresh vocabulary gives.
+  const file = "data/pycon-ru-2013.yaml";
+  const words = [
+    "гринлеты",
+    "джанго",
+    "питона",
+    "фабрика",
+    "платье",
+    "ронахер",
+    "светлов",
+    "асинхронность",
+    "ассинхронного",
+    "тестирование",
+    "дщыл",
+    "pithon",
+    "djnago",
+  ];
+  const matches = (v: Vocabulary, word: string, fuzzy: boolean) => [
+    ...matchMemo(v, word, false, new Map(), fuzzy),
+  ];
+
+  it("is the same after matchCeiling, after the word read alone, and after other words", () => {
+    const asked = buildVocabulary(readProgrammeFile(file));
+    for (const word of words) {
+      matchCeiling(asked, word);
+      matchMemo(asked, word, false, new Map(), false);
+      matchCeiling(asked, "эластиксерч");
+    }
+    for (const fuzzy of [false, true]) {
+      const fresh = buildVocabulary(readProgrammeFile(file));
+      for (const word of [...words].reverse())
+        expect(matches(asked, word, fuzzy), `${word} ${fuzzy}`).toEqual(matches(fresh, word, fuzzy));
+    }
   });
 });
 

@@ -276,11 +276,45 @@ function matchUnknown(
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
-  // A native word spelled as typed in Latin letters is a borrowing after all («фабрика» fabric).
-  if (cyrillic) matchHeard(v, word, wordStem, add, add === typed ? undefined : typed);
-  matchInfix(v, word, typed);
-  matchTypos(v, word, typed);
+  // A native word spelled as typed in Latin letters is a borrowing after all («фабрика» fabric); a part, a slip.
+  const native = add !== typed;
+  matchLast(v, word, (add, typed) => {
+    if (cyrillic) matchHeard(v, word, wordStem, add, native ? typed : undefined);
+    matchInfix(v, word, typed);
+    matchTypos(v, word, typed);
+  })(add, typed);
   return found;
+}
+
+/** How many words' last steps ({@link matchLast}) a vocabulary keeps. */
+const LAST_STEPS_KEPT = 64;
+/** Per vocabulary, the calls the last steps of {@link matchUnknown} made, by word. */
+const lastSteps = perOwner<Vocabulary, Lru<string, Float64Array>>(() => new Lru(LAST_STEPS_KEPT));
+
+/**
+ * The last steps of {@link matchUnknown} (sound, part, slip), which depend on the word alone — not on whether it
+ * stands beside others, which the steps before do — as a replay of the calls they made to `add` and `typed`, in
+ * order: a query of several words asks for each word's matches alone (reading it) and beside the others
+ * (scoring it), and these steps are most of an unknown word's cost.
+ */
+function matchLast(
+  v: Vocabulary,
+  word: string,
+  steps: (add: (term: number, sim: number) => void, typed: (term: number, sim: number) => void) => void,
+): (add: (term: number, sim: number) => void, typed: (term: number, sim: number) => void) => void {
+  const calls = lastSteps(v).remember(word, () => {
+    // Per call: 0 for add, 1 for typed; the term; the similarity.
+    const made: number[] = [];
+    steps(
+      (term, sim) => made.push(0, term, sim),
+      (term, sim) => made.push(1, term, sim),
+    );
+    return Float64Array.from(made);
+  });
+  return (add, typed) => {
+    for (let i = 0; i < calls.length; i += 3)
+      ((calls[i] as number) === 0 ? add : typed)(calls[i + 1] as number, calls[i + 2] as number);
+  };
 }
 
 /** Shortest Cyrillic word weighed as heard against the programme's Latin words. */
@@ -365,8 +399,11 @@ function matchHeard(
   const stems = heardStems(word, wordStem);
   const suffixed = suffixedStem(wordStem);
   const seen = new Map<number, number>();
-  for (const [term, id] of heardCandidates(v, word, suffixed ? [...stems, ...suffixed] : stems)) {
-    const cost = heardAs(word, term, HEARD_CLOSE * term.length, stems, suffixed);
+  const { candidates, costs } = heardCosts(v, word, stems, suffixed);
+  for (let k = 0; k < candidates.length; k++) {
+    const [term, id] = candidates[k] as [string, number];
+    const within = costs[k] as number;
+    const cost = within <= HEARD_CLOSE * term.length ? within : Number.POSITIVE_INFINITY;
     if (cost < (seen.get(id) ?? Number.POSITIVE_INFINITY)) seen.set(id, cost);
   }
   let closestPerson = Number.POSITIVE_INFINITY;
@@ -489,11 +526,44 @@ const lastHeard = new WeakMap<Vocabulary, { word: string; shortest: number; out:
 function mayBeHeardAsTyped(v: Vocabulary, word: string): boolean {
   if (word.length < MIN_AS_TYPED || !mayBeHeard(v, word)) return false;
   const wordStem = queryStem(word);
-  const stems = heardStems(word, wordStem);
-  const suffixed = suffixedStem(wordStem);
-  return heardCandidates(v, word, suffixed ? [...stems, ...suffixed] : stems).some(
-    ([term]) => heardAs(word, term, HEARD_AS_TYPED, stems, suffixed) <= HEARD_AS_TYPED,
+  return heardCosts(v, word, heardStems(word, wordStem), suffixedStem(wordStem)).costs.some(
+    (cost) => cost <= HEARD_AS_TYPED,
   );
+}
+
+/** A word's {@link heardCandidates} and what hearing it as each costs ({@link heardCosts}). */
+interface HeardCosts {
+  candidates: [string, number][];
+  key: string;
+  costs: Float64Array;
+}
+/** Per vocabulary, {@link heardCosts}' last answer. */
+const lastCosts = new WeakMap<Vocabulary, HeardCosts>();
+
+/**
+ * A Cyrillic word's {@link heardCandidates}, each with {@link heardAs} within the larger of the two bounds
+ * asked of it: {@link HEARD_AS_TYPED} (matchCeiling: may it be a Latin word typed so?) and what matchHeard
+ * tolerates for that programme word. A cost within a bound is the same whichever higher bound it was worked out
+ * under (the bound only cuts the alignment short), so both questions read one alignment per programme word,
+ * not two; the last word's are kept per vocabulary.
+ */
+function heardCosts(
+  v: Vocabulary,
+  word: string,
+  stems: readonly number[],
+  suffixed: readonly number[] | undefined,
+): HeardCosts {
+  const candidates = heardCandidates(v, word, suffixed ? [...stems, ...suffixed] : stems);
+  const key = `${stems.join(",")}/${suffixed?.join(",") ?? ""}`;
+  const last = lastCosts.get(v);
+  if (last && last.candidates === candidates && last.key === key) return last;
+  const costs = new Float64Array(candidates.length);
+  candidates.forEach(([term], k) => {
+    costs[k] = heardAs(word, term, Math.max(HEARD_AS_TYPED, HEARD_CLOSE * term.length), stems, suffixed);
+  });
+  const out = { candidates, key, costs };
+  lastCosts.set(v, out);
+  return out;
 }
 
 /** Latin letters a native Russian word's stem may be short of a programme word heard as typed («либерал|en»). */

@@ -248,11 +248,13 @@ interface Heard {
   vowel: Uint8Array;
 }
 
-let lastWord = "";
-let last: Heard = { ways: [], unheard: new Float64Array(1), vowel: new Uint8Array(1) };
-/** {@link Heard} of a word (remembered for the last word). */
+/** Words whose {@link Heard} is kept: a search weighs a word, its parts and its neighbours joined by turns. */
+const HEARD_KEPT = 64;
+const heardLately = new Map<string, Heard>();
+/** {@link Heard} of a word (remembered for the last {@link HEARD_KEPT} words). */
 function heardOf(cyrillic: string): Heard {
-  if (cyrillic === lastWord) return last;
+  const kept = heardLately.get(cyrillic);
+  if (kept) return kept;
   const n = cyrillic.length;
   const ways: Ways = [];
   const unheard = new Float64Array(n + 1);
@@ -269,9 +271,10 @@ function heardOf(cyrillic: string): Heard {
   }
   // Past the last letter: nothing is read there but the Latin letters added.
   unheard[n] = EDIT;
-  lastWord = cyrillic;
-  last = { ways, unheard, vowel };
-  return last;
+  const heard = { ways, unheard, vowel };
+  if (heardLately.size >= HEARD_KEPT) heardLately.clear();
+  heardLately.set(cyrillic, heard);
+  return heard;
 }
 
 /** The alignment's table, reused across calls (grown when a longer pair of words comes). */
