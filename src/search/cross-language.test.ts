@@ -377,6 +377,24 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(translateQuery(removed, ["удаленные"])[0]?.alternatives[0]).toEqual(["removed"]);
   });
 
+  it("takes any list's answer for a word or its dictionary form before any list's guess by a shared stem", () => {
+    const v = buildVocabulary(
+      talksProgramme([
+        ["train", "Train timetables", "Railways."],
+        ["rattler", "Rattler", "An old word."],
+        ["sour", "Sour beer and acid", "Brewing."],
+        ["write", "Write better code", "Style."],
+      ]),
+    );
+    // The usual modern sense, which other languages' dictionaries agree on, before Müller's older one.
+    const train = translateQuery(v, ["поезд"]).flatMap((t) => t.alternatives.map((a) => a.join(" ")));
+    expect(train.indexOf("train")).toBeLessThan(train.indexOf("rattler"));
+    // A word one list holds as it is is not read by another list's lemma sharing its stem («кисель» is no «кислый»).
+    expect(translateQuery(v, ["кисель"])).toEqual([]);
+    // A form whose stem is not its lemma's reaches it by the morphological dictionary («пишет» → писать).
+    expect(translateQuery(v, ["пишет"])[0]?.alternatives[0]).toEqual(["write"]);
+  });
+
   it("finds nothing by a sense two loose steps away inside a longer programme word", () => {
     // «свадебное» → bridal → (WordNet) bride, which "hybridem" holds but does not mean.
     const hybrid = buildSearchIndex(talksProgramme([["hybrid", "Hybridem Lernen", "Online und vor Ort."]]));

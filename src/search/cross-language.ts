@@ -28,6 +28,7 @@ import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { prefixedCompound } from "./prefixed.js";
+import { russianForms } from "./ru-forms.js";
 import { soundSlips } from "./slips.js";
 import { endingAway, queryStem } from "./stem.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
@@ -99,11 +100,30 @@ export interface Vocabulary {
 }
 
 /**
- * A word's translations in a list: its own when it is a lemma there, else those of the lemmas it shares a stem
- * with ("сырья" → "сырье" → raw materials), the lemma closest in length first. The lists never change while
- * the bot runs and query words recur from search to search: the answers are remembered (bounded).
+ * A word's translations in a list, in two tiers: `exact`, its own when it is a lemma there, else those of its
+ * dictionary form («удаленные» → удаленный → removed); `guessed`, those of the other lemmas it shares a stem with
+ * («удаленные» → удаление → removal), the lemma closest in length first. With several lists, every list's exact
+ * answer comes before any list's guess (see {@link listTranslations}).
+ */
+interface Tiers {
+  exact: string[];
+  guessed: string[];
+  /** Whether the list holds the word itself as a lemma. */
+  listed?: boolean;
+}
+
+/**
+ * A word's translations in a list, its {@link Tiers} one after the other ("сырья" → "сырье" → raw materials). The
+ * lists never change while the bot runs and query words recur from search to search: the answers are remembered
+ * (bounded).
  */
 function translate(list: Lexicon, word: string, lang: string): string[] {
+  const { exact, guessed } = tiers(list, word, lang);
+  return guessed.length ? [...exact, ...guessed.filter((t) => !exact.includes(t))] : exact;
+}
+
+/** A word's {@link Tiers} in a list, remembered (see {@link translate}). */
+function tiers(list: Lexicon, word: string, lang: string): Tiers {
   let memo = translated.get(list);
   if (!memo) {
     memo = new Map();
@@ -120,16 +140,23 @@ function translate(list: Lexicon, word: string, lang: string): string[] {
 }
 
 /** Per word list, the translations of the words looked up lately (see {@link translate}). */
-const translated = new WeakMap<Lexicon, Map<string, string[]>>();
+const translated = new WeakMap<Lexicon, Map<string, Tiers>>();
 /** How many words' translations are kept per list before it starts again. */
 const REMEMBERED_WORDS = 5_000;
 
-/** {@link translate}, looked up in the list itself. */
-function lookUp(list: Lexicon, word: string, lang: string): string[] {
+const NONE: Tiers = { exact: [], guessed: [] };
+
+/** {@link tiers}, looked up in the list itself. */
+function lookUp(list: Lexicon, word: string, lang: string): Tiers {
   const own = list.lookup(word);
-  if (own.length) return own;
+  if (own.length) return { exact: own, guessed: [], listed: true };
+  // A Russian form's dictionary forms by the morphological dictionary («удаленные» → удаленный).
+  const forms = lang === "ru" ? (russianForms()?.lemmasOf(word) ?? []) : [];
+  const exact: string[] = [];
+  for (const form of forms) for (const t of list.lookup(form)) if (!exact.includes(t)) exact.push(t);
+  if (exact.length) return { exact, guessed: [], listed: true };
   const s = queryStem(word, lang);
-  if (s.length < 3) return [];
+  if (s.length < 3) return NONE;
   const lemmas: [string, string[]][] = [];
   list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
     if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
@@ -149,13 +176,23 @@ function lookUp(list: Lexicon, word: string, lang: string): string[] {
   // A dictionary form first: the lists also hold forms of a lemma as words of their own, taken from a gloss
   // («сетью» trammel, of «ловить сетью»), which are not what the word means («сетях» → сеть, network).
   const rank = (lemma: string) =>
-    (lang === "ru" && !DICTIONARY_ENDING.test(lemma.slice(queryStem(lemma, lang).length)) ? 100 : 0) +
+    (lang === "ru" && !DICTIONARY_ENDING.test(lemma.slice(queryStem(lemma, lang).length)) ? DEFERRED : 0) +
     Math.abs(lemma.length - word.length);
   lemmas.sort((a, b) => rank(a[0]) - rank(b[0]));
-  const out: string[] = [];
-  for (const [, translations] of lemmas) for (const t of translations) if (!out.includes(t)) out.push(t);
+  // The word's dictionary form, when the morphological dictionary knows none (else another list's lemma sharing
+  // the stem is another word: «кисель» is no «кислый»): the best-ranked lemmas, when they end as one does.
+  const best = !forms.length && lemmas.length ? rank(lemmas[0]?.[0] as string) : DEFERRED;
+  const out: Tiers = { exact, guessed: [] };
+  for (const [lemma, translations] of lemmas) {
+    if (forms.includes(lemma)) continue;
+    const tier = best < DEFERRED && rank(lemma) === best ? out.exact : out.guessed;
+    for (const t of translations) if (!out.exact.includes(t) && !tier.includes(t)) tier.push(t);
+  }
   return out;
 }
+
+/** What ranks a lemma not ending as a dictionary form after every one that does. */
+const DEFERRED = 100;
 
 /**
  * What a Russian dictionary form ends in past its stem: a noun's nominative singular, an adjective's or
@@ -239,7 +276,12 @@ function verbOf(word: string): string[] {
  */
 function listsFor(word: string, languages: readonly string[]): [Lexicon | undefined, string][] {
   if (isCyrillic(word)) {
-    const out: [Lexicon | undefined, string][] = [[lexicon("ru", "en"), "ru"]];
+    // The English words other languages' dictionaries agree on first: they are today's usual senses («поезд» →
+    // train, «шрифт» → font), where Müller's list often gives an older or rarer one first (rattler; print).
+    const out: [Lexicon | undefined, string][] = [
+      [lexicon("ru", "en", "pivot"), "ru"],
+      [lexicon("ru", "en"), "ru"],
+    ];
     if (languages.includes("de")) out.push([lexicon("ru", "de"), "ru"]);
     if (languages.includes("fr")) out.push([lexicon("ru", "fr"), "ru"]);
     return out;
@@ -252,6 +294,30 @@ function listsFor(word: string, languages: readonly string[]): [Lexicon | undefi
   // query missed, only off-topic ones ("tax return" → retour).
   if (languages.includes("fr")) out.push([lexicon("fr", "en"), "fr"]);
   return out;
+}
+
+/**
+ * A word's translations in several lists, each list's first {@link MAX_SENSES}: every list's exact answer (the word
+ * or its dictionary form, {@link Tiers}) before any list's guess by a shared stem, and no guess at all when a list
+ * holds the word itself (another list's lemmas sharing its stem are then other words: «кисель» is no «кислый»).
+ */
+function listTranslations(
+  word: string,
+  lists: readonly [Lexicon | undefined, string][],
+  use: (lang: string) => boolean,
+): string[][] {
+  const exact: string[][] = [];
+  const guessed: string[][] = [];
+  let listed = false;
+  for (const [list, lang] of lists) {
+    if (!list || !use(lang)) continue;
+    const found = tiers(list, word, lang);
+    const first = translate(list, word, lang).slice(0, MAX_SENSES);
+    exact.push(first.filter((t) => found.exact.includes(t)));
+    guessed.push(first.filter((t) => !found.exact.includes(t)));
+    listed ||= found.listed === true;
+  }
+  return listed ? exact : [...exact, ...guessed];
 }
 
 /** A translation's words, when the programme holds them all. */
@@ -712,10 +778,13 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   const alternatives: string[][] = [];
   const unknown: string[] = [];
   let direct = unknown;
-  for (const [list, lang] of listsFor(word, vocabulary.languages))
-    if (list && (!common || vocabulary.languages.includes(lang)))
-      for (const words of senses(translate(list, word, lang), vocabulary, unknown))
-        if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
+  for (const translations of listTranslations(
+    word,
+    listsFor(word, vocabulary.languages),
+    (lang) => !common || vocabulary.languages.includes(lang),
+  ))
+    for (const words of senses(translations, vocabulary, unknown))
+      if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
   for (const a of alternatives) if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
   for (const u of unknown) if (!own.includes(u)) own.push(u);
   const deEn = lexicon("de", "en");
@@ -1056,6 +1125,7 @@ export function isDictionaryWord(word: string): boolean {
   if (isCyrillic(word))
     return (
       translate(lexicon("ru", "en") ?? EMPTY, word, "ru").length > 0 ||
+      translate(lexicon("ru", "en", "pivot") ?? EMPTY, word, "ru").length > 0 ||
       translate(lexicon("ru", "de") ?? EMPTY, word, "ru").length > 0 ||
       madeOfListed(word)
     );

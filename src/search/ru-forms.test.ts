@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { BufferLexicon } from "./lexicon.js";
+import { RussianForms, russianForms } from "./ru-forms.js";
+import { formsList, formsOf, parseDictionary, parseSuffixes, suffixesList } from "./ru-forms-build.js";
+
+const AFF = [
+  "SFX N Y 3",
+  "SFX N   ь     и          ь",
+  "SFX N   ь     ях         ь",
+  "SFX N   0     ю          ь",
+  "SFX A Y 2",
+  "SFX A   ый    ые         ый",
+  "SFX A   ый    ых         ый",
+  "SFX V Y 2",
+  "SFX V   ать   ет         [^о]ать",
+  "SFX V   ать   али        ать",
+  "SFX S Y 1",
+  "SFX S   0     и          ь",
+].join("\n");
+
+/** A forms dictionary made by the build's own code from a small affix file and lemma list. */
+function dictionary(dic: string): RussianForms {
+  const rules = parseSuffixes(AFF);
+  return new RussianForms(
+    BufferLexicon.fromText(formsList(parseDictionary(dic), () => true)),
+    suffixesList(rules),
+  );
+}
+
+describe("a Russian word's dictionary forms by a morphological dictionary's suffix rules", () => {
+  const forms = dictionary("5\nсеть/N\nудаленный/A\nудаление\nписать/V\nсталь/N\n");
+
+  it("finds the lemma of each form the rules make of it, and a lemma itself", () => {
+    const rules = parseSuffixes(AFF);
+    for (const [lemma, flags] of [
+      ["сеть", "N"],
+      ["удаленный", "A"],
+      ["писать", "V"],
+    ] as const)
+      for (const form of formsOf(lemma, flags, rules)) expect(forms.lemmasOf(form)).toContain(lemma);
+    expect(forms.lemmasOf("удаление")).toEqual(["удаление"]);
+  });
+
+  it("reads a form by its own lemma, not another word sharing its stem", () => {
+    expect(forms.lemmasOf("удаленные")).toEqual(["удаленный"]);
+  });
+
+  it("needs the lemma to carry the rule's flag and meet its condition", () => {
+    // сталь has N, whose ending -ях gives «сталях»; «стали» is a form of it (и) but not of писать's flag V.
+    expect(forms.lemmasOf("стали")).toEqual(["сталь"]);
+    // A flag the lemma lacks (S: сеть+и) does not make a form of it twice; an unlisted stem is nothing.
+    expect(forms.lemmasOf("сетьи")).toEqual([]);
+    expect(forms.lemmasOf("пишет")).toEqual([]);
+    expect(forms.lemmasOf("колоть")).toEqual([]);
+  });
+
+  it("gives every lemma a form may be of, in the dictionary shipped with the search", () => {
+    const real = russianForms();
+    expect(real).toBeDefined();
+    expect(real?.lemmasOf("удаленные")).toEqual(["удаленный"]);
+    expect(real?.lemmasOf("пишет")).toEqual(["писать"]);
+    expect(real?.lemmasOf("ошибок")).toEqual(["ошибка"]);
+    expect(real?.lemmasOf("программистами")).toEqual(["программист"]);
+    expect(real?.lemmasOf("стали")).toEqual(expect.arrayContaining(["сталь", "стать"]));
+    expect(real?.lemmasOf("сетях")).toEqual(["сеть"]);
+    // A made-up word has none.
+    expect(real?.lemmasOf("флимбрами")).toEqual([]);
+  });
+});
