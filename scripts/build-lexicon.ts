@@ -8,7 +8,9 @@
  *     dict-freedict-eng-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus wordnet-base \
  *     dict-freedict-ita-rus dict-freedict-ita-eng dict-freedict-nld-rus dict-freedict-nld-eng \
  *     dict-freedict-pol-rus dict-freedict-pol-eng dict-freedict-swe-rus dict-freedict-swe-eng \
- *     dict-freedict-ell-rus dict-freedict-ell-eng dict-freedict-jpn-rus dict-freedict-jpn-eng
+ *     dict-freedict-ell-rus dict-freedict-ell-eng dict-freedict-jpn-rus dict-freedict-jpn-eng \
+ *     dict-freedict-fra-deu dict-freedict-ita-deu dict-freedict-nld-deu dict-freedict-pol-deu \
+ *     dict-freedict-swe-deu dict-freedict-jpn-deu
  *
  * DICTD_DIR reads them from elsewhere than /usr/share/dictd. What each list is made of, with the packages'
  * versions and licences, is written to data/lexicon/SOURCES.md (by hand: the versions are read from dpkg below
@@ -53,6 +55,19 @@ const PIVOTS: [lang: string, rusWikdict: boolean, engWikdict: boolean][] = [
   ["jpn", false, false],
 ];
 
+/**
+ * The languages Russian → German is triangulated through (FreeDict's LANG-rus and LANG-deu lists), and whether
+ * each LANG-deu list is WikDict's.
+ */
+const GERMAN_PIVOTS: [lang: string, deuWikdict: boolean][] = [
+  ["fra", true],
+  ["ita", false],
+  ["nld", false],
+  ["pol", true],
+  ["swe", true],
+  ["jpn", false],
+];
+
 /** A dictionary's entries, by its dictd file name ("mueller7"). */
 function dictionary(name: string): DictEntry[] {
   const index = join(DIR, `${name}.index`);
@@ -93,6 +108,7 @@ for (const pkg of new Set([
   "dict-freedict-fra-eng",
   "dict-freedict-fra-rus",
   ...PIVOTS.flatMap(([lang]) => [`dict-freedict-${lang}-rus`, `dict-freedict-${lang}-eng`]),
+  ...GERMAN_PIVOTS.map(([lang]) => `dict-freedict-${lang}-deu`),
   "wordnet-base",
 ]))
   console.log(`${pkg} ${version(pkg)}`);
@@ -170,6 +186,35 @@ write("en-de", enDe);
 const ruDe = new LexiconBuilder("ru", "de");
 reversed(deuRus, ruDe);
 write("ru-de", ruDe);
+
+// Russian → German through the same pivot languages' lists into German, as Russian → English above: a German word
+// two sources agree on (two pivot languages, or one and the list above), for German programmes. A pivot list's
+// German translations are only words FreeDict's German–English list knows as German (capitals kept: nouns).
+// Nor a word the index's folding makes another's (Bär and Bar are both "bar": «медведь» would find a bar).
+const germanSpellings = new Map<string, Set<string>>();
+for (const e of deuEng)
+  for (const raw of e.head.toLowerCase().split(/[^\p{L}]+/u))
+    for (const w of tokenize(raw)) {
+      const spellings = germanSpellings.get(w) ?? new Set<string>();
+      spellings.add(raw);
+      germanSpellings.set(w, spellings);
+    }
+const isGerman = (t: string) => {
+  const words = tokenize(t);
+  return (
+    words.length > 0 &&
+    words.length <= MAX_PHRASE_WORDS &&
+    words.every((w) => (germanSpellings.get(w)?.size ?? 0) === 1)
+  );
+};
+const dePivots: Pivot[] = GERMAN_PIVOTS.map(([lang, deuWikdict]) => ({
+  lang,
+  toRu: pivots.find((p) => p.lang === lang)?.toRu ?? new Map(),
+  to: pivotList(dictionary(`freedict-${lang}-deu`), isGerman, deuWikdict, true),
+}));
+const ruDePivot = new LexiconBuilder("ru", "de");
+triangulated(dePivots, ruDe.map(), ruDePivot);
+write("ru-de-pivot", ruDePivot);
 
 // French → English: FreeDict's small French–English list (from Ergane), completed by its English–French one read
 // backwards, for French queries over a French programme's English texts.

@@ -17,7 +17,7 @@ import { formsList, parseDictionary, parseSuffixes, suffixesList } from "../src/
 const DIR = process.env.HUNSPELL_DIR ?? "/usr/share/hunspell";
 const OUT = "data/lexicon";
 /** The word lists whose Russian lemmas the forms lead to. */
-const LISTS = ["ru-en", "ru-en-pivot", "ru-de", "ru-fr"];
+const LISTS = ["ru-en", "ru-en-pivot", "ru-de", "ru-de-pivot", "ru-fr"];
 
 const aff = join(DIR, "ru_RU.aff");
 const dic = join(DIR, "ru_RU.dic");

@@ -377,6 +377,19 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(translateQuery(removed, ["удаленные"])[0]?.alternatives[0]).toEqual(["removed"]);
   });
 
+  it("finds German words for Russian ones through other languages' dictionaries on a German programme", () => {
+    // The Russian–German list lacks these; French, Polish, Swedish… lists into Russian and German agree on them.
+    const german = buildSearchIndex(
+      germanProgramme([
+        ["rain", "Regen messen", "Wetter."],
+        ["master", "Meister des Lötens", "Handwerk."],
+      ]),
+    );
+    expect(german.search("дождь")[0]?.id).toBe("rain");
+    expect(german.search("дожди")[0]?.id).toBe("rain");
+    expect(german.search("мастер")[0]?.id).toBe("master");
+  });
+
   it("takes any list's answer for a word or its dictionary form before any list's guess by a shared stem", () => {
     const v = buildVocabulary(
       talksProgramme([

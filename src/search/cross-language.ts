@@ -282,7 +282,8 @@ function listsFor(word: string, languages: readonly string[]): [Lexicon | undefi
       [lexicon("ru", "en", "pivot"), "ru"],
       [lexicon("ru", "en"), "ru"],
     ];
-    if (languages.includes("de")) out.push([lexicon("ru", "de"), "ru"]);
+    // On a German programme the German words other languages' dictionaries agree on, likewise («поезд» → Zug).
+    if (languages.includes("de")) out.push([lexicon("ru", "de", "pivot"), "ru"], [lexicon("ru", "de"), "ru"]);
     if (languages.includes("fr")) out.push([lexicon("ru", "fr"), "ru"]);
     return out;
   }
