@@ -9,6 +9,8 @@ import {
   matchCeiling,
   matchMemo,
   matchPhrase,
+  PHRASES_KEPT,
+  phraseDocs,
   rememberedMatches,
   SIM,
 } from "./candidates.js";
@@ -78,6 +80,24 @@ describe("finding the words a query word reaches", () => {
   it("finds a phrase only where its words stand in one field", () => {
     const docs = [...matchPhrase(v, ["smart", "home"]).keys()].map((d) => v.docs[d]?.id);
     expect(docs).toEqual(["home"]);
+  });
+
+  it("remembers a phrase's documents from one search to the next, each weight in prose apart", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["home", "Smart home automation", "A home that is smart."],
+        ["split", "Smart meters", "Automation of the home."],
+      ]),
+    );
+    const first = phraseDocs(w, ["home", "automation"], 1);
+    expect(first).toEqual(matchPhrase(w, ["home", "automation"], 1));
+    expect(phraseDocs(w, ["home", "automation"], 1)).toBe(first);
+    expect(phraseDocs(w, ["home", "automation"], 0.5)).toEqual(matchPhrase(w, ["home", "automation"], 0.5));
+    expect(phraseDocs(w, ["home", "automation"], 0.5)).not.toEqual(first);
+    // Bounded: the oldest is worked out anew once PHRASES_KEPT others came after it.
+    for (let i = 0; i < PHRASES_KEPT; i++) phraseDocs(w, ["home", `w${i}`], 1);
+    expect(phraseDocs(w, ["home", "automation"], 1)).not.toBe(first);
+    expect(phraseDocs(w, ["home", "automation"], 1)).toEqual(first);
   });
 
   it("weighs a phrase said only in prose less, and finds the same however often and in whatever order asked", () => {

@@ -656,6 +656,22 @@ export function matchPhrase(v: Vocabulary, words: readonly string[], inProse = 1
 }
 
 /**
+ * How many phrases' documents ({@link phraseDocs}) an index remembers from one search to the next: a glossary's
+ * phrase comes back in query after query ("open source" in a dozen FOSDEM track names), and its words reach
+ * hundreds of documents. Most take a kB or two; the broadest some 15 kB.
+ */
+export const PHRASES_KEPT = 256;
+const rememberedPhrases = perOwner<Vocabulary, Lru<string, Map<number, number>>>(() => new Lru(PHRASES_KEPT));
+
+/**
+ * {@link matchPhrase}, remembered across a vocabulary's searches (full and direct): the same phrase finds the
+ * same documents every time. Its readers never change the map.
+ */
+export function phraseDocs(v: Vocabulary, words: readonly string[], inProse = 1): Map<number, number> {
+  return rememberedPhrases(v).remember(`${inProse} ${words.join(" ")}`, () => matchPhrase(v, words, inProse));
+}
+
+/**
  * One word of a phrase into `now`: per document, the fields holding the word by any of its terms (and, after the
  * first word, every word `before` too), and the weakest weight so far (this word's best term's). The documents
  * in the order first met; only those holding every word so far in one field.

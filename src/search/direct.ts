@@ -6,7 +6,7 @@
  * only: it offers a match of the whole query as written, and it searches several programmes per query, so it
  * must cost a few look-ups per word where the full search works out every reading.
  */
-import { knows, type Memo, matchPhrase, SIM, sameStem } from "./candidates.js";
+import { knows, type Memo, phraseDocs, SIM, sameStem } from "./candidates.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { Lru, perOwner } from "./lru.js";
@@ -142,14 +142,15 @@ export const keptOf = perOwner<Vocabulary, Lru<string, Map<number, number>>>(
 
 /**
  * The documents holding a glossary phrase's translation (candidates.ts matchPhrase), remembered across a
- * vocabulary's direct searches: a query word's translations are the same every time it is asked.
+ * vocabulary's searches (candidates.ts phraseDocs): a query word's translations are the same every time it is
+ * asked.
  */
 export function directPhraseDocs(
   v: Vocabulary,
   phrase: readonly string[],
   inProse: number,
 ): Map<number, number> {
-  return keptOf(v).remember(`~${inProse} ${phrase.join(" ")}`, () => matchPhrase(v, phrase, inProse));
+  return phraseDocs(v, phrase, inProse);
 }
 
 /** {@link directMatches} worked out. */

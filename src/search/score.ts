@@ -5,9 +5,9 @@
  * {@link PartialMatch}). Then the cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and
  * far below the best is noise.
  */
-import { joinedDocs, type Memo, matchMemo, matchPhrase, SIM, termsOf } from "./candidates.js";
+import { phraseDocs as docsOfPhrase, joinedDocs, type Memo, matchMemo, SIM, termsOf } from "./candidates.js";
 import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
-import { directMatches, directPhraseDocs, directTranslations } from "./direct.js";
+import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import { isEverydayWord } from "./everyday.js";
 import type { QueryWord } from "./query.js";
@@ -68,11 +68,7 @@ export function scoreWords(
     // The first translation is the word's usual sense ("безопасность": security before safety).
     t.alternatives.forEach((alt, j) => {
       const sense = (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1);
-      keepBest(
-        docs,
-        (direct ? directPhraseDocs : matchPhrase)(v, alt, t.lexical ? INEXACT_IN_PROSE : 1),
-        sense,
-      );
+      keepBest(docs, docsOfPhrase(v, alt, t.lexical ? INEXACT_IN_PROSE : 1), sense);
     });
     if (t.parts) keepBest(docs, compoundDocs(v, t.parts, INEXACT_IN_PROSE, t.lonePart), t.weight ?? 1);
     if (docs.size)
