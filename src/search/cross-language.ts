@@ -31,6 +31,7 @@ import { prefixedCompound } from "./prefixed.js";
 import { russianForms } from "./ru-forms.js";
 import { soundSlips } from "./slips.js";
 import { endingAway, queryStem } from "./stem.js";
+import { synonymTranslations } from "./thesaurus.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
 /** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
@@ -1133,4 +1134,33 @@ export function isDictionaryWord(word: string): boolean {
   return [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")].some(
     (list) => (list?.lookup(word).length ?? 0) > 0,
   );
+}
+
+/** How many query words' synonyms an index remembers (a few short phrases each). */
+const SYNONYMS_KEPT = 1_000;
+/** The synonyms of query words looked up lately, per index (see {@link synonymsFor}). */
+const rememberedSynonyms = perOwner<Index, Lru<string, Translation[]>>(() => new Lru(SYNONYMS_KEPT));
+/** A query word's translations whose English synonyms are looked at: the first, most usual ones. */
+const SYNONYM_SENSES = 2;
+
+/**
+ * A query word's synonyms that the programme holds (thesaurus.ts), as translations of the word at 0: its own,
+ * theirs translated, and those of its first dictionary translations (a Russian or German word's English ones).
+ * Asked for only when the word reaches the programme weakly or not at all (score.ts); remembered per index.
+ */
+export function synonymsFor(v: Index, word: string): Translation[] {
+  return rememberedSynonyms(v).remember(word, () => {
+    if (word.length < 3 || /\d/.test(word)) return [];
+    const firsts = isCyrillic(word)
+      ? translate(lexicon("ru", "en") ?? EMPTY, word, "ru")
+      : translate(lexicon("de", "en") ?? EMPTY, word, "de");
+    return synonymTranslations(
+      word,
+      0,
+      { languages: v.languages, knows: (w) => knows(v, w) },
+      LEXICON_WEIGHT,
+      firsts.slice(0, SYNONYM_SENSES).filter((t) => !t.includes(" ")),
+      (w, lang) => translate(lexicon(lang, "en") ?? EMPTY, w, lang),
+    );
+  });
 }

@@ -6,11 +6,12 @@
  * far below the best is noise.
  */
 import { phraseDocs as docsOfPhrase, joinedDocs, type Memo, matchMemo, SIM, termsOf } from "./candidates.js";
-import { compoundDocs, isDictionaryWord, translateQueryOnce } from "./cross-language.js";
+import { compoundDocs, isDictionaryWord, synonymsFor, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import { isEverydayWord } from "./everyday.js";
 import type { QueryWord } from "./query.js";
+import { Agreeing } from "./thesaurus.js";
 import { SaidTogether } from "./together.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -99,6 +100,10 @@ export function scoreWords(
   let knownWords = 0;
   let unknownWords = 0;
   const partial = new PartialMatch();
+  // A word reaching the programme weakly or not at all may find its synonyms, beside another word (thesaurus.ts).
+  let said = 0;
+  for (const q of query) if (!q.optional) said++;
+  const synonyms = direct || said < 2 ? undefined : new Agreeing();
   const matched: Map<number, number>[] = [];
   const together = direct
     ? undefined
@@ -137,14 +142,23 @@ export function scoreWords(
     if (!docs.length) {
       unknownWords++;
       partial.unreached(word);
+      synonyms?.unreached(w);
       continue;
     }
     const idf = Math.log(1 + n / docs.length);
     known += idf;
     knownWords++;
+    synonyms?.reached(w, idf, docs, best, STRONG_MATCH);
     partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together), specific);
   }
   if (!touched.length) return;
+  synonyms?.credit(
+    total,
+    (w) => synonymDocs(v, words[w] as string),
+    SIM.translation,
+    (w) => (query[w] as QueryWord).factor,
+    known / knownWords,
+  );
   // A word that matches nothing weighs as much as an average word that does.
   const sum = known + unknownWords * (known / knownWords);
   // Sessions may weigh the words the programme lacks less (people are found by their whole name); not in a
@@ -171,6 +185,16 @@ export function scoreWords(
     );
   }
   writeScores(v, touched, sum, sessionSum, partial, gains, into);
+}
+
+/** The documents a query word's synonyms reach (thesaurus.ts), each with its best synonym's weight there. */
+function synonymDocs(v: Vocabulary, word: string): Map<number, number> {
+  const docs = new Map<number, number>();
+  for (const t of synonymsFor(v, word))
+    t.alternatives.forEach((alt, j) => {
+      keepBest(docs, docsOfPhrase(v, alt, INEXACT_IN_PROSE), (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1));
+    });
+  return docs;
 }
 
 /** Each document of `found` into `docs` at its weight there times `share`, where that beats what `docs` holds. */
