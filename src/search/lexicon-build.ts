@@ -11,7 +11,7 @@
 import { gunzipSync } from "node:zlib";
 import { MIN_COMPOUND, partLemma, splitCompound } from "./compound.js";
 import { isCyrillicLanguage, stopwordsOf } from "./languages.js";
-import { phraseKey } from "./lexicon.js";
+import { inByteOrder, phraseKey } from "./lexicon.js";
 import { isCyrillic, STOPWORDS, tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
 
@@ -365,9 +365,7 @@ export class LexiconBuilder {
       }
       out.push(`${key}\t${kept.join("|")}`);
     }
-    // By UTF-16 code units, which for these letters (all in the BMP, none a surrogate) is UTF-8 byte order: the
-    // order the loader's binary search over the file's bytes expects.
-    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return inByteOrder(out);
   }
 }
 

@@ -302,6 +302,14 @@ export function phraseKey(words: readonly string[], lang: string): string {
 /** The folder of the built lists. */
 export const LEXICON_DIR = join(APP_ROOT, "data", "lexicon");
 
+/** A list's lines in the order its binary search over the file's bytes expects (UTF-8 byte order), for the builds. */
+export function inByteOrder(lines: string[]): string[] {
+  return lines
+    .map((l) => Buffer.from(l, "utf8"))
+    .sort(Buffer.compare)
+    .map((b) => b.toString("utf8"));
+}
+
 const loaded = new Map<string, FileLexicon | null>();
 
 /**

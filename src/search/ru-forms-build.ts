@@ -4,6 +4,7 @@
  * suffix rules make of a lemma (удаленный/A: удаленные, удаленных…). The search strips a query word's suffix by
  * those rules to reach its dictionary form (ru-forms.ts), as hunspell itself does when it checks a word.
  */
+import { inByteOrder } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 
 /** One suffix rule: a lemma with `flag` whose end matches `condition` drops `strip` from its end and adds `add`. */
@@ -92,14 +93,6 @@ export function formsOf(lemma: string, flags: string, rules: readonly SuffixRule
   return out;
 }
 
-/** Lines sorted by their bytes, as lexicon.ts searches them. */
-function byBytes(lines: string[]): string[] {
-  return lines
-    .map((l) => Buffer.from(l, "utf8"))
-    .sort(Buffer.compare)
-    .map((b) => b.toString("utf8"));
-}
-
 /**
  * The forms list: `lemma<TAB>flags` a line, sorted by byte, for the lemmas `keep` wants (those a dictionary
  * translates: a form is looked for only to reach a translation), each with flags some rule uses.
@@ -107,7 +100,7 @@ function byBytes(lines: string[]): string[] {
 export function formsList(lemmas: ReadonlyMap<string, string>, keep: (lemma: string) => boolean): string {
   const lines: string[] = [];
   for (const [lemma, flags] of lemmas) if (keep(lemma)) lines.push(`${lemma}\t${flags || "-"}`);
-  return `${byBytes(lines).join("\n")}\n`;
+  return `${inByteOrder(lines).join("\n")}\n`;
 }
 
 /** The rules file: `flag<TAB>strip<TAB>add<TAB>condition` a line ("" written as "0"), as the .aff orders them. */

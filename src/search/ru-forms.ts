@@ -13,13 +13,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BufferLexicon, LEXICON_DIR, type Lexicon } from "./lexicon.js";
 import { Lru } from "./lru.js";
+import { conditionHolds } from "./ru-forms-build.js";
 
 /** A suffix rule as the search applies it backwards: what to put back in place of the ending, and when. */
 interface Rule {
   flag: string;
   strip: string;
-  /** The lemma's end the rule applies to (undefined: any). */
-  condition: RegExp | undefined;
+  /** The lemma's end the rule applies to, as hunspell writes it ("." for any). */
+  condition: string;
 }
 
 /** A lemma is at least this long (shorter candidates are other words' pieces). */
@@ -39,16 +40,6 @@ export class RussianForms {
     suffixes: string,
   ) {
     let longest = 0;
-    // Conditions recur across flags: each is compiled once.
-    const patterns = new Map<string, RegExp>();
-    const pattern = (condition: string) => {
-      let p = patterns.get(condition);
-      if (!p) {
-        p = new RegExp(`(?:${condition})$`, "u");
-        patterns.set(condition, p);
-      }
-      return p;
-    };
     for (const line of suffixes.split("\n")) {
       const [flag, strip, add, condition] = line.split("\t");
       if (!flag || strip === undefined || add === undefined || condition === undefined) continue;
@@ -56,7 +47,7 @@ export class RussianForms {
       const rule: Rule = {
         flag,
         strip: strip === "0" ? "" : strip,
-        condition: condition === "." ? undefined : pattern(condition),
+        condition,
       };
       const rules = this.byEnding.get(ending);
       if (rules) rules.push(rule);
@@ -85,7 +76,7 @@ export class RussianForms {
       const base = word.slice(0, word.length - k);
       for (const r of rules) {
         const lemma = base + r.strip;
-        if (lemma.length < MIN_LEMMA || lemma === word || (r.condition && !r.condition.test(lemma))) continue;
+        if (lemma.length < MIN_LEMMA || lemma === word || !conditionHolds(lemma, r.condition)) continue;
         candidates.set(lemma, (candidates.get(lemma) ?? "") + r.flag);
       }
     }

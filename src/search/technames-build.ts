@@ -14,6 +14,7 @@
  * word for any of them and is never listed.
  */
 import { stopwordsOf } from "./languages.js";
+import { inByteOrder } from "./lexicon.js";
 import { isCyrillic, STOPWORDS, tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
 
@@ -265,7 +266,6 @@ export function techLines(
     if (!words.length) continue;
     lines.push(`${name}\t${isEnglishWord(name) ? "*|" : ""}${words.join("|")}`);
   }
-  return lines.sort((a, b) =>
-    Buffer.compare(Buffer.from(a.split("\t")[0] as string), Buffer.from(b.split("\t")[0] as string)),
-  );
+  // Names are unique and a tab sorts before every character of a name: whole lines sort as their names do.
+  return inByteOrder(lines);
 }

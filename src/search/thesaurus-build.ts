@@ -12,6 +12,7 @@
  * ("physician" and "doctor" both врач, «слежка» and «наблюдение» both surveillance). One no source confirms is
  * kept, marked {@link UNCONFIRMED}, only for the word's first, usual sense.
  */
+import { inByteOrder } from "./lexicon.js";
 import { lexiconKey, MAX_PHRASE_WORDS } from "./lexicon-build.js";
 import { tokenize } from "./normalize.js";
 import { stem } from "./stem.js";
@@ -177,7 +178,6 @@ export class SynonymsBuilder {
         .map((s) => (s.confirmed ? s.phrase : `${UNCONFIRMED}${s.phrase}`));
       out.push(`${key}\t${kept.join("|")}`);
     }
-    // By UTF-16 code units, which for these letters is UTF-8 byte order (what lexicon.ts's binary search expects).
-    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return inByteOrder(out);
   }
 }
