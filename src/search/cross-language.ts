@@ -314,9 +314,10 @@ function listTranslations(
   for (const [list, lang] of lists) {
     if (!list || !use(lang)) continue;
     const found = tiers(list, word, lang);
-    const first = translate(list, word, lang).slice(0, MAX_SENSES);
-    exact.push(first.filter((t) => found.exact.includes(t)));
-    guessed.push(first.filter((t) => !found.exact.includes(t)));
+    // The list's first senses (translate's order: exact, then guesses), split where its exact answer ends.
+    const first = found.exact.slice(0, MAX_SENSES);
+    exact.push(first);
+    guessed.push(translate(list, word, lang).slice(first.length, MAX_SENSES));
     listed ||= found.listed === true;
   }
   return listed ? exact : [...exact, ...guessed];
