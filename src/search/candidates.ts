@@ -13,6 +13,7 @@ import { spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
+import { sharedByWord } from "./per-word.js";
 import { queryStem, stem } from "./stem.js";
 import {
   latinSpellings,
@@ -98,6 +99,18 @@ function spelledAsHeard(word: string): string {
 function asBorrowed(word: string): string {
   return word.replace(/([цс])и(?:я|и|ю|ей|ям|ях|ями)$/, (_m, c: string) => (c === "ц" ? "тион" : "сион"));
 }
+
+/**
+ * What {@link matchUnknown} works out of a word alone, before it meets a programme's words: the same for every
+ * index of a series, so worked out once a word (per-word.ts).
+ */
+const romanKeyOf = sharedByWord(romanizationKey);
+const acronymsSpelledBy = sharedByWord(spelledAcronyms);
+const phoneticKeysOf = sharedByWord(phoneticKeys);
+const romanizedOf = sharedByWord(transliterate);
+/** A short word's two-consonant keys: a Cyrillic word's from three letters, a Latin one's from four. */
+const shortKeysOf = sharedByWord((word) => shortPhoneticKeys(word, isCyrillic(word) ? 3 : 4));
+const skeletonsOfWord = sharedByWord((word) => skeletonsOf(phoneticKeysOf(word)));
 
 /** What a word reached inexactly is worth where it stands only in prose (score.ts's INEXACT_IN_PROSE). */
 const INEXACT_PROSE = 0.8;
@@ -197,38 +210,30 @@ function matchUnknown(
   add: (term: number, sim: number) => void,
 ): Map<number, number> {
   const typed = add;
-  if (isCyrillic(word) && nativeWord(word))
+  if (isCyrillic(word) && isNativeWord(word))
     add = (term, sim) => {
       if (isName(v, term)) typed(term, sim);
     };
   // A name in another romanization, however short ("Iurii" Yury, «Юрий» Iurii).
-  const romanKey = romanizationKey(word);
+  const romanKey = romanKeyOf(word);
   if (romanKey.length >= 3) for (const id of v.romanKeys().get(romanKey) ?? []) add(id, SIM.phonetic);
   // A short name, too short for a phonetic key ("Удо", "Ян"), spelled letter by letter.
   // Beside other words, a name of two letters too («Йо Ван Бульк» Jo Van Bulck, «Ян» Jan).
   if (isCyrillic(word) && word.length >= (fuzzy ? 2 : 3)) matchLatinSpellings(v, word, add);
   // An acronym said letter by letter («диджеем» DJ, «айти» IT), as the programme writes it: in capitals.
   if (isCyrillic(word) && word.length >= MIN_SPELLED_ACRONYM)
-    for (const acronym of spelledAcronyms(word)) {
+    for (const acronym of acronymsSpelledBy(word)) {
       const id = v.termIds.get(acronym);
       if (id !== undefined && v.proper.has(id) && !v.lowerCount[id]) add(id, SIM.phonetic);
     }
-  // The word's forms' phonetic keys, each worked out once: the name keys, the common words' and the skeletons
-  // ask for the same forms' keys.
-  const keys = new Map<string, string[]>();
-  const keysOf = (form: string) => {
-    let out = keys.get(form);
-    if (!out) {
-      out = phoneticKeys(form);
-      keys.set(form, out);
-    }
-    return out;
-  };
+  // The word's forms' phonetic keys, each worked out once for every index: the name keys, the common words' and
+  // the skeletons ask for the same forms' keys.
+  const keysOf = phoneticKeysOf;
   let spelledAlike = (_id: number, _sim: number) => {};
   if (word.length >= 4) {
     // Words that sound alike are told apart by how close their letters are, romanized: "годот" is "godot",
     // which sounds like "guided" too.
-    const romanized = isCyrillic(word) ? transliterate(word) : word;
+    const romanized = isCyrillic(word) ? romanizedOf(word) : word;
     spelledAlike = (id: number, sim: number) => {
       const term = v.terms[id] as string;
       const d = editDistance(romanized, term, term.length);
@@ -252,14 +257,14 @@ function matchUnknown(
   // A short name heard alike in the other script ("Райт" Wright, "Хьюз" Hughes, "Бёк" Böck), too short for
   // the keys above.
   const cyrillic = isCyrillic(word);
-  for (const key of shortPhoneticKeys(word, cyrillic ? 3 : 4))
+  for (const key of shortKeysOf(word))
     for (const id of v.shortKeys.get(key) ?? [])
       if (isCyrillic(v.terms[id] as string) !== cyrillic) add(id, SIM.phonetic * (1 - SPELLING_WEIGHT));
   // A common word must also be spelled nearly alike: "маникюр" sounds like "manager" but is not it.
   // Borrowed words are compared by their stems too ("инциденты" → "инцидент" ~ "incidents").
   if (!found.size && isCyrillic(word) && word.length >= 5) {
     for (const form of new Set([word, wordStem, asBorrowed(word)])) {
-      const romanized = transliterate(form);
+      const romanized = romanizedOf(form);
       for (const key of keysOf(form))
         v.commonKeys().withPrefix(key, MAX_PREFIX_TERMS, (k, id) => {
           if (k.length > key.length + COMMON_KEY_TAIL) return;
@@ -272,7 +277,7 @@ function matchUnknown(
   // Vowels are heard least alike across languages ("Майкл" ~ "Michael"): a name's consonants may do.
   // Three consonants are too little to go on for a word alone, enough within a full name ("Майкл Микс").
   if (word.length >= 5 && isCyrillic(word)) {
-    for (const skeleton of skeletonsOf(keysOf(word)))
+    for (const skeleton of skeletonsOfWord(word))
       if (fuzzy || skeleton.length >= 4)
         for (const id of v.skeletons.get(skeleton) ?? []) add(id, SIM.skeleton);
   }
@@ -373,6 +378,9 @@ const NAME_MASK = FIELD_NAMES.reduce(
       : m,
   0,
 );
+
+/** {@link nativeWord}, worked out once a word for every index (it asks the word lists alone). */
+const isNativeWord = sharedByWord(nativeWord);
 
 /** Whether a programme word stands in the name of a person or a company. */
 function isName(v: Vocabulary, term: number): boolean {

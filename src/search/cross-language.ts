@@ -27,11 +27,12 @@ import { type CompoundPart, glossaryPhrases, type Translation } from "./glossary
 import { type Lexicon, lexicon, phraseKey } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
+import { sharedByWord, sharedByWordIn } from "./per-word.js";
 import { prefixedCompound } from "./prefixed.js";
 import { russianForms } from "./ru-forms.js";
 import { soundSlips } from "./slips.js";
 import { endingAway, queryStem } from "./stem.js";
-import { synonymTranslations } from "./thesaurus.js";
+import { heldSynonyms, offeredSynonyms } from "./thesaurus.js";
 import type { Vocabulary as Index } from "./vocabulary.js";
 
 /** The programme's words holding a word's rarest letter trigram (candidates for {@link partOf}). */
@@ -322,6 +323,18 @@ function listTranslations(
   }
   return listed ? exact : [...exact, ...guessed];
 }
+
+/**
+ * A word's translations in the lists for a programme's languages ({@link listTranslations}), worked out once a
+ * word for every programme in those languages; for a word the programme says often, only the lists from one of
+ * its languages (see wordTranslations).
+ */
+const wordSenses = sharedByWordIn((word, languages) =>
+  listTranslations(word, listsFor(word, languages), () => true),
+);
+const commonWordSenses = sharedByWordIn((word, languages) =>
+  listTranslations(word, listsFor(word, languages), (lang) => languages.includes(lang)),
+);
 
 /** A translation's words, when the programme holds them all. */
 function known(phrase: string, vocabulary: Vocabulary): string[] | undefined {
@@ -767,6 +780,11 @@ function compoundsOnce(word: string, at: number, vocabulary: Vocabulary, deEn: L
   return found.map((t) => ({ ...t, start: at }));
 }
 
+/** {@link slipped}, {@link pivoted} and {@link derived}: the word lists alone, worked out once a word for every index. */
+const slippedOnce = sharedByWordIn(slipped);
+const pivotedOnce = sharedByWordIn(pivoted);
+const derivedOnce = sharedByWordIn(derived);
+
 /**
  * The dictionary translations of one query word at the query's start (a {@link lexiconTranslations} of one word,
  * pairs aside); `own` (the word's Latin forms so far) gains its translations' one-word forms.
@@ -781,11 +799,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   const alternatives: string[][] = [];
   const unknown: string[] = [];
   let direct = unknown;
-  for (const translations of listTranslations(
-    word,
-    listsFor(word, vocabulary.languages),
-    (lang) => !common || vocabulary.languages.includes(lang),
-  ))
+  for (const translations of (common ? commonWordSenses : wordSenses)(word, vocabulary.languages))
     for (const words of senses(translations, vocabulary, unknown))
       if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
   for (const a of alternatives) if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
@@ -857,10 +871,10 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
     direct = untranslated;
     const ways: [() => string[], number][] = [
       // A slip of spelling only in a word no list holds: a listed word's variant is another word.
-      [() => (untranslated.length ? [] : slipped(word, vocabulary.languages)), SLIPPED_WEIGHT],
+      [() => (untranslated.length ? [] : slippedOnce(word, vocabulary.languages)), SLIPPED_WEIGHT],
       [() => related(untranslated), RELATED_WEIGHT],
-      [() => pivoted(word, vocabulary.languages), PIVOT_WEIGHT],
-      [() => derived(word, vocabulary.languages), DERIVED_WEIGHT],
+      [() => pivotedOnce(word, vocabulary.languages), PIVOT_WEIGHT],
+      [() => derivedOnce(word, vocabulary.languages), DERIVED_WEIGHT],
     ];
     for (const [way, weight] of ways) {
       const translations = way();
@@ -1124,6 +1138,11 @@ const MIN_DICTIONARY_WORD = 4;
  * or German one as written. A word typed on the wrong keyboard layout is a jumble no dictionary lists.
  */
 export function isDictionaryWord(word: string): boolean {
+  return dictionaryWord(word);
+}
+
+/** {@link isDictionaryWord}, worked out once a word for every index. */
+const dictionaryWord = sharedByWord((word) => {
   if (word.length < MIN_DICTIONARY_WORD || /\d/.test(word)) return false;
   if (isCyrillic(word))
     return (
@@ -1135,7 +1154,7 @@ export function isDictionaryWord(word: string): boolean {
   return [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")].some(
     (list) => (list?.lookup(word).length ?? 0) > 0,
   );
-}
+});
 
 /** How many query words' synonyms an index remembers (a few short phrases each). */
 const SYNONYMS_KEPT = 1_000;
@@ -1152,16 +1171,24 @@ const SYNONYM_SENSES = 2;
 export function synonymsFor(v: Index, word: string): Translation[] {
   return rememberedSynonyms(v).remember(word, () => {
     if (word.length < 3 || /\d/.test(word)) return [];
-    const firsts = isCyrillic(word)
-      ? translate(lexicon("ru", "en") ?? EMPTY, word, "ru")
-      : translate(lexicon("de", "en") ?? EMPTY, word, "de");
-    return synonymTranslations(
-      word,
-      0,
-      { languages: v.languages, knows: (w) => knows(v, w) },
-      LEXICON_WEIGHT,
-      firsts.slice(0, SYNONYM_SENSES).filter((t) => !t.includes(" ")),
-      (w, lang) => translate(lexicon(lang, "en") ?? EMPTY, w, lang),
-    );
+    const programme = { languages: v.languages, knows: (w: string) => knows(v, w) };
+    return heldSynonyms(word, synonymsOffered(word, v.languages), 0, programme, LEXICON_WEIGHT);
   });
 }
+
+/**
+ * The synonyms a word's lists offer a programme in these languages (thesaurus.ts offeredSynonyms: its own, and
+ * those of its first dictionary translations), worked out once a word for every index; each index keeps those it
+ * holds.
+ */
+const synonymsOffered = sharedByWordIn((word, languages) => {
+  const firsts = isCyrillic(word)
+    ? translate(lexicon("ru", "en") ?? EMPTY, word, "ru")
+    : translate(lexicon("de", "en") ?? EMPTY, word, "de");
+  return offeredSynonyms(
+    word,
+    languages,
+    firsts.slice(0, SYNONYM_SENSES).filter((t) => !t.includes(" ")),
+    (w, lang) => translate(lexicon(lang, "en") ?? EMPTY, w, lang),
+  );
+});

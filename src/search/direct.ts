@@ -8,11 +8,18 @@
  */
 import { knows, type Memo, phraseDocs, SIM, sameStem } from "./candidates.js";
 import { type Translation, translateTokens } from "./glossary.js";
-import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
+import { sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
-import { LAYOUT_PENALTY, meaningfulOf, NO_STOP, type QueryWord, words } from "./query.js";
+import {
+  chunkWords,
+  LAYOUT_PENALTY,
+  meaningfulOf,
+  NO_STOP,
+  type QueryWord,
+  retypedChunkWords,
+} from "./query.js";
 import { queryStem } from "./stem.js";
 import { latinSpellings } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -23,34 +30,16 @@ const MIN_PREFIX = 4;
 /** At most this many programme words a beginning reaches (as the full search's prefix matches). */
 const MAX_PREFIX_TERMS = 40;
 
-// What does not depend on the programme is worked out once per query text, whichever index asks: a series
-// asks each of its conferences the same query. Bounded: each memo is emptied when full.
-const REMEMBERED = 2_000;
-const tokenMemo = new Map<string, string[]>();
-const retypedMemo = new Map<string, string[]>();
-const glossaryMemo = new Map<string, Translation[]>();
-const spellingMemo = new Map<string, string[]>();
-
-/** A bounded memo of a pure function of a string. */
-function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
-  let out = memo.get(key);
-  if (out === undefined) {
-    if (memo.size >= REMEMBERED) memo.clear();
-    out = compute(key);
-    memo.set(key, out);
-  }
-  return out;
-}
-
-/** A chunk's words retyped on the other layout (none when it has no key the layouts differ on). */
-function retypedWords(chunk: string): string[] {
-  return hasLayoutKeys(chunk) ? words(swapLayout(chunk)) : [];
-}
+// What does not depend on the programme is worked out once per query text, whichever index asks (per-word.ts):
+// a series asks each of its conferences the same query.
 
 /** The glossary's translations of a list of query words (the same for every programme). */
 function glossaryOf(list: readonly string[]): Translation[] {
-  return remembered(glossaryMemo, list.join(" "), () => translateTokens(list));
+  return glossaryOfText(list.join(" "));
 }
+
+/** {@link glossaryOf} by the words joined with spaces (no query word holds one). */
+const glossaryOfText = sharedByWord((text) => translateTokens(text.split(" ")));
 
 /**
  * The glossary's translations a direct search scores: not the query's own words as one of a phrase's
@@ -83,8 +72,7 @@ function begins(v: Vocabulary, prefix: string): boolean {
 /** Whether the vocabulary holds a Cyrillic word in Latin letters, as written («джанго» django). */
 function spelledInLatin(v: Vocabulary, word: string): boolean {
   if (!isCyrillic(word)) return false;
-  for (const spelling of remembered(spellingMemo, word, latinSpellings))
-    if (v.termIds.has(spelling)) return true;
+  for (const spelling of latinSpellings(word)) if (v.termIds.has(spelling)) return true;
   return false;
 }
 
@@ -173,7 +161,7 @@ function matchDirectly(v: Vocabulary, word: string): Map<number, number> {
         if (term.length > prefix.length) add(id, SIM.prefix * Math.sqrt(prefix.length / term.length));
       });
   if (!out.size && isCyrillic(word))
-    for (const spelling of remembered(spellingMemo, word, latinSpellings)) {
+    for (const spelling of latinSpellings(word)) {
       const id = v.termIds.get(spelling);
       if (id !== undefined) add(id, SIM.phonetic);
     }
@@ -215,10 +203,7 @@ function chunksOf(v: Vocabulary, query: string): Chunk[] {
   const out: Chunk[] = [];
   let afterPlace = false;
   for (const chunk of query.split(/\s+/)) {
-    const typed: string[] = meaningfulOf(
-      remembered(tokenMemo, chunk, words),
-      afterPlace ? NO_STOP : v.stop,
-    ).words;
+    const typed: string[] = meaningfulOf(chunkWords(chunk), afterPlace ? NO_STOP : v.stop).words;
     afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
     if (typed.length) out.push({ chunk, typed, place: typed.every(isPlaceWord) });
   }
@@ -227,7 +212,7 @@ function chunksOf(v: Vocabulary, query: string): Chunk[] {
 
 /** A chunk's meaningful words retyped on the other layout (letters the punctuation keys leave alone dropped). */
 function retyped(v: Vocabulary, c: Chunk): string[] {
-  c.retyped ??= meaningfulOf(remembered(retypedMemo, c.chunk, retypedWords), v.stop).words.filter(
+  c.retyped ??= meaningfulOf(retypedChunkWords(c.chunk), v.stop).words.filter(
     (w) => w.length > 1 || /\d/.test(w),
   );
   return c.retyped;

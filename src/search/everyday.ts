@@ -11,6 +11,7 @@ import { isDictionaryWord } from "./cross-language.js";
 import { stopwordsOf } from "./languages.js";
 import { type Lexicon, lexicon } from "./lexicon.js";
 import { isCyrillic } from "./normalize.js";
+import { sharedByWordIn } from "./per-word.js";
 import { queryStem } from "./stem.js";
 
 /** Dictionary words looked at beginning with a word's stem, for one sharing it. */
@@ -24,6 +25,11 @@ const MIN_STEM = 3;
 
 /** Whether `word` (normalized, one query word) is a word of everyday language on a programme in `languages`. */
 export function isEverydayWord(word: string, languages: readonly string[]): boolean {
+  return everyday(word, languages);
+}
+
+/** {@link isEverydayWord}, worked out once a word and languages for every index (it asks the word lists alone). */
+const everyday = sharedByWordIn((word, languages) => {
   if (isDictionaryWord(word)) return true;
   if (isCyrillic(word)) {
     const s = queryStem(word, "ru");
@@ -33,7 +39,7 @@ export function isEverydayWord(word: string, languages: readonly string[]): bool
   if (!languages.includes("fr")) return false;
   const french = lexicon("fr", "en");
   return (french?.lookup(word).length ?? 0) > 0 || listsStem(french, queryStem(word, "fr"), "fr");
-}
+});
 
 /** Whether a dictionary lists a word whose stem in `lang` is `stem`. */
 function listsStem(list: Lexicon | undefined, stem: string, lang: string): boolean {

@@ -9,6 +9,7 @@ import { isDictionaryWord, LEXICON_WEIGHT, translateQueryOnce } from "./cross-la
 import { glossaryPhrases, type Translation } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
+import { sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
 import { NAME_PARTICLES } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -54,6 +55,17 @@ export function words(text: string): string[] {
     return parts.length ? parts : [t];
   });
 }
+
+/**
+ * A whitespace-separated chunk of a query as {@link words}, worked out once a chunk for every index (per-word.ts): a
+ * series asks each of its conferences the same query. Shared: read it, never change it.
+ */
+export const chunkWords = sharedByWord(words);
+
+/** A chunk's words retyped on the other layout (none when it has no key the layouts differ on), likewise shared. */
+export const retypedChunkWords = sharedByWord((chunk) =>
+  hasLayoutKeys(chunk) ? words(swapLayout(chunk)) : [],
+);
 
 /** No stop words: the words after a place word are all kept ({@link meaningful}). */
 export const NO_STOP: ReadonlySet<string> = new Set();
@@ -232,7 +244,7 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
   };
   const chunks = query.split(/\s+/);
   // Each chunk tokenized once, its words then kept or dropped as stop words by where it stands.
-  const tokens = chunks.map((c) => words(c));
+  const tokens = chunks.map(chunkWords);
   const glossed = glossedPhrases(
     v,
     tokens.flatMap((t) => meaningfulOf(t, v.stop).words),
@@ -250,7 +262,7 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       continue;
     }
     const retyped = swapLayout(chunk);
-    const swapped = meaningful(retyped, v.stop);
+    const swapped = meaningfulOf(retypedChunkWords(chunk), v.stop);
     // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
     swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
     if (swapped.noise) {

@@ -4,6 +4,8 @@ import { buildSearchIndex } from "./index.js";
 import { BufferLexicon, type Lexicon } from "./lexicon.js";
 import {
   Agreeing,
+  heldSynonyms,
+  offeredSynonyms,
   SYNONYM_WEIGHT,
   synonymsOf,
   synonymTranslations,
@@ -54,6 +56,24 @@ describe("a word's synonyms", () => {
     expect(
       synonymTranslations("слежка", 0, programme, 1, ["surveillance"], () => [], lists)[0]?.alternatives,
     ).toEqual([["supervision"]]);
+  });
+
+  it("offers every programme in the same languages the same synonyms, each keeping those it holds", () => {
+    const offered = offeredSynonyms("automobiles", ["en"], [], () => [], lists);
+    expect(offered).toEqual(["car", "~motorcar"]);
+    const holding = (words: string[]) => ({ languages: ["en"], knows: (w: string) => words.includes(w) });
+    for (const words of [["car"], ["motorcar"], ["car", "motorcar"], []]) {
+      const programme = holding(words);
+      expect(heldSynonyms("automobiles", offered, 1, programme, 0.9)).toEqual(
+        synonymTranslations("automobiles", 1, programme, 0.9, [], () => [], lists),
+      );
+    }
+    expect(heldSynonyms("automobiles", offered, 1, holding(["motorcar"]), 1)[0]?.weight).toBe(
+      UNCONFIRMED_WEIGHT,
+    );
+    // A German programme is offered the German list's synonyms too.
+    expect(offeredSynonyms("fahrrad", ["en"], [], () => [], lists)).toEqual([]);
+    expect(offeredSynonyms("fahrrad", ["de", "en"], [], () => [], lists)).toEqual(["rad"]);
   });
 
   it("offers a German word's synonyms as they are only on a programme with German texts", () => {

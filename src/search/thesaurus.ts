@@ -79,30 +79,61 @@ export function synonymTranslations(
   translate: (word: string, lang: string) => readonly string[] = () => [],
   lists: (lang: string) => Lexicon | undefined = synonymList,
 ): Translation[] {
-  // Confirmed synonyms, and those of a usual sense no second source confirms (worth less).
-  const found: [string[], string[]] = [[], []];
-  const offer = (marked: string) => {
-    const loose = marked.startsWith(UNCONFIRMED);
-    const phrase = marked.startsWith(UNCONFIRMED) ? marked.slice(UNCONFIRMED.length) : marked;
-    if (phrase === word || found.some((f) => f.includes(phrase))) return;
-    if (phrase.split(" ").every((w) => programme.knows(w))) found[loose ? 1 : 0].push(phrase);
-  };
+  const offered = offeredSynonyms(word, programme.languages, translations, translate, lists);
+  return heldSynonyms(word, offered, start, programme, weight);
+}
+
+/**
+ * The synonyms {@link synonymTranslations} offers a programme in these languages, in order, before asking it which
+ * it holds: the word lists alone decide them, so they are the same for every programme in those languages (an
+ * unconfirmed one marked by {@link UNCONFIRMED}).
+ */
+export function offeredSynonyms(
+  word: string,
+  languages: readonly string[],
+  translations: readonly string[] = [],
+  translate: (word: string, lang: string) => readonly string[] = () => [],
+  lists: (lang: string) => Lexicon | undefined = synonymList,
+): string[] {
+  const out: string[] = [];
   for (const lang of isCyrillic(word) ? ["ru"] : ["en", "de", "fr"]) {
-    const theirs = programme.languages.includes(lang);
+    const theirs = languages.includes(lang);
     // A German word's synonyms are looked up only on a German programme or when it is German (the
     // German–English list translates it); a French one's only on a French programme.
     if (lang === "fr" ? !theirs : lang === "de" && !theirs && !translate(word, lang).length) continue;
     const own = synonymsOf(word, lang, lists(lang));
-    if (lang === "en" || theirs) for (const s of own) offer(s);
+    if (lang === "en" || theirs) out.push(...own);
     // Translated only when confirmed: an unconfirmed synonym's translation is two loose steps from the word
     // («пароль» → отзыв → comment, which a French programme says for "how").
     if (lang !== "en")
       for (const s of own)
-        if (!s.startsWith(UNCONFIRMED))
-          for (const t of translate(s, lang).slice(0, TRANSLATIONS_LOOKED_AT)) offer(t);
+        if (!s.startsWith(UNCONFIRMED)) out.push(...translate(s, lang).slice(0, TRANSLATIONS_LOOKED_AT));
   }
   for (const t of translations.slice(0, TRANSLATIONS_LOOKED_AT))
-    if (!t.includes(" ") && !isCyrillic(t)) for (const s of synonymsOf(t, "en", lists("en"))) offer(s);
+    if (!t.includes(" ") && !isCyrillic(t)) out.push(...synonymsOf(t, "en", lists("en")));
+  return out;
+}
+
+/**
+ * The {@link offeredSynonyms} of a query word that a programme holds (every word of one), as translations of the
+ * word at `start` worth {@link SYNONYM_WEIGHT} of `weight` ({@link UNCONFIRMED_WEIGHT} for those no second source
+ * confirms); empty when it holds none.
+ */
+export function heldSynonyms(
+  word: string,
+  offered: readonly string[],
+  start: number,
+  programme: Holds,
+  weight: number,
+): Translation[] {
+  // Confirmed synonyms, and those of a usual sense no second source confirms (worth less).
+  const found: [string[], string[]] = [[], []];
+  for (const marked of offered) {
+    const loose = marked.startsWith(UNCONFIRMED);
+    const phrase = loose ? marked.slice(UNCONFIRMED.length) : marked;
+    if (phrase === word || found.some((f) => f.includes(phrase))) continue;
+    if (phrase.split(" ").every((w) => programme.knows(w))) found[loose ? 1 : 0].push(phrase);
+  }
   return found.flatMap((phrases, loose) =>
     phrases.length
       ? [
