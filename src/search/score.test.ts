@@ -4,6 +4,8 @@ import { buildVocabulary } from "./build.js";
 import { interpret } from "./query.js";
 import {
   aboveCutoffs,
+  belowCutoff,
+  CARRIED_ALONE_SHARE,
   MIN_SCORE,
   SUGGEST_MIN,
   scoreWords,
@@ -183,6 +185,62 @@ describe("the cut-offs", () => {
     const all = aboveCutoffs(scores);
     for (const keep of [1, 2, 6, 12, 499, 500, 600])
       expect(aboveCutoffs(scores, keep)).toEqual(all.slice(0, keep));
+  });
+});
+
+describe("a common word of the programme carrying a query alone", () => {
+  // "history" titles five talks about five things; "immersion" one talk; "cooling" and "yacht" none.
+  const talks = buildVocabulary(
+    talksProgramme([
+      ["unix", "The history of Unix"],
+      ["imaging", "A short history of imaging"],
+      ["hackers", "History of the hackerspaces"],
+      ["radio", "Radio history"],
+      ["email", "History of email"],
+      ["immersion", "Immersion of servers in oil"],
+      ["routers", "Routers at line rate"],
+    ]),
+  );
+  const found = foundIn(talks);
+
+  it("finds nothing beside a dictionary's word the programme lacks: it names the topic", () => {
+    expect(found("history")).toHaveLength(5);
+    for (const q of ["yacht history", "history of yachts"]) expect(found(q)).toEqual([]);
+  });
+
+  it("offers those sessions as «did you mean», best first", () => {
+    const all = scores("yacht history", talks);
+    const weak = weakMatches(
+      new Map(Object.entries(all).map(([id, s]) => [talks.docs.findIndex((d) => d.id === id), s])),
+    ).map(([d]) => talks.docs[d]?.id);
+    expect(weak.length).toBeGreaterThan(0);
+    for (const id of weak) expect(["unix", "imaging", "hackers", "radio", "email"]).toContain(id);
+  });
+
+  it("still carries a query when it is said in a few places only, or when another word holds the session too", () => {
+    expect(found("immersion cooling")[0]).toBe("immersion");
+    expect(found("unix history")[0]).toBe("unix");
+    expect(found("yacht unix history")[0]).toBe("unix");
+  });
+
+  it("still carries a query beside a word no dictionary lists (a borrowing, jargon it cannot read)", () => {
+    expect(found("qzxvy history")).toContain("unix");
+    expect(scores("qzxvy history", talks).unix).toBeGreaterThan(
+      scores("yacht history", talks).unix as number,
+    );
+  });
+});
+
+describe("moving a score below the cut-off", () => {
+  it("puts every score from the cut-off up just below it, in order", () => {
+    const moved = [MIN_SCORE, 0.5, 0.7, 1].map(belowCutoff);
+    for (const m of moved) {
+      expect(m).toBeLessThan(MIN_SCORE);
+      expect(m).toBeGreaterThanOrEqual(CARRIED_ALONE_SHARE * MIN_SCORE);
+      expect(m).toBeGreaterThanOrEqual(SUGGEST_MIN);
+    }
+    expect([...moved].sort((a, b) => a - b)).toEqual(moved);
+    expect(moved[3]).toBeGreaterThan(moved[0] as number);
   });
 });
 

@@ -44,6 +44,14 @@ export const WEAK_WORD_SHARE = 0.7;
 /** …and a word reaching nothing that no dictionary lists (a borrowing, a derived or jargon form) this share. */
 export const UNREAD_WORD_SHARE = 0.85;
 /**
+ * A word reaching at most this many documents may name what they share ("immersion" beside "cooling"); one said in
+ * more is a common word of the programme (history, design, music), which alone carries no query beside a
+ * dictionary's word the programme lacks ({@link carriedAlone}).
+ */
+export const CARRIER_DOCS = 3;
+/** A session a common word alone carries scores between this share of {@link MIN_SCORE} and it ({@link belowCutoff}). */
+export const CARRIED_ALONE_SHARE = 0.9;
+/**
  * Scores every document the query words reach, into `into`; with `direct`, only those they reach as the
  * programme writes them (direct.ts: no slips, sound, dictionary translations or words written as one).
  */
@@ -105,6 +113,8 @@ export function scoreWords(
   for (const q of query) if (!q.optional) said++;
   const synonyms = direct || said < 2 ? undefined : new Agreeing();
   const matched: Map<number, number>[] = [];
+  // Each word reaching the programme: the documents it reaches (carriedAlone).
+  const reachedDocs: (readonly number[])[] = [];
   const together = direct
     ? undefined
     : new SaidTogether((w) => {
@@ -146,12 +156,16 @@ export function scoreWords(
       continue;
     }
     const idf = Math.log(1 + n / docs.length);
+    reachedDocs.push(docs);
     known += idf;
     knownWords++;
     synonyms?.reached(w, idf, docs, best, STRONG_MATCH);
     partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together), specific);
   }
   if (!touched.length) return;
+  const alone = direct || said < 2 ? undefined : carriedAlone(reachedDocs, partial);
+  // A word's synonyms reaching a session (thesaurus.ts) say it is not carried by one word alone.
+  const before = alone && synonyms ? [...alone].map((d) => total[d] as number) : undefined;
   synonyms?.credit(
     total,
     (w) => synonymDocs(v, words[w] as string),
@@ -159,6 +173,10 @@ export function scoreWords(
     (w) => (query[w] as QueryWord).factor,
     known / knownWords,
   );
+  if (alone && before)
+    [...alone].forEach((d, i) => {
+      if (total[d] !== before[i]) alone.delete(d);
+    });
   // A word that matches nothing weighs as much as an average word that does.
   const sum = known + unknownWords * (known / knownWords);
   // Sessions may weigh the words the programme lacks less (people are found by their whole name); not in a
@@ -184,7 +202,30 @@ export function scoreWords(
       Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
     );
   }
-  writeScores(v, touched, sum, sessionSum, partial, gains, into);
+  writeScores(v, touched, sum, sessionSum, partial, gains, alone, into);
+}
+
+/**
+ * The documents a common word of the query carries alone, when another is a dictionary's word reaching nothing:
+ * those reached by one query word only, said in more than {@link CARRIER_DOCS} documents. Such a word frames a
+ * topic (history, design, music, «школа») and the word the programme lacks names it: «yacht design» is not about
+ * the design talks. Undefined when no query word is a dictionary's word reaching nothing.
+ */
+function carriedAlone(
+  reached: readonly (readonly number[])[],
+  partial: PartialMatch,
+): Set<number> | undefined {
+  if (reached.length === 0 || !partial.lacksKnownWord()) return undefined;
+  const byRare = new Set<number>();
+  const reaching = new Map<number, number>();
+  for (const docs of reached)
+    if (docs.length <= CARRIER_DOCS) for (const d of docs) byRare.add(d);
+    else for (const d of docs) reaching.set(d, (reaching.get(d) ?? 0) + 1);
+  const out = new Set<number>();
+  reaching.forEach((words, d) => {
+    if (words === 1 && !byRare.has(d)) out.add(d);
+  });
+  return out.size ? out : undefined;
 }
 
 /** The documents a query word's synonyms reach (thesaurus.ts), each with its best synonym's weight there. */
@@ -256,8 +297,8 @@ function bestOf(v: Vocabulary, touched: readonly number[], total: Float64Array, 
 /**
  * Each touched document's score into `into`, its total over the query's whole rarity `sum` (sessions over
  * `sessionSum` when {@link PartialMatch} weighs missing words less, or over what `partial` weighs for a session
- * saying a specific word), or with what it `gains` by words said together when that is more; clears the totals
- * for the next search.
+ * saying a specific word), or with what it `gains` by words said together when that is more — below the cut-off
+ * for a session a common word carries `alone` ({@link carriedAlone}); clears the totals for the next search.
  */
 function writeScores(
   v: Vocabulary,
@@ -266,6 +307,7 @@ function writeScores(
   sessionSum: number,
   partial: PartialMatch,
   gains: Map<number, number> | undefined,
+  alone: Set<number> | undefined,
   into: { set(doc: number, score: number): unknown },
 ): void {
   const total = v.total;
@@ -275,10 +317,20 @@ function writeScores(
     let own = sessionSum < sum && session ? sessionSum : sum;
     if (session && partial.specific) own = Math.min(own, partial.sumHolding(d) ?? own);
     const gain = gains?.get(d);
-    const score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
+    let score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
+    if (alone?.has(d) && score >= MIN_SCORE) score = belowCutoff(score);
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
   }
+}
+
+/**
+ * A score of at least {@link MIN_SCORE} moved just below it, in order: [MIN_SCORE, 1] onto [{@link
+ * CARRIED_ALONE_SHARE} × MIN_SCORE, MIN_SCORE) — offered as "did you mean", never shown as a result.
+ */
+export function belowCutoff(score: number): number {
+  const above = Math.min(1, (score - MIN_SCORE) / (1 - MIN_SCORE));
+  return MIN_SCORE * (CARRIED_ALONE_SHARE + (1 - CARRIED_ALONE_SHARE) * above * 0.99);
 }
 
 /**
@@ -394,6 +446,12 @@ class PartialMatch {
   /** A query word reaching nothing. */
   unreached(word: string): void {
     this.lacking.push(word);
+  }
+
+  /** Whether some query word reaching nothing is a word a dictionary lists. */
+  lacksKnownWord(): boolean {
+    this.known ??= this.lacking.map(isDictionaryWord);
+    return this.known.includes(true);
   }
 
   /** Whether some words reach the programme strongly and others do not. */
