@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { heardBeginnings, heardCost } from "./heard.js";
+import { LEXICON_DIR } from "./lexicon.js";
 
 const cost = (cyrillic: string, latin: string, stems: number[] = [], tail = 0) =>
   heardCost(cyrillic, latin, 5, stems, tail);
@@ -76,6 +79,64 @@ describe("how closely a Cyrillic word is heard as a Latin one", () => {
       });
     // Inside a longer word: beginning anywhere in it.
     expect(heardCost("фарплан", "eventfahrplan", 1, [], 0, true)).toBe(heardCost("фарплан", "fahrplan", 1));
+  });
+
+  it("rules a word out before the alignment only when the alignment would: costs within a bound unchanged", () => {
+    // English words, each against a Cyrillic spelling by ear of itself, with a slip, and of its neighbours in
+    // the list (sharing its beginning), whole, by stems with an ending, and inside a longer word.
+    const english = readFileSync(join(LEXICON_DIR, "en-ru.tsv"), "utf8")
+      .split("\n")
+      .map((line) => line.split("\t")[0] as string)
+      .filter((w, i) => i % 101 === 0 && /^[a-z]{4,12}$/.test(w));
+    const byEar: [RegExp, string][] = [
+      [/sh/g, "ш"],
+      [/ch/g, "ч"],
+      [/th/g, "т"],
+      [/ph/g, "ф"],
+      [/ck/g, "к"],
+      [/oo/g, "у"],
+      [/ee/g, "и"],
+      [/x/g, "кс"],
+      [/j/g, "дж"],
+      [/w/g, "в"],
+      [/y/g, "й"],
+      [/q/g, "к"],
+    ];
+    const letters: Record<string, string> = Object.fromEntries(
+      [..."abcdefghiklmnoprstuvz"].map((l, i) => [l, "абкдефгхиклмнопрстувз"[i] as string]),
+    );
+    const heard = (w: string) =>
+      [...byEar.reduce((out, [latin, cyrillic]) => out.replace(latin, cyrillic), w)]
+        .map((l) => letters[l] ?? l)
+        .join("");
+    let within = 0;
+    let beyond = 0;
+    english.forEach((latin, k) => {
+      const spelled = heard(latin);
+      const slipped = spelled.slice(0, 2) + spelled.slice(3);
+      for (const cyrillic of [spelled, slipped])
+        for (const other of [latin, english[k + 1] ?? latin, `${latin}ing`, `re${latin}`]) {
+          const stems = cyrillic.length > 5 ? [cyrillic.length - 1, cyrillic.length - 2] : [];
+          for (const [s, tail, inside] of [
+            [[], 0, false],
+            [stems, 4, false],
+            [stems, 4, true],
+          ] as const) {
+            const whole = heardCost(cyrillic, other, 1000, s, tail, inside);
+            for (const bound of [0.2, 0.4, 0.8, 1.2, 2, 3]) {
+              const cost = heardCost(cyrillic, other, bound, s, tail, inside);
+              expect(cost, `${cyrillic} ${other} ${bound}`).toBe(
+                whole <= bound ? whole : Number.POSITIVE_INFINITY,
+              );
+              if (whole <= bound) within++;
+              else beyond++;
+            }
+          }
+        }
+    });
+    // Both kinds of answer were asked for, many times.
+    expect(within).toBeGreaterThan(500);
+    expect(beyond).toBeGreaterThan(500);
   });
 
   it("gives the Latin beginnings a word's spellings start with", () => {

@@ -234,18 +234,43 @@ export function heardable(word: string): boolean {
   return /^[а-яё]+$/.test(word);
 }
 
-/** A Cyrillic word's ways of being spelled, per position: how many letters, the spelling, its cost. */
-type Ways = (readonly [length: number, spelling: string, cost: number])[][];
+/** A way of spelling a letter or pair: how many letters, the spelling, its cost. */
+type Way = readonly [length: number, spelling: string, cost: number];
+/** A Cyrillic word's ways of being spelled, per position. */
+type Ways = (readonly Way[])[];
+
+/** Per Cyrillic letter or pair, its ways as {@link heardOf} lists them, and each way's letters (bits). */
+const WAYS = new Map<string, { ways: readonly Way[]; letters: readonly number[] }>(
+  Object.entries(HEARD).map(([key, ways]) => [
+    key,
+    {
+      ways: ways.map(([spelling, cost]) => [key.length, spelling, cost] as const),
+      letters: ways.map(([spelling]) => lettersOf(spelling)),
+    },
+  ]),
+);
+const NO_WAYS = { ways: [] as readonly Way[], letters: [] as readonly number[] };
 
 /**
  * What {@link heardCost} reads of a Cyrillic word, worked out once per word (it is weighed against many): per
  * letter its ways, what leaving it unheard costs (nothing for a sign, little for a doubled letter) and whether
- * it is a vowel.
+ * it is a vowel; and what {@link heardFloor} reads.
  */
 interface Heard {
   ways: Ways;
   unheard: Float64Array;
   vowel: Uint8Array;
+  /** The Latin letters (a bit per letter a–z) any of the word's ways spells. */
+  spells: number;
+  /**
+   * Per letter, the letters (bits) of each way that may hear it, its own and a pair's begun a letter before
+   * (letter i's from `heardFrom[i]` to `heardFrom[i + 1]`): it is heard by a way only when the Latin word holds
+   * every letter of one.
+   */
+  heardBy: Int32Array;
+  heardFrom: Int32Array;
+  /** Per letter, the least that hearing it by no way costs: left unheard, or heard as another letter. */
+  unwayed: Float64Array;
 }
 
 /** Words whose {@link Heard} is kept: a search weighs a word, its parts and its neighbours joined by turns. */
@@ -259,19 +284,32 @@ function heardOf(cyrillic: string): Heard {
   const ways: Ways = [];
   const unheard = new Float64Array(n + 1);
   const vowel = new Uint8Array(n + 1);
+  const unwayed = new Float64Array(n);
+  const heardFrom = new Int32Array(n + 1);
+  const heardBy: number[] = [];
+  let spells = 0;
+  let pairBefore = NO_WAYS;
   for (let i = 0; i < n; i++) {
-    const here: (readonly [number, string, number])[] = [];
-    for (const len of [1, 2])
-      for (const [spelling, cost] of HEARD[cyrillic.slice(i, i + len)] ?? [])
-        if (i + len <= n) here.push([len, spelling, cost]);
-    ways.push(here);
     const c = cyrillic[i] as string;
+    const one = WAYS.get(c) ?? NO_WAYS;
+    const pair = (i + 1 < n && WAYS.get(cyrillic.slice(i, i + 2))) || NO_WAYS;
+    // A letter's own ways first, then its pair's.
+    ways.push(pair.ways.length ? [...one.ways, ...pair.ways] : one.ways);
     unheard[i] = c === "ь" || c === "ъ" ? 0 : c === cyrillic[i - 1] ? DOUBLED : EDIT;
     vowel[i] = CYRILLIC_VOWELS.has(c) ? 1 : 0;
+    unwayed[i] = Math.min(unheard[i] as number, vowel[i] ? VOWEL_FOR_VOWEL : EDIT);
+    heardFrom[i] = heardBy.length;
+    for (const letters of [one.letters, pair.letters, pairBefore.letters])
+      for (const mask of letters) {
+        spells |= mask;
+        heardBy.push(mask);
+      }
+    pairBefore = pair;
   }
+  heardFrom[n] = heardBy.length;
   // Past the last letter: nothing is read there but the Latin letters added.
   unheard[n] = EDIT;
-  const heard = { ways, unheard, vowel };
+  const heard = { ways, unheard, vowel, spells, heardBy: Int32Array.from(heardBy), heardFrom, unwayed };
   if (heardLately.size >= HEARD_KEPT) heardLately.clear();
   heardLately.set(cyrillic, heard);
   return heard;
@@ -306,7 +344,8 @@ export function heardCost(
 ): number {
   const n = cyrillic.length;
   const m = latin.length;
-  const { ways, unheard, vowel } = heardOf(cyrillic);
+  const heard = heardOf(cyrillic);
+  const { ways, unheard, vowel } = heard;
   // d[i * width + j]: cost of the first i Cyrillic letters heard as the first j Latin ones.
   const width = m + 1;
   const size = (n + 1) * width;
@@ -331,6 +370,7 @@ export function heardCost(
               : AFTER_CONSONANT_H
             : EDIT;
   }
+  if (heardFloor(heard, latin, stems, tail, inside) > max + FLOOR_SLACK) return Number.POSITIVE_INFINITY;
   const d = table;
   d.fill(Number.POSITIVE_INFINITY, 0, size);
   d[0] = 0;
@@ -383,6 +423,62 @@ export function heardCost(
   }
   best = Math.min(best, d[n * width + m] as number);
   return best <= max ? best : Number.POSITIVE_INFINITY;
+}
+
+/** A Latin letter's bit (a–z; any other letter none: no way spells it). */
+function letterBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : 0;
+}
+
+/** The letters of a spelling, a bit each. */
+function lettersOf(spelling: string): number {
+  let mask = 0;
+  for (let j = 0; j < spelling.length; j++) mask |= letterBit(spelling.charCodeAt(j));
+  return mask;
+}
+
+/** Room for rounding between a floor summed in one order and the same costs summed along an alignment. */
+const FLOOR_SLACK = 1e-9;
+
+/**
+ * A floor under {@link heardCost} (of a Latin word whose `addedAt` is filled), from the letters of either word
+ * that no way of the other's can hear. A Latin letter none of the Cyrillic word's ways spells is added, heard as
+ * another letter or left as an ending's; a Cyrillic letter before the shortest stem none of whose ways the Latin
+ * word holds every letter of is left unheard or heard as another. Each such letter costs at least that whatever
+ * the alignment, and no step pays for two letters of one word: either sum is a floor (not both added: hearing a
+ * letter as another pays for one of each). Linear in the words' lengths, where the alignment is their product:
+ * most words a Cyrillic word is weighed against are ruled out by it.
+ */
+function heardFloor(
+  heard: Heard,
+  latin: string,
+  stems: readonly number[],
+  tail: number,
+  inside: boolean,
+): number {
+  const m = latin.length;
+  let present = 0;
+  let latinFloor = 0;
+  for (let j = 0; j < m; j++) {
+    const bit = letterBit(latin.charCodeAt(j));
+    present |= bit;
+    // Inside a longer word, the letters before where it is heard cost nothing.
+    if (inside || bit & heard.spells) continue;
+    let least = Math.min(addedAt[j] as number, VOWEL_FOR_VOWEL);
+    if (stems.length && j >= m - tail) least = Math.min(least, TAIL);
+    latinFloor += least;
+  }
+  let heardTo = heard.unwayed.length;
+  for (const s of stems) if (s < heardTo) heardTo = s;
+  let cyrillicFloor = 0;
+  const { heardBy, heardFrom } = heard;
+  for (let i = 0; i < heardTo; i++) {
+    let spelled = false;
+    for (let k = heardFrom[i] as number; k < (heardFrom[i + 1] as number) && !spelled; k++)
+      spelled = ((heardBy[k] as number) & present) === heardBy[k];
+    if (!spelled) cyrillicFloor += heard.unwayed[i] as number;
+  }
+  return Math.max(latinFloor, cyrillicFloor);
 }
 
 /**

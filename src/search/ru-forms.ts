@@ -67,10 +67,14 @@ export class RussianForms {
 
   private find(word: string): string[] {
     const out: string[] = [];
-    if (this.lemmas.lookup(word).length) out.push(word);
+    // No listed lemma begins with more of the word than this: a candidate keeping a longer beginning of it (an
+    // ending shorter than the rest taken off) is none, and is not tried — one search rules out most rules of a
+    // word with a slip, or of no Russian word at all.
+    const shared = this.lemmas.sharedPrefix?.(word) ?? word.length;
+    if (shared === word.length && this.lemmas.lookup(word).length) out.push(word);
     // Each candidate lemma with the flags that would make the word of it, looked up once.
     const candidates = new Map<string, string>();
-    for (let k = 0; k <= Math.min(this.longest, word.length - 1); k++) {
+    for (let k = Math.max(0, word.length - shared); k <= Math.min(this.longest, word.length - 1); k++) {
       const rules = this.byEnding.get(word.slice(word.length - k));
       if (!rules) continue;
       const base = word.slice(0, word.length - k);
