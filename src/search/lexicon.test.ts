@@ -21,9 +21,14 @@ describe("a word list built by the build's own code, searched in memory and from
   const text = `${builder.lines().join("\n")}\n`;
   const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
   writeFileSync(join(dir, "small.tsv"), text);
-  const lists = [BufferLexicon.fromText(text), FileLexicon.open(join(dir, "small.tsv"))];
+  const lists = [
+    BufferLexicon.fromText(text),
+    FileLexicon.open(join(dir, "small.tsv")),
+    FileLexicon.open(join(dir, "small.tsv"), 0),
+  ];
+  const named = lists.map((l, i) => [`${l.constructor.name}${i === 2 ? " by blocks" : ""}`, l] as const);
 
-  it.each(lists.map((l) => [l.constructor.name, l] as const))("%s: finds words and only them", (_name, l) => {
+  it.each(named)("%s: finds words and only them", (_name, l) => {
     expect(l.lookup("vulkan")).toEqual(["volcano"]);
     expect(l.lookup("fahrkarte")).toEqual(["ticket", "fare ticket"]);
     expect(l.lookup("fahrkartenautomat")).toEqual(["ticket machine"]);
@@ -38,7 +43,7 @@ describe("a word list built by the build's own code, searched in memory and from
   it("reads a large file a block at a time, finding every word across block boundaries", () => {
     const lines = manyWords(3000);
     writeFileSync(join(dir, "many.tsv"), `${lines.join("\n")}\n`);
-    const file = FileLexicon.open(join(dir, "many.tsv"));
+    const file = FileLexicon.open(join(dir, "many.tsv"), 0);
     expect(file.blocks).toBeGreaterThan(Math.floor(lines.join("\n").length / BLOCK) - 1);
     for (let i = 0; i < 3000; i += 7)
       expect(file.lookup(`w${String(i).padStart(5, "0")}`)).toEqual([`t${i}`, `u${i} v${i}`]);
@@ -50,8 +55,25 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(keys.at(-1)).toBe("w01999");
   });
 
+  it("reads a small file whole, as one block, finding what reading it a block at a time finds", () => {
+    const whole = FileLexicon.open(join(dir, "many.tsv"));
+    const blocks = FileLexicon.open(join(dir, "many.tsv"), 0);
+    expect(whole.blocks).toBe(1);
+    expect(blocks.blocks).toBeGreaterThan(10);
+    for (const word of ["w00000", "w01234", "w02999", "w03000", "w0123", "a", "x"]) {
+      expect(whole.lookup(word)).toEqual(blocks.lookup(word));
+      expect(whole.sharedPrefix(word)).toBe(blocks.sharedPrefix(word));
+      const a: string[] = [];
+      const b: string[] = [];
+      expect(whole.withPrefix(word.slice(0, 4), 300, (k, t) => a.push(k, ...t))).toBe(
+        blocks.withPrefix(word.slice(0, 4), 300, (k, t) => b.push(k, ...t)),
+      );
+      expect(a).toEqual(b);
+    }
+  });
+
   it("finds the same translations for a word looked up again, after more words than it remembers", () => {
-    const file = FileLexicon.open(join(dir, "many.tsv"));
+    const file = FileLexicon.open(join(dir, "many.tsv"), 0);
     const word = (i: number) => `w${String(i % 3000).padStart(5, "0")}`;
     const first = file.lookup(word(1));
     // Remembered: the very array; then forgotten once LOOKUPS_KEPT other words were looked up, and read again.
@@ -63,23 +85,20 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(file.lookup("w03000")).toEqual([]);
   });
 
-  it.each(lists.map((l) => [l.constructor.name, l] as const))(
-    "%s: tells how much of a text's beginning some listed word begins with",
-    (_name, l) => {
-      expect(l.sharedPrefix?.("vulkanausbruch")).toBe(6);
-      expect(l.sharedPrefix?.("fahrkartenautomaten")).toBe(17);
-      expect(l.sharedPrefix?.("fahrrad")).toBe(4);
-      expect(l.sharedPrefix?.("bienenstock")).toBe(5);
-      expect(l.sharedPrefix?.("aal")).toBe(0);
-      expect(l.sharedPrefix?.("zzz")).toBe(0);
-    },
-  );
+  it.each(named)("%s: tells how much of a text's beginning some listed word begins with", (_name, l) => {
+    expect(l.sharedPrefix?.("vulkanausbruch")).toBe(6);
+    expect(l.sharedPrefix?.("fahrkartenautomaten")).toBe(17);
+    expect(l.sharedPrefix?.("fahrrad")).toBe(4);
+    expect(l.sharedPrefix?.("bienenstock")).toBe(5);
+    expect(l.sharedPrefix?.("aal")).toBe(0);
+    expect(l.sharedPrefix?.("zzz")).toBe(0);
+  });
 
   it("tells the shared beginning as a search of every word would, across blocks and in any script", () => {
     const words = [...manyWords(3000).map((l) => l.split("\t")[0] as string), "wähler", "wärme", "пчела"];
     words.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     writeFileSync(join(dir, "shared.tsv"), `${words.map((w) => `${w}\tx`).join("\n")}\n`);
-    const file = FileLexicon.open(join(dir, "shared.tsv"));
+    const file = FileLexicon.open(join(dir, "shared.tsv"), 0);
     const memory = BufferLexicon.fromText(`${words.map((w) => `${w}\tx`).join("\n")}\n`);
     const common = (a: string, b: string) => {
       let i = 0;

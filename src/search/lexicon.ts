@@ -4,10 +4,13 @@
  * is a sorted text file, one word a line ("word\ttranslation|translation…", the word a lemma, the most usual
  * translation first), searched in place by binary search over its bytes: nothing is parsed.
  *
- * The files are large (the German one 8 MB) and a look-up reads a few lines of one, so a file is not read
- * into memory: opening it notes the first word of each block of {@link BLOCK} bytes (one pass over the file,
+ * The files are large (the German one 11 MB) and a look-up reads a few lines of one, so a large file is not
+ * read into memory: opening it notes the first word of each block of {@link BLOCK} bytes (one pass over the file,
  * a few milliseconds), and a look-up reads the one block its word is in, keeping the latest
- * {@link CACHED_BLOCKS} blocks. What a list costs in memory is its block index and that cache, some 100 kB.
+ * {@link CACHED_BLOCKS} blocks. What such a list costs in memory is its block index and that cache, some 300 kB.
+ * A small list (up to {@link WHOLE_LIST}: the Russian ones) is one block, read whole on its first look-up and
+ * kept: a word seen for the first time is looked up in several lists, its forms and its parts too, and read
+ * a block at a time each look-up read a block from disk (a few a word).
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
@@ -48,6 +51,8 @@ function lettersIn(text: Buffer, bytes: number): number {
 
 /** Bytes of a file read at a time, cut at line ends: most look-ups read one block. */
 export const BLOCK = 4096;
+/** A list this small (in bytes) is one block, read whole and kept (see the module's comment). */
+export const WHOLE_LIST = 2 * 1024 * 1024;
 /** Blocks kept per file: a query's words and a compound's parts read a few dozen at most. */
 export const CACHED_BLOCKS = 64;
 
@@ -178,12 +183,13 @@ export class FileLexicon implements Lexicon {
 
   private constructor(private readonly fd: number) {}
 
-  /** Opens a list's file and notes where its blocks start. */
-  static open(path: string): FileLexicon {
+  /** Opens a list's file and notes where its blocks start: one block when it is `whole` bytes or less. */
+  static open(path: string, whole = WHOLE_LIST): FileLexicon {
     const fd = openSync(path, "r");
     try {
       const lexicon = new FileLexicon(fd);
-      lexicon.index(fstatSync(fd).size);
+      const size = fstatSync(fd).size;
+      lexicon.index(size, size <= whole ? size : BLOCK);
       return lexicon;
     } catch (e) {
       closeSync(fd);
@@ -192,12 +198,12 @@ export class FileLexicon implements Lexicon {
   }
 
   /**
-   * Notes the blocks: one starts at the first line start at or after each multiple of BLOCK, and its first
-   * word is read there (one small read a block, no pass over the whole file).
+   * Notes the blocks: one starts at the first line start at or after each multiple of `block` bytes, and its
+   * first word is read there (one small read a block, no pass over the whole file).
    */
-  private index(size: number): void {
+  private index(size: number, block: number): void {
     const buf = Buffer.alloc(256);
-    for (let at = 0; at < size; at += BLOCK) {
+    for (let at = 0; at < size; at += block) {
       let start = at;
       if (at > 0) {
         // The line holding byte at − 1 ends somewhere after it: the next line starts the block.
@@ -231,7 +237,10 @@ export class FileLexicon implements Lexicon {
     const start = this.starts[i] as number;
     // Not zeroed first: the read fills it (what it did not fill is cut off).
     const bytes = Buffer.allocUnsafe((this.starts[i + 1] as number) - start);
-    const read = readSync(this.fd, bytes, 0, bytes.length, start);
+    // A whole list's one block is read in as many reads as it takes.
+    let read = 0;
+    for (let n = -1; n !== 0 && read < bytes.length; read += n)
+      n = readSync(this.fd, bytes, read, bytes.length - read, start + read);
     b = new BufferLexicon(read < bytes.length ? bytes.subarray(0, read) : bytes);
     if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(i, b);
