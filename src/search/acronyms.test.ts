@@ -43,6 +43,18 @@ describe("acronyms", () => {
     expect(acronymOfQuery(v, "BigBlueButton")).toBe("bbb");
   });
 
+  it("are no word the programme also writes in lower case and a dictionary lists", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["hot", "Hot/Cold Flame Graphs", "Replicas in Hot Standby, the Hot Standby's lag and its hot paths."],
+        ["dpl", "Bits from the DPL"],
+      ]),
+    );
+    // HOT is a word ("hot paths"), not what "history of tattoos" spells out; the DPL is said only in capitals.
+    expect(acronymOfQuery(w, "history of tattoos")).toBeUndefined();
+    expect(acronymOfQuery(w, "Debian Project Leader")).toBe("dpl");
+  });
+
   it("are not the initials of two words", () => {
     const w = buildVocabulary(talksProgramme([["av", "Escalation in AV products"]]));
     expect(acronymOfQuery(w, "age verification")).toBeUndefined();

@@ -5,6 +5,7 @@
  * query's other words; a query that spells out an acronym the programme holds adds what that acronym reaches.
  */
 import { type Memo, matchMemo, SIM } from "./candidates.js";
+import { lexicon } from "./lexicon.js";
 import { isCyrillic, STOPWORDS } from "./normalize.js";
 import { type QueryWord, words } from "./query.js";
 import { scoreWords } from "./score.js";
@@ -23,7 +24,7 @@ export function initials(text: readonly string[]): string {
 
 /**
  * The vocabulary's acronym a query of several words spells out when the programme holds it as a name (written in
- * capitals: FTTH, BER): the initials of all its words, of those that are not stop words, of its words as typed
+ * capitals: FTTH, BER) and no dictionary lists as a word: the initials of all its words, of those that are not stop words, of its words as typed
  * with a hyphenated one as one ("High-bandwidth Digital Content Protection" HDCP), or of the parts of one word
  * written in camel case ("BigBlueButton" BBB).
  */
@@ -40,9 +41,21 @@ export function acronymOfQuery(v: Vocabulary, query: string): string | undefined
     // Two words' initials are too often some other name ("age verification" is not AV, "CIA Vault" not CV).
     if (candidate.length < 3 || !ACRONYM.test(candidate)) continue;
     const id = v.termIds.get(candidate);
-    if (id !== undefined && v.proper.has(id)) return candidate;
+    if (id !== undefined && v.proper.has(id) && !(v.lowerCount[id] && listedWord(candidate)))
+      return candidate;
   }
   return undefined;
+}
+
+/**
+ * Whether a dictionary lists `word` as a word ("hot", "war", «дом»): initials that spell one are a coincidence
+ * ("history of tattoos" is not HOT), not an acronym the query spells out.
+ */
+function listedWord(word: string): boolean {
+  const lists = isCyrillic(word)
+    ? [lexicon("ru", "en")]
+    : [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")];
+  return lists.some((list) => (list?.lookup(word).length ?? 0) > 0);
 }
 
 /**
