@@ -152,25 +152,33 @@ const NONE: Tiers = { exact: [], guessed: [] };
 function lookUp(list: Lexicon, word: string, lang: string): Tiers {
   const own = list.lookup(word);
   if (own.length) return { exact: own, guessed: [], listed: true };
+  // Every look-up below is of a word, or of words beginning so, sharing some beginning with this one: none finds
+  // anything where no listed word begins with that much of it (one search tells how much some does), and is not
+  // made — a word with a slip, or a compound's piece, shares few letters with any.
+  const shared = list.sharedPrefix?.(word) ?? word.length;
+  const mayFind = (key: string) => shared >= firstDifference(key, word);
   // A Russian form's dictionary forms by the morphological dictionary («удаленные» → удаленный).
   const forms = lang === "ru" ? (russianForms()?.lemmasOf(word) ?? []) : [];
   const exact: string[] = [];
-  for (const form of forms) for (const t of list.lookup(form)) if (!exact.includes(t)) exact.push(t);
+  for (const form of forms)
+    if (mayFind(form)) for (const t of list.lookup(form)) if (!exact.includes(t)) exact.push(t);
   if (exact.length) return { exact, guessed: [], listed: true };
   const s = queryStem(word, lang);
   if (s.length < 3) return NONE;
   const lemmas: [string, string[]][] = [];
-  list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
-    if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
-  });
+  if (mayFind(s))
+    list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
+      if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
+    });
   // A Russian form whose stem drops or gains a vowel (a fleeting о/е: «ошибок» ошибка, «замка» замок).
   if (!lemmas.length && lang === "ru")
     for (const other of fleetingVowel(s))
-      list.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
-        if (queryStem(lemma, lang) === other) lemmas.push([lemma, translations]);
-      });
+      if (mayFind(other))
+        list.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
+          if (queryStem(lemma, lang) === other) lemmas.push([lemma, translations]);
+        });
   // …or one Snowball stems shorter than its lemma («простоя» просто-, «простой» прост-).
-  if (!lemmas.length && lang === "ru" && s.length > MIN_FLEETING_STEM)
+  if (!lemmas.length && lang === "ru" && s.length > MIN_FLEETING_STEM && mayFind(s.slice(0, -1)))
     list.withPrefix(s.slice(0, -1), MAX_LEMMAS, (lemma, translations) => {
       if (!lemma.includes(" ") && endingAway(word, queryStem(lemma, lang)))
         lemmas.push([lemma, translations]);
@@ -504,7 +512,7 @@ function slipped(word: string, languages: readonly string[]): string[] {
   return [];
 }
 
-/** Where two words of one length first differ. */
+/** Where two words first differ: how many letters of their beginnings they share. */
 function firstDifference(a: string, b: string): number {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
