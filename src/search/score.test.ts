@@ -231,6 +231,32 @@ describe("a common word of the programme carrying a query alone", () => {
   });
 });
 
+describe("a person only heard in one word of several", () => {
+  const programme = talksProgramme([
+    ["matrix", "Matrix bridges"],
+    ["speed", "Speed of the network stack", "How fast packets go."],
+  ]);
+  const hubert = { id: "hubert", name: { en: "Hubert Chathi" } };
+  const people = buildVocabulary({
+    ...programme,
+    speakers: [hubert],
+    sessions: programme.sessions.map((s) => (s.id === "matrix" ? { ...s, speakers: ["hubert"] } : s)),
+  });
+  const found = foundIn(people);
+
+  it("is no one: the other words say nothing of them, the likeness is a coincidence", () => {
+    // «гепарда» (a cheetah's) sounds like Hubert; «скорость» (speed) finds the talk on speed, not him.
+    expect(scores("гепарда", people).hubert).toBeGreaterThan(0);
+    expect(found("скорость гепарда")).not.toContain("hubert");
+    expect(scores("скорость гепарда", people).hubert ?? 0).toBe(0);
+  });
+
+  it("is still found by a whole name, or by the name alone", () => {
+    expect(found("хуберт чати")[0]).toBe("hubert");
+    expect(found("хуберт")[0]).toBe("hubert");
+  });
+});
+
 describe("moving a score below the cut-off", () => {
   it("puts every score from the cut-off up just below it, in order", () => {
     const moved = [MIN_SCORE, 0.5, 0.7, 1].map(belowCutoff);

@@ -115,6 +115,7 @@ export function scoreWords(
   const matched: Map<number, number>[] = [];
   // Each word reaching the programme: the documents it reaches (carriedAlone).
   const reachedDocs: (readonly number[])[] = [];
+  const reachedIdf: number[] = [];
   const together = direct
     ? undefined
     : new SaidTogether((w) => {
@@ -157,6 +158,7 @@ export function scoreWords(
     }
     const idf = Math.log(1 + n / docs.length);
     reachedDocs.push(docs);
+    reachedIdf.push(idf);
     known += idf;
     knownWords++;
     synonyms?.reached(w, idf, docs, best, STRONG_MATCH);
@@ -164,6 +166,7 @@ export function scoreWords(
   }
   if (!touched.length) return;
   const alone = direct || said < 2 ? undefined : carriedAlone(reachedDocs, partial);
+  const heard = direct || said < 2 ? undefined : heardAlone(v, reachedDocs, reachedIdf, total);
   // A word's synonyms reaching a session (thesaurus.ts) say it is not carried by one word alone.
   const before = alone && synonyms ? [...alone].map((d) => total[d] as number) : undefined;
   synonyms?.credit(
@@ -202,7 +205,7 @@ export function scoreWords(
       Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
     );
   }
-  writeScores(v, touched, sum, sessionSum, partial, gains, alone, into);
+  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into);
 }
 
 /**
@@ -226,6 +229,34 @@ function carriedAlone(
     if (words === 1 && !byRare.has(d)) out.add(d);
   });
   return out.size ? out : undefined;
+}
+
+/**
+ * The people one query word alone reaches, and that in their name by how it sounds or by a slip (below {@link
+ * SIM.phonetic}), not as the programme writes it, in a query of several words: the others say nothing of them, so the likeness
+ * is a coincidence — «скорость гепарда» (a cheetah's speed) is not Hubert — and no "did you mean" either. A whole
+ * name, or a name heard well, still finds its person. Undefined when there are none.
+ */
+function heardAlone(
+  v: Vocabulary,
+  reached: readonly (readonly number[])[],
+  idfs: readonly number[],
+  total: Float64Array,
+): Set<number> | undefined {
+  // Each person reached, with the one word reaching them (−1 when several do).
+  const by = new Map<number, number>();
+  reached.forEach((docs, w) => {
+    for (const d of docs) if (v.docs[d]?.kind === "speaker") by.set(d, by.has(d) ? -1 : w);
+  });
+  let out: Set<number> | undefined;
+  by.forEach((w, d) => {
+    // A name's field heard: at least a strong match (an affiliation or a biography says the word as written).
+    const match = (total[d] as number) / (idfs[w] as number);
+    if (w < 0 || match < STRONG_MATCH || match >= SIM.phonetic - 1e-9) return;
+    out ??= new Set();
+    out.add(d);
+  });
+  return out;
 }
 
 /** The documents a query word's synonyms reach (thesaurus.ts), each with its best synonym's weight there. */
@@ -298,7 +329,8 @@ function bestOf(v: Vocabulary, touched: readonly number[], total: Float64Array, 
  * Each touched document's score into `into`, its total over the query's whole rarity `sum` (sessions over
  * `sessionSum` when {@link PartialMatch} weighs missing words less, or over what `partial` weighs for a session
  * saying a specific word), or with what it `gains` by words said together when that is more — below the cut-off
- * for a session a common word carries `alone` ({@link carriedAlone}); clears the totals for the next search.
+ * for a session a common word carries `alone` ({@link carriedAlone}), nothing for a person only `heard`
+ * ({@link heardAlone}); clears the totals for the next search.
  */
 function writeScores(
   v: Vocabulary,
@@ -308,6 +340,7 @@ function writeScores(
   partial: PartialMatch,
   gains: Map<number, number> | undefined,
   alone: Set<number> | undefined,
+  heard: Set<number> | undefined,
   into: { set(doc: number, score: number): unknown },
 ): void {
   const total = v.total;
@@ -319,6 +352,7 @@ function writeScores(
     const gain = gains?.get(d);
     let score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     if (alone?.has(d) && score >= MIN_SCORE) score = belowCutoff(score);
+    if (heard?.has(d)) score = 0;
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
   }
