@@ -7,6 +7,7 @@
 import { type Memo, matchMemo, SIM } from "./candidates.js";
 import { lexicon } from "./lexicon.js";
 import { isCyrillic, STOPWORDS } from "./normalize.js";
+import { sharedByWord } from "./per-word.js";
 import { type QueryWord, words } from "./query.js";
 import { scoreWords } from "./score.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -29,13 +30,11 @@ export function initials(text: readonly string[]): string {
  * written in camel case ("BigBlueButton" BBB).
  */
 export function acronymOfQuery(v: Vocabulary, query: string): string | undefined {
-  const all = words(query).filter((w) => !/\d/.test(w));
-  const chunks = query.split(/\s+/).filter((c) => /\p{L}/u.test(c) && !/\d/.test(c));
-  const camel = chunks.length === 1 ? (chunks[0] as string).match(/\p{Lu}\p{Ll}+/gu) : null;
+  const { all, typed } = initialsRead(query);
+  if (all.length < 2 && !typed.length) return undefined;
   const candidates = [
     ...(all.length >= 2 ? [initials(all), initials(all.filter((w) => !v.stop.has(w)))] : []),
-    ...(chunks.length >= 2 ? [initials(chunks.map((c) => c.toLowerCase()))] : []),
-    ...(camel && camel.length >= 2 ? [initials(camel.map((c) => c.toLowerCase()))] : []),
+    ...typed,
   ];
   for (const candidate of candidates) {
     // Two words' initials are too often some other name ("age verification" is not AV, "CIA Vault" not CV).
@@ -57,6 +56,22 @@ function listedWord(word: string): boolean {
     : [lexicon("en", "ru"), lexicon("en", "de"), lexicon("de", "en")];
   return lists.some((list) => (list?.lookup(word).length ?? 0) > 0);
 }
+
+/**
+ * What {@link acronymOfQuery} reads of a query before it meets a programme, worked out once a query for every index
+ * (per-word.ts): its words with no digit, and the initials of its words as typed and of one word's camel-case
+ * parts (when there are two or more).
+ */
+const initialsRead = sharedByWord((query) => {
+  const all = words(query).filter((w) => !/\d/.test(w));
+  const chunks = query.split(/\s+/).filter((c) => /\p{L}/u.test(c) && !/\d/.test(c));
+  const camel = chunks.length === 1 ? (chunks[0] as string).match(/\p{Lu}\p{Ll}+/gu) : null;
+  const typed = [
+    ...(chunks.length >= 2 ? [initials(chunks.map((c) => c.toLowerCase()))] : []),
+    ...(camel && camel.length >= 2 ? [initials(camel.map((c) => c.toLowerCase()))] : []),
+  ];
+  return { all, typed };
+});
 
 /**
  * The documents whose titles spell out an acronym: consecutive title words (three letters or more, not stop

@@ -892,10 +892,11 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
   if (word.length > MAX_SPELLED) return;
   // A word with a pair of letters only borrowings have («флоу» flow, «джем» jam) is English of any length.
   const shortest = FOREIGN_PAIR.test(word) ? MIN_FOREIGN_SPELLED : MIN_COMMON_SPELLED;
+  const wholes = spelledWholes(word);
   latinSpellings(word).forEach((spelling, i) => {
     matchAlias(v, spelling, add);
     // Spelled whole, or with the silent final e Russian does not write («Ассанж» Assange, «ансибл» Ansible).
-    for (const whole of [spelling, `${spelling}e`]) {
+    for (const whole of wholes[i] as readonly string[]) {
       const id = v.termIds.get(whole);
       if (id !== undefined && (v.proper.has(id) || whole.length >= shortest)) add(id, SIM.phonetic);
     }
@@ -907,6 +908,12 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
       });
   });
 }
+
+/**
+ * A Cyrillic word's {@link latinSpellings} as looked up whole, each as it is and with the silent final e Russian
+ * does not write: worked out once a word for every index (per-word.ts).
+ */
+const spelledWholes = sharedByWord((word) => latinSpellings(word).map((s) => [s, `${s}e`] as const));
 
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
 export function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {
@@ -1013,8 +1020,8 @@ function matchJoined(v: Vocabulary, word: string, first: number): Map<number, nu
       if (d > 0 && d <= max) add(t, SIM.typo * (1 - d / Math.max(word.length, term.length)));
     });
   if (isCyrillic(word) && word.length <= MAX_SPELLED)
-    for (const spelling of latinSpellings(word))
-      for (const whole of [spelling, `${spelling}e`]) {
+    for (const wholes of spelledWholes(word))
+      for (const whole of wholes) {
         const id = v.termIds.get(whole);
         if (id !== undefined) add(id, SIM.phonetic);
       }

@@ -788,6 +788,14 @@ function compoundsOnce(word: string, at: number, vocabulary: Vocabulary, deEn: L
   return found.map((t) => ({ ...t, start: at }));
 }
 
+/**
+ * A word's translations in every list for a programme's languages, one list's after another's (the parts of a
+ * shortened compound: prefixed.ts), worked out once a word for every programme in those languages.
+ */
+const everyListTranslation = sharedByWordIn((word, languages) =>
+  listsFor(word, languages).flatMap(([list, lang]) => (list ? translate(list, word, lang) : [])),
+);
+
 /** {@link slipped}, {@link pivoted} and {@link derived}: the word lists alone, worked out once a word for every index. */
 const slippedOnce = sharedByWordIn(slipped);
 const pivotedOnce = sharedByWordIn(pivoted);
@@ -858,7 +866,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
     const ruEn = lexicon("ru", "en");
     const parts = ruEn
       ? prefixedCompound(word, { has, withPrefix, knows }, ruEn, (w) =>
-          listsFor(w, vocabulary.languages).flatMap(([list, lang]) => (list ? translate(list, w, lang) : [])),
+          everyListTranslation(w, vocabulary.languages),
         ).filter((p) => known(p.join(" "), vocabulary))
       : [];
     if (parts.length) {
