@@ -325,6 +325,53 @@ describe("cross-language search with the dictionaries' word lists", () => {
     );
   });
 
+  it("finds a Russian adjective or noun no list holds by the word its suffix is added to", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["sat", "Satellite tracking with SDR", "Ground stations."],
+        ["fail", "Learning from failure", "Postmortems."],
+        ["res", "Artist residency programmes", "Studios."],
+      ]),
+    );
+    // -ов- («спутниковые» → спутник), -ьн- after a soft consonant («провальные» → провал), -ств- («резидентство»).
+    expect(index.search("спутниковые")[0]?.id).toBe("sat");
+    expect(index.search("провальные")[0]?.id).toBe("fail");
+    expect(index.search("резидентство")[0]?.id).toBe("res");
+    // Below the word it is made from.
+    expect(index.search("спутниковые")[0]?.score ?? 1).toBeLessThan(index.search("спутник")[0]?.score ?? 0);
+  });
+
+  it("finds the derived form of a word's usual translation where the programme holds only a later sense", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["balls", "Learn to juggle with three balls", "Siteswap notation."],
+        ["magic", "The illusionist's toolkit", "Stage tricks."],
+      ]),
+    );
+    // «фокусник» → juggler (not said), illusionist (a later sense, said): "juggle" counts too.
+    expect(index.search("фокусник").map((r) => r.id)).toContain("balls");
+  });
+
+  it("carries a Russian word's usual English sense into German when the German word leads back to it", () => {
+    // Talks in German and English, as at a Chaos Communication Congress.
+    const p = talksProgramme([
+      ["mind", "Bewusstsein und Maschinen", "Können Computer denken?"],
+      ["maps", "A sense of place", "Maps and memory."],
+      ["uni", "Die Universität von morgen", "Lehre und Forschung."],
+    ]);
+    p.conference.languages = ["de", "en"];
+    for (const german of [p.sessions[0], p.sessions[2]])
+      if (german) {
+        german.title = { de: german.title.en as string };
+        german.abstract = { de: german.abstract?.en as string };
+      }
+    const index = buildSearchIndex(p);
+    // «сознание» → consciousness → Bewusstsein → consciousness: the German talk, though "sense" is said in English.
+    expect(index.search("сознание").map((r) => r.id)).toContain("mind");
+    // A German word of the English one that leads back elsewhere does not count: school → Universität (university).
+    expect(index.search("школа")).toEqual([]);
+  });
+
   it("translates a Russian form whose stem drops or gains a fleeting vowel", () => {
     expect(fleetingVowel("ошибок")).toEqual(["ошибк"]);
     expect(fleetingVowel("замк")).toEqual(["замок", "замек"]);

@@ -432,6 +432,58 @@ function pivoted(word: string, languages: readonly string[]): string[] {
   return out;
 }
 
+/** Whether the Russian–German lists translate a Russian word into a German word the programme holds. */
+function germanHeld(word: string, vocabulary: Vocabulary): boolean {
+  return [lexicon("ru", "de", "pivot"), lexicon("ru", "de")].some((list) =>
+    translate(list ?? EMPTY, word, "ru")
+      .slice(0, MAX_SENSES)
+      .some((t) => known(t, vocabulary)),
+  );
+}
+
+/**
+ * The German words of {@link germanOfEnglish} the programme writes as they are: a German word's stem may be an
+ * English word's ("Sims", a ledge, is the English "SIMs").
+ */
+function germanSenses(words: readonly string[], vocabulary: Vocabulary): string[][] {
+  return words.filter((g) => vocabulary.has?.(g)).map((g) => [g]);
+}
+
+/** A Russian word's usual English translations carried into German ({@link germanOfEnglish}): the first this many. */
+const ENGLISH_SENSES = 2;
+
+/**
+ * On a programme with German texts, the German words of a Russian word's usual English translations that lead back
+ * to them («климат» → climate → Klima → climate, «сознание» → consciousness → Bewusstsein): a German talk may say
+ * what the Russian–German lists lack, though an English talk holds the English word. FreeDict's English–German list
+ * gives a word's German ones in alphabetical order, so each counts only when the German–English list gives the
+ * English word (or a word of its stem) among that German word's first senses ("school" → Universität, which is a
+ * university, does not).
+ */
+function germanOfEnglish(word: string): string[] {
+  const enDe = lexicon("en", "de");
+  const deEn = lexicon("de", "en");
+  const out: string[] = [];
+  if (!enDe || !deEn) return out;
+  const english: string[] = [];
+  for (const list of [lexicon("ru", "en", "pivot"), lexicon("ru", "en")])
+    for (const e of translate(list ?? EMPTY, word, "ru"))
+      if (!e.includes(" ") && !english.includes(e) && english.length < ENGLISH_SENSES) english.push(e);
+  for (const e of english) {
+    const stem = queryStem(e);
+    for (const g of translate(enDe, e, "en").slice(0, MAX_SENSES))
+      if (
+        !g.includes(" ") &&
+        !out.includes(g) &&
+        translate(deEn, g, "de")
+          .slice(0, PIVOT_SENSES)
+          .some((back) => back === e || queryStem(back) === stem)
+      )
+        out.push(g);
+  }
+  return out;
+}
+
 /**
  * Whether a Latin word is German only: the German–English list holds it, the English lists do not (an English
  * word the programme lacks is not translated into its own synonyms).
@@ -529,10 +581,41 @@ function related(translations: readonly string[]): string[] {
 }
 
 /**
- * Russian suffixes a word is derived with, longest first: an adjective's (-ическ-, -ск-, -н-) or a noun's (-ник,
- * -ость, -ство, -тель). A word no list holds may be found by the word it is made from.
+ * The forms derived from a word's usual translation (its first list's first one-word sense) when the programme
+ * does not hold that sense but holds a later one: «протез» → prosthesis, leg; the programme says "prosthetic",
+ * not "leg" in that sense. Worth what a derived form is when nothing else is found ({@link related}).
  */
-const DERIVATIONS = ["ическ", "ческ", "ость", "ство", "тель", "ник", "ск", "н", "к"];
+function usualDerived(listed: readonly (readonly string[])[], vocabulary: Vocabulary): Translation[] {
+  const usual = listed.find((l) => l.length)?.[0];
+  if (!usual || usual.includes(" ") || vocabulary.knows(usual)) return [];
+  const alternatives = senses(related([usual]), vocabulary);
+  return alternatives.length
+    ? [{ start: 0, length: 1, alternatives, weight: LEXICON_WEIGHT * RELATED_WEIGHT, lexical: true }]
+    : [];
+}
+
+/**
+ * Russian suffixes a word is derived with, longest first, as they end a Snowball stem: an adjective's (-ическ-,
+ * -ск-, -ов-/-ев-, -н-, -ьн- after a soft consonant) or a noun's (-ник, -ств(о), -тель; Snowball cuts -ость
+ * itself). A word no list holds may be found by the word it is made from («спутниковые» → спутник,
+ * «провальные» → провал, «резидентство» → резидент).
+ */
+const DERIVATIONS = [
+  "ическ",
+  "ческ",
+  "ость",
+  "ство",
+  "тель",
+  "еств",
+  "ств",
+  "ник",
+  "ск",
+  "ьн",
+  "ов",
+  "ев",
+  "н",
+  "к",
+];
 /** A derived word's stem keeps at least this many letters once its suffix is cut. */
 const MIN_DERIVED_STEM = 5;
 
@@ -800,6 +883,8 @@ const everyListTranslation = sharedByWordIn((word, languages) =>
 const slippedOnce = sharedByWordIn(slipped);
 const pivotedOnce = sharedByWordIn(pivoted);
 const derivedOnce = sharedByWordIn(derived);
+/** {@link germanOfEnglish}: the word lists alone, worked out once a word for every index. */
+const germanOfEnglishOnce = sharedByWord(germanOfEnglish);
 
 /**
  * The dictionary translations of one query word at the query's start (a {@link lexiconTranslations} of one word,
@@ -815,7 +900,8 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   const alternatives: string[][] = [];
   const unknown: string[] = [];
   let direct = unknown;
-  for (const translations of (common ? commonWordSenses : wordSenses)(word, vocabulary.languages))
+  const listed = (common ? commonWordSenses : wordSenses)(word, vocabulary.languages);
+  for (const translations of listed)
     for (const words of senses(translations, vocabulary, unknown))
       if (!alternatives.some((a) => a.join(" ") === words.join(" "))) alternatives.push(words);
   for (const a of alternatives) if (a.length === 1 && !own.includes(a[0] as string)) own.push(a[0] as string);
@@ -834,6 +920,20 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
       : [];
   if (alternatives.length) {
     out.push({ start: 0, length: 1, alternatives, weight: LEXICON_WEIGHT, lexical: true }, ...compound(true));
+    out.push(...usualDerived(listed, vocabulary));
+    if (isCyrillic(word) && vocabulary.languages.includes("de") && !germanHeld(word, vocabulary)) {
+      const german = germanSenses(germanOfEnglishOnce(word), vocabulary).filter(
+        (g) => !alternatives.some((a) => a.join(" ") === g.join(" ")),
+      );
+      if (german.length)
+        out.push({
+          start: 0,
+          length: 1,
+          alternatives: german,
+          weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
+          lexical: true,
+        });
+    }
     return out;
   }
   if (isCyrillic(word) && !unknown.length && vocabulary.has && vocabulary.withPrefix) {
@@ -890,6 +990,13 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
       [() => (untranslated.length ? [] : slippedOnce(word, vocabulary.languages)), SLIPPED_WEIGHT],
       [() => related(untranslated), RELATED_WEIGHT],
       [() => pivotedOnce(word, vocabulary.languages), PIVOT_WEIGHT],
+      [
+        () =>
+          vocabulary.languages.includes("de")
+            ? germanSenses(germanOfEnglishOnce(word), vocabulary).flat()
+            : [],
+        PIVOT_WEIGHT,
+      ],
       [() => derivedOnce(word, vocabulary.languages), DERIVED_WEIGHT],
     ];
     for (const [way, weight] of ways) {
