@@ -95,7 +95,7 @@ describe("a word list built by the build's own code, searched in memory and from
   });
 
   it("tells the shared beginning as a search of every word would, across blocks and in any script", () => {
-    const words = [...manyWords(3000).map((l) => l.split("\t")[0] as string), "wähler", "wärme", "пчела"];
+    const words = [...manyWords(3000).map((l) => l.split("\t")[0] as string), "wähler", "wärme", "пчела", "ab😀cd"];
     words.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     writeFileSync(join(dir, "shared.tsv"), `${words.map((w) => `${w}\tx`).join("\n")}\n`);
     const file = FileLexicon.open(join(dir, "shared.tsv"), 0);
@@ -118,6 +118,8 @@ describe("a word list built by the build's own code, searched in memory and from
       "wählerin",
       "пчелы",
       "я",
+      "ab😀ce",
+      "ab😀",
     ];
     for (let i = 0; i < 3000; i += 97) texts.push(`w${String(i).padStart(5, "0")}9`);
     for (const text of texts) {

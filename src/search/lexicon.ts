@@ -41,12 +41,21 @@ function sharedBytes(key: Buffer, bytes: Buffer, start: number): number {
   return i;
 }
 
-/** The letters of a text's first `bytes` UTF-8 bytes (a letter cut in two does not count). */
+/**
+ * The letters (UTF-16 code units, as a string counts them) of a text's first `bytes` UTF-8 bytes, a letter cut in
+ * two not counted: counted from the bytes, not decoded.
+ */
 function lettersIn(text: Buffer, bytes: number): number {
   let end = bytes;
   // A continuation byte (10xxxxxx) at the cut belongs to a letter begun before it.
   while (end > 0 && end < text.length && ((text[end] as number) & 0xc0) === 0x80) end--;
-  return text.toString("utf8", 0, end).length;
+  let letters = 0;
+  for (let i = 0; i < end; i++) {
+    const b = text[i] as number;
+    // Each letter's first byte; one of four bytes (11110xxx) is a letter of two code units.
+    if ((b & 0xc0) !== 0x80) letters += b >= 0xf0 ? 2 : 1;
+  }
+  return letters;
 }
 
 /** Bytes of a file read at a time, cut at line ends: most look-ups read one block. */
@@ -132,7 +141,8 @@ export class BufferLexicon implements Lexicon {
   }
 
   sharedPrefix(text: string): number {
-    return lettersIn(Buffer.from(text, "utf8"), this.sharedBytes(Buffer.from(text, "utf8")));
+    const key = Buffer.from(text, "utf8");
+    return lettersIn(key, this.sharedBytes(key));
   }
 
   /**
