@@ -132,6 +132,17 @@ describe("a slip of one letter that trigrams miss", () => {
   it("reads a doubled letter as a slip, in a word form of another ending too", () => {
     expect(hit("ассинхронный").map(([t]) => t)).toContain("асинхронный");
     expect(hit("ассинхронного").map(([t]) => t)).toContain("асинхронный");
+    // Wherever the slip is: before the stem's end, or within the letters a stem of it keeps.
+    const form = "асинхронного";
+    for (let i = 1; i < form.length - 3; i++) {
+      const doubled = form.slice(0, i) + form[i] + form.slice(i);
+      const swapped = form.slice(0, i) + form[i + 1] + form[i] + form.slice(i + 2);
+      for (const slipped of [doubled, swapped])
+        expect(
+          hit(slipped).map(([t]) => t),
+          slipped,
+        ).toContain("асинхронный");
+    }
   });
 
   it("finds a slip's word form by stem with ё written or not", () => {

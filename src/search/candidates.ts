@@ -820,26 +820,48 @@ function matchOneSlip(v: Vocabulary, word: string, add: (term: number, sim: numb
   // the word (a Latin word's variants only whole: "knitting" less an n is "kitting", not the word "kit").
   const cyrillic = isCyrillic(word);
   const shortest = Math.max(5, word.length - 4);
-  const tryVariant = (variant: string) => {
+  // A variant keeps the word's letters before its slip: whether the word's first n letters are a stem the
+  // programme has is looked up once for every variant, not once per variant.
+  const beginsStem: boolean[] = [];
+  const tryVariant = (variant: string, slip: number) => {
     const exact = v.termIds.get(variant);
     if (exact !== undefined) add(exact, sim);
-    if (!cyrillic || !mayStemTo(v, variant, shortest)) return;
+    if (!cyrillic || !mayStemTo(v, variant, shortest, word, slip, beginsStem)) return;
     const s = stem(variant, "ru");
     if (s.length >= shortest) for (const t of v.byStem.get(s) ?? []) add(t, sim * SIM.stem);
   };
   for (let i = 0; i + 1 < word.length; i++)
-    if (word[i] !== word[i + 1]) tryVariant(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (word[i] !== word[i + 1]) tryVariant(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), i);
   for (let i = 0; i < word.length; i++)
-    if (i === 0 || word[i] !== word[i - 1]) tryVariant(word.slice(0, i) + word.slice(i + 1));
+    if (i === 0 || word[i] !== word[i - 1]) tryVariant(word.slice(0, i) + word.slice(i + 1), i);
 }
 /**
  * Whether a Russian word's stem of `shortest` letters or more may be one the programme's words have: the Russian
  * stemmer only takes an ending off (and folds ё), so such a stem is one of the word's beginnings that long. A few
- * look-ups instead of stemming each of a slip's variants, most of which stem to nothing the programme holds.
+ * look-ups instead of stemming each of a slip's variants, most of which stem to nothing the programme holds. The
+ * variant's first `slip` letters are `of`'s, whose beginnings' answers `beginsStem` keeps.
  */
-function mayStemTo(v: Vocabulary, word: string, shortest: number): boolean {
-  if (word.includes("ё")) return true;
-  for (let n = shortest; n <= word.length; n++) if (v.byStem.has(word.slice(0, n))) return true;
+function mayStemTo(
+  v: Vocabulary,
+  variant: string,
+  shortest: number,
+  of: string,
+  slip: number,
+  beginsStem: boolean[],
+): boolean {
+  if (variant.includes("ё")) return true;
+  for (let n = shortest; n <= variant.length; n++) {
+    if (n > slip) {
+      if (v.byStem.has(variant.slice(0, n))) return true;
+      continue;
+    }
+    let known = beginsStem[n];
+    if (known === undefined) {
+      known = v.byStem.has(of.slice(0, n));
+      beginsStem[n] = known;
+    }
+    if (known) return true;
+  }
   return false;
 }
 /**
