@@ -931,11 +931,16 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
   });
 }
 
+/** Words whose spellings whole are kept (up to 128 strings each), as many as translit.ts keeps spellings of. */
+const SPELLED_WORDS_KEPT = 256;
 /**
  * A Cyrillic word's {@link latinSpellings} as looked up whole, each as it is and with the silent final e Russian
  * does not write: worked out once a word for every index (per-word.ts).
  */
-const spelledWholes = sharedByWord((word) => latinSpellings(word).map((s) => [s, `${s}e`] as const));
+const spelledWholes = sharedByWord(
+  (word) => latinSpellings(word).map((s) => [s, `${s}e`] as const),
+  SPELLED_WORDS_KEPT,
+);
 
 /** Whether the words a query word reaches exactly or by stem are in at most {@link RARE_DOCS} documents. */
 export function rare(v: Vocabulary, exact: number | undefined, stemmed: readonly number[]): boolean {

@@ -6,10 +6,11 @@
 import { Lru } from "./lru.js";
 
 /**
- * How many words' answers each shared memo keeps: attendees of every conference of a series between them type a
- * few thousand distinct words an hour. An answer is a few short strings (well under 1 kB).
+ * How many words' answers each shared memo keeps: what one query asks of every conference of a series, and the
+ * words attendees repeat. An answer is a few short strings (a few hundred bytes): some twenty memos of this size
+ * hold a few MB at most.
  */
-export const SHARED_WORDS_KEPT = 4_000;
+export const SHARED_WORDS_KEPT = 1_000;
 
 /**
  * A pure function of a word, its answers remembered for every index (the least recently used forgotten first, at
