@@ -95,7 +95,13 @@ describe("a word list built by the build's own code, searched in memory and from
   });
 
   it("tells the shared beginning as a search of every word would, across blocks and in any script", () => {
-    const words = [...manyWords(3000).map((l) => l.split("\t")[0] as string), "wähler", "wärme", "пчела", "ab😀cd"];
+    const words = [
+      ...manyWords(3000).map((l) => l.split("\t")[0] as string),
+      "wähler",
+      "wärme",
+      "пчела",
+      "ab😀cd",
+    ];
     words.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     writeFileSync(join(dir, "shared.tsv"), `${words.map((w) => `${w}\tx`).join("\n")}\n`);
     const file = FileLexicon.open(join(dir, "shared.tsv"), 0);
