@@ -442,45 +442,51 @@ function germanHeld(word: string, vocabulary: Vocabulary): boolean {
 }
 
 /**
- * The German words of {@link germanOfEnglish} the programme writes as they are: a German word's stem may be an
- * English word's ("Sims", a ledge, is the English "SIMs").
+ * The German words of {@link germanOfEnglish} that the programme writes as they are (a German word's stem may be an
+ * English word's: "Sims", a ledge, is the English "SIMs") and that lead back to the English word they came from by
+ * the German–English list's first senses (or a word of its stem). FreeDict's English–German list gives a word's
+ * German ones in alphabetical order: "school" → Universität, which is a university, does not lead back. Only a word
+ * the programme holds is looked up again, so a first-sight word reads few blocks of the German list.
  */
-function germanSenses(words: readonly string[], vocabulary: Vocabulary): string[][] {
-  return words.filter((g) => vocabulary.has?.(g)).map((g) => [g]);
+function germanSenses(
+  candidates: readonly [german: string, english: string][],
+  vocabulary: Vocabulary,
+): string[][] {
+  const deEn = lexicon("de", "en");
+  const out: string[][] = [];
+  if (!deEn) return out;
+  for (const [g, e] of candidates) {
+    if (!vocabulary.has?.(g) || out.some((o) => o[0] === g)) continue;
+    const stem = queryStem(e);
+    if (
+      translate(deEn, g, "de")
+        .slice(0, PIVOT_SENSES)
+        .some((back) => back === e || queryStem(back) === stem)
+    )
+      out.push([g]);
+  }
+  return out;
 }
 
 /** A Russian word's usual English translations carried into German ({@link germanOfEnglish}): the first this many. */
 const ENGLISH_SENSES = 2;
 
 /**
- * On a programme with German texts, the German words of a Russian word's usual English translations that lead back
- * to them («климат» → climate → Klima → climate, «сознание» → consciousness → Bewusstsein): a German talk may say
- * what the Russian–German lists lack, though an English talk holds the English word. FreeDict's English–German list
- * gives a word's German ones in alphabetical order, so each counts only when the German–English list gives the
- * English word (or a word of its stem) among that German word's first senses ("school" → Universität, which is a
- * university, does not).
+ * On a programme with German texts, a Russian word's usual English translations carried into German («климат» →
+ * climate → Klima, «сознание» → consciousness → Bewusstsein): a German talk may say what the Russian–German lists
+ * lack, though an English talk holds the English word. Each German word of the English–German list's first senses,
+ * with the English word it came from; {@link germanSenses} keeps those that lead back to it.
  */
-function germanOfEnglish(word: string): string[] {
+function germanOfEnglish(word: string): [german: string, english: string][] {
   const enDe = lexicon("en", "de");
-  const deEn = lexicon("de", "en");
-  const out: string[] = [];
-  if (!enDe || !deEn) return out;
+  const out: [string, string][] = [];
+  if (!enDe) return out;
   const english: string[] = [];
   for (const list of [lexicon("ru", "en", "pivot"), lexicon("ru", "en")])
     for (const e of translate(list ?? EMPTY, word, "ru"))
       if (!e.includes(" ") && !english.includes(e) && english.length < ENGLISH_SENSES) english.push(e);
-  for (const e of english) {
-    const stem = queryStem(e);
-    for (const g of translate(enDe, e, "en").slice(0, MAX_SENSES))
-      if (
-        !g.includes(" ") &&
-        !out.includes(g) &&
-        translate(deEn, g, "de")
-          .slice(0, PIVOT_SENSES)
-          .some((back) => back === e || queryStem(back) === stem)
-      )
-        out.push(g);
-  }
+  for (const e of english)
+    for (const g of translate(enDe, e, "en").slice(0, MAX_SENSES)) if (!g.includes(" ")) out.push([g, e]);
   return out;
 }
 
