@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -119,6 +120,8 @@ type Once = {
   cpuMedian: number;
   cpuP99: number;
   each: [query: string, cpu: number][];
+  /** Each timed query's wall-clock span (performance.now() at start and end), in the order timed. */
+  spans: [start: number, end: number][];
 };
 
 /**
@@ -138,12 +141,15 @@ function firstSight(queries: readonly string[], runs: ((q: string, i: number) =>
   });
   const wall: number[][] = runs.map(() => []);
   const each: [string, number][][] = runs.map(() => []);
+  const spans: [number, number][][] = runs.map(() => []);
   distinct.slice(half).forEach((q, i) => {
     const r = i % runs.length;
     const c = process.cpuUsage();
     const t = performance.now();
     (runs[r] as (q: string, i: number) => unknown)(q, half + i);
-    (wall[r] as number[]).push(performance.now() - t);
+    const end = performance.now();
+    (wall[r] as number[]).push(end - t);
+    (spans[r] as [number, number][]).push([t, end]);
     const used = process.cpuUsage(c);
     (each[r] as [string, number][]).push([q, (used.user + used.system) / 1000]);
   });
@@ -157,8 +163,81 @@ function firstSight(queries: readonly string[], runs: ((q: string, i: number) =>
       cpuMedian: percentile(c, 0.5),
       cpuP99: percentile(c, 0.99),
       each: each[r] as [string, number][],
+      spans: spans[r] as [number, number][],
     };
   });
+}
+
+/**
+ * Garbage-collection pauses of the process (node:perf_hooks "gc" entries), kept from {@link observeGc} on. V8
+ * reports them after the pause, through the event loop: await {@link gcSettled} before reading them.
+ */
+const gcPauses: PerformanceEntry[] = [];
+let gcObserver: PerformanceObserver | undefined;
+
+/** Starts keeping every GC pause in {@link gcPauses} (once per process). */
+function observeGc(): void {
+  if (gcObserver) return;
+  gcObserver = new PerformanceObserver((list) => {
+    gcPauses.push(...list.getEntries());
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
+}
+
+/** Lets the pauses of the work just done reach {@link gcPauses} (they are queued to the event loop). */
+async function gcSettled(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** V8's GC kinds as perf_hooks numbers them (`detail.kind`). */
+const GC_KINDS: Record<number, string> = {
+  1: "scavenge",
+  2: "mark-compact",
+  4: "incremental",
+  8: "weak callbacks",
+};
+
+/**
+ * Beside a first-sight line (never instead of it): how many timed queries overlapped a GC pause (any kind, by
+ * wall-clock span), what those pauses were, and the wall and CPU p99 of the queries no pause touched — how much
+ * of the tail is the collector's, which lands on whichever query runs when the young generation fills.
+ */
+function gcLine(t: Once): string {
+  const touched = new Set<number>();
+  const kinds = new Map<string, { n: number; ms: number; max: number }>();
+  for (const e of gcPauses) {
+    const start = e.startTime;
+    const end = start + e.duration;
+    let hit = false;
+    t.spans.forEach(([a, b], i) => {
+      if (start < b && end > a) {
+        touched.add(i);
+        hit = true;
+      }
+    });
+    if (!hit) continue;
+    const kind = GC_KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other";
+    const k = kinds.get(kind) ?? { n: 0, ms: 0, max: 0 };
+    kinds.set(kind, { n: k.n + 1, ms: k.ms + e.duration, max: Math.max(k.max, e.duration) });
+  }
+  const restWall = t.spans
+    .map(([a, b], i) => (touched.has(i) ? -1 : b - a))
+    .filter((ms) => ms >= 0)
+    .sort((a, b) => a - b);
+  const restCpu = t.each
+    .map(([, ms], i) => (touched.has(i) ? -1 : ms))
+    .filter((ms) => ms >= 0)
+    .sort((a, b) => a - b);
+  const pauses = [...kinds]
+    .map(([kind, k]) => `${k.n} ${kind}, ${k.ms.toFixed(1)} ms in all, longest ${k.max.toFixed(1)} ms`)
+    .join("; ");
+  const rest = restWall.length
+    ? `p99 ${percentile(restWall, 0.99).toFixed(3)} ms (CPU p99 ${percentile(restCpu, 0.99).toFixed(3)} ms)`
+    : "none";
+  return (
+    `  GC: ${touched.size} of the ${t.n} overlapped a GC pause${pauses ? ` (${pauses})` : ""}; ` +
+    `the ${restWall.length} no pause touched: ${rest}`
+  );
 }
 
 type Build = { index: SearchIndex; ms: number; heapMb: number };
@@ -384,7 +463,7 @@ function firstLine(t: Once): string {
 }
 
 /** Index build and per-query times on real schedules, loaded as the bot loads them. */
-function realSchedules(): void {
+async function realSchedules(): Promise<void> {
   const files: [string, string, string?][] = [
     ["FOSDEM 2026", "fosdem-2026-prelim.pretalx-fosdem.xml"],
     ["38C3", "38c3.hub.frab.xml"],
@@ -402,19 +481,23 @@ function realSchedules(): void {
     const queries = realQueries(p, QUERIES);
     const [first] = firstSight(queries, [(q) => build.index.search(q)]) as [Once];
     const t = time(queries, (q) => build.index.search(q), 3);
+    await gcSettled();
     console.log(
       `${name}: ${p.sessions.length} sessions, ${build.index.stats.documents} documents, ${build.index.stats.terms} terms; ` +
         `index build ${build.ms.toFixed(0)} ms, ${build.heapMb.toFixed(1)} MB; ${QUERIES} queries, best of 3 passes: ${p99Line(t)}` +
         `; on first sight (after a warm-up on the other half): ${firstLine(first)}`,
     );
+    console.log(gcLine(first));
     // Words in the other script alone, on a fresh index (the sound matching, transliteration and dictionaries'
     // share of the first-sight tail), the first half again a warm-up.
     const fresh = restoreSearchIndex(searchIndexSnapshot(build.index));
     const [other] = firstSight(otherScriptWords(p), [(q) => fresh.search(q)]) as [Once];
+    await gcSettled();
     console.log(
       `${name}: words in the other script on first sight (its title words on the Russian layout, spelled in ` +
         `Cyrillic by ear, Russian words translated into them; a fresh index): ${firstLine(other)}`,
     );
+    console.log(gcLine(other));
   }
 }
 
@@ -428,7 +511,7 @@ const ELSEWHERE_LIMIT = 2;
  * at …", src/bot/views/series.ts `alsoAt`: a direct search of each, `SearchOptions.direct`, for its first two
  * results; the bot asks for more only when those are not two sessions). Queries are drawn from every programme.
  */
-function nineConferences(): void {
+async function nineConferences(): Promise<void> {
   const programmes: Programme[] = [];
   try {
     programmes.push(readScheduleFile(join(REAL_DIR, "fosdem-2026-prelim.pretalx-fosdem.xml")).programme);
@@ -473,6 +556,7 @@ function nineConferences(): void {
   );
   turn = 0;
   const alone = time(queries, (q) => (indexes[turn++ % indexes.length] as SearchIndex).search(q), 3);
+  await gcSettled();
   console.log(
     `9 conferences (PyCon Russia 2013–2019, FOSDEM 2026, 38C3), ${queries.length} queries, best of 3 passes: the reader's ` +
       `conference alone ${p99Line(alone)}; with "Also at" ${p99Line(t)}`,
@@ -481,6 +565,8 @@ function nineConferences(): void {
     `9 conferences on first sight (after a warm-up on half the distinct queries, the rest shared out, each timed ` +
       `once): the reader's conference alone ${firstLine(firstAlone)}; with "Also at" ${firstLine(firstAlsoAt)}`,
   );
+  console.log(`${gcLine(firstAlone)} (the reader's conference alone)`);
+  console.log(`${gcLine(firstAlsoAt)} (with "Also at")`);
   // BENCH_SEARCH_SLOWEST=N: the tail itself, to profile — each query's CPU with "Also at", its own search's
   // share, and the reader's conference; then the slowest on first sight (a single timing each, so a GC pause or
   // a neighbour's load may put a cheap query there: time one several times, in fresh processes, to tell).
@@ -508,10 +594,11 @@ function nineConferences(): void {
 /** Runs the search benchmark and prints its table and checks (the module's default export, for bench/main.ts). */
 export default async function runSearchBench(): Promise<void> {
   console.log("## search");
+  observeGc();
   // BENCH_SEARCH=real: only the real schedules and the nine-conference deployment (no synthetic table).
   if (process.env.BENCH_SEARCH === "real") {
-    realSchedules();
-    nineConferences();
+    await realSchedules();
+    await nineConferences();
     return;
   }
   const pycon = readProgrammeFile("data/pycon-ru-2013.yaml");
@@ -526,7 +613,9 @@ export default async function runSearchBench(): Promise<void> {
   ] as const;
   const builds = programmes.map(([, , p]) => measureBuild(p));
   const rows = programmes.map(([name, key, p], i) => benchOne(name, key, p, builds[i] as Build));
+  await gcSettled();
   console.log(table(rows));
+  for (const r of rows) console.log(`${gcLine(r.first)} (${r.name}, first sight)`);
   const targets = [
     ["synthetic 1,000", 2],
     ["synthetic 10,000", 10],
@@ -539,8 +628,8 @@ export default async function runSearchBench(): Promise<void> {
         `${Math.min(r.first.p99, r.first.cpuP99) <= limit ? "ok" : "OVER"}`,
     );
   }
-  realSchedules();
-  nineConferences();
+  await realSchedules();
+  await nineConferences();
   const cases = readEvalSet(DEV_SET);
   if (!cases.length) console.log(`dev set not found at ${DEV_SET}; skipping the hit@1 check`);
   else for (const line of devCheck(cases, pycon, synthetic)) console.log(line);
