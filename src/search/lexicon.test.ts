@@ -106,6 +106,7 @@ describe("a word list built by the build's own code, searched in memory and from
     writeFileSync(join(dir, "shared.tsv"), `${words.map((w) => `${w}\tx`).join("\n")}\n`);
     const file = FileLexicon.open(join(dir, "shared.tsv"), 0);
     const memory = BufferLexicon.fromText(`${words.map((w) => `${w}\tx`).join("\n")}\n`);
+    const indexed = new BufferLexicon(Buffer.from(`${words.map((w) => `${w}\tx`).join("\n")}\n`), true);
     const common = (a: string, b: string) => {
       let i = 0;
       while (i < a.length && a[i] === b[i]) i++;
@@ -130,8 +131,15 @@ describe("a word list built by the build's own code, searched in memory and from
     for (let i = 0; i < 3000; i += 97) texts.push(`w${String(i).padStart(5, "0")}9`);
     for (const text of texts) {
       const expected = Math.max(...words.map((w) => common(w, text)));
-      expect([file.sharedPrefix(text), memory.sharedPrefix(text), text]).toEqual([expected, expected, text]);
+      expect([file.sharedPrefix(text), memory.sharedPrefix(text), indexed.sharedPrefix(text), text]).toEqual([
+        expected,
+        expected,
+        expected,
+        text,
+      ]);
+      expect(indexed.lookup(text)).toEqual(memory.lookup(text));
     }
+    for (const word of words) expect(indexed.lookup(word)).toEqual(["x"]);
   });
 
   it("opens the committed lists by language pair, and none for a pair it has not", () => {

@@ -105,7 +105,7 @@ export function russianForms(): RussianForms | undefined {
     const suffixes = join(LEXICON_DIR, "ru-suffixes.tsv");
     shared =
       existsSync(lemmas) && existsSync(suffixes)
-        ? new RussianForms(new BufferLexicon(readFileSync(lemmas)), readFileSync(suffixes, "utf8"))
+        ? new RussianForms(new BufferLexicon(readFileSync(lemmas), true), readFileSync(suffixes, "utf8"))
         : null;
   }
   return shared ?? undefined;
