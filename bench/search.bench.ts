@@ -7,7 +7,7 @@
  * other half) — then checks that the shared development set's hit@1 does not change
  * when the PyCon programme is mixed into the synthetic ones.
  */
-import { readFileSync } from "node:fs";
+import { openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -109,9 +109,32 @@ function time(
   };
 }
 
+/** This thread's scheduler statistics (Linux), whose first field is the CPU time it has run, in ns. */
+const SCHEDSTAT = (() => {
+  try {
+    return openSync("/proc/thread-self/schedstat", "r");
+  } catch {
+    return undefined;
+  }
+})();
+const schedstat = Buffer.alloc(64);
+
 /**
- * Per-query times of queries each timed once (wall and CPU): median and p99, and how many; `each` is every
- * timed query with its CPU time, in the order timed.
+ * The CPU time (ms) this thread — the event loop's, where a search runs — has used, where Linux tells it:
+ * process.cpuUsage() counts every thread of the process, V8's optimizing compiler and garbage collector helpers
+ * too, whose work a query may set off (a function grown hot, a heap grown full) but does not wait for. Read right
+ * after process.cpuUsage(), which brings the running thread's count up to date (a read costs some 7 µs).
+ */
+function threadCpu(): number {
+  if (SCHEDSTAT === undefined) return Number.NaN;
+  const n = readSync(SCHEDSTAT, schedstat, 0, schedstat.length, 0);
+  return Number(schedstat.toString("latin1", 0, n).split(" ")[0]) / 1e6;
+}
+
+/**
+ * Per-query times of queries each timed once (wall, CPU and the search's own thread's CPU, NaN where the system
+ * does not tell it): median and p99, and how many; `each` is every timed query with its CPU times, in the order
+ * timed.
  */
 type Once = {
   n: number;
@@ -119,7 +142,9 @@ type Once = {
   p99: number;
   cpuMedian: number;
   cpuP99: number;
-  each: [query: string, cpu: number][];
+  threadMedian: number;
+  threadP99: number;
+  each: [query: string, cpu: number, thread: number][];
   /** Each timed query's wall-clock span (performance.now() at start and end), in the order timed. */
   spans: [start: number, end: number][];
 };
@@ -140,29 +165,34 @@ function firstSight(queries: readonly string[], runs: ((q: string, i: number) =>
     first(q, i);
   });
   const wall: number[][] = runs.map(() => []);
-  const each: [string, number][][] = runs.map(() => []);
+  const each: [string, number, number][][] = runs.map(() => []);
   const spans: [number, number][][] = runs.map(() => []);
   distinct.slice(half).forEach((q, i) => {
     const r = i % runs.length;
     const c = process.cpuUsage();
+    const thread = threadCpu();
     const t = performance.now();
     (runs[r] as (q: string, i: number) => unknown)(q, half + i);
     const end = performance.now();
     (wall[r] as number[]).push(end - t);
     (spans[r] as [number, number][]).push([t, end]);
     const used = process.cpuUsage(c);
-    (each[r] as [string, number][]).push([q, (used.user + used.system) / 1000]);
+    (each[r] as [string, number, number][]).push([q, (used.user + used.system) / 1000, threadCpu() - thread]);
   });
   return runs.map((_, r) => {
     const w = (wall[r] as number[]).sort((a, b) => a - b);
-    const c = (each[r] as [string, number][]).map(([, ms]) => ms).sort((a, b) => a - b);
+    const timed = each[r] as [string, number, number][];
+    const c = timed.map(([, ms]) => ms).sort((a, b) => a - b);
+    const own = timed.map(([, , ms]) => ms).sort((a, b) => a - b);
     return {
       n: w.length,
       median: percentile(w, 0.5),
       p99: percentile(w, 0.99),
       cpuMedian: percentile(c, 0.5),
       cpuP99: percentile(c, 0.99),
-      each: each[r] as [string, number][],
+      threadMedian: percentile(own, 0.5),
+      threadP99: percentile(own, 0.99),
+      each: timed,
       spans: spans[r] as [number, number][],
     };
   });
@@ -456,9 +486,13 @@ function p99Line(t: ReturnType<typeof time>): string {
 
 /** The first-sight line of a timing ({@link firstSight}): wall and CPU time, against the 1 ms target. */
 function firstLine(t: Once): string {
+  const thread = Number.isNaN(t.threadP99)
+    ? ""
+    : `; the search's own thread: median ${t.threadMedian.toFixed(3)} ms, p99 ${t.threadP99.toFixed(3)} ms`;
   return (
     `${t.n} queries seen once: median ${t.median.toFixed(3)} ms, p99 ${t.p99.toFixed(3)} ms (CPU: median ` +
-    `${t.cpuMedian.toFixed(3)} ms, p99 ${t.cpuP99.toFixed(3)} ms) ${Math.min(t.p99, t.cpuP99) <= 1 ? "ok" : "OVER"}`
+    `${t.cpuMedian.toFixed(3)} ms, p99 ${t.cpuP99.toFixed(3)} ms${thread}) ` +
+    `${Math.min(t.p99, t.cpuP99) <= 1 ? "ok" : "OVER"}`
   );
 }
 
@@ -576,9 +610,11 @@ async function nineConferences(): Promise<void> {
       ['with "Also at"', firstAlsoAt],
       ["the reader's conference alone", firstAlone],
     ] as const) {
-      console.log(`the ${slowest} slowest on first sight, ${label} (CPU ms; query):`);
-      for (const [q, ms] of [...once.each].sort((a, b) => b[1] - a[1]).slice(0, slowest))
-        console.log(`  ${ms.toFixed(3)}  ${q}`);
+      console.log(
+        `the ${slowest} slowest on first sight, ${label} (CPU ms, the search's own thread's; query):`,
+      );
+      for (const [q, ms, thread] of [...once.each].sort((a, b) => b[1] - a[1]).slice(0, slowest))
+        console.log(`  ${ms.toFixed(3)}  ${thread.toFixed(3)}  ${q}`);
     }
     const names = programmes.map((p) => Object.values(p.conference.name)[0] ?? "");
     const order = queries.map((_, i) => i).sort((a, b) => (t.cpuOf[b] as number) - (t.cpuOf[a] as number));
