@@ -779,13 +779,19 @@ function matchTypos(v: Vocabulary, word: string, add: (term: number, sim: number
   let need = Math.max(2, grams.length - 4 * max);
   const lo = word.length - max;
   const hi = word.length + max;
-  for (const g of new Set(grams))
-    for (const t of v.byGram(g) ?? []) {
+  // Indexed loops over the trigram lists: a for…of over `list ?? []` (a typed array or an array) made an iterator
+  // result per word, a tenth of a first-sight query's garbage.
+  for (const g of new Set(grams)) {
+    const list = v.byGram(g);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i] as number;
       const len = v.termLengths[t] as number;
       if (len < lo || len > hi) continue;
       if (shared[t] === 0) touched.push(t);
       shared[t] = (shared[t] as number) + 1;
     }
+  }
   // Only the candidates sharing the most trigrams get the edit distance, at most MAX_TYPO_CANDIDATES of them.
   const histogram = new Uint32Array(grams.length + 2);
   for (const t of touched) histogram[shared[t] as number] = (histogram[shared[t] as number] as number) + 1;
