@@ -4,9 +4,11 @@
  * each (fuse.js gets a sample: it takes half a second a query at 10,000). Reports index build time, heap
  * growth and per-query median and p99 — the best of three passes (later passes find the query's words in the
  * search's word caches) and on first sight (each of half the distinct queries timed once, after a warm-up on the
- * other half) — then checks that the shared development set's hit@1 does not change
+ * other half; and, additionally, "V8 warmed": the same in a fresh process after thousands of another programme's
+ * first-sight queries) — then checks that the shared development set's hit@1 does not change
  * when the PyCon programme is mixed into the synthetic ones.
  */
+import { spawnSync } from "node:child_process";
 import { openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
@@ -26,7 +28,7 @@ import {
 import { swapLayout } from "../src/search/layout.js";
 import { REAL_DIR } from "../test/support/real-schedules.js";
 import { type EvalCase, hitAt1, readEvalSet } from "./devset.js";
-import { benchQueries, mergeProgrammes, pick, rng, syntheticProgramme } from "./synthetic.js";
+import { benchQueries, freshQueries, mergeProgrammes, pick, rng, syntheticProgramme } from "./synthetic.js";
 
 const QUERIES = 1200;
 const FUSE_SAMPLE: Record<string, number> = { pycon: 1200, "1k": 150, "10k": 25 };
@@ -496,14 +498,16 @@ function firstLine(t: Once): string {
   );
 }
 
+/** The real schedules benchmarked: name, file in the real-schedules directory, time zone where it lacks one. */
+const REAL_FILES: [name: string, file: string, timezone?: string][] = [
+  ["FOSDEM 2026", "fosdem-2026-prelim.pretalx-fosdem.xml"],
+  ["38C3", "38c3.hub.frab.xml"],
+  ["FOSDEM 2020", "fosdem-2020.pentabarf.xml", "Europe/Brussels"],
+];
+
 /** Index build and per-query times on real schedules, loaded as the bot loads them. */
 async function realSchedules(): Promise<void> {
-  const files: [string, string, string?][] = [
-    ["FOSDEM 2026", "fosdem-2026-prelim.pretalx-fosdem.xml"],
-    ["38C3", "38c3.hub.frab.xml"],
-    ["FOSDEM 2020", "fosdem-2020.pentabarf.xml", "Europe/Brussels"],
-  ];
-  for (const [name, file, timezone] of files) {
+  for (const [name, file, timezone] of REAL_FILES) {
     let p: Programme;
     try {
       p = readScheduleFile(join(REAL_DIR, file), { timezone }).programme;
@@ -540,23 +544,30 @@ const ELSEWHERE_CONFERENCES = 3;
 const ELSEWHERE_LIMIT = 2;
 
 /**
- * Search in a deployment of nine conferences (the seven PyCon Russia editions, FOSDEM 2026, 38C3), as the bot
- * searches: the reader's conference (each in turn), then the others in order until three have a match ("Also
- * at …", src/bot/views/series.ts `alsoAt`: a direct search of each, `SearchOptions.direct`, for its first two
- * results; the bot asks for more only when those are not two sessions). Queries are drawn from every programme.
+ * The nine conferences' programmes (FOSDEM 2026, 38C3, PyCon Russia 2019 back to 2013), their indexes and the
+ * queries drawn from each; undefined when the real schedules are not beside the repository.
  */
-async function nineConferences(): Promise<void> {
+function nineDeployment():
+  | { programmes: Programme[]; indexes: SearchIndex[]; queries: string[] }
+  | undefined {
   const programmes: Programme[] = [];
   try {
     programmes.push(readScheduleFile(join(REAL_DIR, "fosdem-2026-prelim.pretalx-fosdem.xml")).programme);
     programmes.push(readScheduleFile(join(REAL_DIR, "38c3.hub.frab.xml")).programme);
   } catch {
-    console.log("9 conferences: the real schedules are not beside the repository; skipped");
-    return;
+    return undefined;
   }
   for (let y = 2019; y >= 2013; y--) programmes.push(readProgrammeFile(`data/pycon-ru-${y}.yaml`));
   const indexes = programmes.map((p) => buildSearchIndex(p));
   const queries = programmes.flatMap((p) => realQueries(p, Math.ceil(QUERIES / programmes.length)));
+  return { programmes, indexes, queries };
+}
+
+/**
+ * The two runs the nine conferences' first-sight line shares its timed half between: with "Also at" (the
+ * reader's conference, each in turn, then the others until three have a match) and the reader's conference alone.
+ */
+function nineFirstSightRuns(indexes: SearchIndex[]): [(q: string) => void, (q: string) => void] {
   let turn = 0;
   const withAlsoAt = (q: string) => {
     const own = turn++ % indexes.length;
@@ -567,11 +578,24 @@ async function nineConferences(): Promise<void> {
       if ((indexes[i] as SearchIndex).search(q, { limit: ELSEWHERE_LIMIT, direct: true }).length) found++;
     }
   };
-  const [firstAlsoAt, firstAlone] = firstSight(queries, [
-    withAlsoAt,
-    (q) => (indexes[turn++ % indexes.length] as SearchIndex).search(q),
-  ]) as [Once, Once];
-  turn = 0;
+  return [withAlsoAt, (q) => void (indexes[turn++ % indexes.length] as SearchIndex).search(q)];
+}
+
+/**
+ * Search in a deployment of nine conferences (the seven PyCon Russia editions, FOSDEM 2026, 38C3), as the bot
+ * searches: the reader's conference (each in turn), then the others in order until three have a match ("Also
+ * at …", src/bot/views/series.ts `alsoAt`: a direct search of each, `SearchOptions.direct`, for its first two
+ * results; the bot asks for more only when those are not two sessions). Queries are drawn from every programme.
+ */
+async function nineConferences(): Promise<void> {
+  const nine = nineDeployment();
+  if (!nine) {
+    console.log("9 conferences: the real schedules are not beside the repository; skipped");
+    return;
+  }
+  const { programmes, indexes, queries } = nine;
+  const [firstAlsoAt, firstAlone] = firstSight(queries, nineFirstSightRuns(indexes)) as [Once, Once];
+  let turn = 0;
   const ownOf: number[] = [];
   const t = time(
     queries,
@@ -627,14 +651,142 @@ async function nineConferences(): Promise<void> {
   }
 }
 
+/** Generated first-sight queries run to warm V8 before a "V8 warmed" line's timed half (a fresh process each). */
+const V8_WARMUP = 4000;
+
+/** A query's words as the overlap check compares them: lower case, split at what is not a letter or digit. */
+function queryWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Warms V8 — not the word caches of the words about to be timed — as a bot that has answered thousands of queries
+ * is warm: {@link V8_WARMUP} first-sight queries of another programme (a synthetic 1,000-session one, seed 3:
+ * `freshQueries`, then its words in the other script), on that programme's own index, skipping every query
+ * that shares a word, or its other-layout spelling, with `avoid`. Returns the words the warm-up typed.
+ */
+function warmV8(avoid: readonly string[]): Set<string> {
+  const banned = new Set(avoid.flatMap(queryWords).flatMap((w) => [w, swapLayout(w)]));
+  const other = syntheticProgramme(1000, 3);
+  const index = buildSearchIndex(other);
+  const pool = [...freshQueries(other, 2 * V8_WARMUP, 17), ...otherScriptWords(other)];
+  const typed = new Set<string>();
+  let run = 0;
+  for (const q of pool) {
+    if (run === V8_WARMUP) break;
+    const words = queryWords(q);
+    if (words.some((w) => banned.has(w))) continue;
+    index.search(q);
+    for (const w of words) typed.add(w).add(swapLayout(w));
+    run++;
+  }
+  if (run < V8_WARMUP)
+    throw new Error(`warmV8: only ${run} warm-up queries share no word with the timed ones`);
+  return typed;
+}
+
+/**
+ * A "V8 warmed" first-sight line, in a fresh process (BENCH_SEARCH=v8warm:<line>, started by
+ * {@link v8WarmedLines}): the same programme, index, queries and runs as the first-sight line it stands beside, but
+ * {@link warmV8} first. Checks that no timed query shares a word with the warm-up, counts those that do and
+ * leaves them out of the line.
+ */
+async function v8WarmedChild(line: string): Promise<void> {
+  let name: string;
+  let queries: string[];
+  let runs: ((q: string) => unknown)[];
+  const real = REAL_FILES.find(([n]) => n === line);
+  if (real) {
+    const [, file, timezone] = real;
+    let p: Programme;
+    try {
+      p = readScheduleFile(join(REAL_DIR, file), { timezone }).programme;
+    } catch {
+      return;
+    }
+    const index = buildSearchIndex(p);
+    name = line;
+    queries = realQueries(p, QUERIES);
+    runs = [(q) => index.search(q)];
+  } else {
+    const nine = nineDeployment();
+    if (!nine) return;
+    name = "9 conferences";
+    queries = nine.queries;
+    runs = nineFirstSightRuns(nine.indexes);
+  }
+  const distinct = [...new Set(queries)];
+  const timedHalf = distinct.slice(Math.ceil(distinct.length / 2));
+  const typed = warmV8(timedHalf);
+  await gcSettled();
+  gcPauses.length = 0;
+  const lines: [string, string, number, Once][] = [];
+  const labels = runs.length > 1 ? ['with "Also at"', "the reader's conference alone"] : [""];
+  firstSight(queries, runs).forEach((once, r) => {
+    const clean = once.each.map(([q]) => !queryWords(q).some((w) => typed.has(w)));
+    const kept: Once = {
+      ...once,
+      each: once.each.filter((_, i) => clean[i]),
+      spans: once.spans.filter((_, i) => clean[i]),
+    };
+    const wall = kept.spans.map(([a, b]) => b - a).sort((a, b) => a - b);
+    const cpu = kept.each.map(([, ms]) => ms).sort((a, b) => a - b);
+    const own = kept.each.map(([, , ms]) => ms).sort((a, b) => a - b);
+    Object.assign(kept, {
+      n: wall.length,
+      median: percentile(wall, 0.5),
+      p99: percentile(wall, 0.99),
+      cpuMedian: percentile(cpu, 0.5),
+      cpuP99: percentile(cpu, 0.99),
+      threadMedian: percentile(own, 0.5),
+      threadP99: percentile(own, 0.99),
+    });
+    lines.push([name, labels[r] as string, once.n - kept.n, kept]);
+  });
+  await gcSettled();
+  for (const [n, label, shared, kept] of lines) {
+    console.log(
+      `${n} on first sight, V8 warmed${label ? ` (${label})` : ""} (not the headline; a fresh process, V8 warmed ` +
+        `first on ${V8_WARMUP} generated first-sight queries of a synthetic 1,000-session programme, none sharing ` +
+        `a word with the timed queries; then the same warm-up half and timed half as the first-sight line; ` +
+        `${shared} timed queries shared a word with the V8 warm-up, left out): ${firstLine(kept)}`,
+    );
+    console.log(gcLine(kept));
+  }
+}
+
+/**
+ * The "V8 warmed" first-sight lines, each in a fresh process (this one's V8 and word caches have seen the timed
+ * queries): beside each real-schedule line and the nine conferences'. Run after those, so that their numbers
+ * stay as they were.
+ */
+function v8WarmedLines(): void {
+  for (const line of [...REAL_FILES.map(([name]) => name), "9 conferences"]) {
+    const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      env: { ...process.env, BENCH: "search", BENCH_SEARCH: `v8warm:${line}`, BENCH_SEARCH_SLOWEST: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+    });
+    process.stdout.write(child.stdout.replace(/^## search\n/, ""));
+    if (child.status !== 0)
+      console.log(`${line} on first sight, V8 warmed: the process failed (${child.status})`);
+  }
+}
+
 /** Runs the search benchmark and prints its table and checks (the module's default export, for bench/main.ts). */
 export default async function runSearchBench(): Promise<void> {
   console.log("## search");
   observeGc();
   // BENCH_SEARCH=real: only the real schedules and the nine-conference deployment (no synthetic table).
+  const v8warm = process.env.BENCH_SEARCH?.match(/^v8warm:(.+)$/)?.[1];
+  if (v8warm) return v8WarmedChild(v8warm);
   if (process.env.BENCH_SEARCH === "real") {
     await realSchedules();
     await nineConferences();
+    v8WarmedLines();
     return;
   }
   const pycon = readProgrammeFile("data/pycon-ru-2013.yaml");
@@ -666,6 +818,7 @@ export default async function runSearchBench(): Promise<void> {
   }
   await realSchedules();
   await nineConferences();
+  v8WarmedLines();
   const cases = readEvalSet(DEV_SET);
   if (!cases.length) console.log(`dev set not found at ${DEV_SET}; skipping the hit@1 check`);
   else for (const line of devCheck(cases, pycon, synthetic)) console.log(line);
