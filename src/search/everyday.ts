@@ -58,7 +58,7 @@ function listsStem(list: Lexicon | undefined, stem: string, lang: string): boole
 
 let russianStopStems: Set<string> | undefined;
 /** The stems of Russian stop words: a form of one («можем», «этих») is a function word. */
-function stopStems(): Set<string> {
+export function stopStems(): ReadonlySet<string> {
   russianStopStems ??= new Set(stopwordsOf("ru").map((w) => queryStem(w, "ru")));
   return russianStopStems;
 }

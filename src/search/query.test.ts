@@ -64,6 +64,33 @@ describe("normalising the query", () => {
   });
 });
 
+describe("a real Russian word", () => {
+  // Each title holds the other layout's reading of a Russian word: «самим» is "cfvbv", «человеком» "xtkjdtrjv".
+  const jumbles = buildVocabulary(
+    talksProgramme([
+      ["cfvbv", "The cfvbv toolkit"],
+      ["xtkjdtrjv", "Xtkjdtrjv: a file format"],
+      ["kernel", "Rust in the kernel"],
+    ]),
+  );
+  const readIn = (query: string) => interpret(jumbles, query, new Map()).map((q) => q.word);
+
+  it("reads as typed even when its other-layout reading is a programme word", () => {
+    // Forms of Russian stop words, which the word lists leave out.
+    expect(readIn("человеком")).toEqual(["человеком"]);
+    expect(readIn("самим")).toEqual(["самим"]);
+  });
+
+  it("reads as typed beside words of the other script", () => {
+    expect(readIn("kernel человеком")).toEqual(["kernel", "человеком"]);
+  });
+
+  it("leaves genuine wrong-layout input to be read on the other layout", () => {
+    expect(readIn("cfvbv")).toEqual(["cfvbv"]);
+    expect(readIn("луктуд")).toEqual(["kernel"]);
+  });
+});
+
 describe("a word the glossary translates", () => {
   it("reads as typed, however short, even when its other-layout reading is a programme word", () => {
     // «ИИ» retypes to "bb", which a title holds; the glossary's AI is what was meant.

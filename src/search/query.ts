@@ -5,13 +5,14 @@
  * ("ещктфвщ", "ещктфвщ кэш") reads as meant.
  */
 import { knows, type Memo, matchCeiling, matchMemo, SIM } from "./candidates.js";
-import { isDictionaryWord, LEXICON_WEIGHT, translateQueryOnce } from "./cross-language.js";
+import { LEXICON_WEIGHT, translateQueryOnce } from "./cross-language.js";
 import { glossaryPhrases, type Translation } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
 import { NAME_PARTICLES } from "./translit.js";
+import { isTypedAsMeant } from "./typed-word.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** A word read on the other keyboard layout is worth this much of its match, and loses ties to the word as typed. */
@@ -193,11 +194,8 @@ function layoutChoice(
   broken: boolean,
   memo: Memo,
 ): "typed" | "swapped" | "unknown" {
-  // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word; a word
-  // a dictionary lists («шахматы», «суверенный») was typed as meant, held by the programme or not: its retyping
-  // is a jumble that reaches only noise ("vfns").
-  const mayRetype = () =>
-    swapped.length > 0 && !swapped.some(unpronounceable) && !typed.every(isDictionaryWord);
+  // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word.
+  const mayRetype = () => swapped.length > 0 && !swapped.some(unpronounceable);
   const worth = (reach: number) => (broken ? reach * BROKEN_WORD : reach) * LAYOUT_PENALTY;
   // A reach is at most an exact match's, so the other layout's reading can only win against one below
   // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
@@ -261,8 +259,11 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       readings.push({ typed, swapped: [], choice: "typed" });
       continue;
     }
+    // A real word («шахматы», «жизнь», «синхронизации») was typed as meant, held by the programme or not: its
+    // retyping is a jumble that reaches only noise ("vfns"), and is neither read nor dropped as a stop word.
+    const asTyped = typed.every(isTypedAsMeant);
     const retyped = swapLayout(chunk);
-    const swapped = meaningfulOf(retypedChunkWords(chunk), v.stop);
+    const swapped = meaningfulOf(asTyped ? [] : retypedChunkWords(chunk), v.stop);
     // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
     swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
     if (swapped.noise) {
@@ -278,7 +279,7 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     // Read as typed, a chunk may hold several words ("островок.ру"): each that means nothing and retypes to
     // a stop word is dropped, as it would be standing alone.
     const kept =
-      choice === "typed" && typed.length > 1
+      choice === "typed" && typed.length > 1 && !asTyped
         ? typed.filter((w) => reach(v, [w], memo) > 0 || !meaningful(swapLayout(w), v.stop).noise)
         : typed;
     readings.push({ typed: kept, swapped: swapped.words, choice });
