@@ -6,6 +6,7 @@
  * far below the best is noise.
  */
 import { phraseDocs as docsOfPhrase, joinedDocs, type Memo, matchMemo, SIM, termsOf } from "./candidates.js";
+import { CONVERGED_SHARE, CONVERGING_MAX_DOCS, Converging } from "./converging.js";
 import { compoundDocs, isDictionaryWord, synonymsFor, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
@@ -112,6 +113,8 @@ export function scoreWords(
   let said = 0;
   for (const q of query) if (!q.optional) said++;
   const synonyms = direct || said < 2 ? undefined : new Agreeing();
+  // Rare words of the query said by one session point at it, whatever the words the programme lacks (converging.ts).
+  const converging = direct || said < 2 ? undefined : new Converging(n);
   const matched: Map<number, number>[] = [];
   // Each word reaching the programme: the documents it reaches (carriedAlone).
   const reachedDocs: (readonly number[])[] = [];
@@ -150,6 +153,7 @@ export function scoreWords(
     if (also) creditEach(also, SIM.translation * factor, best, docs);
     const pair = joined[w];
     if (pair) creditEach(pair, factor, best, docs);
+    if (converging) saidDocs(v, converging, w, docs.length, matches, translated, also, pair);
     if (!docs.length) {
       unknownWords++;
       partial.unreached(word);
@@ -205,7 +209,40 @@ export function scoreWords(
       Math.max(SUGGEST_MIN * sum, RELATIVE_CUTOFF * top),
     );
   }
-  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into);
+  // Beside two rare words a session says, a word the programme lacks weighs less there.
+  const converged =
+    converging && unknownWords && converging.any()
+      ? { sum: known + unknownWords * (known / knownWords) * CONVERGED_SHARE, meets: converging }
+      : undefined;
+  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into, converged);
+}
+
+/**
+ * Tells `converging` the documents query word `w` (reaching `reached` documents) is said in as such: its matches
+ * by the word itself or its stem, its translations, the titles it spells as an acronym, a word it forms with a
+ * neighbour — not a slip, a sound or a part of a longer word, which meet anything by chance.
+ */
+function saidDocs(
+  v: Vocabulary,
+  converging: Converging,
+  w: number,
+  reached: number,
+  matches: ReadonlyMap<number, number>,
+  translated: readonly Map<number, number>[],
+  also: Map<number, number> | undefined,
+  pair: Map<number, number> | undefined,
+): void {
+  if (reached === 0 || reached > CONVERGING_MAX_DOCS) return;
+  const typed: number[] = [];
+  const translations: number[] = [];
+  matches.forEach((sim, term) => {
+    if (sim >= SIM.stem) for (const d of v.postingDocs(term)) typed.push(d);
+  });
+  for (const map of translated) for (const d of map.keys()) translations.push(d);
+  // An acronym's spelled-out title and a word written with its neighbour as one say the word as typed.
+  if (also) for (const d of also.keys()) typed.push(d);
+  if (pair) for (const d of pair.keys()) typed.push(d);
+  converging.said(w, reached, typed, translations);
 }
 
 /**
@@ -330,7 +367,8 @@ function bestOf(v: Vocabulary, touched: readonly number[], total: Float64Array, 
  * `sessionSum` when {@link PartialMatch} weighs missing words less, or over what `partial` weighs for a session
  * saying a specific word), or with what it `gains` by words said together when that is more — below the cut-off
  * for a session a common word carries `alone` ({@link carriedAlone}), nothing for a person only `heard`
- * ({@link heardAlone}); clears the totals for the next search.
+ * ({@link heardAlone}), over the `converged` sum for a session two rare query words meet in (converging.ts, when
+ * that is less); clears the totals for the next search.
  */
 function writeScores(
   v: Vocabulary,
@@ -342,6 +380,7 @@ function writeScores(
   alone: Set<number> | undefined,
   heard: Set<number> | undefined,
   into: { set(doc: number, score: number): unknown },
+  converged?: { sum: number; meets: Converging },
 ): void {
   const total = v.total;
   for (let i = 0; i < touched.length; i++) {
@@ -349,6 +388,9 @@ function writeScores(
     const session = v.docs[d]?.kind !== "speaker";
     let own = sessionSum < sum && session ? sessionSum : sum;
     if (session && partial.specific) own = Math.min(own, partial.sumHolding(d) ?? own);
+    // Not a break or a meal: "free time" is no topic.
+    if (session && converged && v.content[d] && converged.sum < own && converged.meets.meets(d))
+      own = converged.sum;
     const gain = gains?.get(d);
     let score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     if (alone?.has(d) && score >= MIN_SCORE) score = belowCutoff(score);
