@@ -74,4 +74,14 @@ describe("acronyms", () => {
     expect(index.search("DSA")[0]?.id).toBe("dsa");
     expect(index.search("BCIs")[0]?.id).toBe("bci");
   });
+
+  it("count beside other words when they have no vowel, typed in Latin or Cyrillic letters", () => {
+    const index = buildSearchIndex(programme);
+    expect(index.search("bdd python")[0]?.id).toBe("bdd");
+    expect(index.search("бдд")[0]?.id).toBe("bdd");
+    expect(index.search("БДД в питоне")[0]?.id).toBe("bdd");
+    expect(index.search("ДСА")[0]?.id).toBe("dsa");
+    // A Russian word is no acronym, whatever letters its initials are.
+    expect(index.search("бед")).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import { isCyrillic, STOPWORDS } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { type QueryWord, words } from "./query.js";
 import { scoreWords } from "./score.js";
+import { usualSpelling } from "./translit.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Acronyms are two to six letters. */
@@ -17,6 +18,9 @@ const ACRONYM = /^[a-zа-я]{2,6}$/;
 
 /** A query word written in capitals as typed ("BCI", "DSA", "ОСИ"), two to six letters and maybe a plural s. */
 const WRITTEN_AS_ACRONYM = /^\p{Lu}{2,6}s?$/u;
+
+/** A word with no vowel, which no language reads as a word: letters said one by one ("tdd", «ддд»). */
+const NO_VOWEL = /^[^aeiouyаеёиоуыэюя]+$/;
 
 /** The initials of words ("fiber to the home" → "ftth"). */
 export function initials(text: readonly string[]): string {
@@ -119,9 +123,11 @@ function titleInitials(v: Vocabulary): [string, string][] {
 }
 
 /**
- * Gives each query word that is an acronym — written in capitals ("DSA Fediverse", "BCIs"), or an unknown word
- * of three to six letters standing alone ("bdd") — the documents whose titles spell it out, as
- * {@link QueryWord.also}: found as its translation would be, beside the other words of the query.
+ * Gives each query word that is an acronym — written in capitals ("DSA Fediverse", "BCIs"), a word of no vowel
+ * ("tdd django"), or an unknown word of three to six letters standing alone ("bdd") — the documents whose titles
+ * spell it out, as {@link QueryWord.also}: found as its translation would be, beside the other words of the
+ * query. An acronym typed in Cyrillic letters («ДДД», «тдд на джанге») spells out Latin titles by its letters'
+ * Latin ones too.
  */
 export function spellOutAcronyms(v: Vocabulary, query: string, read: readonly QueryWord[], memo: Memo): void {
   const capitals = new Set(
@@ -135,8 +141,15 @@ export function spellOutAcronyms(v: Vocabulary, query: string, read: readonly Qu
     // "BCIs" is the plural of BCI.
     const singular = capitals.has(q.word) && q.word.endsWith("s") ? q.word.slice(0, -1) : q.word;
     const alone = read.length === 1 && !matchMemo(v, q.word, false, memo).size;
-    if (!alone && !capitals.has(q.word)) continue;
-    const docs = [...new Set([...spelledOut(v, q.word), ...spelledOut(v, singular)])];
+    if (!alone && !capitals.has(q.word) && !NO_VOWEL.test(q.word)) continue;
+    const latin = isCyrillic(q.word) ? usualSpelling(q.word) : undefined;
+    const docs = [
+      ...new Set([
+        ...spelledOut(v, q.word),
+        ...spelledOut(v, singular),
+        ...(latin?.length === q.word.length ? spelledOut(v, latin) : []),
+      ]),
+    ];
     if (docs.length) q.also = new Map(docs.map((d) => [d, 1]));
   }
 }

@@ -338,6 +338,55 @@ describe("a two-letter name in Cyrillic", () => {
   });
 });
 
+describe("a foreign name written in Cyrillic that Russian stems as another name", () => {
+  const w = buildVocabulary({
+    ...talksProgramme([
+      ["pypy", "PyPy for numbers"],
+      ["rust", "Python and Rust"],
+    ]),
+    speakers: [
+      { id: "ac", name: { en: "Antonio Cuni" } },
+      { id: "ap", name: { en: "Anton Patrushev", ru: "Антон Патрушев" } },
+    ],
+  });
+  const sims = (word: string) =>
+    Object.fromEntries([...matchMemo(w, word, false, new Map())].map(([t, sim]) => [w.terms[t], sim]));
+
+  it("reaches the name it spells before the name its stem shares", () => {
+    // Snowball's Russian stem of «антонио» is «антон».
+    expect(sims("антонио").antonio).toBe(SIM.stem);
+    expect(sims("антонио").антон).toBeLessThan(SIM.stem);
+  });
+
+  it("leaves a Russian name's own forms to their stem", () => {
+    expect(sims("антона").антон).toBe(SIM.stem);
+    expect(sims("антона").antonio).toBeUndefined();
+  });
+});
+
+describe("a German name with its umlaut written the other way", () => {
+  const w = buildVocabulary({
+    ...talksProgramme([["grab", "How to grab an archive"]]),
+    speakers: [
+      { id: "graeber", name: { en: "David Graeber" } },
+      { id: "mueller", name: { en: "Jana Müller" } },
+    ],
+  });
+  const sims = (word: string) =>
+    Object.fromEntries([...matchMemo(w, word, false, new Map())].map(([t, sim]) => [w.terms[t], sim]));
+
+  it("is that name as written, not a slip nor another word's stem", () => {
+    expect(sims("graber").graeber).toBe(SIM.exact);
+    expect(sims("mueller").muller).toBe(SIM.exact);
+    expect(matchCeiling(w, "graber")).toBe(SIM.exact);
+  });
+
+  it("is no other word's spelling", () => {
+    expect(sims("grb").graeber).toBeUndefined();
+    expect(sims("archieve").archive).not.toBe(SIM.exact);
+  });
+});
+
 describe("a borrowed word written in Cyrillic, as heard", () => {
   const w = buildVocabulary({
     ...talksProgramme([

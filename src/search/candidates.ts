@@ -172,6 +172,8 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
     if (!v.lowerCount[t] && word.length > (v.terms[t] as string).length + 2) continue;
     add(t, SIM.stem);
   }
+  if (exact === undefined && stemmed.length) spelledInOtherScript(v, word, found);
+  if (exact === undefined) for (const id of umlautSpelled(v, word)) add(id, SIM.exact);
   if (/\d/.test(word)) return found;
   // A word typed in part ("postgr") or a derived form sharing the stem ("ускорить" → "ускорение").
   for (const prefix of new Set([word, wordStem])) {
@@ -192,6 +194,54 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
 
   // An unknown word: a name spelled by ear or in the other script (in full or in part), or a typo.
   return matchUnknown(v, word, wordStem, fuzzy, found, add);
+}
+
+/**
+ * The programme's names a Latin word spells with a German umlaut written the other way: ä ö ü as ae oe ue or as a
+ * o u ("Graber" Graeber, "Mueller" Müller, which the index folds to muller) — one name, not a slip.
+ */
+function umlautSpelled(v: Vocabulary, word: string): number[] {
+  if (word.length < MIN_UMLAUT_WORD || !/^[a-z]+$/.test(word)) return [];
+  const out: number[] = [];
+  const name = (spelling: string) => {
+    const id = v.termIds.get(spelling);
+    if (id !== undefined && v.proper.has(id) && isName(v, id) && !out.includes(id)) out.push(id);
+  };
+  for (let i = 1; i < word.length; i++) {
+    const ch = word[i - 1] as string;
+    if (ch !== "a" && ch !== "o" && ch !== "u") continue;
+    if (word[i] === "e") name(word.slice(0, i) + word.slice(i + 1));
+    else name(`${word.slice(0, i)}e${word.slice(i)}`);
+  }
+  return out;
+}
+/** Shortest Latin word read with an umlaut written the other way ({@link umlautSpelled}). */
+const MIN_UMLAUT_WORD = 4;
+
+/**
+ * A Cyrillic word sharing a stem with a name of the programme, when it is another name of the programme spelled
+ * whole in Cyrillic (one of its {@link latinSpellings}): «Антонио» is Antonio, not a form of Anton, though Russian
+ * stems them alike. That name counts as the word's stem would, and the names the stem alone reaches only as
+ * heard: a foreign name's ending is no Russian case ending. A Russian name's own forms («Антона») spell no name
+ * of the programme and keep their stem.
+ */
+function spelledInOtherScript(v: Vocabulary, word: string, found: Map<number, number>): void {
+  if (!isCyrillic(word) || word.length > MAX_SPELLED) return;
+  let stemOfName = false;
+  found.forEach((sim, t) => {
+    if (sim === SIM.stem && isName(v, t)) stemOfName = true;
+  });
+  if (!stemOfName) return;
+  const names: number[] = [];
+  for (const spelling of latinSpellings(word)) {
+    const id = v.termIds.get(spelling);
+    if (id !== undefined && isName(v, id) && !names.includes(id)) names.push(id);
+  }
+  if (!names.length) return;
+  found.forEach((sim, t) => {
+    if (sim === SIM.stem && isName(v, t) && !names.includes(t)) found.set(t, SIM.phonetic);
+  });
+  for (const id of names) if ((found.get(id) ?? 0) < SIM.stem) found.set(id, SIM.stem);
 }
 
 /**
@@ -999,7 +1049,7 @@ export function matchMemo(
  * its dear look-ups; keep it in step with {@link matchWord}: candidates.test.ts holds matchWord's results under it.
  */
 export function matchCeiling(v: Vocabulary, word: string): number {
-  if (v.termIds.has(word)) return SIM.exact;
+  if (v.termIds.has(word) || umlautSpelled(v, word).length) return SIM.exact;
   const edits = /\d/.test(word) ? 0 : maxEdits(word.length);
   // A beginning, an end or a middle of a longer word: at most the share of one a letter longer.
   const part = Math.sqrt(Math.max(word.length, queryStem(word).length) / (word.length + 1));

@@ -938,6 +938,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
           alternatives: german,
           weight: LEXICON_WEIGHT * PIVOT_WEIGHT,
           lexical: true,
+          pivot: true,
         });
     }
     return out;
@@ -991,21 +992,23 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
     // from («беспилотники» → беспилотный).
     const untranslated = [...unknown];
     direct = untranslated;
-    const ways: [() => string[], number][] = [
+    // Each way, what it is worth, and whether it goes through a second language (Translation.pivot).
+    const ways: [() => string[], number, boolean][] = [
       // A slip of spelling only in a word no list holds: a listed word's variant is another word.
-      [() => (untranslated.length ? [] : slippedOnce(word, vocabulary.languages)), SLIPPED_WEIGHT],
-      [() => related(untranslated), RELATED_WEIGHT],
-      [() => pivotedOnce(word, vocabulary.languages), PIVOT_WEIGHT],
+      [() => (untranslated.length ? [] : slippedOnce(word, vocabulary.languages)), SLIPPED_WEIGHT, false],
+      [() => related(untranslated), RELATED_WEIGHT, false],
+      [() => pivotedOnce(word, vocabulary.languages), PIVOT_WEIGHT, true],
       [
         () =>
           vocabulary.languages.includes("de")
             ? germanSenses(germanOfEnglishOnce(word), vocabulary).flat()
             : [],
         PIVOT_WEIGHT,
+        true,
       ],
-      [() => derivedOnce(word, vocabulary.languages), DERIVED_WEIGHT],
+      [() => derivedOnce(word, vocabulary.languages), DERIVED_WEIGHT, false],
     ];
-    for (const [way, weight] of ways) {
+    for (const [way, weight, pivot] of ways) {
       const translations = way();
       const through: string[][] = [];
       for (const words of senses(translations, vocabulary, unknown))
@@ -1018,6 +1021,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
           alternatives: through,
           weight: LEXICON_WEIGHT * weight,
           lexical: true,
+          ...(pivot ? { pivot } : {}),
         });
         return out;
       }

@@ -36,6 +36,11 @@ export interface Translation {
    */
   lexical?: boolean;
   /**
+   * Found through another language's translation of the word's own (cross-language.ts: Russian → English →
+   * German): a looser link, which says less of what the programme holds than a translation of the word itself.
+   */
+  pivot?: boolean;
+  /**
    * A German compound's parts, each found anywhere in a document by any of its alternatives (words that must all
    * be in one field, with what that way is worth): a document scores the sum of the shares of the parts it holds,
    * so one holding the compound's head ("Zug|pünktlichkeit" in a title) counts though the whole is nowhere.

@@ -50,8 +50,19 @@ describe("normalising the query", () => {
   });
 
   it("leaves out a surname's particle written in Cyrillic unless the programme writes it so", () => {
-    expect(read("фон Тадден").map(([w]) => w)).toEqual(["тадден"]);
+    expect(read("де Тадден").map(([w]) => w)).toEqual(["тадден"]);
+    expect(read("фон Тадден").map(([w]) => w)).toEqual(["фон", "тадден"]);
     expect(read("Илья ван Спрундел").map(([w]) => w)).toEqual(["илья", "ван", "спрундел"]);
+  });
+
+  it("does not read a surname's particle beside other words on the other layout", () => {
+    // «де» retyped is "lt", which the programme holds.
+    const lt = buildVocabulary({
+      ...talksProgramme([["lt", "LT: lightning talks"]]),
+      speakers: [{ id: "backker", name: { en: "Michiel De Backker" } }],
+    });
+    expect(interpret(lt, "де", new Map()).map((q) => q.word)).toEqual(["lt"]);
+    expect(interpret(lt, "мишель де баккер", new Map()).map((q) => q.word)).toEqual(["мишель", "баккер"]);
   });
 
   it("drops stop words, and answers nothing for single letters alone", () => {

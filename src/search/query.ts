@@ -254,8 +254,13 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     const typed: string[] = meaningfulOf(tokens[c] as string[], afterPlace ? NO_STOP : v.stop).words;
     afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
     if (!typed.length) continue;
-    // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed.
-    if (!hasLayoutKeys(chunk) || typed.some((w) => glossed.has(w) || isPlaceWord(w))) {
+    // A place word ("зал"), or a word of a glossary phrase the programme knows ("машинное обучение"), reads as typed;
+    // so does a surname's particle beside other words («мишель де баккер»: «де» is no "lt").
+    if (
+      !hasLayoutKeys(chunk) ||
+      typed.some((w) => glossed.has(w) || isPlaceWord(w)) ||
+      (chunks.length > 1 && typed.every((w) => NAME_PARTICLES.has(w)))
+    ) {
       readings.push({ typed, swapped: [], choice: "typed" });
       continue;
     }

@@ -223,6 +223,26 @@ describe("a common word of the programme carrying a query alone", () => {
     expect(found("yacht unix history")[0]).toBe("unix");
   });
 
+  it("finds nothing beside a dictionary's word reaching only through a translation's translation", () => {
+    // «кредит» → credit → Kreide (chalk; "auf Kreide", on credit): a German talk on chalk says nothing of loans.
+    const programme = talksProgramme([
+      ["city", "Das Auto in der Stadt"],
+      ["share", "Auto teilen statt besitzen"],
+      ["repair", "Ein altes Auto reparieren"],
+      ["race", "Das Auto als Rennwagen"],
+      ["rent", "Auto mieten im Urlaub"],
+      ["chalk", "Malen auf dem Gehweg", "Mit Kreide und Wasser."],
+      ...Array.from({ length: 20 }, (_, i): [string, string] => [`t${i}`, `Werkstatt ${i}`]),
+    ]);
+    const german = buildVocabulary({
+      ...programme,
+      conference: { ...programme.conference, languages: ["de"] },
+    });
+    expect(scores("кредит", german).chalk).toBeGreaterThan(0);
+    expect(foundIn(german)("автомобиль")[0]).toBeDefined();
+    expect(foundIn(german)("кредит на автомобиль")).toEqual([]);
+  });
+
   it("still carries a query beside a word no dictionary lists (a borrowing, jargon it cannot read)", () => {
     expect(found("qzxvy history")).toContain("unix");
     expect(scores("qzxvy history", talks).unix).toBeGreaterThan(
@@ -254,6 +274,22 @@ describe("a person only heard in one word of several", () => {
   it("is still found by a whole name, or by the name alone", () => {
     expect(found("хуберт чати")[0]).toBe("hubert");
     expect(found("хуберт")[0]).toBe("hubert");
+  });
+
+  it("is found when the other word spells their given name, though Russian stems it as another's", () => {
+    // «Кунни» only sounds like Cuni; «Антонио» spells Antonio, whom two Antons' stem must not hide.
+    const named = buildVocabulary({
+      ...programme,
+      speakers: [
+        { id: "cuni", name: { en: "Antonio Cuni" } },
+        { id: "anton", name: { en: "Anton Patrushev", ru: "Антон Патрушев" } },
+        { id: "bragin", name: { en: "Anton Bragin", ru: "Антон Брагин" } },
+      ],
+      sessions: programme.sessions.map((s, i) => ({ ...s, speakers: [["cuni", "anton"][i] as string] })),
+    });
+    expect(foundIn(named)("антонио кунни")[0]).toBe("cuni");
+    expect(foundIn(named)("антонио")[0]).toBe("cuni");
+    expect(foundIn(named)("антона")).toEqual(expect.arrayContaining(["anton", "bragin"]));
   });
 });
 

@@ -71,6 +71,8 @@ export function scoreWords(
   const phraseDocs: Map<number, number>[][] = words.map(() => []);
   // Words a glossary phrase translates are not matched by sound or typo too; a dictionary's word may be a name.
   const strict = words.map(() => false);
+  // Words reaching documents by a translation of their own, not only through another's (Translation.pivot).
+  const firm = words.map(() => false);
   // Each word's translations, for finding where a text says it (together.ts).
   const translations: string[][][] = words.map(() => []);
   for (const t of direct ? directTranslations(words) : translateQueryOnce(v, words, memo)) {
@@ -86,6 +88,7 @@ export function scoreWords(
         phraseDocs[i]?.push(docs);
         translations[i]?.push(...t.alternatives);
         if (!t.lexical) strict[i] = true;
+        if (!t.pivot) firm[i] = true;
       }
   }
   // Two neighbouring words the programme writes as one count for both where it does.
@@ -166,7 +169,8 @@ export function scoreWords(
     known += idf;
     knownWords++;
     synonyms?.reached(w, idf, docs, best, STRONG_MATCH);
-    partial.reached(idf, addWord(w, idf, docs, best, total, touched, partial, together), specific);
+    const reach = addWord(w, idf, docs, best, total, touched, partial, together);
+    partial.reached(idf, reach, specific, firm[w] || matches.size > 0 || also || pair ? undefined : word);
   }
   if (!touched.length) return;
   const alone = direct || said < 2 ? undefined : carriedAlone(reachedDocs, partial);
@@ -246,10 +250,10 @@ function saidDocs(
 }
 
 /**
- * The documents a common word of the query carries alone, when another is a dictionary's word reaching nothing:
- * those reached by one query word only, said in more than {@link CARRIER_DOCS} documents. Such a word frames a
- * topic (history, design, music, «школа») and the word the programme lacks names it: «yacht design» is not about
- * the design talks. Undefined when no query word is a dictionary's word reaching nothing.
+ * The documents a common word of the query carries alone, when another is a dictionary's word reaching nothing,
+ * or only through a translation's translation (PartialMatch.lacksKnownWord): those reached by one query word only, said in more than {@link
+ * CARRIER_DOCS} documents. Such a word frames a topic (history, design, music, «школа») and the word the programme
+ * lacks names it: «yacht design» is not about the design talks. Undefined when no query word is such a word.
  */
 function carriedAlone(
   reached: readonly (readonly number[])[],
@@ -510,13 +514,16 @@ class PartialMatch {
   private readonly words: { idf: number; reach: number; holders?: readonly number[] }[] = [];
   /** The words reaching nothing. */
   private readonly lacking: string[] = [];
+  /** The words reaching the programme only through a translation's translation (Translation.pivot). */
+  private readonly pivoted: string[] = [];
   /** Of {@link lacking}, whether a dictionary lists each: looked up once, when weighed. */
   private known?: boolean[];
 
   /** A query word reaching the programme: its IDF, its best match anywhere and, when specific, who says it. */
-  reached(idf: number, reach: number, holders?: readonly number[]): void {
+  reached(idf: number, reach: number, holders?: readonly number[], pivoted?: string): void {
     this.words.push(holders ? { idf, reach, holders } : { idf, reach });
     if (holders) this.specific = true;
+    if (pivoted) this.pivoted.push(pivoted);
   }
 
   /** A query word reaching nothing. */
@@ -524,10 +531,14 @@ class PartialMatch {
     this.lacking.push(word);
   }
 
-  /** Whether some query word reaching nothing is a word a dictionary lists. */
+  /**
+   * Whether the programme lacks some query word a dictionary lists: one reaching nothing, or reaching only through
+   * a translation's translation — «кредит» → credit → Kreide (chalk, "auf Kreide": on credit) in a quilting
+   * workshop's abstract says no more of what the programme holds than nothing.
+   */
   lacksKnownWord(): boolean {
     this.known ??= this.lacking.map(isDictionaryWord);
-    return this.known.includes(true);
+    return this.known.includes(true) || this.pivoted.some(isDictionaryWord);
   }
 
   /** Whether some words reach the programme strongly and others do not. */

@@ -11,6 +11,22 @@ import {
 const sameSound = (a: string, b: string) => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
 
 describe("phoneticKeys", () => {
+  it("hears French and Dutch names as Russians write them: gu, ill, a final t or d, h after r", () => {
+    // Two consonants: a short name's key, looked for whole.
+    expect(shortPhoneticKeys("guillaume").some((k) => shortPhoneticKeys("гийом", 3).includes(k))).toBe(true);
+    expect(sameSound("guido", "гвидо")).toBe(true);
+    expect(sameSound("vincent", "венсан")).toBe(true);
+    expect(sameSound("bernard", "бернар")).toBe(true);
+    expect(sameSound("rhonda", "ронда")).toBe(true);
+    // An English -er is a Russian -р.
+    expect(sameSound("alexander", "александр")).toBe(true);
+    expect(sameSound("alexander", "александер")).toBe(true);
+    // The English spellings still sound as they did.
+    expect(sameSound("vincent", "винсент")).toBe(true);
+    expect(sameSound("william", "уильям")).toBe(true);
+    expect(sameSound("guillaume", "гиллаум")).toBe(true);
+  });
+
   it("gives Latin brands and their Cyrillic spellings by ear a common key", () => {
     expect(sameSound("python", "пайтон")).toBe(true);
     expect(sameSound("python", "питон")).toBe(true);
@@ -130,6 +146,9 @@ describe("Latin spellings of a Cyrillic word", () => {
     expect(latinSpellings("раст")).toContain("rust");
     expect(latinSpellings("эйрфлоу")).toContain("airflow");
     expect(latinSpellings("кубернетес")[0]).toBe("kubernetes");
+    // German and Dutch v: «Фос» Vos, «Фогель» Vogel.
+    expect(latinSpellings("фос")).toContain("vos");
+    expect(latinSpellings("фогель")).toContain("vogel");
   });
 
   it("gives the usual spelling alone, as the list's first", () => {

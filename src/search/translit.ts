@@ -145,6 +145,8 @@ const SOUNDS = {
   sSilent: S(["s", ""], 1),
   tSilent: S(["t", ""], 1),
   ng: S(["nk", "n"], 2),
+  gu: S(["k", "kf"], 2),
+  ill: S(["a", "al"], 3),
   kc2: S(["ks", "c"], 2),
   rSilent: S(["r", ""], 1),
   ks: S(["ks"], 1),
@@ -181,6 +183,10 @@ function latinAlternatives(word: string, i: number): Sound {
   )
     return SOUNDS.sx;
   if (word.startsWith("tch", i)) return SOUNDS.c3;
+  // French gu before e i y is a hard g («Гийом» Guillaume, «Ги» Guy), Italian and Spanish гв («Гвидо» Guido)…
+  if (word.startsWith("gu", i) && "eiy".includes(word[i + 2] ?? "-")) return SOUNDS.gu;
+  // …and French ill after a vowel й («Гийом» Guillaume, «Буйон» Bouillon).
+  if (i > 0 && word.startsWith("ill", i) && VOWELS.has(word[i - 1] as string)) return SOUNDS.ill;
   // A silent w before r ("Wright": Райт); gh silent or f inside a word ("Hughes": Хьюз, "Vaughan").
   if (i === 0 && word.startsWith("wr")) return SOUNDS.r2;
   const ch = word[i] as string;
@@ -224,6 +230,16 @@ function latinAlternatives(word: string, i: number): Sound {
   }
   // …nor a French r after ie at the end ("Monnier" Монье, "Olivier" Оливье).
   if (ch === "r" && i === word.length - 1 && word.endsWith("ier") && i >= 4) return SOUNDS.rSilent;
+  // Nor is h after r ("Rhonda" Ронда, "Rhein" Рейн)…
+  if (ch === "h" && word[i - 1] === "r") return SOUNDS.hSilent;
+  // …nor a French final t or d after n or r ("Vincent" Венсан, "Durand" Дюран, "Bernard" Бернар).
+  if (
+    (ch === "t" || ch === "d") &&
+    i === word.length - 1 &&
+    i >= 4 &&
+    (word[i - 1] === "n" || word[i - 1] === "r")
+  )
+    return SOUNDS.tSilent;
   // A German h lengthening the vowel before it is not heard ("Röhling" Рёлинг, "Lehmann" Леман, "Brahms").
   if (ch === "h" && i > 0 && VOWELS.has(word[i - 1] as string) && !VOWELS.has(next)) return SOUNDS.hSilent;
   // A final Chinese ng is н in Russian ("Zhang" Чжан, "Wang" Ван); the English "-ing" keeps its г.
@@ -240,6 +256,9 @@ function latinAlternatives(word: string, i: number): Sound {
     if (ch === "t" || ch === "d") return SOUNDS.tSilent;
   }
   if (VOWELS.has(ch)) {
+    // An English -er after a consonant is a Russian -р ("Alexander" Александр, "Peter" Пётр).
+    if (ch === "e" && next === "r" && i === word.length - 2 && i >= 3 && !VOWELS.has(word[i - 1] as string))
+      return SOUNDS.silentE;
     // A silent final e after a consonant ("engine", "style").
     if (ch === "e" && i === word.length - 1 && i >= 3 && !VOWELS.has(word[i - 1] as string))
       return SOUNDS.silentE;
@@ -441,7 +460,8 @@ const LETTERS: Record<string, readonly string[]> = {
   с: ["s", "c"],
   т: ["t"],
   у: ["u", "oo"],
-  ф: ["f", "ph"],
+  // German and Dutch write ф as v too: «Фос» Vos, «Фогель» Vogel.
+  ф: ["f", "ph", "v"],
   х: ["h", "kh"],
   ц: ["ts", "c", "z"],
   ч: ["ch"],
