@@ -135,6 +135,12 @@ describe("a specific word: rare in the programme, said as typed, in no dictionar
     expect(found("pyflakes rules")).toEqual(["linting"]);
   });
 
+  it("is said with one slip in a long word too, not in a short one", () => {
+    // "pyflaeks": a swapped pair in eight letters; "mpyy" a slip in four, which may be another word.
+    expect(found("pyflaeks configuration")).toEqual(["linting"]);
+    expect(found("mpyy configuration")).toEqual([]);
+  });
+
   it("weighs a session not saying it as before", () => {
     // Both words are said once, in one abstract each: the style talk holds half the query, in prose.
     expect(scores("pyflakes rules", talks).style).toBeCloseTo((scores("rules", talks).style as number) / 2);

@@ -11,6 +11,7 @@ import { compoundDocs, isDictionaryWord, synonymsFor, translateQueryOnce } from 
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import { isEverydayWord } from "./everyday.js";
+import { isCyrillic } from "./normalize.js";
 import type { QueryWord } from "./query.js";
 import { Agreeing } from "./thesaurus.js";
 import { SaidTogether } from "./together.js";
@@ -460,7 +461,8 @@ function creditEach(weights: Map<number, number>, s: number, best: Float32Array,
 
 /**
  * The documents holding a specific query word, or undefined when it is none. A word is specific when the programme
- * says it as typed (or by its stem) in at most {@link SPECIFIC_DOCS} documents, and neither it nor the programme's
+ * says it as typed (or by its stem, or with one slip in a Latin word of {@link MIN_SPECIFIC_SLIPPED} letters or more)
+ * in at most {@link SPECIFIC_DOCS} documents, and neither it nor the programme's
  * word it meets is a word of everyday language (everyday.ts): a tool, a library, a project, a term («mypy»,
  * «pyflakes», «Glasfaserstreit»). Said in passing in an abstract, an everyday word may mean anything; a specific
  * word means the one thing it names, wherever it is said. Words shorter than a dictionary can tell from a jumble
@@ -474,8 +476,14 @@ function specificDocs(
   if (word.length < MIN_SPECIFIC_LETTERS) return undefined;
   const docs: number[] = [];
   const terms: string[] = [];
+  // One slip in a long Latin word is as good as the word ("frontrea" Frontera); a shorter one may be another word,
+  // and a Cyrillic one is heard, not typed.
+  const slipped =
+    word.length >= MIN_SPECIFIC_SLIPPED && !isCyrillic(word)
+      ? SIM.typo * (1 - 1 / word.length) - 1e-6
+      : SIM.stem;
   for (const [term, sim] of matches) {
-    if (sim < SIM.stem) continue;
+    if (sim < SIM.stem && sim < slipped) continue;
     terms.push(v.terms[term] as string);
     for (const d of v.postingDocs(term)) {
       if (docs.includes(d)) continue;
@@ -488,6 +496,8 @@ function specificDocs(
 }
 /** Shortest specific word (as isDictionaryWord: shorter ones no dictionary tells from jumbles or acronyms). */
 const MIN_SPECIFIC_LETTERS = 4;
+/** Shortest word whose one slip still says a specific word ({@link specificDocs}). */
+const MIN_SPECIFIC_SLIPPED = 7;
 
 /**
  * What the query words weigh when the best session matches only some of them. Attendees describe a topic in
