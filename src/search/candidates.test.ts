@@ -294,6 +294,7 @@ describe("two query words the programme writes as one", () => {
       ["mac", "Managing a fleet of macOS laptops"],
       ["battery", "Batterierecycling im Braunkohlerevier"],
       ["li", "Why lithium batteries burn"],
+      ["xrust", "Securing unsafe Rust with XRust"],
     ]),
   );
   const docs = (a: string, b: string) =>
@@ -303,6 +304,11 @@ describe("two query words the programme writes as one", () => {
     expect(docs("wi", "fi")).toEqual(["wifi"]);
     expect(docs("battery", "recycling")).toEqual(["battery"]);
     expect(docs("мак", "ос")).toEqual(["mac"]);
+  });
+
+  it("finds it when the first word names a letter («икс» x)", () => {
+    expect(docs("икс", "раст")).toEqual(["xrust"]);
+    expect(docs("кис", "раст")).toEqual([]);
   });
 
   it("finds nothing for words of two scripts, with digits, or that make no word together", () => {

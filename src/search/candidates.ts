@@ -9,7 +9,7 @@ import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
-import { spelledAcronyms } from "./letter-names.js";
+import { lettersNamed, spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
@@ -1108,6 +1108,14 @@ function matchJoined(v: Vocabulary, word: string, first: number): Map<number, nu
         const id = v.termIds.get(whole);
         if (id !== undefined) add(id, SIM.phonetic);
       }
+  // …or its first word a letter's name («икс раст» XRust, «ай пад» iPad).
+  if (isCyrillic(word) && word.length - first <= MAX_SPELLED)
+    for (const letter of lettersNamed(word.slice(0, first)))
+      for (const wholes of spelledWholes(word.slice(first)))
+        for (const whole of wholes) {
+          const id = v.termIds.get(letter + whole);
+          if (id !== undefined) add(id, SIM.phonetic);
+        }
   // …or as heard («эскейп румы» escaperooms).
   if (isCyrillic(word)) matchHeard(v, word, stem(word, "ru"), add);
   return found;

@@ -41,6 +41,11 @@ for (const [letter, names] of Object.entries(NAMES))
   for (const name of names) LETTERS.set(name, [...(LETTERS.get(name) ?? []), letter]);
 const LONGEST_NAME = Math.max(...[...LETTERS.keys()].map((n) => n.length));
 
+/** The Latin letters a Cyrillic word names whole («икс» x, «си» c), none for another word or a one-letter name. */
+export function lettersNamed(word: string): readonly string[] {
+  return word.length < 2 ? [] : (LETTERS.get(word) ?? []);
+}
+
 /** Case endings a Russian noun takes, and what its nominative ends in before them («диджей» → «диджеем»). */
 const ENDINGS: readonly (readonly [ending: string, nominative: string])[] = [
   ["ями", "й"],
