@@ -65,6 +65,12 @@ describe("normalising the query", () => {
     expect(interpret(lt, "мишель де баккер", new Map()).map((q) => q.word)).toEqual(["мишель", "баккер"]);
   });
 
+  it("spells a name of letters and digits typed in Cyrillic in Latin letters, where the programme holds it so", () => {
+    const av1 = buildVocabulary(talksProgramme([["dav1d", "dav1d: a year later"]]));
+    expect(interpret(av1, "дав1д", new Map()).map((q) => q.word)).toEqual(["dav", "1", "d"]);
+    expect(interpret(av1, "тест2", new Map()).map((q) => q.word)).toEqual(["тест", "2"]);
+  });
+
   it("drops stop words, and answers nothing for single letters alone", () => {
     expect(read("the kernel").map(([w]) => w)).toEqual(["kernel"]);
     expect(read("a")).toEqual([]);

@@ -11,7 +11,7 @@ import { hasLayoutKeys, swapLayout } from "./layout.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
-import { NAME_PARTICLES } from "./translit.js";
+import { NAME_PARTICLES, usualSpelling } from "./translit.js";
 import { isTypedAsMeant } from "./typed-word.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -67,6 +67,21 @@ export const chunkWords = sharedByWord(words);
 export const retypedChunkWords = sharedByWord((chunk) =>
   hasLayoutKeys(chunk) ? words(swapLayout(chunk)) : [],
 );
+
+/**
+ * A chunk's words spelled in Latin letters when it mixes Cyrillic letters and digits («дав1д»: дав, 1, д → dav, 1,
+ * d); undefined for any other chunk.
+ */
+function latinOfMixed(chunk: readonly string[]): string[] | undefined {
+  if (chunk.length < 2 || !chunk.some((w) => /\d/.test(w)) || !chunk.some(isCyrillic)) return undefined;
+  const out: string[] = [];
+  for (const w of chunk) {
+    const latin = isCyrillic(w) ? usualSpelling(w) : w;
+    if (latin === undefined) return undefined;
+    out.push(latin);
+  }
+  return out;
+}
 
 /** No stop words: the words after a place word are all kept ({@link meaningful}). */
 export const NO_STOP: ReadonlySet<string> = new Set();
@@ -243,6 +258,12 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
   const chunks = query.split(/\s+/);
   // Each chunk tokenized once, its words then kept or dropped as stop words by where it stands.
   const tokens = chunks.map(chunkWords);
+  // A name of letters and digits typed in Cyrillic («дав1д» dav1d, «к8с» k8s) is its letters' usual Latin spelling
+  // where the programme holds every word of that.
+  for (let c = 0; c < tokens.length; c++) {
+    const latin = latinOfMixed(tokens[c] as string[]);
+    if (latin?.every((w) => /\d/.test(w) || knows(v, w))) tokens[c] = latin;
+  }
   const glossed = glossedPhrases(
     v,
     tokens.flatMap((t) => meaningfulOf(t, v.stop).words),
