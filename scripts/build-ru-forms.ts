@@ -3,7 +3,9 @@
  * dictionary search reaches a query word's dictionary form with (src/search/ru-forms.ts), from Debian's
  * hunspell-ru (Alexander Lebedev's Russian dictionary, BSD-style licence; see data/lexicon/SOURCES.md). Only this
  * script needs the package; the built files are committed. Deterministic: the same package gives the same bytes.
- * Run after `npm run build:lexicon` (a lemma is kept only when a Russian word list translates it):
+ * Every lemma is kept, those no word list translates too: a form of one is still a Russian word typed as meant
+ * (typed-word.ts: «выложил» is not "dskj;bnm"), and a pronoun's forms, listed apart, are told from names
+ * (function-words.ts):
  *
  *   apt-get install hunspell-ru
  *
@@ -16,8 +18,6 @@ import { formsList, parseDictionary, parseSuffixes, suffixesList } from "../src/
 
 const DIR = process.env.HUNSPELL_DIR ?? "/usr/share/hunspell";
 const OUT = "data/lexicon";
-/** The word lists whose Russian lemmas the forms lead to. */
-const LISTS = ["ru-en", "ru-en-pivot", "ru-de", "ru-de-pivot", "ru-fr"];
 
 const aff = join(DIR, "ru_RU.aff");
 const dic = join(DIR, "ru_RU.dic");
@@ -36,18 +36,11 @@ try {
   console.log("hunspell-ru: not installed as a package");
 }
 
-const translated = new Set<string>();
-for (const name of LISTS)
-  for (const line of readFileSync(join(OUT, `${name}.tsv`), "utf8").split("\n")) {
-    const key = line.slice(0, line.indexOf("\t"));
-    if (key && !key.includes(" ")) translated.add(key);
-  }
-
 const rules = parseSuffixes(readFileSync(aff, "utf8"));
 const lemmas = parseDictionary(readFileSync(dic, "utf8"));
-const forms = formsList(lemmas, (lemma) => translated.has(lemma));
+const forms = formsList(lemmas, () => true);
 writeFileSync(join(OUT, "ru-forms.tsv"), forms);
 writeFileSync(join(OUT, "ru-suffixes.tsv"), suffixesList(rules));
 console.log(
-  `ru-forms.tsv: ${forms.split("\n").length - 1} of ${lemmas.size} lemmas (those a list translates); ru-suffixes.tsv: ${rules.length} rules`,
+  `ru-forms.tsv: ${forms.split("\n").length - 1} of ${lemmas.size} lemmas; ru-suffixes.tsv: ${rules.length} rules`,
 );

@@ -341,6 +341,46 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(index.search("спутниковые")[0]?.score ?? 1).toBeLessThan(index.search("спутник")[0]?.score ?? 0);
   });
 
+  it("finds an adjective by a short word its -ов-/-ев- is added to, and no other word that short stem begins", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["engine", "Porting a game engine to Vulkan", "Shaders."],
+        ["noise", "Background noise in audio recordings", "Filters."],
+        ["fund", "How a foundation funds free software", "Grants."],
+        ["kit", "Assembly of a solder kit", "Parts."],
+      ]),
+    );
+    // «игровые» → игр- → игра (game), «фоновые» → фон (background), not фонд (fund).
+    expect(index.search("игровые")[0]?.id).toBe("engine");
+    expect(index.search("фоновый шум")[0]?.id).toBe("noise");
+    expect(
+      translateQuery(buildVocabulary(talksProgramme([["f", "Funds and background", ""]])), ["фоновые"]),
+    ).toEqual([expect.objectContaining({ alternatives: [["background"]] })]);
+    // A noun's -к- on a short stem makes another word: «сборки» (assemblies) is not «сбор» (a collection).
+    const kept = translateQuery(buildVocabulary(talksProgramme([["c", "A collection of tools", ""]])), [
+      "сборки",
+    ]);
+    expect(kept.flatMap((t) => t.alternatives.flat())).not.toContain("collection");
+  });
+
+  it("reads a Russian word that is a rare lemma and a common word's form as either, as the programme decides", () => {
+    // «кода» is a coda (its own entry, read backwards from Müller's "coda") and the genitive of «код» (code).
+    const code = translateQuery(buildVocabulary(talksProgramme([["c", "Reading other people's code", ""]])), [
+      "кода",
+    ]);
+    expect(code.flatMap((t) => t.alternatives.flat())).toContain("code");
+    const music = translateQuery(buildVocabulary(talksProgramme([["m", "The coda of a symphony", ""]])), [
+      "кода",
+    ]);
+    expect(music[0]?.alternatives[0]).toEqual(["coda"]);
+    // Only where two sources agree on the other word's sense: Müller's «сборка» is a "setting" (of a gem), and
+    // «сборки» (frills; assemblies) is not read so.
+    const setting = translateQuery(buildVocabulary(talksProgramme([["s", "Changing a setting", ""]])), [
+      "сборки",
+    ]);
+    expect(setting.flatMap((t) => t.alternatives.flat())).not.toContain("setting");
+  });
+
   it("finds the derived form of a word's usual translation where the programme holds only a later sense", () => {
     const index = buildSearchIndex(
       talksProgramme([

@@ -148,10 +148,32 @@ const REMEMBERED_WORDS = 5_000;
 
 const NONE: Tiers = { exact: [], guessed: [] };
 
+/**
+ * A Russian lemma's translations, then those of the other lemmas it is a form of, which the list holds: a word
+ * may be a rare lemma and a form of a common one («кода» is a coda, and code's genitive), and a dictionary read
+ * backwards lists the rare sense under the form itself. The programme's words decide which is meant (only
+ * translations it holds count). Only in the triangulated lists ({@link triangulated}), whose senses two sources
+ * agree on: Müller's list gives the other lemma's odd senses as readily («сборки», assemblies, would be a
+ * "setting").
+ */
+function withFormsOf(list: Lexicon, word: string, own: string[]): string[] {
+  const others = (russianForms()?.lemmasOf(word) ?? []).filter((lemma) => lemma !== word);
+  if (!others.length) return own;
+  const out = [...own];
+  for (const lemma of others) for (const t of list.lookup(lemma)) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
+/** Whether a list is one of the Russian lists triangulated through other languages (ru-en-pivot, ru-de-pivot). */
+function triangulated(list: Lexicon): boolean {
+  return list === lexicon("ru", "en", "pivot") || list === lexicon("ru", "de", "pivot");
+}
+
 /** {@link tiers}, looked up in the list itself. */
 function lookUp(list: Lexicon, word: string, lang: string): Tiers {
   const own = list.lookup(word);
-  if (own.length) return { exact: own, guessed: [], listed: true };
+  if (own.length)
+    return { exact: triangulated(list) ? withFormsOf(list, word, own) : own, guessed: [], listed: true };
   // Every look-up below is of a word, or of words beginning so, sharing some beginning with this one: none finds
   // anything where no listed word begins with that much of it (one search tells how much some does), and is not
   // made — a word with a slip, or a compound's piece, shares few letters with any.
@@ -624,6 +646,14 @@ const DERIVATIONS = [
 ];
 /** A derived word's stem keeps at least this many letters once its suffix is cut. */
 const MIN_DERIVED_STEM = 5;
+/**
+ * …or at least this many, for an adjective's -ов-/-ев- or a noun's -(е)ств- ({@link SHORT_DERIVATIONS}), when a
+ * listed word is that stem and an ending of one letter at most («игровые» → игр- → игра, «фоновые» → фон, «ролевая»
+ * → роль, «ткачество» → ткач): a short stem begins too many other words to go further, and a noun's -к- on one
+ * makes another word («сборка» is no «сбор»).
+ */
+const MIN_SHORT_DERIVED_STEM = 3;
+const SHORT_DERIVATIONS = new Set(["ов", "ев", "ств", "еств"]);
 
 /**
  * The translations of the words a Russian word no list holds is derived from: its stem less a derivational
@@ -634,16 +664,23 @@ function derived(word: string, languages: readonly string[]): string[] {
   const s = queryStem(word, "ru");
   const out: string[] = [];
   for (const suffix of DERIVATIONS) {
-    if (!s.endsWith(suffix) || s.length - suffix.length < MIN_DERIVED_STEM) continue;
+    if (!s.endsWith(suffix)) continue;
     const base = s.slice(0, s.length - suffix.length);
+    const short = base.length < MIN_DERIVED_STEM;
+    if (short && (base.length < MIN_SHORT_DERIVED_STEM || !SHORT_DERIVATIONS.has(suffix))) continue;
+    const tail = short ? 1 : DERIVED_TAIL;
     const lemmas: [string, string[]][] = [];
     for (const [list] of listsFor(word, languages))
       list?.withPrefix(base, MAX_LEMMAS, (lemma, translations) => {
-        if (lemma.length <= base.length + DERIVED_TAIL && !lemma.includes(" "))
+        if (lemma.length <= base.length + tail && !lemma.includes(" "))
           lemmas.push([lemma, translations.slice(0, PIVOT_SENSES)]);
       });
     lemmas.sort((a, b) => a[0].length - b[0].length);
-    for (const [, translations] of lemmas) for (const t of translations) if (!out.includes(t)) out.push(t);
+    // A short stem's word is the shortest listed («фон», not «фонд» too).
+    const shortest = lemmas[0]?.[0].length ?? 0;
+    for (const [lemma, translations] of lemmas)
+      if (tail === DERIVED_TAIL || lemma.length === shortest)
+        for (const t of translations) if (!out.includes(t)) out.push(t);
     if (out.length) break;
   }
   return out;

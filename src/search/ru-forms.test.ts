@@ -65,6 +65,11 @@ describe("a Russian word's dictionary forms by a morphological dictionary's suff
     expect(real?.lemmasOf("программистами")).toEqual(["программист"]);
     expect(real?.lemmasOf("стали")).toEqual(expect.arrayContaining(["сталь", "стать"]));
     expect(real?.lemmasOf("сетях")).toEqual(["сеть"]);
+    // Every lemma hunspell lists, not only those a word list translates: a stop word's («жизни» of жизнь), a
+    // pronoun's form listed on its own («своими»), a word no bilingual list holds («выложил» of выложить).
+    expect(real?.lemmasOf("жизни")).toEqual(["жизнь"]);
+    expect(real?.lemmasOf("своими")).toEqual(["своими"]);
+    expect(real?.lemmasOf("выложил")).toEqual(["выложить"]);
     // A made-up word has none.
     expect(real?.lemmasOf("флимбрами")).toEqual([]);
   });

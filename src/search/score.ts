@@ -11,6 +11,7 @@ import { compoundDocs, isDictionaryWord, synonymsFor, translateQueryOnce } from 
 import { directMatches, directTranslations } from "./direct.js";
 import { PROSE_MASK } from "./documents.js";
 import { isEverydayWord } from "./everyday.js";
+import { isFunctionForm } from "./function-words.js";
 import { isCyrillic } from "./normalize.js";
 import type { QueryWord } from "./query.js";
 import { Agreeing } from "./thesaurus.js";
@@ -146,6 +147,8 @@ export function scoreWords(
       ? directMatches(v, word, memo)
       : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
     matched[w] = matches;
+    // A function word's form says nothing of what the query looks for, unless the programme says it (function-words.ts).
+    if (isFunctionForm(word) && !saidAsSuch(matches)) continue;
     const specific = fuzzy && !direct ? specificDocs(v, word, matches) : undefined;
     matches.forEach((sim, term) => {
       const s = sim * factor;
@@ -248,6 +251,12 @@ function saidDocs(
   if (also) for (const d of also.keys()) typed.push(d);
   if (pair) for (const d of pair.keys()) typed.push(d);
   converging.said(w, reached, typed, translations);
+}
+
+/** Whether a query word's matches hold it as the programme says it: itself or its stem, not a slip or a sound. */
+function saidAsSuch(matches: Map<number, number>): boolean {
+  for (const sim of matches.values()) if (sim >= SIM.stem) return true;
+  return false;
 }
 
 /**
