@@ -20,6 +20,7 @@ import { knows, type Memo } from "./candidates.js";
 import { directWords } from "./direct.js";
 import { DocScores, type ScoredDocs } from "./doc-scores.js";
 import type { ResultKind } from "./documents.js";
+import { deriveEnglish } from "./english-derived.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
 import { scoreWords, weakMatches } from "./score.js";
@@ -167,6 +168,7 @@ class Index implements SearchIndex {
     const memo: Memo = new Map();
     const words = interpret(v, query, memo);
     spellOutAcronyms(v, query, words, memo);
+    deriveEnglish(v, words, memo);
     this.scores ??= new DocScores(v.docs.length);
     scoreWords(v, words, memo, this.scores);
     scoreAcronyms(v, query, memo, this.scores);

@@ -1,0 +1,92 @@
+/**
+ * An English query word the programme does not say, found by the words WordNet derives from it or it from
+ * (`data/lexicon/en-en.tsv`, its derivational and pertainym pointers): "verification" → verify, "authentication" →
+ * authenticate, "crawler" → crawl, "adding" → add → addition. People name a talk's topic by another part of speech
+ * than its title ("certificate verification failed" for a talk whose abstract says "verify"); Snowball's stems
+ * join inflections, not derivations ("verification" is verif-, "verify" verifi-), and it cuts a doubled consonant
+ * a dictionary's lemma keeps ("adding" is ad-, "add" add-). Only a word that reaches nothing as typed or by stem
+ * looks: a word the programme says is found by that.
+ */
+import { type Memo, matchMemo, phraseDocs, SIM } from "./candidates.js";
+import { FIELD_WEIGHTS } from "./documents.js";
+import { lexicon } from "./lexicon.js";
+import { sharedByWord } from "./per-word.js";
+import type { QueryWord } from "./query.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** A derived word's match is worth this share of a translation's (as a Russian word's derived translation is). */
+export const DERIVED_WEIGHT = 0.9;
+/**
+ * A derived word counts only where a heading says it (a title, subtitle, name, track): said in passing in an
+ * abstract it drifts ("rental" → rent finds a talk that mentions a rent).
+ */
+const HEADING_WEIGHT = FIELD_WEIGHTS.subtitle;
+/** Shorter words are too often an acronym or a name to be read as English. */
+const MIN_LETTERS = 4;
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * The lemmas an English word may be an inflected form of, the word itself first: a plural (-s, -es, -ies), a past
+ * (-ed, -ied) or a participle (-ing), with a final e put back ("scheduling" → schedule) and a doubled consonant
+ * undone ("adding" → add, "stopped" → stop). Some are no words; the list tells which are.
+ */
+export function englishLemmas(word: string): string[] {
+  const out = [word];
+  const add = (lemma: string) => {
+    if (lemma.length >= 3 && !out.includes(lemma)) out.push(lemma);
+  };
+  if (word.endsWith("ies")) add(`${word.slice(0, -3)}y`);
+  else if (word.endsWith("es")) {
+    add(word.slice(0, -2));
+    add(word.slice(0, -1));
+  } else if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
+  for (const ending of ["ed", "ing"]) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (ending === "ed" && stem.endsWith("i")) add(`${stem.slice(0, -1)}y`);
+    add(stem);
+    add(`${stem}e`);
+    if (stem.length >= 3 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
+  }
+  return out;
+}
+
+/**
+ * The English words derived from a word or its lemma, or that it or its lemma is derived from, by WordNet (the
+ * lemma itself first when it is not the word): empty when WordNet lists no form of the word. Shared by every
+ * index (per-word.ts).
+ */
+export const derivedWords = sharedByWord((word: string): string[] => {
+  const list = lexicon("en", "en");
+  if (!list || word.length < MIN_LETTERS || !LATIN_WORD.test(word)) return [];
+  const out: string[] = [];
+  for (const lemma of englishLemmas(word)) {
+    const forms = list.lookup(lemma);
+    if (!forms.length) continue;
+    if (lemma !== word && !out.includes(lemma)) out.push(lemma);
+    for (const f of forms) if (!f.includes(" ") && f !== word && !out.includes(f)) out.push(f);
+  }
+  return out;
+});
+
+/**
+ * Gives each English query word that reaches nothing as typed or by stem the documents whose headings say a word
+ * derived from it (or it from), as {@link QueryWord.also} at {@link DERIVED_WEIGHT} of the field's weight.
+ */
+export function deriveEnglish(v: Vocabulary, read: readonly QueryWord[], memo: Memo): void {
+  for (const q of read) {
+    if (q.optional || q.also || q.word.length < MIN_LETTERS || !LATIN_WORD.test(q.word)) continue;
+    let said = false;
+    for (const sim of matchMemo(v, q.word, false, memo, read.length > 1).values())
+      if (sim >= SIM.stem) said = true;
+    if (said) continue;
+    const forms = derivedWords(q.word);
+    if (!forms.length) continue;
+    const docs = new Map<number, number>();
+    for (const f of forms)
+      phraseDocs(v, [f]).forEach((w, d) => {
+        if (w >= HEADING_WEIGHT && (docs.get(d) ?? 0) < w * DERIVED_WEIGHT) docs.set(d, w * DERIVED_WEIGHT);
+      });
+    if (docs.size) q.also = docs;
+  }
+}
