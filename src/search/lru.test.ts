@@ -37,6 +37,37 @@ describe("Lru", () => {
     expect(made).toBe(1);
   });
 
+  it("keeps, over many gets and sets, what a Map in order of use keeps", () => {
+    // The reference: a Map whose order is the order of use, the first key forgotten when full.
+    for (const limit of [1, 2, 3, 7]) {
+      const lru = new Lru<number, number>(limit);
+      const reference = new Map<number, number>();
+      let seed = limit;
+      const next = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % 11;
+      };
+      for (let step = 0; step < 2000; step++) {
+        const key = next();
+        if (step % 3) {
+          const kept = reference.get(key);
+          if (kept !== undefined) {
+            reference.delete(key);
+            reference.set(key, kept);
+          }
+          expect(lru.get(key)).toBe(kept);
+        } else {
+          if (reference.has(key)) reference.delete(key);
+          else if (reference.size >= limit) reference.delete(reference.keys().next().value as number);
+          reference.set(key, step);
+          lru.set(key, step);
+        }
+        expect(lru.size).toBe(reference.size);
+      }
+      for (const [key, value] of reference) expect(lru.get(key)).toBe(value);
+    }
+  });
+
   it("refuses a limit below one", () => {
     expect(() => new Lru(0)).toThrow(RangeError);
   });
