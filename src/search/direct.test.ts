@@ -94,6 +94,19 @@ describe("directWords: whether the programme holds every word of the query as wr
     expect(holds("flask devroom")).toBe(true);
   });
 
+  it("reads a query by each programme's own stop words, whichever programme asked first", () => {
+    // The query's chunks are worked out once for every programme with the same stop words: "les" is one in French.
+    const talks = talksProgramme([["g", "Les Paul guitars"]]);
+    const english = buildVocabulary(talks);
+    const french = buildVocabulary({ ...talks, conference: { ...talks.conference, languages: ["fr"] } });
+    const alsoEnglish = buildVocabulary(talksProgramme([["g", "Les Paul guitars"]]));
+    const words = (v: typeof english) => directWords(v, "les guitars")?.map((q) => q.word);
+    expect(words(english)).toEqual(["les", "guitars"]);
+    expect(words(french)).toEqual(["guitars"]);
+    expect(words(alsoEnglish)).toEqual(["les", "guitars"]);
+    expect(words(french)).toEqual(["guitars"]);
+  });
+
   it("holds no typo, nonsense or stop word, nor a query only some of whose words it holds", () => {
     // The full search reaches the slip; the check, for matches as written, does not.
     expect(index.search("flsak")[0]?.id).toBe("flask");

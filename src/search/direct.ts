@@ -10,7 +10,7 @@ import { knows, type Memo, phraseDocs, SIM, sameStem } from "./candidates.js";
 import { type Translation, translateTokens } from "./glossary.js";
 import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
-import { sharedByWord } from "./per-word.js";
+import { SHARED_WORDS_KEPT, sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
 import {
   chunkWords,
@@ -198,16 +198,43 @@ interface Chunk {
   place: boolean;
 }
 
-/** The query's chunks (words that are all noise left out); the word after a place word is kept whatever it is. */
-function chunksOf(v: Vocabulary, query: string): Chunk[] {
-  const out: Chunk[] = [];
-  let afterPlace = false;
-  for (const chunk of query.split(/\s+/)) {
-    const typed: string[] = meaningfulOf(chunkWords(chunk), afterPlace ? NO_STOP : v.stop).words;
-    afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
-    if (typed.length) out.push({ chunk, typed, place: typed.every(isPlaceWord) });
+/**
+ * The query's chunks (words that are all noise left out); the word after a place word is kept whatever it is.
+ * They depend on the programme's stop words alone (its content languages'), so they are worked out once per
+ * query for every index with the same ones, as a series asks each of its conferences in turn; shared, their
+ * retyped words too: read them, never change them.
+ */
+function chunksOf(v: Vocabulary, query: string): readonly Chunk[] {
+  return chunksKept.remember(`${stopId(v.stop)}\t${query}`, () => {
+    const out: Chunk[] = [];
+    let afterPlace = false;
+    for (const chunk of query.split(/\s+/)) {
+      const typed: string[] = meaningfulOf(chunkWords(chunk), afterPlace ? NO_STOP : v.stop).words;
+      afterPlace = typed.length > 0 && isPlaceWord(typed[typed.length - 1] as string);
+      if (typed.length) out.push({ chunk, typed, place: typed.every(isPlaceWord) });
+    }
+    return out;
+  });
+}
+
+/** The chunks of the latest queries, by stop words and query ({@link chunksOf}). */
+const chunksKept = new Lru<string, readonly Chunk[]>(SHARED_WORDS_KEPT);
+
+/** Per set of stop words, a number that every equal set shares: vocabularies of one language build equal sets. */
+const stopIds = new WeakMap<ReadonlySet<string>, number>();
+/** The numbers given, by a set's words in order. */
+const stopNumbers = new Map<string, number>();
+
+/** The number of a set of stop words ({@link stopIds}), the same for every set of the same words. */
+function stopId(stop: ReadonlySet<string>): number {
+  let id = stopIds.get(stop);
+  if (id === undefined) {
+    const words = [...stop].sort().join(" ");
+    id = stopNumbers.get(words) ?? stopNumbers.size;
+    stopNumbers.set(words, id);
+    stopIds.set(stop, id);
   }
-  return out;
+  return id;
 }
 
 /** A chunk's meaningful words retyped on the other layout (letters the punctuation keys leave alone dropped). */
