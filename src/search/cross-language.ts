@@ -1211,9 +1211,18 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
     if (t.length === 1)
       for (const alt of t.alternatives)
         if (alt.length === 1 && !isCyrillic(alt[0] as string)) forms[t.start]?.push(alt[0] as string);
-  const lexical = lexiconTranslations(
-    words,
-    {
+  const lexical = lexiconTranslations(words, lexiconView(v), forms);
+  return lexical.length ? [...glossary, ...lexical] : glossary;
+}
+
+/** Per index, what {@link lexiconTranslations} asks of it (made once, not at every query word it translates). */
+const lexiconViews = new WeakMap<Index, Vocabulary>();
+
+/** The index as {@link lexiconTranslations} reads it ({@link lexiconViews}). */
+function lexiconView(v: Index): Vocabulary {
+  let view = lexiconViews.get(v);
+  if (!view) {
+    view = {
       languages: v.languages,
       knows: (w) => knows(v, w),
       common: (w) => !rare(v, v.termIds.get(w), sameStem(v, w)),
@@ -1226,10 +1235,10 @@ export function translateQuery(v: Index, words: readonly string[]): Translation[
       },
       compounds: compoundsOf(v),
       remembered: rememberedTranslations(v),
-    },
-    forms,
-  );
-  return lexical.length ? [...glossary, ...lexical] : glossary;
+    };
+    lexiconViews.set(v, view);
+  }
+  return view;
 }
 
 /** A programme's remembered German compound translations (see {@link compoundsOnce}). */
