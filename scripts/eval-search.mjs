@@ -15,32 +15,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROGRAMMES } from "./eval-programmes.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = join(ROOT, "..", "shared", "eval");
 const REAL = join(SHARED, "real");
-
-/** name → programme file and the timezone its clock times are in (as PROGRAMME_TIMEZONE). */
-const PROGRAMMES = {
-  "36c3": [join(REAL, "36c3-merged.voc.frab.xml"), "Europe/Berlin"],
-  "39c3": [join(REAL, "39c3-prelim-20251206.hub.frab.xml"), "Europe/Berlin"],
-  denog16: [join(REAL, "denog16.pretalx.frab.xml"), "Europe/Berlin"],
-  rc3: [join(REAL, "rc3-channels-2020.pretalx.c3voc.json"), "Europe/Berlin"],
-  divoc: [join(REAL, "divoc-r2r-2021.pretalx.frab.xml"), "Europe/Berlin"],
-  jres2022: [join(REAL, "jres2022.ics"), "Europe/Paris"],
-  "38c3": [join(REAL, "38c3.hub.frab.xml"), "Europe/Berlin"],
-  fosdem2026: [join(REAL, "fosdem-2026-prelim.pretalx-fosdem.xml"), "Europe/Brussels"],
-  fosdem2020: [join(REAL, "fosdem-2020.pentabarf.xml"), "Europe/Brussels"],
-  debconf23: [join(REAL, "debconf23.wafer.frab.xml"), "Asia/Kolkata"],
-  lca2020: [join(REAL, "lca2020.ics"), "Australia/Brisbane"],
-  jev22: [join(REAL, "jev22-everything.c3voc.json"), "Europe/Berlin"],
-  ...Object.fromEntries(
-    [2013, 2014, 2015, 2016, 2017, 2018, 2019].map((y) => [
-      `pycon-ru-${y}`,
-      [join(ROOT, "data", `pycon-ru-${y}.yaml`), y <= 2015 ? "Asia/Yekaterinburg" : "Europe/Moscow"],
-    ]),
-  ),
-};
 
 /** The two shared development sets: regression checks, not part of the new sets. */
 const SHARED_SETS = [
@@ -65,12 +44,6 @@ const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefi
 const jsonlDir = args.includes("--jsonl") ? args[args.indexOf("--jsonl") + 1] : undefined;
 const setsDir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
 const SETS = setsDir ? resolve(setsDir) : join(ROOT, "eval", "search");
-// Set files are named by programme; a few programmes go by a second spelling of their name.
-for (const [alias, name] of [
-  ["fosdem-2026", "fosdem2026"],
-  ["debconf-23", "debconf23"],
-])
-  PROGRAMMES[alias] = PROGRAMMES[name];
 if (jsonlDir) mkdirSync(jsonlDir, { recursive: true });
 const { BOT_TOKEN: _token, PROGRAMME_URL: _url, ...env } = process.env;
 const scratch = mkdtempSync(join(tmpdir(), "eval-search-"));

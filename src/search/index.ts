@@ -23,7 +23,7 @@ import type { ResultKind } from "./documents.js";
 import { deriveEnglish } from "./english-derived.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
-import { scoreWords, weakMatches } from "./score.js";
+import { type ScoreTrace, scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
@@ -164,14 +164,8 @@ class Index implements SearchIndex {
   private directScores?: DocScores;
 
   private scoreAnew(query: string): { words: QueryWord[]; scores: ScoredDocs } {
-    const v = this.vocabulary;
-    const memo: Memo = new Map();
-    const words = interpret(v, query, memo);
-    spellOutAcronyms(v, query, words, memo);
-    deriveEnglish(v, words, memo);
-    this.scores ??= new DocScores(v.docs.length);
-    scoreWords(v, words, memo, this.scores);
-    scoreAcronyms(v, query, memo, this.scores);
+    this.scores ??= new DocScores(this.vocabulary.docs.length);
+    const words = scoreQuery(this.vocabulary, query, this.scores);
     return { words, scores: this.scores.take() };
   }
 
@@ -184,6 +178,26 @@ class Index implements SearchIndex {
       score: Math.round(Math.min(1, score) * 1000) / 1000,
     }));
   }
+}
+
+/**
+ * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, English derivations found, every
+ * document they reach scored into `scores`; returns the words as read. A `trace` hears how the scoring went (the
+ * search never passes one: scripts/explain-search.ts does).
+ */
+export function scoreQuery(
+  v: Vocabulary,
+  query: string,
+  scores: { set(doc: number, score: number): unknown; get(doc: number): number | undefined },
+  trace?: ScoreTrace,
+): QueryWord[] {
+  const memo: Memo = new Map();
+  const words = interpret(v, query, memo);
+  spellOutAcronyms(v, query, words, memo);
+  deriveEnglish(v, words, memo);
+  scoreWords(v, words, memo, scores, false, trace);
+  scoreAcronyms(v, query, memo, scores);
+  return words;
 }
 
 /** Indexes a programme's sessions (of every kind: "lunch" finds the lunch) and speakers. */

@@ -54,9 +54,39 @@ export const UNREAD_WORD_SHARE = 0.85;
 export const CARRIER_DOCS = 3;
 /** A session a common word alone carries scores between this share of {@link MIN_SCORE} and it ({@link belowCutoff}). */
 export const CARRIED_ALONE_SHARE = 0.9;
+
+/**
+ * What {@link scoreWords} tells a reader following one query through it (scripts/explain-search.ts): never asked
+ * for by a search, so the scoring's answers do not depend on it.
+ */
+export interface ScoreTrace {
+  /**
+   * Query word `w` read: the programme's words it matches (term → similarity), the documents its glossary or
+   * dictionary translations reach, and the documents it reaches in all, `match(d)` its best match × field weight in
+   * document `d` (0 when none); `skipped` when the word does not count (a function word's form).
+   */
+  word(info: {
+    w: number;
+    matches: ReadonlyMap<number, number>;
+    translated: readonly Map<number, number>[];
+    docs: readonly number[];
+    idf: number;
+    match: (d: number) => number;
+    skipped?: string;
+  }): void;
+  /** The denominators weighed: the query's whole rarity, the sessions' (partial match), the converged one. */
+  sums(info: { sum: number; sessionSum: number; converged?: number }): void;
+  /** Document `d`'s total (Σ idf × match), the denominator it got, its gain by words said together, its score. */
+  doc(
+    d: number,
+    info: { total: number; own: number; gain?: number; alone: boolean; heard: boolean; score: number },
+  ): void;
+}
+
 /**
  * Scores every document the query words reach, into `into`; with `direct`, only those they reach as the
- * programme writes them (direct.ts: no slips, sound, dictionary translations or words written as one).
+ * programme writes them (direct.ts: no slips, sound, dictionary translations or words written as one). A `trace`
+ * hears how (explain-search).
  */
 export function scoreWords(
   v: Vocabulary,
@@ -64,6 +94,7 @@ export function scoreWords(
   memo: Memo,
   into: { set(doc: number, score: number): unknown },
   direct = false,
+  trace?: ScoreTrace,
 ): void {
   // An empty query returns before any array is made of it: an empty array's kind differs from a full one's, and
   // meeting it would send the optimized code back to the interpreter.
@@ -148,7 +179,10 @@ export function scoreWords(
       : matchMemo(v, word, strict[w] as boolean, memo, fuzzy);
     matched[w] = matches;
     // A function word's form says nothing of what the query looks for, unless the programme says it (function-words.ts).
-    if (isFunctionForm(word) && !saidAsSuch(matches)) continue;
+    if (isFunctionForm(word) && !saidAsSuch(matches)) {
+      trace?.word({ w, matches, translated: [], docs: [], idf: 0, match: () => 0, skipped: "function form" });
+      continue;
+    }
     const specific = fuzzy && !direct ? specificDocs(v, word, matches) : undefined;
     matches.forEach((sim, term) => {
       const s = sim * factor;
@@ -161,6 +195,10 @@ export function scoreWords(
     const pair = joined[w];
     if (pair) creditEach(pair, factor, best, docs);
     if (converging) saidDocs(v, converging, w, docs.length, matches, translated, also, pair);
+    if (trace) {
+      const idf = docs.length ? Math.log(1 + n / docs.length) : 0;
+      trace.word({ w, matches, translated, docs: [...docs], idf, match: (d) => best[d] as number });
+    }
     if (!docs.length) {
       unknownWords++;
       partial.unreached(word);
@@ -222,7 +260,8 @@ export function scoreWords(
     converging && unknownWords && converging.any()
       ? { sum: known + unknownWords * (known / knownWords) * CONVERGED_SHARE, meets: converging }
       : undefined;
-  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into, converged);
+  trace?.sums({ sum, sessionSum, ...(converged ? { converged: converged.sum } : {}) });
+  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into, converged, trace);
 }
 
 /**
@@ -395,6 +434,7 @@ function writeScores(
   heard: Set<number> | undefined,
   into: { set(doc: number, score: number): unknown },
   converged?: { sum: number; meets: Converging },
+  trace?: ScoreTrace,
 ): void {
   const total = v.total;
   for (let i = 0; i < touched.length; i++) {
@@ -409,6 +449,14 @@ function writeScores(
     let score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
     if (alone?.has(d) && score >= MIN_SCORE) score = belowCutoff(score);
     if (heard?.has(d)) score = 0;
+    trace?.doc(d, {
+      total: total[d] as number,
+      own,
+      ...(gain ? { gain } : {}),
+      alone: alone?.has(d) ?? false,
+      heard: heard?.has(d) ?? false,
+      score: v.content[d] ? score : score * NON_CONTENT_FACTOR,
+    });
     into.set(d, v.content[d] ? score : score * NON_CONTENT_FACTOR);
     total[d] = 0;
   }
