@@ -6,7 +6,7 @@
  * trace, so its scores are the search's.
  */
 import { phraseDocs } from "./candidates.js";
-import { synonymsFor, translateQuery } from "./cross-language.js";
+import { isDictionaryWord, synonymsFor, translateQuery } from "./cross-language.js";
 import { FIELD_NAMES } from "./documents.js";
 import { scoreQuery } from "./index.js";
 import { isCyrillic } from "./normalize.js";
@@ -38,6 +38,8 @@ export interface WordExplained {
   forms: string[];
   factor: number;
   optional: boolean;
+  /** Whether a dictionary lists the word (cross-language.ts isDictionaryWord): what it means is known. */
+  listed: boolean;
   skipped?: string;
   translations: TranslationExplained[];
   /** The programme's words it matches, best first (at most {@link SHOWN_MATCHES}), with documents each. */
@@ -67,8 +69,12 @@ export interface DocExplained {
 /** What {@link explainQuery} found. */
 export interface Explanation {
   query: string;
+  /** How many documents (sessions and speakers) the programme holds. */
+  documents: number;
   words: WordExplained[];
   sums?: { sum: number; sessionSum: number; converged?: number };
+  /** The best-scored document whatever the cut-offs: each query word's match there, and the second best's score. */
+  top?: { doc: number; label: string; score: number; matches: number[]; second: number };
   results: DocExplained[];
   didYouMean: DocExplained[];
   wanted: DocExplained[];
@@ -118,7 +124,7 @@ function fieldsOf(v: Vocabulary, term: number, d: number): string[] {
  * as the search gives them (before re-ranking near-ties), and each of the `wanted` documents' outcome.
  */
 export function explainQuery(v: Vocabulary, query: string, wanted: readonly number[] = []): Explanation {
-  const traced: { w: number; docs: number; idf: number; match: number[]; skipped?: string }[] = [];
+  const traced: { w: number; docs: number; idf: number; byDoc: Map<number, number>; skipped?: string }[] = [];
   const matchesOf = new Map<number, ReadonlyMap<number, number>>();
   const outcome = new Map<number, Omit<DocExplained, "doc" | "label" | "score">>();
   let sums: Explanation["sums"];
@@ -129,7 +135,7 @@ export function explainQuery(v: Vocabulary, query: string, wanted: readonly numb
         w,
         docs: docs.length,
         idf,
-        match: wanted.map((d) => match(d)),
+        byDoc: new Map(docs.map((d) => [d, match(d)])),
         ...(skipped ? { skipped } : {}),
       });
     },
@@ -154,6 +160,7 @@ export function explainQuery(v: Vocabulary, query: string, wanted: readonly numb
       forms: formsOf(v, q.word),
       factor: q.factor,
       optional: q.optional ?? false,
+      listed: isDictionaryWord(q.word),
       ...(t?.skipped ? { skipped: t.skipped } : {}),
       translations: translations
         .filter((x) => x.start <= w && w < x.start + x.length)
@@ -175,8 +182,8 @@ export function explainQuery(v: Vocabulary, query: string, wanted: readonly numb
         : synonymsFor(v, q.word).flatMap((x) => x.alternatives.map((a) => a.join(" "))),
       docs: t?.docs ?? 0,
       idf: t?.idf ?? 0,
-      wanted: wanted.map((d, i) => ({
-        match: t?.match[i] ?? 0,
+      wanted: wanted.map((d) => ({
+        match: t?.byDoc.get(d) ?? 0,
         fields: [
           ...new Set(
             [...(matchesOf.get(w) ?? new Map<number, number>()).keys()].flatMap((term) =>
@@ -190,9 +197,22 @@ export function explainQuery(v: Vocabulary, query: string, wanted: readonly numb
   const shown = (ranked: [number, number][]) =>
     ranked.map(([d, score], i) => ({ doc: d, label: docLabel(v, d), score, rank: i + 1 }));
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const [first, second] = ranked;
   return {
     query,
+    documents: v.docs.length,
     words,
+    ...(first
+      ? {
+          top: {
+            doc: first[0],
+            label: docLabel(v, first[0]),
+            score: first[1],
+            matches: read.map((_q, w) => traced.find((x) => x.w === w)?.byDoc.get(first[0]) ?? 0),
+            second: second?.[1] ?? 0,
+          },
+        }
+      : {}),
     ...(sums ? { sums } : {}),
     results: shown(aboveCutoffs(scores, 10)),
     didYouMean: shown(weakMatches(scores)),
