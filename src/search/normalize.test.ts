@@ -68,6 +68,12 @@ describe("noise words", () => {
     for (const w of ["шардинг", "flask", "go", "api"]) expect(isNoise(w)).toBe(false);
   });
 
+  it("drops Russian question words, prepositions and pronoun forms no stop list holds, not topic words", () => {
+    for (const w of ["почему", "сколько", "насколько", "вместо", "среди", "нами"])
+      expect(isNoise(w)).toBe(true);
+    for (const w of ["время", "путешествия", "безопасность", "поверх"]) expect(isNoise(w)).toBe(false);
+  });
+
   it("tells Cyrillic words from Latin ones", () => {
     expect(isCyrillic("яндекс")).toBe(true);
     expect(isCyrillic("yandex")).toBe(false);
