@@ -3,6 +3,7 @@ import { talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { buildVocabulary } from "./build.js";
 import {
+  englishTranslations,
   fleetingVowel,
   rememberedTranslations,
   rememberedWords,
@@ -52,6 +53,20 @@ describe("cross-language search with the dictionaries' word lists", () => {
     expect(index.search("Fahrkartenautomat")[0]?.id).toBe("tickets");
     expect(index.search("Vulkane")[0]?.id).toBe("volcanoes");
     expect(index.search("Solarzellenwirkungsgrad")[0]?.id).toBe("solar");
+  });
+
+  it("reads a -мя noun's form by the noun, though a list holds the form as a gloss of its own", () => {
+    // Müller's list holds «времени» as "Edwardian" (of «времени короля Эдуарда»): time comes first.
+    const time = buildSearchIndex(
+      talksProgramme([
+        ["time", "Time travel for beginners", "Paradoxes explained."],
+        ["names", "What's in a name", "Unicode in forms."],
+        ["maps", "Maps of the city", "Tiles and routing."],
+      ]),
+    );
+    expect(time.search("путешествия во времени")[0]?.id).toBe("time");
+    expect(time.search("имена в формах")[0]?.id).toBe("names");
+    expect(englishTranslations("времени")[0]).toBe("time");
   });
 
   it("finds a phrase a dictionary lists as one, in any form", () => {

@@ -29,7 +29,7 @@ import { Lru, perOwner } from "./lru.js";
 import { isCyrillic } from "./normalize.js";
 import { sharedByWord, sharedByWordIn } from "./per-word.js";
 import { prefixedCompound } from "./prefixed.js";
-import { russianForms } from "./ru-forms.js";
+import { heterocliteLemma, russianForms } from "./ru-forms.js";
 import { soundSlips } from "./slips.js";
 import { endingAway, queryStem } from "./stem.js";
 import { heldSynonyms, offeredSynonyms } from "./thesaurus.js";
@@ -171,7 +171,10 @@ function triangulated(list: Lexicon): boolean {
 
 /** {@link tiers}, looked up in the list itself. */
 function lookUp(list: Lexicon, word: string, lang: string): Tiers {
-  const own = list.lookup(word);
+  const listedOwn = list.lookup(word);
+  // A -мя noun's form some list holds as a word of its own, from a gloss: the noun's senses first.
+  const noun = lang === "ru" && listedOwn.length ? heterocliteLemma(word) : undefined;
+  const own = noun ? [...new Set([...list.lookup(noun), ...listedOwn])] : listedOwn;
   if (own.length)
     return { exact: triangulated(list) ? withFormsOf(list, word, own) : own, guessed: [], listed: true };
   // Every look-up below is of a word, or of words beginning so, sharing some beginning with this one: none finds
@@ -921,6 +924,14 @@ function compoundsOnce(word: string, at: number, vocabulary: Vocabulary, deEn: L
 const everyListTranslation = sharedByWordIn((word, languages) =>
   listsFor(word, languages).flatMap(([list, lang]) => (list ? translate(list, word, lang) : [])),
 );
+
+/**
+ * A Russian or German word's English translations in the lists, the usual first (each list's exact answer before
+ * any guess by a shared stem), whether a programme holds them or not: for making other words of them (without.ts).
+ */
+export function englishTranslations(word: string): string[] {
+  return [...new Set(listTranslations(word, listsFor(word, ["en"]), () => true).flat())];
+}
 
 /** {@link slipped}, {@link pivoted} and {@link derived}: the word lists alone, worked out once a word for every index. */
 const slippedOnce = sharedByWordIn(slipped);

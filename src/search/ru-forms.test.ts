@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BufferLexicon, LEXICON_DIR } from "./lexicon.js";
-import { RussianForms, russianForms } from "./ru-forms.js";
+import { heterocliteLemma, RussianForms, russianForms } from "./ru-forms.js";
 import { formsList, formsOf, parseDictionary, parseSuffixes, suffixesList } from "./ru-forms-build.js";
 
 const AFF = [
@@ -54,6 +54,18 @@ describe("a Russian word's dictionary forms by a morphological dictionary's suff
     expect(forms.lemmasOf("сетьи")).toEqual([]);
     expect(forms.lemmasOf("пишет")).toEqual([]);
     expect(forms.lemmasOf("колоть")).toEqual([]);
+  });
+
+  it("reads a neuter noun in -мя from its forms on -мен-, which hunspell lists as words of their own", () => {
+    const real = russianForms();
+    expect(real?.lemmasOf("времени")).toContain("время");
+    expect(real?.lemmasOf("имен")).toContain("имя");
+    expect(real?.lemmasOf("семена")).toContain("семя");
+    expect(heterocliteLemma("временем")).toBe("время");
+    // A word merely ending so is none: no «смя», «обмя».
+    expect(heterocliteLemma("смена")).toBeUndefined();
+    expect(heterocliteLemma("обмен")).toBeUndefined();
+    expect(real?.lemmasOf("смена")).toEqual(["смена"]);
   });
 
   it("gives every lemma a form may be of, in the dictionary shipped with the search", () => {

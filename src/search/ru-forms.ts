@@ -72,6 +72,8 @@ export class RussianForms {
     // word with a slip, or of no Russian word at all.
     const shared = this.lemmas.sharedPrefix?.(word) ?? word.length;
     if (shared === word.length && this.lemmas.lookup(word).length) out.push(word);
+    const mya = HETEROCLITE_FORM.exec(word);
+    if (mya && this.lemmas.lookup(`${mya[1]}мя`).length) out.push(`${mya[1]}мя`);
     // Each candidate lemma with the flags that would make the word of it, looked up once.
     const candidates = new Map<string, string>();
     for (let k = Math.max(0, word.length - shared); k <= Math.min(this.longest, word.length - 1); k++) {
@@ -90,6 +92,25 @@ export class RussianForms {
     }
     return out;
   }
+}
+
+/**
+ * A form of a neuter noun in -мя («время», «имя», «знамя», «пламя», «племя», «семя», «стремя», «бремя», «темя»,
+ * «вымя»), declined on a stem in -мен- («времени», «временем», «имена», «имён»): hunspell lists such forms as
+ * lemmas of their own, with no rule leading back to the noun.
+ */
+const HETEROCLITE_FORM = /^(.+)мен(?:и|ем|а|ам|ами|ах|)$/;
+
+/**
+ * The noun in -мя a word is a form of («времени» → время, «имен» → имя), when the morphological dictionary lists
+ * it; undefined for any other word. A backwards dictionary lists some of these forms as words of their own, from a
+ * gloss (Müller's «времени» is "Edwardian", of «времени короля Эдуарда»): the noun says what they mean.
+ */
+export function heterocliteLemma(word: string): string | undefined {
+  const m = HETEROCLITE_FORM.exec(word);
+  if (!m) return undefined;
+  const lemma = `${m[1]}мя`;
+  return russianForms()?.lemmasOf(word).includes(lemma) ? lemma : undefined;
 }
 
 let shared: RussianForms | null | undefined;
