@@ -25,6 +25,7 @@ import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
 import { type ScoreTrace, scoreWords, weakMatches } from "./score.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
+import { reachWithout } from "./without.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 export { PHRASE_BONUS, RERANK_CANDIDATES } from "./rerank.js";
@@ -181,7 +182,8 @@ class Index implements SearchIndex {
 }
 
 /**
- * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, English derivations found, every
+ * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, "without" words' -less forms
+ * (without.ts) and English derivations found, every
  * document they reach scored into `scores`; returns the words as read. A `trace` hears how the scoring went (the
  * search never passes one: scripts/explain-search.ts does).
  */
@@ -194,6 +196,7 @@ export function scoreQuery(
   const memo: Memo = new Map();
   const words = interpret(v, query, memo);
   spellOutAcronyms(v, query, words, memo);
+  reachWithout(v, query, words);
   deriveEnglish(v, words, memo);
   scoreWords(v, words, memo, scores, false, trace);
   scoreAcronyms(v, query, memo, scores);
