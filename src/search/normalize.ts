@@ -181,9 +181,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * Words people wrap around what they look for ("доклад про …", "talk about …", "кто рассказывает …"), and the
- * Russian question words, prepositions and pronoun forms Snowball's stop list lacks («почему», «сколько»,
+ * Russian question words, prepositions and pronoun forms Snowball's stop list lacks («почему», «насколько»,
  * «вместо», «среди», «нами»: a question asks about a topic, it is not one; English stop words drop the
- * prepositions' and pronouns' English words from the programme's texts).
+ * prepositions' and pronouns' English words from the programme's texts). Not «сколько»: "how many" stands in
+ * titles, and "many" is no stop word.
  * Dropped from queries only: programme texts keep them, so a query made of nothing else finds nothing.
  */
 export const FILLERS: ReadonlySet<string> = new Set(
@@ -195,7 +196,7 @@ export const FILLERS: ReadonlySet<string> = new Set(
     "выступления выступает выступал рассказывает рассказывал расскажет делает делал читает читал ведет вел проводит проводил рассказ рассказать говорит говорил " +
     "докладчик докладчика докладчики спикер спикера спикеры тема темы тему найди найти покажи ищу " +
     "нужен нужна нужно хочу пожалуйста какой какая какие " +
-    "почему отчего сколько насколько " +
+    "почему отчего насколько " +
     "вместо кроме среди около насчет благодаря согласно относительно касательно посредством ввиду вследствие " +
     "нами вами ими мной мною тобой тобою ею нею"
   ).split(/\s+/),
