@@ -39,6 +39,28 @@ describe("buildSearchIndex on a small programme", () => {
     for (const q of queries) expect(kept.search(q)).toEqual(fresh(q));
   });
 
+  it("answers as an index not prepared does once prepareFirstUse made its keys and read the data ahead", () => {
+    const prepared = buildSearchIndex(withBreak());
+    prepared.prepareFirstUse?.();
+    const queries = [
+      "distributed caching",
+      "DC",
+      "Энн Ли",
+      "Яндекс",
+      "ghbdtn",
+      "кеширование",
+      "cahcing",
+      "dc",
+    ];
+    for (const q of queries) {
+      const fresh = buildSearchIndex(withBreak());
+      expect(prepared.search(q)).toEqual(fresh.search(q));
+      expect(prepared.search(q, { direct: true })).toEqual(fresh.search(q, { direct: true }));
+      expect(prepared.didYouMean?.(q)).toEqual(fresh.didYouMean?.(q));
+    }
+    expect(prepared.search("distributed caching", { direct: true })[0]?.id).toBe("caching");
+  });
+
   it("finds a session by its English and its Russian title, best first, with English titles", () => {
     const [first] = index.search("distributed caching");
     expect(first).toMatchObject({ kind: "talk", id: "caching", title: "Distributed caching" });

@@ -14,7 +14,7 @@
  * 5. rerank.ts — rerank: fuse.js orders near-ties among the best by how closely their titles hold the phrase.
  */
 import type { Programme } from "../programme/model.js";
-import { scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
+import { prepareTitleInitials, scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
 import { directWords } from "./direct.js";
@@ -24,8 +24,10 @@ import { deriveEnglish } from "./english-derived.js";
 import { interpret, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
 import { type ScoreTrace, scoreWords, weakMatches } from "./score.js";
+import { prepareSearchData } from "./search-data.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 import { reachWithout } from "./without.js";
+import { prepareWordFilter } from "./word-filter.js";
 
 export { FIELD_WEIGHTS, type ResultKind } from "./documents.js";
 export { PHRASE_BONUS, RERANK_CANDIDATES } from "./rerank.js";
@@ -67,7 +69,8 @@ export interface SearchIndex {
   /** How many documents (sessions and speakers) and distinct words the index holds. */
   readonly stats: { documents: number; terms: number };
   /**
-   * Makes now the keys searches make on first use (Vocabulary.prepareFirstUse), so that no query waits for
+   * Makes now the keys searches make on first use (Vocabulary.prepareFirstUse, the title initials, the direct
+   * searches' word filter) and reads the data files they read (search-data.ts), so that no query waits for
    * them: for when the bot has started serving. Answers are the same either way.
    */
   prepareFirstUse?(): void;
@@ -104,6 +107,11 @@ class Index implements SearchIndex {
 
   prepareFirstUse(): void {
     this.vocabulary.prepareFirstUse();
+    // What the first acronym-like word and the first direct search ("Also at") make of this programme, and
+    // the data files every programme's searches read.
+    prepareTitleInitials(this.vocabulary);
+    prepareWordFilter(this.vocabulary);
+    prepareSearchData();
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BLOCK, BufferLexicon, FileLexicon, LOOKUPS_KEPT, lexicon } from "./lexicon.js";
+import {
+  BLOCK,
+  BufferLexicon,
+  FileLexicon,
+  LOOKUPS_KEPT,
+  lexicon,
+  openedLexicons,
+  prepareLexicons,
+} from "./lexicon.js";
 import { LexiconBuilder } from "./lexicon-build.js";
 
 /** A list of many made-up words ("w00000" … ), each translated to its number spelled out, spanning many blocks. */
@@ -149,5 +157,40 @@ describe("a word list built by the build's own code, searched in memory and from
     // A second list of a pair, made another way: Russian → English through other languages' dictionaries.
     expect(lexicon("ru", "en", "pivot")?.lookup("поезд")[0]).toBe("train");
     expect(lexicon("ru", "en", "xx")).toBeUndefined();
+  });
+
+  it("opens every committed translation and synonym list ahead of use, and they answer as before", () => {
+    const opened = prepareLexicons();
+    expect(opened).toEqual(expect.arrayContaining(["ru-en", "ru-en-pivot", "de-en", "en-syn", "ru-fr"]));
+    // Not the other files of the folder: the Russian forms and suffix rules, the technology names.
+    expect(opened).not.toContain("ru-forms");
+    expect(opened).not.toContain("tech");
+    expect(openedLexicons().map((l) => l.name)).toEqual(expect.arrayContaining(opened));
+    expect(lexicon("ru", "en")?.lookup("вулкан")).toContain("volcano");
+    expect(lexicon("de", "en")?.lookup("wirkungsgrad")).toContain("efficiency");
+  });
+});
+
+describe("a word list read ahead (prepare)", () => {
+  const text = `${manyWords(3000).join("\n")}\n`;
+  const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
+  writeFileSync(join(dir, "many.tsv"), text);
+
+  it("answers every look-up, prefix and shared beginning as a list not read ahead", () => {
+    const ahead = [FileLexicon.open(join(dir, "many.tsv")), FileLexicon.open(join(dir, "many.tsv"), 0)];
+    for (const list of ahead) list.prepare();
+    const fresh = [FileLexicon.open(join(dir, "many.tsv")), FileLexicon.open(join(dir, "many.tsv"), 0)];
+    for (const [i, list] of ahead.entries()) {
+      const other = fresh[i] as FileLexicon;
+      for (const word of ["w00000", "w01234", "w02999", "w03000", "w0123", "v", "x"]) {
+        expect(list.lookup(word)).toEqual(other.lookup(word));
+        expect(list.sharedPrefix(word)).toBe(other.sharedPrefix(word));
+        const seen: string[][] = [[], []];
+        list.withPrefix(word, 5, (k) => seen[0]?.push(k));
+        other.withPrefix(word, 5, (k) => seen[1]?.push(k));
+        expect(seen[0]).toEqual(seen[1]);
+      }
+    }
+    expect(ahead[0]?.lookup("w01234")).toEqual(["t1234", "u1234 v1234"]);
   });
 });

@@ -12,7 +12,7 @@
  * kept: a word seen for the first time is looked up in several lists, its forms and its parts too, and read
  * a block at a time each look-up read a block from disk (a few a word).
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root.js";
 import { Lru } from "./lru.js";
@@ -32,6 +32,11 @@ export interface Lexicon {
    * shares more of its beginning with `text` is not listed — a compound's pieces are ruled out by one search.
    */
   sharedPrefix?(text: string): number;
+  /**
+   * Reads now what the list's first look-up would read (a whole list, and where its lines start): for the work a
+   * running bot does after it starts serving, off any query's path. Answers are the same either way.
+   */
+  prepare?(): void;
 }
 
 /** How many bytes `key` and the key of the line starting at `start` in `bytes` share from their beginnings. */
@@ -138,6 +143,10 @@ export class BufferLexicon implements Lexicon {
       }
     }
     return lo;
+  }
+
+  prepare(): void {
+    if (this.indexed) this.starts();
   }
 
   /** Where each line starts (worked out on first use). */
@@ -307,6 +316,11 @@ export class FileLexicon implements Lexicon {
     return Math.max(0, lo - 1);
   }
 
+  /** A whole list (one block) is read and its lines noted; one read a block at a time is left as it is. */
+  prepare(): void {
+    if (this.firsts.length === 1) this.block(0).prepare();
+  }
+
   lookup(key: string): string[] {
     if (!key || !this.firsts.length) return [];
     let found = this.looked.get(key);
@@ -383,6 +397,25 @@ export function lexicon(from: string, to: string, kind = ""): Lexicon | undefine
     loaded.set(name, found);
   }
   return found ?? undefined;
+}
+
+/** A translation or synonym list's file name ("ru-en.tsv", "ru-en-pivot.tsv", "en-syn.tsv"): from, to, kind. */
+const LIST_FILE = /^([a-z]{2})-([a-z]{2}|syn)(?:-([a-z]+))?\.tsv$/;
+
+/**
+ * Opens every word list of data/lexicon/ and reads the whole ones ({@link Lexicon.prepare}), as the first
+ * queries needing them would: for after the bot starts serving. Returns the names of the lists opened.
+ */
+export function prepareLexicons(): string[] {
+  const names = existsSync(LEXICON_DIR) ? readdirSync(LEXICON_DIR).sort() : [];
+  const opened: string[] = [];
+  for (const file of names) {
+    const [, from, to, kind] = LIST_FILE.exec(file) ?? [];
+    if (!from || !to) continue;
+    lexicon(from, to, kind)?.prepare?.();
+    opened.push(file.slice(0, -".tsv".length));
+  }
+  return opened;
 }
 
 /** The lists opened so far, with how many blocks each has (for the benchmark). */

@@ -61,6 +61,11 @@ export class RussianForms {
    * The dictionary forms a word may be a form of: itself when it is a lemma, then each lemma a rule makes it of
    * (a form of two words gives both: «стали» сталь, стать), in the rules' order.
    */
+  /** Notes where the lemmas' lines start now, as the first look-up would (see {@link Lexicon.prepare}). */
+  prepare(): void {
+    this.lemmas.prepare?.();
+  }
+
   lemmasOf(word: string): string[] {
     return this.memo.remember(word, () => this.find(word));
   }

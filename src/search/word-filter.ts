@@ -96,6 +96,14 @@ export function buildWordFilter(v: Vocabulary): WordFilter {
 
 const filters = new WeakMap<Vocabulary, WordFilter>();
 
+/**
+ * Makes a vocabulary's word filter now (its first direct search would), for an index's first-use work (index.ts
+ * prepareFirstUse).
+ */
+export function prepareWordFilter(v: Vocabulary): void {
+  filterOf(v);
+}
+
 /** A vocabulary's {@link buildWordFilter}, made on its first direct search. */
 function filterOf(v: Vocabulary): WordFilter {
   let f = filters.get(v);
