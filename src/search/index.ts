@@ -111,7 +111,7 @@ class Index implements SearchIndex {
     // the data files every programme's searches read.
     prepareTitleInitials(this.vocabulary);
     prepareWordFilter(this.vocabulary);
-    prepareSearchData();
+    prepareSearchData(this.vocabulary.languages);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {

@@ -402,16 +402,20 @@ export function lexicon(from: string, to: string, kind = ""): Lexicon | undefine
 /** A translation or synonym list's file name ("ru-en.tsv", "ru-en-pivot.tsv", "en-syn.tsv"): from, to, kind. */
 const LIST_FILE = /^([a-z]{2})-([a-z]{2}|syn)(?:-([a-z]+))?\.tsv$/;
 
+/** The list files of data/lexicon/, read once. */
+let listFiles: string[] | undefined;
+
 /**
- * Opens every word list of data/lexicon/ and reads the whole ones ({@link Lexicon.prepare}), as the first
- * queries needing them would: for after the bot starts serving. Returns the names of the lists opened.
+ * Opens the word lists of data/lexicon/ between `languages` (a synonym list: of one of them) and reads the whole
+ * ones ({@link Lexicon.prepare}), as the first queries needing them would: for after the bot starts serving.
+ * Returns the names of the lists opened.
  */
-export function prepareLexicons(): string[] {
-  const names = existsSync(LEXICON_DIR) ? readdirSync(LEXICON_DIR).sort() : [];
+export function prepareLexicons(languages: readonly string[]): string[] {
+  listFiles ??= existsSync(LEXICON_DIR) ? readdirSync(LEXICON_DIR).sort() : [];
   const opened: string[] = [];
-  for (const file of names) {
+  for (const file of listFiles) {
     const [, from, to, kind] = LIST_FILE.exec(file) ?? [];
-    if (!from || !to) continue;
+    if (!from || !to || !languages.includes(from) || (to !== "syn" && !languages.includes(to))) continue;
     lexicon(from, to, kind)?.prepare?.();
     opened.push(file.slice(0, -".tsv".length));
   }

@@ -4,14 +4,19 @@ import { russianForms } from "./ru-forms.js";
 import { prepareSearchData } from "./search-data.js";
 
 describe("prepareSearchData", () => {
-  it("opens the word lists a search reads, which no search of this process has opened yet", () => {
+  it("opens the word lists an English programme's searches read, which no search of this process has opened", () => {
     expect(openedLexicons()).toEqual([]);
-    prepareSearchData();
+    prepareSearchData(["en"]);
     const names = openedLexicons().map((l) => l.name);
-    expect(names).toEqual(expect.arrayContaining(["ru-en", "ru-de", "en-ru", "de-en", "en-en", "ru-syn"]));
-    // Read again (a second conference's index prepared): nothing more, nothing less.
-    prepareSearchData();
+    expect(names).toEqual(expect.arrayContaining(["ru-en", "en-ru", "en-en", "ru-syn"]));
+    // Not the lists of languages neither the programme nor its attendees' queries are in.
+    expect(names).not.toContain("ru-fr");
+    expect(names).not.toContain("de-syn");
+    // A second programme in the same languages: nothing more; a German one adds the German lists.
+    prepareSearchData(["en"]);
     expect(openedLexicons().map((l) => l.name)).toEqual(names);
+    prepareSearchData(["de", "en"]);
+    expect(openedLexicons().map((l) => l.name)).toEqual(expect.arrayContaining(["de-en", "ru-de", "de-syn"]));
     expect(russianForms()?.lemmasOf("ошибок")).toContain("ошибка");
   });
 });
