@@ -215,6 +215,36 @@ describe("tech names as Russians write them", () => {
     expect(reach("мост")).not.toContain("most");
   });
 
+  it("spells a short word as the software it names, never as an English or a Russian word", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["git", "Undoing history in git", "Then git forgets."],
+        ["most", "The most common bugs"],
+        ["cat", "The cat command", "Use cat daily."],
+      ]),
+    );
+    const reach = (word: string) => [...matchMemo(w, word, false, new Map()).keys()].map((t) => w.terms[t]);
+    // git is a Debian package's name and no English word; «гит» no Russian one.
+    expect(reach("гит")).toContain("git");
+    // «кот» is a Russian word (a cat), "most" an English one.
+    expect(reach("кэт")).not.toContain("cat");
+    expect(reach("кот")).not.toContain("cat");
+  });
+
+  it("spells a Cyrillic word as the end or middle of a longer name, an x as the х it looks like", () => {
+    const w = buildVocabulary(
+      talksProgramme([
+        ["plm", "PLMlatex in the cloud", "An online service."],
+        ["tux", "TuxMake builds", "Kernel builds."],
+      ]),
+    );
+    const reach = (word: string) => [...matchMemo(w, word, false, new Map()).keys()].map((t) => w.terms[t]);
+    expect(reach("латех")).toContain("plmlatex");
+    expect(reach("тухмейк")).toContain("tuxmake");
+    expect(reach("латекс")).toContain("plmlatex");
+    expect(reach("пальто")).toEqual([]);
+  });
+
   it("knows a technology's other name, where the programme holds it as a name", () => {
     expect(top("golang")).toContain("go");
     expect(top("го")).toContain("go");
@@ -309,6 +339,13 @@ describe("two query words the programme writes as one", () => {
   it("finds it when the first word names a letter («икс» x)", () => {
     expect(docs("икс", "раст")).toEqual(["xrust"]);
     expect(docs("кис", "раст")).toEqual([]);
+  });
+
+  it("finds it when the second word is an acronym said letter by letter («эм кью» MQ)", () => {
+    const mq = buildVocabulary(talksProgramme([["mq", "A RabbitMQ cluster in production"]]));
+    const found = (a: string, b: string) => [...(joinedDocs(mq, a, b, new Map())?.keys() ?? [])];
+    expect(found("рэббит", "эмкью")).toEqual([0]);
+    expect(found("рэббит", "эмэс")).toEqual([]);
   });
 
   it("finds nothing for words of two scripts, with digits, or that make no word together", () => {

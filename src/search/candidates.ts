@@ -5,16 +5,19 @@
  */
 import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
+import { isDictionaryWord } from "./cross-language.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
+import { isEverydayWord } from "./everyday.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
 import { lettersNamed, spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
-import { isCyrillic } from "./normalize.js";
+import { isCyrillic, STOPWORDS } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { queryStem, stem } from "./stem.js";
+import { isSoftwareName } from "./technames.js";
 import {
   latinSpellings,
   phoneticKeys,
@@ -955,6 +958,9 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
   if (id !== undefined && v.proper.has(id)) add(id, SIM.translation);
 }
 
+/** Shortest Latin spelling looked for inside a longer name, and how many of a word's spellings are. */
+const MIN_SPELLED_INSIDE = 5;
+const INSIDE_SPELLINGS = 8;
 /** Shortest common word (not a name) found by a Cyrillic word's Latin spelling: «мост» is no "most". */
 const MIN_COMMON_SPELLED = 5;
 /** …and by a word with letters Russian writes only in borrowings: оу, дж, ью. */
@@ -973,10 +979,12 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
   const wholes = spelledWholes(word);
   latinSpellings(word).forEach((spelling, i) => {
     matchAlias(v, spelling, add);
-    // Spelled whole, or with the silent final e Russian does not write («Ассанж» Assange, «ансибл» Ansible).
+    // Spelled whole, or with the silent final e Russian does not write («Ассанж» Assange, «ансибл» Ansible); a
+    // short one when it names software and is no word of English or Russian («гит» git; «мост» is no "most").
     for (const whole of wholes[i] as readonly string[]) {
       const id = v.termIds.get(whole);
-      if (id !== undefined && (v.proper.has(id) || whole.length >= shortest)) add(id, SIM.phonetic);
+      if (id !== undefined && (v.proper.has(id) || whole.length >= shortest || softwareSpelled(word, whole)))
+        add(id, SIM.phonetic);
     }
     // The first, likeliest spellings only begin a longer name: each look-up is a binary search.
     if (spelling.length >= 4 && i < PREFIX_SPELLINGS)
@@ -984,7 +992,39 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
         if (term.length > spelling.length && v.proper.has(t))
           add(t, SIM.phonetic * Math.sqrt(spelling.length / term.length));
       });
+    // …or end or stand inside one («латех» PLMlatex), as a Latin word would: the likeliest few, a trigram search each.
+    if (spelling.length >= MIN_SPELLED_INSIDE && i < INSIDE_SPELLINGS)
+      matchInfix(v, spelling, (t, sim) => {
+        if (v.proper.has(t)) add(t, sim * SIM.phonetic);
+      });
   });
+}
+
+/** Shortest software name a Cyrillic word's spelling is taken for below {@link MIN_COMMON_SPELLED}. */
+const MIN_SOFTWARE_SPELLED = 3;
+
+/**
+ * Whether a Latin spelling of a Cyrillic word is a software name ({@link isSoftwareName}) that is no stop word nor
+ * word of everyday English, the Cyrillic word none of Russian («гит» git, «тор» is a torus: no Tor).
+ */
+function softwareSpelled(word: string, spelling: string): boolean {
+  return (
+    spelling.length >= MIN_SOFTWARE_SPELLED &&
+    !STOPWORDS.has(spelling) &&
+    isSoftwareName(spelling) &&
+    !isEverydayWord(spelling, NO_LANGUAGES) &&
+    !listedRussian(word)
+  );
+}
+const NO_LANGUAGES: readonly string[] = [];
+
+/** Whether a Russian–English list holds a Cyrillic word as typed, however short («кот», «мост»; not «гит»). */
+function listedRussian(word: string): boolean {
+  return (
+    isDictionaryWord(word) ||
+    (lexicon("ru", "en")?.lookup(word).length ?? 0) > 0 ||
+    (lexicon("ru", "en", "pivot")?.lookup(word).length ?? 0) > 0
+  );
 }
 
 /** Words whose spellings whole are kept (up to 128 strings each), as many as translit.ts keeps spellings of. */
@@ -1080,6 +1120,11 @@ function aliased(v: Vocabulary, word: string): boolean {
 
 /** A word the programme writes as one reached from two query words must be reached at least this well. */
 const MIN_JOINED = 0.8;
+/**
+ * …or this well, when neither word reaches anything alone: a name written in Cyrillic across two words
+ * («ворк эдвенчер» Workadventure) is heard as loosely as the one word would be.
+ */
+export const MIN_JOINED_ALONE = 0.7;
 /** How many vocabulary words sharing its first letters a joined word is compared with letter by letter. */
 const JOINED_CANDIDATES = 40;
 
@@ -1116,6 +1161,14 @@ function matchJoined(v: Vocabulary, word: string, first: number): Map<number, nu
           const id = v.termIds.get(letter + whole);
           if (id !== undefined) add(id, SIM.phonetic);
         }
+  // …or its second an acronym said letter by letter («рэббит эмкью» RabbitMQ, «джанго дэ эр эф»).
+  if (isCyrillic(word) && first <= MAX_SPELLED)
+    for (const acronym of acronymsSpelledBy(word.slice(first)))
+      for (const wholes of spelledWholes(word.slice(0, first)))
+        for (const whole of wholes) {
+          const id = v.termIds.get(whole + acronym);
+          if (id !== undefined) add(id, SIM.phonetic);
+        }
   // …or as heard («эскейп румы» escaperooms).
   if (isCyrillic(word)) matchHeard(v, word, stem(word, "ru"), add);
   return found;
@@ -1126,7 +1179,13 @@ function matchJoined(v: Vocabulary, word: string, first: number): Map<number, nu
  * macOS, "battery recycling" Batterierecycling), each with how well (match × field weight; less in prose only
  * when the match is inexact), or undefined when none does. Words of one script, no digits.
  */
-export function joinedDocs(v: Vocabulary, a: string, b: string, memo: Memo): Map<number, number> | undefined {
+export function joinedDocs(
+  v: Vocabulary,
+  a: string,
+  b: string,
+  memo: Memo,
+  min = MIN_JOINED,
+): Map<number, number> | undefined {
   if (isCyrillic(a) !== isCyrillic(b) || /\d/.test(a + b) || a.length + b.length < 4) return undefined;
   const key = `&${a}${b}`;
   let terms = memo.get(key);
@@ -1137,7 +1196,7 @@ export function joinedDocs(v: Vocabulary, a: string, b: string, memo: Memo): Map
   }
   let out: Map<number, number> | undefined;
   for (const [term, sim] of terms) {
-    if (sim < MIN_JOINED) continue;
+    if (sim < min) continue;
     const ids = v.postingDocs(term);
     const weights = v.postingWeights(term);
     const masks = v.postingMasks(term);

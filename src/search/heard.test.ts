@@ -29,6 +29,15 @@ describe("how closely a Cyrillic word is heard as a Latin one", () => {
     expect(heardBeginnings("нейро", 4)).toContain("neur");
   });
 
+  it("hears ой as the German eu and äu (au once folded), and х as an x", () => {
+    expect(cost("дойч", "deutsch")).toBeLessThan(0.5);
+    // ой as au 0.3, as eu 0.2; з as s 0.2.
+    expect(cost("хойзер", "hauser")).toBeCloseTo(0.5);
+    expect(cost("хойзер", "heuser")).toBeCloseTo(0.4);
+    expect(cost("латех", "latex")).toBeCloseTo(0.3);
+    expect(cost("хойзер", "hiser")).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("hears о as an English a before l («смолток» smalltalk)", () => {
     expect(cost("смолток", "smalltalk")).toBeLessThan(0.9);
     expect(cost("фолбэк", "fallback")).toBeLessThan(0.8);

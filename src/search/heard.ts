@@ -108,6 +108,8 @@ const HEARD: Record<string, readonly (readonly [string, number])[]> = {
     ["h", 0],
     ["kh", 0],
     ["ch", 0],
+    // An x read as the Cyrillic letter it looks like, as TeX is said («латех» LaTeX).
+    ["x", 0.3],
   ],
   ц: [
     ["ts", 0],
@@ -196,6 +198,9 @@ const HEARD: Record<string, readonly (readonly [string, number])[]> = {
   ой: [
     ["oy", 0],
     ["oi", 0],
+    // German eu and äu (folded to au in the index): «Дойч» Deutsch, «Хойзер» Häuser, Hauser.
+    ["eu", 0.2],
+    ["au", 0.3],
   ],
   // English ou and ow as in cloud, down («клауд», «даун»).
   ау: [

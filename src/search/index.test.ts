@@ -215,6 +215,8 @@ describe("search on the shipped PyCon Russia 2013 programme", () => {
       const oneSwapped = words.map((_, i) => words.map((w, j) => (i === j ? swapLayout(w) : w)).join(" "));
       for (const typed of [swapLayout(q), ...oneSwapped])
         expect(index.search(typed)[0]?.id, typed).toBe(want);
+      // Typed on the wrong layout throughout, it scores as typed right: the same results, the same scores.
+      expect(index.search(swapLayout(q)), q).toEqual(index.search(q));
     }
   });
 

@@ -21,10 +21,11 @@ import { directWords } from "./direct.js";
 import { DocScores, type ScoredDocs } from "./doc-scores.js";
 import type { ResultKind } from "./documents.js";
 import { deriveEnglish } from "./english-derived.js";
-import { interpret, type QueryWord } from "./query.js";
+import { interpretQuery, type QueryWord } from "./query.js";
 import { RERANK_CANDIDATES, rerank } from "./rerank.js";
 import { type ScoreTrace, scoreWords, weakMatches } from "./score.js";
 import { prepareSearchData } from "./search-data.js";
+import { splitJoinedWords } from "./split-words.js";
 import { type Doc, Vocabulary } from "./vocabulary.js";
 import { reachWithout } from "./without.js";
 import { prepareWordFilter } from "./word-filter.js";
@@ -190,7 +191,7 @@ class Index implements SearchIndex {
 }
 
 /**
- * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, "without" words' -less forms
+ * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, words run together split, "without" words' -less forms
  * (without.ts) and English derivations found, every
  * document they reach scored into `scores`; returns the words as read. A `trace` hears how the scoring went (the
  * search never passes one: scripts/explain-search.ts does).
@@ -202,12 +203,14 @@ export function scoreQuery(
   trace?: ScoreTrace,
 ): QueryWord[] {
   const memo: Memo = new Map();
-  const words = interpret(v, query, memo);
-  spellOutAcronyms(v, query, words, memo);
-  reachWithout(v, query, words);
+  // The stages that read the text read it as read: a query typed on the wrong layout, retyped ("ВЫФ" → "DSA").
+  const { words, text } = interpretQuery(v, query, memo);
+  spellOutAcronyms(v, text, words, memo);
+  splitJoinedWords(v, words, memo);
+  reachWithout(v, text, words);
   deriveEnglish(v, words, memo);
   scoreWords(v, words, memo, scores, false, trace);
-  scoreAcronyms(v, query, memo, scores);
+  scoreAcronyms(v, text, memo, scores);
   return words;
 }
 

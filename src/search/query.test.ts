@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
-import { interpret, meaningful, phraseText, words } from "./query.js";
+import { interpret, interpretQuery, joinLetterNames, meaningful, phraseText, words } from "./query.js";
 
 const talks = talksProgramme([
   ["tornado", "Tornado web server"],
@@ -28,9 +28,37 @@ describe("normalising the query", () => {
     expect(meaningful("the", new Set(["the"]))).toEqual({ words: [], noise: true });
   });
 
-  it("reads a word typed on the other keyboard layout as meant, worth a little less", () => {
-    expect(read("ещктфвщ")).toEqual([["tornado", 0.95]]);
+  it("reads a word typed on the other keyboard layout as meant, worth what it is typed right", () => {
+    expect(read("ещктфвщ")).toEqual([["tornado", 1]]);
     expect(read("tornado")).toEqual([["tornado", 1]]);
+  });
+
+  it("reads a short word like the words around it when the whole query was typed on the other layout", () => {
+    const drums = buildVocabulary(
+      talksProgramme([
+        ["dnb", "Drum'n'Bass set: драм н бейс"],
+        ["y", "Generation Y"],
+        ["dlang", "The D language"],
+      ]),
+    );
+    const readIn = (query: string) => interpretQuery(drums, query, new Map());
+    // "y" alone is a programme word; beside «драм» and «бейс» typed on the Latin layout it is «н».
+    expect(readIn("lhfv y ,tqc").words.map((q) => q.word)).toEqual(["драм", "н", "бейс"]);
+    expect(readIn("lhfv y ,tqc").text).toBe("драм н бейс");
+    expect(readIn("generation y").words.map((q) => q.word)).toEqual(["generation", "y"]);
+    // A stop word typed so is dropped like one ("d" is «в»), though the programme holds it as typed.
+    expect(readIn("lhfv d ,tqc").words.map((q) => q.word)).toEqual(["драм", "бейс"]);
+    expect(readIn("d language").words.map((q) => q.word)).toEqual(["d", "language"]);
+    expect(readIn("drum y bass").words.map((q) => q.word)).toEqual(["drum", "y", "bass"]);
+  });
+
+  it("writes a run of Latin letters' names in Cyrillic as one word, the acronym said", () => {
+    expect(joinLetterNames(["ди", "джей", "ледибёрд"], new Set())).toEqual(["диджей", "ледибёрд"]);
+    expect(joinLetterNames(["рэббит", "эм", "кью"], new Set())).toEqual(["рэббит", "эмкью"]);
+    // One name alone, a stop word, or a word of other letters is left as it is.
+    expect(joinLetterNames(["мишель", "де", "баккер"], new Set())).toEqual(["мишель", "де", "баккер"]);
+    expect(joinLetterNames(["те", "же", "ти"], new Set(["те", "же"]))).toEqual(["те", "же", "ти"]);
+    expect(joinLetterNames(["эм", "2"], new Set())).toEqual(["эм", "2"]);
   });
 
   it("reads each word of a query in the layout that reaches the programme", () => {

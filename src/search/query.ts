@@ -8,6 +8,7 @@ import { knows, type Memo, matchCeiling, matchMemo, SIM } from "./candidates.js"
 import { LEXICON_WEIGHT, translateQueryOnce } from "./cross-language.js";
 import { glossaryPhrases, type Translation } from "./glossary.js";
 import { hasLayoutKeys, swapLayout } from "./layout.js";
+import { lettersNamed } from "./letter-names.js";
 import { FILLERS, isCyrillic, isNoise, STOPWORDS, subTokens, tokenize } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { isPlaceWord } from "./places.js";
@@ -79,6 +80,36 @@ function latinOfMixed(chunk: readonly string[]): string[] | undefined {
     const latin = isCyrillic(w) ? usualSpelling(w) : w;
     if (latin === undefined) return undefined;
     out.push(latin);
+  }
+  return out;
+}
+
+/**
+ * Chunks of a query with each run of two or more that are names of Latin letters in Cyrillic («ди джей», «эм кью»,
+ * «эс кью эль») written as one word, the acronym said letter by letter («диджей» DJ), which the later stages spell
+ * out (letter-names.ts) and join with a neighbour («рэббит эмкью» RabbitMQ). A stop word («же», «те») is no name.
+ */
+export function joinLetterNames(chunks: readonly string[], stop: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const isName = (chunk: string) => {
+    const [word, ...more] = chunkWords(chunk);
+    return (
+      word !== undefined &&
+      !more.length &&
+      isCyrillic(word) &&
+      lettersNamed(word).length > 0 &&
+      !stop.has(word) &&
+      !STOPWORDS.has(word) &&
+      /^\p{L}+$/u.test(chunk)
+    );
+  };
+  for (let i = 0; i < chunks.length; ) {
+    let end = i;
+    while (end < chunks.length && isName(chunks[end] as string)) end++;
+    if (end - i >= 2) {
+      out.push(chunks.slice(i, end).join(""));
+      i = end;
+    } else out.push(chunks[i++] as string);
   }
   return out;
 }
@@ -247,7 +278,29 @@ function layoutChoice(
  * it into as typed ("vj,bkmyfz").
  */
 export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[] {
-  type Reading = { typed: string[]; swapped: string[]; choice: "typed" | "swapped" | "unknown" };
+  return interpretQuery(v, query, memo).words;
+}
+
+/**
+ * {@link interpret}'s words, and the query's text as read: each whitespace-separated chunk read on the other layout
+ * retyped, the others as typed — for the stages that read the text itself (acronyms.ts: its capitals, its
+ * initials), so a query typed on the wrong layout goes through them as it would typed right.
+ */
+export function interpretQuery(
+  v: Vocabulary,
+  query: string,
+  memo: Memo,
+): { words: QueryWord[]; text: string } {
+  type Reading = {
+    chunk: number;
+    typed: string[];
+    swapped: string[];
+    choice: "typed" | "swapped" | "unknown";
+    /** The chunk retypes to a stop word or filler (its typed reading kept only for reaching something). */
+    swappedNoise?: boolean;
+    /** A chunk of one letter: that letter retyped. */
+    letter?: string | undefined;
+  };
   const readings: Reading[] = [];
   // Words read in Cyrillic minus words read in Latin letters, over the words with a clear reading.
   let cyrillic = 0;
@@ -255,7 +308,7 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     if (words.some(isCyrillic)) cyrillic++;
     else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
   };
-  const chunks = query.split(/\s+/);
+  const chunks = joinLetterNames(query.split(/\s+/), v.stop);
   // Each chunk tokenized once, its words then kept or dropped as stop words by where it stands.
   const tokens = chunks.map(chunkWords);
   // A name of letters and digits typed in Cyrillic («дав1д» dav1d, «к8с» k8s) is its letters' usual Latin spelling
@@ -282,7 +335,7 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       typed.some((w) => glossed.has(w) || isPlaceWord(w)) ||
       (chunks.length > 1 && typed.every((w) => NAME_PARTICLES.has(w)))
     ) {
-      readings.push({ typed, swapped: [], choice: "typed" });
+      readings.push({ chunk: c, typed, swapped: [], choice: "typed" });
       continue;
     }
     // A real word («шахматы», «жизнь», «синхронизации») was typed as meant, held by the programme or not: its
@@ -290,10 +343,14 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
     const asTyped = typed.every(isTypedAsMeant);
     const retyped = swapLayout(chunk);
     const swapped = meaningfulOf(asTyped ? [] : retypedChunkWords(chunk), v.stop);
+    // A chunk of one letter retyped is that letter ("y" н, as in «драм н бейс»): read so only beside words typed
+    // on the wrong layout throughout (below), never by its own reach.
+    const letter = swapped.words.length === 1 && typed.length === 1 ? swapped.words[0] : undefined;
     // Letters left alone by the other layout's punctuation keys ("cdflm,f") are pieces, not words.
     swapped.words = swapped.words.filter((w) => w.length > 1 || /\d/.test(w));
     if (swapped.noise) {
-      if (reach(v, typed, memo) > 0) readings.push({ typed, swapped: [], choice: "typed" });
+      if (reach(v, typed, memo) > 0)
+        readings.push({ chunk: c, typed, swapped: [], choice: "typed", swappedNoise: true });
       continue;
     }
     // Retyped, б ж э х ъ become , ; ' [ ] inside the word: a Latin word never holds them ("сибер" is not "cb,th");
@@ -308,15 +365,39 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       choice === "typed" && typed.length > 1 && !asTyped
         ? typed.filter((w) => reach(v, [w], memo) > 0 || !meaningful(swapLayout(w), v.stop).noise)
         : typed;
-    readings.push({ typed: kept, swapped: swapped.words, choice });
+    readings.push({ chunk: c, typed: kept, swapped: swapped.words, choice, letter });
   }
   const out: QueryWord[] = [];
-  for (const { typed, swapped, choice } of readings) {
+  const retypedChunks = new Set<number>();
+  for (const reading of readings) {
+    const { typed, swapped, choice } = reading;
     let retype = choice === "swapped";
     // Unknown either way: the reading in the script most other words were read in, else the fewer pieces.
     if (choice === "unknown" && swapped.length)
       retype = cyrillic ? swapped.some(isCyrillic) === cyrillic > 0 : swapped.length < typed.length;
-    if (retype) for (const word of swapped) out.push({ word, factor: LAYOUT_PENALTY });
+    // Typed with the wrong layout on throughout: a word of one letter, which reaches something either way, and a
+    // stop word are read like the words around them («драм н бейс» typed "lhfv y ,tqc"; "d" is «в»).
+    if (!retype && choice === "typed" && wrongLayoutThroughout(readings, reading)) {
+      if (reading.swappedNoise) {
+        retypedChunks.add(reading.chunk);
+        continue;
+      }
+      if (reading.letter !== undefined && (typed[0] as string).length === 1) {
+        retypedChunks.add(reading.chunk);
+        out.push({ word: reading.letter, factor: 1 });
+        continue;
+      }
+      // A word the programme does not hold as typed (a slip's or a sound's reach only: "flf" of «ада для
+      // начинающих») whose other reading reaches it too.
+      retype =
+        swapped.length > 0 &&
+        reach(v, typed, memo) < LAYOUT_PENALTY * SIM.stem &&
+        reach(v, swapped, memo) > 0;
+    }
+    if (retype) retypedChunks.add(reading.chunk);
+    // A word read on the other layout counts as the same word typed right would: the penalty only decides
+    // between the two readings (layoutChoice), so a query typed on the wrong layout scores as typed right.
+    if (retype) for (const word of swapped) out.push({ word, factor: 1 });
     else for (const word of typed) out.push({ word, factor: 1 });
   }
   // A surname's particle in Cyrillic («фон Тадден») is said, not looked for, when other words name the person
@@ -326,9 +407,28 @@ export function interpret(v: Vocabulary, query: string, memo: Memo): QueryWord[]
       const word = (out[i] as QueryWord).word;
       if (NAME_PARTICLES.has(word) && !reach(v, [word], memo)) out.splice(i, 1);
     }
+  const text = chunks.map((chunk, c) => (retypedChunks.has(c) ? swapLayout(chunk) : chunk)).join(" ");
   // Single letters say nothing on their own ("<b>&", "c"); beside other words they may ("hall b", "plan 9").
-  if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return [];
+  if (out.every((q) => q.word.length === 1 && !/\d/.test(q.word))) return { words: [], text };
   // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
   if (out.some((q) => !isPlaceWord(q.word))) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
-  return out;
+  return { words: out, text };
+}
+
+/**
+ * Whether the other words of the query say it was typed with the wrong layout on, and so a short word of it too:
+ * at least one was read on the other layout, and none was read as typed in this word's script.
+ */
+function wrongLayoutThroughout(
+  readings: readonly { choice: string; typed: readonly string[]; swapped: readonly string[] }[],
+  self: { typed: readonly string[] },
+): boolean {
+  const cyrillic = self.typed.some(isCyrillic);
+  let swapped = 0;
+  for (const r of readings) {
+    if (r === self || r.choice === "unknown") continue;
+    if (r.choice === "swapped") swapped++;
+    else if (r.typed.some((w) => isCyrillic(w) === cyrillic && /\p{L}/u.test(w))) return false;
+  }
+  return swapped > 0;
 }

@@ -164,6 +164,26 @@ describe("a specific word: rare in the programme, said as typed, in no dictionar
   });
 });
 
+describe("a name written in Cyrillic across two words", () => {
+  const names = buildVocabulary(
+    talksProgramme([
+      ["wa", "Workadventure selbst betreiben"],
+      ["wifi", "Wifi7 on campus"],
+    ]),
+  );
+  const found = foundIn(names);
+
+  it("is found when neither word reaches anything well alone, heard joined as loosely as one word is", () => {
+    // «ворк» begins "workadventure" only weakly, «эдвенчер» reaches nothing; joined they are heard in it.
+    expect(found("ворк эдвенчер")).toEqual(["wa"]);
+    expect(found("воркэдвенчер")).toEqual(["wa"]);
+  });
+
+  it("finds nothing for two words that are no name joined", () => {
+    expect(found("ворк дедлайн")).toEqual([]);
+  });
+});
+
 describe("the cut-offs", () => {
   it("keep nothing when the best is not confident", () => {
     expect(aboveCutoffs(new Map([[0, MIN_SCORE - 0.01]]))).toEqual([]);

@@ -5,7 +5,15 @@
  * {@link PartialMatch}). Then the cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and
  * far below the best is noise.
  */
-import { phraseDocs as docsOfPhrase, joinedDocs, type Memo, matchMemo, SIM, termsOf } from "./candidates.js";
+import {
+  phraseDocs as docsOfPhrase,
+  joinedDocs,
+  type Memo,
+  MIN_JOINED_ALONE,
+  matchMemo,
+  SIM,
+  termsOf,
+} from "./candidates.js";
 import { CONVERGED_SHARE, CONVERGING_MAX_DOCS, Converging } from "./converging.js";
 import { compoundDocs, isDictionaryWord, synonymsFor, translateQueryOnce } from "./cross-language.js";
 import { directMatches, directTranslations } from "./direct.js";
@@ -128,7 +136,15 @@ export function scoreWords(
   const joined: (Map<number, number> | undefined)[] = words.map(() => undefined);
   for (let i = 0; !direct && i + 1 < words.length; i++) {
     if ((query[i] as QueryWord).optional || (query[i + 1] as QueryWord).optional) continue;
-    const docs = joinedDocs(v, words[i] as string, words[i + 1] as string, memo);
+    // Neither word reaching anything alone as well, their join may be heard as loosely as one word would be.
+    const lost = (at: number) => {
+      if ((phraseDocs[at] as Map<number, number>[]).length) return false;
+      for (const sim of matchMemo(v, words[at] as string, strict[at] as boolean, memo, true).values())
+        if (sim >= MIN_JOINED_ALONE) return false;
+      return true;
+    };
+    const min = lost(i) && lost(i + 1) ? MIN_JOINED_ALONE : undefined;
+    const docs = joinedDocs(v, words[i] as string, words[i + 1] as string, memo, min);
     if (!docs) continue;
     for (const at of [i, i + 1]) {
       const into = joined[at];

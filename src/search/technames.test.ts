@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
 import { buildSearchIndex } from "./index.js";
-import { aboutTexts, TechNames, techNames } from "./technames.js";
+import { aboutTexts, isSoftwareName, TechNames, techNames } from "./technames.js";
 
 const LIST = TechNames.fromText(
   [
@@ -64,6 +64,15 @@ describe("searching by what a technology is (Debian's descriptions, data/lexicon
 
   it("ships the list", () => {
     expect(techNames()?.lookup("rabbitmq")?.words).toContain("amqp");
+  });
+
+  it("tells software names that are no English words", () => {
+    expect(isSoftwareName("git")).toBe(true);
+    expect(isSoftwareName("nginx")).toBe(true);
+    // Listed, but also words of English; and no software at all.
+    expect(isSoftwareName("make")).toBe(false);
+    expect(isSoftwareName("zoom")).toBe(false);
+    expect(isSoftwareName("wedding")).toBe(false);
   });
 
   it("finds the talk named after a technology by what it is or does, in English and in Russian", () => {

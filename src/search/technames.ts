@@ -58,6 +58,18 @@ export function techNames(): TechNames | undefined {
   return existsSync(TECH_FILE) ? new TechNames(readFileSync(TECH_FILE)) : undefined;
 }
 
+let shared: TechNames | null | undefined;
+/**
+ * Whether a word is the name of software the list holds and no word of English (not marked common): "git",
+ * "nginx", "tux"; not "make", "zoom". The list is read on the first call and kept (1.25 MB): a query asks it only
+ * for a short Cyrillic word's Latin spellings (candidates.ts).
+ */
+export function isSoftwareName(word: string): boolean {
+  if (shared === undefined) shared = techNames() ?? null;
+  const found = shared?.lookup(word);
+  return found !== undefined && !found.common;
+}
+
 /** A name in more than this share of a programme's sessions' titles (and more than {@link MIN_FREQUENT}) is its subject. */
 export const FREQUENT_SHARE = 0.02;
 export const MIN_FREQUENT = 3;

@@ -151,6 +151,13 @@ describe("Latin spellings of a Cyrillic word", () => {
     expect(latinSpellings("фогель")).toContain("vogel");
   });
 
+  it("spells ей as an English a (its silent e added at the end) and х as the x it looks like", () => {
+    expect(latinSpellings("мейк")).toContain("mak");
+    expect(latinSpellings("гейм")).toContain("gam");
+    expect(latinSpellings("латех")).toContain("latex");
+    expect(latinSpellings("латех")[0]).toBe("lateh");
+  });
+
   it("gives the usual spelling alone, as the list's first", () => {
     for (const word of ["джава", "эйрфлоу", "кубернетес", "щука", "объект", "ью", "", "ассинхронность"])
       expect(usualSpelling(word)).toBe(latinSpellings(word)[0]);

@@ -431,7 +431,8 @@ const PAIRS: Record<string, readonly string[]> = {
   дж: ["j", "dj", "g"],
   кс: ["x", "ks"],
   эй: ["ai", "ei", "a"],
-  ей: ["ey", "ei", "ay"],
+  // An English a with a silent e after its consonant: «мейк» make, «нейм» name.
+  ей: ["ey", "ei", "ay", "a"],
   ай: ["i", "ai", "y", "ay"],
   оу: ["ow", "o", "ou", "oa"],
   ау: ["au", "ou", "ow"],
@@ -462,7 +463,8 @@ const LETTERS: Record<string, readonly string[]> = {
   у: ["u", "oo"],
   // German and Dutch write ф as v too: «Фос» Vos, «Фогель» Vogel.
   ф: ["f", "ph", "v"],
-  х: ["h", "kh"],
+  // An x read as the Cyrillic letter it looks like, as TeX is said: «латех» LaTeX, «тух» Tux.
+  х: ["h", "kh", "x"],
   ц: ["ts", "c", "z"],
   ч: ["ch"],
   ш: ["sh"],
