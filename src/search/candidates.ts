@@ -5,16 +5,14 @@
  */
 import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
-import { isDictionaryWord } from "./cross-language.js";
 import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
-import { isEverydayWord } from "./everyday.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
 import { lettersNamed, spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
 import { Lru, perOwner } from "./lru.js";
-import { isCyrillic, STOPWORDS } from "./normalize.js";
+import { isCyrillic } from "./normalize.js";
 import { sharedByWord } from "./per-word.js";
 import { queryStem, stem } from "./stem.js";
 import { isSoftwareName } from "./technames.js";
@@ -1000,30 +998,16 @@ function matchLatinSpellings(v: Vocabulary, word: string, add: (term: number, si
   });
 }
 
-/** Shortest software name a Cyrillic word's spelling is taken for below {@link MIN_COMMON_SPELLED}. */
-const MIN_SOFTWARE_SPELLED = 3;
-
 /**
- * Whether a Latin spelling of a Cyrillic word is a software name ({@link isSoftwareName}) that is no stop word nor
- * word of everyday English, the Cyrillic word none of Russian («гит» git, «тор» is a torus: no Tor).
+ * Whether a Latin spelling of a Cyrillic word names software ({@link isSoftwareName}: no stop word, no word of the
+ * English or German lists) and the Cyrillic word is none of Russian's, as no Russian–English list holds it as
+ * typed, however short («гит» git; «кот», «мост» are Russian).
  */
 function softwareSpelled(word: string, spelling: string): boolean {
   return (
-    spelling.length >= MIN_SOFTWARE_SPELLED &&
-    !STOPWORDS.has(spelling) &&
     isSoftwareName(spelling) &&
-    !isEverydayWord(spelling, NO_LANGUAGES) &&
-    !listedRussian(word)
-  );
-}
-const NO_LANGUAGES: readonly string[] = [];
-
-/** Whether a Russian–English list holds a Cyrillic word as typed, however short («кот», «мост»; not «гит»). */
-function listedRussian(word: string): boolean {
-  return (
-    isDictionaryWord(word) ||
-    (lexicon("ru", "en")?.lookup(word).length ?? 0) > 0 ||
-    (lexicon("ru", "en", "pivot")?.lookup(word).length ?? 0) > 0
+    !(lexicon("ru", "en")?.lookup(word).length ?? 0) &&
+    !(lexicon("ru", "en", "pivot")?.lookup(word).length ?? 0)
   );
 }
 

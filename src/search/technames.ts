@@ -12,7 +12,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BufferLexicon, LEXICON_DIR } from "./lexicon.js";
+import { BufferLexicon, LEXICON_DIR, lexicon } from "./lexicon.js";
+import { STOPWORDS } from "./normalize.js";
 
 /** The file of the list: name → words (see technames-build.ts's techLines). */
 export const TECH_FILE = join(LEXICON_DIR, "tech.tsv");
@@ -59,15 +60,20 @@ export function techNames(): TechNames | undefined {
 }
 
 let shared: TechNames | null | undefined;
+/** Shortest word taken for a software name by {@link isSoftwareName}. */
+const MIN_SOFTWARE_NAME = 3;
 /**
- * Whether a word is the name of software the list holds and no word of English (not marked common): "git",
- * "nginx", "tux"; not "make", "zoom". The list is read on the first call and kept (1.25 MB): a query asks it only
+ * Whether a word is the name of software the list holds and no word of English: not marked common, no stop word,
+ * no headword of the English–Russian list ("git", "nginx", "tux"; not "make", "zoom", "most", "salt"). The list is read on the first call and kept (1.25 MB): a query asks it only
  * for a short Cyrillic word's Latin spellings (candidates.ts).
  */
 export function isSoftwareName(word: string): boolean {
+  if (word.length < MIN_SOFTWARE_NAME || STOPWORDS.has(word)) return false;
   if (shared === undefined) shared = techNames() ?? null;
   const found = shared?.lookup(word);
-  return found !== undefined && !found.common;
+  if (found === undefined || found.common) return false;
+  // Müller's English headwords; FreeDict's English–German list holds slang and rare senses too ("git", "tux").
+  return !lexicon("en", "ru")?.lookup(word).length;
 }
 
 /** A name in more than this share of a programme's sessions' titles (and more than {@link MIN_FREQUENT}) is its subject. */
