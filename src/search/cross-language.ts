@@ -18,6 +18,7 @@ import {
   LINKS,
   listedIn,
   MIN_COMPOUND,
+  MIN_FIRST_PART,
   MIN_PART,
   partLemma,
   partOf,
@@ -701,13 +702,28 @@ const EMPTY: Lexicon = { lookup: () => [], withPrefix: () => 0 };
  * Translations the programme holds only inside longer words, as their first or last part: a German compound
  * ("wheelchair" → Rollstuhl → "Rollstuhlgerechte Toiletten", "toothbrush" → Zahnbürste → "Bambuszahnbürsten").
  */
-function asParts(words: readonly string[], vocabulary: Vocabulary): [term: string, share: number][] {
+function asParts(
+  words: readonly string[],
+  vocabulary: Vocabulary,
+  front?: (letters: string) => boolean,
+): [term: string, share: number][] {
   const out: [string, number][] = [];
   const holding = vocabulary.holding;
   if (!holding) return out;
   for (const word of words)
-    for (const found of partOf(word, holding(word))) if (!out.some(([t]) => t === found[0])) out.push(found);
+    for (const found of partOf(word, holding(word), undefined, front))
+      if (!out.some(([t]) => t === found[0])) out.push(found);
   return out;
+}
+
+/**
+ * Whether the letters before a compound's last part are a word of their own (compound.ts partOf's `front`): one
+ * the programme holds as written, or a German lemma, linking ending included ("bambus", "glasfaser", "gameboy").
+ */
+function wordBefore(vocabulary: Vocabulary, deEn: Lexicon): (letters: string) => boolean {
+  return (letters) =>
+    letters.length >= MIN_FIRST_PART &&
+    (vocabulary.has?.(letters) === true || lemmaOf(deEn, letters).length > 0);
 }
 
 /**
@@ -810,6 +826,21 @@ export function compoundDocs(
 const ONE_PART_TRANSLATED = 0.6;
 
 /**
+ * A German compound's parts (compound.ts's split): pieces the programme holds or the German–English list knows as
+ * lemmas, linking endings included; undefined when the word is none.
+ */
+function splitGerman(word: string, vocabulary: Vocabulary, deEn: Lexicon): string[] | undefined {
+  // A part shorter than a word of its own only as a German dictionary's lemma ("Zug"), not any short word.
+  const listed = deEn.sharedPrefix ? listedIn(word, deEn.sharedPrefix.bind(deEn)) : () => true;
+  return splitCompound(
+    word,
+    (p, start) =>
+      (p.length >= MIN_PART && vocabulary.knows(p)) ||
+      lemmaOf(deEn, p, (key) => listed(key, start)).length > 0,
+  );
+}
+
+/**
  * A German compound's translations: its parts as they are (for German texts); the whole, as each part's first
  * senses the programme knows (for English ones: "Hausautomatisierung" → home automation), weighted by the share
  * of parts found; and its parts found anywhere in a document, each worth its share of the word (the head most),
@@ -826,14 +857,7 @@ function compoundTranslations(
   vocabulary: Vocabulary,
   deEn: Lexicon,
 ): Translation[] {
-  // A part shorter than a word of its own only as a German dictionary's lemma ("Zug"), not any short word.
-  const listed = deEn.sharedPrefix ? listedIn(word, deEn.sharedPrefix.bind(deEn)) : () => true;
-  const parts = splitCompound(
-    word,
-    (p, start) =>
-      (p.length >= MIN_PART && vocabulary.knows(p)) ||
-      lemmaOf(deEn, p, (key) => listed(key, start)).length > 0,
-  );
+  const parts = splitGerman(word, vocabulary, deEn);
   if (!parts) return [];
   const listedWhole = translate(deEn, word, "de").length > 0;
   const out: Translation[] = [];
@@ -865,7 +889,7 @@ function compoundTranslations(
     }
     // Inside a longer programme word only a word the programme does not say alone (a search of its trigrams).
     const inside = single.filter((w) => !vocabulary.has?.(w));
-    for (const [term, share] of asParts(inside, vocabulary))
+    for (const [term, share] of asParts(inside, vocabulary, wordBefore(vocabulary, deEn)))
       alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
     if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
   });
@@ -895,6 +919,28 @@ function compoundTranslations(
       ...(listedWhole ? { lonePart: 0 } : {}),
     });
   return out;
+}
+
+/** How many query words' compound parts an index remembers (see {@link compoundParts}). */
+const PARTS_KEPT = 1_000;
+const rememberedParts = perOwner<Index, Lru<string, readonly string[]>>(() => new Lru(PARTS_KEPT));
+
+/**
+ * The parts of a German compound query word the programme does not hold as typed and no list translates whole
+ * ("Hypnosekurs" → hypnose + kurs), as the dictionary translations split it; empty for any other word. For
+ * scoring the query with the compound typed apart (apart.ts): a compound is what its parts typed apart say, and
+ * a list's translation of a whole word says it better (a "Kreuzfahrt" is no cross and drive).
+ */
+export function compoundParts(v: Index, word: string): readonly string[] {
+  if (word.length < MIN_COMPOUND || !/^[a-z]+$/.test(word) || v.termIds.has(word)) return [];
+  return rememberedParts(v).remember(word, () => {
+    const deEn = lexicon("de", "en");
+    if (!deEn) return [];
+    const vocabulary = lexiconView(v);
+    if (vocabulary.common(word) && !v.languages.includes("de")) return [];
+    if (translate(deEn, word, "de").length) return [];
+    return splitGerman(word, vocabulary, deEn) ?? [];
+  });
 }
 
 /** German compounds' translations kept per programme before it starts again. */
@@ -1098,7 +1144,8 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   }
   // Only a direct translation inside a longer word: one a further step away (a derived form, a pivot) is too
   // loose to be a part («свадебное» → bridal → bride in "hybridem").
-  for (const [term, share] of asParts(direct, vocabulary))
+  const before = deEn ? wordBefore(vocabulary, deEn) : undefined;
+  for (const [term, share] of asParts(direct, vocabulary, before))
     out.push({
       start: 0,
       length: 1,

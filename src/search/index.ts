@@ -15,8 +15,10 @@
  */
 import type { Programme } from "../programme/model.js";
 import { prepareTitleInitials, scoreAcronyms, spellOutAcronyms } from "./acronyms.js";
+import { keepingBetter, typedApart } from "./apart.js";
 import { buildVocabulary } from "./build.js";
 import { knows, type Memo } from "./candidates.js";
+import { compoundParts } from "./cross-language.js";
 import { directWords } from "./direct.js";
 import { DocScores, type ScoredDocs } from "./doc-scores.js";
 import type { ResultKind } from "./documents.js";
@@ -210,6 +212,9 @@ export function scoreQuery(
   reachWithout(v, text, words);
   deriveEnglish(v, words, memo);
   scoreWords(v, words, memo, scores, false, trace);
+  // A German compound scores at least what its parts typed apart would (apart.ts).
+  const apart = typedApart(words, (w) => compoundParts(v, w));
+  if (apart) scoreWords(v, apart, memo, keepingBetter(scores));
   scoreAcronyms(v, text, memo, scores);
   return words;
 }
