@@ -163,4 +163,15 @@ describe("partOf", () => {
     expect(partOf("alchemy", ["xalchemy"])).toEqual([]);
     expect(partOf("rol", ["rollstuhl"])).toEqual([]);
   });
+
+  it("takes a last part only after a word when told what is one: an English word ends words it is no part of", () => {
+    const front = (letters: string) => ["bambus", "smart"].includes(letters);
+    expect(partOf("city", ["capacity", "smartcity"], 3, front)).toEqual([["smartcity", 4 / 9]]);
+    expect(partOf("zahnburste", ["bambuszahnbursten"], 3, front)).toEqual([["bambuszahnbursten", 10 / 17]]);
+    expect(partOf("sport", ["transport"], 3, front)).toEqual([]);
+    // A word ruled out leaves its place empty: one of a smaller share does not take it.
+    expect(partOf("city", ["capacity", "velocity", "smartcity"], 2, front)).toEqual([]);
+    // A first part is a beginning whatever follows it.
+    expect(partOf("rollstuhl", ["rollstuhlgerechte"], 3, front)).toEqual([["rollstuhlgerechte", 9 / 17]]);
+  });
 });

@@ -152,9 +152,9 @@ export function joined(
  * Where a word stands in a longer programme word it is a part of: its first part ("rollstuhl" in
  * "rollstuhlgerechte", ending at a part of {@link MIN_PART} letters or more) or its last ("zahnbürste" in
  * "bambuszahnbürsten", with an inflection after at most). `candidates` lists programme words holding the word
- * (any words: the test here decides). Each with the share of its letters the word covers. `front`, when given,
- * must take what stands before a last part for a word ("bambus"): an English word's letters end many words that
- * are no compounds of it ("city" in "capacity", "sport" in "transport").
+ * (any words: the test here decides). Each with the share of its letters the word covers, the best `limit`.
+ * `front`, when given, must then take what stands before a last part for a word ("bambus"): an English word's
+ * letters end many words that are no compounds of it ("city" in "capacity", "sport" in "transport").
  */
 export function partOf(
   word: string,
@@ -167,9 +167,13 @@ export function partOf(
   for (const term of candidates) {
     if (term.length < word.length + MIN_AROUND || !/^[a-z]+$/.test(term)) continue;
     const at = term.indexOf(word);
-    const head =
-      at >= MIN_AROUND && term.length - at - word.length <= INFLECTIONS && (!front || front(term.slice(0, at)));
+    const head = at >= MIN_AROUND && term.length - at - word.length <= INFLECTIONS;
     if (at === 0 || head) out.push([term, word.length / term.length]);
   }
-  return out.sort((a, b) => b[1] - a[1]).slice(0, limit);
+  // The best by share, then those of them `front` takes: a word ruled out leaves its place empty, never making
+  // room for a word of a smaller share ("Strauß" in "Blumenstrauß", behind "Straußenfarm" and others).
+  return out
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .filter(([term]) => !front || term.startsWith(word) || front(term.slice(0, term.indexOf(word))));
 }

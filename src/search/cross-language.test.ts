@@ -3,6 +3,7 @@ import { talksProgramme } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { buildVocabulary } from "./build.js";
 import {
+  compoundParts,
   englishTranslations,
   fleetingVowel,
   rememberedTranslations,
@@ -521,6 +522,23 @@ describe("cross-language search with the dictionaries' word lists", () => {
     const vfs = buildSearchIndex(talksProgramme([["vfs", "VFS news", "The virtual file system."]]));
     expect(vfs.search("шахматы")).toEqual([]);
     expect(vfs.search("маы")[0]?.id).toBe("vfs");
+  });
+});
+
+describe("compoundParts", () => {
+  const v = buildVocabulary(germanProgramme());
+
+  it("splits a German compound the programme lacks and no list translates whole", () => {
+    expect(compoundParts(v, "gartengemuse")).toEqual(["garten", "gemuse"]);
+    // Into the fewest parts: the programme writes "Solarzellen" as one word.
+    expect(compoundParts(v, "solarzellenwirkungsgrad")).toEqual(["solarzellen", "wirkungsgrad"]);
+  });
+
+  it("leaves a word the programme holds, one a list translates whole, and a short or non-German word", () => {
+    expect(compoundParts(v, "fahrkarten")).toEqual([]);
+    expect(compoundParts(v, "fahrkartenautomat")).toEqual([]);
+    expect(compoundParts(v, "garten")).toEqual([]);
+    expect(compoundParts(v, "xqzvbnmwrt")).toEqual([]);
   });
 });
 

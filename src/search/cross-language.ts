@@ -1144,8 +1144,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   }
   // Only a direct translation inside a longer word: one a further step away (a derived form, a pivot) is too
   // loose to be a part («свадебное» → bridal → bride in "hybridem").
-  const before = deEn ? wordBefore(vocabulary, deEn) : undefined;
-  for (const [term, share] of asParts(direct, vocabulary, before))
+  for (const [term, share] of asParts(direct, vocabulary))
     out.push({
       start: 0,
       length: 1,
