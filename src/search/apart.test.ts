@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { talksProgrammeIn } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { keepingBetter, typedApart } from "./apart.js";
 import { buildSearchIndex, MIN_SCORE } from "./index.js";
@@ -47,7 +47,7 @@ describe("keepingBetter", () => {
 
 /** A German programme where "Kurs" stands in several titles and "Imkerei" in one. */
 function programme(): Programme {
-  const p = talksProgramme([
+  return talksProgrammeIn("de", [
     ["bees", "Imkerei in der Stadt", "Bienenvölker auf dem Dach."],
     ["garden", "Gemüse im Garten", "Tomaten und Bohnen."],
     ["linux", "Kurs: Linux für Einsteiger", "Die Shell kennenlernen."],
@@ -57,12 +57,6 @@ function programme(): Programme {
     ["voting", "Wahlcomputer prüfen", "Was die Maschinen zählen."],
     ["satellites", "Satelliten selbst bauen", "Ein Cubesat im Keller."],
   ]);
-  p.conference.languages = ["de"];
-  for (const s of p.sessions) {
-    s.title = { de: s.title.en as string };
-    s.abstract = { de: s.abstract?.en as string };
-  }
-  return p;
 }
 
 describe("a German compound asked alone", () => {

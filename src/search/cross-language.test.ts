@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { talksProgramme } from "../../test/support/programme-fixture.js";
+import { talksProgramme, talksProgrammeIn } from "../../test/support/programme-fixture.js";
 import type { Programme } from "../programme/model.js";
 import { buildVocabulary } from "./build.js";
 import {
@@ -32,13 +32,7 @@ function germanProgramme(
     ["gardens", "Gemüse im Garten", "Tomaten und Bohnen."],
   ],
 ): Programme {
-  const p = talksProgramme(talks);
-  p.conference.languages = ["de"];
-  for (const s of p.sessions) {
-    s.title = { de: s.title.en as string };
-    s.abstract = { de: s.abstract?.en as string };
-  }
-  return p;
+  return talksProgrammeIn("de", talks);
 }
 
 describe("cross-language search with the dictionaries' word lists", () => {

@@ -79,3 +79,17 @@ export function talksProgramme(talks: [id: string, title: string, abstract?: str
     speakers: [],
   };
 }
+
+/** {@link talksProgramme}'s talks given in another language: their titles and abstracts in it, and the programme's. */
+export function talksProgrammeIn(
+  language: string,
+  talks: [id: string, title: string, abstract?: string][],
+): Programme {
+  const p = talksProgramme(talks);
+  p.conference.languages = [language];
+  for (const s of p.sessions) {
+    s.title = { [language]: s.title.en as string };
+    s.abstract = { [language]: s.abstract?.en as string };
+  }
+  return p;
+}
