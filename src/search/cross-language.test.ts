@@ -533,6 +533,8 @@ describe("compoundParts", () => {
     expect(compoundParts(v, "fahrkartenautomat")).toEqual([]);
     expect(compoundParts(v, "garten")).toEqual([]);
     expect(compoundParts(v, "xqzvbnmwrt")).toEqual([]);
+    // An English word is no compound of German words ("Mort", "Gage").
+    expect(compoundParts(v, "mortgage")).toEqual([]);
   });
 });
 

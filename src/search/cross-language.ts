@@ -889,9 +889,12 @@ function compoundTranslations(
     }
     // Inside a longer programme word only a word the programme does not say alone (a search of its trigrams).
     const inside = single.filter((w) => !vocabulary.has?.(w));
-    for (const [term, share] of asParts(inside, vocabulary, wordBefore(vocabulary, deEn)))
-      alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
-    if (alternatives.length) ways.push({ share: shares[i] as number, alternatives });
+    const asPart = asParts(inside, vocabulary);
+    const words = asPart.length ? asParts(inside, vocabulary, wordBefore(vocabulary, deEn)) : asPart;
+    for (const [term, share] of words) alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
+    // A part found only inside words it is no part of ("gage" in "engage") is still a part the programme says in
+    // some way: its share does not go to the others, which would let "Mort" alone carry "mortgage".
+    if (alternatives.length || asPart.length) ways.push({ share: shares[i] as number, alternatives });
   });
   const share = found.length / parts.length;
   if (!listedWhole && found.length && share >= MIN_COMPOUND_SHARE) {
@@ -921,13 +924,19 @@ function compoundTranslations(
   return out;
 }
 
+/** The lists whose keys are English words. */
+const ENGLISH_LISTS: [from: string, to: string][] = [
+  ["en", "de"],
+  ["en", "ru"],
+];
 /** How many query words' compound parts an index remembers (see {@link compoundParts}). */
 const PARTS_KEPT = 1_000;
 const rememberedParts = perOwner<Index, Lru<string, readonly string[]>>(() => new Lru(PARTS_KEPT));
 
 /**
  * The parts of a German compound query word the programme does not hold as typed and no list translates whole
- * ("Hypnosekurs" → hypnose + kurs), as the dictionary translations split it; empty for any other word. For
+ * ("Hypnosekurs" → hypnose + kurs), as the dictionary translations split it; empty for any other word, an
+ * English one included. For
  * scoring the query with the compound typed apart (apart.ts): a compound is what its parts typed apart say, and
  * a list's translation of a whole word says it better (a "Kreuzfahrt" is no cross and drive).
  */
@@ -939,6 +948,8 @@ export function compoundParts(v: Index, word: string): readonly string[] {
     const vocabulary = lexiconView(v);
     if (vocabulary.common(word) && !v.languages.includes("de")) return [];
     if (translate(deEn, word, "de").length) return [];
+    // An English word is no German compound ("mortgage" is no "Mort" and "Gage").
+    if (ENGLISH_LISTS.some(([from, to]) => (lexicon(from, to)?.lookup(word).length ?? 0) > 0)) return [];
     return splitGerman(word, vocabulary, deEn) ?? [];
   });
 }
