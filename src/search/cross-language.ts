@@ -182,53 +182,73 @@ function lookUp(list: Lexicon, word: string, lang: string): Tiers {
   // anything where no listed word begins with that much of it (one search tells how much some does), and is not
   // made — a word with a slip, or a compound's piece, shares few letters with any.
   const shared = list.sharedPrefix?.(word) ?? word.length;
-  const mayFind = (key: string) => shared >= firstDifference(key, word);
   // A Russian form's dictionary forms by the morphological dictionary («удаленные» → удаленный).
   const forms = lang === "ru" ? (russianForms()?.lemmasOf(word) ?? []) : [];
   const exact: string[] = [];
   for (const form of forms)
-    if (mayFind(form)) for (const t of list.lookup(form)) if (!exact.includes(t)) exact.push(t);
+    if (mayFind(form, word, shared)) for (const t of list.lookup(form)) if (!exact.includes(t)) exact.push(t);
   if (exact.length) return { exact, guessed: [], listed: true };
   const s = queryStem(word, lang);
   if (s.length < 3) return NONE;
   const lemmas: [string, string[]][] = [];
-  if (mayFind(s))
+  if (mayFind(s, word, shared))
     list.withPrefix(s, MAX_LEMMAS, (lemma, translations) => {
       if (queryStem(lemma, lang) === s) lemmas.push([lemma, translations]);
     });
   // A Russian form whose stem drops or gains a vowel (a fleeting о/е: «ошибок» ошибка, «замка» замок).
   if (!lemmas.length && lang === "ru")
     for (const other of fleetingVowel(s))
-      if (mayFind(other))
+      if (mayFind(other, word, shared))
         list.withPrefix(other, MAX_LEMMAS, (lemma, translations) => {
           if (queryStem(lemma, lang) === other) lemmas.push([lemma, translations]);
         });
   // …or one Snowball stems shorter than its lemma («простоя» просто-, «простой» прост-).
-  if (!lemmas.length && lang === "ru" && s.length > MIN_FLEETING_STEM && mayFind(s.slice(0, -1)))
+  if (
+    !lemmas.length &&
+    lang === "ru" &&
+    s.length > MIN_FLEETING_STEM &&
+    mayFind(s.slice(0, -1), word, shared)
+  )
     list.withPrefix(s.slice(0, -1), MAX_LEMMAS, (lemma, translations) => {
       if (!lemma.includes(" ") && endingAway(word, queryStem(lemma, lang)))
         lemmas.push([lemma, translations]);
     });
   // A dictionary form first: the lists also hold forms of a lemma as words of their own, taken from a gloss
   // («сетью» trammel, of «ловить сетью»), which are not what the word means («сетях» → сеть, network).
-  const rank = (lemma: string) =>
-    (lang === "ru" && !DICTIONARY_ENDING.test(lemma.slice(queryStem(lemma, lang).length)) ? DEFERRED : 0) +
-    Math.abs(lemma.length - word.length);
-  lemmas.sort((a, b) => rank(a[0]) - rank(b[0]));
+  lemmas.sort((a, b) => lemmaRank(a[0], word, lang) - lemmaRank(b[0], word, lang));
   // The word's dictionary form, when the morphological dictionary knows none (else another list's lemma sharing
   // the stem is another word: «кисель» is no «кислый»): the best-ranked lemmas, when they end as one does.
-  const best = !forms.length && lemmas.length ? rank(lemmas[0]?.[0] as string) : DEFERRED;
+  const best = !forms.length && lemmas.length ? lemmaRank(lemmas[0]?.[0] as string, word, lang) : DEFERRED;
   const out: Tiers = { exact, guessed: [] };
   for (const [lemma, translations] of lemmas) {
     if (forms.includes(lemma)) continue;
-    const tier = best < DEFERRED && rank(lemma) === best ? out.exact : out.guessed;
+    const tier = best < DEFERRED && lemmaRank(lemma, word, lang) === best ? out.exact : out.guessed;
     for (const t of translations) if (!out.exact.includes(t) && !tier.includes(t)) tier.push(t);
   }
   return out;
 }
 
+/**
+ * Whether a list may hold `key`, a word sharing some beginning with `word`, when no listed word begins with more
+ * than `shared` letters of `word` ({@link lookUp}).
+ */
+function mayFind(key: string, word: string, shared: number): boolean {
+  return shared >= firstDifference(key, word);
+}
+
 /** What ranks a lemma not ending as a dictionary form after every one that does. */
 const DEFERRED = 100;
+
+/**
+ * How far a listed lemma sharing a word's stem stands from being its dictionary form ({@link lookUp}, lower first):
+ * {@link DEFERRED} when a Russian one does not end as a dictionary form, then by how much the lengths differ.
+ */
+function lemmaRank(lemma: string, word: string, lang: string): number {
+  return (
+    (lang === "ru" && !DICTIONARY_ENDING.test(lemma.slice(queryStem(lemma, lang).length)) ? DEFERRED : 0) +
+    Math.abs(lemma.length - word.length)
+  );
+}
 
 /**
  * What a Russian dictionary form ends in past its stem: a noun's nominative singular, an adjective's or

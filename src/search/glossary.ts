@@ -181,23 +181,14 @@ function anotherLemma(token: string, p: Phrase): boolean {
 export function translateTokens(tokens: readonly string[]): Translation[] {
   // Each token's stem per column, by index (token × column), worked out when first needed.
   const stems: (string | undefined)[] = new Array(tokens.length * COLUMNS.length);
-  const stemOf = (i: number, lang: string): string => {
-    const at = i * COLUMNS.length + COLUMN_INDEX[lang as (typeof COLUMNS)[number]];
-    let s = stems[at];
-    if (s === undefined) {
-      s = queryStem(tokens[i] as string, lang);
-      stems[at] = s;
-    }
-    return s;
-  };
   const found = new Map<string, Translation>();
   for (let i = 0; i < tokens.length; i++) {
     const seen = new Set<Phrase>();
     for (const lang of COLUMNS) {
-      for (const p of byFirstStem.get(lang)?.get(stemOf(i, lang).slice(0, 4)) ?? []) {
+      for (const p of byFirstStem.get(lang)?.get(stemAt(tokens, stems, i, lang).slice(0, 4)) ?? []) {
         if (seen.has(p)) continue;
         if (i + p.stems.length > tokens.length) continue;
-        if (!p.stems.every((s, j) => sameStem(stemOf(i + j, lang), s))) continue;
+        if (!p.stems.every((s, j) => sameStem(stemAt(tokens, stems, i + j, lang), s))) continue;
         if (anotherLemma(tokens[i] as string, p)) continue;
         seen.add(p);
         const key = `${i}:${p.stems.length}`;
@@ -209,6 +200,20 @@ export function translateTokens(tokens: readonly string[]): Translation[] {
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The stem of token `i` in a column's language, kept in `stems` (token × column) once worked out: a function of
+ * its own rather than a closure made per call (the bundle names every closure it makes: esbuild's keepNames).
+ */
+function stemAt(tokens: readonly string[], stems: (string | undefined)[], i: number, lang: string): string {
+  const at = i * COLUMNS.length + COLUMN_INDEX[lang as (typeof COLUMNS)[number]];
+  let s = stems[at];
+  if (s === undefined) {
+    s = queryStem(tokens[i] as string, lang);
+    stems[at] = s;
+  }
+  return s;
 }
 
 /**

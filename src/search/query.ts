@@ -91,27 +91,32 @@ function latinOfMixed(chunk: readonly string[]): string[] | undefined {
  */
 export function joinLetterNames(chunks: readonly string[], stop: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const isName = (chunk: string) => {
-    const [word, ...more] = chunkWords(chunk);
-    return (
-      word !== undefined &&
-      !more.length &&
-      isCyrillic(word) &&
-      lettersNamed(word).length > 0 &&
-      !stop.has(word) &&
-      !STOPWORDS.has(word) &&
-      /^\p{L}+$/u.test(chunk)
-    );
-  };
   for (let i = 0; i < chunks.length; ) {
     let end = i;
-    while (end < chunks.length && isName(chunks[end] as string)) end++;
+    while (end < chunks.length && namesLetter(chunks[end] as string, stop)) end++;
     if (end - i >= 2) {
       out.push(chunks.slice(i, end).join(""));
       i = end;
     } else out.push(chunks[i++] as string);
   }
   return out;
+}
+
+/**
+ * Whether a query chunk is one word naming a Latin letter in Cyrillic, and no stop word ({@link joinLetterNames}).
+ * A function of its own, not a closure made per query: the bundle names every closure it makes (esbuild's keepNames).
+ */
+function namesLetter(chunk: string, stop: ReadonlySet<string>): boolean {
+  const [word, ...more] = chunkWords(chunk);
+  return (
+    word !== undefined &&
+    !more.length &&
+    isCyrillic(word) &&
+    lettersNamed(word).length > 0 &&
+    !stop.has(word) &&
+    !STOPWORDS.has(word) &&
+    /^\p{L}+$/u.test(chunk)
+  );
 }
 
 /** No stop words: the words after a place word are all kept ({@link meaningful}). */
@@ -225,6 +230,16 @@ function glossaryMost(v: Vocabulary, glossary: readonly Translation[]): number {
   return most;
 }
 
+/** Whether a chunk's retyped words may be words: a retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is none. */
+function mayRetype(swapped: readonly string[]): boolean {
+  return swapped.length > 0 && !swapped.some(unpronounceable);
+}
+
+/** What a reach on the other layout is worth against the typed reading's (less for a broken word). */
+function retypedWorth(reach: number, broken: boolean): number {
+  return (broken ? reach * BROKEN_WORD : reach) * LAYOUT_PENALTY;
+}
+
 /**
  * Which reading of a chunk to take: "swapped" when the other layout's reaches the programme clearly better (by
  * more than the layout penalty, broken words less), else "typed" when the typed one reaches it, else "unknown".
@@ -240,9 +255,6 @@ function layoutChoice(
   broken: boolean,
   memo: Memo,
 ): "typed" | "swapped" | "unknown" {
-  // A retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is no word.
-  const mayRetype = () => swapped.length > 0 && !swapped.some(unpronounceable);
-  const worth = (reach: number) => (broken ? reach * BROKEN_WORD : reach) * LAYOUT_PENALTY;
   // A reach is at most an exact match's, so the other layout's reading can only win against one below
   // LAYOUT_PENALTY of that: a word the programme holds as typed, or by its stem, is read so without working
   // out the other reading (a Cyrillic or Latin jumble, the dearest kind of word to look up).
@@ -253,17 +265,17 @@ function layoutChoice(
       ? Math.max(matchCeiling(v, typed[0] as string), SIM.translation)
       : Number.POSITIVE_INFINITY;
   let swappedReach: number | undefined;
-  if (ceiling < below && swapped.some((w) => knows(v, w)) && mayRetype()) {
+  if (ceiling < below && swapped.some((w) => knows(v, w)) && mayRetype(swapped)) {
     swappedReach = reach(v, swapped, memo);
-    if (worth(swappedReach) > ceiling) return "swapped";
+    if (retypedWorth(swappedReach, broken) > ceiling) return "swapped";
   }
   const typedReach = reach(v, typed, memo);
-  if (typedReach < below && (swappedReach !== undefined || mayRetype())) {
+  if (typedReach < below && (swappedReach !== undefined || mayRetype(swapped))) {
     swappedReach ??=
       swapped.length === 1
-        ? reachUnless(v, swapped, memo, (most) => worth(most) <= typedReach)
+        ? reachUnless(v, swapped, memo, (most) => retypedWorth(most, broken) <= typedReach)
         : reach(v, swapped, memo);
-    if (worth(swappedReach) > typedReach) return "swapped";
+    if (retypedWorth(swappedReach, broken) > typedReach) return "swapped";
   }
   return typedReach > 0 ? "typed" : "unknown";
 }
@@ -304,10 +316,6 @@ export function interpretQuery(
   const readings: Reading[] = [];
   // Words read in Cyrillic minus words read in Latin letters, over the words with a clear reading.
   let cyrillic = 0;
-  const vote = (words: string[]) => {
-    if (words.some(isCyrillic)) cyrillic++;
-    else if (words.some((w) => /[a-z]/.test(w))) cyrillic--;
-  };
   const chunks = joinLetterNames(query.split(/\s+/), v.stop);
   // Each chunk tokenized once, its words then kept or dropped as stop words by where it stands.
   const tokens = chunks.map(chunkWords);
@@ -358,7 +366,7 @@ export function interpretQuery(
     const broken =
       PUNCTUATION_INSIDE.test(retyped) || (/^\p{L}+$/u.test(chunk) && LAYOUT_PUNCTUATION.test(retyped));
     const choice = layoutChoice(v, typed, swapped.words, broken, memo);
-    if (choice !== "unknown") vote(choice === "swapped" ? swapped.words : typed);
+    if (choice !== "unknown") cyrillic += scriptVote(choice === "swapped" ? swapped.words : typed);
     // Read as typed, a chunk may hold several words ("островок.ру"): each that means nothing and retypes to
     // a stop word is dropped, as it would be standing alone.
     const kept =
@@ -413,6 +421,12 @@ export function interpretQuery(
   // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
   if (out.some((q) => !isPlaceWord(q.word))) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
   return { words: out, text };
+}
+
+/** A clear reading's vote for the script the query was typed in: 1 Cyrillic, −1 Latin letters, else 0. */
+function scriptVote(words: readonly string[]): number {
+  if (words.some(isCyrillic)) return 1;
+  return words.some((w) => /[a-z]/.test(w)) ? -1 : 0;
 }
 
 /**
