@@ -348,7 +348,7 @@ export function interpretQuery(
     }
     // A real word («шахматы», «жизнь», «синхронизации») was typed as meant, held by the programme or not: its
     // retyping is a jumble that reaches only noise ("vfns"), and is neither read nor dropped as a stop word.
-    const asTyped = typed.every(isTypedAsMeant);
+    const asTyped = heldAsTyped(v, chunk, typed, memo) || typed.every(isTypedAsMeant);
     const retyped = swapLayout(chunk);
     const swapped = meaningfulOf(asTyped ? [] : retypedChunkWords(chunk), v.stop);
     // A chunk of one letter retyped is that letter ("y" н, as in «драм н бейс»): read so only beside words typed
@@ -421,6 +421,26 @@ export function interpretQuery(
   // Words naming a kind of place ("devroom", "зал") ask for a track or room, unless they are all there is.
   if (out.some((q) => !isPlaceWord(q.word))) for (const q of out) if (isPlaceWord(q.word)) q.optional = true;
   return { words: out, text };
+}
+
+/**
+ * Whether a chunk reads the same whether or not its word is {@link isTypedAsMeant}, so that its dictionary look-ups
+ * (three word lists for a Latin word, the dearest step of a word met for the first time) need not be made: one word
+ * of two letters or more that the programme holds as typed and reaches in full, whose retyping is no stop word.
+ * Taken as typed as meant, its reading is the typed one. Taken otherwise, it is too: its other-layout reading could
+ * only win against a reach below {@link LAYOUT_PENALTY} of an exact match (layoutChoice, and the reading of a word
+ * typed with the wrong layout throughout), and the retyped letter is read only for a one-letter word; only a retyping
+ * into noise takes another path (the chunk then read as typed but not voting for its script).
+ */
+function heldAsTyped(v: Vocabulary, chunk: string, typed: readonly string[], memo: Memo): boolean {
+  const word = typed[0] as string;
+  return (
+    typed.length === 1 &&
+    word.length > 1 &&
+    v.termIds.has(word) &&
+    reach(v, typed, memo) >= LAYOUT_PENALTY * SIM.exact &&
+    !meaningfulOf(retypedChunkWords(chunk), v.stop).noise
+  );
 }
 
 /** A clear reading's vote for the script the query was typed in: 1 Cyrillic, −1 Latin letters, else 0. */
