@@ -193,10 +193,10 @@ class Index implements SearchIndex {
 }
 
 /**
- * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, words run together split, "without" words' -less forms
- * (without.ts) and English derivations found, every
- * document they reach scored into `scores`; returns the words as read. A `trace` hears how the scoring went (the
- * search never passes one: scripts/explain-search.ts does).
+ * The pipeline's stages 2–4 for one query: its words read, acronyms spelled out, words run together split,
+ * "without" words' -less forms (without.ts) and English derivations found, every document they reach scored into
+ * `scores`; returns the words as read. A `trace` hears how the scoring went (the search never passes one:
+ * scripts/explain-search.ts does).
  */
 export function scoreQuery(
   v: Vocabulary,
