@@ -8,6 +8,7 @@ import {
   FileLexicon,
   LOOKUPS_KEPT,
   lexicon,
+  listWork,
   openedLexicons,
   prepareLexicons,
 } from "./lexicon.js";
@@ -61,6 +62,24 @@ describe("a word list built by the build's own code, searched in memory and from
     expect(keys).toHaveLength(1000);
     expect(keys[0]).toBe("w01000");
     expect(keys.at(-1)).toBe("w01999");
+  });
+
+  it("counts the look-ups past its memo and the blocks it reads from disk (listWork)", () => {
+    writeFileSync(join(dir, "counted.tsv"), `${manyWords(3000).join("\n")}\n`);
+    const file = FileLexicon.open(join(dir, "counted.tsv"), 0);
+    const before = listWork();
+    const since = () => {
+      const now = listWork();
+      return { lookups: now.lookups - before.lookups, blocksRead: now.blocksRead - before.blocksRead };
+    };
+    file.lookup("w00001");
+    expect(since()).toEqual({ lookups: 1, blocksRead: 1 });
+    // The same word again is the memo's; a neighbour in the same block is a look-up but no read.
+    file.lookup("w00001");
+    file.lookup("w00002");
+    expect(since()).toEqual({ lookups: 2, blocksRead: 1 });
+    file.lookup("w02999");
+    expect(since()).toEqual({ lookups: 3, blocksRead: 2 });
   });
 
   it("reads a small file whole, as one block, finding what reading it a block at a time finds", () => {

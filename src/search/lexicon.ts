@@ -223,6 +223,18 @@ export class BufferLexicon implements Lexicon {
   }
 }
 
+/** What the lists' files have done since the process started ({@link listWork}). */
+const work = { lookups: 0, blocksRead: 0 };
+
+/**
+ * How many look-ups the word lists' files have answered past their memo of the latest, and how many blocks they
+ * have read from disk, since the process started: counts of work for the benchmark, which a loaded machine's
+ * timings blur.
+ */
+export function listWork(): { lookups: number; blocksRead: number } {
+  return { ...work };
+}
+
 /** A word list in a file, read a block at a time (see the module's comment). */
 export class FileLexicon implements Lexicon {
   /** Where each block starts (a line start), and one past the end of the file last. */
@@ -290,6 +302,7 @@ export class FileLexicon implements Lexicon {
       this.cache.set(i, b);
       return b;
     }
+    work.blocksRead++;
     const start = this.starts[i] as number;
     // Not zeroed first: the read fills it (what it did not fill is cut off).
     const bytes = Buffer.allocUnsafe((this.starts[i + 1] as number) - start);
@@ -325,6 +338,7 @@ export class FileLexicon implements Lexicon {
     if (!key || !this.firsts.length) return [];
     let found = this.looked.get(key);
     if (!found) {
+      work.lookups++;
       found = this.block(this.blockOf(key)).lookup(key);
       this.looked.set(key, found);
     }
