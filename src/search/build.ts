@@ -11,7 +11,10 @@ import {
   FIELD_WEIGHTS,
   type Field,
   isCyrillicLang,
+  OWN_COMPANY_WEIGHT,
+  OWN_TEXT_MASK,
   PROSE_MASK,
+  SPEAKER_AFFILIATION_MASK,
   type SearchDoc,
   searchDocuments,
 } from "./documents.js";
@@ -400,7 +403,15 @@ class Builder {
       if (log.docs[last] === doc) {
         // Float32 rounding keeps order, so the larger of two rounded weights is the larger weight rounded.
         if ((log.weights[last] as number) < weight) log.weights[last] = weight;
-        log.masks[last] = (log.masks[last] as number) | bit;
+        const mask = (log.masks[last] as number) | bit;
+        log.masks[last] = mask;
+        // A session naming in its own texts the company its speaker comes from is that company's talk.
+        if (
+          mask & SPEAKER_AFFILIATION_MASK &&
+          mask & OWN_TEXT_MASK &&
+          (log.weights[last] as number) < OWN_COMPANY_WEIGHT
+        )
+          log.weights[last] = OWN_COMPANY_WEIGHT;
         return;
       }
     }

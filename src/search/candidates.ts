@@ -6,6 +6,7 @@
 import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
+import { otherNameForms } from "./given-names.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
@@ -52,6 +53,8 @@ export const SIM = {
   suffix: 0.9,
   /** Upper bound of a word found inside a longer one; scaled by its share. */
   infix: 0.8,
+  /** Another form of a given name (“Grigory” Grisha, “Wlad” Vladislav): one person, not one spelling. */
+  givenName: 0.8,
   /** A name whose consonants alone sound alike ("Майкл" ~ "Michael"). */
   skeleton: 0.75,
   /**
@@ -167,6 +170,7 @@ function matchWord(v: Vocabulary, word: string, translated: boolean, fuzzy: bool
   const wordStem = queryStem(word);
   if (exact !== undefined) add(exact, SIM.exact);
   matchAlias(v, word, add);
+  matchGivenName(v, word, add);
   const stemmed = sameStem(v, word);
   for (const t of stemmed) {
     // A name is only ever written one way: "knitting" is not the project Knit, though stemmed alike.
@@ -954,6 +958,17 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
   const alias = ALIASES.get(word);
   const id = alias === undefined ? undefined : v.termIds.get(alias);
   if (id !== undefined && v.proper.has(id)) add(id, SIM.translation);
+}
+
+/**
+ * The programme's names that are another form of the given name `word` is (given-names.ts: “Grigory” Grisha,
+ * “Wlad” Vladislav, “Andrew” Андрей), where they stand in a name: one person, said another way.
+ */
+function matchGivenName(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
+  const forms = otherNameForms(word);
+  if (!forms.length) return;
+  const keys = v.romanKeys();
+  for (const key of forms) for (const id of keys.get(key) ?? []) if (isName(v, id)) add(id, SIM.givenName);
 }
 
 /** Shortest Latin spelling looked for inside a longer name, and how many of a word's spellings are. */

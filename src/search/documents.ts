@@ -13,17 +13,21 @@ import {
   type Text,
 } from "../programme/model.js";
 
-/** Field weights: what a match in each field is worth relative to a match in a title or a name. */
+/**
+ * Field weights: what a match in each field is worth relative to a match in a title or a name. A company finds
+ * its people before their talks, as a name does (a speaker's affiliation outweighs the same words in their
+ * sessions), unless a session names the company itself ({@link OWN_COMPANY_WEIGHT}).
+ */
 export const FIELD_WEIGHTS = {
   title: 1,
   name: 1,
   subtitle: 0.8,
-  affiliation: 0.58,
+  affiliation: 0.6,
   track: 0.85,
   room: 0.8,
   kind: 0.8,
   speakerName: 0.7,
-  speakerAffiliation: 0.6,
+  speakerAffiliation: 0.58,
   abstract: 0.55,
   bio: 0.55,
   audience: 0.45,
@@ -44,10 +48,25 @@ export type FieldName = keyof typeof FIELD_WEIGHTS;
 export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[];
 
 /** The bits (in FIELD_NAMES order) of the prose fields: abstracts, biographies, audiences. */
-export const PROSE_MASK = FIELD_NAMES.reduce(
-  (m, f, bit) => (f === "abstract" || f === "bio" || f === "audience" ? m | (1 << bit) : m),
-  0,
-);
+export const PROSE_MASK = fieldMask(["abstract", "bio", "audience"]);
+
+/** The bits (in FIELD_NAMES order) of some fields. */
+function fieldMask(fields: readonly FieldName[]): number {
+  return FIELD_NAMES.reduce((m, f, bit) => (fields.includes(f) ? m | (1 << bit) : m), 0);
+}
+
+/**
+ * A session saying in its own title, subtitle or abstract the word its speaker's affiliation holds: the company's
+ * talk about its own work (“In «Ideco» we…”, a library's author on the library), above the person, whose
+ * affiliation weighs {@link FIELD_WEIGHTS}.affiliation.
+ */
+export const OWN_COMPANY_WEIGHT = 0.62;
+
+/** The bits (in FIELD_NAMES order) of a session's own texts: title, subtitle, abstract. */
+export const OWN_TEXT_MASK = fieldMask(["title", "subtitle", "abstract"]);
+
+/** The bit of a session's speakers' affiliations. */
+export const SPEAKER_AFFILIATION_MASK = fieldMask(["speakerAffiliation"]);
 
 /** A field of a document: its text, which field it is, its weight, content language (ISO 639-1) and role. */
 export interface Field {

@@ -67,12 +67,12 @@ describe("buildSearchIndex on a small programme", () => {
     expect(index.search("распределённое кэширование")[0]?.id).toBe("caching");
   });
 
-  it("finds speakers by name in either script, and a company's talks before its people", () => {
+  it("finds speakers by name in either script, and a company's people before their talks", () => {
     expect(index.search("Ann Lee")[0]).toMatchObject({ kind: "speaker", id: "ann-lee", name: "Ann Lee" });
     expect(index.search("Энн Ли")[0]?.id).toBe("ann-lee");
     const company = index.search("Яндекс");
-    expect(company[0]).toMatchObject({ kind: "talk", id: "async-io" });
-    expect(company.map((r) => r.id)).toContain("ann-lee");
+    expect(company[0]).toMatchObject({ kind: "speaker", id: "ann-lee" });
+    expect(company.map((r) => r.id)).toContain("async-io");
   });
 
   it("reports workshops as workshops; finds a break by its name, never above a talk that matches as well", () => {
@@ -339,5 +339,47 @@ describe("«did you mean»", () => {
   it("offers nothing for nonsense, nor when there are results", () => {
     expect(index.didYouMean?.("qwxzv blorp")).toEqual([]);
     expect(index.didYouMean?.("behavior driven")).toEqual([]);
+  });
+});
+
+describe("people and their companies", () => {
+  const programme = talksProgramme([
+    ["orm", "MongoEngine: NoORM for NoSQL", "A document mapper for MongoDB."],
+    ["tornado", "Tornado: not only web sites", "At Ideco we build network gateways with a web interface."],
+    ["bots", "How to write a chat bot", "Without a PhD."],
+  ]);
+  programme.speakers = [
+    {
+      id: "grisha",
+      name: { en: "Grisha Kostjuk", ru: "Гриша Костюк" },
+      affiliation: { en: "Positive Technologies" },
+    },
+    { id: "valentin", name: { en: "Valentin Sinisyn" }, affiliation: { en: "Ideco" } },
+    { id: "vlad", name: { en: "Vladislav Blinov" }, affiliation: { en: "Toptal" } },
+  ];
+  const speakersOf: Record<string, string[]> = { orm: ["grisha"], tornado: ["valentin"], bots: ["vlad"] };
+  for (const s of programme.sessions) s.speakers = speakersOf[s.id] ?? [];
+  const index = buildSearchIndex(programme);
+  const ids = (q: string) => index.search(q).map((r) => r.id);
+
+  it("finds a company's people before their talks, typed as published or in Cyrillic", () => {
+    expect(ids("Positive Technologies")).toEqual(["grisha", "orm"]);
+    expect(ids("позитив текнолоджиз")[0]).toBe("grisha");
+    expect(ids("toptal")).toEqual(["vlad", "bots"]);
+  });
+
+  it("finds a talk that names its speaker's company itself before the person", () => {
+    expect(ids("Ideco")).toEqual(["tornado", "valentin"]);
+  });
+
+  it("finds a Russian name surname first, in another romanization, by another form of the given name", () => {
+    expect(ids("Kostiuk Grigory")[0]).toBe("grisha");
+    expect(ids("Blinow Wlad")[0]).toBe("vlad");
+    expect(ids("Гриша")[0]).toBe("grisha");
+  });
+
+  it("finds no one by another form of a given name beside a surname nobody has", () => {
+    expect(ids("Petrov Grigory")).not.toContain("grisha");
+    expect(ids("Ivanov Vlad")).not.toContain("vlad");
   });
 });
