@@ -14,8 +14,8 @@ import {
   OWN_COMPANY_WEIGHT,
   OWN_TEXT_MASK,
   PROSE_MASK,
-  SPEAKER_AFFILIATION_MASK,
   type SearchDoc,
+  SPEAKER_AFFILIATION_MASK,
   searchDocuments,
 } from "./documents.js";
 import { germanQueryStopwords, stopwordsOf } from "./languages.js";

@@ -6,8 +6,8 @@
 import { transliterate } from "../text/romanize.js";
 import { ALIASES } from "./aliases.js";
 import { editDistance } from "./distance.js";
-import { otherNameForms } from "./given-names.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
+import { otherNameForms } from "./given-names.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
 import { swapLayout } from "./layout.js";
 import { lettersNamed, spelledAcronyms } from "./letter-names.js";
