@@ -112,8 +112,8 @@ const FORMS: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, Set<string>>();
   const link = (from: readonly string[], to: readonly string[]) => {
     for (const k of from) {
-      let set = out.get(k);
-      if (!set) out.set(k, (set = new Set()));
+      const set = out.get(k) ?? new Set<string>();
+      out.set(k, set);
       for (const t of to) if (t !== k) set.add(t);
     }
   };
