@@ -129,6 +129,18 @@ describe("names across scripts by the rules people use", () => {
     expect(shortAlike("оливье", "olivier")).toBe(true);
   });
 
+  it("hears Polish drz and rz read letter by letter, Hindi jh, a French -gue and a name's first x", () => {
+    expect(shortAlike("анджей", "andrzej")).toBe(true);
+    expect(alike("варжински", "warzynski")).toBe(true);
+    expect(alike("джалани", "jhalani")).toBe(true);
+    expect(alike("мюрг", "murgue")).toBe(true);
+    expect(alike("шочикале", "xochicale")).toBe(true);
+    expect(alike("сиань", "xian")).toBe(false); // two consonants
+    // Inside a word, or before a consonant, x is кс as before.
+    expect(alike("шерокс", "xerox")).toBe(true);
+    expect(alike("шмл", "xml")).toBe(false);
+  });
+
   it("reads щ in every romanization of Russian: English, German, French, Polish", () => {
     for (const latin of ["shchukin", "schtschukin", "chtchoukine", "szczukin"])
       expect(alike("щукин", latin), latin).toBe(true);

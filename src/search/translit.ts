@@ -111,7 +111,7 @@ const SOUNDS = {
   x4: S(["x"], 4),
   x5: S(["x"], 5),
   x7: S(["x"], 7),
-  rz: S(["rs", "rts", "x"], 2),
+  rz: S(["rs", "rts", "x", "rx"], 2),
   j2: S(["j"], 2),
   j3: S(["j"], 3),
   sx: S(["s", "x"], 1),
@@ -150,6 +150,7 @@ const SOUNDS = {
   kc2: S(["ks", "c"], 2),
   rSilent: S(["r", ""], 1),
   ks: S(["ks"], 1),
+  xInitial: S(["ks", "s", "x"], 1),
   h: S(["h"], 1),
   l: S(["l"], 1),
   m: S(["m"], 1),
@@ -169,6 +170,8 @@ function latinAlternatives(word: string, i: number): Sound {
   if (word.startsWith("tsch", i)) return SOUNDS.c4;
   if (word.startsWith("sch", i)) return SOUNDS.x3;
   if (word.startsWith("dzh", i)) return SOUNDS.j3;
+  // Polish drz is дж ("Andrzej" Анджей, "Jędrzej" Енджей).
+  if (word.startsWith("drz", i)) return SOUNDS.j3;
   // German "Steinberg", "Spiegel": Штайнберг, Шпигель.
   if (i === 0 && (word.startsWith("st") || word.startsWith("sp")) && VOWELS.has(word[2] ?? ""))
     return SOUNDS.sx;
@@ -202,7 +205,8 @@ function latinAlternatives(word: string, i: number): Sound {
     // Hungarian cs is ч ("Vancsa" Ванча).
     case "cs":
       return SOUNDS.kc2;
-    // Polish rz is ж ("Przybylski" Пшибыльский, "Grzegorz" Гжегож); German rz is рц ("Herz").
+    // Polish rz is ж ("Przybylski" Пшибыльский, "Grzegorz" Гжегож), рж read letter by letter ("Warzynski"
+    // Варжински); German rz is рц ("Herz").
     case "rz":
       return SOUNDS.rz;
     case "ch":
@@ -216,6 +220,8 @@ function latinAlternatives(word: string, i: number): Sound {
     case "ck":
       return SOUNDS.k2;
     case "dj":
+    // Hindi jh is дж ("Jhalani" Джалани, "Jha" Джха).
+    case "jh":
       return SOUNDS.j2;
     case "ts":
     case "tz":
@@ -259,6 +265,9 @@ function latinAlternatives(word: string, i: number): Sound {
     // An English -er after a consonant is a Russian -р ("Alexander" Александр, "Peter" Пётр).
     if (ch === "e" && next === "r" && i === word.length - 2 && i >= 3 && !VOWELS.has(word[i - 1] as string))
       return SOUNDS.silentE;
+    // A French -gue ends in its consonant ("Murgue" Мюрг, "Bogue" Бог).
+    if (ch === "e" && i === word.length - 1 && i >= 3 && word[i - 1] === "u" && word[i - 2] === "g")
+      return SOUNDS.silentE;
     // A silent final e after a consonant ("engine", "style").
     if (ch === "e" && i === word.length - 1 && i >= 3 && !VOWELS.has(word[i - 1] as string))
       return SOUNDS.silentE;
@@ -298,7 +307,8 @@ function latinAlternatives(word: string, i: number): Sound {
       // "Zaitsev" з, "Zimmermann" ц.
       return SOUNDS.sts;
     case "x":
-      return SOUNDS.ks;
+      // An x beginning a name may be с, ш as well: Chinese "Xi" Си, Nahuatl and Portuguese "Xochicale" Шочикале.
+      return i === 0 && "aeiou".includes(next || "-") ? SOUNDS.xInitial : SOUNDS.ks;
     case "h":
       return SOUNDS.h;
     case "l":
