@@ -10,12 +10,10 @@ import {
   FIELD_NAMES,
   FIELD_WEIGHTS,
   type Field,
+  heldWeight,
   isCyrillicLang,
-  OWN_COMPANY_WEIGHT,
-  OWN_TEXT_MASK,
   PROSE_MASK,
   type SearchDoc,
-  SPEAKER_AFFILIATION_MASK,
   searchDocuments,
 } from "./documents.js";
 import { germanQueryStopwords, stopwordsOf } from "./languages.js";
@@ -402,16 +400,9 @@ class Builder {
       const last = this.lastPosting[term] as number;
       if (log.docs[last] === doc) {
         // Float32 rounding keeps order, so the larger of two rounded weights is the larger weight rounded.
-        if ((log.weights[last] as number) < weight) log.weights[last] = weight;
         const mask = (log.masks[last] as number) | bit;
         log.masks[last] = mask;
-        // A session naming in its own texts the company its speaker comes from is that company's talk.
-        if (
-          mask & SPEAKER_AFFILIATION_MASK &&
-          mask & OWN_TEXT_MASK &&
-          (log.weights[last] as number) < OWN_COMPANY_WEIGHT
-        )
-          log.weights[last] = OWN_COMPANY_WEIGHT;
+        log.weights[last] = heldWeight(Math.max(log.weights[last] as number, weight), mask);
         return;
       }
     }

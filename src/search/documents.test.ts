@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Programme } from "../programme/model.js";
-import { documentLanguages, searchDocuments } from "./documents.js";
+import {
+  documentLanguages,
+  FIELD_NAMES,
+  FIELD_WEIGHTS,
+  type FieldName,
+  heldWeight,
+  OWN_COMPANY_WEIGHT,
+  searchDocuments,
+} from "./documents.js";
 
 function programme(): Programme {
   return {
@@ -78,5 +86,28 @@ describe("searchDocuments", () => {
 
   it("lists the content languages, declared ones first", () => {
     expect(documentLanguages(programme(), docs)).toEqual(["de", "en", "fr"]);
+  });
+});
+
+describe("heldWeight", () => {
+  const mask = (...fields: FieldName[]) => fields.reduce((m, f) => m | (1 << FIELD_NAMES.indexOf(f)), 0);
+
+  it("is the best field's weight for a word in one field or in fields that say nothing more together", () => {
+    expect(heldWeight(FIELD_WEIGHTS.title, mask("title"))).toBe(FIELD_WEIGHTS.title);
+    expect(heldWeight(FIELD_WEIGHTS.speakerAffiliation, mask("speakerAffiliation", "track"))).toBe(
+      FIELD_WEIGHTS.speakerAffiliation,
+    );
+  });
+
+  it("raises a session's word that is its speaker's company, said in its own texts, above the person", () => {
+    const own = heldWeight(FIELD_WEIGHTS.speakerAffiliation, mask("abstract", "speakerAffiliation"));
+    expect(own).toBe(OWN_COMPANY_WEIGHT);
+    expect(own).toBeGreaterThan(FIELD_WEIGHTS.affiliation);
+    // Its title's weight stays.
+    expect(heldWeight(FIELD_WEIGHTS.title, mask("title", "speakerAffiliation"))).toBe(FIELD_WEIGHTS.title);
+  });
+
+  it("keeps a company's people above their sessions that do not name it themselves", () => {
+    expect(FIELD_WEIGHTS.affiliation).toBeGreaterThan(FIELD_WEIGHTS.speakerAffiliation);
   });
 });

@@ -62,11 +62,18 @@ function fieldMask(fields: readonly FieldName[]): number {
  */
 export const OWN_COMPANY_WEIGHT = 0.62;
 
-/** The bits (in FIELD_NAMES order) of a session's own texts: title, subtitle, abstract. */
-export const OWN_TEXT_MASK = fieldMask(["title", "subtitle", "abstract"]);
+const OWN_TEXT_MASK = fieldMask(["title", "subtitle", "abstract"]);
+const SPEAKER_AFFILIATION_MASK = fieldMask(["speakerAffiliation"]);
 
-/** The bit of a session's speakers' affiliations. */
-export const SPEAKER_AFFILIATION_MASK = fieldMask(["speakerAffiliation"]);
+/**
+ * What a word a document holds in several fields (`mask`, a bit per field of FIELD_NAMES) weighs, `best` being
+ * its best field's weight: that, except for a session's word that is also its speaker's company
+ * ({@link OWN_COMPANY_WEIGHT}).
+ */
+export function heldWeight(best: number, mask: number): number {
+  if (mask & SPEAKER_AFFILIATION_MASK && mask & OWN_TEXT_MASK) return Math.max(best, OWN_COMPANY_WEIGHT);
+  return best;
+}
 
 /** A field of a document: its text, which field it is, its weight, content language (ISO 639-1) and role. */
 export interface Field {

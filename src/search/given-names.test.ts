@@ -22,6 +22,7 @@ describe("other forms of a Russian given name", () => {
     expect(reaches("Alexander", "Aleksandr")).toBe(true);
     expect(reaches("Aleksandr", "Alexander")).toBe(true);
     expect(reaches("Peter", "Петя")).toBe(true);
+    expect(reaches("Mihail", "Mike")).toBe(true);
   });
 
   it("do not reach another short form of the same full name, nor the name itself", () => {
