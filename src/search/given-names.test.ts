@@ -23,6 +23,8 @@ describe("other forms of a Russian given name", () => {
     expect(reaches("Aleksandr", "Alexander")).toBe(true);
     expect(reaches("Peter", "Петя")).toBe(true);
     expect(reaches("Mihail", "Mike")).toBe(true);
+    expect(reaches("Lisa", "Elizabeth")).toBe(true);
+    expect(reaches("Lisa", "Елизавета")).toBe(true);
   });
 
   it("do not reach another short form of the same full name, nor the name itself", () => {

@@ -76,8 +76,8 @@ const GIVEN_NAME_LINES = `
 дарья = даша
 евгения = женя
 екатерина = катя; catherine, katherine, kate
+елизавета = лиза; elizabeth
 елена = лена; helen
-елизавета = лиза
 ирина = ира
 ксения = ксюша
 лариса = лара
@@ -142,10 +142,17 @@ const FORMS: ReadonlyMap<string, readonly string[]> = (() => {
 export function otherNameForms(word: string): readonly string[] {
   const key = romanizationKey(word.toLowerCase());
   if (!key) return [];
-  const direct = FORMS.get(key);
-  // "Alexander", "Peter": an English -er for a Russian -р.
-  const plain = key.replace(WRITTEN_ER, "$1р");
-  const viaEr = plain === key ? undefined : FORMS.get(plain);
-  if (!viaEr) return direct ?? [];
-  return [...new Set([...(direct ?? []), ...viaEr, plain])].filter((k) => k !== key);
+  // "Alexander", "Peter": an English -er for a Russian -р; "Lisa", "Rosa": a German s between vowels is з.
+  const variants = [key, key.replace(WRITTEN_ER, "$1р"), key.replace(VOICED_S, "з")];
+  const out = new Set<string>();
+  for (const k of new Set(variants)) {
+    const forms = FORMS.get(k);
+    if (!forms) continue;
+    if (k !== key) out.add(k);
+    for (const f of forms) if (f !== key) out.add(f);
+  }
+  return [...out];
 }
+
+/** An с between vowels, which German and other romanizations write for з. */
+const VOICED_S = /(?<=[аеиоуюя])с(?=[аеиоуюя])/g;
