@@ -129,10 +129,12 @@ describe("names across scripts by the rules people use", () => {
     expect(shortAlike("оливье", "olivier")).toBe(true);
   });
 
-  it("hears Polish drz and rz read letter by letter, Hindi jh, a French -gue and a name's first x", () => {
+  it("hears Polish drz and rz read letter by letter, Hungarian sz, Hindi jh, a French -gue and a name's first x", () => {
     expect(shortAlike("анджей", "andrzej")).toBe(true);
     expect(alike("варжински", "warzynski")).toBe(true);
     expect(alike("джалани", "jhalani")).toBe(true);
+    expect(alike("ласло", "laszlo")).toBe(true);
+    expect(alike("лукаш", "lukasz")).toBe(true);
     expect(alike("мюрг", "murgue")).toBe(true);
     expect(alike("шочикале", "xochicale")).toBe(true);
     expect(alike("сиань", "xian")).toBe(false); // two consonants

@@ -112,6 +112,7 @@ const SOUNDS = {
   x5: S(["x"], 5),
   x7: S(["x"], 7),
   rz: S(["rs", "rts", "x", "rx"], 2),
+  sz: S(["x", "s"], 2),
   j2: S(["j"], 2),
   j3: S(["j"], 3),
   sx: S(["s", "x"], 1),
@@ -197,9 +198,9 @@ function latinAlternatives(word: string, i: number): Sound {
     case "sh":
     case "zh":
       return SOUNDS.x2;
-    // Polish: "Łukasz" Лукаш, "Czech" Чех.
+    // Polish sz is ш ("Łukasz" Лукаш), Hungarian sz с ("László" Ласло); Polish cz is ч ("Czech" Чех).
     case "sz":
-      return SOUNDS.x2;
+      return SOUNDS.sz;
     case "cz":
       return SOUNDS.c2;
     // Hungarian cs is ч ("Vancsa" Ванча).
