@@ -115,6 +115,7 @@ const romanizedOf = sharedByWord(transliterate);
 /** A short word's two-consonant keys: a Cyrillic word's from three letters, a Latin one's from four. */
 const shortKeysOf = sharedByWord((word) => shortPhoneticKeys(word, isCyrillic(word) ? 3 : 4));
 const skeletonsOfWord = sharedByWord((word) => skeletonsOf(phoneticKeysOf(word)));
+const nameFormsOf = sharedByWord(otherNameForms);
 
 /** What a word reached inexactly is worth where it stands only in prose (score.ts's INEXACT_IN_PROSE). */
 const INEXACT_PROSE = 0.8;
@@ -965,7 +966,7 @@ function matchAlias(v: Vocabulary, word: string, add: (term: number, sim: number
  * “Wlad” Vladislav, “Andrew” Андрей), where they stand in a name: one person, said another way.
  */
 function matchGivenName(v: Vocabulary, word: string, add: (term: number, sim: number) => void): void {
-  const forms = otherNameForms(word);
+  const forms = nameFormsOf(word);
   if (!forms.length) return;
   const keys = v.romanKeys();
   for (const key of forms) for (const id of keys.get(key) ?? []) if (isName(v, id)) add(id, SIM.givenName);
