@@ -5,6 +5,7 @@
  * {@link PartialMatch}). Then the cut-offs: below {@link MIN_SCORE} nothing is confident enough to show, and
  * far below the best is noise.
  */
+import { keepBest } from "./best-weights.js";
 import {
   phraseDocs as docsOfPhrase,
   joinedDocs,
@@ -149,7 +150,7 @@ export function scoreWords(
     for (const at of [i, i + 1]) {
       const into = joined[at];
       if (!into) joined[at] = new Map(docs);
-      else for (const [d, s] of docs) if ((into.get(d) ?? 0) < s) into.set(d, s);
+      else keepBest(into, docs);
     }
   }
   const n = v.docs.length;
@@ -373,13 +374,6 @@ function synonymDocs(v: Vocabulary, word: string): Map<number, number> {
       keepBest(docs, docsOfPhrase(v, alt, INEXACT_IN_PROSE), (j === 0 ? 1 : OTHER_SENSE) * (t.weight ?? 1));
     });
   return docs;
-}
-
-/** Each document of `found` into `docs` at its weight there times `share`, where that beats what `docs` holds. */
-function keepBest(docs: Map<number, number>, found: Map<number, number>, share: number): void {
-  found.forEach((w, d) => {
-    if ((docs.get(d) ?? 0) < w * share) docs.set(d, w * share);
-  });
 }
 
 /**

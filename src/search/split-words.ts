@@ -5,6 +5,7 @@
  * translation would. The other way round — two query words the programme writes as one ("level up" LevelUp) —
  * is candidates.ts's joinedDocs.
  */
+import { keepBest } from "./best-weights.js";
 import { knows, type Memo, matchMemo, phraseDocs } from "./candidates.js";
 import type { QueryWord } from "./query.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -32,7 +33,7 @@ export function splitJoinedWords(v: Vocabulary, read: readonly QueryWord[], memo
     const docs = splitDocs(v, q.word);
     if (!docs) continue;
     const also = q.also ?? new Map<number, number>();
-    for (const [d, s] of docs) if ((also.get(d) ?? 0) < s) also.set(d, s);
+    keepBest(also, docs);
     q.also = also;
   }
 }

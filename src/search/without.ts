@@ -7,6 +7,7 @@
  * of it or of its usual English translations (whether the programme says them or not: it may say only the -less
  * word), and reaches their documents as a translation would.
  */
+import { keepBestOne } from "./best-weights.js";
 import { sameStem } from "./candidates.js";
 import { englishTranslations } from "./cross-language.js";
 import { englishLemmas } from "./english-derived.js";
@@ -74,7 +75,7 @@ export function reachWithout(v: Vocabulary, query: string, read: readonly QueryW
         const ids = v.postingDocs(t);
         const weights = v.postingWeights(t);
         ids.forEach((d, i) => {
-          if ((docs.get(d) ?? 0) < (weights[i] as number)) docs.set(d, weights[i] as number);
+          keepBestOne(docs, d, weights[i] as number);
         });
       }
     if (docs.size) q.also = docs;
