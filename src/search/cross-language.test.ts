@@ -335,6 +335,22 @@ describe("cross-language search with the dictionaries' word lists", () => {
     );
   });
 
+  it("finds a noun of a passive participle no list holds («-имость») by its verb, as English's -ability", () => {
+    const index = buildSearchIndex(
+      talksProgramme([
+        ["repro", "Immutability and Reproducibility in Debian", "Stateless systems."],
+        ["garden", "Gardening with Python", "Tomatoes."],
+      ]),
+    );
+    // воспроизводимость → воспроизводим- → воспроизводить → reproduce, whose stem "Reproducibility" shares.
+    expect(index.search("воспроизводимость")[0]?.id).toBe("repro");
+    expect(index.search("воспроизводимость")[0]?.score ?? 1).toBeLessThan(
+      index.search("reproduce")[0]?.score ?? 0,
+    );
+    // A stem too short to tell its verb («читаемость»: чита-) is not guessed.
+    expect(index.search("читаемость")).toEqual([]);
+  });
+
   it("finds a Russian adjective or noun no list holds by the word its suffix is added to", () => {
     const index = buildSearchIndex(
       talksProgramme([

@@ -686,7 +686,8 @@ const SHORT_DERIVATIONS = new Set(["ов", "ев", "ств", "еств"]);
  */
 function derived(word: string, languages: readonly string[]): string[] {
   const s = queryStem(word, "ru");
-  const out: string[] = [];
+  const out: string[] = participleVerbs(s, languages);
+  if (out.length) return out;
   for (const suffix of DERIVATIONS) {
     if (!s.endsWith(suffix)) continue;
     const base = s.slice(0, s.length - suffix.length);
@@ -709,6 +710,38 @@ function derived(word: string, languages: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A passive participle's -ем-/-им- ending a stem (Snowball cuts a noun's -ость after it: «воспроизводимость» →
+ * воспроизводим-, «наблюдаемость» → наблюдаем-): the quality of what can be done, English's -able/-ibility, whose
+ * Snowball stem is its verb's (reproducibility, reproducible, reproduce: reproduc-). -ируем- is a verb in -ировать.
+ */
+const PARTICIPLE = /(?:[ая]ем|им|уем)$/;
+/** A participle's verb keeps at least this many letters before its -ем-/-им- and its infinitive's ending. */
+const MIN_PARTICIPLE_BASE = 5;
+
+/**
+ * The translations of the verb a Russian passive participle's stem is made of, when no list holds the word:
+ * «воспроизводимость» → воспроизводить → reproduce (the programme's "Reproducibility"), «наблюдаемость» →
+ * наблюдать → observe ("observability"), «тестируемость» → тестировать → test. Only verbs (a lemma in -ть) whose
+ * stem the participle's is, an infinitive's ending away.
+ */
+function participleVerbs(stem: string, languages: readonly string[]): string[] {
+  const found = PARTICIPLE.exec(stem);
+  if (!found) return [];
+  // -аем-/-яем- keep their vowel in the verb (наблюда|ть), -уем- is -ова- (тестиру → тестирова|ть), -им- is -и-.
+  const base = found[0] === "уем" ? `${stem.slice(0, -3)}ова` : stem.slice(0, -2);
+  if (base.length < MIN_PARTICIPLE_BASE) return [];
+  const out: string[] = [];
+  for (const [list] of listsFor(base, languages))
+    list?.withPrefix(base, MAX_LEMMAS, (lemma, translations) => {
+      if (!lemma.endsWith("ть") || lemma.includes(" ") || lemma.length > base.length + VERB_ENDING) return;
+      for (const t of translations.slice(0, PIVOT_SENSES)) if (!out.includes(t)) out.push(t);
+    });
+  return out;
+}
+/** An infinitive's ending past a participle's verb stem: -ить, -еть (воспроизвод|ить), -ть (наблюда|ть). */
+const VERB_ENDING = 3;
 
 /** Programme words looked at as derived forms of a German word reached through English. */
 const DERIVED_FORMS = 8;
