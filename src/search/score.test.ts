@@ -7,6 +7,7 @@ import {
   belowCutoff,
   CARRIED_ALONE_SHARE,
   MIN_SCORE,
+  overCutoff,
   SUGGEST_MIN,
   scoreWords,
   UNREAD_WORD_SHARE,
@@ -382,5 +383,30 @@ describe("query words said together in an abstract", () => {
     expect(s("deploying containers").apart).toBeLessThanOrEqual(
       Math.max(alone("deploying"), alone("containers")) + 1e-9,
     );
+  });
+
+  it("shows a session three query words reach each in its abstract, under the cut-off by their mean", () => {
+    const weak = buildVocabulary(
+      talksProgramme([
+        ["weekend", "Weekend projects", "Tomatoes, turtles and sensors in a backyard."],
+        ["garden", "Gardening with Python", "Soil and water."],
+        ["rust", "Rust in the kernel", "Drivers and safety."],
+        ["air", "Air quality", "Particulate matter."],
+      ]),
+    );
+    const found = foundIn(weak);
+    // Three words said in one abstract, three the programme lacks: 0.43 by the mean, lifted over the cut-off.
+    const three = scores("tomatoes turtles sensors volcanoes pianos violins", weak).weekend ?? 0;
+    expect(three).toBeGreaterThanOrEqual(MIN_SCORE);
+    expect(found("tomatoes turtles sensors volcanoes pianos violins")).toEqual(["weekend"]);
+    // Two words meeting there, at the same mean, are not enough.
+    expect(scores("tomatoes turtles volcanoes pianos", weak).weekend ?? 1).toBeLessThan(MIN_SCORE);
+    expect(found("tomatoes turtles volcanoes pianos")).toEqual([]);
+  });
+
+  it("lifts an agreed score over the cut-off in order, below what a session's own words score over it", () => {
+    expect(overCutoff(0.36)).toBe(MIN_SCORE);
+    expect(overCutoff(0.4)).toBeGreaterThan(overCutoff(0.38));
+    expect(overCutoff(0.449)).toBeLessThan(MIN_SCORE + 0.01);
   });
 });

@@ -23,6 +23,7 @@ import { isEverydayWord } from "./everyday.js";
 import { isFunctionForm } from "./function-words.js";
 import { isCyrillic } from "./normalize.js";
 import type { QueryWord } from "./query.js";
+import { AGREED_MIN, AGREEING_WORDS, SeveralWords } from "./several-words.js";
 import { Agreeing } from "./thesaurus.js";
 import { SaidTogether } from "./together.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -168,6 +169,8 @@ export function scoreWords(
   const synonyms = direct || said < 2 ? undefined : new Agreeing();
   // Rare words of the query said by one session point at it, whatever the words the programme lacks (converging.ts).
   const converging = direct || said < 2 ? undefined : new Converging(n);
+  // Sessions several query words reach each by its own word or a translation (several-words.ts).
+  const several = direct || said < AGREEING_WORDS ? undefined : new SeveralWords();
   const matched: Map<number, number>[] = [];
   // Each word reaching the programme: the documents it reaches (carriedAlone).
   const reachedDocs: (readonly number[])[] = [];
@@ -212,6 +215,7 @@ export function scoreWords(
     const pair = joined[w];
     if (pair) creditEach(pair, factor, best, docs);
     if (converging) saidDocs(v, converging, w, docs.length, matches, translated, also, pair);
+    if (several) reachedAsSaid(v, several, factor, matches, translated, also, pair);
     if (trace) {
       const idf = docs.length ? Math.log(1 + n / docs.length) : 0;
       trace.word({ w, matches, translated, docs: [...docs], idf, match: (d) => best[d] as number });
@@ -278,7 +282,7 @@ export function scoreWords(
       ? { sum: known + unknownWords * (known / knownWords) * CONVERGED_SHARE, meets: converging }
       : undefined;
   trace?.sums({ sum, sessionSum, ...(converged ? { converged: converged.sum } : {}) });
-  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into, converged, trace);
+  writeScores(v, touched, sum, sessionSum, partial, gains, alone, heard, into, converged, several, trace);
 }
 
 /**
@@ -307,6 +311,45 @@ function saidDocs(
   if (also) for (const d of also.keys()) typed.push(d);
   if (pair) for (const d of pair.keys()) typed.push(d);
   converging.said(w, reached, typed, translations);
+}
+
+/**
+ * Tells `several` each document query word `w` (its `factor`) reaches as said: its matches by the word itself or its
+ * stem, weighed as scored (a stem in prose only at {@link INEXACT_IN_PROSE}), its translations, a word run together
+ * or written with its neighbour as one — not a slip, a sound or a part of a longer word.
+ */
+function reachedAsSaid(
+  v: Vocabulary,
+  several: SeveralWords,
+  factor: number,
+  matches: ReadonlyMap<number, number>,
+  translated: readonly Map<number, number>[],
+  also: Map<number, number> | undefined,
+  pair: Map<number, number> | undefined,
+): void {
+  const ids = v.postingDocList;
+  const weights = v.postingWeightList;
+  const masks = v.postingMaskList;
+  matches.forEach((sim, term) => {
+    if (sim < SIM.stem) return;
+    const end = v.postingStart[term + 1] as number;
+    for (let i = v.postingStart[term] as number; i < end; i++) {
+      const inProseOnly = sim < 1 && ((masks[i] as number) & ~PROSE_MASK) === 0;
+      const s = sim * factor * (weights[i] as number);
+      several.reach(ids[i] as number, inProseOnly ? s * INEXACT_IN_PROSE : s);
+    }
+  });
+  for (const map of translated)
+    map.forEach((w, d) => {
+      several.reach(d, SIM.translation * factor * w);
+    });
+  also?.forEach((w, d) => {
+    several.reach(d, SIM.translation * factor * w);
+  });
+  pair?.forEach((w, d) => {
+    several.reach(d, factor * w);
+  });
+  several.next();
 }
 
 /** Whether a query word's matches hold it as the programme says it: itself or its stem, not a slip or a sound. */
@@ -444,6 +487,7 @@ function writeScores(
   heard: Set<number> | undefined,
   into: { set(doc: number, score: number): unknown },
   converged?: { sum: number; meets: Converging },
+  several?: SeveralWords,
   trace?: ScoreTrace,
 ): void {
   const total = v.total;
@@ -457,6 +501,8 @@ function writeScores(
       own = converged.sum;
     const gain = gains?.get(d);
     let score = Math.max((total[d] as number) / own, gain ? ((total[d] as number) + gain) / sum : 0);
+    if (session && v.content[d] && score >= AGREED_MIN && score < MIN_SCORE && several?.agreed(d))
+      score = overCutoff(score);
     if (alone?.has(d) && score >= MIN_SCORE) score = belowCutoff(score);
     if (heard?.has(d)) score = 0;
     trace?.doc(d, {
@@ -471,6 +517,16 @@ function writeScores(
     total[d] = 0;
   }
 }
+
+/**
+ * A score in [{@link AGREED_MIN}, {@link MIN_SCORE}) moved just over the cut-off, in order: onto [MIN_SCORE,
+ * MIN_SCORE + {@link AGREED_SPAN}) — shown, and below nearly every session scoring over the cut-off by its own words.
+ */
+export function overCutoff(score: number): number {
+  return MIN_SCORE + (AGREED_SPAN * (score - AGREED_MIN)) / (MIN_SCORE - AGREED_MIN);
+}
+/** The width of the scores {@link overCutoff} lifts sessions onto. */
+const AGREED_SPAN = 0.005;
 
 /**
  * A score of at least {@link MIN_SCORE} moved just below it, in order: [MIN_SCORE, 1] onto [{@link
