@@ -170,7 +170,7 @@ export function scoreWords(
   // Rare words of the query said by one session point at it, whatever the words the programme lacks (converging.ts).
   const converging = direct || said < 2 ? undefined : new Converging(n);
   // Sessions several query words reach each by its own word or a translation (several-words.ts).
-  const several = direct || said < AGREEING_WORDS ? undefined : new SeveralWords();
+  const several = direct || said < AGREEING_WORDS ? undefined : new SeveralWords(n);
   const matched: Map<number, number>[] = [];
   // Each word reaching the programme: the documents it reaches (carriedAlone).
   const reachedDocs: (readonly number[])[] = [];
@@ -215,7 +215,7 @@ export function scoreWords(
     const pair = joined[w];
     if (pair) creditEach(pair, factor, best, docs);
     if (converging) saidDocs(v, converging, w, docs.length, matches, translated, also, pair);
-    if (several) reachedAsSaid(v, several, factor, matches, translated, also, pair);
+    if (several) reachedAsSaid(v, several, factor, docs.length, matches, translated, also, pair);
     if (trace) {
       const idf = docs.length ? Math.log(1 + n / docs.length) : 0;
       trace.word({ w, matches, translated, docs: [...docs], idf, match: (d) => best[d] as number });
@@ -314,7 +314,7 @@ function saidDocs(
 }
 
 /**
- * Tells `several` each document query word `w` (its `factor`) reaches as said: its matches by the word itself or its
+ * Tells `several` each document a query word (its `factor`, reaching `reached` documents) reaches as said: its matches by the word itself or its
  * stem, weighed as scored (a stem in prose only at {@link INEXACT_IN_PROSE}), its translations, a word run together
  * or written with its neighbour as one — not a slip, a sound or a part of a longer word.
  */
@@ -322,6 +322,7 @@ function reachedAsSaid(
   v: Vocabulary,
   several: SeveralWords,
   factor: number,
+  reached: number,
   matches: ReadonlyMap<number, number>,
   translated: readonly Map<number, number>[],
   also: Map<number, number> | undefined,
@@ -349,7 +350,7 @@ function reachedAsSaid(
   pair?.forEach((w, d) => {
     several.reach(d, factor * w);
   });
-  several.next();
+  several.next(reached);
 }
 
 /** Whether a query word's matches hold it as the programme says it: itself or its stem, not a slip or a sound. */
