@@ -18,13 +18,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  EVERYDAY_USE,
-  englishLemmas,
-  readTranslation,
-  TechNamesBuilder,
-  techLines,
-} from "../src/search/technames-build.js";
+import { englishLemmas } from "../src/search/english-lemmas.js";
+import { EVERYDAY_USE, readTranslation, TechNamesBuilder, techLines } from "../src/search/technames-build.js";
 import { wordnetFrequencies } from "../src/search/wordnet-build.js";
 
 const LISTS = process.env.APT_LISTS ?? "/var/lib/apt/lists";
@@ -55,7 +50,7 @@ function keys(file: string): Set<string> {
 
 // Single words, as WordNet's counts are looked up here, are keyed alike by both readers of cntlist.
 const use = wordnetFrequencies(readFileSync(join(WORDNET, "cntlist.rev"), "utf8"));
-const everyday = (word: string) => englishLemmas(word).some((w) => (use.get(w) ?? 0) >= EVERYDAY_USE);
+const everyday = (word: string) => englishLemmas(word, true).some((w) => (use.get(w) ?? 0) >= EVERYDAY_USE);
 const english = new Set([...keys("en-ru.tsv"), ...keys("en-en.tsv")]);
 const byLang = ["en"].map((lang) => {
   const builder = new TechNamesBuilder(lang);
@@ -71,6 +66,6 @@ const byLang = ["en"].map((lang) => {
   }
   return builder.salient(everyday);
 });
-const lines = techLines(byLang, (name) => englishLemmas(name).some((w) => english.has(w)));
+const lines = techLines(byLang, (name) => englishLemmas(name, true).some((w) => english.has(w)));
 writeFileSync(OUT, `${lines.join("\n")}\n`);
 console.log(`${OUT}: ${lines.length} names`);

@@ -753,19 +753,36 @@ const EMPTY: Lexicon = { lookup: () => [], withPrefix: () => 0 };
 
 /**
  * Translations the programme holds only inside longer words, as their first or last part: a German compound
- * ("wheelchair" → Rollstuhl → "Rollstuhlgerechte Toiletten", "toothbrush" → Zahnbürste → "Bambuszahnbürsten").
+ * ("wheelchair" → Rollstuhl → "Rollstuhlgerechte Toiletten", "toothbrush" → Zahnbürste → "Bambuszahnbürsten"),
+ * each with the word it holds; worked out once, then read by {@link asParts} with and without its `front` rule.
  */
-function asParts(
+function partsInside(
   words: readonly string[],
   vocabulary: Vocabulary,
-  front?: (letters: string) => boolean,
-): [term: string, share: number][] {
-  const out: [string, number][] = [];
+): [term: string, share: number, word: string][] {
+  const out: [string, number, string][] = [];
   const holding = vocabulary.holding;
   if (!holding) return out;
   for (const word of words)
-    for (const found of partOf(word, holding(word), undefined, front))
-      if (!out.some(([t]) => t === found[0])) out.push(found);
+    for (const [term, share] of partOf(word, holding(word))) out.push([term, share, word]);
+  return out;
+}
+
+/**
+ * {@link partsInside}' programme words, each once (the first word's share), those `front` rules out left out
+ * (compound.ts partOf's `front`: the letters before a last part must be a word).
+ */
+function asParts(
+  inside: readonly [term: string, share: number, word: string][],
+  front?: (letters: string) => boolean,
+): [term: string, share: number][] {
+  const out: [string, number][] = [];
+  for (const [term, share, word] of inside)
+    if (
+      (!front || term.startsWith(word) || front(term.slice(0, term.indexOf(word)))) &&
+      !out.some(([t]) => t === term)
+    )
+      out.push([term, share]);
   return out;
 }
 
@@ -942,8 +959,9 @@ function compoundTranslations(
     }
     // Inside a longer programme word only a word the programme does not say alone (a search of its trigrams).
     const inside = single.filter((w) => !vocabulary.has?.(w));
-    const asPart = asParts(inside, vocabulary);
-    const words = asPart.length ? asParts(inside, vocabulary, wordBefore(vocabulary, deEn)) : asPart;
+    const held = partsInside(inside, vocabulary);
+    const asPart = asParts(held);
+    const words = asPart.length ? asParts(held, wordBefore(vocabulary, deEn)) : asPart;
     for (const [term, share] of words) alternatives.push([[term], PART_WEIGHT * Math.sqrt(share), false]);
     // A part found only inside words it is no part of ("gage" in "engage") is still a part the programme says in
     // some way: its share does not go to the others, which would let "Mort" alone carry "mortgage".
@@ -1208,7 +1226,7 @@ function wordTranslations(word: string, vocabulary: Vocabulary, own: string[]): 
   }
   // Only a direct translation inside a longer word: one a further step away (a derived form, a pivot) is too
   // loose to be a part («свадебное» → bridal → bride in "hybridem").
-  for (const [term, share] of asParts(direct, vocabulary))
+  for (const [term, share] of asParts(partsInside(direct, vocabulary)))
     out.push({
       start: 0,
       length: 1,

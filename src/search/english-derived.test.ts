@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { talksProgramme } from "../../test/support/programme-fixture.js";
 import { buildVocabulary } from "./build.js";
-import { derivedWords, deriveEnglish, englishLemmas } from "./english-derived.js";
+import { derivedWords, deriveEnglish } from "./english-derived.js";
 import { interpret } from "./query.js";
 import { aboveCutoffs, scoreWords } from "./score.js";
-
-describe("englishLemmas", () => {
-  it("undoes plurals, pasts and participles, a final e put back and a doubled consonant undone", () => {
-    expect(englishLemmas("libraries")).toContain("library");
-    expect(englishLemmas("boxes")).toContain("box");
-    expect(englishLemmas("tokens")).toContain("token");
-    expect(englishLemmas("verified")).toContain("verify");
-    expect(englishLemmas("scheduling")).toContain("schedule");
-    expect(englishLemmas("adding")).toContain("add");
-    expect(englishLemmas("stopped")).toContain("stop");
-    expect(englishLemmas("class")).toEqual(["class"]);
-  });
-});
 
 describe("derivedWords", () => {
   it("gives the words WordNet derives from a word or its lemma, or it from them", () => {

@@ -9,6 +9,7 @@
  */
 import { type Memo, matchMemo, phraseDocs, SIM } from "./candidates.js";
 import { FIELD_WEIGHTS } from "./documents.js";
+import { englishLemmas } from "./english-lemmas.js";
 import { lexicon } from "./lexicon.js";
 import { sharedByWord } from "./per-word.js";
 import type { QueryWord } from "./query.js";
@@ -24,32 +25,6 @@ const HEADING_WEIGHT = FIELD_WEIGHTS.subtitle;
 /** Shorter words are too often an acronym or a name to be read as English. */
 const MIN_LETTERS = 4;
 const LATIN_WORD = /^[a-z]+$/;
-
-/**
- * The lemmas an English word may be an inflected form of, the word itself first: a plural (-s, -es, -ies), a past
- * (-ed, -ied) or a participle (-ing), with a final e put back ("scheduling" → schedule) and a doubled consonant
- * undone ("adding" → add, "stopped" → stop). Some are no words; the list tells which are.
- */
-export function englishLemmas(word: string): string[] {
-  const out = [word];
-  const add = (lemma: string) => {
-    if (lemma.length >= 3 && !out.includes(lemma)) out.push(lemma);
-  };
-  if (word.endsWith("ies")) add(`${word.slice(0, -3)}y`);
-  else if (word.endsWith("es")) {
-    add(word.slice(0, -2));
-    add(word.slice(0, -1));
-  } else if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
-  for (const ending of ["ed", "ing"]) {
-    if (!word.endsWith(ending)) continue;
-    const stem = word.slice(0, -ending.length);
-    if (ending === "ed" && stem.endsWith("i")) add(`${stem.slice(0, -1)}y`);
-    add(stem);
-    add(`${stem}e`);
-    if (stem.length >= 3 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
-  }
-  return out;
-}
 
 /**
  * The English words derived from a word or its lemma, or that it or its lemma is derived from, by WordNet (the

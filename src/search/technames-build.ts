@@ -227,18 +227,6 @@ export class TechNamesBuilder {
   }
 }
 
-/**
- * A word's lemma candidates for looking it up in a list of lemmas: itself and, for an English plural or third
- * person, its singular ("countries" → country, "lifelines" → lifeline).
- */
-export function englishLemmas(word: string): string[] {
-  const out = [word];
-  if (word.endsWith("ies")) out.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith("es")) out.push(word.slice(0, -2));
-  if (word.endsWith("s") && !word.endsWith("ss")) out.push(word.slice(0, -1));
-  return out;
-}
-
 /** A word used at least this often in WordNet's tagged corpus is everyday English (talk 162, tree 107, cloud 44). */
 export const EVERYDAY_USE = 40;
 

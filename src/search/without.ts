@@ -10,7 +10,7 @@
 import { keepBestOne } from "./best-weights.js";
 import { sameStem } from "./candidates.js";
 import { englishTranslations } from "./cross-language.js";
-import { englishLemmas } from "./english-derived.js";
+import { englishLemmas } from "./english-lemmas.js";
 import { isFunctionForm } from "./function-words.js";
 import { isCyrillic, isNoise, tokenize } from "./normalize.js";
 import type { QueryWord } from "./query.js";
