@@ -9,6 +9,7 @@ import { editDistance } from "./distance.js";
 import { FIELD_NAMES, FIELD_WEIGHTS, PROSE_MASK } from "./documents.js";
 import { otherNameForms } from "./given-names.js";
 import { heardable, heardBeginnings, heardCost } from "./heard.js";
+import { matchHeardBack } from "./heard-back.js";
 import { swapLayout } from "./layout.js";
 import { lettersNamed, spelledAcronyms } from "./letter-names.js";
 import { lexicon } from "./lexicon.js";
@@ -341,6 +342,8 @@ function matchUnknown(
   const native = add !== typed;
   matchLast(v, word, (add, typed) => {
     if (cyrillic) matchHeard(v, word, wordStem, add, native ? typed : undefined);
+    // An English word heard in a Russian programme's borrowing («антивирусе» antivirus).
+    else matchHeardBack(v, word, SIM.phonetic, isNativeWord, add);
     matchInfix(v, word, typed);
     matchTypos(v, word, typed);
   })(add, typed);
