@@ -343,7 +343,7 @@ function matchUnknown(
   matchLast(v, word, (add, typed) => {
     if (cyrillic) matchHeard(v, word, wordStem, add, native ? typed : undefined);
     // An English word heard in a Russian programme's borrowing («антивирусе» antivirus).
-    else matchHeardBack(v, word, SIM.phonetic, isNativeWord, add);
+    else matchHeardBack(v, word, SIM.phonetic, add);
     matchInfix(v, word, typed);
     matchTypos(v, word, typed);
   })(add, typed);

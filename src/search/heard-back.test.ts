@@ -8,13 +8,14 @@ const talks: [string, string, string][] = [
   ["avast", "Ложные срабатывания в антивирусе", "Классификатор заявок пользователей."],
   ["micro", "Микросервисы на практике", "Как мы распилили монолит."],
   ["dinner", "Праздничный ужин", "Ужин для докладчиков и гостей."],
+  ["data", "Данные до конца", "Поучимся считать."],
 ];
 const v = buildVocabulary(talksProgrammeIn("ru", talks));
 
 /** The programme words an English word is heard in, with how well. */
-const heard = (word: string, native: (term: string) => boolean = () => false) => {
+const heard = (word: string) => {
   const out: Record<string, number> = {};
-  matchHeardBack(v, word, 0.85, native, (id, sim) => {
+  matchHeardBack(v, word, 0.85, (id, sim) => {
     out[v.terms[id] as string] = sim;
   });
   return out;
@@ -31,7 +32,10 @@ describe("an English word heard in a Russian programme's borrowings", () => {
   });
 
   it("never takes a Russian word of its own for a borrowing, nor hears a short word", () => {
-    expect(heard("antivirus", (t) => t === "антивирусе").антивирусе).toBeUndefined();
+    // Heard alike, but the dictionaries say they mean something else.
+    expect(heard("dancing")).toEqual({});
+    expect(heard("council")).toEqual({});
+    expect(heard("pocket")).toEqual({});
     expect(heard("agent")).toEqual({});
     expect(heard("dinner")).toEqual({});
   });

@@ -4,12 +4,18 @@
  * programme does not say may be one of them ("antivirus" → «антивирусе»). The mirror of matchHeard in
  * candidates.ts (a Cyrillic query word heard in the programme's Latin words): the programme's Cyrillic words
  * whose spelling may begin as the English word does are weighed by how they are heard ({@link heardCost}), their
- * Russian ending left out, and a Russian word of its own (one the Russian–English list translates into words not
- * heard in it: «ужин» is no "agent") is never taken for one.
+ * Russian ending left out. Sounding alike is not enough: «конца» sounds like "council", «данные» like "dancing". A
+ * Cyrillic word counts only when no Russian–English list knows it or its lemmas (a borrowing too new for them:
+ * «воркшопе», spelled as such a word usually is) or when one translates it into the English word itself (its stem or lemma: «интересен» →
+ * interesting for "interest"), and never when it names a person or company («Петров» is no "patterns").
  */
+import { FIELD_NAMES } from "./documents.js";
+import { englishLemmas } from "./english-lemmas.js";
 import { heardBeginnings, heardCost } from "./heard.js";
+import { type Lexicon, lexicon } from "./lexicon.js";
 import { perOwner } from "./lru.js";
-import { queryStem } from "./stem.js";
+import { russianForms } from "./ru-forms.js";
+import { queryStem, stem } from "./stem.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Shortest English word heard so: a shorter one is heard in too many Russian words. */
@@ -20,8 +26,14 @@ const MIN_CYRILLIC = 5;
 const BEGINNING = 3;
 /** Cost per letter of the English word tolerated (as matchHeard's). */
 const CLOSE = 0.1;
-/** Latin letters the English word may go on past the Cyrillic word's stem: an English ending (-s, -ing, -ion). */
+/** A Cyrillic word this many letters longer than the English one is another word. */
 const TAIL = 4;
+/** Latin letters an English form may go on past the Cyrillic word's stem: a silent final e, a plural's s. */
+const SILENT = 1;
+/** What hearing a word no list knows may cost ({@link heardCost}'s units): a borrowing spelled as usual. */
+const UNCONFIRMED = 0.2;
+/** Shortest English form (the word, its lemma or stem) weighed: "test" of "testing". */
+const MIN_FORM = 4;
 const LATIN_WORD = /^[a-z]+$/;
 const CYRILLIC_WORD = /^[а-яё]+$/;
 
@@ -48,30 +60,75 @@ function beginnings(v: Vocabulary): Map<string, number[]> {
   return map;
 }
 
+/** Translations of a Russian lemma read, the first ones: a later sense is another word's. */
+const SENSES = 3;
+/** The fields naming people and companies. */
+const NAME_MASK = FIELD_NAMES.reduce(
+  (m, f, bit) =>
+    f === "name" || f === "speakerName" || f === "affiliation" || f === "speakerAffiliation"
+      ? m | (1 << bit)
+      : m,
+  0,
+);
+
+/**
+ * Whether a Cyrillic programme word heard as an English one may be that English word borrowed: no Russian–English
+ * list knows it or its lemmas, or one of their first translations is the English word (by stem or lemma).
+ */
+function means(term: string, word: string, cost: number): boolean {
+  const lists = [lexicon("ru", "en", "pivot"), lexicon("ru", "en")].filter(
+    (l): l is Lexicon => l !== undefined,
+  );
+  const lemmas = [term, ...(russianForms()?.lemmasOf(term) ?? [])];
+  const translations = lemmas.flatMap((lemma) =>
+    lists.flatMap((list) => list.lookup(lemma).slice(0, SENSES)),
+  );
+  // No list to confirm it: only one spelled as such a borrowing usually is («релизы» is no "realize").
+  if (!translations.length) return cost <= UNCONFIRMED;
+  const own = new Set(englishLemmas(word).map((w) => stem(w, "en")));
+  return translations.some((t) => !t.includes(" ") && englishLemmas(t).some((w) => own.has(stem(w, "en"))));
+}
+
+/** Whether a programme word stands in the name of a person or a company. */
+function named(v: Vocabulary, id: number): boolean {
+  for (const m of v.postingMasks(id)) if (m & NAME_MASK) return true;
+  return false;
+}
+
 /**
  * Calls `add` with each Cyrillic programme word an English word the programme lacks is heard in, and how well
- * (`phonetic`, the worth of a match by sound, less by how far it is heard from the word); `native` tells a Russian
- * word of its own, never taken for a borrowing.
+ * (`phonetic`, the worth of a match by sound, less by how far it is heard from the word), when it may mean it.
  */
 export function matchHeardBack(
   v: Vocabulary,
   word: string,
   phonetic: number,
-  native: (term: string) => boolean,
   add: (term: number, sim: number) => void,
 ): void {
   if (word.length < MIN_HEARD_BACK || !LATIN_WORD.test(word) || !v.languages.includes("ru")) return;
   const candidates = beginnings(v).get(word.slice(0, BEGINNING));
   if (!candidates) return;
-  const max = CLOSE * word.length;
+  // The Cyrillic word's stem heard as the whole English word, or as its lemma or stem (an English ending the
+  // Russian word has not: "testing" → test → «тестами»; a silent final letter aside): heard only as a beginning,
+  // a short Russian stem would be heard in many longer English words («поучимся» in "pocket").
+  const forms = [...new Set([word, ...englishLemmas(word), stem(word, "en")])].filter(
+    (f) => f.length >= MIN_FORM,
+  );
   for (const id of candidates) {
     const term = v.terms[id] as string;
     if (term.length < word.length * 0.7 || term.length > word.length * 1.6 + TAIL) continue;
-    const stem = queryStem(term, "ru");
-    const stems = [stem, term.replace(/[аеёиоуыэюяйь]+$/, "")]
+    const russian = queryStem(term, "ru");
+    const stems = [russian, term.replace(/[аеёиоуыэюяйь]+$/, "")]
       .filter((s) => s.length >= MIN_CYRILLIC - 1 && term.startsWith(s))
       .map((s) => s.length);
-    const cost = heardCost(term, word, max, stems, TAIL);
-    if (cost <= max && !native(term)) add(id, phonetic * (1 - cost / word.length));
+    let best = Number.POSITIVE_INFINITY;
+    let cost = Number.POSITIVE_INFINITY;
+    for (const f of forms) {
+      const max = CLOSE * f.length;
+      const c = heardCost(term, f, max, stems, SILENT);
+      if (c <= max && c / f.length < best) [best, cost] = [c / f.length, c];
+    }
+    if (best < Number.POSITIVE_INFINITY && !named(v, id) && means(term, word, cost))
+      add(id, phonetic * (1 - best));
   }
 }
