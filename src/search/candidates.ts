@@ -442,7 +442,7 @@ const NAME_MASK = FIELD_NAMES.reduce(
 const isNativeWord = sharedByWord(nativeWord);
 
 /** Whether a programme word stands in the name of a person or a company. */
-function isName(v: Vocabulary, term: number): boolean {
+export function isName(v: Vocabulary, term: number): boolean {
   for (const m of v.postingMasks(term)) if (m & NAME_MASK) return true;
   return false;
 }

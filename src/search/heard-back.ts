@@ -9,7 +9,7 @@
  * «воркшопе», spelled as such a word usually is) or when one translates it into the English word itself (its stem or lemma: «интересен» →
  * interesting for "interest"), and never when it names a person or company («Петров» is no "patterns").
  */
-import { FIELD_NAMES } from "./documents.js";
+import { isName } from "./candidates.js";
 import { englishLemmas } from "./english-lemmas.js";
 import { heardBeginnings, heardCost } from "./heard.js";
 import { type Lexicon, lexicon } from "./lexicon.js";
@@ -43,6 +43,7 @@ const CYRILLIC_WORD = /^[а-яё]+$/;
  */
 const byBeginning = perOwner<Vocabulary, { map?: Map<string, number[]> }>(() => ({}));
 
+/** A vocabulary's {@link byBeginning}, made on first use. */
 function beginnings(v: Vocabulary): Map<string, number[]> {
   const kept = byBeginning(v);
   if (kept.map) return kept.map;
@@ -62,15 +63,6 @@ function beginnings(v: Vocabulary): Map<string, number[]> {
 
 /** Translations of a Russian lemma read, the first ones: a later sense is another word's. */
 const SENSES = 3;
-/** The fields naming people and companies. */
-const NAME_MASK = FIELD_NAMES.reduce(
-  (m, f, bit) =>
-    f === "name" || f === "speakerName" || f === "affiliation" || f === "speakerAffiliation"
-      ? m | (1 << bit)
-      : m,
-  0,
-);
-
 /**
  * Whether a Cyrillic programme word heard as an English one may be that English word borrowed: no Russian–English
  * list knows it or its lemmas, or one of their first translations is the English word (by stem or lemma).
@@ -87,12 +79,6 @@ function means(term: string, word: string, cost: number): boolean {
   if (!translations.length) return cost <= UNCONFIRMED;
   const own = new Set(englishLemmas(word).map((w) => stem(w, "en")));
   return translations.some((t) => !t.includes(" ") && englishLemmas(t).some((w) => own.has(stem(w, "en"))));
-}
-
-/** Whether a programme word stands in the name of a person or a company. */
-function named(v: Vocabulary, id: number): boolean {
-  for (const m of v.postingMasks(id)) if (m & NAME_MASK) return true;
-  return false;
 }
 
 /**
@@ -128,7 +114,7 @@ export function matchHeardBack(
       const c = heardCost(term, f, max, stems, SILENT);
       if (c <= max && c / f.length < best) [best, cost] = [c / f.length, c];
     }
-    if (best < Number.POSITIVE_INFINITY && !named(v, id) && means(term, word, cost))
+    if (best < Number.POSITIVE_INFINITY && !isName(v, id) && means(term, word, cost))
       add(id, phonetic * (1 - best));
   }
 }
