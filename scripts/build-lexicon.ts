@@ -31,7 +31,6 @@ import {
   readDictd,
   reversed,
   triangulated,
-  usualSenses,
   wikdictBody,
 } from "../src/search/lexicon-build.js";
 import { tokenize } from "../src/search/normalize.js";
@@ -39,7 +38,7 @@ import { wordnetDerived, wordnetFrequencies, wordnetSynsets } from "../src/searc
 
 const DIR = process.env.DICTD_DIR ?? "/usr/share/dictd";
 const WORDNET = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
-const OUT = process.env.LEXICON_OUT ?? "data/lexicon";
+const OUT = "data/lexicon";
 const parts = { n: "noun", v: "verb", a: "adj", r: "adv" };
 /**
  * The languages Russian → English is triangulated through (FreeDict's LANG-rus and LANG-eng lists), and whether
@@ -176,14 +175,6 @@ write("en-ru", enRu);
 // German → English and English → German: FreeDict's (from Ding); compounds are headwords of their own.
 const deEn = new LexiconBuilder("de", "en");
 for (const e of deuEng) deEn.add(e.head, freedictTranslations(e.body));
-// FreeDict's German–English articles come in no order of use (Netz: omentum, nexus before net; Zug: strain before
-// train); Wiktionary's German–Russian says a word's usual senses first: the English words its first senses' Russian
-// ones translate into (the lists above, two of each) go first.
-const ruEnFirst = [ruEnPivot.map(), ruEn.map()];
-const usual = usualSenses(dictionary("freedict-deu-rus"), "de", (russian) =>
-  ruEnFirst.flatMap((list) => (list.get(russian) ?? []).slice(0, 2)),
-);
-deEn.putFirst((key) => usual.get(key));
 console.log(`de-en: ${deEn.pruneCompounds()} compounds left to the splitter`);
 write("de-en", deEn);
 // English phrases only as a German compound says them ("sign language" → Gebärdensprache), for German talks.

@@ -13,7 +13,6 @@ import {
   reversed,
   type Sense,
   triangulated,
-  usualSenses,
   wikdictBody,
 } from "./lexicon-build.js";
 
@@ -170,37 +169,6 @@ describe("building a word list", () => {
     ]);
     b.add("der", ["the"]);
     expect(b.lines()).toEqual(["solarzelle\tsolar cell|photovoltaic cell"]);
-  });
-
-  it("puts a word's usual senses first, by another dictionary's first senses, each keeping its order", () => {
-    const b = new LexiconBuilder("de", "en");
-    // FreeDict's German–English articles, each read in turn: their order is no order of use.
-    b.add("Netz", ["omentum", "apron"]);
-    b.add("Netz", ["nexus"]);
-    b.add("Netz", ["net", "nets"]);
-    b.add("Netz", ["network"]);
-    b.add("Zug", ["strain"]);
-    b.add("Zug", ["train"]);
-    const articles = [
-      {
-        head: "Netz",
-        body: "Netz /nɛt͡s/ <n, neut>\nсеть 2.\ngeknüpftes maschiges Gebilde\n 3.\nStrukturen\n",
-      },
-      {
-        head: "Zug",
-        body: "Zug /t͡suːk/ <n, masc>\n1. поезд\nFahrzeuge\n2. сквозняк\nLuftzug\n3. черта\nLinie\n",
-      },
-    ];
-    const english = new Map([
-      ["сеть", ["networks", "net"]],
-      ["поезд", ["train"]],
-      ["черта", ["strain"]],
-    ]);
-    const usual = usualSenses(articles, "de", (russian) => english.get(russian) ?? []);
-    expect(usual.get("netz")).toEqual(["networks", "net"]);
-    expect(usual.get("zug")).toEqual(["train"]);
-    b.putFirst((key) => usual.get(key));
-    expect(b.lines()).toEqual(["netz\tnet|network|omentum|nexus|apron", "zug\ttrain|strain"]);
   });
 
   it("lists an English phrase only with the German compounds that say it, when asked to", () => {

@@ -31,8 +31,6 @@ interface Ranked {
 export const MAX_PHRASE_WORDS = 3;
 /** At most this many translations are kept per key. */
 export const MAX_TRANSLATIONS = 6;
-/** How far {@link LexiconBuilder.putFirst} moves a translation up: past every rank a list gives. */
-const PUT_FIRST = 1_000_000;
 /**
  * A reversed entry (a Russian gloss of an English headword read as the Russian word's translation) is kept only
  * when the gloss is among the first this many of its sense: later ones are looser.
@@ -237,37 +235,6 @@ export function wikdictBody(body: string): string {
     .join("\n");
 }
 
-/** Senses of a German word whose Russian translations say its usual English ones ({@link usualSenses}). */
-const USUAL_SENSES = 2;
-
-/**
- * The English words a word's usual senses say, by a dictionary into Russian that lists a word's senses most usual
- * first (Wiktionary's German–Russian, by WikDict): the first Russian translation of each of an article's first
- * {@link USUAL_SENSES} senses, into English by `english` (the Russian–English lists' first words). Keyed as the
- * lists key a word (lower case): Netz → сеть → network, net; Zug → поезд, сквозняк → train, draught.
- */
-export function usualSenses(
-  articles: readonly DictEntry[],
-  lang: string,
-  english: (russian: string) => readonly string[],
-): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const { head, body } of articles) {
-    const key = lexiconKey(head, lang);
-    if (!key || out.has(key)) continue;
-    const words: string[] = [];
-    const senses = freedictSenses(wikdictBody(body))
-      .map((s) => s.glosses.find((g) => CYRILLIC.test(g.text) && !LATIN.test(g.text)))
-      .filter((g) => g !== undefined)
-      .slice(0, USUAL_SENSES);
-    for (const g of senses)
-      for (const t of english(lexiconKey(g.text.replace(/\u0301/g, ""), "ru")))
-        if (!words.includes(t)) words.push(t);
-    if (words.length) out.set(key, words);
-  }
-  return out;
-}
-
 /** The translations of a FreeDict article, in order (its senses' translations, one after the other). */
 export function freedictTranslations(body: string): string[] {
   return freedictSenses(body).flatMap((s) => s.glosses.map((g) => g.text));
@@ -367,25 +334,6 @@ export class LexiconBuilder {
     // Dropped after the pass: a compound's parts are judged by the full list, whatever order keys come in.
     for (const key of pruned) this.entries.delete(key);
     return pruned.length;
-  }
-
-  /**
-   * Puts first, in each word's list, the translations `usual` gives for it (compared by their words' stems: "net",
-   * "nets"), those and the others each keeping their order: a dictionary whose articles come in no order of use
-   * (FreeDict's German–English gives Netz's omentum before net) ranked by another that says a word's usual sense.
-   */
-  putFirst(usual: (key: string) => readonly string[] | undefined): void {
-    const stems = (phrase: string) =>
-      phrase
-        .split(" ")
-        .map((w) => stem(w, this.to))
-        .join(" ");
-    for (const [key, list] of this.entries) {
-      const first = usual(key);
-      if (!first?.length) continue;
-      const wanted = new Set(first.map(stems));
-      for (const r of list) if (wanted.has(stems(r.phrase))) r.rank -= PUT_FIRST;
-    }
   }
 
   /** The list as a map, key → translations, the most usual first (as {@link lines} writes them). */
