@@ -27,7 +27,7 @@ import {
   usualSpelling,
 } from "./translit.js";
 import { trigrams } from "./trigrams.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { isName, type Vocabulary } from "./vocabulary.js";
 
 /**
  * BM25's saturation leaves a word said once in a text of average length at this share of its field's weight
@@ -429,23 +429,8 @@ function nativeWord(word: string): boolean {
   });
 }
 
-/** The fields naming people and companies: a Russian word may be a name there («Островок» Ostrovok). */
-const NAME_MASK = FIELD_NAMES.reduce(
-  (m, f, bit) =>
-    f === "name" || f === "speakerName" || f === "affiliation" || f === "speakerAffiliation"
-      ? m | (1 << bit)
-      : m,
-  0,
-);
-
 /** {@link nativeWord}, worked out once a word for every index (it asks the word lists alone). */
 const isNativeWord = sharedByWord(nativeWord);
-
-/** Whether a programme word stands in the name of a person or a company. */
-export function isName(v: Vocabulary, term: number): boolean {
-  for (const m of v.postingMasks(term)) if (m & NAME_MASK) return true;
-  return false;
-}
 
 /**
  * A borrowed word written in Cyrillic matched to the programme's Latin words by how it is heard ({@link

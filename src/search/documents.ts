@@ -3,6 +3,7 @@
  * each field a text in a known language. Sessions carry their titles, abstracts, speakers, and where they
  * belong: their track, their room and their kind ("rust devroom", "janson", "lunch", "workshop").
  */
+
 import {
   isContentKind,
   type Programme,
@@ -49,6 +50,9 @@ export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[];
 
 /** The bits (in FIELD_NAMES order) of the prose fields: abstracts, biographies, audiences. */
 export const PROSE_MASK = fieldMask(["abstract", "bio", "audience"]);
+
+/** The fields naming people and companies: a Russian word may be a name there («Островок» Ostrovok). */
+export const NAME_MASK = fieldMask(["name", "speakerName", "affiliation", "speakerAffiliation"]);
 
 /** The bits (in FIELD_NAMES order) of some fields. */
 function fieldMask(fields: readonly FieldName[]): number {

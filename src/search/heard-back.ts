@@ -9,14 +9,14 @@
  * «воркшопе», spelled as such a word usually is) or when one translates it into the English word itself (its stem or lemma: «интересен» →
  * interesting for "interest"), and never when it names a person or company («Петров» is no "patterns").
  */
-import { isName } from "./candidates.js";
+
 import { englishLemmas } from "./english-lemmas.js";
 import { heardBeginnings, heardCost } from "./heard.js";
 import { type Lexicon, lexicon } from "./lexicon.js";
 import { perOwner } from "./lru.js";
 import { russianForms } from "./ru-forms.js";
 import { queryStem, stem } from "./stem.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { isName, type Vocabulary } from "./vocabulary.js";
 
 /** Shortest English word heard so: a shorter one is heard in too many Russian words. */
 const MIN_HEARD_BACK = 6;

@@ -4,7 +4,7 @@
  * build.ts, read by every stage of a search, kept between restarts as a snapshot (src/search/index-cache.ts).
  */
 import { deserialize, serialize } from "node:v8";
-import { isCyrillicLang, type SearchDoc } from "./documents.js";
+import { isCyrillicLang, NAME_MASK, type SearchDoc } from "./documents.js";
 import { isCyrillic } from "./normalize.js";
 import { SortedStrings } from "./sorted-strings.js";
 import { stem } from "./stem.js";
@@ -308,4 +308,10 @@ export class Vocabulary {
     Object.defineProperty(vocabulary, "queryStems", { value: new Map(), writable: true, enumerable: true });
     return vocabulary;
   }
+}
+
+/** Whether a programme word stands in the name of a person or a company. */
+export function isName(v: Vocabulary, term: number): boolean {
+  for (const m of v.postingMasks(term)) if (m & NAME_MASK) return true;
+  return false;
 }
