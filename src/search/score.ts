@@ -314,9 +314,10 @@ function saidDocs(
 }
 
 /**
- * Tells `several` each document a query word (its `factor`, reaching `reached` documents) reaches as said: its matches by the word itself or its
- * stem, weighed as scored (a stem in prose only at {@link INEXACT_IN_PROSE}), its translations, a word run together
- * or written with its neighbour as one — not a slip, a sound or a part of a longer word.
+ * Tells `several` each document a query word (its `factor`, reaching `reached` documents) reaches as said: its
+ * matches by the word itself or its stem, weighed as scored (a stem in prose only at {@link INEXACT_IN_PROSE}), its
+ * translations, a word run together or written with its neighbour as one — not a slip, a sound or a part of a longer
+ * word.
  */
 function reachedAsSaid(
   v: Vocabulary,
