@@ -6,8 +6,9 @@
  * whose spelling may begin as the English word does are weighed by how they are heard ({@link heardCost}), their
  * Russian ending left out. Sounding alike is not enough: «конца» sounds like "council", «данные» like "dancing". A
  * Cyrillic word counts only when no Russian–English list knows it or its lemmas (a borrowing too new for them:
- * «воркшопе», spelled as such a word usually is) or when one translates it into the English word itself (its stem or lemma: «интересен» →
- * interesting for "interest"), and never when it names a person or company («Петров» is no "patterns").
+ * «воркшопе», spelled as such a word usually is) or when one translates it into the English word itself (its stem
+ * or lemma: «интересен» → interesting for "interest"), and never when it names a person or company («Петров» is no
+ * "patterns").
  */
 
 import { englishLemmas } from "./english-lemmas.js";

@@ -230,7 +230,10 @@ function glossaryMost(v: Vocabulary, glossary: readonly Translation[]): number {
   return most;
 }
 
-/** Whether a chunk's retyped words may be words: a retyping into letters no Russian word strings together («ммйяял»: й after a consonant) is none. */
+/**
+ * Whether a chunk's retyped words may be words: a retyping into letters no Russian word strings together
+ * («ммйяял»: й after a consonant) is none.
+ */
 function mayRetype(swapped: readonly string[]): boolean {
   return swapped.length > 0 && !swapped.some(unpronounceable);
 }

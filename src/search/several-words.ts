@@ -23,20 +23,20 @@ export const AGREED_MIN = 0.36;
 /** The three rarest words agreeing must meet in one document by chance less often than this. */
 export const AGREED_CHANCE = 0.25;
 
-/** Counts, word by word, the sessions each query word reaches as typed or translated ({@link word}). */
+/** Counts, word by word, the sessions each query word reaches as typed or translated ({@link reach}, then {@link next}). */
 export class SeveralWords {
   /** Per document, the document frequencies of the query words reaching it so. */
   private readonly reachedBy = new Map<number, number[]>();
   /** The current word's documents, each counted once however many ways reach it. */
   private readonly current = new Set<number>();
 
+  /** @param documents the programme's size: how many documents words would meet in by chance */
+  constructor(private readonly documents: number) {}
+
   /** The current query word reaches document `d` as typed or translated, worth `match` there. */
   reach(d: number, match: number): void {
     if (match >= AGREED_MATCH) this.current.add(d);
   }
-
-  /** @param documents the programme's size: how many documents words would meet in by chance */
-  constructor(private readonly documents: number) {}
 
   /** The current query word, reaching `df` documents in all, is done: each document it reached counts it. */
   next(df: number): void {
