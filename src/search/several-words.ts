@@ -23,7 +23,10 @@ export const AGREED_MIN = 0.36;
 /** The three rarest words agreeing must meet in one document by chance less often than this. */
 export const AGREED_CHANCE = 0.25;
 
-/** Counts, word by word, the sessions each query word reaches as typed or translated ({@link reach}, then {@link next}). */
+/**
+ * Counts, word by word, the sessions each query word reaches as typed or translated ({@link reach}, then
+ * {@link next}).
+ */
 export class SeveralWords {
   /** Per document, the document frequencies of the query words reaching it so. */
   private readonly reachedBy = new Map<number, number[]>();
